@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs everything article-analyzer needs to build, serve and test, from the registries
+# this machine reaches (crates.io, npm, Debian). Idempotent: each step checks first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Pinned versions. WASM_BINDGEN_VERSION must equal the `wasm-bindgen = "=X"` pin in Cargo.toml:
+# the CLI refuses modules from a different crate version ("schema versions must exactly match").
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)
+WASM_PACK_VERSION=0.15.1
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  # Not --locked: a locked dependency of this release is missing from the registry index.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+  log "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  log "installing Debian's chromium and chromium-driver"
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# npm tools: binaryen's wasm-opt (Debian's is too old for this wasm-bindgen) and
+# playwright-core (drives Debian's chromium; downloads no browser).
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+
+log "ready"

@@ -1,0 +1,504 @@
+//! The cleaner: decides for every paragraph of a pasted page whether it is the article's
+//! body, and if not, what it is (title, byline, date, caption, credit, related content,
+//! boilerplate, duplicate) and why.
+//!
+//! How: each paragraph is measured ([`crate::features`]) and judged on its own
+//! ([`crate::noise`]); a quality class (jusText's idea: length, stopword density, sentence
+//! punctuation) gives it a weight, and the article body is the contiguous run of
+//! paragraphs with the highest total weight, plus further runs that continue its topic.
+//! Inside the body, related-content regions (a marker, then headlines, teasers and dates
+//! about other stories) are removed whole, short lines before body text become headings,
+//! and repeats are dropped. Metadata comes from [`crate::metadata`].
+//!
+//! What it does not do: it never rewrites text beyond the normalisations of
+//! [`crate::text`], and it does not look at HTML structure (the input is plain text).
+
+use std::collections::HashMap;
+
+use crate::features::Features;
+use crate::lexicon::lexicon;
+use crate::metadata::{self, Metadata};
+use crate::noise::{local_noise, LocalNoise};
+use crate::offsets::Utf16Cursor;
+use crate::repeats::earlier_repeats;
+use crate::report::{Article, Block, BlockKind};
+use crate::segment::{paragraphs, ListMarker, Paragraph};
+use crate::text::{lowercase_into, words};
+
+/// How much a paragraph looks like article prose, judged on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quality {
+    /// Long running prose.
+    Good,
+    /// Prose of middling length or density.
+    NearGood,
+    /// Too short to judge (a heading, a one-line sentence, a label).
+    Short,
+    /// Menu entries, headlines of other stories, keyword lists.
+    Bad,
+}
+
+/// One paragraph with everything measured about it.
+#[derive(Debug)]
+pub struct Analysed {
+    /// The paragraph.
+    pub paragraph: Paragraph,
+    /// Its measurements.
+    pub features: Features,
+    /// Lowercase words (only for paragraphs short enough for phrase rules).
+    pub words: Vec<String>,
+    /// Verdict of the local rules.
+    pub noise: Option<LocalNoise>,
+    /// Quality class.
+    pub quality: Quality,
+}
+
+/// Paragraphs with more words than this skip the phrase rules (they are prose).
+const PHRASE_RULE_MAX_WORDS: usize = 100;
+
+/// Share of stopwords over the page's longer paragraphs above which the page is treated
+/// as English (English prose runs at 0.4 to 0.5; other languages well under 0.15).
+const ENGLISH_STOPWORD_SHARE: f64 = 0.2;
+
+/// Share of a paragraph's content words that must occur elsewhere in the body for the
+/// paragraph to count as continuing the body's topic.
+const ON_TOPIC_SHARE: f64 = 0.2;
+
+/// Cleans one article.
+pub fn clean_article(input: &str) -> Article {
+    let mut warnings = Vec::new();
+    if input.trim().is_empty() {
+        warnings.push(if input.is_empty() {
+            "the text is empty: paste or drop an article to clean it".to_string()
+        } else {
+            "the text holds only white space: paste or drop an article to clean it".to_string()
+        });
+        return Article { warnings, ..Article::default() };
+    }
+    if looks_binary(input) {
+        warnings.push(
+            "the text looks like binary data (many control or undecodable characters), not an article; the result is probably meaningless"
+                .to_string(),
+        );
+    }
+    let analysed = analyse(input);
+    let (verdicts, metadata) = decide(&analysed);
+    let mut article = assemble(input, &analysed, verdicts, warnings);
+    article.title = metadata.title_text;
+    article.author = metadata.author;
+    article.date = metadata.date;
+    article
+}
+
+/// Measures and locally judges every paragraph.
+fn analyse(input: &str) -> Vec<Analysed> {
+    let paragraphs = paragraphs(input);
+    let mut analysed: Vec<Analysed> = paragraphs
+        .into_iter()
+        .map(|paragraph| {
+            let features = Features::of(&paragraph.text);
+            let words = if features.words <= PHRASE_RULE_MAX_WORDS {
+                crate::text::lowercase_words(&paragraph.text)
+            } else {
+                Vec::new()
+            };
+            let noise = if features.words <= PHRASE_RULE_MAX_WORDS {
+                local_noise(&paragraph.text, &features, &words)
+            } else {
+                None
+            };
+            Analysed { paragraph, features, words, noise, quality: Quality::Short }
+        })
+        .collect();
+    let english = is_english(&analysed);
+    for item in &mut analysed {
+        item.quality = quality(&item.paragraph, &item.features, english);
+    }
+    analysed
+}
+
+fn is_english(analysed: &[Analysed]) -> bool {
+    let (stopwords, words) = analysed
+        .iter()
+        .filter(|item| item.features.words >= 10)
+        .fold((0, 0), |(s, w), item| (s + item.features.stopwords, w + item.features.words));
+    words == 0 || stopwords as f64 >= words as f64 * ENGLISH_STOPWORD_SHARE
+}
+
+fn quality(paragraph: &Paragraph, features: &Features, english: bool) -> Quality {
+    let length = features.word_length();
+    let list_item = paragraph.list_marker == Some(ListMarker::Bullet);
+    if list_item && length < 10 {
+        return Quality::Bad;
+    }
+    if features.is_title_case() && (3..=20).contains(&length) && paragraph.heading_level == 0 {
+        return Quality::Bad;
+    }
+    if features.chars < 40 && length < 8 {
+        return Quality::Short;
+    }
+    let density = features.stopword_density();
+    let sentences = features.sentence_ends >= 1;
+    if english {
+        if length >= 15 && density >= 0.25 && sentences {
+            Quality::Good
+        } else if length >= 8 && density >= 0.18 {
+            Quality::NearGood
+        } else if length >= 8 {
+            Quality::Bad
+        } else {
+            Quality::Short
+        }
+    } else if length >= 15 && sentences {
+        Quality::Good
+    } else if length >= 8 {
+        Quality::NearGood
+    } else {
+        Quality::Short
+    }
+}
+
+/// Weight of a paragraph in the search for the body's run: prose counts for, furniture
+/// against, in proportion to how sure the signal is.
+fn weight(item: &Analysed) -> f64 {
+    if let Some(noise) = &item.noise {
+        return match noise.kind {
+            BlockKind::Related => -3.0,
+            BlockKind::Byline | BlockKind::Date | BlockKind::Caption | BlockKind::Credit => -0.5,
+            _ => -1.5,
+        };
+    }
+    match item.quality {
+        Quality::Good => 1.0 + (item.features.chars.min(800) as f64) / 160.0,
+        Quality::NearGood => 0.4,
+        Quality::Short if item.features.ends_sentence && item.features.words >= 4 => 0.1,
+        Quality::Short => -0.3,
+        Quality::Bad => -0.8,
+    }
+}
+
+/// Where each paragraph ended up, before assembly.
+#[derive(Debug, Clone)]
+struct Verdict {
+    kind: BlockKind,
+    kept: bool,
+    reason: String,
+}
+
+impl Verdict {
+    fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
+        Verdict { kind, kept: false, reason: reason.into() }
+    }
+
+    fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
+        Verdict { kind, kept: true, reason: reason.into() }
+    }
+}
+
+/// The body's vocabulary: content words of the body's prose with their counts.
+struct Vocabulary {
+    counts: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut counts = HashMap::new();
+        for text in texts {
+            for_each_content_word(text, |word| *counts.entry(word.to_string()).or_insert(0) += 1);
+        }
+        Vocabulary { counts }
+    }
+
+    /// Share of `text`'s content words that occur in the vocabulary outside `text` itself
+    /// (`own` says whether `text` was counted into the vocabulary).
+    fn topic_share(&self, text: &str, own: bool) -> f64 {
+        let mut own_counts: HashMap<String, u32> = HashMap::new();
+        for_each_content_word(text, |word| *own_counts.entry(word.to_string()).or_insert(0) += 1);
+        let total: u32 = own_counts.values().sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let shared: u32 = own_counts
+            .iter()
+            .filter(|(word, count)| {
+                let in_body = self.counts.get(*word).copied().unwrap_or(0);
+                let elsewhere = if own { in_body.saturating_sub(**count) } else { in_body };
+                elsewhere > 0
+            })
+            .map(|(_, count)| *count)
+            .sum();
+        f64::from(shared) / f64::from(total)
+    }
+}
+
+/// Calls `visit` with each lowercase content word of `text` (no stopwords, numbers or
+/// words under three letters).
+pub fn for_each_content_word(text: &str, mut visit: impl FnMut(&str)) {
+    let stopwords = &lexicon().stopwords;
+    let mut buffer = String::new();
+    for word in words(text) {
+        if word.chars().count() < 3 || word.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let lower = lowercase_into(word, &mut buffer);
+        if !stopwords.contains(lower) {
+            visit(lower);
+        }
+    }
+}
+
+/// The contiguous run with the largest total weight (Kadane), within `range`.
+fn best_run(weights: &[f64], range: std::ops::Range<usize>) -> Option<(usize, usize, f64)> {
+    let mut best: Option<(usize, usize, f64)> = None;
+    let mut start = range.start;
+    let mut sum = 0.0;
+    for index in range {
+        if sum <= 0.0 {
+            start = index;
+            sum = 0.0;
+        }
+        sum += weights[index];
+        if best.is_none_or(|(_, _, total)| sum > total) {
+            best = Some((start, index + 1, sum));
+        }
+    }
+    best.filter(|(_, _, total)| *total > 0.0)
+}
+
+/// Marks the paragraphs that make up the body: the best run, then further runs on either
+/// side that are heavy enough and share the body's topic.
+fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
+    let mut in_body = vec![false; analysed.len()];
+    let Some((start, end, total)) = best_run(weights, 0..analysed.len()) else {
+        return in_body;
+    };
+    in_body[start..end].iter_mut().for_each(|b| *b = true);
+    let vocabulary = Vocabulary::of(
+        (start..end).filter(|&i| analysed[i].quality == Quality::Good).map(|i| analysed[i].paragraph.text.as_str()),
+    );
+    let minimum = (0.3 * total).max(4.0);
+    let mut pending = vec![0..start, end..analysed.len()];
+    while let Some(range) = pending.pop() {
+        if range.is_empty() {
+            continue;
+        }
+        let Some((run_start, run_end, run_total)) = best_run(weights, range.clone()) else {
+            continue;
+        };
+        if run_total < minimum {
+            continue;
+        }
+        let text: String = (run_start..run_end)
+            .filter(|&i| analysed[i].quality == Quality::Good)
+            .map(|i| analysed[i].paragraph.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if vocabulary.topic_share(&text, false) >= ON_TOPIC_SHARE * 1.5 {
+            in_body[run_start..run_end].iter_mut().for_each(|b| *b = true);
+            pending.push(range.start..run_start);
+            pending.push(run_end..range.end);
+        }
+    }
+    in_body
+}
+
+fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
+    let weights: Vec<f64> = analysed.iter().map(weight).collect();
+    let in_body = body_runs(analysed, &weights);
+    let body_start = in_body.iter().position(|&b| b);
+    let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
+    let vocabulary = Vocabulary::of(
+        (0..analysed.len())
+            .filter(|&i| in_body[i] && analysed[i].quality == Quality::Good)
+            .map(|i| analysed[i].paragraph.text.as_str()),
+    );
+
+    let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
+    let mut in_related_region = false;
+    for index in 0..analysed.len() {
+        let verdict = if in_body[index] {
+            body_verdict(analysed, index, &vocabulary, &mut in_related_region)
+        } else {
+            in_related_region = false;
+            outside_verdict(analysed, index, body_start, body_end)
+        };
+        verdicts.push(verdict);
+    }
+    if body_start.is_none() {
+        keep_plain_text(analysed, &mut verdicts);
+    }
+
+    let kept: Vec<bool> = verdicts.iter().map(|verdict| verdict.kept).collect();
+    let metadata = metadata::find(analysed, &kept, body_start.unwrap_or(0), &|text| vocabulary.topic_share(text, false));
+    apply_metadata(&metadata, &mut verdicts);
+    drop_repeats(analysed, metadata.title, &mut verdicts);
+    (verdicts, metadata)
+}
+
+/// Verdict for a paragraph inside the body's run.
+fn body_verdict(
+    analysed: &[Analysed],
+    index: usize,
+    vocabulary: &Vocabulary,
+    in_related_region: &mut bool,
+) -> Verdict {
+    let item = &analysed[index];
+    if let Some(noise) = &item.noise {
+        if noise.kind == BlockKind::Related {
+            *in_related_region = true;
+        }
+        return Verdict::removed(noise.kind, noise.reason.clone());
+    }
+    if *in_related_region {
+        let continues_body = matches!(item.quality, Quality::Good | Quality::NearGood)
+            && vocabulary.topic_share(&item.paragraph.text, true) >= ON_TOPIC_SHARE;
+        if !continues_body {
+            return Verdict::removed(BlockKind::Related, "item in a list of other articles");
+        }
+        *in_related_region = false;
+    }
+    match item.quality {
+        Quality::Good | Quality::NearGood => Verdict::kept(BlockKind::Body, "article text"),
+        Quality::Short | Quality::Bad => {
+            let sentence = item.features.ends_sentence && item.features.words >= 3;
+            let before_prose = next_prose(analysed, index).is_some();
+            let list_in_body = item.paragraph.list_marker.is_some() && neighbours_are_body(analysed, index);
+            if item.paragraph.heading_level > 0 || (!sentence && before_prose && item.features.words <= 15) {
+                Verdict::kept(BlockKind::Heading, "section heading inside the article")
+            } else if sentence || list_in_body {
+                Verdict::kept(BlockKind::Body, "short line of article text")
+            } else if item.quality == Quality::Bad && headline_run(analysed, index) {
+                Verdict::removed(BlockKind::Related, "headline in a list of other articles")
+            } else {
+                Verdict::removed(BlockKind::Boilerplate, "short line that reads like a label or menu entry")
+            }
+        }
+    }
+}
+
+/// Index of the next paragraph that is prose, if it comes right after `index` (skipping
+/// only paragraphs the local rules removed).
+fn next_prose(analysed: &[Analysed], index: usize) -> Option<usize> {
+    analysed[index + 1..]
+        .iter()
+        .position(|item| item.noise.is_none())
+        .map(|offset| index + 1 + offset)
+        .filter(|&next| matches!(analysed[next].quality, Quality::Good | Quality::NearGood))
+}
+
+fn neighbours_are_body(analysed: &[Analysed], index: usize) -> bool {
+    let is_text = |item: &Analysed| {
+        matches!(item.quality, Quality::Good | Quality::NearGood)
+            || (item.paragraph.list_marker.is_some() && item.noise.is_none())
+    };
+    let before = index.checked_sub(1).is_some_and(|i| is_text(&analysed[i]));
+    let after = analysed.get(index + 1).is_some_and(is_text);
+    before && after
+}
+
+/// Whether the paragraph stands in a run of at least three headline-like lines.
+fn headline_run(analysed: &[Analysed], index: usize) -> bool {
+    let is_headline = |item: &Analysed| item.quality == Quality::Bad || item.noise.as_ref().is_some_and(|n| n.kind == BlockKind::Date);
+    let before = analysed[..index].iter().rev().take_while(|item| is_headline(item)).count();
+    let after = analysed[index + 1..].iter().take_while(|item| is_headline(item)).count();
+    before + after >= 2
+}
+
+/// Verdict for a paragraph outside the body's run.
+fn outside_verdict(analysed: &[Analysed], index: usize, body_start: Option<usize>, body_end: Option<usize>) -> Verdict {
+    let item = &analysed[index];
+    if let Some(noise) = &item.noise {
+        return Verdict::removed(noise.kind, noise.reason.clone());
+    }
+    if item.quality == Quality::Bad && item.paragraph.list_marker.is_none() && headline_run(analysed, index) {
+        return Verdict::removed(BlockKind::Related, "headline in a list of other articles");
+    }
+    let reason = match (body_start, body_end) {
+        (Some(start), _) if index < start => {
+            if item.paragraph.list_marker.is_some() {
+                "menu entry before the article"
+            } else {
+                "page header before the article"
+            }
+        }
+        (_, Some(end)) if index >= end => {
+            if matches!(item.quality, Quality::Good | Quality::NearGood) {
+                "text after the article's end (comments, teasers or footer)"
+            } else {
+                "page footer or links after the article"
+            }
+        }
+        _ => "outside the article's main text",
+    };
+    Verdict::removed(BlockKind::Boilerplate, reason)
+}
+
+/// When no run of prose was found (a short note, a list), keep every paragraph the local
+/// rules did not remove: never worse than returning the text as it came.
+fn keep_plain_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    for (item, verdict) in analysed.iter().zip(verdicts.iter_mut()) {
+        if item.noise.is_none() {
+            *verdict = Verdict::kept(BlockKind::Body, "text (no clear article body was found, so all text is kept)");
+        }
+    }
+}
+
+fn apply_metadata(metadata: &Metadata, verdicts: &mut [Verdict]) {
+    if let Some(index) = metadata.title {
+        verdicts[index] = Verdict::removed(BlockKind::Title, "the article's headline");
+    }
+    if let Some(index) = metadata.byline {
+        verdicts[index] = Verdict::removed(BlockKind::Byline, "byline naming the author");
+    }
+    if let Some(index) = metadata.date_block {
+        if verdicts[index].kept || verdicts[index].kind == BlockKind::Boilerplate {
+            verdicts[index] = Verdict::removed(BlockKind::Date, "the article's date");
+        }
+    }
+}
+
+fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut [Verdict]) {
+    let texts: Vec<&str> = analysed.iter().map(|item| item.paragraph.text.as_str()).collect();
+    let repeats = earlier_repeats(&texts);
+    for (index, earlier) in repeats.into_iter().enumerate() {
+        let Some(earlier) = earlier else { continue };
+        if !verdicts[index].kept {
+            continue;
+        }
+        let reason = if Some(earlier) == title {
+            "repeats the headline".to_string()
+        } else {
+            format!("repeats paragraph {}", earlier + 1)
+        };
+        verdicts[index] = Verdict::removed(BlockKind::Duplicate, reason);
+    }
+}
+
+fn assemble(input: &str, analysed: &[Analysed], verdicts: Vec<Verdict>, warnings: Vec<String>) -> Article {
+    let mut cursor = Utf16Cursor::new(input);
+    let mut text = String::new();
+    let mut blocks = Vec::with_capacity(analysed.len());
+    for (item, verdict) in analysed.iter().zip(verdicts) {
+        if verdict.kept && !item.paragraph.text.is_empty() {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&item.paragraph.text);
+        }
+        let start = cursor.to_utf16(item.paragraph.start);
+        let end = cursor.to_utf16(item.paragraph.end);
+        blocks.push(Block { start, end, kind: verdict.kind, kept: verdict.kept, reason: verdict.reason });
+    }
+    Article { text, blocks, warnings, ..Article::default() }
+}
+
+/// Whether the text looks like binary data: many control characters or replacement
+/// characters (from undecodable bytes).
+fn looks_binary(input: &str) -> bool {
+    let sample: Vec<char> = input.chars().take(4096).collect();
+    let suspicious = sample
+        .iter()
+        .filter(|&&c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}')
+        .count();
+    suspicious * 10 > sample.len()
+}

@@ -1,0 +1,145 @@
+//! The word lists the cleaner reads (stopwords, boilerplate phrases, related-content markers,
+//! credit and caption cues, byline role words). They live as plain text files in
+//! `src/lexicon/` so that rules are data: adding a phrase never means adding an `if`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Where a boilerplate phrase applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseScope {
+    /// Only short blocks: a few words more than the phrase itself.
+    Line,
+    /// Any block of up to [`NOTICE_MAX_WORDS`] words.
+    Notice,
+}
+
+/// Longest block a `notice` phrase can mark as boilerplate.
+pub const NOTICE_MAX_WORDS: usize = 80;
+
+/// A multi-word phrase with what it means.
+#[derive(Debug)]
+pub struct Phrase {
+    /// The phrase's words, lowercase.
+    pub words: Vec<&'static str>,
+    /// Reason shown to the user when the phrase removes a block.
+    pub reason: &'static str,
+    /// Where the phrase applies.
+    pub scope: PhraseScope,
+}
+
+/// A set of phrases indexed by their first word, for matching inside a word sequence.
+#[derive(Debug, Default)]
+pub struct PhraseSet {
+    by_first_word: HashMap<&'static str, Vec<Phrase>>,
+}
+
+impl PhraseSet {
+    fn insert(&mut self, phrase: Phrase) {
+        if let Some(first) = phrase.words.first() {
+            self.by_first_word.entry(*first).or_default().push(phrase);
+        }
+    }
+
+    /// The phrases occurring in `words` (lowercase), longest match at each position.
+    pub fn find<'a, S: AsRef<str>>(&'a self, words: &'a [S]) -> impl Iterator<Item = &'a Phrase> + 'a {
+        (0..words.len()).filter_map(move |at| self.longest_at(words, at))
+    }
+
+    /// The longest phrase starting at word `at`.
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<&Phrase> {
+        let candidates = self.by_first_word.get(words[at].as_ref())?;
+        candidates
+            .iter()
+            .filter(|phrase| {
+                phrase.words.len() <= words.len() - at
+                    && phrase.words.iter().zip(&words[at..]).all(|(p, w)| *p == w.as_ref())
+            })
+            .max_by_key(|phrase| phrase.words.len())
+    }
+
+    /// Whether `words` begins with one of the phrases; returns the longest.
+    pub fn prefix_of<S: AsRef<str>>(&self, words: &[S]) -> Option<&Phrase> {
+        if words.is_empty() {
+            None
+        } else {
+            self.longest_at(words, 0)
+        }
+    }
+}
+
+/// All word lists, parsed once.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// English function words.
+    pub stopwords: HashSet<&'static str>,
+    /// Share/subscribe/cookie/navigation/footer phrases.
+    pub boilerplate: PhraseSet,
+    /// Openings of related-content regions.
+    pub related_markers: PhraseSet,
+    /// Words naming photo agencies and credit cues.
+    pub credit_markers: PhraseSet,
+    /// Openings of captions.
+    pub caption_starts: Vec<&'static str>,
+    /// Role and outlet words that end an author's name in a byline.
+    pub byline_stop_words: HashSet<&'static str>,
+}
+
+/// The lexicon, parsed from the embedded files on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        stopwords: entries(include_str!("lexicon/stopwords_en.txt"))
+            .flat_map(str::split_whitespace)
+            .collect(),
+        boilerplate: boilerplate_phrases(include_str!("lexicon/boilerplate_phrases.txt")),
+        related_markers: simple_phrases(include_str!("lexicon/related_markers.txt"), "related content"),
+        credit_markers: simple_phrases(include_str!("lexicon/credit_markers.txt"), "photo credit"),
+        caption_starts: entries(include_str!("lexicon/caption_starts.txt")).collect(),
+        byline_stop_words: entries(include_str!("lexicon/byline_words.txt")).collect(),
+    })
+}
+
+/// Non-empty, non-comment lines of a lexicon file.
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn simple_phrases(file: &'static str, reason: &'static str) -> PhraseSet {
+    let mut set = PhraseSet::default();
+    for line in entries(file) {
+        set.insert(Phrase { words: line.split_whitespace().collect(), reason, scope: PhraseScope::Line });
+    }
+    set
+}
+
+fn boilerplate_phrases(file: &'static str) -> PhraseSet {
+    let mut set = PhraseSet::default();
+    for line in entries(file) {
+        let mut fields = line.split('\t');
+        let phrase = fields.next().unwrap_or_default();
+        let reason = fields.next().unwrap_or("page furniture");
+        let scope = match fields.next() {
+            Some("notice") => PhraseScope::Notice,
+            _ => PhraseScope::Line,
+        };
+        set.insert(Phrase { words: phrase.split_whitespace().collect(), reason, scope });
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_loaded() {
+        let lexicon = lexicon();
+        assert!(lexicon.stopwords.contains("the"));
+        let words = ["please", "sign", "up", "for", "our", "newsletter"];
+        let found: Vec<_> = lexicon.boilerplate.find(&words).map(|p| p.reason).collect();
+        assert!(found.contains(&"newsletter prompt"), "{found:?}");
+        assert!(lexicon.related_markers.prefix_of(&["you", "may", "also", "like"]).is_some());
+        assert!(lexicon.related_markers.prefix_of(&["the", "president"]).is_none());
+    }
+}

@@ -1,0 +1,107 @@
+//! article-analyzer: cleans pasted news articles, extracts quotes with their speakers and
+//! finds duplicates across articles.
+//!
+//! The crate is a pure engine: [`analyze`] and [`clean`] take text and return the report
+//! described in `../shared/contract.md`. The command-line tool (`src/main.rs`) and the wasm
+//! bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over these same
+//! functions, so the page, the CLI and the tests cannot disagree.
+
+mod clean;
+mod dates;
+mod error;
+mod features;
+mod lexicon;
+mod metadata;
+mod noise;
+mod offsets;
+mod repeats;
+mod report;
+mod segment;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::AnalyzeError;
+pub use offsets::{utf16_len, Utf16Cursor};
+pub use report::{
+    Article, Block, BlockKind, Document, DuplicateKind, DuplicatePair, Options, Quote, QuoteKind,
+    QuoteRef, Report,
+};
+
+/// Largest article text analysed by default, in UTF-8 bytes (64 MiB). Text past it is not
+/// analysed and the article carries a warning naming the limit.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Largest number of articles in one batch.
+pub const MAX_DOCUMENTS: usize = 1_000_000;
+
+/// Analyses a batch of articles: cleans each one and fills the report's per-article fields.
+///
+/// Fails only when the batch itself is malformed (an empty or repeated id, too many
+/// documents); problems with one article's text become warnings on that article.
+pub fn analyze(docs: &[Document], options: &Options) -> Result<Report, AnalyzeError> {
+    validate_batch(docs)?;
+    let articles = docs
+        .iter()
+        .map(|doc| clean_with_options(&doc.id, &doc.text, options))
+        .collect();
+    Ok(Report {
+        articles,
+        story_groups: docs.iter().map(|doc| vec![doc.id.clone()]).collect(),
+        duplicates: Vec::new(),
+        quote_groups: Vec::new(),
+    })
+}
+
+/// Cleans one article with default options: metadata, kept body, and every block's verdict.
+/// The article's id is empty.
+pub fn clean(text: &str) -> Article {
+    clean_with_options("", text, &Options::default())
+}
+
+fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
+    let limit = options.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
+    let mut warnings = Vec::new();
+    let accepted = if text.len() > limit {
+        let cut = floor_char_boundary(text, limit);
+        warnings.push(format!(
+            "the text is {} bytes long; only the first {} bytes (the limit) were analysed",
+            text.len(),
+            cut
+        ));
+        &text[..cut]
+    } else {
+        text
+    };
+    let mut article = clean::clean_article(accepted);
+    article.id = id.to_string();
+    warnings.append(&mut article.warnings);
+    article.warnings = warnings;
+    article
+}
+
+fn validate_batch(docs: &[Document]) -> Result<(), AnalyzeError> {
+    if docs.len() > MAX_DOCUMENTS {
+        return Err(AnalyzeError::TooManyDocuments { given: docs.len(), limit: MAX_DOCUMENTS });
+    }
+    let mut seen = std::collections::HashSet::with_capacity(docs.len());
+    for (index, doc) in docs.iter().enumerate() {
+        if doc.id.is_empty() {
+            return Err(AnalyzeError::EmptyId { index });
+        }
+        if !seen.insert(doc.id.as_str()) {
+            return Err(AnalyzeError::DuplicateId(doc.id.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// The largest character boundary of `text` at or before `index`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}

@@ -1,0 +1,270 @@
+//! Picks the article's metadata from its paragraphs: the headline (title-like line before
+//! the body that shares the body's words, preferring markdown headings and lines the page
+//! repeats), the author from the byline nearest the body, and the publication date (a
+//! labelled "Published" date first, then the date nearest after the headline, never a
+//! teaser's date from after the body).
+
+use crate::clean::Analysed;
+use crate::dates::find_dates;
+use crate::lexicon::lexicon;
+use crate::noise::{byline_opening, is_byline};
+use crate::report::BlockKind;
+use crate::text::{ends_sentence, is_capitalized};
+
+/// Metadata found for one article, with the paragraphs it came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    /// Paragraph holding the headline.
+    pub title: Option<usize>,
+    /// The headline's text.
+    pub title_text: Option<String>,
+    /// Paragraph holding the byline the author came from.
+    pub byline: Option<usize>,
+    /// Author name(s), several joined with "; ".
+    pub author: Option<String>,
+    /// Paragraph holding the date, when it is a line of its own.
+    pub date_block: Option<usize>,
+    /// The publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+/// How far before the body the header (title, byline, date) is looked for, in paragraphs.
+const HEADER_WINDOW: usize = 40;
+
+/// Finds title, author and date. `kept` says which paragraphs are body; `body_start` is
+/// the first body paragraph; `topic_share` measures how much a text shares the body's words.
+pub fn find(
+    analysed: &[Analysed],
+    kept: &[bool],
+    body_start: usize,
+    topic_share: &dyn Fn(&str) -> f64,
+) -> Metadata {
+    let mut metadata = Metadata::default();
+    let header_start = body_start.saturating_sub(HEADER_WINDOW);
+    if let Some(index) = find_title(analysed, kept, header_start, body_start, topic_share) {
+        metadata.title = Some(index);
+        metadata.title_text = Some(analysed[index].paragraph.text.clone());
+    }
+    let anchor = metadata.title.unwrap_or(body_start);
+    if let Some((index, author)) = find_author(analysed, header_start, body_start, anchor) {
+        metadata.byline = Some(index);
+        metadata.author = Some(author);
+    }
+    if let Some((index, date, own_line)) = find_date(analysed, kept, header_start, body_start, anchor) {
+        metadata.date = Some(date);
+        if own_line {
+            metadata.date_block = Some(index);
+        }
+    }
+    metadata
+}
+
+fn title_candidate(item: &Analysed) -> bool {
+    let features = &item.features;
+    let length = features.word_length();
+    let text = item.paragraph.text.trim_end();
+    (2..=30).contains(&length)
+        && features.chars <= 250
+        && features.letters > 0
+        && item.noise.as_ref().is_none_or(|noise| noise.kind == BlockKind::Boilerplate && item.paragraph.heading_level > 0)
+        && !text.ends_with(['.', ':', ','])
+        && item.paragraph.list_marker.is_none()
+        && !(features.sentence_ends >= 2 && !ends_sentence(text))
+}
+
+fn find_title(
+    analysed: &[Analysed],
+    kept: &[bool],
+    header_start: usize,
+    body_start: usize,
+    topic_share: &dyn Fn(&str) -> f64,
+) -> Option<usize> {
+    let last = (body_start + 1).min(analysed.len());
+    let mut best: Option<(usize, f64)> = None;
+    for index in header_start..last {
+        let item = &analysed[index];
+        // A body paragraph is a title only when it is the first one and short.
+        if kept[index] && !(index == body_start && item.features.words <= 20) {
+            continue;
+        }
+        if !title_candidate(item) {
+            continue;
+        }
+        let overlap = topic_share(&item.paragraph.text);
+        let heading = match item.paragraph.heading_level {
+            1 => 1.0,
+            0 => 0.0,
+            _ => 0.4,
+        };
+        if overlap < 0.25 && heading == 0.0 {
+            continue;
+        }
+        let repeated = if repeated_elsewhere(analysed, index) { 0.5 } else { 0.0 };
+        let emphasized = if item.paragraph.emphasized { 0.3 } else { 0.0 };
+        let title_case = if item.features.is_title_case() { 0.1 } else { 0.0 };
+        let distance = body_start.abs_diff(index) as f64 * 0.03;
+        let score = overlap * 2.0 + heading + repeated + emphasized + title_case - distance;
+        if best.is_none_or(|(_, best_score)| score > best_score) {
+            best = Some((index, score));
+        }
+    }
+    best.map(|(index, _)| index).or_else(|| {
+        // A pasted article often starts with its headline and nothing else above it.
+        let first = analysed.first()?;
+        (body_start > 0 && title_candidate(first) && first.features.words <= 20).then_some(0)
+    })
+}
+
+/// Whether the paragraph's text occurs again in the page (a headline shown twice, or in a
+/// "Headline | Site" line).
+fn repeated_elsewhere(analysed: &[Analysed], index: usize) -> bool {
+    let text = analysed[index].paragraph.text.to_lowercase();
+    if text.len() < 12 {
+        return false;
+    }
+    analysed.iter().enumerate().any(|(other, item)| {
+        other != index
+            && item.paragraph.text.len() < text.len() * 2 + 40
+            && item.paragraph.text.to_lowercase().contains(&text)
+    })
+}
+
+fn find_author(analysed: &[Analysed], header_start: usize, body_start: usize, anchor: usize) -> Option<(usize, String)> {
+    let end = (body_start + 4).min(analysed.len());
+    (header_start..end)
+        .filter(|&index| {
+            let item = &analysed[index];
+            item.noise.as_ref().is_some_and(|noise| noise.kind == BlockKind::Byline)
+                || is_byline(&item.paragraph.text, &item.words)
+        })
+        .filter_map(|index| author_from_byline(&analysed[index].paragraph.text, &analysed[index].words).map(|a| (index, a)))
+        .min_by_key(|(index, _)| (index.abs_diff(anchor), usize::from(*index < anchor)))
+}
+
+/// Lowercase name particles allowed inside a name ("Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "del", "della", "di", "la", "le", "bin", "al", "el", "du", "dos", "das"];
+
+/// The person(s) a byline names: "By Jane Doe and John Roe, Example News" gives
+/// "Jane Doe; John Roe". Stops at the outlet, a role, an address or a date.
+pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> {
+    let opening = byline_opening(lower_words)?;
+    let stop_words = &lexicon().byline_stop_words;
+    let mut names: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut tokens = text.split_whitespace().peekable();
+    // Skip the opening words ("By", "Written by", "Author:").
+    let mut skipped = 0;
+    while skipped < opening {
+        match tokens.next() {
+            Some(token) if token.chars().any(char::is_alphanumeric) => skipped += 1,
+            Some(_) => {}
+            None => return None,
+        }
+    }
+    for token in tokens {
+        if token.contains('@') || token.contains("://") || token == "|" || token.starts_with('|') || token == "-" || token == "—" || token == "–" {
+            break;
+        }
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.');
+        let word = word.trim_end_matches('.');
+        let lower = word.to_lowercase();
+        let ends_name = token.ends_with(',') || token.ends_with(';');
+        if lower == "and" || token == "&" {
+            names.push(Vec::new());
+            continue;
+        }
+        if word.is_empty() {
+            continue;
+        }
+        if stop_words.contains(lower.as_str()) || crate::dates::is_month_word(&lower) || word.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        if is_capitalized(word) || (NAME_PARTICLES.contains(&lower.as_str()) && !names.last().is_some_and(Vec::is_empty)) {
+            if let Some(current) = names.last_mut() {
+                current.push(word);
+                if current.len() > 4 {
+                    return None;
+                }
+            }
+        } else {
+            break;
+        }
+        if ends_name {
+            names.push(Vec::new());
+        }
+    }
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|name| !name.is_empty())
+        .map(|name| name.join(" "))
+        .collect();
+    // A lone word after a comma is more likely an outlet ("By Jane Doe, Reuters").
+    let names: Vec<String> = if names.len() > 1 {
+        let mut kept = vec![names[0].clone()];
+        kept.extend(names[1..].iter().filter(|name| name.contains(' ')).cloned());
+        kept
+    } else {
+        names
+    };
+    (!names.is_empty()).then(|| names.join("; "))
+}
+
+fn find_date(
+    analysed: &[Analysed],
+    kept: &[bool],
+    header_start: usize,
+    body_start: usize,
+    anchor: usize,
+) -> Option<(usize, String, bool)> {
+    let end = (body_start + 4).min(analysed.len());
+    let mut best: Option<(usize, String, bool, (u8, usize))> = None;
+    for index in header_start..end {
+        let item = &analysed[index];
+        if item.features.words > 40 || item.features.numbers == 0 {
+            continue;
+        }
+        let dates = find_dates(&item.paragraph.text);
+        let Some(first) = dates.first() else { continue };
+        let own_line = item.noise.as_ref().is_some_and(|n| n.kind == BlockKind::Date);
+        if kept[index] && !own_line {
+            continue;
+        }
+        let lower = item.paragraph.text.to_lowercase();
+        let labelled_published = ["published", "posted", "first published", "released"].iter().any(|l| lower.contains(l));
+        let only_updated = !labelled_published && (lower.contains("updated") || lower.contains("modified"));
+        // Rank: labelled publication first, then dates after the headline, then nearness.
+        let rank = if labelled_published {
+            0
+        } else if only_updated {
+            2
+        } else {
+            1
+        };
+        let after_anchor = usize::from(index < anchor);
+        let key = (rank + after_anchor as u8 * 3, index.abs_diff(anchor));
+        if best.as_ref().is_none_or(|(_, _, _, best_key)| key < *best_key) {
+            best = Some((index, first.iso(), own_line, key));
+        }
+    }
+    best.map(|(index, date, own_line, _)| (index, date, own_line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lowercase_words;
+
+    fn author(text: &str) -> Option<String> {
+        author_from_byline(text, &lowercase_words(text))
+    }
+
+    #[test]
+    fn authors_from_bylines() {
+        assert_eq!(author("By Jane Doe, Example News Correspondent").as_deref(), Some("Jane Doe"));
+        assert_eq!(author("By Jane Doe and John Roe").as_deref(), Some("Jane Doe; John Roe"));
+        assert_eq!(author("By GRACE SMITH | gsmith@example.com").as_deref(), Some("GRACE SMITH"));
+        assert_eq!(author("Written by Ana de la Cruz").as_deref(), Some("Ana de la Cruz"));
+        assert_eq!(author("By Jane Doe, Reuters").as_deref(), Some("Jane Doe"));
+        assert_eq!(author("by Regan September 15, 2014").as_deref(), Some("Regan"));
+        assert_eq!(author("By Jane Doe, John Roe and Max Mustermann").as_deref(), Some("Jane Doe; John Roe; Max Mustermann"));
+    }
+}

@@ -1,0 +1,189 @@
+//! The report shape every front door returns (see `../shared/contract.md`): plain data with
+//! serde derives, field names in the contract's camelCase. No analysis happens here.
+
+use serde::{Deserialize, Serialize};
+
+/// One article handed to [`crate::analyze`]: an identifier chosen by the caller and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Caller's identifier (a file name in the CLI); reports refer to articles by it.
+    pub id: String,
+    /// The article as pasted: plain text, any language, any size the caller accepts.
+    pub text: String,
+}
+
+impl Document {
+    /// Builds a document from an id and its text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document { id: id.into(), text: text.into() }
+    }
+}
+
+/// Settings for an analysis. Every field has a default, so `{}` (or no options) is valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Options {
+    /// Maximum size of one article's text in UTF-8 bytes; longer texts are cut at this
+    /// limit (at a character boundary) and the article gets a warning naming the limit.
+    /// `None` means [`crate::DEFAULT_MAX_ARTICLE_BYTES`].
+    pub max_article_bytes: Option<usize>,
+}
+
+/// The result of analysing a batch of articles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// One entry per input document, in input order.
+    pub articles: Vec<Article>,
+    /// A partition of all article ids: one group per news event.
+    pub story_groups: Vec<Vec<String>>,
+    /// Pairs of articles that are the same text or a light edit of each other.
+    pub duplicates: Vec<DuplicatePair>,
+    /// The same statement quoted in two or more articles.
+    pub quote_groups: Vec<Vec<QuoteRef>>,
+}
+
+/// One analysed article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    /// The document's id.
+    pub id: String,
+    /// The headline, without markup.
+    pub title: Option<String>,
+    /// Person(s) from the byline, without "By" and the outlet; several joined with "; ".
+    pub author: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, when the text states it.
+    pub date: Option<String>,
+    /// The cleaned body: kept paragraphs, normalised, joined by a blank line.
+    pub text: String,
+    /// Every paragraph of the input, kept or not, in input order.
+    pub blocks: Vec<Block>,
+    /// Quotations found in the kept body.
+    pub quotes: Vec<Quote>,
+    /// Things the user should know about this article's input (cut, re-decoded, empty...).
+    pub warnings: Vec<String>,
+}
+
+/// What a block of the input is, as decided by the cleaner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The article's headline.
+    Title,
+    /// The byline naming the author(s).
+    Byline,
+    /// A date, dateline or other metadata line ("Updated 3 hours ago", "date 2025-06-30").
+    Date,
+    /// A paragraph of the article body.
+    Body,
+    /// A section heading inside the article.
+    Heading,
+    /// A photo or video caption.
+    Caption,
+    /// A photo credit or image source line.
+    Credit,
+    /// Part of a related-content region (marker, headlines, teasers, their dates).
+    Related,
+    /// Navigation, share/subscribe prompts, cookie notices, copyright lines, markup debris.
+    Boilerplate,
+    /// A repeat of an earlier paragraph.
+    Duplicate,
+}
+
+impl BlockKind {
+    /// The contract's name for this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Byline => "byline",
+            BlockKind::Date => "date",
+            BlockKind::Body => "body",
+            BlockKind::Heading => "heading",
+            BlockKind::Caption => "caption",
+            BlockKind::Credit => "credit",
+            BlockKind::Related => "related",
+            BlockKind::Boilerplate => "boilerplate",
+            BlockKind::Duplicate => "duplicate",
+        }
+    }
+}
+
+/// One paragraph of the input with the cleaner's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    /// Start offset in the input, UTF-16 code units.
+    pub start: usize,
+    /// End offset (exclusive) in the input, UTF-16 code units.
+    pub end: usize,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Whether the block is part of the cleaned `text`.
+    pub kept: bool,
+    /// A short human-readable why, shown to users deciding whether to restore it.
+    pub reason: String,
+}
+
+/// Whether a quotation is a whole statement, a fragment inside reported speech, or runs
+/// over several paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A quoted sentence or more.
+    Direct,
+    /// A few quoted words inside reported speech.
+    Partial,
+    /// A quotation spanning several paragraphs.
+    Block,
+}
+
+/// A quotation with its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The quoted words without the quote marks.
+    pub text: String,
+    /// Who said it, as the fullest name the article gives; `None` when not said.
+    pub speaker: Option<String>,
+    /// The reporting word or phrase ("said", "according to", ...).
+    pub cue: Option<String>,
+    /// Start offset of the quoted words in the input, UTF-16 code units.
+    pub start: usize,
+    /// End offset (exclusive), UTF-16 code units.
+    pub end: usize,
+    /// Direct, partial or block quotation.
+    pub kind: QuoteKind,
+}
+
+/// Two articles whose texts are the same or nearly so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DuplicatePair {
+    /// Id of the earlier article (in input order).
+    pub a: String,
+    /// Id of the later article.
+    pub b: String,
+    /// Estimated Jaccard similarity of the cleaned texts, 0.0 to 1.0.
+    pub similarity: f64,
+    /// `exact` or `near`.
+    pub kind: DuplicateKind,
+}
+
+/// How close two duplicate articles are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DuplicateKind {
+    /// The same text after normalisation.
+    Exact,
+    /// A light edit or syndicated copy.
+    Near,
+}
+
+/// A reference to one quote of one article, as used in quote groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRef {
+    /// The article's id.
+    pub article: String,
+    /// Index into that article's `quotes`.
+    pub quote: usize,
+}

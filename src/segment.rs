@@ -1,0 +1,267 @@
+//! Splits pasted text into paragraphs: blank-line paragraphs, single-line paragraphs (as a
+//! browser copy or a page-to-text tool gives them), and hard-wrapped lines rejoined. Each
+//! paragraph keeps its byte span in the input, its layout (indentation, list marker,
+//! markdown heading) and its normalised text. No judgement about content happens here.
+
+use crate::text::{ends_sentence, push_normalized};
+
+/// A list marker at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListMarker {
+    /// `*`, `+`, `-`, `•`, `o` and similar bullets.
+    Bullet,
+    /// `1.` or `1)`.
+    Numbered,
+}
+
+/// One paragraph of the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// Byte offset of the paragraph's first non-blank character in the input.
+    pub start: usize,
+    /// Byte offset just past its last non-blank character.
+    pub end: usize,
+    /// The text with markup removed and whitespace collapsed (see [`crate::text`]).
+    pub text: String,
+    /// Indentation of the first line, in columns (a tab counts four).
+    pub indent: usize,
+    /// List marker, when the paragraph is a list item.
+    pub list_marker: Option<ListMarker>,
+    /// Markdown heading level (`#` = 1), 0 when not a markdown heading.
+    pub heading_level: u8,
+    /// Whether the whole paragraph was wrapped in emphasis marks (`**...**`).
+    pub emphasized: bool,
+    /// Number of input lines joined into this paragraph.
+    pub line_count: usize,
+    /// Whether a blank line (or the start of the text) precedes the paragraph.
+    pub blank_before: bool,
+}
+
+/// One line of the input, with its content's span.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    start: usize,
+    end: usize,
+    indent: usize,
+    blank: bool,
+}
+
+/// Longest line width that still counts as a hard wrap (typical wraps are 60 to 80 columns).
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Splits `input` into paragraphs, in order. Runs in time linear in the input's length.
+pub fn paragraphs(input: &str) -> Vec<Paragraph> {
+    let lines = lines(input);
+    let mut paragraphs = Vec::new();
+    let mut index = 0;
+    let mut blank_before = true;
+    while index < lines.len() {
+        if lines[index].blank {
+            blank_before = true;
+            index += 1;
+            continue;
+        }
+        let group_end = (index..lines.len()).find(|&i| lines[i].blank).unwrap_or(lines.len());
+        let group = &lines[index..group_end];
+        let wrap = Wrap::of(input, group);
+        let mut first = 0;
+        while first < group.len() {
+            let mut last = first;
+            while last + 1 < group.len() && joins(input, &group[last], &group[last + 1], &wrap) {
+                last += 1;
+            }
+            paragraphs.push(build(input, &group[first..=last], blank_before));
+            blank_before = false;
+            first = last + 1;
+        }
+        index = group_end;
+    }
+    paragraphs
+}
+
+fn lines(input: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in input.split('\n') {
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let leading = raw.len() - raw.trim_start().len();
+        let content = raw.trim();
+        let start = line_start + leading;
+        let indent = raw[..leading].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        let blank = content.chars().all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}');
+        lines.push(Line { start, end: start + content.len(), indent, blank });
+    }
+    lines
+}
+
+fn char_width(input: &str, line: &Line) -> usize {
+    let content = &input[line.start..line.end];
+    if content.is_ascii() {
+        content.len()
+    } else {
+        content.chars().count()
+    }
+}
+
+/// The wrap width of a group of lines between blank lines.
+struct Wrap {
+    /// The longest line's width.
+    width: usize,
+    /// Whether every line but the last fills most of the width: text wrapped at a fixed
+    /// column, where even a line ending a sentence continues the paragraph.
+    consistent: bool,
+}
+
+impl Wrap {
+    fn of(input: &str, group: &[Line]) -> Wrap {
+        let widths: Vec<usize> = group.iter().map(|line| char_width(input, line)).collect();
+        let width = widths.iter().copied().max().unwrap_or(0);
+        let consistent = widths.len() >= 3
+            && (50..=MAX_WRAP_WIDTH).contains(&width)
+            && widths[..widths.len() - 1].iter().all(|w| w * 4 >= width * 3);
+        Wrap { width, consistent }
+    }
+}
+
+/// Whether `next` continues the paragraph that `line` is part of (a hard wrap).
+fn joins(input: &str, line: &Line, next: &Line, wrap: &Wrap) -> bool {
+    let next_text = &input[next.start..next.end];
+    let text = &input[line.start..line.end];
+    if line.indent != next.indent || marker(next_text).1.is_some() || next_text.starts_with('#') {
+        return false;
+    }
+    let width = char_width(input, line);
+    let fills_line = wrap.width <= MAX_WRAP_WIDTH && width >= 30 && width * 10 >= wrap.width * 6;
+    let wrapped = fills_line && (wrap.consistent || !ends_sentence(text));
+    let continues = width >= 40
+        && !ends_sentence(text)
+        && next_text.chars().next().is_some_and(char::is_lowercase);
+    wrapped || continues
+}
+
+/// Splits leading markup off a line: returns the byte length of the markup, the list
+/// marker and the markdown heading level.
+fn marker(line: &str) -> (usize, Option<ListMarker>, u8) {
+    let bytes = line.as_bytes();
+    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && bytes.get(hashes).is_none_or(|b| *b == b' ') {
+        return (hashes, None, hashes as u8);
+    }
+    if let Some(rest) = line.strip_prefix('>') {
+        if rest.is_empty() || rest.starts_with(' ') {
+            return (1, None, 0);
+        }
+    }
+    for bullet in ['*', '+', '-', '•', 'o', '·', '▪', '◦', '‣', '○', '■', '□', '►', '▸'] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                // "**bold**" is emphasis, "- " a bullet, "o " only a bullet when more text follows.
+                if bullet == 'o' && rest.trim().is_empty() {
+                    continue;
+                }
+                return (bullet.len_utf8(), Some(ListMarker::Bullet), 0);
+            }
+        }
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && bytes.get(digits + 1) == Some(&b' ')
+    {
+        return (0, Some(ListMarker::Numbered), 0);
+    }
+    (0, None, 0)
+}
+
+fn build(input: &str, lines: &[Line], blank_before: bool) -> Paragraph {
+    let first = lines[0];
+    let last = lines[lines.len() - 1];
+    let first_text = &input[first.start..first.end];
+    let (markup_length, list_marker, heading_level) = marker(first_text);
+    let mut text = String::with_capacity(last.end - first.start);
+    for (index, line) in lines.iter().enumerate() {
+        let mut content = &input[line.start..line.end];
+        if index == 0 {
+            content = &content[markup_length..];
+        }
+        if heading_level > 0 {
+            content = content.trim_end_matches('#');
+        }
+        if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        push_normalized(&mut text, content);
+    }
+    let trimmed_length = text.trim_end().len();
+    text.truncate(trimmed_length);
+    if text.starts_with(' ') {
+        text.remove(0);
+    }
+    let emphasized = {
+        let raw = first_text[markup_length..].trim_start();
+        let raw_last = input[last.start..last.end].trim_end();
+        (raw.starts_with("**") && raw_last.ends_with("**"))
+            || (raw.starts_with("__") && raw_last.ends_with("__"))
+    };
+    Paragraph {
+        start: first.start,
+        end: last.end,
+        text,
+        indent: first.indent,
+        list_marker,
+        heading_level,
+        emphasized,
+        line_count: lines.len(),
+        blank_before,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        paragraphs(input).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn blank_lines_and_single_lines_both_separate() {
+        let input = "Headline here\n\nFirst paragraph is long enough to be a paragraph of text.\nSecond one.\n";
+        assert_eq!(
+            texts(input),
+            ["Headline here", "First paragraph is long enough to be a paragraph of text.", "Second one."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_rejoined() {
+        let input = "The council voted on Tuesday to approve the budget for the\n\
+                     coming year, after a debate that lasted well into the night\n\
+                     and ended with a narrow majority.\n\nNext paragraph.";
+        let found = texts(input);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].starts_with("The council") && found[0].ends_with("narrow majority."));
+        assert!(found[0].contains("for the coming year"));
+    }
+
+    #[test]
+    fn markup_is_recorded_and_removed() {
+        let found = paragraphs("# **Big news**\n\n* Home\n\n  1. First step\n");
+        assert_eq!(found[0].text, "Big news");
+        assert_eq!(found[0].heading_level, 1);
+        assert_eq!(found[1].text, "Home");
+        assert_eq!(found[1].list_marker, Some(ListMarker::Bullet));
+        assert_eq!(found[2].text, "1. First step");
+        assert_eq!(found[2].indent, 2);
+    }
+
+    #[test]
+    fn spans_point_into_the_input() {
+        let input = "  😀 Title\r\n\r\nBody text.";
+        for paragraph in paragraphs(input) {
+            assert!(input.is_char_boundary(paragraph.start) && input.is_char_boundary(paragraph.end));
+            assert!(!input[paragraph.start..paragraph.end].ends_with('\r'));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! JavaScript bindings (compiled only for `wasm32`): converts JS values to the engine's types,
+//! calls the same functions as the CLI, and converts the results back. No analysis here.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Document, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** One article handed to `analyze`. */
+export interface ArticleInput { id: string; text: string; }
+/** Options of `analyze`; every field is optional. */
+export interface AnalyzeOptions {
+  /** Largest article text analysed, in UTF-8 bytes; longer text is cut with a warning. */
+  maxArticleBytes?: number;
+}
+/** What the cleaner decided a block is. */
+export type BlockKind = "title" | "byline" | "date" | "body" | "heading" | "caption"
+  | "credit" | "related" | "boilerplate" | "duplicate";
+/** One paragraph of the input; offsets are UTF-16 code units (`input.slice(start, end)`). */
+export interface Block { start: number; end: number; kind: BlockKind; kept: boolean; reason: string; }
+/** A quotation with its speaker; offsets are UTF-16 code units. */
+export interface Quote {
+  text: string; speaker: string | null; cue: string | null;
+  start: number; end: number; kind: "direct" | "partial" | "block";
+}
+/** One analysed article. */
+export interface Article {
+  id: string; title: string | null; author: string | null; date: string | null;
+  text: string; blocks: Block[]; quotes: Quote[]; warnings: string[];
+}
+/** A pair of duplicate articles. */
+export interface DuplicatePair { a: string; b: string; similarity: number; kind: "exact" | "near"; }
+/** A reference to one quote of one article. */
+export interface QuoteRef { article: string; quote: number; }
+/** The report every front door returns. */
+export interface Report {
+  articles: Article[]; storyGroups: string[][]; duplicates: DuplicatePair[]; quoteGroups: QuoteRef[][];
+}
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Analyses a batch of `{id, text}` articles and returns the report. Throws an `Error`
+/// saying what was wrong when the arguments are not of that shape.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
+pub fn analyze_js(
+    #[wasm_bindgen(unchecked_param_type = "ArticleInput[]")] docs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    if !js_sys::Array::is_array(&docs) {
+        return Err(JsError::new(
+            "analyze expects an array of {id, text} objects as its first argument",
+        ));
+    }
+    let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|error| {
+        JsError::new(&format!(
+            "analyze expects an array of {{id: string, text: string}} objects: {error}"
+        ))
+    })?;
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|error| JsError::new(&format!("analyze: invalid options: {error}")))?
+    };
+    let report = crate::analyze(&docs, &options).map_err(|error| JsError::new(&error.to_string()))?;
+    to_js(&report)
+}
+
+/// Cleans one article and returns it (no cross-article work). Throws an `Error` when `text`
+/// is not a string.
+#[wasm_bindgen(js_name = clean, unchecked_return_type = "Article")]
+pub fn clean_js(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+    let text = expect_string("clean", text)?;
+    to_js(&crate::clean(&text))
+}
+
+fn expect_string(function: &str, value: JsValue) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{function} expects the article text as a string, got {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ))
+    })
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| JsError::new(&format!("could not convert the result: {error}")))
+}
