@@ -13,6 +13,12 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# Prerequisites this script does not install: say what is missing instead of failing later.
+command -v cargo >/dev/null 2>&1 || { log "cargo is missing: install Rust with rustup first"; exit 1; }
+command -v node >/dev/null 2>&1 || { log "node is missing: install Node.js 18+ first"; exit 1; }
+python3 -c 'import tomllib' 2>/dev/null \
+  || { log "python3 3.11+ is missing (scripts/build_wasm.py reads wasm-pack.toml with tomllib)"; exit 1; }
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

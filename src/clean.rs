@@ -13,17 +13,14 @@
 //! What it does not do: it never rewrites text beyond the normalisations of
 //! [`crate::text`], and it does not look at HTML structure (the input is plain text).
 
-use std::collections::HashMap;
-
-use crate::features::Features;
-use crate::lexicon::lexicon;
+use crate::features::{measure, Features, Tokens};
 use crate::metadata::{self, Metadata};
 use crate::noise::{local_noise, LocalNoise};
 use crate::offsets::Utf16Cursor;
-use crate::repeats::earlier_repeats;
+use crate::repeats::{earlier_repeats, sequence_key};
 use crate::report::{Article, Block, BlockKind};
 use crate::segment::{paragraphs, ListMarker, Paragraph};
-use crate::text::{lowercase_into, words};
+use crate::text::HashMapOfWords;
 
 /// How much a paragraph looks like article prose, judged on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +42,10 @@ pub struct Analysed {
     pub paragraph: Paragraph,
     /// Its measurements.
     pub features: Features,
-    /// Lowercase words (only for paragraphs short enough for phrase rules).
-    pub words: Vec<String>,
+    /// Its words, tokenised once.
+    pub tokens: Tokens,
+    /// Hash of its word sequence ([`sequence_key`]): equal for repeated paragraphs.
+    pub key: u64,
     /// Verdict of the local rules.
     pub noise: Option<LocalNoise>,
     /// Quality class.
@@ -73,7 +72,10 @@ pub fn clean_article(input: &str) -> Article {
         } else {
             "the text holds only white space: paste or drop an article to clean it".to_string()
         });
-        return Article { warnings, ..Article::default() };
+        return Article {
+            warnings,
+            ..Article::default()
+        };
     }
     if looks_binary(input) {
         warnings.push(
@@ -96,18 +98,21 @@ fn analyse(input: &str) -> Vec<Analysed> {
     let mut analysed: Vec<Analysed> = paragraphs
         .into_iter()
         .map(|paragraph| {
-            let features = Features::of(&paragraph.text);
-            let words = if features.words <= PHRASE_RULE_MAX_WORDS {
-                crate::text::lowercase_words(&paragraph.text)
-            } else {
-                Vec::new()
-            };
+            let (features, tokens) = measure(&paragraph.text);
             let noise = if features.words <= PHRASE_RULE_MAX_WORDS {
-                local_noise(&paragraph.text, &features, &words)
+                local_noise(&paragraph.text, &features, &tokens)
             } else {
                 None
             };
-            Analysed { paragraph, features, words, noise, quality: Quality::Short }
+            let key = sequence_key(&tokens.hashes);
+            Analysed {
+                paragraph,
+                features,
+                tokens,
+                key,
+                noise,
+                quality: Quality::Short,
+            }
         })
         .collect();
     let english = is_english(&analysed);
@@ -121,7 +126,9 @@ fn is_english(analysed: &[Analysed]) -> bool {
     let (stopwords, words) = analysed
         .iter()
         .filter(|item| item.features.words >= 10)
-        .fold((0, 0), |(s, w), item| (s + item.features.stopwords, w + item.features.words));
+        .fold((0, 0), |(s, w), item| {
+            (s + item.features.stopwords, w + item.features.words)
+        });
     words == 0 || stopwords as f64 >= words as f64 * ENGLISH_STOPWORD_SHARE
 }
 
@@ -187,63 +194,64 @@ struct Verdict {
 
 impl Verdict {
     fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
-        Verdict { kind, kept: false, reason: reason.into() }
+        Verdict {
+            kind,
+            kept: false,
+            reason: reason.into(),
+        }
     }
 
     fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
-        Verdict { kind, kept: true, reason: reason.into() }
+        Verdict {
+            kind,
+            kept: true,
+            reason: reason.into(),
+        }
     }
 }
 
 /// The body's vocabulary: content words of the body's prose with their counts.
 struct Vocabulary {
-    counts: HashMap<String, u32>,
+    counts: HashMapOfWords<u32>,
 }
 
 impl Vocabulary {
-    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut counts = HashMap::new();
-        for text in texts {
-            for_each_content_word(text, |word| *counts.entry(word.to_string()).or_insert(0) += 1);
+    fn of<'a>(paragraphs: impl Iterator<Item = &'a Analysed>) -> Self {
+        let mut counts = HashMapOfWords::default();
+        for item in paragraphs {
+            for &word in &item.tokens.content {
+                *counts.entry(word).or_insert(0) += 1;
+            }
         }
         Vocabulary { counts }
     }
 
-    /// Share of `text`'s content words that occur in the vocabulary outside `text` itself
-    /// (`own` says whether `text` was counted into the vocabulary).
-    fn topic_share(&self, text: &str, own: bool) -> f64 {
-        let mut own_counts: HashMap<String, u32> = HashMap::new();
-        for_each_content_word(text, |word| *own_counts.entry(word.to_string()).or_insert(0) += 1);
-        let total: u32 = own_counts.values().sum();
-        if total == 0 {
+    /// Share of the content words (`content`, as hashes) that occur in the vocabulary;
+    /// with `own`, the words must occur there more often than in `content` itself (the
+    /// paragraph was counted into the vocabulary).
+    fn topic_share(&self, content: &[u64], own: bool) -> f64 {
+        if content.is_empty() {
             return 0.0;
         }
-        let shared: u32 = own_counts
+        let mut own_counts: HashMapOfWords<u32> = HashMapOfWords::default();
+        if own {
+            for &word in content {
+                *own_counts.entry(word).or_insert(0) += 1;
+            }
+        }
+        let shared = content
             .iter()
-            .filter(|(word, count)| {
+            .filter(|word| {
                 let in_body = self.counts.get(*word).copied().unwrap_or(0);
-                let elsewhere = if own { in_body.saturating_sub(**count) } else { in_body };
-                elsewhere > 0
+                let in_self = if own {
+                    own_counts.get(*word).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                in_body > in_self
             })
-            .map(|(_, count)| *count)
-            .sum();
-        f64::from(shared) / f64::from(total)
-    }
-}
-
-/// Calls `visit` with each lowercase content word of `text` (no stopwords, numbers or
-/// words under three letters).
-pub fn for_each_content_word(text: &str, mut visit: impl FnMut(&str)) {
-    let stopwords = &lexicon().stopwords;
-    let mut buffer = String::new();
-    for word in words(text) {
-        if word.chars().count() < 3 || word.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let lower = lowercase_into(word, &mut buffer);
-        if !stopwords.contains(lower) {
-            visit(lower);
-        }
+            .count();
+        shared as f64 / content.len() as f64
     }
 }
 
@@ -274,7 +282,9 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
     };
     in_body[start..end].iter_mut().for_each(|b| *b = true);
     let vocabulary = Vocabulary::of(
-        (start..end).filter(|&i| analysed[i].quality == Quality::Good).map(|i| analysed[i].paragraph.text.as_str()),
+        analysed[start..end]
+            .iter()
+            .filter(|item| item.quality == Quality::Good),
     );
     let minimum = (0.3 * total).max(4.0);
     let mut pending = vec![0..start, end..analysed.len()];
@@ -288,13 +298,15 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
         if run_total < minimum {
             continue;
         }
-        let text: String = (run_start..run_end)
-            .filter(|&i| analysed[i].quality == Quality::Good)
-            .map(|i| analysed[i].paragraph.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if vocabulary.topic_share(&text, false) >= ON_TOPIC_SHARE * 1.5 {
-            in_body[run_start..run_end].iter_mut().for_each(|b| *b = true);
+        let content: Vec<u64> = analysed[run_start..run_end]
+            .iter()
+            .filter(|item| item.quality == Quality::Good)
+            .flat_map(|item| item.tokens.content.iter().copied())
+            .collect();
+        if vocabulary.topic_share(&content, false) >= ON_TOPIC_SHARE * 1.5 {
+            in_body[run_start..run_end]
+                .iter_mut()
+                .for_each(|b| *b = true);
             pending.push(range.start..run_start);
             pending.push(run_end..range.end);
         }
@@ -308,15 +320,17 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let body_start = in_body.iter().position(|&b| b);
     let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
     let vocabulary = Vocabulary::of(
-        (0..analysed.len())
-            .filter(|&i| in_body[i] && analysed[i].quality == Quality::Good)
-            .map(|i| analysed[i].paragraph.text.as_str()),
+        analysed
+            .iter()
+            .zip(&in_body)
+            .filter(|(item, &body)| body && item.quality == Quality::Good)
+            .map(|(item, _)| item),
     );
 
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
     let mut in_related_region = false;
-    for index in 0..analysed.len() {
-        let verdict = if in_body[index] {
+    for (index, &body) in in_body.iter().enumerate() {
+        let verdict = if body {
             body_verdict(analysed, index, &vocabulary, &mut in_related_region)
         } else {
             in_related_region = false;
@@ -329,7 +343,9 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     }
 
     let kept: Vec<bool> = verdicts.iter().map(|verdict| verdict.kept).collect();
-    let metadata = metadata::find(analysed, &kept, body_start.unwrap_or(0), &|text| vocabulary.topic_share(text, false));
+    let metadata = metadata::find(analysed, &kept, body_start.unwrap_or(0), &|content| {
+        vocabulary.topic_share(content, false)
+    });
     apply_metadata(&metadata, &mut verdicts);
     drop_repeats(analysed, metadata.title, &mut verdicts);
     (verdicts, metadata)
@@ -351,7 +367,7 @@ fn body_verdict(
     }
     if *in_related_region {
         let continues_body = matches!(item.quality, Quality::Good | Quality::NearGood)
-            && vocabulary.topic_share(&item.paragraph.text, true) >= ON_TOPIC_SHARE;
+            && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
         if !continues_body {
             return Verdict::removed(BlockKind::Related, "item in a list of other articles");
         }
@@ -362,15 +378,21 @@ fn body_verdict(
         Quality::Short | Quality::Bad => {
             let sentence = item.features.ends_sentence && item.features.words >= 3;
             let before_prose = next_prose(analysed, index).is_some();
-            let list_in_body = item.paragraph.list_marker.is_some() && neighbours_are_body(analysed, index);
-            if item.paragraph.heading_level > 0 || (!sentence && before_prose && item.features.words <= 15) {
+            let list_in_body =
+                item.paragraph.list_marker.is_some() && neighbours_are_body(analysed, index);
+            if item.paragraph.heading_level > 0
+                || (!sentence && before_prose && item.features.words <= 15)
+            {
                 Verdict::kept(BlockKind::Heading, "section heading inside the article")
             } else if sentence || list_in_body {
                 Verdict::kept(BlockKind::Body, "short line of article text")
             } else if item.quality == Quality::Bad && headline_run(analysed, index) {
                 Verdict::removed(BlockKind::Related, "headline in a list of other articles")
             } else {
-                Verdict::removed(BlockKind::Boilerplate, "short line that reads like a label or menu entry")
+                Verdict::removed(
+                    BlockKind::Boilerplate,
+                    "short line that reads like a label or menu entry",
+                )
             }
         }
     }
@@ -398,19 +420,40 @@ fn neighbours_are_body(analysed: &[Analysed], index: usize) -> bool {
 
 /// Whether the paragraph stands in a run of at least three headline-like lines.
 fn headline_run(analysed: &[Analysed], index: usize) -> bool {
-    let is_headline = |item: &Analysed| item.quality == Quality::Bad || item.noise.as_ref().is_some_and(|n| n.kind == BlockKind::Date);
-    let before = analysed[..index].iter().rev().take_while(|item| is_headline(item)).count();
-    let after = analysed[index + 1..].iter().take_while(|item| is_headline(item)).count();
+    let is_headline = |item: &Analysed| {
+        item.quality == Quality::Bad
+            || item
+                .noise
+                .as_ref()
+                .is_some_and(|n| n.kind == BlockKind::Date)
+    };
+    let before = analysed[..index]
+        .iter()
+        .rev()
+        .take_while(|item| is_headline(item))
+        .count();
+    let after = analysed[index + 1..]
+        .iter()
+        .take_while(|item| is_headline(item))
+        .count();
     before + after >= 2
 }
 
 /// Verdict for a paragraph outside the body's run.
-fn outside_verdict(analysed: &[Analysed], index: usize, body_start: Option<usize>, body_end: Option<usize>) -> Verdict {
+fn outside_verdict(
+    analysed: &[Analysed],
+    index: usize,
+    body_start: Option<usize>,
+    body_end: Option<usize>,
+) -> Verdict {
     let item = &analysed[index];
     if let Some(noise) = &item.noise {
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
-    if item.quality == Quality::Bad && item.paragraph.list_marker.is_none() && headline_run(analysed, index) {
+    if item.quality == Quality::Bad
+        && item.paragraph.list_marker.is_none()
+        && headline_run(analysed, index)
+    {
         return Verdict::removed(BlockKind::Related, "headline in a list of other articles");
     }
     let reason = match (body_start, body_end) {
@@ -438,7 +481,10 @@ fn outside_verdict(analysed: &[Analysed], index: usize, body_start: Option<usize
 fn keep_plain_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
     for (item, verdict) in analysed.iter().zip(verdicts.iter_mut()) {
         if item.noise.is_none() {
-            *verdict = Verdict::kept(BlockKind::Body, "text (no clear article body was found, so all text is kept)");
+            *verdict = Verdict::kept(
+                BlockKind::Body,
+                "text (no clear article body was found, so all text is kept)",
+            );
         }
     }
 }
@@ -458,8 +504,11 @@ fn apply_metadata(metadata: &Metadata, verdicts: &mut [Verdict]) {
 }
 
 fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut [Verdict]) {
-    let texts: Vec<&str> = analysed.iter().map(|item| item.paragraph.text.as_str()).collect();
-    let repeats = earlier_repeats(&texts);
+    let words: Vec<(&[u64], u64)> = analysed
+        .iter()
+        .map(|item| (item.tokens.hashes.as_slice(), item.key))
+        .collect();
+    let repeats = earlier_repeats(&words);
     for (index, earlier) in repeats.into_iter().enumerate() {
         let Some(earlier) = earlier else { continue };
         if !verdicts[index].kept {
@@ -474,7 +523,12 @@ fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut [Ver
     }
 }
 
-fn assemble(input: &str, analysed: &[Analysed], verdicts: Vec<Verdict>, warnings: Vec<String>) -> Article {
+fn assemble(
+    input: &str,
+    analysed: &[Analysed],
+    verdicts: Vec<Verdict>,
+    warnings: Vec<String>,
+) -> Article {
     let mut cursor = Utf16Cursor::new(input);
     let mut text = String::new();
     let mut blocks = Vec::with_capacity(analysed.len());
@@ -487,18 +541,32 @@ fn assemble(input: &str, analysed: &[Analysed], verdicts: Vec<Verdict>, warnings
         }
         let start = cursor.to_utf16(item.paragraph.start);
         let end = cursor.to_utf16(item.paragraph.end);
-        blocks.push(Block { start, end, kind: verdict.kind, kept: verdict.kept, reason: verdict.reason });
+        blocks.push(Block {
+            start,
+            end,
+            kind: verdict.kind,
+            kept: verdict.kept,
+            reason: verdict.reason,
+        });
     }
-    Article { text, blocks, warnings, ..Article::default() }
+    Article {
+        text,
+        blocks,
+        warnings,
+        ..Article::default()
+    }
 }
 
 /// Whether the text looks like binary data: many control characters or replacement
 /// characters (from undecodable bytes).
 fn looks_binary(input: &str) -> bool {
-    let sample: Vec<char> = input.chars().take(4096).collect();
-    let suspicious = sample
-        .iter()
-        .filter(|&&c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{FFFD}')
-        .count();
-    suspicious * 10 > sample.len()
+    let sample = &input.as_bytes()[..input.len().min(4096)];
+    let mut suspicious_bytes = 0;
+    for (index, &b) in sample.iter().enumerate() {
+        let control = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F;
+        // U+FFFD, the replacement for undecodable bytes, is EF BF BD in UTF-8.
+        let replacement = b == 0xEF && sample.get(index + 1..index + 3) == Some(&[0xBF, 0xBD]);
+        suspicious_bytes += usize::from(control) + 3 * usize::from(replacement);
+    }
+    suspicious_bytes * 10 > sample.len()
 }

@@ -38,8 +38,18 @@ impl FoundDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Month number of an English month name or its usual abbreviation ("Sept", "Nov").
@@ -60,7 +70,9 @@ fn day_number(word: &str) -> Option<u32> {
 }
 
 fn year_number(word: &str) -> Option<u32> {
-    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok()).flatten()
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
 }
 
 /// All dates written in `text`, in order of appearance.
@@ -190,8 +202,24 @@ pub fn is_relative_stamp(words: &[String]) -> bool {
         && words.iter().any(|w| {
             matches!(
                 w.as_str(),
-                "second" | "seconds" | "min" | "mins" | "minute" | "minutes" | "hour" | "hours"
-                    | "hr" | "hrs" | "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+                "second"
+                    | "seconds"
+                    | "min"
+                    | "mins"
+                    | "minute"
+                    | "minutes"
+                    | "hour"
+                    | "hours"
+                    | "hr"
+                    | "hrs"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
             )
         })
 }
@@ -206,7 +234,10 @@ mod tests {
 
     #[test]
     fn common_written_forms() {
-        assert_eq!(isos("PUBLISHED: November 8, 2023 at 4:56 p.m."), ["2023-11-08"]);
+        assert_eq!(
+            isos("PUBLISHED: November 8, 2023 at 4:56 p.m."),
+            ["2023-11-08"]
+        );
         assert_eq!(isos("Thursday, Nov. 9th 2023"), ["2023-11-09"]);
         assert_eq!(isos("Posted 30 June 2025"), ["2025-06-30"]);
         assert_eq!(isos("date 2025-06-30"), ["2025-06-30"]);

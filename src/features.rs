@@ -3,7 +3,25 @@
 //! paragraph; no decisions here.
 
 use crate::lexicon::lexicon;
-use crate::text::{ends_sentence, is_capitalized, is_unspaced_script, lowercase_into, words};
+use crate::text::{
+    ends_sentence, is_capitalized, is_unspaced_script, lowercase_into, word_hash, words,
+};
+
+/// Paragraphs with at most this many words may get their lowercase words as strings, for
+/// the rules that read words (bylines, date lines); longer ones only get hashes.
+pub const SHORT_PARAGRAPH_WORDS: usize = 30;
+
+/// The words of one paragraph, tokenised once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tokens {
+    /// Every word as a [`word_hash`] (lowercase-insensitive), in order.
+    pub hashes: Vec<u64>,
+    /// Hashes of the content words: no stopwords, numbers or words under three characters.
+    pub content: Vec<u64>,
+    /// Lowercase words, filled only for paragraphs of at most [`SHORT_PARAGRAPH_WORDS`]
+    /// words that hold a number or open like a byline: the only ones rules read as words.
+    pub lower: Vec<String>,
+}
 
 /// Measurements of one paragraph's normalised text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,49 +50,88 @@ pub struct Features {
     pub letters: usize,
 }
 
-impl Features {
-    /// Measures `text`.
-    pub fn of(text: &str) -> Features {
-        let stopwords = &lexicon().stopwords;
-        let mut features = Features { ends_sentence: ends_sentence(text), ..Features::default() };
-        let mut buffer = String::new();
-        for (index, word) in words(text).enumerate() {
-            features.words += 1;
-            let lower = lowercase_into(word, &mut buffer);
-            let is_stopword = stopwords.contains(lower);
-            features.stopwords += usize::from(is_stopword);
-            let capitalized = is_capitalized(word);
-            features.capitalized += usize::from(capitalized);
-            if index > 0 && !is_stopword {
-                features.inner_content_words += 1;
-                features.inner_capitalized += usize::from(capitalized);
-            }
-            features.numbers += usize::from(word.bytes().all(|b| b.is_ascii_digit()));
+/// Measures `text` and tokenises it, in one pass over its words and one over its characters.
+pub fn measure(text: &str) -> (Features, Tokens) {
+    let stopwords = &lexicon().stopwords;
+    let mut features = Features {
+        ends_sentence: ends_sentence(text),
+        ..Features::default()
+    };
+    let mut tokens = Tokens {
+        hashes: Vec::with_capacity(text.len() / 5),
+        ..Tokens::default()
+    };
+    for (index, word) in words(text).enumerate() {
+        features.words += 1;
+        let hash = word_hash(word);
+        tokens.hashes.push(hash);
+        let is_stopword = stopwords.contains(&hash);
+        features.stopwords += usize::from(is_stopword);
+        let capitalized = is_capitalized(word);
+        features.capitalized += usize::from(capitalized);
+        if index > 0 && !is_stopword {
+            features.inner_content_words += 1;
+            features.inner_capitalized += usize::from(capitalized);
         }
-        let mut previous_was_end = false;
-        for c in text.chars() {
-            features.chars += 1;
-            if c.is_alphabetic() {
-                features.letters += 1;
-                if is_unspaced_script(c) {
-                    features.unspaced_chars += 1;
-                }
-            }
-            if previous_was_end && c == ' ' {
-                features.sentence_ends += 1;
-            }
-            previous_was_end = matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
-            if matches!(c, '。' | '！' | '？') {
-                features.sentence_ends += 1;
-                previous_was_end = false;
-            }
+        let number = word.bytes().all(|b| b.is_ascii_digit());
+        features.numbers += usize::from(number);
+        if !is_stopword
+            && !number
+            && (word.len() >= 3 && (word.is_ascii() || word.chars().nth(2).is_some()))
+        {
+            tokens.content.push(hash);
         }
-        if features.ends_sentence {
-            features.sentence_ends += 1;
-        }
-        features
     }
+    let may_be_read_as_words = features.numbers > 0
+        || tokens
+            .hashes
+            .first()
+            .is_some_and(|first| lexicon().byline_openings.contains(first));
+    if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
+        let mut buffer = String::new();
+        tokens.lower = words(text)
+            .map(|word| lowercase_into(word, &mut buffer).to_string())
+            .collect();
+    }
+    measure_characters(text, &mut features);
+    if features.ends_sentence {
+        features.sentence_ends += 1;
+    }
+    (features, tokens)
+}
 
+/// Character counts: ASCII bytes are counted directly, other characters decoded.
+fn measure_characters(text: &str, features: &mut Features) {
+    let bytes = text.as_bytes();
+    let mut previous_was_end = false;
+    let mut index = 0;
+    while index < bytes.len() {
+        let b = bytes[index];
+        features.chars += 1;
+        if b.is_ascii() {
+            index += 1;
+            features.letters += usize::from(b.is_ascii_alphabetic());
+            if previous_was_end && b == b' ' {
+                features.sentence_ends += 1;
+            }
+            previous_was_end = matches!(b, b'.' | b'!' | b'?');
+            continue;
+        }
+        let Some(c) = text[index..].chars().next() else {
+            break;
+        };
+        index += c.len_utf8();
+        if c.is_alphabetic() {
+            features.letters += 1;
+            features.unspaced_chars += usize::from(is_unspaced_script(c));
+        }
+        // Full-width sentence ends need no following space.
+        features.sentence_ends += usize::from(matches!(c, '。' | '！' | '？'));
+        previous_was_end = false;
+    }
+}
+
+impl Features {
     /// Share of words that are English stopwords.
     pub fn stopword_density(&self) -> f64 {
         if self.words == 0 {
@@ -110,17 +167,19 @@ mod tests {
 
     #[test]
     fn prose_and_menus_measure_differently() {
-        let prose = Features::of("The council said it would vote on the plan in the spring. It did not say why.");
+        let (prose, _) = measure(
+            "The council said it would vote on the plan in the spring. It did not say why.",
+        );
         assert!(prose.stopword_density() > 0.4);
         assert_eq!(prose.sentence_ends, 2);
         assert!(!prose.is_title_case());
-        let menu = Features::of("Local News and Politics");
+        let (menu, _) = measure("Local News and Politics");
         assert!(menu.is_title_case());
     }
 
     #[test]
     fn unspaced_scripts_get_a_word_length() {
-        let features = Features::of("东京电力公司周二表示将开始排放处理过的水。");
+        let (features, _) = measure("东京电力公司周二表示将开始排放处理过的水。");
         assert!(features.word_length() >= 8, "{features:?}");
     }
 }

@@ -2,8 +2,10 @@
 //! credit and caption cues, byline role words). They live as plain text files in
 //! `src/lexicon/` so that rules are data: adding a phrase never means adding an `if`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use crate::text::{word_hash, word_hashes, HashMapOfWords, HashSetOfWords};
 
 /// Where a boilerplate phrase applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,18 +22,19 @@ pub const NOTICE_MAX_WORDS: usize = 80;
 /// A multi-word phrase with what it means.
 #[derive(Debug)]
 pub struct Phrase {
-    /// The phrase's words, lowercase.
-    pub words: Vec<&'static str>,
+    /// The phrase's words as [`word_hash`]es.
+    pub words: Vec<u64>,
     /// Reason shown to the user when the phrase removes a block.
     pub reason: &'static str,
     /// Where the phrase applies.
     pub scope: PhraseScope,
 }
 
-/// A set of phrases indexed by their first word, for matching inside a word sequence.
+/// A set of phrases indexed by their first word, for matching inside a sequence of word
+/// hashes (see [`word_hash`]).
 #[derive(Debug, Default)]
 pub struct PhraseSet {
-    by_first_word: HashMap<&'static str, Vec<Phrase>>,
+    by_first_word: HashMapOfWords<Vec<Phrase>>,
 }
 
 impl PhraseSet {
@@ -41,38 +44,31 @@ impl PhraseSet {
         }
     }
 
-    /// The phrases occurring in `words` (lowercase), longest match at each position.
-    pub fn find<'a, S: AsRef<str>>(&'a self, words: &'a [S]) -> impl Iterator<Item = &'a Phrase> + 'a {
+    /// The phrases occurring in `words`, longest match at each position.
+    pub fn find<'a>(&'a self, words: &'a [u64]) -> impl Iterator<Item = &'a Phrase> + 'a {
         (0..words.len()).filter_map(move |at| self.longest_at(words, at))
     }
 
     /// The longest phrase starting at word `at`.
-    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<&Phrase> {
-        let candidates = self.by_first_word.get(words[at].as_ref())?;
+    pub fn longest_at(&self, words: &[u64], at: usize) -> Option<&Phrase> {
+        let candidates = self.by_first_word.get(words.get(at)?)?;
         candidates
             .iter()
-            .filter(|phrase| {
-                phrase.words.len() <= words.len() - at
-                    && phrase.words.iter().zip(&words[at..]).all(|(p, w)| *p == w.as_ref())
-            })
+            .filter(|phrase| words[at..].starts_with(&phrase.words))
             .max_by_key(|phrase| phrase.words.len())
     }
 
     /// Whether `words` begins with one of the phrases; returns the longest.
-    pub fn prefix_of<S: AsRef<str>>(&self, words: &[S]) -> Option<&Phrase> {
-        if words.is_empty() {
-            None
-        } else {
-            self.longest_at(words, 0)
-        }
+    pub fn prefix_of(&self, words: &[u64]) -> Option<&Phrase> {
+        self.longest_at(words, 0)
     }
 }
 
 /// All word lists, parsed once.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// English function words.
-    pub stopwords: HashSet<&'static str>,
+    /// English function words, as [`word_hash`]es.
+    pub stopwords: HashSetOfWords,
     /// Share/subscribe/cookie/navigation/footer phrases.
     pub boilerplate: PhraseSet,
     /// Openings of related-content regions.
@@ -81,6 +77,8 @@ pub struct Lexicon {
     pub credit_markers: PhraseSet,
     /// Openings of captions.
     pub caption_starts: Vec<&'static str>,
+    /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es.
+    pub byline_openings: HashSetOfWords,
     /// Role and outlet words that end an author's name in a byline.
     pub byline_stop_words: HashSet<&'static str>,
 }
@@ -91,24 +89,38 @@ pub fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| Lexicon {
         stopwords: entries(include_str!("lexicon/stopwords_en.txt"))
             .flat_map(str::split_whitespace)
+            .map(word_hash)
             .collect(),
         boilerplate: boilerplate_phrases(include_str!("lexicon/boilerplate_phrases.txt")),
-        related_markers: simple_phrases(include_str!("lexicon/related_markers.txt"), "related content"),
+        related_markers: simple_phrases(
+            include_str!("lexicon/related_markers.txt"),
+            "related content",
+        ),
         credit_markers: simple_phrases(include_str!("lexicon/credit_markers.txt"), "photo credit"),
         caption_starts: entries(include_str!("lexicon/caption_starts.txt")).collect(),
+        byline_openings: crate::noise::BYLINE_OPENINGS
+            .iter()
+            .map(|opening| word_hash(opening[0]))
+            .collect(),
         byline_stop_words: entries(include_str!("lexicon/byline_words.txt")).collect(),
     })
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
 fn simple_phrases(file: &'static str, reason: &'static str) -> PhraseSet {
     let mut set = PhraseSet::default();
     for line in entries(file) {
-        set.insert(Phrase { words: line.split_whitespace().collect(), reason, scope: PhraseScope::Line });
+        set.insert(Phrase {
+            words: word_hashes(line),
+            reason,
+            scope: PhraseScope::Line,
+        });
     }
     set
 }
@@ -123,7 +135,11 @@ fn boilerplate_phrases(file: &'static str) -> PhraseSet {
             Some("notice") => PhraseScope::Notice,
             _ => PhraseScope::Line,
         };
-        set.insert(Phrase { words: phrase.split_whitespace().collect(), reason, scope });
+        set.insert(Phrase {
+            words: word_hashes(phrase),
+            reason,
+            scope,
+        });
     }
     set
 }
@@ -135,11 +151,17 @@ mod tests {
     #[test]
     fn lists_are_loaded() {
         let lexicon = lexicon();
-        assert!(lexicon.stopwords.contains("the"));
-        let words = ["please", "sign", "up", "for", "our", "newsletter"];
+        assert!(lexicon.stopwords.contains(&word_hash("The")));
+        let words = word_hashes("Please sign up for our newsletter");
         let found: Vec<_> = lexicon.boilerplate.find(&words).map(|p| p.reason).collect();
         assert!(found.contains(&"newsletter prompt"), "{found:?}");
-        assert!(lexicon.related_markers.prefix_of(&["you", "may", "also", "like"]).is_some());
-        assert!(lexicon.related_markers.prefix_of(&["the", "president"]).is_none());
+        assert!(lexicon
+            .related_markers
+            .prefix_of(&word_hashes("You May Also Like"))
+            .is_some());
+        assert!(lexicon
+            .related_markers
+            .prefix_of(&word_hashes("the president"))
+            .is_none());
     }
 }

@@ -20,7 +20,7 @@ mod segment;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::AnalyzeError;
 pub use offsets::{utf16_len, Utf16Cursor};
@@ -61,7 +61,9 @@ pub fn clean(text: &str) -> Article {
 }
 
 fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
-    let limit = options.max_article_bytes.unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
+    let limit = options
+        .max_article_bytes
+        .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
     let mut warnings = Vec::new();
     let accepted = if text.len() > limit {
         let cut = floor_char_boundary(text, limit);
@@ -83,7 +85,10 @@ fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
 
 fn validate_batch(docs: &[Document]) -> Result<(), AnalyzeError> {
     if docs.len() > MAX_DOCUMENTS {
-        return Err(AnalyzeError::TooManyDocuments { given: docs.len(), limit: MAX_DOCUMENTS });
+        return Err(AnalyzeError::TooManyDocuments {
+            given: docs.len(),
+            limit: MAX_DOCUMENTS,
+        });
     }
     let mut seen = std::collections::HashSet::with_capacity(docs.len());
     for (index, doc) in docs.iter().enumerate() {

@@ -16,8 +16,15 @@ Prints one report as JSON on standard output.";
 #[derive(Debug)]
 enum CliError {
     Usage(String),
-    Read { name: String, source: io::Error },
-    Jsonl { name: String, line: usize, message: String },
+    Read {
+        name: String,
+        source: io::Error,
+    },
+    Jsonl {
+        name: String,
+        line: usize,
+        message: String,
+    },
     Analyze(article_analyzer::AnalyzeError),
     Write(io::Error),
 }
@@ -51,7 +58,11 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, CliError> {
         Some(other) => return Err(CliError::Usage(format!("unknown command {other:?}"))),
         None => return Err(CliError::Usage("no command given".into())),
     }
-    let mut parsed = Arguments { pretty: false, jsonl: false, inputs: Vec::new() };
+    let mut parsed = Arguments {
+        pretty: false,
+        jsonl: false,
+        inputs: Vec::new(),
+    };
     for arg in args {
         match arg.as_str() {
             "--pretty" => parsed.pretty = true,
@@ -67,7 +78,9 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, CliError> {
         return Err(CliError::Usage("--jsonl reads one file (or stdin)".into()));
     }
     if !parsed.jsonl && parsed.inputs.is_empty() {
-        return Err(CliError::Usage("no input files (use \"-\" for stdin)".into()));
+        return Err(CliError::Usage(
+            "no input files (use \"-\" for stdin)".into(),
+        ));
     }
     Ok(parsed)
 }
@@ -80,8 +93,15 @@ fn read_text(name: &str) -> Result<(String, Option<String>), CliError> {
     } else {
         std::fs::File::open(name).and_then(|mut file| file.read_to_end(&mut bytes))
     };
-    let display = if name == "-" { "standard input".to_string() } else { name.to_string() };
-    result.map_err(|source| CliError::Read { name: display, source })?;
+    let display = if name == "-" {
+        "standard input".to_string()
+    } else {
+        name.to_string()
+    };
+    result.map_err(|source| CliError::Read {
+        name: display,
+        source,
+    })?;
     Ok(decode_lossy(bytes))
 }
 
@@ -111,17 +131,25 @@ fn file_id(name: &str) -> String {
 }
 
 fn read_jsonl(name: Option<&str>) -> Result<Vec<Document>, CliError> {
-    let display = name.filter(|n| *n != "-").unwrap_or("standard input").to_string();
+    let display = name
+        .filter(|n| *n != "-")
+        .unwrap_or("standard input")
+        .to_string();
     let reader: Box<dyn BufRead> = match name {
         None | Some("-") => Box::new(io::stdin().lock()),
-        Some(path) => Box::new(io::BufReader::new(
-            std::fs::File::open(path)
-                .map_err(|source| CliError::Read { name: display.clone(), source })?,
-        )),
+        Some(path) => Box::new(io::BufReader::new(std::fs::File::open(path).map_err(
+            |source| CliError::Read {
+                name: display.clone(),
+                source,
+            },
+        )?)),
     };
     let mut docs = Vec::new();
     for (index, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|source| CliError::Read { name: display.clone(), source })?;
+        let line = line.map_err(|source| CliError::Read {
+            name: display.clone(),
+            source,
+        })?;
         let (line, _) = decode_lossy(line);
         if line.trim().is_empty() {
             continue;
@@ -164,7 +192,9 @@ fn run(args: &[String]) -> Result<(), CliError> {
         serde_json::to_writer(&mut out, &report)
     };
     written.map_err(|error| CliError::Write(error.into()))?;
-    writeln!(out).and_then(|()| out.flush()).map_err(CliError::Write)
+    writeln!(out)
+        .and_then(|()| out.flush())
+        .map_err(CliError::Write)
 }
 
 fn main() -> ExitCode {

@@ -9,6 +9,7 @@ use crate::dates::find_dates;
 use crate::lexicon::lexicon;
 use crate::noise::{byline_opening, is_byline};
 use crate::report::BlockKind;
+use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
 
 /// Metadata found for one article, with the paragraphs it came from.
@@ -32,12 +33,13 @@ pub struct Metadata {
 const HEADER_WINDOW: usize = 40;
 
 /// Finds title, author and date. `kept` says which paragraphs are body; `body_start` is
-/// the first body paragraph; `topic_share` measures how much a text shares the body's words.
+/// the first body paragraph; `topic_share` measures how much content words (hashes) share
+/// the body's words.
 pub fn find(
     analysed: &[Analysed],
     kept: &[bool],
     body_start: usize,
-    topic_share: &dyn Fn(&str) -> f64,
+    topic_share: &dyn Fn(&[u64]) -> f64,
 ) -> Metadata {
     let mut metadata = Metadata::default();
     let header_start = body_start.saturating_sub(HEADER_WINDOW);
@@ -50,7 +52,9 @@ pub fn find(
         metadata.byline = Some(index);
         metadata.author = Some(author);
     }
-    if let Some((index, date, own_line)) = find_date(analysed, kept, header_start, body_start, anchor) {
+    if let Some((index, date, own_line)) =
+        find_date(analysed, kept, header_start, body_start, anchor)
+    {
         metadata.date = Some(date);
         if own_line {
             metadata.date_block = Some(index);
@@ -66,10 +70,12 @@ fn title_candidate(item: &Analysed) -> bool {
     (2..=30).contains(&length)
         && features.chars <= 250
         && features.letters > 0
-        && item.noise.as_ref().is_none_or(|noise| noise.kind == BlockKind::Boilerplate && item.paragraph.heading_level > 0)
+        && item.noise.as_ref().is_none_or(|noise| {
+            noise.kind == BlockKind::Boilerplate && item.paragraph.heading_level > 0
+        })
         && !text.ends_with(['.', ':', ','])
         && item.paragraph.list_marker.is_none()
-        && !(features.sentence_ends >= 2 && !ends_sentence(text))
+        && (features.sentence_ends < 2 || ends_sentence(text))
 }
 
 fn find_title(
@@ -77,9 +83,13 @@ fn find_title(
     kept: &[bool],
     header_start: usize,
     body_start: usize,
-    topic_share: &dyn Fn(&str) -> f64,
+    topic_share: &dyn Fn(&[u64]) -> f64,
 ) -> Option<usize> {
     let last = (body_start + 1).min(analysed.len());
+    let mut line_counts: HashMapOfWords<u32> = HashMapOfWords::default();
+    for item in analysed {
+        *line_counts.entry(item.key).or_insert(0) += 1;
+    }
     let mut best: Option<(usize, f64)> = None;
     for index in header_start..last {
         let item = &analysed[index];
@@ -90,7 +100,7 @@ fn find_title(
         if !title_candidate(item) {
             continue;
         }
-        let overlap = topic_share(&item.paragraph.text);
+        let overlap = topic_share(&item.tokens.content);
         let heading = match item.paragraph.heading_level {
             1 => 1.0,
             0 => 0.0,
@@ -99,9 +109,17 @@ fn find_title(
         if overlap < 0.25 && heading == 0.0 {
             continue;
         }
-        let repeated = if repeated_elsewhere(analysed, index) { 0.5 } else { 0.0 };
+        let repeated = if repeated_elsewhere(analysed, &line_counts, index, header_start) {
+            0.5
+        } else {
+            0.0
+        };
         let emphasized = if item.paragraph.emphasized { 0.3 } else { 0.0 };
-        let title_case = if item.features.is_title_case() { 0.1 } else { 0.0 };
+        let title_case = if item.features.is_title_case() {
+            0.1
+        } else {
+            0.0
+        };
         let distance = body_start.abs_diff(index) as f64 * 0.03;
         let score = overlap * 2.0 + heading + repeated + emphasized + title_case - distance;
         if best.is_none_or(|(_, best_score)| score > best_score) {
@@ -115,34 +133,66 @@ fn find_title(
     })
 }
 
-/// Whether the paragraph's text occurs again in the page (a headline shown twice, or in a
-/// "Headline | Site" line).
-fn repeated_elsewhere(analysed: &[Analysed], index: usize) -> bool {
-    let text = analysed[index].paragraph.text.to_lowercase();
-    if text.len() < 12 {
+/// Whether the paragraph's words occur again in the page: the same line elsewhere, or
+/// inside a nearby line such as "Headline | Site".
+fn repeated_elsewhere(
+    analysed: &[Analysed],
+    line_counts: &HashMapOfWords<u32>,
+    index: usize,
+    header_start: usize,
+) -> bool {
+    let words = &analysed[index].tokens.hashes;
+    if words.len() < 2 {
         return false;
     }
-    analysed.iter().enumerate().any(|(other, item)| {
-        other != index
-            && item.paragraph.text.len() < text.len() * 2 + 40
-            && item.paragraph.text.to_lowercase().contains(&text)
-    })
+    let same_line = line_counts
+        .get(&analysed[index].key)
+        .is_some_and(|&count| count > 1);
+    let nearby_end = (index + HEADER_WINDOW).min(analysed.len());
+    same_line
+        || analysed[header_start..nearby_end]
+            .iter()
+            .enumerate()
+            .any(|(offset, item)| {
+                header_start + offset != index
+                    && item.tokens.hashes.len() > words.len()
+                    && item.tokens.hashes.len() <= words.len() * 2 + 8
+                    && item
+                        .tokens
+                        .hashes
+                        .windows(words.len())
+                        .any(|window| window == words.as_slice())
+            })
 }
 
-fn find_author(analysed: &[Analysed], header_start: usize, body_start: usize, anchor: usize) -> Option<(usize, String)> {
+fn find_author(
+    analysed: &[Analysed],
+    header_start: usize,
+    body_start: usize,
+    anchor: usize,
+) -> Option<(usize, String)> {
     let end = (body_start + 4).min(analysed.len());
     (header_start..end)
         .filter(|&index| {
             let item = &analysed[index];
-            item.noise.as_ref().is_some_and(|noise| noise.kind == BlockKind::Byline)
-                || is_byline(&item.paragraph.text, &item.words)
+            item.noise
+                .as_ref()
+                .is_some_and(|noise| noise.kind == BlockKind::Byline)
+                || is_byline(&item.paragraph.text, &item.tokens.lower)
         })
-        .filter_map(|index| author_from_byline(&analysed[index].paragraph.text, &analysed[index].words).map(|a| (index, a)))
+        .filter_map(|index| {
+            let item = &analysed[index];
+            author_from_byline(&item.paragraph.text, &item.tokens.lower)
+                .map(|author| (index, author))
+        })
         .min_by_key(|(index, _)| (index.abs_diff(anchor), usize::from(*index < anchor)))
 }
 
 /// Lowercase name particles allowed inside a name ("Ludwig van Beethoven").
-const NAME_PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "del", "della", "di", "la", "le", "bin", "al", "el", "du", "dos", "das"];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "del", "della", "di", "la", "le", "bin", "al", "el",
+    "du", "dos", "das",
+];
 
 /// The person(s) a byline names: "By Jane Doe and John Roe, Example News" gives
 /// "Jane Doe; John Roe". Stops at the outlet, a role, an address or a date.
@@ -161,10 +211,19 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
         }
     }
     for token in tokens {
-        if token.contains('@') || token.contains("://") || token == "|" || token.starts_with('|') || token == "-" || token == "—" || token == "–" {
+        if token.contains('@')
+            || token.contains("://")
+            || token == "|"
+            || token.starts_with('|')
+            || token == "-"
+            || token == "—"
+            || token == "–"
+        {
             break;
         }
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.');
+        let word = token.trim_matches(|c: char| {
+            !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
+        });
         let word = word.trim_end_matches('.');
         let lower = word.to_lowercase();
         let ends_name = token.ends_with(',') || token.ends_with(';');
@@ -175,10 +234,16 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
         if word.is_empty() {
             continue;
         }
-        if stop_words.contains(lower.as_str()) || crate::dates::is_month_word(&lower) || word.chars().any(|c| c.is_ascii_digit()) {
+        if stop_words.contains(lower.as_str())
+            || crate::dates::is_month_word(&lower)
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
             break;
         }
-        if is_capitalized(word) || (NAME_PARTICLES.contains(&lower.as_str()) && !names.last().is_some_and(Vec::is_empty)) {
+        if is_capitalized(word)
+            || (NAME_PARTICLES.contains(&lower.as_str())
+                && !names.last().is_some_and(Vec::is_empty))
+        {
             if let Some(current) = names.last_mut() {
                 current.push(word);
                 if current.len() > 4 {
@@ -224,13 +289,19 @@ fn find_date(
         }
         let dates = find_dates(&item.paragraph.text);
         let Some(first) = dates.first() else { continue };
-        let own_line = item.noise.as_ref().is_some_and(|n| n.kind == BlockKind::Date);
+        let own_line = item
+            .noise
+            .as_ref()
+            .is_some_and(|n| n.kind == BlockKind::Date);
         if kept[index] && !own_line {
             continue;
         }
         let lower = item.paragraph.text.to_lowercase();
-        let labelled_published = ["published", "posted", "first published", "released"].iter().any(|l| lower.contains(l));
-        let only_updated = !labelled_published && (lower.contains("updated") || lower.contains("modified"));
+        let labelled_published = ["published", "posted", "first published", "released"]
+            .iter()
+            .any(|l| lower.contains(l));
+        let only_updated =
+            !labelled_published && (lower.contains("updated") || lower.contains("modified"));
         // Rank: labelled publication first, then dates after the headline, then nearness.
         let rank = if labelled_published {
             0
@@ -241,7 +312,10 @@ fn find_date(
         };
         let after_anchor = usize::from(index < anchor);
         let key = (rank + after_anchor as u8 * 3, index.abs_diff(anchor));
-        if best.as_ref().is_none_or(|(_, _, _, best_key)| key < *best_key) {
+        if best
+            .as_ref()
+            .is_none_or(|(_, _, _, best_key)| key < *best_key)
+        {
             best = Some((index, first.iso(), own_line, key));
         }
     }
@@ -259,12 +333,30 @@ mod tests {
 
     #[test]
     fn authors_from_bylines() {
-        assert_eq!(author("By Jane Doe, Example News Correspondent").as_deref(), Some("Jane Doe"));
-        assert_eq!(author("By Jane Doe and John Roe").as_deref(), Some("Jane Doe; John Roe"));
-        assert_eq!(author("By GRACE SMITH | gsmith@example.com").as_deref(), Some("GRACE SMITH"));
-        assert_eq!(author("Written by Ana de la Cruz").as_deref(), Some("Ana de la Cruz"));
+        assert_eq!(
+            author("By Jane Doe, Example News Correspondent").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            author("By Jane Doe and John Roe").as_deref(),
+            Some("Jane Doe; John Roe")
+        );
+        assert_eq!(
+            author("By GRACE SMITH | gsmith@example.com").as_deref(),
+            Some("GRACE SMITH")
+        );
+        assert_eq!(
+            author("Written by Ana de la Cruz").as_deref(),
+            Some("Ana de la Cruz")
+        );
         assert_eq!(author("By Jane Doe, Reuters").as_deref(), Some("Jane Doe"));
-        assert_eq!(author("by Regan September 15, 2014").as_deref(), Some("Regan"));
-        assert_eq!(author("By Jane Doe, John Roe and Max Mustermann").as_deref(), Some("Jane Doe; John Roe; Max Mustermann"));
+        assert_eq!(
+            author("by Regan September 15, 2014").as_deref(),
+            Some("Regan")
+        );
+        assert_eq!(
+            author("By Jane Doe, John Roe and Max Mustermann").as_deref(),
+            Some("Jane Doe; John Roe; Max Mustermann")
+        );
     }
 }

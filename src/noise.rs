@@ -6,10 +6,10 @@
 use std::borrow::Cow;
 
 use crate::dates::{find_dates, is_relative_stamp};
-use crate::features::Features;
+use crate::features::{Features, Tokens};
 use crate::lexicon::{lexicon, PhraseScope, NOTICE_MAX_WORDS};
 use crate::report::BlockKind;
-use crate::text::is_capitalized;
+use crate::text::{is_capitalized, starts_with_ignoring_case, word_hash};
 
 /// A verdict reached from one paragraph alone.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,46 +22,60 @@ pub struct LocalNoise {
 
 impl LocalNoise {
     fn new(kind: BlockKind, reason: impl Into<Cow<'static, str>>) -> Self {
-        LocalNoise { kind, reason: reason.into() }
+        LocalNoise {
+            kind,
+            reason: reason.into(),
+        }
     }
 }
 
-/// Judges a paragraph from its own text. `words` are its lowercase word tokens.
-pub fn local_noise(text: &str, features: &Features, words: &[String]) -> Option<LocalNoise> {
+/// Judges a paragraph from its own text and tokens.
+pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<LocalNoise> {
+    let words = tokens.lower.as_slice();
     if features.letters == 0 && features.numbers == 0 {
-        return Some(LocalNoise::new(BlockKind::Boilerplate, "markup or separator without words"));
+        return Some(LocalNoise::new(
+            BlockKind::Boilerplate,
+            "markup or separator without words",
+        ));
     }
-    if is_copyright(text, features, words) {
+    if is_copyright(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, "copyright notice"));
     }
     if is_byline(text, words) {
-        return Some(LocalNoise::new(BlockKind::Byline, "byline naming the author"));
+        return Some(LocalNoise::new(
+            BlockKind::Byline,
+            "byline naming the author",
+        ));
     }
     if is_date_line(features, words) {
         return Some(LocalNoise::new(BlockKind::Date, "date or time line"));
     }
-    if is_credit(text, features, words) {
+    if is_credit(text, features, tokens) {
         return Some(LocalNoise::new(BlockKind::Credit, "photo credit"));
     }
-    if is_caption(text, features, words) {
+    if is_caption(text, features) {
         return Some(LocalNoise::new(BlockKind::Caption, "photo caption"));
     }
-    if is_related_marker(text, features, words) {
-        return Some(LocalNoise::new(BlockKind::Related, "heading of a list of other articles"));
+    if is_related_marker(text, features, &tokens.hashes) {
+        return Some(LocalNoise::new(
+            BlockKind::Related,
+            "heading of a list of other articles",
+        ));
     }
-    boilerplate_phrase(features, words).map(|reason| LocalNoise::new(BlockKind::Boilerplate, reason))
+    boilerplate_phrase(features, &tokens.hashes)
+        .map(|reason| LocalNoise::new(BlockKind::Boilerplate, reason))
 }
 
-fn is_copyright(text: &str, features: &Features, words: &[String]) -> bool {
+fn is_copyright(text: &str, features: &Features) -> bool {
     features.words <= 40
         && (text.contains('©')
-            || words.first().is_some_and(|w| w == "copyright")
+            || starts_with_ignoring_case(text, "copyright")
             || text.starts_with("(c) ")
             || text.starts_with("(C) "))
 }
 
 /// Words that open a byline ("By Jane Doe", "Written by Jane Doe", "Author: Jane Doe").
-const BYLINE_OPENINGS: &[&[&str]] = &[
+pub const BYLINE_OPENINGS: &[&[&str]] = &[
     &["by"],
     &["written", "by"],
     &["posted", "by"],
@@ -80,7 +94,9 @@ const BYLINE_OPENINGS: &[&[&str]] = &[
 pub fn byline_opening(words: &[String]) -> Option<usize> {
     BYLINE_OPENINGS
         .iter()
-        .find(|opening| opening.len() < words.len() && opening.iter().zip(words).all(|(a, b)| a == b))
+        .find(|opening| {
+            opening.len() < words.len() && opening.iter().zip(words).all(|(a, b)| a == b)
+        })
         .map(|opening| opening.len())
 }
 
@@ -95,7 +111,9 @@ pub fn is_byline(text: &str, words: &[String]) -> bool {
     let original: Vec<&str> = crate::text::words(text).skip(opening).take(1).collect();
     let first_name_word = original.first().copied().unwrap_or_default();
     is_capitalized(first_name_word)
-        && !lexicon().stopwords.contains(words[opening].as_str())
+        && !lexicon()
+            .stopwords
+            .contains(&crate::text::word_hash(&words[opening]))
         && !text.trim_end().ends_with(['?', '!'])
 }
 
@@ -103,15 +121,82 @@ pub fn is_byline(text: &str, words: &[String]) -> bool {
 fn is_date_line_word(word: &str) -> bool {
     matches!(
         word,
-        "published" | "updated" | "posted" | "modified" | "last" | "first" | "on" | "at" | "am"
-            | "pm" | "a" | "p" | "m" | "est" | "edt" | "cst" | "cdt" | "pst" | "pdt" | "et" | "gmt"
-            | "utc" | "bst" | "cet" | "cest" | "ist" | "aest" | "date" | "time" | "issued"
-            | "created" | "released" | "revised" | "monday" | "tuesday" | "wednesday"
-            | "thursday" | "friday" | "saturday" | "sunday" | "mon" | "tue" | "tues" | "wed"
-            | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun" | "of" | "and" | "the" | "th"
-            | "st" | "nd" | "rd" | "ago" | "hours" | "hour" | "minutes" | "min" | "mins" | "days"
-            | "day" | "year" | "years" | "week" | "weeks" | "seconds" | "by" | "today" | "yesterday"
-    ) || word.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b':')
+        "published"
+            | "updated"
+            | "posted"
+            | "modified"
+            | "last"
+            | "first"
+            | "on"
+            | "at"
+            | "am"
+            | "pm"
+            | "a"
+            | "p"
+            | "m"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "pst"
+            | "pdt"
+            | "et"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "ist"
+            | "aest"
+            | "date"
+            | "time"
+            | "issued"
+            | "created"
+            | "released"
+            | "revised"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "of"
+            | "and"
+            | "the"
+            | "th"
+            | "st"
+            | "nd"
+            | "rd"
+            | "ago"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "min"
+            | "mins"
+            | "days"
+            | "day"
+            | "year"
+            | "years"
+            | "week"
+            | "weeks"
+            | "seconds"
+            | "by"
+            | "today"
+            | "yesterday"
+    ) || word
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'-' || b == b':')
         || crate::dates::is_month_word(word)
 }
 
@@ -132,25 +217,45 @@ pub fn is_date_line(features: &Features, words: &[String]) -> bool {
 
 /// Openings of a credit line.
 const CREDIT_OPENINGS: &[&str] = &[
-    "photo:", "photos:", "photograph:", "image:", "images:", "credit:", "credits:", "picture:",
-    "pictures:", "illustration:", "source:", "photo credit", "image credit", "photo by",
-    "photos by", "image by", "image via", "photograph by", "illustration by", "video by",
-    "graphic:", "foto:",
+    "photo:",
+    "photos:",
+    "photograph:",
+    "image:",
+    "images:",
+    "credit:",
+    "credits:",
+    "picture:",
+    "pictures:",
+    "illustration:",
+    "source:",
+    "photo credit",
+    "image credit",
+    "photo by",
+    "photos by",
+    "image by",
+    "image via",
+    "photograph by",
+    "illustration by",
+    "video by",
+    "graphic:",
+    "foto:",
 ];
 
 fn starts_with_any(text: &str, openings: &[&str]) -> bool {
-    let start: String = text.chars().take(24).collect::<String>().to_lowercase();
-    openings.iter().any(|opening| start.starts_with(opening))
+    openings
+        .iter()
+        .any(|opening| starts_with_ignoring_case(text, opening))
 }
 
 /// Whether a parenthesised or bracketed text names a photo source ("Name/Agency via Getty").
 fn names_photo_source(inner: &str) -> bool {
-    let words = crate::text::lowercase_words(inner);
-    (inner.contains('/') && words.len() <= 14) || lexicon().credit_markers.find(&words).next().is_some()
+    let words = crate::text::word_hashes(inner);
+    (inner.contains('/') && words.len() <= 14)
+        || lexicon().credit_markers.find(&words).next().is_some()
 }
 
 /// "(Name/Pool/Agency via Getty Images)", "Photo: Jane Doe / Agency", "Getty Images".
-pub fn is_credit(text: &str, features: &Features, words: &[String]) -> bool {
+pub fn is_credit(text: &str, features: &Features, tokens: &Tokens) -> bool {
     if features.words > 20 {
         return false;
     }
@@ -165,13 +270,19 @@ pub fn is_credit(text: &str, features: &Features, words: &[String]) -> bool {
     }
     features.words <= 8
         && !features.ends_sentence
-        && lexicon().credit_markers.find(words).any(|phrase| phrase.words.len() >= 2 || words.len() <= 3)
-        && (trimmed.contains('/') || words.iter().any(|w| w == "getty" || w == "shutterstock" || w == "afp"))
+        && lexicon()
+            .credit_markers
+            .find(&tokens.hashes)
+            .any(|phrase| phrase.words.len() >= 2 || features.words <= 3)
+        && (trimmed.contains('/')
+            || ["getty", "shutterstock", "afp"]
+                .iter()
+                .any(|agency| tokens.hashes.contains(&word_hash(agency))))
 }
 
 /// A caption: it opens like one ("FILE - ", "Pictured:") or ends with a credit in
 /// parentheses ("... speaks in Boston. (Jane Doe/Herald)").
-pub fn is_caption(text: &str, features: &Features, _words: &[String]) -> bool {
+pub fn is_caption(text: &str, features: &Features) -> bool {
     if features.words > 90 {
         return false;
     }
@@ -184,16 +295,15 @@ pub fn is_caption(text: &str, features: &Features, _words: &[String]) -> bool {
             }
         }
     }
-    let lower_start: String = text.chars().take(32).collect::<String>().to_lowercase();
     lexicon().caption_starts.iter().any(|start| {
-        lower_start.starts_with(start)
-            && lower_start[start.len()..].starts_with(|c: char| c == ' ' || c == ':' || start.ends_with(':'))
+        starts_with_ignoring_case(text, start)
+            && (start.ends_with(':') || text[start.len()..].starts_with([' ', ':']))
     })
 }
 
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of
 /// other articles.
-pub fn is_related_marker(text: &str, features: &Features, words: &[String]) -> bool {
+pub fn is_related_marker(text: &str, features: &Features, words: &[u64]) -> bool {
     if words.is_empty() || words.len() > 8 || text.trim_end().ends_with(['.', '!', '?']) {
         return false;
     }
@@ -205,12 +315,13 @@ pub fn is_related_marker(text: &str, features: &Features, words: &[String]) -> b
 
 /// Reason from the boilerplate phrase list, if the paragraph is short enough for a phrase of
 /// its kind to decide it.
-fn boilerplate_phrase(features: &Features, words: &[String]) -> Option<&'static str> {
+fn boilerplate_phrase(features: &Features, words: &[u64]) -> Option<&'static str> {
     lexicon().boilerplate.find(words).find_map(|phrase| {
         let fits = match phrase.scope {
             PhraseScope::Line => {
                 let limit = phrase.words.len() * 2 + 3;
-                words.len() <= limit && (!features.ends_sentence || words.len() <= phrase.words.len() + 1)
+                words.len() <= limit
+                    && (!features.ends_sentence || words.len() <= phrase.words.len() + 1)
             }
             PhraseScope::Notice => words.len() <= NOTICE_MAX_WORDS,
         };
@@ -221,36 +332,64 @@ fn boilerplate_phrase(features: &Features, words: &[String]) -> Option<&'static 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::lowercase_words;
+    use crate::features::measure;
 
     fn judge(text: &str) -> Option<BlockKind> {
-        local_noise(text, &Features::of(text), &lowercase_words(text)).map(|noise| noise.kind)
+        let (features, tokens) = measure(text);
+        local_noise(text, &features, &tokens).map(|noise| noise.kind)
     }
 
     #[test]
     fn recognises_page_furniture() {
-        assert_eq!(judge("By Jane Doe, Example News Correspondent"), Some(BlockKind::Byline));
-        assert_eq!(judge("Published: November 8, 2023 at 4:56 p.m."), Some(BlockKind::Date));
+        assert_eq!(
+            judge("By Jane Doe, Example News Correspondent"),
+            Some(BlockKind::Byline)
+        );
+        assert_eq!(
+            judge("Published: November 8, 2023 at 4:56 p.m."),
+            Some(BlockKind::Date)
+        );
         assert_eq!(judge("Updated 3 hours ago"), Some(BlockKind::Date));
-        assert_eq!(judge("(Jane Doe/Pool/Agency via Getty Images)"), Some(BlockKind::Credit));
+        assert_eq!(
+            judge("(Jane Doe/Pool/Agency via Getty Images)"),
+            Some(BlockKind::Credit)
+        );
         assert_eq!(judge("Photo: Jane Doe"), Some(BlockKind::Credit));
         assert_eq!(
             judge("The mayor speaks at a news conference on Tuesday. (Jane Doe/Example Herald)"),
             Some(BlockKind::Caption)
         );
-        assert_eq!(judge("© 2024 Example News. All rights reserved."), Some(BlockKind::Boilerplate));
+        assert_eq!(
+            judge("© 2024 Example News. All rights reserved."),
+            Some(BlockKind::Boilerplate)
+        );
         assert_eq!(judge("More in Local News"), Some(BlockKind::Related));
         assert_eq!(judge("You May Also Like"), Some(BlockKind::Related));
-        assert_eq!(judge("Sign up for our newsletter"), Some(BlockKind::Boilerplate));
-        assert_eq!(judge("This site uses cookies to improve your experience. Accept"), Some(BlockKind::Boilerplate));
+        assert_eq!(
+            judge("Sign up for our newsletter"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(
+            judge("This site uses cookies to improve your experience. Accept"),
+            Some(BlockKind::Boilerplate)
+        );
         assert_eq!(judge("* * *"), Some(BlockKind::Boilerplate));
     }
 
     #[test]
     fn leaves_prose_alone() {
-        assert_eq!(judge("By the time the council met, the budget had already been spent."), None);
+        assert_eq!(
+            judge("By the time the council met, the budget had already been spent."),
+            None
+        );
         assert_eq!(judge("He declined to comment."), None);
-        assert_eq!(judge("More than 100 people were evacuated from their homes on Monday."), None);
-        assert_eq!(judge("The new home of the museum opened on March 3, 2024, after years of delay."), None);
+        assert_eq!(
+            judge("More than 100 people were evacuated from their homes on Monday."),
+            None
+        );
+        assert_eq!(
+            judge("The new home of the museum opened on March 3, 2024, after years of delay."),
+            None
+        );
     }
 }

@@ -12,7 +12,11 @@ pub struct Utf16Cursor<'a> {
 impl<'a> Utf16Cursor<'a> {
     /// Starts a cursor at the beginning of `text`.
     pub fn new(text: &'a str) -> Self {
-        Utf16Cursor { text, byte: 0, utf16: 0 }
+        Utf16Cursor {
+            text,
+            byte: 0,
+            utf16: 0,
+        }
     }
 
     /// The UTF-16 offset of byte offset `byte`. If `byte` is before the previous query, the

@@ -1,10 +1,8 @@
 //! Finds paragraphs that repeat an earlier one: exact repeats after normalisation (case,
 //! punctuation, markup) and near-exact ones (a long paragraph with the same opening and
-//! ending). Linear time: hashing, no pairwise comparison.
+//! ending). Linear time: one hash per paragraph, no pairwise comparison.
 
-use std::collections::HashMap;
-
-use crate::text::lowercase_words;
+use crate::text::HashMapOfWords;
 
 /// Fewest words a paragraph needs before a repeat of it counts: shorter lines ("Reply",
 /// "Share") are left to the other rules, which give a more useful reason.
@@ -13,19 +11,33 @@ const MIN_WORDS: usize = 3;
 /// Words needed before the opening-and-ending key is used for near-exact repeats.
 const MIN_WORDS_FOR_EDGE_KEY: usize = 15;
 
-/// For each text, the index of the first earlier text it repeats, if any.
-pub fn earlier_repeats<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
-    let mut repeats = Vec::with_capacity(texts.len());
-    for (index, text) in texts.iter().enumerate() {
-        let words = lowercase_words(text.as_ref());
+/// One hash for a sequence of word hashes: equal for paragraphs with the same words in the
+/// same order, whatever their case, punctuation or markup.
+pub fn sequence_key(words: &[u64]) -> u64 {
+    words.iter().fold(
+        0x9E37_79B9_7F4A_7C15_u64 ^ words.len() as u64,
+        |key, &word| (key.rotate_left(23) ^ word).wrapping_mul(0xff51_afd7_ed55_8ccd),
+    )
+}
+
+/// For each paragraph (given as its word hashes and their [`sequence_key`]), the index of
+/// the first earlier paragraph it repeats, if any.
+pub fn earlier_repeats(paragraphs: &[(&[u64], u64)]) -> Vec<Option<usize>> {
+    let mut first_seen: HashMapOfWords<usize> = HashMapOfWords::default();
+    let mut repeats = Vec::with_capacity(paragraphs.len());
+    for (index, &(words, full_key)) in paragraphs.iter().enumerate() {
         if words.len() < MIN_WORDS {
             repeats.push(None);
             continue;
         }
-        let full_key = words.join(" ");
+        // The edge key differs from every full key: it mixes in a marker first.
         let edge_key = (words.len() >= MIN_WORDS_FOR_EDGE_KEY).then(|| {
-            format!("{} … {}", words[..10].join(" "), words[words.len() - 5..].join(" "))
+            let edges: Vec<u64> = words[..10]
+                .iter()
+                .chain(&words[words.len() - 5..])
+                .copied()
+                .collect();
+            sequence_key(&edges) ^ 0x5555_5555_5555_5555
         });
         let earlier = first_seen
             .get(&full_key)
@@ -43,12 +55,28 @@ pub fn earlier_repeats<S: AsRef<str>>(texts: &[S]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::word_hashes;
 
     #[test]
     fn finds_exact_and_near_exact_repeats() {
         let long = "The council approved the budget on Tuesday after a long debate that ran late into the night, officials said.";
         let edited = "The council approved the budget on Tuesday after a long and heated debate that ran late into the night, officials said.";
-        let texts = ["Big News Today", "Short", long, "**Big news today**", edited, "Short"];
-        assert_eq!(earlier_repeats(&texts), [None, None, None, Some(0), Some(2), None]);
+        let texts = [
+            "Big News Today",
+            "Short",
+            long,
+            "**Big news today**",
+            edited,
+            "Short",
+        ];
+        let hashes: Vec<Vec<u64>> = texts.iter().map(|text| word_hashes(text)).collect();
+        let slices: Vec<(&[u64], u64)> = hashes
+            .iter()
+            .map(|words| (words.as_slice(), sequence_key(words)))
+            .collect();
+        assert_eq!(
+            earlier_repeats(&slices),
+            [None, None, None, Some(0), Some(2), None]
+        );
     }
 }

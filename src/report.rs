@@ -15,7 +15,10 @@ pub struct Document {
 impl Document {
     /// Builds a document from an id and its text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { id: id.into(), text: text.into() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+        }
     }
 }
 

@@ -61,7 +61,9 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
             index += 1;
             continue;
         }
-        let group_end = (index..lines.len()).find(|&i| lines[i].blank).unwrap_or(lines.len());
+        let group_end = (index..lines.len())
+            .find(|&i| lines[i].blank)
+            .unwrap_or(lines.len());
         let group = &lines[index..group_end];
         let wrap = Wrap::of(input, group);
         let mut first = 0;
@@ -88,9 +90,19 @@ fn lines(input: &str) -> Vec<Line> {
         let leading = raw.len() - raw.trim_start().len();
         let content = raw.trim();
         let start = line_start + leading;
-        let indent = raw[..leading].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
-        let blank = content.chars().all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}');
-        lines.push(Line { start, end: start + content.len(), indent, blank });
+        let indent = raw[..leading]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let blank = content
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}');
+        lines.push(Line {
+            start,
+            end: start + content.len(),
+            indent,
+            blank,
+        });
     }
     lines
 }
@@ -119,7 +131,9 @@ impl Wrap {
         let width = widths.iter().copied().max().unwrap_or(0);
         let consistent = widths.len() >= 3
             && (50..=MAX_WRAP_WIDTH).contains(&width)
-            && widths[..widths.len() - 1].iter().all(|w| w * 4 >= width * 3);
+            && widths[..widths.len() - 1]
+                .iter()
+                .all(|w| w * 4 >= width * 3);
         Wrap { width, consistent }
     }
 }
@@ -153,7 +167,9 @@ fn marker(line: &str) -> (usize, Option<ListMarker>, u8) {
             return (1, None, 0);
         }
     }
-    for bullet in ['*', '+', '-', '•', 'o', '·', '▪', '◦', '‣', '○', '■', '□', '►', '▸'] {
+    for bullet in [
+        '*', '+', '-', '•', 'o', '·', '▪', '◦', '‣', '○', '■', '□', '►', '▸',
+    ] {
         if let Some(rest) = line.strip_prefix(bullet) {
             if rest.is_empty() || rest.starts_with([' ', '\t']) {
                 // "**bold**" is emphasis, "- " a bullet, "o " only a bullet when more text follows.
@@ -230,7 +246,11 @@ mod tests {
         let input = "Headline here\n\nFirst paragraph is long enough to be a paragraph of text.\nSecond one.\n";
         assert_eq!(
             texts(input),
-            ["Headline here", "First paragraph is long enough to be a paragraph of text.", "Second one."]
+            [
+                "Headline here",
+                "First paragraph is long enough to be a paragraph of text.",
+                "Second one."
+            ]
         );
     }
 
@@ -260,7 +280,9 @@ mod tests {
     fn spans_point_into_the_input() {
         let input = "  😀 Title\r\n\r\nBody text.";
         for paragraph in paragraphs(input) {
-            assert!(input.is_char_boundary(paragraph.start) && input.is_char_boundary(paragraph.end));
+            assert!(
+                input.is_char_boundary(paragraph.start) && input.is_char_boundary(paragraph.end)
+            );
             assert!(!input[paragraph.start..paragraph.end].ends_with('\r'));
         }
     }

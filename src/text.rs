@@ -23,31 +23,108 @@ struct WordIter<'a> {
     position: usize,
 }
 
+/// The character at byte `index` of `text` (which must be a boundary) and its length.
+fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(index)?;
+    if byte.is_ascii() {
+        Some((byte as char, 1))
+    } else {
+        text[index..].chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
 impl<'a> Iterator for WordIter<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let rest = &self.text[self.position..];
-        let start_in_rest = rest.find(is_word_char)?;
-        let start = self.position + start_in_rest;
-        let mut end = start;
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
+        let text = self.text;
+        let mut index = self.position;
+        // Skip to the first word character (ASCII fast path).
+        loop {
+            let (c, length) = char_at(text, index)?;
             if is_word_char(c) {
-                end = start + offset + c.len_utf8();
-            } else if matches!(c, '\'' | '’' | '-') {
-                match chars.peek() {
-                    Some((_, next)) if is_word_char(*next) => {}
-                    _ => break,
-                }
+                break;
+            }
+            index += length;
+        }
+        let start = index;
+        let mut end = index;
+        while let Some((c, length)) = char_at(text, index) {
+            if is_word_char(c) {
+                index += length;
+                end = index;
+            } else if matches!(c, '\'' | '’' | '-')
+                && char_at(text, index + length).is_some_and(|(next, _)| is_word_char(next))
+            {
+                index += length;
             } else {
                 break;
             }
         }
         self.position = end;
-        Some(&self.text[start..end])
+        Some(&text[start..end])
     }
 }
+
+/// A 64-bit hash of `word` in lowercase with curly apostrophes made straight: the key under
+/// which word lists, vocabularies and repeat detection compare words without allocating.
+pub fn word_hash(word: &str) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |byte: u8| hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
+    if word.is_ascii() {
+        word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
+    } else {
+        let mut buffer = [0u8; 4];
+        for c in word.chars() {
+            if c == '’' {
+                mix(b'\'');
+            } else {
+                for lower in c.to_lowercase() {
+                    lower.encode_utf8(&mut buffer).bytes().for_each(&mut mix);
+                }
+            }
+        }
+    }
+    // Final avalanche so that the low bits (used by hash tables) depend on every byte.
+    let mut h = hash ^ (hash >> 33);
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// Word hashes of `text`, in order.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    words(text).map(word_hash).collect()
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes ([`word_hash`]).
+#[derive(Default, Clone, Copy)]
+pub struct PrehashedHasher(u64);
+
+impl std::hash::Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// Build-hasher for maps and sets keyed by word hashes.
+pub type Prehashed = std::hash::BuildHasherDefault<PrehashedHasher>;
+
+/// A set of word hashes.
+pub type HashSetOfWords = std::collections::HashSet<u64, Prehashed>;
+
+/// A map keyed by word hashes.
+pub type HashMapOfWords<V> = std::collections::HashMap<u64, V, Prehashed>;
 
 /// `word` in lowercase with curly apostrophes made straight, written into `buffer`.
 pub fn lowercase_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
@@ -70,7 +147,9 @@ pub fn lowercase_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
 /// Lowercase word tokens of `text` (curly apostrophes made straight).
 pub fn lowercase_words(text: &str) -> Vec<String> {
     let mut buffer = String::new();
-    words(text).map(|word| lowercase_into(word, &mut buffer).to_string()).collect()
+    words(text)
+        .map(|word| lowercase_into(word, &mut buffer).to_string())
+        .collect()
 }
 
 /// Whether the word starts with an uppercase letter.
@@ -86,7 +165,7 @@ pub fn is_unspaced_script(c: char) -> bool {
         | 0x3040..=0x30FF      // Hiragana, Katakana
         | 0x3400..=0x4DBF      // CJK extension A
         | 0x4E00..=0x9FFF      // CJK unified ideographs
-        | 0xF900..=0xFAFF)     // CJK compatibility ideographs
+        | 0xF900..=0xFAFF) // CJK compatibility ideographs
 }
 
 /// Decodes the HTML entity starting at `text` (which begins with `&`). Returns the decoded
@@ -132,8 +211,32 @@ fn decode_entity(text: &str) -> Option<(char, usize)> {
 
 /// HTML formatting tags dropped from text (the tag name, lowercase).
 const FORMATTING_TAGS: &[&str] = &[
-    "p", "br", "b", "i", "u", "em", "strong", "span", "div", "a", "small", "sup", "sub", "h1",
-    "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "font", "mark", "hr",
+    "p",
+    "br",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "span",
+    "div",
+    "a",
+    "small",
+    "sup",
+    "sub",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "font",
+    "mark",
+    "hr",
 ];
 
 /// Length in bytes of a formatting tag at the start of `text` (which begins with `<`).
@@ -154,7 +257,10 @@ fn formatting_tag_length(text: &str) -> Option<usize> {
     match bytes.get(index) {
         Some(b'>') => Some(index + 1),
         Some(b' ' | b'/' | b'\t') => {
-            let close = text[index..].as_bytes().iter().take(300).position(|&b| b == b'>')?;
+            let close = text.as_bytes()[index..]
+                .iter()
+                .take(300)
+                .position(|&b| b == b'>')?;
             let tag = &text[index..index + close];
             if tag.contains('<') {
                 None
@@ -169,6 +275,15 @@ fn formatting_tag_length(text: &str) -> Option<usize> {
 /// Appends `line` to `out` with the documented normalisations applied (entities decoded,
 /// emphasis marks and formatting tags removed, whitespace runs collapsed to one space).
 pub fn push_normalized(out: &mut String, line: &str) {
+    if is_plain(line) {
+        // Fast path: nothing to decode, strip or collapse.
+        if out.ends_with(' ') && line.starts_with(' ') {
+            out.push_str(&line[1..]);
+        } else {
+            out.push_str(line);
+        }
+        return;
+    }
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
         let mut advance = c.len_utf8();
@@ -199,6 +314,41 @@ pub fn push_normalized(out: &mut String, line: &str) {
     }
 }
 
+/// Whether normalising `line` would change nothing: no markup characters, no double
+/// spaces, and no white space other than single ASCII spaces. Non-ASCII characters are
+/// decoded only when their lead byte could start a space-like character.
+fn is_plain(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut previous_space = false;
+    for (index, &b) in bytes.iter().enumerate() {
+        match b {
+            b'&' | b'<' | b'*' | b'_' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => return false,
+            b' ' if previous_space => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                if line[index..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}')
+                {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        previous_space = b == b' ';
+    }
+    true
+}
+
+/// Whether `text` starts with `prefix` (lowercase ASCII), ignoring case.
+pub fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()]
+            .iter()
+            .zip(prefix.as_bytes())
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+}
+
 fn push_char_collapsing(out: &mut String, c: char) {
     if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
         if !out.is_empty() && !out.ends_with(' ') {
@@ -226,9 +376,19 @@ mod tests {
     }
 
     #[test]
+    fn word_hashes_ignore_case_and_apostrophe_style() {
+        assert_eq!(word_hash("Don’t"), word_hash("don't"));
+        assert_eq!(word_hash("ÉLYSÉE"), word_hash("élysée"));
+        assert_ne!(word_hash("said"), word_hash("says"));
+    }
+
+    #[test]
     fn normalization_drops_markup_and_decodes_entities() {
         let mut out = String::new();
-        push_normalized(&mut out, "**Tom &amp; Jerry**&nbsp; <b>meet</b>\t&#8220;again&#8221; <img src=x>");
+        push_normalized(
+            &mut out,
+            "**Tom &amp; Jerry**&nbsp; <b>meet</b>\t&#8220;again&#8221; <img src=x>",
+        );
         assert_eq!(out, "Tom & Jerry meet “again” <img src=x>");
     }
 

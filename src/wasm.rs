@@ -59,25 +59,65 @@ pub fn analyze_js(
     }
     let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|error| {
         JsError::new(&format!(
-            "analyze expects an array of {{id: string, text: string}} objects: {error}"
+            "analyze expects an array of {{id: string, text: string}} objects: {}",
+            plain_message(&error)
         ))
     })?;
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|error| JsError::new(&format!("analyze: invalid options: {error}")))?
-    };
-    let report = crate::analyze(&docs, &options).map_err(|error| JsError::new(&error.to_string()))?;
+    let options = parse_options(options)?;
+    let report =
+        crate::analyze(&docs, &options).map_err(|error| JsError::new(&error.to_string()))?;
     to_js(&report)
 }
 
 /// Cleans one article and returns it (no cross-article work). Throws an `Error` when `text`
 /// is not a string.
 #[wasm_bindgen(js_name = clean, unchecked_return_type = "Article")]
-pub fn clean_js(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsError> {
+pub fn clean_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
     let text = expect_string("clean", text)?;
     to_js(&crate::clean(&text))
+}
+
+/// Names of the options `analyze` accepts (the fields of [`Options`], in camelCase).
+const OPTION_NAMES: &[&str] = &["maxArticleBytes"];
+
+/// Reads `analyze`'s options. serde-wasm-bindgen only looks up known fields, so unknown
+/// ones (a typo such as `maxArticleSize`) are caught here instead of silently ignored.
+fn parse_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(JsError::new(
+            "analyze: options must be an object such as {maxArticleBytes: 1000000}",
+        ));
+    }
+    let object = js_sys::Object::from(options.clone());
+    for key in js_sys::Object::keys(&object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "analyze: unknown option {key:?}; known options: {}",
+                OPTION_NAMES.join(", ")
+            )));
+        }
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|error| {
+        JsError::new(&format!(
+            "analyze: invalid options: {}",
+            plain_message(&error)
+        ))
+    })
+}
+
+/// serde-wasm-bindgen's message without the "Error: " its Display puts in front.
+fn plain_message(error: &serde_wasm_bindgen::Error) -> String {
+    let message = error.to_string();
+    message
+        .strip_prefix("Error: ")
+        .map(str::to_string)
+        .unwrap_or(message)
 }
 
 fn expect_string(function: &str, value: JsValue) -> Result<String, JsError> {

@@ -1,0 +1,120 @@
+// Measures the wasm package's cleaning throughput in Node, on one thread.
+//
+//   node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json]
+//
+// Loads the nodejs package (default target/wasm/node/article_analyzer.js, built by
+// `python3 scripts/build_wasm.py --target nodejs`), reads the JSONL corpus ({"id", "text"}
+// per line) and calls clean(text) on every article, --iterations times (default 5). Prints
+// input megabytes (10^6 UTF-8 bytes) per second of wall time: the median run, with the slowest
+// and fastest. The time includes crossing the JS/wasm boundary both ways (copying the text
+// in, building the Article object out), which is what the page pays.
+
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const USAGE =
+  "usage: node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json]";
+
+function parseArguments(argv) {
+  const parsed = { corpus: null, iterations: 5, packagePath: "target/wasm/node/article_analyzer.js", json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--iterations") {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) throw new Error(`--iterations needs a whole number >= 1, got ${argv[i]}`);
+      parsed.iterations = value;
+    } else if (arg === "--package") {
+      if (argv[i + 1] === undefined) throw new Error("--package needs a path");
+      parsed.packagePath = argv[++i];
+    } else if (arg === "--json") {
+      parsed.json = true;
+    } else if (arg.startsWith("--")) {
+      throw new Error(`unknown option ${arg}`);
+    } else if (parsed.corpus === null) {
+      parsed.corpus = arg;
+    } else {
+      throw new Error(`unexpected argument ${arg}`);
+    }
+  }
+  if (parsed.corpus === null) throw new Error("no corpus given");
+  return parsed;
+}
+
+function median(sorted) {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function main() {
+  let args;
+  try {
+    args = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench_wasm: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+
+  const packagePath = resolve(args.packagePath);
+  let analyzer;
+  try {
+    analyzer = createRequire(import.meta.url)(packagePath);
+  } catch (error) {
+    console.error(
+      `bench_wasm: cannot load ${packagePath}: ${error.message}\n` +
+        "build it with: python3 scripts/build_wasm.py --target nodejs",
+    );
+    process.exit(1);
+  }
+
+  const texts = [];
+  let bytes = 0;
+  const lines = readFileSync(args.corpus, "utf8").split("\n");
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    let doc;
+    try {
+      doc = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${args.corpus}, line ${index + 1}: ${error.message}`);
+    }
+    texts.push(doc.text);
+    bytes += Buffer.byteLength(doc.text, "utf8");
+  });
+  if (texts.length === 0) {
+    console.error(`bench_wasm: ${args.corpus} holds no articles`);
+    process.exit(1);
+  }
+
+  const rates = [];
+  let sink = 0;
+  for (let run = 0; run < args.iterations; run++) {
+    const started = performance.now();
+    for (const text of texts) {
+      sink += analyzer.clean(text).blocks.length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    rates.push(bytes / 1e6 / seconds);
+  }
+  rates.sort((a, b) => a - b);
+
+  const megabytes = bytes / 1e6;
+  if (args.json) {
+    console.log(JSON.stringify({
+      corpus: args.corpus, articles: texts.length, megabytes: Number(megabytes.toFixed(3)),
+      iterations: args.iterations, clean_mb_per_s: Number(median(rates).toFixed(2)),
+    }));
+  } else {
+    console.log(
+      `corpus ${args.corpus}: ${texts.length} articles, ${megabytes.toFixed(1)} MB of text; ` +
+        `${args.iterations} runs, Node ${process.version}, one thread (${sink > 0 ? "ok" : "no blocks?"})`,
+    );
+    console.log(
+      `  wasm clean (per article) median ${median(rates).toFixed(1).padStart(7)} MB/s   ` +
+        `(slowest ${rates[0].toFixed(1)}, fastest ${rates[rates.length - 1].toFixed(1)})`,
+    );
+  }
+}
+
+main();

@@ -1,0 +1,271 @@
+//! The JavaScript API of the wasm package, as JavaScript sees it: the shape of the returned
+//! objects, the errors thrown for bad arguments, and UTF-16 offsets. Runs in Node with
+//! `wasm-pack test --node` (part of `./scripts/test.sh`).
+#![cfg(target_arch = "wasm32")]
+
+use article_analyzer::wasm::{analyze_js, clean_js};
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// A short article: headline, byline, two body paragraphs, a photo credit.
+const BRIDGE_ARTICLE: &str = "Harbour Bridge Reopens After Repairs\n\n\
+By Tom Baker\n\n\
+The harbour bridge reopened to traffic on Monday after eight months of repairs to its steel cables and deck, the port authority said.\n\n\
+Engineers said the work had finished under budget and two weeks ahead of the schedule agreed last spring.\n\n\
+Photo: Harbour Authority";
+
+/// Another article, on a different event.
+const LIBRARY_ARTICLE: &str = "Village Library Extends Opening Hours\n\n\
+The village library will open on Sunday afternoons from next month, its board announced on Thursday.\n\n\
+Volunteers will staff the extra hours, and the board said it hoped to add a reading group for teenagers in the autumn.";
+
+/// Emoji (two UTF-16 code units, four UTF-8 bytes, one char each) before and inside
+/// paragraphs, so byte, char and UTF-16 offsets all differ from the second paragraph on.
+const EMOJI_ARTICLE: &str = "🎉🎉 Festival Draws Record Crowd 🎉\n\n\
+The summer festival 🎶 drew more than forty thousand visitors over three days, organisers said on Sunday.\n\n\
+Food stalls 🍜 ran out of supplies by Saturday evening, and the organisers promised more vendors next year.";
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or_else(|_| panic!("cannot read {key:?}"))
+}
+
+fn get_string(object: &JsValue, key: &str) -> String {
+    get(object, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key:?} is not a string"))
+}
+
+fn get_number(object: &JsValue, key: &str) -> f64 {
+    get(object, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key:?} is not a number"))
+}
+
+fn get_array(object: &JsValue, key: &str) -> Array {
+    let value = get(object, key);
+    assert!(
+        Array::is_array(&value),
+        "{key:?} is not an array: {value:?}"
+    );
+    Array::from(&value)
+}
+
+/// Asserts `value` is a plain object (not a Map) holding exactly `keys`.
+fn assert_plain_object_with_keys(value: &JsValue, keys: &[&str]) {
+    assert!(value.is_object(), "not an object: {value:?}");
+    let plain_prototype = Object::get_prototype_of(&Object::new().into());
+    assert!(
+        Object::get_prototype_of(value) == plain_prototype,
+        "not a plain object (a Map?): {value:?}"
+    );
+    let object: &Object = value.unchecked_ref();
+    let mut actual: Vec<String> = Object::keys(object)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    actual.sort();
+    let mut expected: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    expected.sort();
+    assert_eq!(actual, expected);
+}
+
+fn assert_string_or_null(object: &JsValue, key: &str) {
+    let value = get(object, key);
+    assert!(
+        value.is_null() || value.is_string(),
+        "{key:?} is neither a string nor null: {value:?}"
+    );
+}
+
+/// The message of the JavaScript `Error` a call threw; fails when it did not throw one.
+fn thrown_message(result: Result<JsValue, JsError>) -> String {
+    let error: JsValue = result.expect_err("the call should have thrown").into();
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "thrown value is not an Error: {error:?}"
+    );
+    String::from(js_sys::Error::from(error).message())
+}
+
+fn doc(id: &str, text: &str) -> JsValue {
+    let object = Object::new();
+    Reflect::set(&object, &"id".into(), &id.into()).unwrap();
+    Reflect::set(&object, &"text".into(), &text.into()).unwrap();
+    object.into()
+}
+
+fn array(items: &[JsValue]) -> JsValue {
+    items.iter().collect::<Array>().into()
+}
+
+#[wasm_bindgen_test]
+fn clean_returns_an_article_with_the_contract_fields() {
+    let article = clean_js(BRIDGE_ARTICLE.into()).expect("clean should accept a string");
+
+    assert_plain_object_with_keys(
+        &article,
+        &[
+            "id", "title", "author", "date", "text", "blocks", "quotes", "warnings",
+        ],
+    );
+    assert_eq!(get_string(&article, "id"), "");
+    assert_string_or_null(&article, "title");
+    assert_string_or_null(&article, "author");
+    assert_string_or_null(&article, "date");
+    assert!(get_string(&article, "text").contains("The harbour bridge reopened to traffic"));
+    assert!(Array::is_array(&get(&article, "quotes")));
+    assert!(Array::is_array(&get(&article, "warnings")));
+
+    let blocks = get_array(&article, "blocks");
+    assert_eq!(blocks.length(), 5, "one block per paragraph of the input");
+    let mut previous_end = 0.0;
+    for block in blocks.iter() {
+        assert_plain_object_with_keys(&block, &["start", "end", "kind", "kept", "reason"]);
+        let (start, end) = (get_number(&block, "start"), get_number(&block, "end"));
+        assert!(
+            previous_end <= start && start < end,
+            "blocks out of order or empty: {block:?}"
+        );
+        previous_end = end;
+        assert!(
+            get(&block, "kept").as_bool().is_some(),
+            "kept is not a boolean"
+        );
+        assert!(!get_string(&block, "kind").is_empty());
+        assert!(!get_string(&block, "reason").is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+fn analyze_returns_one_article_per_document_in_order() {
+    let docs = array(&[
+        doc("bridge", BRIDGE_ARTICLE),
+        doc("library", LIBRARY_ARTICLE),
+    ]);
+    let report = analyze_js(docs, JsValue::UNDEFINED).expect("analyze should accept two documents");
+
+    assert_plain_object_with_keys(
+        &report,
+        &["articles", "storyGroups", "duplicates", "quoteGroups"],
+    );
+    let ids: Vec<String> = get_array(&report, "articles")
+        .iter()
+        .map(|a| get_string(&a, "id"))
+        .collect();
+    assert_eq!(ids, ["bridge", "library"]);
+    assert!(
+        get_string(&get_array(&report, "articles").get(1), "text").contains("Sunday afternoons")
+    );
+
+    // storyGroups is a partition of the ids: each one exactly once.
+    let mut grouped: Vec<String> = get_array(&report, "storyGroups")
+        .iter()
+        .flat_map(|group| {
+            Array::from(&group)
+                .iter()
+                .map(|id| id.as_string().expect("ids are strings"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    grouped.sort();
+    assert_eq!(grouped, ["bridge", "library"]);
+    get_array(&report, "duplicates");
+    get_array(&report, "quoteGroups");
+}
+
+#[wasm_bindgen_test]
+fn analyze_applies_options() {
+    let options = Object::new();
+    Reflect::set(&options, &"maxArticleBytes".into(), &JsValue::from(40)).unwrap();
+    let report = analyze_js(array(&[doc("bridge", BRIDGE_ARTICLE)]), options.into())
+        .expect("analyze should accept {maxArticleBytes}");
+    let article = get_array(&report, "articles").get(0);
+    let warnings: Vec<String> = get_array(&article, "warnings")
+        .iter()
+        .filter_map(|w| w.as_string())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("40")),
+        "no warning names the limit: {warnings:?}"
+    );
+    assert!(!get_string(&article, "text").contains("Engineers"));
+}
+
+#[wasm_bindgen_test]
+fn clean_rejects_a_number_with_a_helpful_error() {
+    let message = thrown_message(clean_js(JsValue::from(42)));
+    assert!(
+        message.contains("string") && message.contains("number"),
+        "message: {message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn analyze_rejects_docs_that_are_not_an_array() {
+    let message = thrown_message(analyze_js(
+        JsValue::from_str(BRIDGE_ARTICLE),
+        JsValue::UNDEFINED,
+    ));
+    assert!(message.contains("array"), "message: {message}");
+}
+
+#[wasm_bindgen_test]
+fn analyze_rejects_a_document_without_text() {
+    let without_text = Object::new();
+    Reflect::set(&without_text, &"id".into(), &"no-text".into()).unwrap();
+    let message = thrown_message(analyze_js(
+        array(&[without_text.into()]),
+        JsValue::UNDEFINED,
+    ));
+    assert!(message.contains("text"), "message: {message}");
+}
+
+#[wasm_bindgen_test]
+fn analyze_rejects_duplicate_ids() {
+    let docs = array(&[
+        doc("twice-used", BRIDGE_ARTICLE),
+        doc("twice-used", LIBRARY_ARTICLE),
+    ]);
+    let message = thrown_message(analyze_js(docs, JsValue::UNDEFINED));
+    assert!(
+        message.contains("twice-used") && message.contains("id"),
+        "message: {message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn analyze_rejects_unknown_options() {
+    let options = Object::new();
+    Reflect::set(&options, &"maxArticleSize".into(), &JsValue::from(10)).unwrap();
+    let message = thrown_message(analyze_js(
+        array(&[doc("bridge", BRIDGE_ARTICLE)]),
+        options.into(),
+    ));
+    assert!(message.contains("maxArticleSize"), "message: {message}");
+}
+
+#[wasm_bindgen_test]
+fn block_offsets_are_utf16_and_slice_the_javascript_string() {
+    let article = clean_js(EMOJI_ARTICLE.into()).expect("clean should accept a string");
+    let input = JsString::from(EMOJI_ARTICLE);
+    let paragraphs: Vec<&str> = EMOJI_ARTICLE.split("\n\n").collect();
+    let blocks = get_array(&article, "blocks");
+    assert_eq!(blocks.length() as usize, paragraphs.len());
+
+    for (block, paragraph) in blocks.iter().zip(&paragraphs) {
+        let (start, end) = (
+            get_number(&block, "start") as u32,
+            get_number(&block, "end") as u32,
+        );
+        assert_eq!(String::from(input.slice(start, end)), *paragraph);
+    }
+    // The second paragraph starts after the emoji headline: its UTF-16 offset is neither the
+    // byte offset nor the char offset, so the assertion above really checks UTF-16.
+    let second_start = get_number(&blocks.get(1), "start") as usize;
+    let byte_start = paragraphs[0].len() + 2;
+    let char_start = paragraphs[0].chars().count() + 2;
+    assert_eq!(second_start, paragraphs[0].encode_utf16().count() + 2);
+    assert_ne!(second_start, byte_start);
+    assert_ne!(second_start, char_start);
+}
