@@ -167,7 +167,7 @@ fn quality(paragraph: &Paragraph, features: &Features, english: bool) -> Quality
 
 /// Weight of a paragraph in the search for the body's run: prose counts for, furniture
 /// against, in proportion to how sure the signal is.
-fn weight(item: &Analysed) -> f64 {
+fn weight(item: &Analysed, cohesion: f64) -> f64 {
     if let Some(noise) = &item.noise {
         return match noise.kind {
             BlockKind::Related => -3.0,
@@ -176,12 +176,100 @@ fn weight(item: &Analysed) -> f64 {
         };
     }
     match item.quality {
-        Quality::Good => 1.0 + (item.features.chars.min(800) as f64) / 160.0,
+        Quality::Good => {
+            let length = 1.0 + (item.features.chars.min(800) as f64) / 160.0;
+            length * (COHESION_FLOOR + cohesion * COHESION_SLOPE).min(1.0)
+        }
         Quality::NearGood => 0.4,
         Quality::Short if item.features.ends_sentence && item.features.words >= 4 => 0.1,
         Quality::Short => -0.3,
         Quality::Bad => -0.8,
     }
+}
+
+/// Prose paragraphs on each side whose words count as a paragraph's neighbourhood.
+const COHESION_NEIGHBOURS: usize = 3;
+
+/// Weight share a prose paragraph keeps when it shares no words with its neighbours.
+const COHESION_FLOOR: f64 = 0.3;
+
+/// How fast the weight share grows with cohesion: full weight from a cohesion of 0.23.
+const COHESION_SLOPE: f64 = 3.0;
+
+/// For each paragraph, the share of its distinct content words that also occur in the
+/// neighbouring prose paragraphs (up to [`COHESION_NEIGHBOURS`] on each side). An
+/// article's paragraphs keep returning to the same names and terms; a list of teasers for
+/// unrelated stories does not, so its paragraphs get a low cohesion. Linear time: one
+/// sliding window of word counts.
+fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
+    let prose: Vec<usize> = (0..analysed.len())
+        .filter(|&i| {
+            analysed[i].noise.is_none()
+                && matches!(analysed[i].quality, Quality::Good | Quality::NearGood)
+        })
+        .collect();
+    let distinct: Vec<Vec<u64>> = prose
+        .iter()
+        .map(|&i| {
+            let mut words = analysed[i].tokens.content.clone();
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
+    let mut window: HashMapOfWords<u32> = HashMapOfWords::default();
+    let add = |window: &mut HashMapOfWords<u32>, words: &[u64], delta: i64| {
+        for word in words {
+            let count = window.entry(*word).or_insert(0);
+            *count = (i64::from(*count) + delta).max(0) as u32;
+        }
+    };
+    let mut result = vec![0.0; analysed.len()];
+    let (mut low, mut high) = (0, 0); // window covers distinct[low..high]
+    for (position, &index) in prose.iter().enumerate() {
+        let want_low = position.saturating_sub(COHESION_NEIGHBOURS);
+        let want_high = (position + COHESION_NEIGHBOURS + 1).min(prose.len());
+        while high < want_high {
+            add(&mut window, &distinct[high], 1);
+            high += 1;
+        }
+        while low < want_low {
+            add(&mut window, &distinct[low], -1);
+            low += 1;
+        }
+        let words = &distinct[position];
+        if !words.is_empty() {
+            let shared = words
+                .iter()
+                .filter(|word| window.get(*word).copied().unwrap_or(0) > 1)
+                .count();
+            result[index] = shared as f64 / words.len() as f64;
+        }
+    }
+    result
+}
+
+/// Weight share kept by a prose paragraph standing alone between two headlines.
+const TEASER_WEIGHT_SHARE: f64 = 0.5;
+
+/// Whether a headline-like line stands right before this paragraph and another right
+/// after it (skipping furniture): the headline / teaser / headline rhythm of a list of
+/// other stories. Article sections usually hold several paragraphs.
+fn is_lone_teaser(analysed: &[Analysed], index: usize) -> bool {
+    let is_headline = |item: &Analysed| {
+        // Headlines are title case or sentence case, but never end like a sentence.
+        item.noise.is_none()
+            && item.features.sentence_ends == 0
+            && (2..=25).contains(&item.features.words)
+    };
+    let previous = analysed[..index]
+        .iter()
+        .rev()
+        .find(|item| item.noise.is_none());
+    let next = analysed[index + 1..]
+        .iter()
+        .find(|item| item.noise.is_none());
+    previous.is_some_and(is_headline) && next.is_some_and(is_headline)
 }
 
 /// Where each paragraph ended up, before assembly.
@@ -315,7 +403,19 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
 }
 
 fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
-    let weights: Vec<f64> = analysed.iter().map(weight).collect();
+    let cohesion = cohesion(analysed);
+    let weights: Vec<f64> = analysed
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let base = weight(item, cohesion[index]);
+            if base > 0.0 && is_lone_teaser(analysed, index) {
+                base * TEASER_WEIGHT_SHARE
+            } else {
+                base
+            }
+        })
+        .collect();
     let in_body = body_runs(analysed, &weights);
     let body_start = in_body.iter().position(|&b| b);
     let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
