@@ -376,7 +376,11 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
     );
     let minimum = (0.3 * total).max(4.0);
     let mut pending = vec![0..start, end..analysed.len()];
+    let mut extra_runs = 0;
     while let Some(range) = pending.pop() {
+        if extra_runs == MAX_EXTRA_RUNS {
+            break;
+        }
         if range.is_empty() {
             continue;
         }
@@ -395,12 +399,17 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
             in_body[run_start..run_end]
                 .iter_mut()
                 .for_each(|b| *b = true);
+            extra_runs += 1;
             pending.push(range.start..run_start);
             pending.push(run_end..range.end);
         }
     }
     in_body
 }
+
+/// Most runs added to the body besides the best one: each needs a scan of what is left,
+/// so the cap keeps the search linear in the number of paragraphs.
+const MAX_EXTRA_RUNS: usize = 8;
 
 fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let cohesion = cohesion(analysed);

@@ -7,7 +7,7 @@
 use crate::clean::Analysed;
 use crate::dates::find_dates;
 use crate::lexicon::lexicon;
-use crate::noise::{byline_opening, is_byline};
+use crate::noise::{byline_opening, byline_segment, is_byline};
 use crate::report::BlockKind;
 use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
@@ -48,7 +48,12 @@ pub fn find(
         metadata.title_text = Some(analysed[index].paragraph.text.clone());
     }
     let anchor = metadata.title.unwrap_or(body_start);
-    if let Some((index, author)) = find_author(analysed, header_start, body_start, anchor) {
+    let author = find_author(analysed, header_start, body_start, anchor).or_else(|| {
+        metadata
+            .title
+            .and_then(|title| name_line_near_title(analysed, title, body_start))
+    });
+    if let Some((index, author)) = author {
         metadata.byline = Some(index);
         metadata.author = Some(author);
     }
@@ -120,8 +125,14 @@ fn find_title(
         } else {
             0.0
         };
-        let distance = body_start.abs_diff(index) as f64 * 0.03;
-        let score = overlap * 2.0 + heading + repeated + emphasized + title_case - distance;
+        if looks_like_name(&item.paragraph.text) {
+            continue;
+        }
+        // Headlines run to several words; one- and two-word lines are mostly section labels.
+        let length = (item.features.words.min(10) as f64 - 4.0) * 0.08;
+        let distance = body_start.abs_diff(index) as f64 * 0.015;
+        let score =
+            overlap * 2.0 + heading + repeated + emphasized + title_case + length - distance;
         if best.is_none_or(|(_, best_score)| score > best_score) {
             best = Some((index, score));
         }
@@ -178,14 +189,67 @@ fn find_author(
             item.noise
                 .as_ref()
                 .is_some_and(|noise| noise.kind == BlockKind::Byline)
-                || is_byline(&item.paragraph.text, &item.tokens.lower)
+                || is_byline(&item.paragraph.text)
+                || is_bare_opening(&item.paragraph.text)
         })
         .filter_map(|index| {
             let item = &analysed[index];
-            author_from_byline(&item.paragraph.text, &item.tokens.lower)
+            if is_bare_opening(&item.paragraph.text) {
+                // "By" on a line of its own, the name on the next one.
+                let next = analysed.get(index + 1)?;
+                return looks_like_name(&next.paragraph.text)
+                    .then(|| (index + 1, next.paragraph.text.clone()));
+            }
+            let segment = byline_segment(&item.paragraph.text)?;
+            author_from_byline(segment, &crate::text::lowercase_words(segment))
                 .map(|author| (index, author))
         })
         .min_by_key(|(index, _)| (index.abs_diff(anchor), usize::from(*index < anchor)))
+}
+
+/// A line that is only a person's name, between the headline and the body (or just
+/// above the headline): the byline of pages that print the author's name without "By".
+fn name_line_near_title(
+    analysed: &[Analysed],
+    title: usize,
+    body_start: usize,
+) -> Option<(usize, String)> {
+    let end = body_start.max(title + 1).min(title + 6).min(analysed.len());
+    (title.saturating_sub(2)..end)
+        .filter(|&index| index != title)
+        .find(|&index| {
+            analysed[index].noise.is_none() && looks_like_name(&analysed[index].paragraph.text)
+        })
+        .map(|index| (index, analysed[index].paragraph.text.clone()))
+}
+
+/// Whether the line is only a byline opening ("By", "By :", "Author:").
+fn is_bare_opening(text: &str) -> bool {
+    let words = crate::text::lowercase_words(text);
+    byline_opening(&[words.clone(), vec![String::new()]].concat()) == Some(words.len())
+        && !words.is_empty()
+}
+
+/// Whether a line is just a person's name: two to four capitalised words (name particles
+/// allowed), no digits, no function words ("Jane Doe", "Ana de la Cruz", "T. V. Raman").
+pub fn looks_like_name(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&tokens.len()) || text.len() > 60 {
+        return false;
+    }
+    let stopwords = &lexicon().stopwords;
+    tokens.iter().all(|token| {
+        let lower = token.to_lowercase();
+        let word = token.trim_end_matches('.');
+        (NAME_PARTICLES.contains(&lower.as_str())
+            || (is_capitalized(word) && !stopwords.contains(&crate::text::word_hash(word))))
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+    }) && !lexicon()
+        .boilerplate
+        .find(&crate::text::word_hashes(text))
+        .any(|_| true)
 }
 
 /// Lowercase name particles allowed inside a name ("Ludwig van Beethoven").
@@ -210,16 +274,24 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
             None => return None,
         }
     }
+    // A comma ends a name; another name may follow only in a list closed by "and"
+    // ("By A, B and C"), otherwise what follows a comma is a role or an outlet.
+    let list_with_and = text.contains(" and ") || text.contains(" & ");
+    let mut after_comma = false;
     for token in tokens {
         if token.contains('@')
             || token.contains("://")
-            || token == "|"
-            || token.starts_with('|')
+            || token.starts_with(['|', '/', '•', '·', '(', '—', '–'])
             || token == "-"
-            || token == "—"
-            || token == "–"
         {
             break;
+        }
+        if token.chars().all(|c| matches!(c, ',' | ';')) {
+            if !list_with_and {
+                break;
+            }
+            names.push(Vec::new());
+            continue;
         }
         let word = token.trim_matches(|c: char| {
             !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-' && c != '.'
@@ -229,6 +301,7 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
         let ends_name = token.ends_with(',') || token.ends_with(';');
         if lower == "and" || token == "&" {
             names.push(Vec::new());
+            after_comma = false;
             continue;
         }
         if word.is_empty() {
@@ -254,6 +327,10 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
             break;
         }
         if ends_name {
+            if !list_with_and || after_comma && !list_with_and {
+                break;
+            }
+            after_comma = true;
             names.push(Vec::new());
         }
     }
@@ -329,6 +406,22 @@ mod tests {
 
     fn author(text: &str) -> Option<String> {
         author_from_byline(text, &lowercase_words(text))
+    }
+
+    #[test]
+    fn bylines_inside_lines() {
+        assert_eq!(
+            byline_segment("Opinion | By Jane Doe | April 13, 2020"),
+            Some("By Jane Doe ")
+        );
+        assert_eq!(
+            byline_segment("Posted on September 21, 2020 by Jane Doe"),
+            Some("by Jane Doe")
+        );
+        assert!(looks_like_name("Jane Doe"));
+        assert!(!looks_like_name("Contact Us"));
+        assert!(!looks_like_name("The new budget"));
+        assert!(is_bare_opening("By :"));
     }
 
     #[test]

@@ -41,7 +41,13 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_copyright(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, "copyright notice"));
     }
-    if is_byline(text, words) {
+    if tokens
+        .hashes
+        .iter()
+        .take(30)
+        .any(|word| lexicon().byline_openings.contains(word))
+        && is_byline(text)
+    {
         return Some(LocalNoise::new(
             BlockKind::Byline,
             "byline naming the author",
@@ -100,20 +106,49 @@ pub fn byline_opening(words: &[String]) -> Option<usize> {
         .map(|opening| opening.len())
 }
 
-/// "By Jane Doe, Example News Correspondent": an opening, then a capitalised name.
-pub fn is_byline(text: &str, words: &[String]) -> bool {
-    if words.len() > 30 {
-        return false;
+/// The part of a line where a byline starts: the whole line ("By Jane Doe"), a segment
+/// between separators ("Opinion | By Jane Doe | May 3, 2024"), or the words after a date
+/// ("Posted on May 3, 2024 by Jane Doe").
+pub fn byline_segment(text: &str) -> Option<&str> {
+    let lower_words = crate::text::lowercase_words(text);
+    if lower_words.len() > 30 {
+        return None;
     }
-    let Some(opening) = byline_opening(words) else {
+    if byline_opening(&lower_words).is_some() {
+        return Some(text);
+    }
+    for (offset, _) in text.match_indices(['|', '•', '·', '/']) {
+        let rest = text[offset..].trim_start_matches(['|', '•', '·', '/', ' ']);
+        let segment_end = rest.find(['|', '•']).unwrap_or(rest.len());
+        let segment = &rest[..segment_end];
+        if byline_opening(&crate::text::lowercase_words(segment)).is_some() {
+            return Some(segment);
+        }
+    }
+    // "... 2020 by Jane Doe" or "words written by Jane Doe": "by" after a date in a short line.
+    if !find_dates(text).is_empty() || lower_words.iter().any(|w| w == "written") {
+        let position = text
+            .match_indices(" by ")
+            .chain(text.match_indices(" By "))
+            .map(|(i, _)| i)
+            .min()?;
+        return Some(text[position + 1..].trim_start());
+    }
+    None
+}
+
+/// "By Jane Doe, Example News Correspondent": an opening, then a capitalised name.
+pub fn is_byline(text: &str) -> bool {
+    let Some(segment) = byline_segment(text) else {
         return false;
     };
-    let original: Vec<&str> = crate::text::words(text).skip(opening).take(1).collect();
-    let first_name_word = original.first().copied().unwrap_or_default();
+    let words = crate::text::lowercase_words(segment);
+    let Some(opening) = byline_opening(&words) else {
+        return false;
+    };
+    let first_name_word = crate::text::words(segment).nth(opening).unwrap_or_default();
     is_capitalized(first_name_word)
-        && !lexicon()
-            .stopwords
-            .contains(&crate::text::word_hash(&words[opening]))
+        && !lexicon().stopwords.contains(&word_hash(&words[opening]))
         && !text.trim_end().ends_with(['?', '!'])
 }
 
@@ -295,9 +330,33 @@ pub fn is_caption(text: &str, features: &Features) -> bool {
             }
         }
     }
+    if has_inline_credit(trimmed) {
+        return true;
+    }
     lexicon().caption_starts.iter().any(|start| {
         starts_with_ignoring_case(text, start)
             && (start.ends_with(':') || text[start.len()..].starts_with([' ', ':']))
+    })
+}
+
+/// Credit labels that end a caption ("... in London. Photograph: Jane Doe/Agency").
+const INLINE_CREDIT_LABELS: &[&str] = &[
+    "Photograph:",
+    "Photo:",
+    "Photos:",
+    "Image:",
+    "Picture:",
+    "Credit:",
+    "Illustration:",
+];
+
+/// Whether a caption ends with a labelled credit naming a short source.
+fn has_inline_credit(text: &str) -> bool {
+    INLINE_CREDIT_LABELS.iter().any(|label| {
+        text.rfind(label).is_some_and(|position| {
+            let source = &text[position + label.len()..];
+            position > 0 && source.split_whitespace().count() <= 8
+        })
     })
 }
 
