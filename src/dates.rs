@@ -53,9 +53,104 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// Month number of an English month name or its usual abbreviation ("Sept", "Nov").
+/// Full month names in other languages the analyzer meets (German, French, Spanish,
+/// Portuguese, Italian, Dutch), January to December. Abbreviations are matched only in
+/// English, where they are unambiguous.
+const OTHER_MONTHS: [[&str; 12]; 6] = [
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+];
+
 fn month_number(word: &str) -> Option<u32> {
-    let position = MONTHS.iter().position(|month| {
+    let english = MONTHS.iter().position(|month| {
         *month == word || ((3..=4).contains(&word.len()) && month.starts_with(word))
+    });
+    let position = english.or_else(|| {
+        OTHER_MONTHS
+            .iter()
+            .find_map(|months| months.iter().position(|month| *month == word))
     })?;
     Some(position as u32 + 1)
 }
@@ -125,9 +220,19 @@ fn month_first(words: &[String]) -> Option<(FoundDate, usize)> {
 /// "8 November 2023", "8th Nov 2023".
 fn day_first(words: &[String]) -> Option<(FoundDate, usize)> {
     let day = day_number(words.first()?)?;
-    let month = month_number(words.get(1)?)?;
-    let year = year_number(words.get(2)?)?;
-    Some((FoundDate::new(year, month, day)?, 3))
+    // Spanish and Portuguese put "de" between the parts: "8 de noviembre de 2023".
+    let mut at = 1;
+    let next = |at: &mut usize| -> Option<&String> {
+        while words.get(*at).is_some_and(|w| w == "de" || w == "del") {
+            *at += 1;
+        }
+        let word = words.get(*at);
+        *at += 1;
+        word
+    };
+    let month = month_number(next(&mut at)?)?;
+    let year = year_number(next(&mut at)?)?;
+    Some((FoundDate::new(year, month, day)?, at))
 }
 
 /// "11/08/2023" (month first, unless the first number cannot be a month), "08.11.2023"
@@ -243,6 +348,8 @@ mod tests {
         assert_eq!(isos("date 2025-06-30"), ["2025-06-30"]);
         assert_eq!(isos("2025-06-30T10:00:00Z"), ["2025-06-30"]);
         assert_eq!(isos("Sept 1 2024"), ["2024-09-01"]);
+        assert_eq!(isos("17. Januar 2014 · 02:16"), ["2014-01-17"]);
+        assert_eq!(isos("8 de noviembre de 2023"), ["2023-11-08"]);
     }
 
     #[test]

@@ -397,6 +397,39 @@ fn find_date(
         }
     }
     best.map(|(index, date, own_line, _)| (index, date, own_line))
+        .or_else(|| footer_date(analysed, kept))
+}
+
+/// How far after the body a labelled date is looked for when the header has none.
+const FOOTER_WINDOW: usize = 30;
+
+/// A labelled date after the body ("Created on ...", "last edited 2019-11-10"), for pages
+/// that print the date under the article rather than above it.
+fn footer_date(analysed: &[Analysed], kept: &[bool]) -> Option<(usize, String, bool)> {
+    let body_end = kept.iter().rposition(|&k| k)? + 1;
+    (body_end..(body_end + FOOTER_WINDOW).min(analysed.len())).find_map(|index| {
+        let item = &analysed[index];
+        if item.features.words > 40 || item.features.numbers == 0 {
+            return None;
+        }
+        let lower = item.paragraph.text.to_lowercase();
+        let labelled = [
+            "published",
+            "posted",
+            "created",
+            "edited",
+            "written",
+            "date",
+        ]
+        .iter()
+        .any(|label| lower.contains(label));
+        let date = find_dates(&item.paragraph.text).into_iter().next()?;
+        let own_line = item
+            .noise
+            .as_ref()
+            .is_some_and(|noise| noise.kind == BlockKind::Date);
+        (labelled || own_line).then(|| (index, date.iso(), own_line))
+    })
 }
 
 #[cfg(test)]
