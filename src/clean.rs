@@ -15,7 +15,7 @@
 
 use crate::features::{measure, Features, Tokens};
 use crate::metadata::{self, Metadata};
-use crate::noise::{local_noise, LocalNoise};
+use crate::noise::{local_noise, LocalNoise, COMMENTER_REASON};
 use crate::offsets::Utf16Cursor;
 use crate::repeats::{earlier_repeats, sequence_key};
 use crate::report::{Article, Block, BlockKind};
@@ -395,7 +395,26 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
             .filter(|item| item.quality == Quality::Good)
             .flat_map(|item| item.tokens.content.iter().copied())
             .collect();
-        if vocabulary.topic_share(&content, false) >= ON_TOPIC_SHARE * 1.5 {
+        let (near, far) = if run_start >= end {
+            (end, run_start)
+        } else {
+            (run_end, start)
+        };
+        let comments_between = analysed[near..far].iter().any(opens_comments);
+        let timestamps = analysed[run_start..run_end]
+            .iter()
+            .filter(|item| {
+                item.noise
+                    .as_ref()
+                    .is_some_and(|noise| noise.kind == BlockKind::Date)
+            })
+            .count();
+        // A run after a comments heading, or one stamped with dates again and again (a
+        // comment thread, a list of dated teasers), is not more of the article.
+        if !comments_between
+            && timestamps < MAX_TIMESTAMPS_IN_EXTRA_RUN
+            && vocabulary.topic_share(&content, false) >= ON_TOPIC_SHARE * 1.5
+        {
             in_body[run_start..run_end]
                 .iter_mut()
                 .for_each(|b| *b = true);
@@ -405,6 +424,24 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
         }
     }
     in_body
+}
+
+/// Date lines from which a run found beside the body counts as a thread or list.
+const MAX_TIMESTAMPS_IN_EXTRA_RUN: usize = 3;
+
+/// Whether a paragraph opens or belongs to a comments section ("34 Comments",
+/// "Leave a reply", "jane says:").
+fn opens_comments(item: &Analysed) -> bool {
+    item.noise
+        .as_ref()
+        .is_some_and(|noise| noise.reason == "comments section" || noise.reason == COMMENTER_REASON)
+        || (item.features.words <= 8
+            && item.features.numbers > 0
+            && item
+                .tokens
+                .lower
+                .iter()
+                .any(|word| matches!(word.as_str(), "comments" | "responses" | "replies")))
 }
 
 /// Most runs added to the body besides the best one: each needs a scan of what is left,

@@ -62,6 +62,9 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_caption(text, features) {
         return Some(LocalNoise::new(BlockKind::Caption, "photo caption"));
     }
+    if is_commenter_line(text, features) {
+        return Some(LocalNoise::new(BlockKind::Boilerplate, COMMENTER_REASON));
+    }
     if is_related_marker(text, features, &tokens.hashes) {
         return Some(LocalNoise::new(
             BlockKind::Related,
@@ -360,6 +363,18 @@ fn has_inline_credit(text: &str) -> bool {
     })
 }
 
+/// Reason given to a commenter's name line.
+pub const COMMENTER_REASON: &str = "name of a commenter";
+
+/// "jane_doe says:", "12. John Roe said:": the name line above a reader's comment.
+fn is_commenter_line(text: &str, features: &Features) -> bool {
+    let trimmed = text.trim_end();
+    features.words <= 7
+        && [" says:", " said:", " wrote:", " says", " replied:"]
+            .iter()
+            .any(|ending| trimmed.to_lowercase().ends_with(ending))
+}
+
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of
 /// other articles.
 pub fn is_related_marker(text: &str, features: &Features, words: &[u64]) -> bool {
@@ -433,6 +448,7 @@ mod tests {
             Some(BlockKind::Boilerplate)
         );
         assert_eq!(judge("* * *"), Some(BlockKind::Boilerplate));
+        assert_eq!(judge("12. jane_doe says:"), Some(BlockKind::Boilerplate));
     }
 
     #[test]
