@@ -374,7 +374,7 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
             .iter()
             .filter(|item| item.quality == Quality::Good),
     );
-    let minimum = (0.3 * total).max(4.0);
+    let minimum = (0.15 * total).max(4.0);
     let mut pending = vec![0..start, end..analysed.len()];
     let mut extra_runs = 0;
     while let Some(range) = pending.pop() {

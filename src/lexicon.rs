@@ -14,10 +14,16 @@ pub enum PhraseScope {
     Line,
     /// Any block of up to [`NOTICE_MAX_WORDS`] words.
     Notice,
+    /// Blocks of up to [`PROMPT_MAX_WORDS`] words: one-sentence invitations ("Get the
+    /// latest news in your inbox") whose words could also stand in a longer sentence.
+    Prompt,
 }
 
 /// Longest block a `notice` phrase can mark as boilerplate.
 pub const NOTICE_MAX_WORDS: usize = 80;
+
+/// Longest block a `prompt` phrase can mark as boilerplate.
+pub const PROMPT_MAX_WORDS: usize = 20;
 
 /// A multi-word phrase with what it means.
 #[derive(Debug)]
@@ -133,6 +139,7 @@ fn boilerplate_phrases(file: &'static str) -> PhraseSet {
         let reason = fields.next().unwrap_or("page furniture");
         let scope = match fields.next() {
             Some("notice") => PhraseScope::Notice,
+            Some("prompt") => PhraseScope::Prompt,
             _ => PhraseScope::Line,
         };
         set.insert(Phrase {

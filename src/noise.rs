@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::dates::{find_dates, is_relative_stamp};
 use crate::features::{Features, Tokens};
-use crate::lexicon::{lexicon, PhraseScope, NOTICE_MAX_WORDS};
+use crate::lexicon::{lexicon, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
 use crate::report::BlockKind;
 use crate::text::{is_capitalized, starts_with_ignoring_case, word_hash};
 
@@ -378,13 +378,28 @@ fn is_commenter_line(text: &str, features: &Features) -> bool {
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of
 /// other articles.
 pub fn is_related_marker(text: &str, features: &Features, words: &[u64]) -> bool {
-    if words.is_empty() || words.len() > 8 || text.trim_end().ends_with(['.', '!', '?']) {
+    let Some(phrase) = lexicon().related_markers.prefix_of(words) else {
+        return false;
+    };
+    // "Read more: Another story's headline" links to another article, whatever its case.
+    if words.len() <= 25 && link_label_ends_with_colon(text, phrase.words.len()) {
+        return true;
+    }
+    if words.len() > 8 || text.trim_end().ends_with(['.', '!', '?']) {
         return false;
     }
-    match lexicon().related_markers.prefix_of(words) {
-        Some(phrase) => phrase.words.len() == words.len() || features.is_title_case(),
-        None => false,
-    }
+    phrase.words.len() == words.len() || features.is_title_case()
+}
+
+/// Whether the first `label_words` words of `text` are followed by a colon and more text.
+fn link_label_ends_with_colon(text: &str, label_words: usize) -> bool {
+    let Some(last_label_word) = crate::text::words(text).nth(label_words - 1) else {
+        return false;
+    };
+    let label_end =
+        last_label_word.as_ptr() as usize - text.as_ptr() as usize + last_label_word.len();
+    let rest = text[label_end..].trim_start();
+    rest.starts_with(':') && rest.len() > 1
 }
 
 /// Reason from the boilerplate phrase list, if the paragraph is short enough for a phrase of
@@ -398,6 +413,7 @@ fn boilerplate_phrase(features: &Features, words: &[u64]) -> Option<&'static str
                     && (!features.ends_sentence || words.len() <= phrase.words.len() + 1)
             }
             PhraseScope::Notice => words.len() <= NOTICE_MAX_WORDS,
+            PhraseScope::Prompt => words.len() <= PROMPT_MAX_WORDS,
         };
         fits.then_some(phrase.reason)
     })
@@ -439,6 +455,14 @@ mod tests {
         );
         assert_eq!(judge("More in Local News"), Some(BlockKind::Related));
         assert_eq!(judge("You May Also Like"), Some(BlockKind::Related));
+        assert_eq!(
+            judge("Read more: council delays the new budget"),
+            Some(BlockKind::Related)
+        );
+        assert_eq!(
+            judge("Get the latest news from the region delivered every morning"),
+            Some(BlockKind::Boilerplate)
+        );
         assert_eq!(
             judge("Sign up for our newsletter"),
             Some(BlockKind::Boilerplate)
