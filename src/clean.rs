@@ -66,7 +66,7 @@ const ON_TOPIC_SHARE: f64 = 0.2;
 /// Cleans one article.
 pub fn clean_article(input: &str) -> Article {
     let mut warnings = Vec::new();
-    if input.trim().is_empty() {
+    if input.chars().all(crate::text::is_blank_char) {
         warnings.push(if input.is_empty() {
             "the text is empty: paste or drop an article to clean it".to_string()
         } else {
@@ -175,6 +175,9 @@ fn weight(item: &Analysed, cohesion: f64) -> f64 {
             _ => -1.5,
         };
     }
+    if item.features.is_code_like() || starts_like_code(&item.paragraph.text) {
+        return 0.0;
+    }
     match item.quality {
         Quality::Good => {
             let length = 1.0 + (item.features.chars.min(800) as f64) / 160.0;
@@ -270,6 +273,36 @@ fn is_lone_teaser(analysed: &[Analysed], index: usize) -> bool {
         .iter()
         .find(|item| item.noise.is_none());
     previous.is_some_and(is_headline) && next.is_some_and(is_headline)
+}
+
+/// Openings of lines of code and shell commands.
+const CODE_OPENINGS: &[&str] = &[
+    "import ",
+    "from ",
+    "def ",
+    "class ",
+    "return ",
+    "const ",
+    "let ",
+    "var ",
+    "function ",
+    "#include",
+    "$ ",
+    "pip ",
+    "npm ",
+    "cargo ",
+    "git ",
+    "sudo ",
+    "@",
+];
+
+/// Whether the paragraph opens like a line of code ("import os", "$ git push").
+fn starts_like_code(text: &str) -> bool {
+    text.len() < 200
+        && CODE_OPENINGS
+            .iter()
+            .any(|opening| text.starts_with(opening))
+        && !text.contains(". ")
 }
 
 /// Where each paragraph ended up, before assembly.
@@ -530,6 +563,8 @@ fn body_verdict(
                 || (!sentence && before_prose && item.features.words <= 15)
             {
                 Verdict::kept(BlockKind::Heading, "section heading inside the article")
+            } else if item.features.is_code_like() || starts_like_code(&item.paragraph.text) {
+                Verdict::kept(BlockKind::Body, "code or preformatted text")
             } else if sentence || list_in_body {
                 Verdict::kept(BlockKind::Body, "short line of article text")
             } else if item.quality == Quality::Bad && headline_run(analysed, index) {

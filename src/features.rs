@@ -40,6 +40,8 @@ pub struct Features {
     pub inner_content_words: usize,
     /// Words made only of digits.
     pub numbers: usize,
+    /// Whether any word holds a digit ("2025-06-30", "4:56", "12.03.2025").
+    pub has_digits: bool,
     /// Characters of scripts written without spaces (CJK, Thai).
     pub unspaced_chars: usize,
     /// Sentence-ending punctuation followed by a space or the end.
@@ -48,6 +50,8 @@ pub struct Features {
     pub ends_sentence: bool,
     /// Letters in the text.
     pub letters: usize,
+    /// Characters typical of program code: `= ( ) { } [ ] ; < > \\`.
+    pub code_symbols: usize,
 }
 
 /// Measures `text` and tokenises it, in one pass over its words and one over its characters.
@@ -74,6 +78,7 @@ pub fn measure(text: &str) -> (Features, Tokens) {
             features.inner_capitalized += usize::from(capitalized);
         }
         let number = word.bytes().all(|b| b.is_ascii_digit());
+        features.has_digits |= word.bytes().any(|b| b.is_ascii_digit());
         features.numbers += usize::from(number);
         if !is_stopword
             && !number
@@ -82,7 +87,7 @@ pub fn measure(text: &str) -> (Features, Tokens) {
             tokens.content.push(hash);
         }
     }
-    let may_be_read_as_words = features.numbers > 0
+    let may_be_read_as_words = features.has_digits
         || tokens
             .hashes
             .first()
@@ -111,6 +116,10 @@ fn measure_characters(text: &str, features: &mut Features) {
         if b.is_ascii() {
             index += 1;
             features.letters += usize::from(b.is_ascii_alphabetic());
+            features.code_symbols += usize::from(matches!(
+                b,
+                b'=' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'<' | b'>' | b'\\'
+            ));
             if previous_was_end && b == b' ' {
                 features.sentence_ends += 1;
             }
@@ -132,6 +141,12 @@ fn measure_characters(text: &str, features: &mut Features) {
 }
 
 impl Features {
+    /// Whether the text looks like a line of program code or a shell command: dense in
+    /// code symbols. Code samples belong to technical articles' bodies.
+    pub fn is_code_like(&self) -> bool {
+        self.chars >= 6 && self.code_symbols * 12 >= self.chars && !self.ends_sentence
+    }
+
     /// Share of words that are English stopwords.
     pub fn stopword_density(&self) -> f64 {
         if self.words == 0 {

@@ -68,9 +68,8 @@ fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
     let accepted = if text.len() > limit {
         let cut = floor_char_boundary(text, limit);
         warnings.push(format!(
-            "the text is {} bytes long; only the first {} bytes (the limit) were analysed",
+            "the text is {} bytes long, over the limit of {limit} bytes: only the first {cut} bytes were analysed",
             text.len(),
-            cut
         ));
         &text[..cut]
     } else {

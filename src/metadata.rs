@@ -361,7 +361,7 @@ fn find_date(
     let mut best: Option<(usize, String, bool, (u8, usize))> = None;
     for index in header_start..end {
         let item = &analysed[index];
-        if item.features.words > 40 || item.features.numbers == 0 {
+        if item.features.words > 40 || !item.features.has_digits {
             continue;
         }
         let dates = find_dates(&item.paragraph.text);
@@ -409,7 +409,7 @@ fn footer_date(analysed: &[Analysed], kept: &[bool]) -> Option<(usize, String, b
     let body_end = kept.iter().rposition(|&k| k)? + 1;
     (body_end..(body_end + FOOTER_WINDOW).min(analysed.len())).find_map(|index| {
         let item = &analysed[index];
-        if item.features.words > 40 || item.features.numbers == 0 {
+        if item.features.words > 40 || !item.features.has_digits {
             return None;
         }
         let lower = item.paragraph.text.to_lowercase();

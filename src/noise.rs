@@ -53,7 +53,7 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
             "byline naming the author",
         ));
     }
-    if is_date_line(features, words) {
+    if is_date_line(text, features, words) {
         return Some(LocalNoise::new(BlockKind::Date, "date or time line"));
     }
     if is_credit(text, features, tokens) {
@@ -239,7 +239,7 @@ fn is_date_line_word(word: &str) -> bool {
 }
 
 /// A line that is only a date or time stamp, perhaps with labels ("Updated: ...").
-pub fn is_date_line(features: &Features, words: &[String]) -> bool {
+pub fn is_date_line(text: &str, features: &Features, words: &[String]) -> bool {
     if features.words == 0 || features.words > 20 {
         return false;
     }
@@ -247,10 +247,9 @@ pub fn is_date_line(features: &Features, words: &[String]) -> bool {
         return true;
     }
     let others = words.iter().filter(|w| !is_date_line_word(w)).count();
-    others <= 2 && features.numbers > 0 && {
-        let text = words.join(" ");
-        !find_dates(&text).is_empty() || words.iter().any(|w| crate::dates::is_month_word(w))
-    }
+    others <= 2
+        && features.has_digits
+        && (!find_dates(text).is_empty() || words.iter().any(|w| crate::dates::is_month_word(w)))
 }
 
 /// Openings of a credit line.
@@ -440,6 +439,9 @@ mod tests {
             Some(BlockKind::Date)
         );
         assert_eq!(judge("Updated 3 hours ago"), Some(BlockKind::Date));
+        assert_eq!(judge("date 2025-06-30"), Some(BlockKind::Date));
+        assert_eq!(judge("12.03.2025"), Some(BlockKind::Date));
+        assert_eq!(judge("15/05/2025 - 10:32"), Some(BlockKind::Date));
         assert_eq!(
             judge("(Jane Doe/Pool/Agency via Getty Images)"),
             Some(BlockKind::Credit)

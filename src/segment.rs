@@ -94,9 +94,7 @@ fn lines(input: &str) -> Vec<Line> {
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
-        let blank = content
-            .chars()
-            .all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}');
+        let blank = content.chars().all(crate::text::is_blank_char);
         lines.push(Line {
             start,
             end: start + content.len(),
@@ -147,7 +145,11 @@ fn joins(input: &str, line: &Line, next: &Line, wrap: &Wrap) -> bool {
     }
     let width = char_width(input, line);
     let fills_line = wrap.width <= MAX_WRAP_WIDTH && width >= 30 && width * 10 >= wrap.width * 6;
-    let wrapped = fills_line && (wrap.consistent || !ends_sentence(text));
+    // Two lines alone prove no wrap width: join them only when the second one visibly
+    // continues the first (it starts in lower case).
+    let wrapped = fills_line
+        && (wrap.consistent
+            || (!ends_sentence(text) && next_text.chars().next().is_some_and(char::is_lowercase)));
     let continues = width >= 40
         && !ends_sentence(text)
         && next_text.chars().next().is_some_and(char::is_lowercase);

@@ -7,6 +7,16 @@
 //! list bullets are removed, and simple HTML formatting tags (`<p>`, `<b>`, `<br>`, ...) are
 //! dropped. Nothing else of the input is changed.
 
+/// Whether `c` is white space or an invisible zero-width character (which pasted text
+/// carries around, and which never makes a line non-blank).
+pub fn is_blank_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+}
+
 /// Whether `c` can be part of a word token.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
