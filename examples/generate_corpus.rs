@@ -505,8 +505,8 @@ fn generate(arguments: &Arguments) -> std::io::Result<(u64, u64, String)> {
     let mut written_bytes = 0u64;
     let mut count = 0u64;
     let mut line = String::new();
-    while arguments.articles.map_or(true, |n| count < n)
-        && arguments.bytes.map_or(true, |n| written_bytes < n)
+    while arguments.articles.is_none_or(|n| count < n)
+        && arguments.bytes.is_none_or(|n| written_bytes < n)
     {
         count += 1;
         let id = format!("gen-{count:06}");

@@ -508,12 +508,22 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
 
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
     let mut in_related_region = false;
+    let mut was_body = false;
     for (index, &body) in in_body.iter().enumerate() {
+        if body != was_body {
+            in_related_region = false;
+            was_body = body;
+        }
         let verdict = if body {
             body_verdict(analysed, index, &vocabulary, &mut in_related_region)
         } else {
-            in_related_region = false;
-            outside_verdict(analysed, index, body_start, body_end)
+            outside_verdict(
+                analysed,
+                index,
+                body_start,
+                body_end,
+                &mut in_related_region,
+            )
         };
         verdicts.push(verdict);
     }
@@ -525,7 +535,11 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let metadata = metadata::find(analysed, &kept, body_start.unwrap_or(0), &|content| {
         vocabulary.topic_share(content, false)
     });
+    mark_captions_above_credits(analysed, &mut verdicts);
     apply_metadata(&metadata, &mut verdicts);
+    if let Some(title) = metadata.title {
+        mark_headline_copies(analysed, title, &mut verdicts);
+    }
     drop_repeats(analysed, metadata.title, &mut verdicts);
     (verdicts, metadata)
 }
@@ -538,10 +552,10 @@ fn body_verdict(
     in_related_region: &mut bool,
 ) -> Verdict {
     let item = &analysed[index];
+    if let Some(verdict) = related_region_verdict(item, in_related_region) {
+        return verdict;
+    }
     if let Some(noise) = &item.noise {
-        if noise.kind == BlockKind::Related {
-            *in_related_region = true;
-        }
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
     if *in_related_region {
@@ -599,25 +613,59 @@ fn neighbours_are_body(analysed: &[Analysed], index: usize) -> bool {
     before && after
 }
 
-/// Whether the paragraph stands in a run of at least three headline-like lines.
+/// Whether the paragraph stands in a run of headline-like lines (and the dates between
+/// them) holding at least two different headlines and three lines in all: a list of
+/// other stories. A headline shown twice is one headline.
 fn headline_run(analysed: &[Analysed], index: usize) -> bool {
-    let is_headline = |item: &Analysed| {
-        item.quality == Quality::Bad
+    let is_headline = |item: &Analysed| item.quality == Quality::Bad && item.noise.is_none();
+    let in_run = |item: &Analysed| {
+        is_headline(item)
             || item
                 .noise
                 .as_ref()
-                .is_some_and(|n| n.kind == BlockKind::Date)
+                .is_some_and(|noise| noise.kind == BlockKind::Date)
     };
-    let before = analysed[..index]
+    if !in_run(&analysed[index]) {
+        return false;
+    }
+    let first = analysed[..index]
         .iter()
-        .rev()
-        .take_while(|item| is_headline(item))
-        .count();
-    let after = analysed[index + 1..]
+        .rposition(|item| !in_run(item))
+        .map_or(0, |i| i + 1);
+    let last = analysed[index..]
         .iter()
-        .take_while(|item| is_headline(item))
-        .count();
-    before + after >= 2
+        .position(|item| !in_run(item))
+        .map_or(analysed.len(), |i| index + i);
+    let run = &analysed[first..last];
+    let mut headlines: Vec<u64> = run
+        .iter()
+        .filter(|item| is_headline(item))
+        .map(|item| item.key)
+        .collect();
+    headlines.sort_unstable();
+    headlines.dedup();
+    run.len() >= 3 && headlines.len() >= 2
+}
+
+/// Follows related-content regions: a marker opens one; inside it, dates belong to the
+/// listed articles; page furniture (a footer link, a share prompt) closes it. Returns the
+/// verdict when the paragraph's own rules or the region decide it.
+fn related_region_verdict(item: &Analysed, in_related_region: &mut bool) -> Option<Verdict> {
+    let noise = item.noise.as_ref()?;
+    match noise.kind {
+        BlockKind::Related => {
+            *in_related_region = true;
+            Some(Verdict::removed(noise.kind, noise.reason.clone()))
+        }
+        BlockKind::Date if *in_related_region => Some(Verdict::removed(
+            BlockKind::Related,
+            "date of an article in a list of other articles",
+        )),
+        _ => {
+            *in_related_region = false;
+            None
+        }
+    }
 }
 
 /// Verdict for a paragraph outside the body's run.
@@ -626,8 +674,25 @@ fn outside_verdict(
     index: usize,
     body_start: Option<usize>,
     body_end: Option<usize>,
+    in_related_region: &mut bool,
 ) -> Verdict {
     let item = &analysed[index];
+    if let Some(verdict) = related_region_verdict(item, in_related_region) {
+        return verdict;
+    }
+    if *in_related_region && item.noise.is_none() {
+        return Verdict::removed(BlockKind::Related, "item in a list of other articles");
+    }
+    let is_date = item
+        .noise
+        .as_ref()
+        .is_some_and(|noise| noise.kind == BlockKind::Date);
+    if is_date && headline_run(analysed, index) {
+        return Verdict::removed(
+            BlockKind::Related,
+            "date of an article in a list of other articles",
+        );
+    }
     if let Some(noise) = &item.noise {
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
@@ -666,6 +731,45 @@ fn keep_plain_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
                 BlockKind::Body,
                 "text (no clear article body was found, so all text is kept)",
             );
+        }
+    }
+}
+
+/// Longest paragraph taken for a caption because a photo credit follows it.
+const MAX_CAPTION_WORDS: usize = 40;
+
+/// A one-sentence paragraph right above a photo credit line is that photo's caption,
+/// when prose follows the credit (a photo inside the article). After the last paragraph,
+/// a credit line may belong to a photo elsewhere, and the paragraph stays.
+fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    for index in 1..analysed.len() {
+        let follows_credit = analysed[index]
+            .noise
+            .as_ref()
+            .is_some_and(|noise| noise.kind == BlockKind::Credit);
+        let caption = &analysed[index - 1];
+        let prose_after = analysed[index + 1..]
+            .iter()
+            .find(|item| item.noise.is_none())
+            .is_some_and(|item| matches!(item.quality, Quality::Good | Quality::NearGood));
+        if follows_credit
+            && prose_after
+            && caption.noise.is_none()
+            && caption.features.words <= MAX_CAPTION_WORDS
+            && caption.features.sentence_ends <= 1
+        {
+            verdicts[index - 1] =
+                Verdict::removed(BlockKind::Caption, "photo caption (above a photo credit)");
+        }
+    }
+}
+
+/// Other copies of the headline (in a breadcrumb, repeated in bold) are duplicates of it.
+fn mark_headline_copies(analysed: &[Analysed], title: usize, verdicts: &mut [Verdict]) {
+    let key = analysed[title].key;
+    for (index, item) in analysed.iter().enumerate() {
+        if index != title && item.key == key && item.tokens.hashes.len() >= 2 {
+            verdicts[index] = Verdict::removed(BlockKind::Duplicate, "repeats the headline");
         }
     }
 }

@@ -329,6 +329,11 @@ pub fn is_relative_stamp(words: &[String]) -> bool {
         })
 }
 
+/// Whether `word` (lowercase) is an English month name or abbreviation.
+pub fn is_month_word(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,9 +377,4 @@ mod tests {
         let words: Vec<String> = ["updated", "3", "hours", "ago"].map(String::from).to_vec();
         assert!(is_relative_stamp(&words));
     }
-}
-
-/// Whether `word` (lowercase) is an English month name or abbreviation.
-pub fn is_month_word(word: &str) -> bool {
-    month_number(word).is_some()
 }

@@ -130,7 +130,8 @@ fn file_id(name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
-fn read_jsonl(name: Option<&str>) -> Result<Vec<Document>, CliError> {
+/// Reads JSONL documents, each with the warning of a line that was not valid UTF-8.
+fn read_jsonl(name: Option<&str>) -> Result<(Vec<Document>, Vec<Option<String>>), CliError> {
     let display = name
         .filter(|n| *n != "-")
         .unwrap_or("standard input")
@@ -145,12 +146,13 @@ fn read_jsonl(name: Option<&str>) -> Result<Vec<Document>, CliError> {
         )?)),
     };
     let mut docs = Vec::new();
+    let mut warnings = Vec::new();
     for (index, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|source| CliError::Read {
             name: display.clone(),
             source,
         })?;
-        let (line, _) = decode_lossy(line);
+        let (line, warning) = decode_lossy(line);
         if line.trim().is_empty() {
             continue;
         }
@@ -160,15 +162,18 @@ fn read_jsonl(name: Option<&str>) -> Result<Vec<Document>, CliError> {
             message: error.to_string(),
         })?;
         docs.push(doc);
+        warnings.push(warning.map(|w| w.replace("the file is", "the line is")));
     }
-    Ok(docs)
+    Ok((docs, warnings))
 }
 
 fn run(args: &[String]) -> Result<(), CliError> {
     let arguments = parse_arguments(args)?;
     let mut decode_warnings = Vec::new();
     let docs = if arguments.jsonl {
-        read_jsonl(arguments.inputs.first().map(String::as_str))?
+        let (docs, warnings) = read_jsonl(arguments.inputs.first().map(String::as_str))?;
+        decode_warnings = warnings;
+        docs
     } else {
         let mut docs = Vec::with_capacity(arguments.inputs.len());
         for name in &arguments.inputs {

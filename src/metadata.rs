@@ -277,7 +277,6 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
     // A comma ends a name; another name may follow only in a list closed by "and"
     // ("By A, B and C"), otherwise what follows a comma is a role or an outlet.
     let list_with_and = text.contains(" and ") || text.contains(" & ");
-    let mut after_comma = false;
     for token in tokens {
         if token.contains('@')
             || token.contains("://")
@@ -301,7 +300,6 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
         let ends_name = token.ends_with(',') || token.ends_with(';');
         if lower == "and" || token == "&" {
             names.push(Vec::new());
-            after_comma = false;
             continue;
         }
         if word.is_empty() {
@@ -327,10 +325,9 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
             break;
         }
         if ends_name {
-            if !list_with_and || after_comma && !list_with_and {
+            if !list_with_and {
                 break;
             }
-            after_comma = true;
             names.push(Vec::new());
         }
     }

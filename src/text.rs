@@ -334,14 +334,10 @@ fn is_plain(line: &str) -> bool {
         match b {
             b'&' | b'<' | b'*' | b'_' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => return false,
             b' ' if previous_space => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                if line[index..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}')
-                {
-                    return false;
-                }
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+                if line[index..].chars().next().is_some_and(is_blank_char) =>
+            {
+                return false;
             }
             _ => {}
         }

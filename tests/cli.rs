@@ -1,0 +1,477 @@
+//! The command-line tool as a user runs it: `article-analyzer analyze FILE...`, `-` for
+//! stdin, `--jsonl`, `--pretty`, and its errors (unreadable files, bad JSONL, unknown
+//! options), checked against the report shape of `../shared/contract.md`.
+// Native only: it runs the command-line binary.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use article_analyzer::clean;
+use serde_json::Value;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_article-analyzer");
+
+/// A short article with a headline, a byline, a date and two body paragraphs.
+const FERRY_ARTICLE: &str = "Island Ferry Adds Late Crossing for Summer\n\n\
+By Tom Baker\n\n\
+June 2, 2025\n\n\
+The island ferry will run an extra crossing at ten in the evening from July, the operator said on Monday, after islanders asked for a later return from the mainland.\n\n\
+The new crossing will run every day until the end of September and will carry cars as well as foot passengers, the company said in a statement.\n";
+
+/// Another article, on a different event.
+const ORCHARD_ARTICLE: &str = "Community Orchard Planted on Old Allotments\n\n\
+Volunteers planted forty apple and pear trees on Saturday on the site of the old allotments behind the primary school, which had been empty for a decade.\n\n\
+The orchard will be looked after by the school's gardening club, and the fruit will be shared among the families who helped to plant it.\n";
+
+/// A fresh directory for one test's files, under Cargo's scratch directory for tests.
+fn scratch_dir(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli-tests")
+        .join(test);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).expect("remove the previous run's scratch directory");
+    }
+    std::fs::create_dir_all(&dir).expect("create the scratch directory");
+    dir
+}
+
+fn write_file(dir: &Path, name: &str, contents: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write a test input file");
+    path
+}
+
+/// Runs the tool with `args`, feeding `stdin` (empty when `None`).
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the article-analyzer binary");
+    let input = stdin.unwrap_or_default().to_vec();
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    // Write from another thread so a large report on stdout cannot deadlock the pipes; a
+    // tool that exits without reading stdin closes the pipe, which is not a failure here.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("wait for article-analyzer");
+    writer.join().expect("stdin writer thread");
+    output
+}
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The report printed by a successful run.
+fn report_of(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "article-analyzer failed ({}): {}",
+        output.status,
+        stderr_of(output)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "stdout is not one JSON report ({error}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
+}
+
+/// Asserts a failed run: exit status 1, nothing on stdout, and stderr mentioning each of
+/// `mentions`.
+fn assert_failure(output: &Output, mentions: &[&str]) {
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "expected exit status 1; stderr: {}",
+        stderr_of(output)
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "a failed run must print nothing on stdout, got: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let stderr = stderr_of(output);
+    for mention in mentions {
+        assert!(
+            stderr.contains(mention),
+            "stderr should mention {mention:?}: {stderr}"
+        );
+    }
+}
+
+fn articles(report: &Value) -> &Vec<Value> {
+    report["articles"].as_array().expect("articles is an array")
+}
+
+fn ids(report: &Value) -> Vec<&str> {
+    articles(report)
+        .iter()
+        .map(|article| article["id"].as_str().expect("id is a string"))
+        .collect()
+}
+
+/// Checks the report's shape against the contract: its four fields, each article's fields
+/// and types, each block's fields, and story groups partitioning the article ids.
+fn assert_report_shape(report: &Value) {
+    for field in ["articles", "storyGroups", "duplicates", "quoteGroups"] {
+        assert!(
+            report[field].is_array(),
+            "report.{field} should be an array: {report}"
+        );
+    }
+    for article in articles(report) {
+        assert!(article["id"].is_string(), "id: {article}");
+        for field in ["title", "author", "date"] {
+            assert!(
+                article[field].is_string() || article[field].is_null(),
+                "{field} should be a string or null: {article}"
+            );
+        }
+        if let Some(date) = article["date"].as_str() {
+            let bytes = date.as_bytes();
+            assert!(
+                bytes.len() == 10
+                    && bytes[4] == b'-'
+                    && bytes[7] == b'-'
+                    && date.replace('-', "").bytes().all(|b| b.is_ascii_digit()),
+                "date should be YYYY-MM-DD: {date}"
+            );
+        }
+        assert!(article["text"].is_string(), "text: {article}");
+        for field in ["blocks", "quotes", "warnings"] {
+            assert!(article[field].is_array(), "{field} should be an array");
+        }
+        for block in article["blocks"].as_array().expect("blocks") {
+            assert!(block["start"].is_u64() && block["end"].is_u64(), "{block}");
+            assert!(
+                block["kind"].is_string() && block["kept"].is_boolean(),
+                "{block}"
+            );
+            assert!(block["reason"].is_string(), "{block}");
+        }
+        for warning in article["warnings"].as_array().expect("warnings") {
+            assert!(warning.is_string(), "warnings are strings: {warning}");
+        }
+    }
+    let mut grouped: Vec<&str> = report["storyGroups"]
+        .as_array()
+        .expect("storyGroups")
+        .iter()
+        .flat_map(|group| group.as_array().expect("a story group is an array"))
+        .map(|id| id.as_str().expect("story group members are ids"))
+        .collect();
+    let mut all = ids(report);
+    grouped.sort_unstable();
+    all.sort_unstable();
+    assert_eq!(
+        grouped, all,
+        "storyGroups must hold every article id exactly once"
+    );
+}
+
+/// The library's article for `text`, as JSON with the given id: the CLI must agree with it.
+fn library_article(id: &str, text: &str) -> Value {
+    let mut article = clean(text);
+    article.id = id.to_string();
+    serde_json::to_value(article).expect("an article serialises")
+}
+
+#[test]
+fn analyzes_files_with_their_base_names_as_ids() {
+    let dir = scratch_dir("base_names");
+    let ferry = write_file(&dir, "ferry-late-crossing.txt", FERRY_ARTICLE.as_bytes());
+    let orchard = write_file(&dir, "orchard", ORCHARD_ARTICLE.as_bytes());
+    let output = run(
+        &[
+            "analyze",
+            ferry.to_str().expect("UTF-8 path"),
+            orchard.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    assert_eq!(ids(&report), ["ferry-late-crossing.txt", "orchard"]);
+    assert_eq!(
+        articles(&report)[0],
+        library_article("ferry-late-crossing.txt", FERRY_ARTICLE),
+        "the CLI and the library must give the same article"
+    );
+    assert_eq!(
+        articles(&report)[1],
+        library_article("orchard", ORCHARD_ARTICLE)
+    );
+}
+
+#[test]
+fn analyzes_a_fixture_from_a_relative_path() {
+    let output = Command::new(BINARY)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["analyze", "tests/fixtures/council_budget.txt"])
+        .output()
+        .expect("run article-analyzer");
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    assert_eq!(ids(&report), ["council_budget.txt"]);
+    let input = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/council_budget.txt"),
+    )
+    .expect("read the fixture");
+    assert_eq!(
+        articles(&report)[0],
+        library_article("council_budget.txt", &input)
+    );
+}
+
+#[test]
+fn dash_reads_stdin_with_id_stdin() {
+    let output = run(&["analyze", "-"], Some(FERRY_ARTICLE.as_bytes()));
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    assert_eq!(ids(&report), ["stdin"]);
+    assert_eq!(
+        articles(&report)[0],
+        library_article("stdin", FERRY_ARTICLE)
+    );
+}
+
+#[test]
+fn jsonl_from_stdin_uses_the_given_ids() {
+    let lines = format!(
+        "{}\n{}\n\n",
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE}),
+        serde_json::json!({"id": "orchard", "text": ORCHARD_ARTICLE}),
+    );
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    assert_eq!(ids(&report), ["ferry", "orchard"]);
+    assert_eq!(
+        articles(&report)[0],
+        library_article("ferry", FERRY_ARTICLE)
+    );
+    assert_eq!(
+        articles(&report)[1],
+        library_article("orchard", ORCHARD_ARTICLE)
+    );
+}
+
+#[test]
+fn jsonl_from_a_file() {
+    let dir = scratch_dir("jsonl_file");
+    let lines = format!(
+        "{}\n",
+        serde_json::json!({"id": "only-one", "text": ORCHARD_ARTICLE})
+    );
+    let path = write_file(&dir, "docs.jsonl", lines.as_bytes());
+    let output = run(
+        &["analyze", "--jsonl", path.to_str().expect("UTF-8 path")],
+        None,
+    );
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    assert_eq!(ids(&report), ["only-one"]);
+}
+
+#[test]
+fn pretty_output_is_the_same_report() {
+    let compact = report_of(&run(&["analyze", "-"], Some(FERRY_ARTICLE.as_bytes())));
+    let output = run(
+        &["analyze", "--pretty", "-"],
+        Some(FERRY_ARTICLE.as_bytes()),
+    );
+    let pretty = report_of(&output);
+    assert_eq!(pretty, compact);
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        printed.lines().count() > 10 && printed.contains("\n  "),
+        "--pretty should indent the JSON over several lines: {printed}"
+    );
+}
+
+#[test]
+fn missing_file_fails_naming_it_and_prints_nothing() {
+    let dir = scratch_dir("missing_file");
+    let present = write_file(&dir, "present.txt", FERRY_ARTICLE.as_bytes());
+    let missing = dir.join("no-such-article.txt");
+    let output = run(
+        &[
+            "analyze",
+            present.to_str().expect("UTF-8 path"),
+            missing.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert_failure(&output, &["no-such-article.txt"]);
+}
+
+#[test]
+fn unreadable_file_fails_naming_it_and_prints_nothing() {
+    // A directory opens on Linux but cannot be read as a file (and, unlike file
+    // permissions, this also holds when the tests run as root).
+    let dir = scratch_dir("unreadable_file");
+    let directory = dir.join("looks-like-an-article.txt");
+    std::fs::create_dir(&directory).expect("create a directory");
+    let output = run(&["analyze", directory.to_str().expect("UTF-8 path")], None);
+    assert_failure(&output, &["looks-like-an-article.txt"]);
+}
+
+#[test]
+fn non_utf8_bytes_are_replaced_with_a_warning_on_that_article() {
+    let dir = scratch_dir("non_utf8");
+    let mut latin1 = b"Town Hall Clock Repaired\n\n".to_vec();
+    latin1.extend_from_slice(
+        b"The clock on the town hall in Sant\xe9 has been repaired and will strike again from Sunday, the council said on Friday after a year of silence.\n",
+    );
+    let broken = write_file(&dir, "latin1.txt", &latin1);
+    let fine = write_file(&dir, "fine.txt", ORCHARD_ARTICLE.as_bytes());
+    let output = run(
+        &[
+            "analyze",
+            broken.to_str().expect("UTF-8 path"),
+            fine.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    let broken_article = &articles(&report)[0];
+    assert!(
+        broken_article["text"]
+            .as_str()
+            .expect("text")
+            .contains("Sant\u{FFFD} has been repaired"),
+        "the undecodable byte should become U+FFFD in the kept text: {broken_article}"
+    );
+    let warnings = broken_article["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("UTF-8"))),
+        "the article should warn that its bytes were not UTF-8: {warnings:?}"
+    );
+    let fine_warnings = articles(&report)[1]["warnings"]
+        .as_array()
+        .expect("warnings");
+    assert!(
+        fine_warnings.is_empty(),
+        "only the broken file gets a warning: {fine_warnings:?}"
+    );
+}
+
+#[test]
+fn non_utf8_stdin_is_replaced_with_a_warning() {
+    let mut bytes = FERRY_ARTICLE.as_bytes().to_vec();
+    bytes.extend_from_slice(b"\nPrices start at \x80\x81 five pounds for foot passengers.\n");
+    let report = report_of(&run(&["analyze", "-"], Some(&bytes)));
+    let warnings = articles(&report)[0]["warnings"]
+        .as_array()
+        .expect("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("UTF-8"))),
+        "stdin that is not UTF-8 should give a warning: {warnings:?}"
+    );
+}
+
+#[test]
+fn non_utf8_jsonl_line_is_replaced_with_a_warning_on_that_article() {
+    let mut bytes = format!(
+        "{}\n",
+        serde_json::json!({"id": "clean", "text": ORCHARD_ARTICLE})
+    )
+    .into_bytes();
+    bytes.extend_from_slice(b"{\"id\": \"latin1\", \"text\": \"The caf\xe9 on the square reopened on Monday after a fire closed it for most of the winter, its owner said.\"}\n");
+    let report = report_of(&run(&["analyze", "--jsonl"], Some(&bytes)));
+    assert_eq!(ids(&report), ["clean", "latin1"]);
+    let latin1 = &articles(&report)[1];
+    assert!(
+        latin1["text"]
+            .as_str()
+            .expect("text")
+            .contains("caf\u{FFFD}"),
+        "the undecodable byte should become U+FFFD: {latin1}"
+    );
+    let warnings = latin1["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("UTF-8"))),
+        "an article whose JSONL line was not UTF-8 should say so: {warnings:?}"
+    );
+    assert!(
+        articles(&report)[0]["warnings"]
+            .as_array()
+            .expect("warnings")
+            .is_empty(),
+        "only the broken line's article gets the warning"
+    );
+}
+
+#[test]
+fn bad_jsonl_line_fails_with_its_line_number() {
+    let lines = format!(
+        "{}\n{{\"id\": \"broken\", \"text\": \n",
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE})
+    );
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    assert_failure(&output, &["line 2"]);
+}
+
+#[test]
+fn jsonl_object_without_text_fails_with_its_line_number() {
+    let lines = format!(
+        "{}\n\n{}\n",
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE}),
+        serde_json::json!({"id": "no-text"}),
+    );
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    assert_failure(&output, &["line 3", "text"]);
+}
+
+#[test]
+fn duplicate_ids_fail_naming_the_id() {
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "same-name", "text": FERRY_ARTICLE}),
+        serde_json::json!({"id": "same-name", "text": ORCHARD_ARTICLE}),
+    );
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    assert_failure(&output, &["same-name"]);
+}
+
+#[test]
+fn unknown_option_fails_with_usage() {
+    let output = run(
+        &["analyze", "--colour", "-"],
+        Some(FERRY_ARTICLE.as_bytes()),
+    );
+    assert!(!output.status.success(), "an unknown option must fail");
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("--colour"), "name the option: {stderr}");
+    assert!(stderr.contains("usage"), "show the usage: {stderr}");
+}
+
+#[test]
+fn missing_command_or_inputs_fail_with_usage() {
+    for args in [&[][..], &["summarise"][..], &["analyze"][..]] {
+        let output = run(args, None);
+        assert!(!output.status.success(), "{args:?} must fail");
+        assert!(output.stdout.is_empty(), "{args:?}: nothing on stdout");
+        assert!(
+            stderr_of(&output).contains("usage"),
+            "{args:?}: show the usage: {}",
+            stderr_of(&output)
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! Checks shared by the integration tests: the invariants every cleaned article must satisfy
+//! whatever its input, and UTF-16 offset helpers written independently of the crate's own
+//! conversion (so a bug there cannot hide itself).
+
+// Each test crate compiles this module on its own and uses only some of the helpers.
+#![allow(dead_code)]
+
+use article_analyzer::{Article, BlockKind};
+
+/// Number of UTF-16 code units of `text`: its length in JavaScript.
+pub fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// The UTF-16 offset of byte offset `byte` of `text` (a character boundary).
+pub fn utf16_offset(text: &str, byte: usize) -> usize {
+    utf16_len(&text[..byte])
+}
+
+/// Converts UTF-16 offsets of one text to byte offsets, walking forward so that a whole
+/// article's blocks are converted in one pass even for inputs of several megabytes.
+pub struct Utf16ToByte<'a> {
+    text: &'a str,
+    byte: usize,
+    utf16: usize,
+}
+
+impl<'a> Utf16ToByte<'a> {
+    /// Starts at the beginning of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Utf16ToByte {
+            text,
+            byte: 0,
+            utf16: 0,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `target`, or `None` when `target` lies past the end
+    /// or between the two halves of a surrogate pair (not a character boundary).
+    pub fn byte_offset(&mut self, target: usize) -> Option<usize> {
+        if target < self.utf16 {
+            self.byte = 0;
+            self.utf16 = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.utf16 >= target {
+                break;
+            }
+            self.utf16 += c.len_utf16();
+            self.byte += c.len_utf8();
+        }
+        (self.utf16 == target).then_some(self.byte)
+    }
+}
+
+/// Whether a character counts as blank: white space, or the zero-width characters pasted
+/// text often carries.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+}
+
+/// Words of `text` for comparing a kept paragraph with its input: runs of letters and
+/// digits. Splitting at every other character makes decoded entities and removed markup
+/// comparable ("don&#8217;t" gives "don", "8217", "t"; "don’t" gives "don", "t").
+fn plain_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+}
+
+/// Whether the words of `part` occur, in order, among the words of `source`.
+fn words_are_subsequence(part: &str, source: &str) -> bool {
+    let mut source_words = plain_words(source);
+    plain_words(part).all(|word| source_words.any(|candidate| candidate == word))
+}
+
+/// A short, single-line excerpt of `text` for failure messages.
+pub fn excerpt(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .take(70)
+        .map(|c| if c == '\n' { '⏎' } else { c })
+        .collect();
+    if text.chars().count() > 70 {
+        format!("{flat}…")
+    } else {
+        flat
+    }
+}
+
+/// Most blocks listed in a failure message (huge inputs have hundreds of thousands).
+const MAX_LISTED_BLOCKS: usize = 200;
+
+/// A listing of the article's blocks (kind, kept, reason, input excerpt) for failure
+/// messages.
+pub fn describe_blocks(input: &str, article: &Article) -> String {
+    let mut to_byte = Utf16ToByte::new(input);
+    let mut listing = String::new();
+    for (index, block) in article.blocks.iter().enumerate().take(MAX_LISTED_BLOCKS) {
+        let slice = match (
+            to_byte.byte_offset(block.start),
+            to_byte.byte_offset(block.end),
+        ) {
+            (Some(start), Some(end)) if start <= end => excerpt(&input[start..end]),
+            _ => "<offsets do not slice the input>".to_string(),
+        };
+        listing.push_str(&format!(
+            "  [{index}] {:<11} {} {:?}: {slice}\n",
+            block.kind.as_str(),
+            if block.kept { "kept   " } else { "removed" },
+            block.reason,
+        ));
+    }
+    listing
+}
+
+/// Every violation of the invariants a cleaned article must satisfy for its input:
+///
+/// - block offsets are UTF-16 character boundaries of the input, `start < end`, and the
+///   slice holds text, not only white space;
+/// - blocks are in input order and do not overlap;
+/// - every non-blank character of the input lies in some block ("every paragraph of the
+///   input, kept or not");
+/// - `text` is the kept blocks' paragraphs joined by "\n\n": one part per kept block, each
+///   part a single normalised line whose words come from that block's input, in order;
+/// - kept blocks are body or heading, and body blocks are kept;
+/// - every removed block has a reason.
+pub fn invariant_violations(input: &str, article: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    let total = utf16_len(input);
+    let mut to_byte = Utf16ToByte::new(input);
+    let mut byte_spans = Vec::with_capacity(article.blocks.len());
+    let mut previous_end = 0;
+    for (index, block) in article.blocks.iter().enumerate() {
+        if block.start >= block.end {
+            problems.push(format!(
+                "block {index} is empty or reversed: [{}, {})",
+                block.start, block.end
+            ));
+        }
+        if block.end > total {
+            problems.push(format!(
+                "block {index} ends at {} but the input has {total} UTF-16 code units",
+                block.end
+            ));
+        }
+        if block.start < previous_end {
+            problems.push(format!(
+                "block {index} starts at {} before the previous block's end {previous_end} (out of order or overlapping)",
+                block.start
+            ));
+        }
+        previous_end = previous_end.max(block.end);
+        match (
+            to_byte.byte_offset(block.start),
+            to_byte.byte_offset(block.end),
+        ) {
+            (Some(start), Some(end)) if start <= end => {
+                let slice = &input[start..end];
+                if slice.chars().all(is_blank) {
+                    problems.push(format!("block {index} holds only white space"));
+                }
+                byte_spans.push(Some((start, end)));
+            }
+            _ => {
+                problems.push(format!(
+                    "block {index} [{}, {}) does not fall on UTF-16 character boundaries of the input",
+                    block.start, block.end
+                ));
+                byte_spans.push(None);
+            }
+        }
+        if block.kept && !matches!(block.kind, BlockKind::Body | BlockKind::Heading) {
+            problems.push(format!(
+                "block {index} is kept but its kind is {:?}",
+                block.kind.as_str()
+            ));
+        }
+        if !block.kept && block.kind == BlockKind::Body {
+            problems.push(format!("block {index} is a removed body block"));
+        }
+        if !block.kept && block.reason.trim().is_empty() {
+            problems.push(format!("removed block {index} has no reason"));
+        }
+    }
+    if problems.is_empty() {
+        check_coverage(input, article, &mut problems);
+    }
+    check_text(input, article, &byte_spans, &mut problems);
+    problems
+}
+
+/// Every non-blank character lies in a block (blocks are known to be in order).
+fn check_coverage(input: &str, article: &Article, problems: &mut Vec<String>) {
+    let mut blocks = article.blocks.iter().peekable();
+    let mut utf16 = 0;
+    for (byte, c) in input.char_indices() {
+        while blocks.peek().is_some_and(|block| block.end <= utf16) {
+            blocks.next();
+        }
+        let inside = blocks.peek().is_some_and(|block| block.start <= utf16);
+        if !inside && !is_blank(c) {
+            problems.push(format!(
+                "the input's character {c:?} at UTF-16 offset {utf16} lies in no block: {:?}",
+                excerpt(&input[byte..])
+            ));
+            return;
+        }
+        utf16 += c.len_utf16();
+    }
+}
+
+/// `text` is the kept blocks joined by a blank line.
+fn check_text(
+    input: &str,
+    article: &Article,
+    byte_spans: &[Option<(usize, usize)>],
+    problems: &mut Vec<String>,
+) {
+    let kept: Vec<usize> = (0..article.blocks.len())
+        .filter(|&index| article.blocks[index].kept)
+        .collect();
+    let parts: Vec<&str> = if article.text.is_empty() {
+        Vec::new()
+    } else {
+        article.text.split("\n\n").collect()
+    };
+    if parts.len() != kept.len() {
+        problems.push(format!(
+            "text has {} paragraphs (split at blank lines) but {} blocks are kept",
+            parts.len(),
+            kept.len()
+        ));
+        return;
+    }
+    for (part, &index) in parts.iter().zip(&kept) {
+        if part.trim().is_empty() || part.trim() != *part || part.contains('\n') {
+            problems.push(format!(
+                "text paragraph for block {index} is not one trimmed line: {:?}",
+                excerpt(part)
+            ));
+        }
+        if let Some((start, end)) = byte_spans[index] {
+            if !words_are_subsequence(part, &input[start..end]) {
+                problems.push(format!(
+                    "text paragraph {:?} does not come from kept block {index} {:?}",
+                    excerpt(part),
+                    excerpt(&input[start..end])
+                ));
+            }
+        }
+    }
+}
+
+/// Panics with every invariant violation and the block listing, if there are any.
+pub fn assert_invariants(input: &str, article: &Article) {
+    let problems = invariant_violations(input, article);
+    assert!(
+        problems.is_empty(),
+        "the article breaks invariants:\n- {}\nblocks:\n{}",
+        problems.join("\n- "),
+        describe_blocks(input, article)
+    );
+}
