@@ -15,7 +15,7 @@
 
 use crate::features::{measure, Features, Tokens};
 use crate::metadata::{self, Metadata};
-use crate::noise::{local_noise, LocalNoise, COMMENTER_REASON};
+use crate::noise::{local_noise, LocalNoise, COMMENTER_REASON, RELATED_MARKER_REASON};
 use crate::offsets::Utf16Cursor;
 use crate::repeats::{earlier_repeats, sequence_key};
 use crate::report::{Article, Block, BlockKind};
@@ -539,6 +539,7 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {
         mark_headline_copies(analysed, title, &mut verdicts);
+        keep_standfirst(analysed, title, &vocabulary, &mut verdicts);
     }
     drop_repeats(analysed, metadata.title, &mut verdicts);
     (verdicts, metadata)
@@ -654,7 +655,8 @@ fn related_region_verdict(item: &Analysed, in_related_region: &mut bool) -> Opti
     let noise = item.noise.as_ref()?;
     match noise.kind {
         BlockKind::Related => {
-            *in_related_region = true;
+            // A marker opens a list; a single link line ("Read more: ...") stands alone.
+            *in_related_region = noise.reason == RELATED_MARKER_REASON;
             Some(Verdict::removed(noise.kind, noise.reason.clone()))
         }
         BlockKind::Date if *in_related_region => Some(Verdict::removed(
@@ -761,6 +763,32 @@ fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdict]) 
             verdicts[index - 1] =
                 Verdict::removed(BlockKind::Caption, "photo caption (above a photo credit)");
         }
+    }
+}
+
+/// The standfirst, the sentence under the headline summing up the story, is part of the
+/// article: a sentence right after the headline (before byline and date) on the body's topic.
+fn keep_standfirst(
+    analysed: &[Analysed],
+    title: usize,
+    vocabulary: &Vocabulary,
+    verdicts: &mut [Verdict],
+) {
+    let Some(next) = analysed.get(title + 1) else {
+        return;
+    };
+    let sentence_like =
+        next.features.words >= 8 && next.features.words <= 60 && next.features.sentence_ends <= 2;
+    if !verdicts[title + 1].kept
+        && next.noise.is_none()
+        && sentence_like
+        && next.quality != Quality::Bad
+        && vocabulary.topic_share(&next.tokens.content, false) >= ON_TOPIC_SHARE * 1.5
+    {
+        verdicts[title + 1] = Verdict::kept(
+            BlockKind::Body,
+            "standfirst: the summary under the headline",
+        );
     }
 }
 

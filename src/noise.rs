@@ -65,11 +65,13 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_commenter_line(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, COMMENTER_REASON));
     }
+    if let Some(phrase) = lexicon().related_markers.prefix_of(&tokens.hashes) {
+        if features.words <= 25 && link_label_ends_with_colon(text, phrase.words.len()) {
+            return Some(LocalNoise::new(BlockKind::Related, LINK_LINE_REASON));
+        }
+    }
     if is_related_marker(text, features, &tokens.hashes) {
-        return Some(LocalNoise::new(
-            BlockKind::Related,
-            "heading of a list of other articles",
-        ));
+        return Some(LocalNoise::new(BlockKind::Related, RELATED_MARKER_REASON));
     }
     boilerplate_phrase(features, &tokens.hashes)
         .map(|reason| LocalNoise::new(BlockKind::Boilerplate, reason))
@@ -362,6 +364,13 @@ fn has_inline_credit(text: &str) -> bool {
     })
 }
 
+/// Reason given to a line that opens a list of other articles ("More News").
+pub const RELATED_MARKER_REASON: &str = "heading of a list of other articles";
+
+/// Reason given to a single line linking to another article ("Read more: ...", whatever
+/// the case of the headline after the colon).
+pub const LINK_LINE_REASON: &str = "link to another article";
+
 /// Reason given to a commenter's name line.
 pub const COMMENTER_REASON: &str = "name of a commenter";
 
@@ -380,10 +389,6 @@ pub fn is_related_marker(text: &str, features: &Features, words: &[u64]) -> bool
     let Some(phrase) = lexicon().related_markers.prefix_of(words) else {
         return false;
     };
-    // "Read more: Another story's headline" links to another article, whatever its case.
-    if words.len() <= 25 && link_label_ends_with_colon(text, phrase.words.len()) {
-        return true;
-    }
     if words.len() > 8 || text.trim_end().ends_with(['.', '!', '?']) {
         return false;
     }
