@@ -541,6 +541,9 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
         mark_headline_copies(analysed, title, &mut verdicts);
         keep_standfirst(analysed, title, &vocabulary, &mut verdicts);
     }
+    if let Some(author) = &metadata.author {
+        drop_author_bio(analysed, author, &mut verdicts);
+    }
     drop_repeats(analysed, metadata.title, &mut verdicts);
     (verdicts, metadata)
 }
@@ -789,6 +792,34 @@ fn keep_standfirst(
             BlockKind::Body,
             "standfirst: the summary under the headline",
         );
+    }
+}
+
+/// Kept paragraphs at the end of the body checked for an author's biography.
+const BIO_TAIL: usize = 3;
+
+/// A paragraph among the last few of the body that opens with the author's name ("Jane
+/// Doe is a reporter covering ...", "Jane has worked as ...") is the author's biography.
+fn drop_author_bio(analysed: &[Analysed], author: &str, verdicts: &mut [Verdict]) {
+    let names: Vec<Vec<u64>> = author
+        .split("; ")
+        .flat_map(|name| {
+            let words = crate::text::word_hashes(name);
+            let first = words.first().map(|first| vec![*first]);
+            std::iter::once(words).chain(first)
+        })
+        .filter(|words| !words.is_empty())
+        .collect();
+    let tail: Vec<usize> = (0..verdicts.len())
+        .rev()
+        .filter(|&i| verdicts[i].kept && verdicts[i].kind == BlockKind::Body)
+        .take(BIO_TAIL)
+        .collect();
+    for index in tail {
+        let words = &analysed[index].tokens.hashes;
+        if analysed[index].features.words >= 8 && names.iter().any(|name| words.starts_with(name)) {
+            verdicts[index] = Verdict::removed(BlockKind::Boilerplate, "about the author");
+        }
     }
 }
 
