@@ -536,6 +536,7 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
         vocabulary.topic_share(content, false)
     });
     mark_captions_above_credits(analysed, &mut verdicts);
+    mark_date_labels(analysed, &mut verdicts);
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {
         mark_headline_copies(analysed, title, &mut verdicts);
@@ -819,6 +820,27 @@ fn drop_author_bio(analysed: &[Analysed], author: &str, verdicts: &mut [Verdict]
         let words = &analysed[index].tokens.hashes;
         if analysed[index].features.words >= 8 && names.iter().any(|name| words.starts_with(name)) {
             verdicts[index] = Verdict::removed(BlockKind::Boilerplate, "about the author");
+        }
+    }
+}
+
+/// Longest label ("Release date:", "Last updated:") taken as part of the date line below it.
+const MAX_LABEL_WORDS: usize = 4;
+
+/// A short line ending in a colon right above a date line is that date's label.
+fn mark_date_labels(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    for index in 1..analysed.len() {
+        let label = &analysed[index - 1];
+        let is_date = analysed[index]
+            .noise
+            .as_ref()
+            .is_some_and(|noise| noise.kind == BlockKind::Date);
+        if is_date
+            && label.noise.is_none()
+            && label.features.words <= MAX_LABEL_WORDS
+            && label.paragraph.text.trim_end().ends_with(':')
+        {
+            verdicts[index - 1] = Verdict::removed(BlockKind::Date, "label of the date line below");
         }
     }
 }
