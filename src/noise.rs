@@ -392,7 +392,10 @@ pub fn is_related_marker(text: &str, features: &Features, words: &[u64]) -> bool
     if words.len() > 8 || text.trim_end().ends_with(['.', '!', '?']) {
         return false;
     }
-    phrase.words.len() == words.len() || features.is_title_case()
+    // "More in Local News", "Latest posts": the marker plus a few words naming the list.
+    phrase.words.len() == words.len()
+        || features.is_title_case()
+        || (words.len() <= 3 && !features.has_digits)
 }
 
 /// Whether the first `label_words` words of `text` are followed by a colon and more text.

@@ -223,6 +223,8 @@ macro_rules! fixtures {
 
 fixtures! {
     body_pasted_twice,
+    code_sample_and_teasers,
+    standfirst_bio_comments,
     caption_file_photo,
     council_budget,
     date_label_line,
