@@ -9,7 +9,9 @@
 # 3. runs examples/bench_clean.rs (clean() per article and analyze() on the batch, one thread);
 # 4. builds the nodejs wasm package (python3 scripts/build_wasm.py --target nodejs) and runs
 #    scripts/bench_wasm.mjs on the same corpus;
-# 5. prints the gzip size of www/pkg/article_analyzer_bg.wasm when the web package is built.
+# 5. times hostile input (a 50 MB paste, a 1 MB line, binary bytes, unbalanced markup, quote
+#    marks, white space) at three sizes each (examples/bench_bad_input.rs);
+# 6. prints the gzip size of www/pkg/article_analyzer_bg.wasm when the web package is built.
 #
 # The target the issue sets: >= 50 MB/s native cleaning on one core.
 set -euo pipefail
@@ -34,7 +36,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
 log "building the examples (cargo build --release --examples)"
-cargo build --release --quiet --example generate_corpus --example bench_clean
+cargo build --release --quiet --example generate_corpus --example bench_clean --example bench_bad_input
 
 mkdir -p target/bench
 corpus="target/bench/corpus-${corpus_bytes}-seed${seed}.jsonl"
@@ -45,6 +47,9 @@ fi
 
 echo "== native ($(rustc --version))"
 target/release/examples/bench_clean "$corpus" --iterations "$iterations"
+
+echo "== native, hostile input at three sizes (linear time: MB/s about equal along each case)"
+target/release/examples/bench_bad_input
 
 if [ "$skip_wasm" = false ]; then
   log "building the nodejs wasm package (python3 scripts/build_wasm.py --target nodejs)"
