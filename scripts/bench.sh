@@ -7,10 +7,10 @@
 # 2. generates a synthetic corpus (default ~50 MB, seed 1) into target/bench/ unless one with
 #    the same size and seed is there already;
 # 3. runs examples/bench_clean.rs (clean() per article and analyze() on the batch, one thread);
-# 4. builds the nodejs wasm package (python3 scripts/build_wasm.py --target nodejs) and runs
-#    scripts/bench_wasm.mjs on the same corpus;
-# 5. times hostile input (a 50 MB paste, a 1 MB line, binary bytes, unbalanced markup, quote
+# 4. times hostile input (a 50 MB paste, a 1 MB line, binary bytes, unbalanced markup, quote
 #    marks, white space) at three sizes each (examples/bench_bad_input.rs);
+# 5. builds the nodejs wasm package (python3 scripts/build_wasm.py --target nodejs) and runs
+#    scripts/bench_wasm.mjs on the same corpus;
 # 6. prints the gzip size of www/pkg/article_analyzer_bg.wasm when the web package is built.
 #
 # The target the issue sets: >= 50 MB/s native cleaning on one core.
