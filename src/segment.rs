@@ -156,6 +156,11 @@ fn joins(input: &str, line: &Line, next: &Line, wrap: &Wrap) -> bool {
     wrapped || continues
 }
 
+/// Characters that mark a list item when followed by a space or tab.
+const BULLETS: [char; 14] = [
+    '*', '+', '-', '•', 'o', '·', '▪', '◦', '‣', '○', '■', '□', '►', '▸',
+];
+
 /// Splits leading markup off a line: returns the byte length of the markup, the list
 /// marker and the markdown heading level.
 fn marker(line: &str) -> (usize, Option<ListMarker>, u8) {
@@ -169,17 +174,15 @@ fn marker(line: &str) -> (usize, Option<ListMarker>, u8) {
             return (1, None, 0);
         }
     }
-    for bullet in [
-        '*', '+', '-', '•', 'o', '·', '▪', '◦', '‣', '○', '■', '□', '►', '▸',
-    ] {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            if rest.is_empty() || rest.starts_with([' ', '\t']) {
-                // "**bold**" is emphasis, "- " a bullet, "o " only a bullet when more text follows.
-                if bullet == 'o' && rest.trim().is_empty() {
-                    continue;
-                }
-                return (bullet.len_utf8(), Some(ListMarker::Bullet), 0);
-            }
+    // A line starts with one character, so at most one bullet can match: look it up
+    // rather than trying every bullet in turn (this runs for every line of the input).
+    if let Some(bullet) = line.chars().next().filter(|c| BULLETS.contains(c)) {
+        let rest = &line[bullet.len_utf8()..];
+        // "**bold**" is emphasis, "- " a bullet, "o " only a bullet when more text follows.
+        if (rest.is_empty() || rest.starts_with([' ', '\t']))
+            && !(bullet == 'o' && rest.trim().is_empty())
+        {
+            return (bullet.len_utf8(), Some(ListMarker::Bullet), 0);
         }
     }
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
