@@ -324,26 +324,68 @@ pub fn push_normalized(out: &mut String, line: &str) {
     }
 }
 
+/// Bytes scanned at a time by [`is_plain`]'s fast test.
+const PLAIN_BLOCK: usize = 16;
+
 /// Whether normalising `line` would change nothing: no markup characters, no double
 /// spaces, and no white space other than single ASCII spaces. Non-ASCII characters are
 /// decoded only when their lead byte could start a space-like character.
+///
+/// Every line of the input goes through here, so it first tests blocks of
+/// [`PLAIN_BLOCK`] bytes without branches (the compiler turns the test into vector
+/// compares); only a block that may hold something to normalise gets the exact test.
 fn is_plain(line: &str) -> bool {
     let bytes = line.as_bytes();
-    let mut previous_space = false;
-    for (index, &b) in bytes.iter().enumerate() {
-        match b {
-            b'&' | b'<' | b'*' | b'_' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => return false,
-            b' ' if previous_space => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
-                if line[index..].chars().next().is_some_and(is_blank_char) =>
-            {
-                return false;
-            }
-            _ => {}
+    let mut start = 0;
+    while let (Some(block), Some(next)) = (
+        bytes[start..].first_chunk::<PLAIN_BLOCK>(),
+        bytes
+            .get(start + 1..)
+            .and_then(<[u8]>::first_chunk::<PLAIN_BLOCK>),
+    ) {
+        let suspect = (0..PLAIN_BLOCK).fold(false, |suspect, index| {
+            suspect
+                | may_need_normalizing(block[index])
+                | ((block[index] == b' ') & (next[index] == b' '))
+        });
+        if suspect && !is_plain_between(line, start, start + PLAIN_BLOCK) {
+            return false;
         }
-        previous_space = b == b' ';
+        start += PLAIN_BLOCK;
     }
-    true
+    is_plain_between(line, start, bytes.len())
+}
+
+/// Whether a byte may start something [`push_normalized`] changes: markup, control white
+/// space, or the lead byte of a multi-byte character that may be white space. Written
+/// with `|` rather than `||` or `matches!` so that it compiles to branch-free compares.
+fn may_need_normalizing(byte: u8) -> bool {
+    (byte == b'&')
+        | (byte == b'<')
+        | (byte == b'*')
+        | (byte == b'_')
+        | (byte == b'\t')
+        | (byte == b'\r')
+        | (byte == b'\x0b')
+        | (byte == b'\x0c')
+        | (byte == 0xC2)
+        | (0xE1..=0xE3).contains(&byte)
+        | (byte == 0xEF)
+}
+
+/// The exact test of [`is_plain`] for the bytes of `line` from `start` to `end` (each
+/// space is checked together with the byte after it, even past `end`).
+fn is_plain_between(line: &str, start: usize, end: usize) -> bool {
+    let bytes = line.as_bytes();
+    (start..end).all(|index| match bytes[index] {
+        b'&' | b'<' | b'*' | b'_' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => false,
+        b' ' => bytes.get(index + 1) != Some(&b' '),
+        // Lead bytes of the multi-byte characters that may be space-like.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+            !line[index..].chars().next().is_some_and(is_blank_char)
+        }
+        _ => true,
+    })
 }
 
 /// Whether `text` starts with `prefix` (lowercase ASCII), ignoring case.
@@ -396,6 +438,21 @@ mod tests {
             "**Tom &amp; Jerry**&nbsp; <b>meet</b>\t&#8220;again&#8221; <img src=x>",
         );
         assert_eq!(out, "Tom & Jerry meet “again” <img src=x>");
+    }
+
+    #[test]
+    fn plain_test_finds_markup_and_spacing_at_every_position() {
+        let base = "The council met on Tuesday to vote on the new budget plan.";
+        assert!(is_plain(base));
+        for index in 1..base.len() {
+            for insert in ["  ", "&", "<", "**", "\t", "\u{a0}", "\u{200B}", "\u{3000}"] {
+                let line = format!("{}{insert}{}", &base[..index], &base[index..]);
+                assert!(!is_plain(&line), "{line:?}");
+            }
+            // Non-space characters that share a lead byte with space-like ones stay plain.
+            let line = format!("{}’é—{}", &base[..index], &base[index..]);
+            assert!(is_plain(&line), "{line:?}");
+        }
     }
 
     #[test]
