@@ -4,7 +4,8 @@
 
 use crate::lexicon::lexicon;
 use crate::text::{
-    ends_sentence, is_capitalized, is_unspaced_script, lowercase_into, word_hash, words,
+    ends_sentence, hashed_words, is_capitalized, is_unspaced_script, lowercase_into, words,
+    HashedWord,
 };
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -14,7 +15,7 @@ pub const SHORT_PARAGRAPH_WORDS: usize = 30;
 /// The words of one paragraph, tokenised once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tokens {
-    /// Every word as a [`word_hash`] (lowercase-insensitive), in order.
+    /// Every word as a [`word_hash`](crate::text::word_hash) (lowercase-insensitive), in order.
     pub hashes: Vec<u64>,
     /// Hashes of the content words: no stopwords, numbers or words under three characters.
     pub content: Vec<u64>,
@@ -65,9 +66,13 @@ pub fn measure(text: &str) -> (Features, Tokens) {
         hashes: Vec::with_capacity(text.len() / 5),
         ..Tokens::default()
     };
-    for (index, word) in words(text).enumerate() {
+    for (index, word) in hashed_words(text).enumerate() {
+        let HashedWord {
+            text: word,
+            hash,
+            ascii,
+        } = word;
         features.words += 1;
-        let hash = word_hash(word);
         tokens.hashes.push(hash);
         let is_stopword = stopwords.contains(&hash);
         features.stopwords += usize::from(is_stopword);
@@ -80,9 +85,7 @@ pub fn measure(text: &str) -> (Features, Tokens) {
         let number = word.bytes().all(|b| b.is_ascii_digit());
         features.has_digits |= word.bytes().any(|b| b.is_ascii_digit());
         features.numbers += usize::from(number);
-        if !is_stopword
-            && !number
-            && (word.len() >= 3 && (word.is_ascii() || word.chars().nth(2).is_some()))
+        if !is_stopword && !number && (word.len() >= 3 && (ascii || word.chars().nth(2).is_some()))
         {
             tokens.content.push(hash);
         }

@@ -25,10 +25,29 @@ pub fn is_word_char(c: char) -> bool {
 /// Word tokens of `text`: runs of letters and digits, with an apostrophe or hyphen allowed
 /// between two word characters ("don't", "e-mail", "Torres-Guillén").
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    WordIter { text, position: 0 }
+    hashed_words(text).map(|word| word.text)
 }
 
-struct WordIter<'a> {
+/// A word token of [`words`] with its [`word_hash`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashedWord<'a> {
+    /// The word as it stands in the text.
+    pub text: &'a str,
+    /// Its [`word_hash`].
+    pub hash: u64,
+    /// Whether the word is all ASCII.
+    pub ascii: bool,
+}
+
+/// The word tokens of `text`, as [`words`] finds them, with their hashes. ASCII words (most
+/// words) are hashed while they are scanned, in the same pass over their bytes; words with
+/// other characters are hashed afterwards by [`word_hash`].
+pub fn hashed_words(text: &str) -> HashedWords<'_> {
+    HashedWords { text, position: 0 }
+}
+
+/// Iterator of [`hashed_words`].
+pub struct HashedWords<'a> {
     text: &'a str,
     position: usize,
 }
@@ -43,68 +62,127 @@ fn char_at(text: &str, index: usize) -> Option<(char, usize)> {
     }
 }
 
-impl<'a> Iterator for WordIter<'a> {
-    type Item = &'a str;
+/// Whether a word character starts at byte `index` of `text`.
+fn word_char_at(text: &str, index: usize) -> bool {
+    char_at(text, index).is_some_and(|(c, _)| is_word_char(c))
+}
 
-    fn next(&mut self) -> Option<&'a str> {
+impl<'a> Iterator for HashedWords<'a> {
+    type Item = HashedWord<'a>;
+
+    fn next(&mut self) -> Option<HashedWord<'a>> {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut index = self.position;
-        // Skip to the first word character (ASCII fast path).
+        // Skip to the first word character.
         loop {
-            let (c, length) = char_at(text, index)?;
-            if is_word_char(c) {
+            let byte = *bytes.get(index)?;
+            if byte.is_ascii_alphanumeric() {
                 break;
+            } else if byte.is_ascii() {
+                index += 1;
+            } else {
+                let (c, length) = char_at(text, index)?;
+                if is_word_char(c) {
+                    break;
+                }
+                index += length;
             }
-            index += length;
         }
         let start = index;
         let mut end = index;
-        while let Some((c, length)) = char_at(text, index) {
-            if is_word_char(c) {
-                index += length;
+        let mut hash = HASH_START;
+        let mut ascii = true;
+        // `end` moves past word characters only: an apostrophe or hyphen joins the word
+        // when a word character follows it, and that character then moves `end`.
+        while let Some(&byte) = bytes.get(index) {
+            if byte.is_ascii_alphanumeric() {
+                hash = mix_into_hash(hash, byte.to_ascii_lowercase());
+                index += 1;
                 end = index;
-            } else if matches!(c, '\'' | '’' | '-')
-                && char_at(text, index + length).is_some_and(|(next, _)| is_word_char(next))
-            {
-                index += length;
-            } else {
+            } else if byte == b'\'' || byte == b'-' {
+                if !word_char_at(text, index + 1) {
+                    break;
+                }
+                hash = mix_into_hash(hash, byte);
+                index += 1;
+            } else if byte.is_ascii() {
                 break;
+            } else {
+                let Some((c, length)) = char_at(text, index) else {
+                    break;
+                };
+                if is_word_char(c) {
+                    index += length;
+                    end = index;
+                } else if c == '’' && word_char_at(text, index + length) {
+                    index += length;
+                } else {
+                    break;
+                }
+                ascii = false;
             }
         }
         self.position = end;
-        Some(&text[start..end])
+        let word = &text[start..end];
+        let hash = if ascii {
+            finish_hash(hash)
+        } else {
+            word_hash(word)
+        };
+        Some(HashedWord {
+            text: word,
+            hash,
+            ascii,
+        })
     }
 }
 
-/// A 64-bit hash of `word` in lowercase with curly apostrophes made straight: the key under
-/// which word lists, vocabularies and repeat detection compare words without allocating.
-pub fn word_hash(word: &str) -> u64 {
+/// Starting state of [`word_hash`].
+const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One byte of a word into the running [`word_hash`].
+fn mix_into_hash(hash: u64, byte: u8) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |byte: u8| hash = (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED);
-    if word.is_ascii() {
-        word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
-    } else {
-        let mut buffer = [0u8; 4];
-        for c in word.chars() {
-            if c == '’' {
-                mix(b'\'');
-            } else {
-                for lower in c.to_lowercase() {
-                    lower.encode_utf8(&mut buffer).bytes().for_each(&mut mix);
-                }
-            }
-        }
-    }
-    // Final avalanche so that the low bits (used by hash tables) depend on every byte.
+    (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED)
+}
+
+/// Final avalanche of [`word_hash`], so that the low bits (used by hash tables) depend on
+/// every byte.
+fn finish_hash(hash: u64) -> u64 {
     let mut h = hash ^ (hash >> 33);
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
 }
 
+/// A 64-bit hash of `word` in lowercase with curly apostrophes made straight: the key under
+/// which word lists, vocabularies and repeat detection compare words without allocating.
+pub fn word_hash(word: &str) -> u64 {
+    let mut hash = HASH_START;
+    if word.is_ascii() {
+        for byte in word.bytes() {
+            hash = mix_into_hash(hash, byte.to_ascii_lowercase());
+        }
+    } else {
+        let mut buffer = [0u8; 4];
+        for c in word.chars() {
+            if c == '’' {
+                hash = mix_into_hash(hash, b'\'');
+            } else {
+                for lower in c.to_lowercase() {
+                    for byte in lower.encode_utf8(&mut buffer).bytes() {
+                        hash = mix_into_hash(hash, byte);
+                    }
+                }
+            }
+        }
+    }
+    finish_hash(hash)
+}
+
 /// Word hashes of `text`, in order.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    words(text).map(word_hash).collect()
+    hashed_words(text).map(|word| word.hash).collect()
 }
 
 /// A hasher for keys that are already well-mixed 64-bit hashes ([`word_hash`]).
@@ -421,6 +499,33 @@ mod tests {
     fn words_keep_inner_apostrophes_and_hyphens() {
         let found: Vec<_> = words("Don’t e-mail Torres-Guillén, 'now' -- 2024!").collect();
         assert_eq!(found, ["Don’t", "e-mail", "Torres-Guillén", "now", "2024"]);
+    }
+
+    #[test]
+    fn hashes_found_while_scanning_match_word_hash() {
+        let text = "Don’t e-mail TORRES-Guillén's 3rd-floor office, 'now' -- 2024! Ça va? 東京 x-";
+        let found: Vec<_> = hashed_words(text).collect();
+        let texts: Vec<_> = found.iter().map(|word| word.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Don’t",
+                "e-mail",
+                "TORRES-Guillén's",
+                "3rd-floor",
+                "office",
+                "now",
+                "2024",
+                "Ça",
+                "va",
+                "東京",
+                "x"
+            ]
+        );
+        for word in found {
+            assert_eq!(word.hash, word_hash(word.text), "{word:?}");
+            assert_eq!(word.ascii, word.text.is_ascii(), "{word:?}");
+        }
     }
 
     #[test]
