@@ -337,8 +337,13 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
-    fn of<'a>(paragraphs: impl Iterator<Item = &'a Analysed>) -> Self {
-        let mut counts = HashMapOfWords::default();
+    fn of<'a>(paragraphs: impl Iterator<Item = &'a Analysed> + Clone) -> Self {
+        // Sized for every word being distinct, so the table is never rehashed while filled.
+        let words = paragraphs
+            .clone()
+            .map(|item| item.tokens.content.len())
+            .sum();
+        let mut counts = HashMapOfWords::with_capacity_and_hasher(words, Default::default());
         for item in paragraphs {
             for &word in &item.tokens.content {
                 *counts.entry(word).or_insert(0) += 1;

@@ -62,8 +62,11 @@ pub fn measure(text: &str) -> (Features, Tokens) {
         ends_sentence: ends_sentence(text),
         ..Features::default()
     };
+    // Room for the usual case (English prose has about one word per six bytes, half of
+    // them content words), so that the vectors are allocated once, not regrown word by word.
     let mut tokens = Tokens {
-        hashes: Vec::with_capacity(text.len() / 5),
+        hashes: Vec::with_capacity(text.len() / 4 + 1),
+        content: Vec::with_capacity(text.len() / 8 + 1),
         ..Tokens::default()
     };
     for (index, word) in hashed_words(text).enumerate() {

@@ -91,7 +91,8 @@ fn find_title(
     topic_share: &dyn Fn(&[u64]) -> f64,
 ) -> Option<usize> {
     let last = (body_start + 1).min(analysed.len());
-    let mut line_counts: HashMapOfWords<u32> = HashMapOfWords::default();
+    let mut line_counts: HashMapOfWords<u32> =
+        HashMapOfWords::with_capacity_and_hasher(analysed.len(), Default::default());
     for item in analysed {
         *line_counts.entry(item.key).or_insert(0) += 1;
     }

@@ -23,7 +23,9 @@ pub fn sequence_key(words: &[u64]) -> u64 {
 /// For each paragraph (given as its word hashes and their [`sequence_key`]), the index of
 /// the first earlier paragraph it repeats, if any.
 pub fn earlier_repeats(paragraphs: &[(&[u64], u64)]) -> Vec<Option<usize>> {
-    let mut first_seen: HashMapOfWords<usize> = HashMapOfWords::default();
+    // Up to two keys per paragraph; sized once so the table is never rehashed.
+    let mut first_seen: HashMapOfWords<usize> =
+        HashMapOfWords::with_capacity_and_hasher(paragraphs.len() * 2, Default::default());
     let mut repeats = Vec::with_capacity(paragraphs.len());
     for (index, &(words, full_key)) in paragraphs.iter().enumerate() {
         if words.len() < MIN_WORDS {
