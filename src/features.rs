@@ -111,39 +111,74 @@ pub fn measure(text: &str) -> (Features, Tokens) {
     (features, tokens)
 }
 
-/// Character counts: ASCII bytes are counted directly, other characters decoded.
+/// Character counts. Most of them are counts of bytes, taken in branch-free passes that
+/// the compiler vectorises: every byte that does not continue a multi-byte character
+/// starts one, ASCII letters, and ASCII sentence ends (`.`, `!` or `?` followed by a
+/// space). Only non-ASCII characters are decoded, one by one.
 fn measure_characters(text: &str, features: &mut Features) {
     let bytes = text.as_bytes();
-    let mut previous_was_end = false;
-    let mut index = 0;
-    while index < bytes.len() {
-        let b = bytes[index];
-        features.chars += 1;
-        if b.is_ascii() {
-            index += 1;
-            features.letters += usize::from(b.is_ascii_alphabetic());
-            features.code_symbols += usize::from(matches!(
-                b,
-                b'=' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'<' | b'>' | b'\\'
-            ));
-            if previous_was_end && b == b' ' {
-                features.sentence_ends += 1;
-            }
-            previous_was_end = matches!(b, b'.' | b'!' | b'?');
-            continue;
-        }
-        let Some(c) = text[index..].chars().next() else {
-            break;
-        };
-        index += c.len_utf8();
+    features.chars += count_bytes(bytes, |b| !is_utf8_continuation(b));
+    features.letters += count_bytes(bytes, |b| b.is_ascii_alphabetic());
+    features.code_symbols += count_bytes(bytes, |b| {
+        matches!(
+            b,
+            b'=' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'<' | b'>' | b'\\'
+        )
+    });
+    features.sentence_ends += count_byte_pairs(bytes, |b, next| {
+        ((b == b'.') | (b == b'!') | (b == b'?')) & (next == b' ')
+    });
+    let Some(first_non_ascii) = bytes.iter().position(|b| !b.is_ascii()) else {
+        return;
+    };
+    for c in text[first_non_ascii..].chars().filter(|c| !c.is_ascii()) {
         if c.is_alphabetic() {
             features.letters += 1;
             features.unspaced_chars += usize::from(is_unspaced_script(c));
         }
         // Full-width sentence ends need no following space.
         features.sentence_ends += usize::from(matches!(c, '。' | '！' | '？'));
-        previous_was_end = false;
     }
+}
+
+/// Longest run of bytes whose count fits the one-byte counters of [`count_bytes`].
+const COUNT_RUN: usize = u8::MAX as usize;
+
+/// Number of bytes that satisfy `predicate`. Counted in runs of [`COUNT_RUN`] bytes with a
+/// one-byte counter, which lets the compiler test 16 or 32 bytes per instruction.
+fn count_bytes(bytes: &[u8], predicate: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(COUNT_RUN)
+        .map(|run| {
+            run.iter()
+                .fold(0u8, |count, &b| count + u8::from(predicate(b)))
+        })
+        .map(usize::from)
+        .sum()
+}
+
+/// Number of adjacent byte pairs that satisfy `predicate`, counted like [`count_bytes`].
+fn count_byte_pairs(bytes: &[u8], predicate: impl Fn(u8, u8) -> bool) -> usize {
+    let (Some(firsts), Some(seconds)) =
+        (bytes.get(..bytes.len().saturating_sub(1)), bytes.get(1..))
+    else {
+        return 0;
+    };
+    firsts
+        .chunks(COUNT_RUN)
+        .zip(seconds.chunks(COUNT_RUN))
+        .map(|(run, next)| {
+            run.iter()
+                .zip(next)
+                .fold(0u8, |count, (&b, &n)| count + u8::from(predicate(b, n)))
+        })
+        .map(usize::from)
+        .sum()
+}
+
+/// Whether `byte` continues a multi-byte UTF-8 character (rather than starting one).
+fn is_utf8_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 impl Features {
@@ -196,6 +231,19 @@ mod tests {
         assert!(!prose.is_title_case());
         let (menu, _) = measure("Local News and Politics");
         assert!(menu.is_title_case());
+    }
+
+    #[test]
+    fn characters_are_counted_across_scripts() {
+        let (features, _) = measure("Él dijo: «¡Sí!» Done. 東京。 Wait?! Yes… 😀 ok");
+        assert_eq!(features.chars, 42);
+        assert_eq!(features.letters, 23);
+        assert_eq!(features.unspaced_chars, 2);
+        // "Done. ", "東京。", "?! " (one, at the "!"), not "«¡Sí!»" (no space after "!").
+        assert_eq!(features.sentence_ends, 3);
+        assert_eq!(features.code_symbols, 0);
+        let (code, _) = measure("let x = f(a[1]) <> {y}; \\n");
+        assert_eq!(code.code_symbols, 11);
     }
 
     #[test]
