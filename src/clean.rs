@@ -20,7 +20,7 @@ use crate::offsets::Utf16Cursor;
 use crate::repeats::{earlier_repeats, sequence_key};
 use crate::report::{Article, Block, BlockKind};
 use crate::segment::{paragraphs, ListMarker, Paragraph};
-use crate::text::HashMapOfWords;
+use crate::text::{count_bytes, HashMapOfWords};
 
 /// How much a paragraph looks like article prose, judged on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -932,12 +932,19 @@ fn assemble(
 /// characters (from undecodable bytes).
 fn looks_binary(input: &str) -> bool {
     let sample = &input.as_bytes()[..input.len().min(4096)];
-    let mut suspicious_bytes = 0;
-    for (index, &b) in sample.iter().enumerate() {
-        let control = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F;
-        // U+FFFD, the replacement for undecodable bytes, is EF BF BD in UTF-8.
-        let replacement = b == 0xEF && sample.get(index + 1..index + 3) == Some(&[0xBF, 0xBD]);
-        suspicious_bytes += usize::from(control) + 3 * usize::from(replacement);
-    }
+    let control_bytes = count_bytes(sample, |b| {
+        (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F
+    });
+    // U+FFFD, the replacement for undecodable bytes, is EF BF BD in UTF-8. EF is rare in
+    // text, so the three-byte search seldom runs.
+    let replacements = if sample.contains(&0xEF) {
+        sample
+            .windows(3)
+            .filter(|w| *w == [0xEF, 0xBF, 0xBD])
+            .count()
+    } else {
+        0
+    };
+    let suspicious_bytes = control_bytes + 3 * replacements;
     suspicious_bytes * 10 > sample.len()
 }

@@ -4,8 +4,8 @@
 
 use crate::lexicon::lexicon;
 use crate::text::{
-    ends_sentence, hashed_words, is_capitalized, is_unspaced_script, lowercase_into, words,
-    HashedWord,
+    count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_capitalized, is_unspaced_script,
+    is_utf8_continuation, lowercase_into, words, HashedWord,
 };
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -139,46 +139,6 @@ fn measure_characters(text: &str, features: &mut Features) {
         // Full-width sentence ends need no following space.
         features.sentence_ends += usize::from(matches!(c, '。' | '！' | '？'));
     }
-}
-
-/// Longest run of bytes whose count fits the one-byte counters of [`count_bytes`].
-const COUNT_RUN: usize = u8::MAX as usize;
-
-/// Number of bytes that satisfy `predicate`. Counted in runs of [`COUNT_RUN`] bytes with a
-/// one-byte counter, which lets the compiler test 16 or 32 bytes per instruction.
-fn count_bytes(bytes: &[u8], predicate: impl Fn(u8) -> bool) -> usize {
-    bytes
-        .chunks(COUNT_RUN)
-        .map(|run| {
-            run.iter()
-                .fold(0u8, |count, &b| count + u8::from(predicate(b)))
-        })
-        .map(usize::from)
-        .sum()
-}
-
-/// Number of adjacent byte pairs that satisfy `predicate`, counted like [`count_bytes`].
-fn count_byte_pairs(bytes: &[u8], predicate: impl Fn(u8, u8) -> bool) -> usize {
-    let (Some(firsts), Some(seconds)) =
-        (bytes.get(..bytes.len().saturating_sub(1)), bytes.get(1..))
-    else {
-        return 0;
-    };
-    firsts
-        .chunks(COUNT_RUN)
-        .zip(seconds.chunks(COUNT_RUN))
-        .map(|(run, next)| {
-            run.iter()
-                .zip(next)
-                .fold(0u8, |count, (&b, &n)| count + u8::from(predicate(b, n)))
-        })
-        .map(usize::from)
-        .sum()
-}
-
-/// Whether `byte` continues a multi-byte UTF-8 character (rather than starting one).
-fn is_utf8_continuation(byte: u8) -> bool {
-    byte & 0xC0 == 0x80
 }
 
 impl Features {

@@ -1,6 +1,8 @@
 //! Conversion of byte offsets in a Rust string to UTF-16 code unit offsets, the unit
 //! JavaScript's `String.prototype.slice` uses (astral characters such as emoji count two).
 
+use crate::text::{count_bytes, is_utf8_continuation};
+
 /// Converts byte offsets of one text to UTF-16 offsets. Queries must come in
 /// non-decreasing order, so a whole article is converted in one linear pass.
 pub struct Utf16Cursor<'a> {
@@ -39,10 +41,7 @@ impl<'a> Utf16Cursor<'a> {
 /// continuation byte starts a character (one unit), and every four-byte lead adds a second
 /// unit (a surrogate pair).
 fn utf16_len_of_utf8(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+    count_bytes(bytes, |b| !is_utf8_continuation(b)) + count_bytes(bytes, |b| b >= 0xF0)
 }
 
 /// UTF-16 length of a string.
