@@ -41,11 +41,38 @@ pub struct Phrase {
 #[derive(Debug, Default)]
 pub struct PhraseSet {
     by_first_word: HashMapOfWords<Vec<Phrase>>,
+    /// One bit per [`FirstWordFilter`] slot, set for the slots of the phrases' first words:
+    /// most words are ruled out by one bit test, without a lookup in `by_first_word`.
+    first_words: FirstWordFilter,
+}
+
+/// A bit set over word hashes (a one-hash Bloom filter): a clear bit proves the word is not
+/// in the set, a set bit means it may be.
+#[derive(Debug, Default)]
+struct FirstWordFilter([u64; 16]);
+
+impl FirstWordFilter {
+    /// The word and bit for `hash`. Uses the hash's top bits: hash tables use the bottom ones.
+    fn slot(hash: u64) -> (usize, u64) {
+        let bit = (hash >> 54) as usize; // 0..1024, one of the 16 * 64 bits
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = Self::slot(hash);
+        self.0[word] |= bit;
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        let (word, bit) = Self::slot(hash);
+        self.0[word] & bit != 0
+    }
 }
 
 impl PhraseSet {
     fn insert(&mut self, phrase: Phrase) {
         if let Some(first) = phrase.words.first() {
+            self.first_words.insert(*first);
             self.by_first_word.entry(*first).or_default().push(phrase);
         }
     }
@@ -57,7 +84,11 @@ impl PhraseSet {
 
     /// The longest phrase starting at word `at`.
     pub fn longest_at(&self, words: &[u64], at: usize) -> Option<&Phrase> {
-        let candidates = self.by_first_word.get(words.get(at)?)?;
+        let first = words.get(at)?;
+        if !self.first_words.may_contain(*first) {
+            return None;
+        }
+        let candidates = self.by_first_word.get(first)?;
         candidates
             .iter()
             .filter(|phrase| words[at..].starts_with(&phrase.words))
