@@ -3,7 +3,7 @@
 //! paragraph keeps its byte span in the input, its layout (indentation, list marker,
 //! markdown heading) and its normalised text. No judgement about content happens here.
 
-use crate::text::{ends_sentence, push_normalized};
+use crate::text::{count_bytes, ends_sentence, push_normalized};
 
 /// A list marker at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,8 @@ struct Line {
     end: usize,
     indent: usize,
     blank: bool,
+    /// Width of the content in characters.
+    width: usize,
 }
 
 /// Longest line width that still counts as a hard wrap (typical wraps are 60 to 80 columns).
@@ -65,7 +67,7 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
             .find(|&i| lines[i].blank)
             .unwrap_or(lines.len());
         let group = &lines[index..group_end];
-        let wrap = Wrap::of(input, group);
+        let wrap = Wrap::of(group);
         let mut first = 0;
         while first < group.len() {
             let mut last = first;
@@ -82,13 +84,14 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
 }
 
 fn lines(input: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(count_bytes(input.as_bytes(), |b| b == b'\n') + 1);
     let mut offset = 0;
     for raw in input.split('\n') {
         let line_start = offset;
         offset += raw.len() + 1;
-        let leading = raw.len() - raw.trim_start().len();
-        let content = raw.trim();
+        let after_indent = raw.trim_start();
+        let leading = raw.len() - after_indent.len();
+        let content = after_indent.trim_end();
         let start = line_start + leading;
         let indent = raw[..leading]
             .chars()
@@ -100,18 +103,10 @@ fn lines(input: &str) -> Vec<Line> {
             end: start + content.len(),
             indent,
             blank,
+            width: content.chars().count(),
         });
     }
     lines
-}
-
-fn char_width(input: &str, line: &Line) -> usize {
-    let content = &input[line.start..line.end];
-    if content.is_ascii() {
-        content.len()
-    } else {
-        content.chars().count()
-    }
 }
 
 /// The wrap width of a group of lines between blank lines.
@@ -124,14 +119,13 @@ struct Wrap {
 }
 
 impl Wrap {
-    fn of(input: &str, group: &[Line]) -> Wrap {
-        let widths: Vec<usize> = group.iter().map(|line| char_width(input, line)).collect();
-        let width = widths.iter().copied().max().unwrap_or(0);
-        let consistent = widths.len() >= 3
+    fn of(group: &[Line]) -> Wrap {
+        let width = group.iter().map(|line| line.width).max().unwrap_or(0);
+        let consistent = group.len() >= 3
             && (50..=MAX_WRAP_WIDTH).contains(&width)
-            && widths[..widths.len() - 1]
+            && group[..group.len() - 1]
                 .iter()
-                .all(|w| w * 4 >= width * 3);
+                .all(|line| line.width * 4 >= width * 3);
         Wrap { width, consistent }
     }
 }
@@ -143,7 +137,7 @@ fn joins(input: &str, line: &Line, next: &Line, wrap: &Wrap) -> bool {
     if line.indent != next.indent || marker(next_text).1.is_some() || next_text.starts_with('#') {
         return false;
     }
-    let width = char_width(input, line);
+    let width = line.width;
     let fills_line = wrap.width <= MAX_WRAP_WIDTH && width >= 30 && width * 10 >= wrap.width * 6;
     // Two lines alone prove no wrap width: join them only when the second one visibly
     // continues the first (it starts in lower case).
