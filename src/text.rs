@@ -77,7 +77,7 @@ impl<'a> Iterator for HashedWords<'a> {
         // Skip to the first word character.
         loop {
             let byte = *bytes.get(index)?;
-            if byte.is_ascii_alphanumeric() {
+            if ASCII_WORD_BYTES[usize::from(byte)] != 0 {
                 break;
             } else if byte.is_ascii() {
                 index += 1;
@@ -96,8 +96,9 @@ impl<'a> Iterator for HashedWords<'a> {
         // `end` moves past word characters only: an apostrophe or hyphen joins the word
         // when a word character follows it, and that character then moves `end`.
         while let Some(&byte) = bytes.get(index) {
-            if byte.is_ascii_alphanumeric() {
-                hash = mix_into_hash(hash, byte.to_ascii_lowercase());
+            let lowercase = ASCII_WORD_BYTES[usize::from(byte)];
+            if lowercase != 0 {
+                hash = mix_into_hash(hash, lowercase);
                 index += 1;
                 end = index;
             } else if byte == b'\'' || byte == b'-' {
@@ -137,6 +138,20 @@ impl<'a> Iterator for HashedWords<'a> {
         })
     }
 }
+
+/// For every byte value: its lowercase form if it is an ASCII letter or digit, else 0. One
+/// table lookup replaces the range tests and the case change in the word scanner's inner loop.
+static ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte: u8 = 0;
+    while byte < 128 {
+        if byte.is_ascii_alphanumeric() {
+            table[byte as usize] = byte.to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
 
 /// Starting state of [`word_hash`].
 const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
