@@ -226,6 +226,11 @@ fn name_line_near_title(
 
 /// Whether the line is only a byline opening ("By", "By :", "Author:").
 fn is_bare_opening(text: &str) -> bool {
+    // Cheap test first (this runs on every line near the header): longer than any opening.
+    let longest = crate::noise::BYLINE_OPENINGS.iter().map(|o| o.len()).max();
+    if crate::text::words(text).nth(longest.unwrap_or(0)).is_some() {
+        return false;
+    }
     let words = crate::text::lowercase_words(text);
     byline_opening(&[words.clone(), vec![String::new()]].concat()) == Some(words.len())
         && !words.is_empty()

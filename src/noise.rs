@@ -115,10 +115,11 @@ pub fn byline_opening(words: &[String]) -> Option<usize> {
 /// between separators ("Opinion | By Jane Doe | May 3, 2024"), or the words after a date
 /// ("Posted on May 3, 2024 by Jane Doe").
 pub fn byline_segment(text: &str) -> Option<&str> {
-    let lower_words = crate::text::lowercase_words(text);
-    if lower_words.len() > 30 {
+    // Counted without allocating: this runs on most paragraphs, and most are longer.
+    if crate::text::words(text).nth(30).is_some() {
         return None;
     }
+    let lower_words = crate::text::lowercase_words(text);
     if byline_opening(&lower_words).is_some() {
         return Some(text);
     }
@@ -356,6 +357,14 @@ const INLINE_CREDIT_LABELS: &[&str] = &[
 
 /// Whether a caption ends with a labelled credit naming a short source.
 fn has_inline_credit(text: &str) -> bool {
+    // Labels end with a colon: a line without one needs none of the searches below.
+    if !text.contains(':')
+        && INLINE_CREDIT_LABELS
+            .iter()
+            .all(|label| label.ends_with(':'))
+    {
+        return false;
+    }
     INLINE_CREDIT_LABELS.iter().any(|label| {
         text.rfind(label).is_some_and(|position| {
             let source = &text[position + label.len()..];
