@@ -220,7 +220,10 @@ fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
             words
         })
         .collect();
-    let mut window: HashMapOfWords<u32> = HashMapOfWords::default();
+    // Sized for every word being distinct, so the window is never rehashed.
+    let capacity = distinct.iter().map(Vec::len).sum();
+    let mut window: HashMapOfWords<u32> =
+        HashMapOfWords::with_capacity_and_hasher(capacity, Default::default());
     let add = |window: &mut HashMapOfWords<u32>, words: &[u64], delta: i64| {
         for word in words {
             let count = window.entry(*word).or_insert(0);
