@@ -25,7 +25,7 @@ pub fn is_word_char(c: char) -> bool {
 /// Word tokens of `text`: runs of letters and digits, with an apostrophe or hyphen allowed
 /// between two word characters ("don't", "e-mail", "Torres-Guillén").
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    hashed_words(text).map(|word| word.text)
+    WordScanner::<false> { text, position: 0 }.map(|word| word.text)
 }
 
 /// A word token of [`words`] with its [`word_hash`].
@@ -43,11 +43,15 @@ pub struct HashedWord<'a> {
 /// words) are hashed while they are scanned, in the same pass over their bytes; words with
 /// other characters are hashed afterwards by [`word_hash`].
 pub fn hashed_words(text: &str) -> HashedWords<'_> {
-    HashedWords { text, position: 0 }
+    WordScanner { text, position: 0 }
 }
 
 /// Iterator of [`hashed_words`].
-pub struct HashedWords<'a> {
+pub type HashedWords<'a> = WordScanner<'a, true>;
+
+/// The word scanner behind [`words`] and [`hashed_words`]. Without `HASHED` it leaves every
+/// hash at 0, and the compiler drops the hashing code: [`words`] costs no more than a scan.
+pub struct WordScanner<'a, const HASHED: bool> {
     text: &'a str,
     position: usize,
 }
@@ -67,7 +71,7 @@ fn word_char_at(text: &str, index: usize) -> bool {
     char_at(text, index).is_some_and(|(c, _)| is_word_char(c))
 }
 
-impl<'a> Iterator for HashedWords<'a> {
+impl<'a, const HASHED: bool> Iterator for WordScanner<'a, HASHED> {
     type Item = HashedWord<'a>;
 
     fn next(&mut self) -> Option<HashedWord<'a>> {
@@ -98,14 +102,18 @@ impl<'a> Iterator for HashedWords<'a> {
         while let Some(&byte) = bytes.get(index) {
             let lowercase = ASCII_WORD_BYTES[usize::from(byte)];
             if lowercase != 0 {
-                hash = mix_into_hash(hash, lowercase);
+                if HASHED {
+                    hash = mix_into_hash(hash, lowercase);
+                }
                 index += 1;
                 end = index;
             } else if byte == b'\'' || byte == b'-' {
                 if !word_char_at(text, index + 1) {
                     break;
                 }
-                hash = mix_into_hash(hash, byte);
+                if HASHED {
+                    hash = mix_into_hash(hash, byte);
+                }
                 index += 1;
             } else if byte.is_ascii() {
                 break;
@@ -126,7 +134,9 @@ impl<'a> Iterator for HashedWords<'a> {
         }
         self.position = end;
         let word = &text[start..end];
-        let hash = if ascii {
+        let hash = if !HASHED {
+            0
+        } else if ascii {
             finish_hash(hash)
         } else {
             word_hash(word)
