@@ -119,8 +119,12 @@ pub fn byline_segment(text: &str) -> Option<&str> {
     if crate::text::words(text).nth(30).is_some() {
         return None;
     }
-    let lower_words = crate::text::lowercase_words(text);
-    if byline_opening(&lower_words).is_some() {
+    // Lowercase words are made only for lines that may need them (few do).
+    let lower_words = || crate::text::lowercase_words(text);
+    let first_word_opens = crate::text::words(text)
+        .next()
+        .is_some_and(|first| lexicon().byline_openings.contains(&word_hash(first)));
+    if first_word_opens && byline_opening(&lower_words()).is_some() {
         return Some(text);
     }
     for (offset, _) in text.match_indices(['|', '•', '·', '/']) {
@@ -138,7 +142,7 @@ pub fn byline_segment(text: &str) -> Option<&str> {
         .chain(text.match_indices(" By "))
         .map(|(i, _)| i)
         .min()?;
-    if !find_dates(text).is_empty() || lower_words.iter().any(|w| w == "written") {
+    if !find_dates(text).is_empty() || lower_words().iter().any(|w| w == "written") {
         return Some(text[position + 1..].trim_start());
     }
     None
