@@ -7,7 +7,7 @@
 use crate::clean::Analysed;
 use crate::dates::find_dates;
 use crate::lexicon::lexicon;
-use crate::noise::{byline_opening, byline_segment, is_byline};
+use crate::noise::{byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS};
 use crate::report::BlockKind;
 use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
@@ -190,7 +190,8 @@ fn find_author(
             item.noise
                 .as_ref()
                 .is_some_and(|noise| noise.kind == BlockKind::Byline)
-                || is_byline(&item.paragraph.text)
+                // The word count is known: longer lines are no bylines, and need no scan.
+                || (item.features.words <= BYLINE_MAX_WORDS && is_byline(&item.paragraph.text))
                 || is_bare_opening(&item.paragraph.text)
         })
         .filter_map(|index| {

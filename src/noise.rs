@@ -111,12 +111,15 @@ pub fn byline_opening(words: &[String]) -> Option<usize> {
         .map(|opening| opening.len())
 }
 
+/// Longest line, in words, that can hold a byline.
+pub const BYLINE_MAX_WORDS: usize = 30;
+
 /// The part of a line where a byline starts: the whole line ("By Jane Doe"), a segment
 /// between separators ("Opinion | By Jane Doe | May 3, 2024"), or the words after a date
 /// ("Posted on May 3, 2024 by Jane Doe").
 pub fn byline_segment(text: &str) -> Option<&str> {
     // Counted without allocating: this runs on most paragraphs, and most are longer.
-    if crate::text::words(text).nth(30).is_some() {
+    if crate::text::words(text).nth(BYLINE_MAX_WORDS).is_some() {
         return None;
     }
     // Lowercase words are made only for lines that may need them (few do).
