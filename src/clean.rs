@@ -211,44 +211,57 @@ fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
                 && matches!(analysed[i].quality, Quality::Good | Quality::NearGood)
         })
         .collect();
-    let distinct: Vec<Vec<u64>> = prose
+    // Each word of the article gets a dense id once (one hash lookup per word); the window
+    // counts and last-seen stamps below are then plain vector slots.
+    let total_words = prose
         .iter()
-        .map(|&i| {
-            let mut words = analysed[i].tokens.content.clone();
-            words.sort_unstable();
-            words.dedup();
+        .map(|&i| analysed[i].tokens.content.len())
+        .sum();
+    let mut ids: HashMapOfWords<u32> =
+        HashMapOfWords::with_capacity_and_hasher(total_words, Default::default());
+    let mut last_seen: Vec<usize> = Vec::with_capacity(total_words);
+    // Distinct word ids per paragraph: a word counts when its stamp is not this paragraph.
+    let distinct: Vec<Vec<u32>> = prose
+        .iter()
+        .enumerate()
+        .map(|(position, &i)| {
+            let mut words = Vec::with_capacity(analysed[i].tokens.content.len());
+            for &word in &analysed[i].tokens.content {
+                let next_id = ids.len() as u32;
+                let id = *ids.entry(word).or_insert(next_id);
+                if id == next_id {
+                    last_seen.push(usize::MAX);
+                }
+                let stamp = &mut last_seen[id as usize];
+                if *stamp != position {
+                    *stamp = position;
+                    words.push(id);
+                }
+            }
             words
         })
         .collect();
-    // Sized for every word being distinct, so the window is never rehashed.
-    let capacity = distinct.iter().map(Vec::len).sum();
-    let mut window: HashMapOfWords<u32> =
-        HashMapOfWords::with_capacity_and_hasher(capacity, Default::default());
-    let add = |window: &mut HashMapOfWords<u32>, words: &[u64], delta: i64| {
-        for word in words {
-            let count = window.entry(*word).or_insert(0);
-            *count = (i64::from(*count) + delta).max(0) as u32;
-        }
-    };
+    let mut window = vec![0u32; ids.len()];
     let mut result = vec![0.0; analysed.len()];
     let (mut low, mut high) = (0, 0); // window covers distinct[low..high]
     for (position, &index) in prose.iter().enumerate() {
         let want_low = position.saturating_sub(COHESION_NEIGHBOURS);
         let want_high = (position + COHESION_NEIGHBOURS + 1).min(prose.len());
         while high < want_high {
-            add(&mut window, &distinct[high], 1);
+            distinct[high]
+                .iter()
+                .for_each(|&id| window[id as usize] += 1);
             high += 1;
         }
         while low < want_low {
-            add(&mut window, &distinct[low], -1);
+            distinct[low]
+                .iter()
+                .for_each(|&id| window[id as usize] -= 1);
             low += 1;
         }
         let words = &distinct[position];
         if !words.is_empty() {
-            let shared = words
-                .iter()
-                .filter(|word| window.get(*word).copied().unwrap_or(0) > 1)
-                .count();
+            let shared = words.iter().filter(|&&id| window[id as usize] > 1).count();
             result[index] = shared as f64 / words.len() as f64;
         }
     }
@@ -404,10 +417,11 @@ fn best_run(weights: &[f64], range: std::ops::Range<usize>) -> Option<(usize, us
 
 /// Marks the paragraphs that make up the body: the best run, then further runs on either
 /// side that are heavy enough and share the body's topic.
-fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
+/// The paragraphs of the body, and the vocabulary of its prose.
+fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabulary) {
     let mut in_body = vec![false; analysed.len()];
     let Some((start, end, total)) = best_run(weights, 0..analysed.len()) else {
-        return in_body;
+        return (in_body, Vocabulary::of(std::iter::empty()));
     };
     in_body[start..end].iter_mut().for_each(|b| *b = true);
     let vocabulary = Vocabulary::of(
@@ -464,7 +478,16 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> Vec<bool> {
             pending.push(run_end..range.end);
         }
     }
-    in_body
+    if extra_runs > 0 {
+        // The vocabulary of the whole body, not only of its main run.
+        let body = analysed.iter().zip(&in_body);
+        let vocabulary = Vocabulary::of(
+            body.filter(|(item, &in_body)| in_body && item.quality == Quality::Good)
+                .map(|(item, _)| item),
+        );
+        return (in_body, vocabulary);
+    }
+    (in_body, vocabulary)
 }
 
 /// Date lines from which a run found beside the body counts as a thread or list.
@@ -503,16 +526,9 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
             }
         })
         .collect();
-    let in_body = body_runs(analysed, &weights);
+    let (in_body, vocabulary) = body_runs(analysed, &weights);
     let body_start = in_body.iter().position(|&b| b);
     let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
-    let vocabulary = Vocabulary::of(
-        analysed
-            .iter()
-            .zip(&in_body)
-            .filter(|(item, &body)| body && item.quality == Quality::Good)
-            .map(|(item, _)| item),
-    );
 
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
     let mut in_related_region = false;

@@ -69,6 +69,32 @@ impl FirstWordFilter {
     }
 }
 
+/// A set of word hashes with a [`FirstWordFilter`] in front: a word not in the set is
+/// usually ruled out by one bit test, without a hash-table lookup.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSetOfWords,
+    filter: FirstWordFilter,
+}
+
+impl WordSet {
+    /// Whether the set holds the word with this [`word_hash`].
+    pub fn contains(&self, hash: &u64) -> bool {
+        self.filter.may_contain(*hash) && self.words.contains(hash)
+    }
+}
+
+impl FromIterator<u64> for WordSet {
+    fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
+        let mut set = WordSet::default();
+        for hash in hashes {
+            set.filter.insert(hash);
+            set.words.insert(hash);
+        }
+        set
+    }
+}
+
 impl PhraseSet {
     fn insert(&mut self, phrase: Phrase) {
         if let Some(first) = phrase.words.first() {
@@ -105,7 +131,7 @@ impl PhraseSet {
 #[derive(Debug)]
 pub struct Lexicon {
     /// English function words, as [`word_hash`]es.
-    pub stopwords: HashSetOfWords,
+    pub stopwords: WordSet,
     /// Share/subscribe/cookie/navigation/footer phrases.
     pub boilerplate: PhraseSet,
     /// Openings of related-content regions.

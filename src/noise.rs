@@ -397,7 +397,11 @@ fn is_commenter_line(text: &str, features: &Features) -> bool {
     features.words <= 7
         && [" says:", " said:", " wrote:", " says", " replied:"]
             .iter()
-            .any(|ending| trimmed.to_lowercase().ends_with(ending))
+            .any(|ending| {
+                trimmed.len() >= ending.len()
+                    && trimmed.is_char_boundary(trimmed.len() - ending.len())
+                    && trimmed[trimmed.len() - ending.len()..].eq_ignore_ascii_case(ending)
+            })
 }
 
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of
