@@ -32,6 +32,10 @@ const TITLE_MAX_WORDS: usize = 6;
 /// few marks does not make attribution slow.
 const CONTEXT_BYTES: usize = 600;
 
+/// Words after which a verb shares the subject of the clause before ("and said", "but
+/// added", "went on to say").
+const CLAUSE_JOINERS: &[&str] = &["and", "but", "to", "then", "or", "before", "after"];
+
 /// A speaker as written next to the cue, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 enum Source {
@@ -92,13 +96,43 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let word_count = inner.split_whitespace().count();
 
         let ends_sentence = inner.ends_with(['.', '!', '?']) && !inner.ends_with("...");
-        let after_cue = cue_after(input, right, ends_sentence);
-        let before_cue = if after_cue.is_none() {
-            cue_before(input, left, word_count)
+        // A quotation opening its paragraph may be introduced by the previous one ("…
+        // describes it in the following way:").
+        let mut introduction = Vec::new();
+        if left.is_empty() && quotation.first_paragraph > 0 && left_bound == paragraph.start {
+            let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
+            if input[previous_paragraph.clone()].trim_end().ends_with(':') {
+                let from = floor_boundary(
+                    input,
+                    previous_paragraph
+                        .start
+                        .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
+                );
+                tokenize(input, from..previous_paragraph.end, &mut introduction);
+                let start = introduction[..introduction.len().saturating_sub(1)]
+                    .iter()
+                    .rposition(Token::ends_sentence)
+                    .map_or(0, |i| i + 1);
+                introduction.drain(..start);
+            }
+        }
+        let left: &[Token] = if introduction.is_empty() {
+            left
         } else {
-            None
+            &introduction
         };
-        let cue = after_cue.or(before_cue);
+        let after_cue = cue_after(input, left, right, ends_sentence);
+        let before_cue = cue_before(input, left, word_count);
+        let cue = match (after_cue, before_cue) {
+            (Some(after), _) if after.source.is_some() => Some(after),
+            (after, Some(before)) if before.source.is_some() || after.is_none() => Some(before),
+            (after, _) => after,
+        };
+        // The previous quotation ended in this sentence (“…,” she said, adding “…”).
+        let same_sentence = index > 0
+            && left_bound == quotations[index - 1].close
+            && quotations[index - 1].last_paragraph == quotation.first_paragraph
+            && sentence_start == 0;
 
         let mid_sentence =
             left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));
@@ -115,30 +149,31 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             QuoteKind::Direct
         };
 
+        let mid_or_continuing = mid_sentence && !same_sentence;
+        let inherited = || {
+            previous
+                .as_ref()
+                .and_then(|(speaker, paragraph): &(Option<String>, usize)| {
+                    (quotation.first_paragraph <= paragraph + 1)
+                        .then(|| speaker.clone())
+                        .flatten()
+                })
+        };
         let (speaker, cue_word) = match cue {
             Some(cue) => {
                 let position = quotation.open;
-                let speaker = cue
-                    .source
-                    .and_then(|source| resolve(&table, source, position));
+                let speaker = match cue.source {
+                    Some(source) => resolve(&table, source, position),
+                    // A cue without a subject ("and added", ", adding") continues the
+                    // previous speaker's sentence.
+                    None => inherited(),
+                };
                 (speaker, Some(cue.word))
             }
-            None => {
-                // A quotation opening its sentence right after an attributed one inherits
-                // its speaker.
-                let inherits = !mid_sentence
-                    && previous.as_ref().is_some_and(|(speaker, paragraph)| {
-                        speaker.is_some() && quotation.first_paragraph <= paragraph + 1
-                    });
-                if inherits {
-                    (
-                        previous.as_ref().and_then(|(speaker, _)| speaker.clone()),
-                        None,
-                    )
-                } else {
-                    (None, None)
-                }
-            }
+            // A quotation opening its sentence right after an attributed one (or continuing
+            // its sentence) inherits its speaker.
+            None if !mid_or_continuing => (inherited(), None),
+            None => (None, None),
         };
         let attributed = speaker.is_some() || cue_word.is_some();
         if !attributed
@@ -215,7 +250,12 @@ fn lower(input: &str, token: &Token) -> String {
 }
 
 /// A cue after the quotation: "…," she said / said the minister / according to X.
-fn cue_after(input: &str, right: &[Token], quote_ends_sentence: bool) -> Option<Cue> {
+fn cue_after(
+    input: &str,
+    left: &[Token],
+    right: &[Token],
+    quote_ends_sentence: bool,
+) -> Option<Cue> {
     let lexicon = quote_lexicon();
     let sentence_end = right
         .iter()
@@ -270,7 +310,10 @@ fn cue_after(input: &str, right: &[Token], quote_ends_sentence: bool) -> Option<
         if verb.partial_only {
             continue;
         }
-        let source = if index == skip {
+        let source = if index == skip && lower_word.ends_with("ing") {
+            // "…," adding / saying: the subject of the sentence before the quotation.
+            sentence_subject(input, left)
+        } else if index == skip {
             source_after(input, sentence, index + 1)
         } else {
             source_before(input, sentence, index, skip)
@@ -339,8 +382,19 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
                 source: sentence_subject(input, &left[..index]),
             });
         }
-        let source =
-            source_before(input, left, index, 0).or_else(|| source_after(input, left, index + 1));
+        let source = source_before(input, left, index, 0)
+            .or_else(|| source_after(input, left, index + 1))
+            .or_else(|| {
+                // "Trump joked …, but went on to say": the subject of the sentence.
+                let joined = left[..index]
+                    .iter()
+                    .rev()
+                    .find(|t| t.is_word() && !lexicon.fillers.contains(lower(input, t).as_str()));
+                joined
+                    .is_some_and(|t| CLAUSE_JOINERS.contains(&lower(input, t).as_str()))
+                    .then(|| sentence_subject(input, &left[..index]))
+                    .flatten()
+            });
         return Some(Cue {
             word: lower_word,
             source,
@@ -407,6 +461,17 @@ fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
     if end == floor {
         return None;
     }
+    // A parenthesis after the name: "Sen. Marco Rubio (R-Fla.) said".
+    if tokens[end - 1].is(')') {
+        let open = (floor..end - 1)
+            .rev()
+            .take(8)
+            .find(|&i| tokens[i].is('('))?;
+        end = open;
+        if end == floor {
+            return None;
+        }
+    }
     if tokens[end - 1].is(',') {
         // An appositive: find the comma opening it and read the name before it, or in it.
         let open = (floor..end - 1)
@@ -443,6 +508,13 @@ fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize) -> 
         return Some(name_source(input, tokens, &shifted));
     }
     // A description: "the president", "the French foreign ministry", "state media".
+    // Anything else (a conjunction, an object) is no subject.
+    let describes = lexicon.is_title(&lower_word)
+        || lexicon.organisation_words.contains(lower_word.as_str())
+        || lexicon.description_heads.contains(lower_word.as_str());
+    if !describes {
+        return None;
+    }
     let mut start = end - 1;
     while start > floor && end - start < 4 && tokens[start - 1].is_word() {
         let previous = lower(input, &tokens[start - 1]);
@@ -487,7 +559,32 @@ fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Source> {
     if let Some(chunk) = name_at(input, tokens, start) {
         return Some(name_source(input, tokens, &chunk));
     }
-    if matches!(lower_word.as_str(), "the" | "a" | "an") {
+    // Lower-case modifiers before a name: "said former tech executive Carly Fiorina".
+    let mut index = start;
+    while index < tokens.len() && index - start < 5 && tokens[index].is_word() {
+        let lower_index = lower(input, &tokens[index]);
+        if matches!(
+            lower_index.as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+        ) {
+            break;
+        }
+        if let Some(chunk) = name_at(input, tokens, index) {
+            return Some(name_source(input, tokens, &chunk));
+        }
+        index += 1;
+    }
+    if matches!(lower_word.as_str(), "the" | "a" | "an" | "one" | "another") {
         // Up to the next punctuation or lower-case non-description word.
         let mut end = start + 1;
         while end < tokens.len() && end - start < 5 && tokens[end].is_word() {

@@ -44,6 +44,8 @@ pub struct QuoteLexicon {
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
     pub not_names: HashSet<&'static str>,
+    /// Head nouns of descriptions that name a source ("the daily", "a source").
+    pub description_heads: HashSet<&'static str>,
     /// Words that may stand between a speaker and the reporting verb.
     pub fillers: HashSet<&'static str>,
 }
@@ -70,6 +72,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         pronouns: pronouns(include_str!("lexicon/pronouns.txt")),
         organisation_words: words(include_str!("lexicon/organisation_words.txt")).collect(),
         not_names: words(include_str!("lexicon/not_names.txt")).collect(),
+        description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
         fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
     })
 }
