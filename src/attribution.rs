@@ -85,9 +85,9 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         tokens.clear();
         tokenize(input, left_bound..quotation.open, &mut tokens);
         let left_all = tokens.len();
-        let sentence_start = tokens
-            .iter()
-            .rposition(Token::ends_sentence)
+        let sentence_start = (0..tokens.len())
+            .rev()
+            .find(|&i| ends_sentence_at(input, &tokens, i))
             .map_or(0, |i| i + 1);
         tokenize(input, quotation.close..right_bound, &mut tokens);
         let (left, right) = tokens.split_at(left_all);
@@ -96,6 +96,9 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let word_count = inner.split_whitespace().count();
 
         let ends_sentence = inner.ends_with(['.', '!', '?']) && !inner.ends_with("...");
+        // "…?” he asked: a question or exclamation mark does not end the attribution's
+        // sentence the way a full stop does.
+        let full_stop = inner.ends_with('.') && !inner.ends_with("...");
         // A quotation opening its paragraph may be introduced by the previous one ("…
         // describes it in the following way:").
         let mut introduction = Vec::new();
@@ -121,7 +124,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         } else {
             &introduction
         };
-        let after_cue = cue_after(input, left, right, ends_sentence);
+        let after_cue = cue_after(input, left, right, full_stop);
         let before_cue = cue_before(input, left, word_count);
         let cue = match (after_cue, before_cue) {
             (Some(after), _) if after.source.is_some() => Some(after),
@@ -241,6 +244,22 @@ fn is_title_case(text: &str) -> bool {
         })
 }
 
+/// Whether token `index` ends a sentence: a full stop, question or exclamation mark not
+/// followed by a closing parenthesis, a comma or a lower-case word ("(R-Fla.) said").
+fn ends_sentence_at(input: &str, tokens: &[Token], index: usize) -> bool {
+    if !tokens[index].ends_sentence() {
+        return false;
+    }
+    match tokens.get(index + 1) {
+        None => true,
+        Some(next) if next.is_word() => !word(input, next)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase),
+        Some(next) => !(next.is(')') || next.is(',')),
+    }
+}
+
 fn word<'a>(input: &'a str, token: &Token) -> &'a str {
     &input[token.start..token.end]
 }
@@ -257,9 +276,8 @@ fn cue_after(
     quote_ends_sentence: bool,
 ) -> Option<Cue> {
     let lexicon = quote_lexicon();
-    let sentence_end = right
-        .iter()
-        .position(Token::ends_sentence)
+    let sentence_end = (0..right.len())
+        .find(|&i| ends_sentence_at(input, right, i))
         .unwrap_or(right.len());
     let sentence = &right[..sentence_end];
     if quote_ends_sentence {
@@ -473,15 +491,40 @@ fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
         }
     }
     if tokens[end - 1].is(',') {
-        // An appositive: find the comma opening it and read the name before it, or in it.
-        let open = (floor..end - 1)
-            .rev()
-            .take(15)
-            .find(|&i| tokens[i].is(','))?;
-        if let Some(source) = source_ending_at(input, tokens, open, floor) {
-            return Some(source);
+        // Appositives between commas ("Ramil Carr, 31, a photographer, said"; "Paris, who
+        // worked on Capitol Hill, said"): walk back over the segments that describe, to the
+        // one that names.
+        let mut segment_end = end - 1;
+        for _ in 0..3 {
+            let segment_start = (floor..segment_end)
+                .rev()
+                .take(20)
+                .find(|&i| tokens[i].is(','))
+                .map_or(floor, |i| i + 1);
+            if segment_start == segment_end {
+                return None;
+            }
+            let first = &tokens[segment_start];
+            let first_lower = lower(input, first);
+            let describes = !first.is_word()
+                || !is_capitalised(word(input, first))
+                || first.start < input.len() && first_lower.chars().all(|c| c.is_ascii_digit())
+                || lexicon.is_title(&first_lower)
+                || matches!(
+                    first_lower.as_str(),
+                    "a" | "an" | "the" | "who" | "which" | "whose"
+                )
+                || word(input, first).ends_with("’s")
+                || word(input, first).ends_with("'s");
+            if !describes {
+                return source_ending_at(input, tokens, segment_end, segment_start);
+            }
+            if segment_start == floor {
+                break;
+            }
+            segment_end = segment_start - 1;
         }
-        return source_ending_at(input, tokens, end - 1, open + 1);
+        return source_ending_at(input, tokens, end - 1, floor);
     }
     source_ending_at(input, tokens, end, floor)
 }
@@ -636,10 +679,8 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
                 let lexicon = quote_lexicon();
                 // An unresolved organisation-like description names the source itself
                 // ("state media", "the ministry"); a person's ("a spokesman") does not.
-                lexicon
-                    .organisation_words
-                    .contains(head.as_str())
-                    .then_some(text)
+                let named = text.split(' ').skip(1).any(is_capitalised);
+                (lexicon.organisation_words.contains(head.as_str()) || named).then_some(text)
             })
         }
     }
