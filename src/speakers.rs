@@ -52,15 +52,14 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
         if c.is_alphanumeric() {
             let mut end = offset + c.len_utf8();
             while let Some(&(next_offset, next)) = chars.peek() {
-                if next.is_alphanumeric() {
-                    end = next_offset + next.len_utf8();
-                    chars.next();
-                } else if matches!(next, '\'' | '’' | '-' | '.' | '&')
+                // An apostrophe, hyphen, full stop or ampersand between two word characters
+                // ("don't", "U.S", "AT&T").
+                let joins = matches!(next, '\'' | '’' | '-' | '.' | '&')
                     && text[next_offset + next.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
+                        .is_some_and(char::is_alphanumeric);
+                if next.is_alphanumeric() || joins {
                     end = next_offset + next.len_utf8();
                     chars.next();
                 } else {
@@ -418,11 +417,7 @@ impl SpeakerTable {
             ..Entity::default()
         });
         self.by_name.insert(name.to_string(), entity);
-        if name.contains(' ') && !organisation {
-            self.by_last_word.entry(last_word).or_insert(entity);
-        } else {
-            self.by_last_word.entry(last_word).or_insert(entity);
-        }
+        self.by_last_word.entry(last_word).or_insert(entity);
         entity
     }
 
@@ -511,7 +506,8 @@ mod tests {
     #[test]
     fn gives_the_fullest_name_and_resolves_pronouns() {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
-        let table = SpeakerTable::build(text, &[0..text.len()]);
+        let whole = 0..text.len();
+        let table = SpeakerTable::build(text, std::slice::from_ref(&whole));
         assert_eq!(table.full_name("Merkel"), "Angela Merkel");
         assert_eq!(
             table
