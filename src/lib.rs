@@ -70,6 +70,12 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
     clean(text).quotes
 }
 
+/// The quotations of the kept blocks of an article already cleaned from `text` (its
+/// `blocks`, as [`clean`] returns them): quote extraction without cleaning again.
+pub fn extract_quotes_from_blocks(text: &str, blocks: &[Block]) -> Vec<Quote> {
+    quotes::extract(text, blocks)
+}
+
 fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
     let limit = options
         .max_article_bytes
