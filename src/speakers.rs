@@ -201,6 +201,13 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     while first < words.len() && lexicon.not_names.contains(lower[first].as_str()) {
         first += 1;
     }
+    // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
+    if let Some(owner) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|word| strip_possessive(word).len() + 1 < word.len())
+    {
+        first = first.max(owner + 1);
+    }
     let mut last = words.len();
     while last > first && NAME_CONNECTORS.contains(&lower[last - 1].as_str()) {
         last -= 1;
