@@ -6,7 +6,8 @@
 //!
 //! Reads a JSONL corpus (`{"id", "text"}` per line, e.g. from the `generate_corpus` example),
 //! then runs, `--iterations` times each (default 5): [`article_analyzer::clean`] on every
-//! article, and [`article_analyzer::analyze`] on the whole batch. Prints the throughput of
+//! article, and [`article_analyzer::analyze`] on the whole batch, and quote extraction alone
+//! ([`article_analyzer::extract_quotes_from_blocks`] on the cleaned blocks). Prints the throughput of
 //! each as input megabytes (10^6 bytes of UTF-8 text) per second of wall time: the median run,
 //! with the slowest and fastest. Everything runs on the calling thread.
 //!
@@ -30,7 +31,7 @@ mod native {
     use std::process::ExitCode;
     use std::time::Instant;
 
-    use article_analyzer::{analyze, clean, Document, Options};
+    use article_analyzer::{analyze, clean, extract_quotes_from_blocks, Document, Options};
 
     const USAGE: &str =
         "usage: bench_clean CORPUS.jsonl [--iterations N] [--json]   (N >= 1, default 5)";
@@ -146,6 +147,15 @@ mod native {
                 black_box(clean(black_box(&doc.text)));
             }
         });
+        let cleaned: Vec<_> = docs.iter().map(|doc| clean(&doc.text)).collect();
+        let quote_rates = measure(bytes, arguments.iterations, || {
+            for (doc, article) in docs.iter().zip(&cleaned) {
+                black_box(extract_quotes_from_blocks(
+                    black_box(&doc.text),
+                    &article.blocks,
+                ));
+            }
+        });
         let options = Options::default();
         let mut analyze_error = None;
         let analyze_rates = measure(bytes, arguments.iterations, || {
@@ -162,12 +172,13 @@ mod native {
         if arguments.json {
             println!(
                 "{{\"corpus\": {:?}, \"articles\": {}, \"megabytes\": {megabytes:.3}, \
-                 \"iterations\": {}, \"clean_mb_per_s\": {:.2}, \"analyze_mb_per_s\": {:.2}}}",
+                 \"iterations\": {}, \"clean_mb_per_s\": {:.2}, \"analyze_mb_per_s\": {:.2}, \"quotes_mb_per_s\": {:.2}}}",
                 arguments.corpus,
                 docs.len(),
                 arguments.iterations,
                 median(&clean_rates),
-                median(&analyze_rates)
+                median(&analyze_rates),
+                median(&quote_rates)
             );
         } else {
             println!(
@@ -179,6 +190,7 @@ mod native {
             for (name, rates) in [
                 ("clean (per article)", &clean_rates),
                 ("analyze (batch)", &analyze_rates),
+                ("quotes only", &quote_rates),
             ] {
                 println!(
                     "  {name:<20} median {:7.1} MB/s   (slowest {:.1}, fastest {:.1})",

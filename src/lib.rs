@@ -6,6 +6,7 @@
 //! bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over these same
 //! functions, so the page, the CLI and the tests cannot disagree.
 
+mod attribution;
 mod clean;
 mod dates;
 mod error;
@@ -14,9 +15,12 @@ mod lexicon;
 mod metadata;
 mod noise;
 mod offsets;
+mod quote_lexicon;
+mod quotes;
 mod repeats;
 mod report;
 mod segment;
+mod speakers;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -60,6 +64,18 @@ pub fn clean(text: &str) -> Article {
     clean_with_options("", text, &Options::default())
 }
 
+/// The quotations of one article with their speakers, found in its cleaned body (the same
+/// quotes [`clean`] puts in `Article::quotes`).
+pub fn extract_quotes(text: &str) -> Vec<Quote> {
+    clean(text).quotes
+}
+
+/// The quotations of the kept blocks of an article already cleaned from `text` (its
+/// `blocks`, as [`clean`] returns them): quote extraction without cleaning again.
+pub fn extract_quotes_from_blocks(text: &str, blocks: &[Block]) -> Vec<Quote> {
+    quotes::extract(text, blocks)
+}
+
 fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
     let limit = options
         .max_article_bytes
@@ -76,6 +92,7 @@ fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
         text
     };
     let mut article = clean::clean_article(accepted);
+    article.quotes = quotes::extract(accepted, &article.blocks);
     article.id = id.to_string();
     warnings.append(&mut article.warnings);
     article.warnings = warnings;

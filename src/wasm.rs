@@ -79,6 +79,16 @@ pub fn clean_js(
     to_js(&crate::clean(&text))
 }
 
+/// The quotations of one article with their speakers (as in `clean(text).quotes`). Throws
+/// an `Error` when `text` is not a string.
+#[wasm_bindgen(js_name = extractQuotes, unchecked_return_type = "Quote[]")]
+pub fn extract_quotes_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = expect_string("extractQuotes", text)?;
+    to_js(&crate::extract_quotes(&text))
+}
+
 /// Names of the options `analyze` accepts (the fields of [`Options`], in camelCase).
 const OPTION_NAMES: &[&str] = &["maxArticleBytes"];
 

@@ -1,0 +1,142 @@
+//! The word lists quote attribution reads: reporting verbs with their tense forms, nouns that
+//! carry a speaker's words ("remarks", "statement"), titles and honorifics, pronouns with
+//! their gender, organisation words, capitalised words that are not names, and the words
+//! that may stand between a speaker and a verb. They live as plain text files in
+//! `src/lexicon/` so that adding a verb or a title never means adding an `if`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Grammatical gender a pronoun or honorific implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// he, him, his, Mr.
+    Masculine,
+    /// she, her, Mrs., Ms.
+    Feminine,
+    /// they, it, we: a group or an organisation.
+    Plural,
+    /// I: the speaker themself, who has no antecedent in the article.
+    Speaker,
+}
+
+/// How a reporting verb may attribute a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingVerb {
+    /// The verb's base form ("say" for "said"), given as the cue.
+    pub base: &'static str,
+    /// Whether the verb only attributes a short phrase right after its object ("called").
+    pub partial_only: bool,
+}
+
+/// All lists, parsed once.
+#[derive(Debug)]
+pub struct QuoteLexicon {
+    /// Every form of every reporting verb (lowercase) with what it means.
+    pub verbs: HashMap<&'static str, ReportingVerb>,
+    /// Nouns carrying a speaker's words.
+    pub cue_nouns: HashSet<&'static str>,
+    /// Titles and honorifics (lowercase, abbreviations with their full stop).
+    pub titles: HashSet<&'static str>,
+    /// Pronouns with their gender.
+    pub pronouns: HashMap<&'static str, Gender>,
+    /// Words making a name an organisation.
+    pub organisation_words: HashSet<&'static str>,
+    /// Capitalised words that are not names on their own.
+    pub not_names: HashSet<&'static str>,
+    /// Head nouns of descriptions that name a source ("the daily", "a source").
+    pub description_heads: HashSet<&'static str>,
+    /// Words that may stand between a speaker and the reporting verb.
+    pub fillers: HashSet<&'static str>,
+}
+
+impl QuoteLexicon {
+    /// The reporting verb `word` (already lowercase) is a form of, if any.
+    pub fn verb(&self, word: &str) -> Option<&ReportingVerb> {
+        self.verbs.get(word)
+    }
+
+    /// Whether `word` (lowercase) is a title or honorific.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+}
+
+/// The lexicon, parsed from the embedded files on first use.
+pub fn quote_lexicon() -> &'static QuoteLexicon {
+    static LEXICON: OnceLock<QuoteLexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| QuoteLexicon {
+        verbs: reporting_verbs(include_str!("lexicon/reporting_verbs.txt")),
+        cue_nouns: words(include_str!("lexicon/cue_nouns.txt")).collect(),
+        titles: words(include_str!("lexicon/titles.txt")).collect(),
+        pronouns: pronouns(include_str!("lexicon/pronouns.txt")),
+        organisation_words: words(include_str!("lexicon/organisation_words.txt")).collect(),
+        not_names: words(include_str!("lexicon/not_names.txt")).collect(),
+        description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
+        fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
+    })
+}
+
+/// Non-empty, non-comment lines of a lexicon file.
+fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// Every white-space separated word of a lexicon file.
+fn words(file: &'static str) -> impl Iterator<Item = &'static str> {
+    lines(file).flat_map(str::split_whitespace)
+}
+
+fn reporting_verbs(file: &'static str) -> HashMap<&'static str, ReportingVerb> {
+    let mut verbs = HashMap::new();
+    for line in lines(file) {
+        let partial_only = line.split_whitespace().any(|word| word == "@partial");
+        let mut forms = line
+            .split_whitespace()
+            .filter(|word| !word.starts_with('@'));
+        let Some(base) = forms.next() else { continue };
+        let verb = ReportingVerb { base, partial_only };
+        verbs.entry(base).or_insert_with(|| verb.clone());
+        for form in forms {
+            verbs.entry(form).or_insert_with(|| verb.clone());
+        }
+    }
+    verbs
+}
+
+fn pronouns(file: &'static str) -> HashMap<&'static str, Gender> {
+    lines(file)
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let word = fields.next()?;
+            let gender = match fields.next()? {
+                "m" => Gender::Masculine,
+                "f" => Gender::Feminine,
+                "p" => Gender::Plural,
+                _ => Gender::Speaker,
+            };
+            Some((word, gender))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_loaded() {
+        let lexicon = quote_lexicon();
+        assert_eq!(lexicon.verb("said").map(|verb| verb.base), Some("say"));
+        assert!(lexicon.verb("called").is_some_and(|verb| verb.partial_only));
+        assert!(!lexicon
+            .verb("tweeted")
+            .is_some_and(|verb| verb.partial_only));
+        assert!(lexicon.is_title("president") && lexicon.is_title("sen."));
+        assert_eq!(lexicon.pronouns.get("she"), Some(&Gender::Feminine));
+        assert!(lexicon.organisation_words.contains("ministry"));
+        assert!(lexicon.cue_nouns.contains("remarks"));
+    }
+}

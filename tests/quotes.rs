@@ -1,0 +1,328 @@
+//! Quote extraction over short articles written for these tests: one test at least for each
+//! case of issue 4, each checking the text, speaker, kind and that the UTF-16 slice of the
+//! input at `start..end` is the quoted span (an emoji before the quote makes byte, char and
+//! UTF-16 offsets differ). Plus bad input: thousands of marks, an unclosed quote, a 1 MB quote.
+
+use article_analyzer::{extract_quotes, Quote, QuoteKind};
+use std::time::Instant;
+
+/// Opening paragraph with an emoji, so every quote after it sits at shifted offsets.
+const LEAD: &str = "🎉 The talks in the capital ran late into the evening on Monday, and the delegations met again after a short break to settle the remaining questions of the budget.";
+
+fn article(body: &str) -> String {
+    format!("{LEAD}\n\n{body}\n\nThe meeting is due to resume next week, when both sides expect to present a joint text to the parliament for a first reading.\n")
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).expect("offsets fall on character boundaries")
+}
+
+/// The quote whose text starts with `opening`, checked against its offsets.
+fn quote<'a>(input: &str, quotes: &'a [Quote], opening: &str) -> &'a Quote {
+    let found = quotes
+        .iter()
+        .find(|quote| quote.text.starts_with(opening))
+        .unwrap_or_else(|| panic!("no quote starting {opening:?} in {quotes:#?}"));
+    let slice = utf16_slice(input, found.start, found.end);
+    if found.kind == QuoteKind::Block {
+        assert!(slice.starts_with(found.text.split("\n\n").next().unwrap()));
+        assert!(slice.ends_with(found.text.rsplit("\n\n").next().unwrap()));
+    } else {
+        assert_eq!(slice, found.text, "offsets must give the quoted words");
+    }
+    found
+}
+
+fn check(body: &str, opening: &str, text: &str, speaker: Option<&str>, kind: QuoteKind) {
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, opening);
+    assert_eq!(found.text, text);
+    assert_eq!(found.speaker.as_deref(), speaker, "{found:#?}");
+    assert_eq!(found.kind, kind, "{found:#?}");
+}
+
+#[test]
+fn straight_double_quotes_with_the_cue_after() {
+    check(
+        "Chancellor Angela Merkel spoke to the press in Berlin. \"We will not give up on this plan,\" Merkel said.",
+        "We will",
+        "We will not give up on this plan,",
+        Some("Angela Merkel"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn curly_quotes_after_a_colon_introduction() {
+    check(
+        "Finance Minister Maria Olsen arrived late. She told reporters: “The budget is balanced and the deficit will fall next year.”",
+        "The budget",
+        "The budget is balanced and the deficit will fall next year.",
+        Some("Maria Olsen"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn single_curly_quotes_as_quote_marks_and_apostrophes() {
+    let body = "It’s the ’90s all over again, Macron’s critics say. ‘We have seen this film before and it ends badly’, said opposition leader Paul Girard.";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    let found = quote(&input, &quotes, "We have");
+    assert_eq!(
+        found.text,
+        "We have seen this film before and it ends badly"
+    );
+    assert_eq!(found.speaker.as_deref(), Some("Paul Girard"));
+    assert_eq!(found.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn single_quotes_nested_in_double_ones() {
+    check(
+        "Senator Laura Chen recalled the night. “He looked at me and said ‘never again’ before he left the room,” Chen said.",
+        "He looked",
+        "He looked at me and said ‘never again’ before he left the room,",
+        Some("Laura Chen"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn mismatched_and_missing_closing_marks_do_not_stop_extraction() {
+    let body = "Mayor Tom Baker spoke first. “We expected more help from the state,' Baker said.\n\nLater, Baker added: “The city will cope on its own this winter.\n\nCouncilwoman Ann Ross disagreed. “The city cannot cope alone,” Ross said.";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let first = quote(&input, &quotes, "We expected");
+    assert_eq!(first.text, "We expected more help from the state,");
+    assert_eq!(first.speaker.as_deref(), Some("Tom Baker"));
+    let unclosed = quote(&input, &quotes, "The city will");
+    assert_eq!(unclosed.speaker.as_deref(), Some("Tom Baker"));
+    let last = quote(&input, &quotes, "The city cannot");
+    assert_eq!(last.speaker.as_deref(), Some("Ann Ross"));
+    assert_eq!(last.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_one_block() {
+    let body = "Prime Minister Erik Lund read a long statement on Sunday:\n\n“The country has come through a hard year and the government owes its people an account of it.\n\n“We will publish every figure, including the ones that do not flatter us.”";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    let found = quote(&input, &quotes, "The country");
+    assert_eq!(
+        found.text,
+        "The country has come through a hard year and the government owes its people an account of it.\n\nWe will publish every figure, including the ones that do not flatter us."
+    );
+    assert_eq!(found.speaker.as_deref(), Some("Erik Lund"));
+    assert_eq!(found.kind, QuoteKind::Block);
+}
+
+#[test]
+fn an_interrupted_quote_gives_two_quotes_with_one_speaker() {
+    let body = "Health Secretary Joan Miller visited the hospital. “We are not there yet,” she said. “But the worst of the winter is behind us.”";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let first = quote(&input, &quotes, "We are not");
+    let second = quote(&input, &quotes, "But the worst");
+    assert_eq!(first.speaker.as_deref(), Some("Joan Miller"));
+    assert_eq!(second.speaker.as_deref(), Some("Joan Miller"));
+    assert_eq!(first.kind, QuoteKind::Direct);
+    assert_eq!(second.kind, QuoteKind::Direct);
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    check(
+        "Labour Minister Pierre Dumas said the reform would “open a new chapter” for workers.",
+        "open a new",
+        "open a new chapter",
+        Some("Pierre Dumas"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn attributed_scare_quotes_are_partial_quotes() {
+    check(
+        "The Foreign Ministry called the meeting “frank and useful” in a short note.",
+        "frank",
+        "frank and useful",
+        Some("the Foreign Ministry"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn unattributed_titles_and_nicknames_are_not_quotes() {
+    let input = article(
+        "Viewers of “Saturday Night Live” know the governor as “The Bulldozer” from the sketches.",
+    );
+    let quotes = extract_quotes(&input);
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn inverted_order_with_a_description_resolved() {
+    check(
+        "Foreign Minister Jan Novak flew in on Sunday. “There is no deal without the border question,” said the minister.",
+        "There is no",
+        "There is no deal without the border question,",
+        Some("Jan Novak"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn according_to() {
+    check(
+        "“Turnout was the highest in twenty years,” according to the Electoral Commission.",
+        "Turnout",
+        "Turnout was the highest in twenty years,",
+        Some("the Electoral Commission"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn told_someone() {
+    check(
+        "Rescue chief Omar Haddad told local radio “the bridge will stay closed until the engineers have checked every pillar.”",
+        "the bridge",
+        "the bridge will stay closed until the engineers have checked every pillar.",
+        Some("Omar Haddad"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn said_in_a_statement() {
+    check(
+        "“The company regrets the delay and will refund every customer,” Northwind Energy said in a statement.",
+        "The company",
+        "The company regrets the delay and will refund every customer,",
+        Some("Northwind Energy"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn participle_saying() {
+    check(
+        "Governor Rita Alvarez rejected the proposal, saying “This plan would close half of our rural schools.”",
+        "This plan",
+        "This plan would close half of our rural schools.",
+        Some("Rita Alvarez"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn possessive_remarks() {
+    check(
+        "President Luis Ortega spoke at the summit. Ortega’s remarks, “we are all neighbours now and we must act like it,” drew applause.",
+        "we are all",
+        "we are all neighbours now and we must act like it,",
+        Some("Luis Ortega"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn titles_and_appositives_are_stripped() {
+    check(
+        "“The chancellor has full confidence in the minister,” government spokesman Steffen Seibert said.",
+        "The chancellor",
+        "The chancellor has full confidence in the minister,",
+        Some("Steffen Seibert"),
+        QuoteKind::Direct,
+    );
+    check(
+        "“Europe must stand together in this hour,” French President Emmanuel Macron said.",
+        "Europe must",
+        "Europe must stand together in this hour,",
+        Some("Emmanuel Macron"),
+        QuoteKind::Direct,
+    );
+    check(
+        "“The report is accurate in every detail,” Karen Holt, a spokeswoman for the agency, said.",
+        "The report",
+        "The report is accurate in every detail,",
+        Some("Karen Holt"),
+        QuoteKind::Direct,
+    );
+    check(
+        "“The vote was counted twice and the result stands,” the Associated Press reported.",
+        "The vote",
+        "The vote was counted twice and the result stands,",
+        Some("the Associated Press"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_earlier_mentions() {
+    check(
+        "Union leader Sarah Kent met the managers for three hours. “Nobody leaves this table until the pensions are safe,” she said.",
+        "Nobody leaves",
+        "Nobody leaves this table until the pensions are safe,",
+        Some("Sarah Kent"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn a_cue_less_quote_inherits_the_previous_speaker() {
+    let body = "“We have the votes,” said Senator Mark Doyle.\n\n“The bill will pass before the summer recess, and the president will sign it.”";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let second = quote(&input, &quotes, "The bill");
+    assert_eq!(second.speaker.as_deref(), Some("Mark Doyle"));
+    assert_eq!(second.cue, None);
+}
+
+#[test]
+fn the_speaker_is_the_fullest_name_used() {
+    check(
+        "Emmanuel Macron arrived in Rome on Friday. Later that evening the talks broke down. “We will come back with a better offer,” Macron said.",
+        "We will come",
+        "We will come back with a better offer,",
+        Some("Emmanuel Macron"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn thousands_of_quote_marks() {
+    let body = "\"a\" ".repeat(5000) + &"“ ’ ‘ \" ' ”".repeat(5000);
+    let input = article(&body);
+    let started = Instant::now();
+    let quotes = extract_quotes(&input);
+    assert!(started.elapsed().as_secs() < 5);
+    for found in &quotes {
+        assert_eq!(utf16_slice(&input, found.start, found.end), found.text);
+    }
+}
+
+#[test]
+fn a_quote_never_closed() {
+    let input = article("Mayor Tom Baker said: “We will rebuild the library and the school before the end of the year");
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "We will rebuild");
+    assert_eq!(found.speaker.as_deref(), Some("Tom Baker"));
+}
+
+#[test]
+fn a_one_megabyte_quotation() {
+    let words = "the people of this city deserve better than this ".repeat(20_000);
+    let input = article(&format!("Mayor Tom Baker said: “{}”", words.trim_end()));
+    let started = Instant::now();
+    let quotes = extract_quotes(&input);
+    assert!(started.elapsed().as_secs() < 10);
+    let found = quote(&input, &quotes, "the people");
+    assert!(found.text.len() > 900_000);
+    assert_eq!(found.speaker.as_deref(), Some("Tom Baker"));
+}
