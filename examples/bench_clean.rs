@@ -7,7 +7,8 @@
 //! Reads a JSONL corpus (`{"id", "text"}` per line, e.g. from the `generate_corpus` example),
 //! then runs, `--iterations` times each (default 5): [`article_analyzer::clean`] on every
 //! article, and [`article_analyzer::analyze`] on the whole batch, and quote extraction alone
-//! ([`article_analyzer::extract_quotes_from_blocks`] on the cleaned blocks). Prints the throughput of
+//! ([`article_analyzer::extract_quotes_from_blocks`] on the cleaned blocks), and cleaning
+//! alone (`analyze` with the `quotes` option off). Prints the throughput of
 //! each as input megabytes (10^6 bytes of UTF-8 text) per second of wall time: the median run,
 //! with the slowest and fastest. Everything runs on the calling thread.
 //!
@@ -156,6 +157,13 @@ mod native {
                 ));
             }
         });
+        let cleaning_only = Options {
+            quotes: Some(false),
+            ..Options::default()
+        };
+        let cleaning_rates = measure(bytes, arguments.iterations, || {
+            black_box(analyze(black_box(&docs), &cleaning_only).ok());
+        });
         let options = Options::default();
         let mut analyze_error = None;
         let analyze_rates = measure(bytes, arguments.iterations, || {
@@ -172,13 +180,14 @@ mod native {
         if arguments.json {
             println!(
                 "{{\"corpus\": {:?}, \"articles\": {}, \"megabytes\": {megabytes:.3}, \
-                 \"iterations\": {}, \"clean_mb_per_s\": {:.2}, \"analyze_mb_per_s\": {:.2}, \"quotes_mb_per_s\": {:.2}}}",
+                 \"iterations\": {}, \"clean_mb_per_s\": {:.2}, \"analyze_mb_per_s\": {:.2}, \"quotes_mb_per_s\": {:.2}, \"cleaning_only_mb_per_s\": {:.2}}}",
                 arguments.corpus,
                 docs.len(),
                 arguments.iterations,
                 median(&clean_rates),
                 median(&analyze_rates),
-                median(&quote_rates)
+                median(&quote_rates),
+                median(&cleaning_rates)
             );
         } else {
             println!(
@@ -191,6 +200,7 @@ mod native {
                 ("clean (per article)", &clean_rates),
                 ("analyze (batch)", &analyze_rates),
                 ("quotes only", &quote_rates),
+                ("cleaning only", &cleaning_rates),
             ] {
                 println!(
                     "  {name:<20} median {:7.1} MB/s   (slowest {:.1}, fastest {:.1})",

@@ -92,7 +92,9 @@ fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
         text
     };
     let mut article = clean::clean_article(accepted);
-    article.quotes = quotes::extract(accepted, &article.blocks);
+    if options.quotes.unwrap_or(true) {
+        article.quotes = quotes::extract(accepted, &article.blocks);
+    }
     article.id = id.to_string();
     warnings.append(&mut article.warnings);
     article.warnings = warnings;

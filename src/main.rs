@@ -10,6 +10,7 @@ const USAGE: &str = "\
 usage: article-analyzer analyze [--pretty] FILE...      one article per file; \"-\" reads stdin
        article-analyzer analyze [--pretty] --jsonl [FILE] one {\"id\",\"text\"} object per line
                                                         (from FILE or stdin)
+Options: --pretty indents the JSON; --no-quotes only cleans (no quote extraction, faster).
 Prints one report as JSON on standard output.";
 
 /// What went wrong on the command line, with the message printed to the user.
@@ -46,6 +47,7 @@ impl std::fmt::Display for CliError {
 
 struct Arguments {
     pretty: bool,
+    no_quotes: bool,
     jsonl: bool,
     inputs: Vec<String>,
 }
@@ -60,12 +62,14 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, CliError> {
     }
     let mut parsed = Arguments {
         pretty: false,
+        no_quotes: false,
         jsonl: false,
         inputs: Vec::new(),
     };
     for arg in args {
         match arg.as_str() {
             "--pretty" => parsed.pretty = true,
+            "--no-quotes" => parsed.no_quotes = true,
             "--jsonl" => parsed.jsonl = true,
             "-" => parsed.inputs.push(arg.clone()),
             option if option.starts_with("--") => {
@@ -183,7 +187,11 @@ fn run(args: &[String]) -> Result<(), CliError> {
         }
         docs
     };
-    let mut report = analyze(&docs, &Options::default()).map_err(CliError::Analyze)?;
+    let options = Options {
+        quotes: Some(!arguments.no_quotes),
+        ..Options::default()
+    };
+    let mut report = analyze(&docs, &options).map_err(CliError::Analyze)?;
     for (article, warning) in report.articles.iter_mut().zip(decode_warnings) {
         if let Some(warning) = warning {
             article.warnings.insert(0, warning);

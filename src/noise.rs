@@ -145,7 +145,8 @@ pub fn byline_segment(text: &str) -> Option<&str> {
         .chain(text.match_indices(" By "))
         .map(|(i, _)| i)
         .min()?;
-    if !find_dates(text).is_empty() || lower_words().iter().any(|w| w == "written") {
+    let written_by = text[..position].to_ascii_lowercase().ends_with("written");
+    if written_by || !find_dates(text).is_empty() {
         return Some(text[position + 1..].trim_start());
     }
     None

@@ -30,6 +30,9 @@ pub struct Options {
     /// limit (at a character boundary) and the article gets a warning naming the limit.
     /// `None` means [`crate::DEFAULT_MAX_ARTICLE_BYTES`].
     pub max_article_bytes: Option<usize>,
+    /// Whether to extract quotes (`Article::quotes`); `None` means yes. Batch users who only
+    /// want clean text can turn it off, which makes the analysis faster.
+    pub quotes: Option<bool>,
 }
 
 /// The result of analysing a batch of articles.

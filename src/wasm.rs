@@ -14,6 +14,8 @@ export interface ArticleInput { id: string; text: string; }
 export interface AnalyzeOptions {
   /** Largest article text analysed, in UTF-8 bytes; longer text is cut with a warning. */
   maxArticleBytes?: number;
+  /** Whether to extract quotes (default true); false only cleans, faster. */
+  quotes?: boolean;
 }
 /** What the cleaner decided a block is. */
 export type BlockKind = "title" | "byline" | "date" | "body" | "heading" | "caption"
@@ -90,7 +92,7 @@ pub fn extract_quotes_js(
 }
 
 /// Names of the options `analyze` accepts (the fields of [`Options`], in camelCase).
-const OPTION_NAMES: &[&str] = &["maxArticleBytes"];
+const OPTION_NAMES: &[&str] = &["maxArticleBytes", "quotes"];
 
 /// Reads `analyze`'s options. serde-wasm-bindgen only looks up known fields, so unknown
 /// ones (a typo such as `maxArticleSize`) are caught here instead of silently ignored.
