@@ -292,6 +292,7 @@ fn text_over_the_size_limit_is_cut_at_a_character_boundary_with_a_warning() {
     );
     let options = Options {
         max_article_bytes: Some(limit),
+        ..Options::default()
     };
     let report = analyze(&[Document::new("cafe", input.clone())], &options)
         .expect("one article with an id is a valid batch");
@@ -321,6 +322,7 @@ fn text_over_the_size_limit_is_cut_at_a_character_boundary_with_a_warning() {
 fn text_exactly_at_the_size_limit_is_not_cut() {
     let options = Options {
         max_article_bytes: Some(HARBOUR_ARTICLE.len()),
+        ..Options::default()
     };
     let report =
         analyze(&[Document::new("harbour", HARBOUR_ARTICLE)], &options).expect("a valid batch");
@@ -339,6 +341,7 @@ fn tiny_size_limits_do_not_panic() {
         let input = "\u{1F600}\u{e9} Harbour news";
         let options = Options {
             max_article_bytes: Some(limit),
+            ..Options::default()
         };
         let report = analyze(&[Document::new("tiny", input)], &options).expect("a valid batch");
         let article = &report.articles[0];
