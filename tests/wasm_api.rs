@@ -3,7 +3,7 @@
 //! `wasm-pack test --node` (part of `./scripts/test.sh`).
 #![cfg(target_arch = "wasm32")]
 
-use article_analyzer::wasm::{analyze_js, clean_js};
+use article_analyzer::wasm::{analyze_js, clean_js, extract_quotes_js};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -268,4 +268,43 @@ fn block_offsets_are_utf16_and_slice_the_javascript_string() {
     assert_eq!(second_start, paragraphs[0].encode_utf16().count() + 2);
     assert_ne!(second_start, byte_start);
     assert_ne!(second_start, char_start);
+}
+
+/// A short article with an emoji before the quotation, so UTF-16 and byte offsets differ.
+const QUOTE_ARTICLE: &str = "Harbour \u{1F6A2} ferry returns\n\n\
+The harbour board approved the repairs on Tuesday after a long debate.\n\n\
+\u{1F6A2} \"We have waited long enough for this ferry,\" said Helen Marsh, the board's chair.\n";
+
+#[wasm_bindgen_test]
+fn extract_quotes_returns_quotes_with_utf16_offsets() {
+    let quotes =
+        extract_quotes_js(QUOTE_ARTICLE.into()).expect("extractQuotes should accept a string");
+    let quotes = Array::from(&quotes);
+    assert_eq!(quotes.length(), 1, "one quotation in the article");
+    let quote = quotes.get(0);
+    assert_plain_object_with_keys(&quote, &["text", "speaker", "cue", "start", "end", "kind"]);
+    assert_eq!(
+        get_string(&quote, "text"),
+        "We have waited long enough for this ferry,"
+    );
+    assert_eq!(get_string(&quote, "speaker"), "Helen Marsh");
+    assert_eq!(get_string(&quote, "kind"), "direct");
+    let input = JsString::from(QUOTE_ARTICLE);
+    let (start, end) = (
+        get_number(&quote, "start") as u32,
+        get_number(&quote, "end") as u32,
+    );
+    assert_eq!(
+        String::from(input.slice(start, end)),
+        get_string(&quote, "text")
+    );
+}
+
+#[wasm_bindgen_test]
+fn extract_quotes_rejects_a_number_with_a_helpful_error() {
+    let message = thrown_message(extract_quotes_js(JsValue::from(7)));
+    assert!(
+        message.contains("extractQuotes") && message.contains("string"),
+        "message: {message}"
+    );
 }
