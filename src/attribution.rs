@@ -17,8 +17,9 @@ use crate::quotes::Quotation;
 use crate::report::{Quote, QuoteKind};
 use crate::speakers::{is_capitalised, name_at, name_before, tokenize, SpeakerTable, Token};
 
-/// Words at most between a quotation and a cue after it.
-const CUE_AFTER_WINDOW: usize = 8;
+/// Words at most between a quotation and a cue after it in the same sentence (room for a
+/// name with a long appositive: “…,” X, the chairman of …, said).
+const CUE_AFTER_WINDOW: usize = 16;
 
 /// Words at most a sentence after a quotation may have to count as its attribution when the
 /// quotation itself ends a sentence (“…” Smith said.).
@@ -191,6 +192,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         } else if !mid_sentence {
             previous = None;
         }
+        // A quotation woven into a sentence with no reporting word ("X thanked him for
+        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
+        // subject.
+        let speaker = speaker.or_else(|| {
+            mid_sentence
+                .then(|| sentence_subject(input, left))
+                .flatten()
+                .and_then(|source| resolve(&table, source, quotation.open))
+        });
         let text = if quotation.is_block() {
             quotation
                 .pieces

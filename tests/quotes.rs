@@ -326,3 +326,25 @@ fn a_one_megabyte_quotation() {
     assert!(found.text.len() > 900_000);
     assert_eq!(found.speaker.as_deref(), Some("Tom Baker"));
 }
+
+#[test]
+fn a_quote_woven_into_a_sentence_without_a_cue_is_its_subjects() {
+    check(
+        "Mayor Lena Brandt thanked the volunteers for “staying out in the cold when nobody else would come.”",
+        "staying out",
+        "staying out in the cold when nobody else would come.",
+        Some("Lena Brandt"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn a_cue_far_after_the_quote_past_a_long_appositive() {
+    check(
+        "“The harbour will reopen within a month,” Tom Reyes, the chairman of the regional port authority board, said on Tuesday.",
+        "The harbour",
+        "The harbour will reopen within a month,",
+        Some("Tom Reyes"),
+        QuoteKind::Direct,
+    );
+}
