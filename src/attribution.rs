@@ -438,15 +438,66 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
     None
 }
 
+/// Prepositions: a name right after one is its object, not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "of", "from", "by", "with", "to", "for", "into", "about", "near", "like",
+    "than", "over", "against", "toward", "towards",
+];
+
+/// Whether a sentence opening with `word` (lowercase) starts with an introductory phrase
+/// rather than its subject: a preposition, a subordinating word, an adverb or a participle.
+fn is_introductory(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
+        || matches!(
+            word,
+            "according"
+                | "although"
+                | "though"
+                | "while"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "since"
+                | "if"
+                | "unlike"
+                | "despite"
+                | "during"
+                | "following"
+                | "amid"
+                | "based"
+                | "asked"
+        )
+        || word.len() > 4 && (word.ends_with("ly") || word.ends_with("ing"))
+}
+
 /// The first name or pronoun of a clause (its likely subject).
 fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
     let lexicon = quote_lexicon();
-    for index in 0..tokens.len() {
+    // An introductory phrase before the subject ("Speaking in Ohio, X said", "Like Y, X
+    // argued", "Although …, X said"): the subject follows its comma.
+    let opening = tokens.iter().position(Token::is_word);
+    let from = match opening {
+        Some(first) if is_introductory(&lower(input, &tokens[first])) => tokens[first..]
+            .iter()
+            .position(|token| token.is(','))
+            .map_or(first, |comma| first + comma + 1),
+        _ => 0,
+    };
+    for index in from..tokens.len() {
         let token = &tokens[index];
         if !token.is_word() {
             continue;
         }
         let lower_word = lower(input, token);
+        // A name governed by a preposition is no subject ("in Florida", "of the party").
+        if index > from
+            && tokens[index - 1].is_word()
+            && PREPOSITIONS.contains(&lower(input, &tokens[index - 1]).as_str())
+        {
+            continue;
+        }
         if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
             return Some(Source::Pronoun(gender));
         }

@@ -348,3 +348,21 @@ fn a_cue_far_after_the_quote_past_a_long_appositive() {
         QuoteKind::Direct,
     );
 }
+
+#[test]
+fn an_introductory_phrase_does_not_give_the_speaker() {
+    check(
+        "Speaking in Denver on Friday, Senator Paul Ames praised the bill as “a long overdue fix for rural clinics.”",
+        "a long overdue",
+        "a long overdue fix for rural clinics.",
+        Some("Paul Ames"),
+        QuoteKind::Partial,
+    );
+    check(
+        "Like Governor Walt Hale, Mayor Ines Ford backed the plan, adding that it would “bring the jobs back to the valley.”",
+        "bring the jobs",
+        "bring the jobs back to the valley.",
+        Some("Ines Ford"),
+        QuoteKind::Partial,
+    );
+}
