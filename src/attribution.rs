@@ -127,7 +127,10 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         };
         let after_cue = cue_after(input, left, right, full_stop);
         let before_cue = cue_before(input, left, word_count);
+        // A cue with its speaker in the quotation's own sentence before it (X said the
+        // levy would “…”) outweighs a reporting verb of a clause that follows.
         let cue = match (after_cue, before_cue) {
+            (Some(_), Some(before)) if before.source.is_some() => Some(before),
             (Some(after), _) if after.source.is_some() => Some(after),
             (after, Some(before)) if before.source.is_some() || after.is_none() => Some(before),
             (after, _) => after,

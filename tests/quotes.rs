@@ -366,3 +366,14 @@ fn an_introductory_phrase_does_not_give_the_speaker() {
         QuoteKind::Partial,
     );
 }
+
+#[test]
+fn a_cue_before_the_quote_outweighs_a_later_clause() {
+    check(
+        "Councillor Ann Vega said the new levy would “double the price of bread in the city,” and her deputy Omar Lind added that the council would vote again.",
+        "double the price",
+        "double the price of bread in the city,",
+        Some("Ann Vega"),
+        QuoteKind::Partial,
+    );
+}
