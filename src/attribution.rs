@@ -62,7 +62,8 @@ struct Cue {
 /// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
 /// report's quotes with UTF-16 offsets.
 pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotation]) -> Vec<Quote> {
-    let table = SpeakerTable::build(input, paragraphs);
+    let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
+    let table = SpeakerTable::build(input, paragraphs, &quoted);
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;

@@ -319,6 +319,9 @@ impl Entity {
 struct Mention {
     position: usize,
     entity: usize,
+    /// Whether the mention stands inside a quotation (the speaker's words, where a name is
+    /// rarely what a later pronoun refers to).
+    quoted: bool,
 }
 
 /// How many mentions back a pronoun or description looks for its antecedent.
@@ -337,8 +340,9 @@ pub struct SpeakerTable {
 }
 
 impl SpeakerTable {
-    /// Builds the table from the article's paragraphs (byte spans of `input`).
-    pub fn build(input: &str, paragraphs: &[Range<usize>]) -> Self {
+    /// Builds the table from the article's paragraphs (byte spans of `input`); `quoted`
+    /// holds the byte spans of its quotations, in order.
+    pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
         let lexicon = quote_lexicon();
         let mut chunks: Vec<(NameChunk, usize, Option<Gender>)> = Vec::new();
         let mut tokens = Vec::new();
@@ -381,7 +385,14 @@ impl SpeakerTable {
                 table.entity_for(&chunk.name, chunk.organisation);
             }
         }
+        let mut next_quote = 0;
         for (chunk, position, pronoun) in chunks {
+            while next_quote < quoted.len() && quoted[next_quote].end <= position {
+                next_quote += 1;
+            }
+            let in_quote = quoted
+                .get(next_quote)
+                .is_some_and(|span| span.contains(&position));
             let entity = table.entity_for(&chunk.name, chunk.organisation);
             let record = &mut table.entities[entity];
             for title in chunk.titles {
@@ -399,7 +410,11 @@ impl SpeakerTable {
                 Some(Gender::Feminine) => record.feminine += 1,
                 _ => {}
             }
-            table.mentions.push(Mention { position, entity });
+            table.mentions.push(Mention {
+                position,
+                entity,
+                quoted: in_quote,
+            });
         }
         table
     }
@@ -451,6 +466,7 @@ impl SpeakerTable {
             .iter()
             .rev()
             .take(ANTECEDENT_WINDOW)
+            .filter(|mention| !mention.quoted)
             .map(|mention| &self.entities[mention.entity])
     }
 
@@ -511,10 +527,28 @@ mod tests {
     }
 
     #[test]
+    fn names_inside_quotations_are_no_antecedents() {
+        let text = "Governor Paul Ames spoke. \"Ask Mr. Tom Reyes about it,\" he said.";
+        let whole = 0..text.len();
+        let open = text.find('"').unwrap() + 1;
+        let close = text.rfind('"').unwrap();
+        let quote = open..close;
+        let table = SpeakerTable::build(
+            text,
+            std::slice::from_ref(&whole),
+            std::slice::from_ref(&quote),
+        );
+        assert_eq!(
+            table.resolve_pronoun(close, Gender::Masculine).as_deref(),
+            Some("Paul Ames")
+        );
+    }
+
+    #[test]
     fn gives_the_fullest_name_and_resolves_pronouns() {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(text, std::slice::from_ref(&whole));
+        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
         assert_eq!(table.full_name("Merkel"), "Angela Merkel");
         assert_eq!(
             table
