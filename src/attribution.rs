@@ -414,8 +414,15 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
                 source: sentence_subject(input, &left[..index]),
             });
         }
+        // The words right after a verb before the quotation are its object ("X told Fox
+        // News that …"), unless the verb opens the sentence ("Said X: …").
+        let opens = left[..index].iter().all(|token| !token.is_word());
         let source = source_before(input, left, index, 0)
-            .or_else(|| source_after(input, left, index + 1))
+            .or_else(|| {
+                opens
+                    .then(|| source_after(input, left, index + 1))
+                    .flatten()
+            })
             .or_else(|| {
                 // "Trump joked …, but went on to say": the subject of the sentence.
                 let joined = left[..index]

@@ -377,3 +377,14 @@ fn a_cue_before_the_quote_outweighs_a_later_clause() {
         QuoteKind::Partial,
     );
 }
+
+#[test]
+fn the_object_of_a_reporting_verb_is_not_the_speaker() {
+    check(
+        "Senator Rosa Quint, D-Ore., told Channel Nine News that the vote could be “weeks away, not days.”",
+        "weeks away",
+        "weeks away, not days.",
+        Some("Rosa Quint"),
+        QuoteKind::Partial,
+    );
+}
