@@ -15,7 +15,9 @@ use std::ops::Range;
 use crate::quote_lexicon::{quote_lexicon, Gender};
 use crate::quotes::Quotation;
 use crate::report::{Quote, QuoteKind};
-use crate::speakers::{is_capitalised, name_at, name_before, tokenize, SpeakerTable, Token};
+use crate::speakers::{
+    is_capitalised, name_at, name_before, tokenize, SpeakerTable, Token, PREPOSITIONS,
+};
 
 /// Words at most between a quotation and a cue after it in the same sentence (room for a
 /// name with a long appositive: “…,” X, the chairman of …, said).
@@ -448,12 +450,6 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
     }
     None
 }
-
-/// Prepositions: a name right after one is its object, not a clause's subject.
-const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "of", "from", "by", "with", "to", "for", "into", "about", "near", "like",
-    "than", "over", "against", "toward", "towards",
-];
 
 /// Whether a sentence opening with `word` (lowercase) starts with an introductory phrase
 /// rather than its subject: a preposition, a subordinating word, an adverb or a participle.

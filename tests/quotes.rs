@@ -388,3 +388,20 @@ fn the_object_of_a_reporting_verb_is_not_the_speaker() {
         QuoteKind::Partial,
     );
 }
+
+#[test]
+fn agreement_and_blogging_are_reporting_verbs() {
+    check(
+        "Economist Lara Finch agreed that the rate cut was “far too late to save the harvest season.”",
+        "far too late",
+        "far too late to save the harvest season.",
+        Some("Lara Finch"),
+        QuoteKind::Partial,
+    );
+    let input = article(
+        "Columnist Omar Vidal blogged: “The budget office has run out of excuses and out of time.”",
+    );
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "The budget office");
+    assert_eq!(found.cue.as_deref(), Some("blogged"));
+}
