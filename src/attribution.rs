@@ -16,7 +16,8 @@ use crate::quote_lexicon::{quote_lexicon, Gender};
 use crate::quotes::Quotation;
 use crate::report::{Quote, QuoteKind};
 use crate::speakers::{
-    is_capitalised, name_at, name_before, tokenize, SpeakerTable, Token, PREPOSITIONS,
+    is_capitalised, name_at, name_before, strip_possessive, tokenize, SpeakerTable, Token,
+    PREPOSITIONS,
 };
 
 /// Words at most between a quotation and a cue after it in the same sentence (room for a
@@ -578,12 +579,27 @@ fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
                 || !is_capitalised(word(input, first))
                 || first.start < input.len() && first_lower.chars().all(|c| c.is_ascii_digit())
                 || lexicon.is_title(&first_lower)
+                    // "Senator Luis Ortega" names; "Spokesman for the Party" describes.
+                    && !matches!(
+                        source_ending_at(input, tokens, segment_end, segment_start),
+                        Some(Source::Name { .. })
+                    )
                 || matches!(
                     first_lower.as_str(),
                     "a" | "an" | "the" | "who" | "which" | "whose"
                 )
-                || word(input, first).ends_with("’s")
-                || word(input, first).ends_with("'s");
+                || strip_possessive(word(input, first)) != word(input, first)
+                // A short hyphenated tag: a party and state ("R-Ky.").
+                || segment_end - segment_start <= 2
+                    && word(input, first).contains('-')
+                    && word(input, first).len() <= 6
+                // A segment ending in a lower-case word that is no pronoun names nobody
+                // ("Sanders' campaign manager").
+                || tokens[segment_end - 1].is_word()
+                    && !is_capitalised(word(input, &tokens[segment_end - 1]))
+                    && !lexicon
+                        .pronouns
+                        .contains_key(lower(input, &tokens[segment_end - 1]).as_str());
             if !describes {
                 return source_ending_at(input, tokens, segment_end, segment_start);
             }

@@ -405,3 +405,21 @@ fn agreement_and_blogging_are_reporting_verbs() {
     let found = quote(&input, &quotes, "The budget office");
     assert_eq!(found.cue.as_deref(), Some("blogged"));
 }
+
+#[test]
+fn appositives_of_possessives_and_party_tags_are_skipped() {
+    check(
+        "“The campaign has never been stronger than it is today,” Nora Blake, Hale' campaign manager, said in a statement.",
+        "The campaign",
+        "The campaign has never been stronger than it is today,",
+        Some("Nora Blake"),
+        QuoteKind::Direct,
+    );
+    check(
+        "“We will not take that bill up this year,” Senator Luis Ortega, R-Ky., said.",
+        "We will not",
+        "We will not take that bill up this year,",
+        Some("Luis Ortega"),
+        QuoteKind::Direct,
+    );
+}
