@@ -610,6 +610,26 @@ fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
         }
         return source_ending_at(input, tokens, end - 1, floor);
     }
+    // An appositive without its closing comma ("X, the analyst who founded the site
+    // tweeted"): the words before the verb sit in a relative clause, and the speaker
+    // stands before the comma that opens the appositive.
+    let unclosed = (floor..end)
+        .rev()
+        .take(20)
+        .take_while(|&i| !tokens[i].ends_sentence())
+        .find(|&i| tokens[i].is(','))
+        .filter(|&comma| {
+            let opening = tokens.get(comma + 1).filter(|token| token.is_word());
+            opening.is_some_and(|token| {
+                let opening = lower(input, token);
+                matches!(opening.as_str(), "a" | "an" | "the" | "who") || lexicon.is_title(&opening)
+            }) && tokens[comma + 1..end].iter().any(|token| {
+                token.is_word() && matches!(lower(input, token).as_str(), "who" | "which" | "that")
+            })
+        });
+    if let Some(source) = unclosed.and_then(|comma| source_ending_at(input, tokens, comma, floor)) {
+        return Some(source);
+    }
     source_ending_at(input, tokens, end, floor)
 }
 

@@ -423,3 +423,14 @@ fn appositives_of_possessives_and_party_tags_are_skipped() {
         QuoteKind::Direct,
     );
 }
+
+#[test]
+fn an_appositive_without_its_closing_comma() {
+    check(
+        "“The numbers do not add up for the challenger,” Dana Price, the analyst who runs the county survey tweeted on Sunday.",
+        "The numbers",
+        "The numbers do not add up for the challenger,",
+        Some("Dana Price"),
+        QuoteKind::Direct,
+    );
+}
