@@ -359,6 +359,53 @@ fn cue_after(
             source,
         });
     }
+    short_clause_cue(input, &sentence[skip..])
+}
+
+/// A short clause of a name or pronoun and one verb of any kind after a quotation (“…”
+/// Smith fumed. / “…” he continued. / “…” reacted Smith.): a verb the lexicon does not list
+/// still attributes the quotation when the clause holds nothing else.
+fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
+    let lexicon = quote_lexicon();
+    let words: Vec<&Token> = clause.iter().filter(|token| token.is_word()).collect();
+    if words.len() < 2 || words.len() > 4 || clause.iter().any(|token| token.is(',')) {
+        return None;
+    }
+    let verb_like = |token: &Token| {
+        let text = word(input, token);
+        !is_capitalised(text) && (text.ends_with("ed") || text.ends_with('s'))
+    };
+    let first = words[0];
+    let first_lower = lower(input, first);
+    let subject_first = match lexicon.pronouns.get(first_lower.as_str()) {
+        Some(&gender) if matches!(first_lower.as_str(), "he" | "she") => {
+            (words.len() == 2).then_some((Source::Pronoun(gender), words[1]))
+        }
+        Some(_) => None,
+        None => name_at(input, clause, 0).and_then(|chunk| {
+            let after = clause.get(chunk.tokens.end)?;
+            (chunk.tokens.end + 1 == clause.len()
+                || clause[chunk.tokens.end + 1..]
+                    .iter()
+                    .all(|token| !token.is_word()))
+            .then(|| (name_source(input, clause, &chunk), after))
+        }),
+    };
+    if let Some((source, verb)) = subject_first {
+        return verb_like(verb).then(|| Cue {
+            word: lower(input, verb),
+            source: Some(source),
+        });
+    }
+    // Inverted: “…” reacted Smith.
+    if verb_like(first) && clause[0].is_word() {
+        let chunk = name_at(input, clause, 1)?;
+        let rest_is_punctuation = clause[chunk.tokens.end..].iter().all(|t| !t.is_word());
+        return rest_is_punctuation.then(|| Cue {
+            word: first_lower,
+            source: Some(name_source(input, clause, &chunk)),
+        });
+    }
     None
 }
 

@@ -434,3 +434,21 @@ fn an_appositive_without_its_closing_comma() {
         QuoteKind::Direct,
     );
 }
+
+#[test]
+fn a_short_clause_with_any_verb_attributes_the_quote() {
+    check(
+        "Councillor Ada Moss left the hall early. “Nobody in this chamber has read the report?” Moss fumed.",
+        "Nobody in",
+        "Nobody in this chamber has read the report?",
+        Some("Ada Moss"),
+        QuoteKind::Direct,
+    );
+    check(
+        "The senators argued for an hour. “Then we will sit here until the morning,” reacted Senator Hugo Brandt.",
+        "Then we will",
+        "Then we will sit here until the morning,",
+        Some("Hugo Brandt"),
+        QuoteKind::Direct,
+    );
+}
