@@ -96,6 +96,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             .map_or(0, |i| i + 1);
         tokenize(input, quotation.close..right_bound, &mut tokens);
         let (left, right) = tokens.split_at(left_all);
+        // The sentence before the quotation's own one, in the same paragraph.
+        let previous_sentence = {
+            let before = &left[..sentence_start.saturating_sub(1)];
+            let start = (0..before.len())
+                .rev()
+                .find(|&i| ends_sentence_at(input, before, i))
+                .map_or(0, |i| i + 1);
+            &left[start..sentence_start]
+        };
         let left = &left[sentence_start..];
         let inner = &input[quotation.inner.clone()];
         let word_count = inner.split_whitespace().count();
@@ -183,7 +192,22 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             }
             // A quotation opening its sentence right after an attributed one (or continuing
             // its sentence) inherits its speaker.
-            None if !mid_or_continuing => (inherited(), None),
+            // A quotation opening its sentence after one whose subject reports speech
+            // ("X recalled how it began. “…”") is that subject's.
+            None if !mid_or_continuing => {
+                let introduced = if left.iter().any(Token::is_word) {
+                    None
+                } else {
+                    cue_before(input, previous_sentence, word_count)
+                        .and_then(|cue| cue.source)
+                        .and_then(|source| resolve(&table, source, quotation.open))
+                };
+                let subject = || {
+                    sentence_subject(input, previous_sentence)
+                        .and_then(|source| resolve(&table, source, quotation.open))
+                };
+                (introduced.or_else(inherited).or_else(subject), None)
+            }
             None => (None, None),
         };
         let attributed = speaker.is_some() || cue_word.is_some();

@@ -452,3 +452,21 @@ fn a_short_clause_with_any_verb_attributes_the_quote() {
         QuoteKind::Direct,
     );
 }
+
+#[test]
+fn a_quote_after_a_sentence_that_introduces_it() {
+    // The previous sentence reports speech: its subject wins over the last speaker.
+    let body = "“We will hold the line,” said Mayor Tom Hale.\n\nMia Ross, a resident, recalled how the flood began at night. “The water came through the door before anyone woke up.”";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "The water came");
+    assert_eq!(found.speaker.as_deref(), Some("Mia Ross"));
+    // No reporting verb and nothing to inherit: the previous sentence's subject.
+    check(
+        "Ivo Salas walked the dry field at dawn. “Not a single crop will come up this year.”",
+        "Not a single",
+        "Not a single crop will come up this year.",
+        Some("Ivo Salas"),
+        QuoteKind::Direct,
+    );
+}
