@@ -183,6 +183,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             Some(cue) => {
                 let position = quotation.open;
                 let speaker = match cue.source {
+                    // "he said" / "she added" goes on with the last speaker when the
+                    // gender fits: a reporter's pronoun most often stays with who spoke.
+                    Some(Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine))) => {
+                        inherited()
+                            .filter(|name| {
+                                table.gender_of(name).is_none_or(|known| known == gender)
+                            })
+                            .or_else(|| table.resolve_pronoun(position, gender))
+                    }
                     Some(source) => resolve(&table, source, position),
                     // A cue without a subject ("and added", ", adding") continues the
                     // previous speaker's sentence.

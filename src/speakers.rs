@@ -459,6 +459,13 @@ impl SpeakerTable {
         entity
     }
 
+    /// The gender the article gives the entity named `name` (its fullest name).
+    pub fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.by_name
+            .get(name)
+            .and_then(|&entity| self.entities[entity].gender())
+    }
+
     /// The fullest name the article uses for `name`.
     pub fn full_name(&self, name: &str) -> String {
         if let Some(&entity) = self.by_name.get(name) {

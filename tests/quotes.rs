@@ -470,3 +470,12 @@ fn a_quote_after_a_sentence_that_introduces_it() {
         QuoteKind::Direct,
     );
 }
+
+#[test]
+fn a_pronoun_cue_stays_with_the_last_speaker_of_its_gender() {
+    let body = "“We have a deal at last,” said Mr. Karl Berg, who thanked Mr. Paul Dorn for his patience. “It will hold for many years,” he said.";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "It will hold");
+    assert_eq!(found.speaker.as_deref(), Some("Karl Berg"));
+}
