@@ -524,9 +524,14 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
     }
     // A colon introduction: "Smith: “…”", "In a statement, the ministry wrote:".
     if left.last().is_some_and(|token| token.is(':')) {
+        // A name right before the colon introduces the quotation ("… - Pollster Ann Lee:").
+        let colon = left.len() - 1;
+        let named = name_before(input, left, colon)
+            .filter(|chunk| chunk.tokens.end == colon)
+            .map(|chunk| name_source(input, left, &chunk));
         return Some(Cue {
             word: ":".to_string(),
-            source: sentence_subject(input, &left[..left.len() - 1]),
+            source: named.or_else(|| sentence_subject(input, &left[..colon])),
         });
     }
     None

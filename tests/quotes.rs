@@ -479,3 +479,14 @@ fn a_pronoun_cue_stays_with_the_last_speaker_of_its_gender() {
     let found = quote(&input, &quotes, "It will hold");
     assert_eq!(found.speaker.as_deref(), Some("Karl Berg"));
 }
+
+#[test]
+fn a_name_right_before_a_colon_introduces_the_quote() {
+    check(
+        "SUBURBS SHIFT TOWARD THE CHALLENGER - Ann Lee: “The suburbs have moved ten points in a single month.”",
+        "The suburbs",
+        "The suburbs have moved ten points in a single month.",
+        Some("Ann Lee"),
+        QuoteKind::Direct,
+    );
+}
