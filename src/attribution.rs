@@ -15,10 +15,14 @@ use std::ops::Range;
 use crate::quote_lexicon::{quote_lexicon, Gender};
 use crate::quotes::Quotation;
 use crate::report::{Quote, QuoteKind};
-use crate::speakers::{is_capitalised, name_at, name_before, tokenize, SpeakerTable, Token};
+use crate::speakers::{
+    is_capitalised, name_at, name_before, strip_possessive, tokenize, SpeakerTable, Token,
+    PREPOSITIONS,
+};
 
-/// Words at most between a quotation and a cue after it.
-const CUE_AFTER_WINDOW: usize = 8;
+/// Words at most between a quotation and a cue after it in the same sentence (room for a
+/// name with a long appositive: “…,” X, the chairman of …, said).
+const CUE_AFTER_WINDOW: usize = 16;
 
 /// Words at most a sentence after a quotation may have to count as its attribution when the
 /// quotation itself ends a sentence (“…” Smith said.).
@@ -61,7 +65,8 @@ struct Cue {
 /// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
 /// report's quotes with UTF-16 offsets.
 pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotation]) -> Vec<Quote> {
-    let table = SpeakerTable::build(input, paragraphs);
+    let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
+    let table = SpeakerTable::build(input, paragraphs, &quoted);
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;
@@ -91,6 +96,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             .map_or(0, |i| i + 1);
         tokenize(input, quotation.close..right_bound, &mut tokens);
         let (left, right) = tokens.split_at(left_all);
+        // The sentence before the quotation's own one, in the same paragraph.
+        let previous_sentence = {
+            let before = &left[..sentence_start.saturating_sub(1)];
+            let start = (0..before.len())
+                .rev()
+                .find(|&i| ends_sentence_at(input, before, i))
+                .map_or(0, |i| i + 1);
+            &left[start..sentence_start]
+        };
         let left = &left[sentence_start..];
         let inner = &input[quotation.inner.clone()];
         let word_count = inner.split_whitespace().count();
@@ -126,7 +140,10 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         };
         let after_cue = cue_after(input, left, right, full_stop);
         let before_cue = cue_before(input, left, word_count);
+        // A cue with its speaker in the quotation's own sentence before it (X said the
+        // levy would “…”) outweighs a reporting verb of a clause that follows.
         let cue = match (after_cue, before_cue) {
+            (Some(_), Some(before)) if before.source.is_some() => Some(before),
             (Some(after), _) if after.source.is_some() => Some(after),
             (after, Some(before)) if before.source.is_some() || after.is_none() => Some(before),
             (after, _) => after,
@@ -166,6 +183,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             Some(cue) => {
                 let position = quotation.open;
                 let speaker = match cue.source {
+                    // "he said" / "she added" goes on with the last speaker when the
+                    // gender fits: a reporter's pronoun most often stays with who spoke.
+                    Some(Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine))) => {
+                        inherited()
+                            .filter(|name| {
+                                table.gender_of(name).is_none_or(|known| known == gender)
+                            })
+                            .or_else(|| table.resolve_pronoun(position, gender))
+                    }
                     Some(source) => resolve(&table, source, position),
                     // A cue without a subject ("and added", ", adding") continues the
                     // previous speaker's sentence.
@@ -175,7 +201,22 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             }
             // A quotation opening its sentence right after an attributed one (or continuing
             // its sentence) inherits its speaker.
-            None if !mid_or_continuing => (inherited(), None),
+            // A quotation opening its sentence after one whose subject reports speech
+            // ("X recalled how it began. “…”") is that subject's.
+            None if !mid_or_continuing => {
+                let introduced = if left.iter().any(Token::is_word) {
+                    None
+                } else {
+                    cue_before(input, previous_sentence, word_count)
+                        .and_then(|cue| cue.source)
+                        .and_then(|source| resolve(&table, source, quotation.open))
+                };
+                let subject = || {
+                    sentence_subject(input, previous_sentence)
+                        .and_then(|source| resolve(&table, source, quotation.open))
+                };
+                (introduced.or_else(inherited).or_else(subject), None)
+            }
             None => (None, None),
         };
         let attributed = speaker.is_some() || cue_word.is_some();
@@ -191,6 +232,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         } else if !mid_sentence {
             previous = None;
         }
+        // A quotation woven into a sentence with no reporting word ("X thanked him for
+        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
+        // subject.
+        let speaker = speaker.or_else(|| {
+            mid_sentence
+                .then(|| sentence_subject(input, left))
+                .flatten()
+                .and_then(|source| resolve(&table, source, quotation.open))
+        });
         let text = if quotation.is_block() {
             quotation
                 .pieces
@@ -342,6 +392,53 @@ fn cue_after(
             source,
         });
     }
+    short_clause_cue(input, &sentence[skip..])
+}
+
+/// A short clause of a name or pronoun and one verb of any kind after a quotation (“…”
+/// Smith fumed. / “…” he continued. / “…” reacted Smith.): a verb the lexicon does not list
+/// still attributes the quotation when the clause holds nothing else.
+fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
+    let lexicon = quote_lexicon();
+    let words: Vec<&Token> = clause.iter().filter(|token| token.is_word()).collect();
+    if words.len() < 2 || words.len() > 4 || clause.iter().any(|token| token.is(',')) {
+        return None;
+    }
+    let verb_like = |token: &Token| {
+        let text = word(input, token);
+        !is_capitalised(text) && (text.ends_with("ed") || text.ends_with('s'))
+    };
+    let first = words[0];
+    let first_lower = lower(input, first);
+    let subject_first = match lexicon.pronouns.get(first_lower.as_str()) {
+        Some(&gender) if matches!(first_lower.as_str(), "he" | "she") => {
+            (words.len() == 2).then_some((Source::Pronoun(gender), words[1]))
+        }
+        Some(_) => None,
+        None => name_at(input, clause, 0).and_then(|chunk| {
+            let after = clause.get(chunk.tokens.end)?;
+            (chunk.tokens.end + 1 == clause.len()
+                || clause[chunk.tokens.end + 1..]
+                    .iter()
+                    .all(|token| !token.is_word()))
+            .then(|| (name_source(input, clause, &chunk), after))
+        }),
+    };
+    if let Some((source, verb)) = subject_first {
+        return verb_like(verb).then(|| Cue {
+            word: lower(input, verb),
+            source: Some(source),
+        });
+    }
+    // Inverted: “…” reacted Smith.
+    if verb_like(first) && clause[0].is_word() {
+        let chunk = name_at(input, clause, 1)?;
+        let rest_is_punctuation = clause[chunk.tokens.end..].iter().all(|t| !t.is_word());
+        return rest_is_punctuation.then(|| Cue {
+            word: first_lower,
+            source: Some(name_source(input, clause, &chunk)),
+        });
+    }
     None
 }
 
@@ -400,8 +497,15 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
                 source: sentence_subject(input, &left[..index]),
             });
         }
+        // The words right after a verb before the quotation are its object ("X told Fox
+        // News that …"), unless the verb opens the sentence ("Said X: …").
+        let opens = left[..index].iter().all(|token| !token.is_word());
         let source = source_before(input, left, index, 0)
-            .or_else(|| source_after(input, left, index + 1))
+            .or_else(|| {
+                opens
+                    .then(|| source_after(input, left, index + 1))
+                    .flatten()
+            })
             .or_else(|| {
                 // "Trump joked …, but went on to say": the subject of the sentence.
                 let joined = left[..index]
@@ -420,23 +524,73 @@ fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
     }
     // A colon introduction: "Smith: “…”", "In a statement, the ministry wrote:".
     if left.last().is_some_and(|token| token.is(':')) {
+        // A name right before the colon introduces the quotation ("… - Pollster Ann Lee:").
+        let colon = left.len() - 1;
+        let named = name_before(input, left, colon)
+            .filter(|chunk| chunk.tokens.end == colon)
+            .map(|chunk| name_source(input, left, &chunk));
         return Some(Cue {
             word: ":".to_string(),
-            source: sentence_subject(input, &left[..left.len() - 1]),
+            source: named.or_else(|| sentence_subject(input, &left[..colon])),
         });
     }
     None
 }
 
+/// Whether a sentence opening with `word` (lowercase) starts with an introductory phrase
+/// rather than its subject: a preposition, a subordinating word, an adverb or a participle.
+fn is_introductory(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
+        || matches!(
+            word,
+            "according"
+                | "although"
+                | "though"
+                | "while"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "since"
+                | "if"
+                | "unlike"
+                | "despite"
+                | "during"
+                | "following"
+                | "amid"
+                | "based"
+                | "asked"
+        )
+        || word.len() > 4 && (word.ends_with("ly") || word.ends_with("ing"))
+}
+
 /// The first name or pronoun of a clause (its likely subject).
 fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
     let lexicon = quote_lexicon();
-    for index in 0..tokens.len() {
+    // An introductory phrase before the subject ("Speaking in Ohio, X said", "Like Y, X
+    // argued", "Although …, X said"): the subject follows its comma.
+    let opening = tokens.iter().position(Token::is_word);
+    let from = match opening {
+        Some(first) if is_introductory(&lower(input, &tokens[first])) => tokens[first..]
+            .iter()
+            .position(|token| token.is(','))
+            .map_or(first, |comma| first + comma + 1),
+        _ => 0,
+    };
+    for index in from..tokens.len() {
         let token = &tokens[index];
         if !token.is_word() {
             continue;
         }
         let lower_word = lower(input, token);
+        // A name governed by a preposition is no subject ("in Florida", "of the party").
+        if index > from
+            && tokens[index - 1].is_word()
+            && PREPOSITIONS.contains(&lower(input, &tokens[index - 1]).as_str())
+        {
+            continue;
+        }
         if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
             return Some(Source::Pronoun(gender));
         }
@@ -510,12 +664,27 @@ fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
                 || !is_capitalised(word(input, first))
                 || first.start < input.len() && first_lower.chars().all(|c| c.is_ascii_digit())
                 || lexicon.is_title(&first_lower)
+                    // "Senator Luis Ortega" names; "Spokesman for the Party" describes.
+                    && !matches!(
+                        source_ending_at(input, tokens, segment_end, segment_start),
+                        Some(Source::Name { .. })
+                    )
                 || matches!(
                     first_lower.as_str(),
                     "a" | "an" | "the" | "who" | "which" | "whose"
                 )
-                || word(input, first).ends_with("’s")
-                || word(input, first).ends_with("'s");
+                || strip_possessive(word(input, first)) != word(input, first)
+                // A short hyphenated tag: a party and state ("R-Ky.").
+                || segment_end - segment_start <= 2
+                    && word(input, first).contains('-')
+                    && word(input, first).len() <= 6
+                // A segment ending in a lower-case word that is no pronoun names nobody
+                // ("Sanders' campaign manager").
+                || tokens[segment_end - 1].is_word()
+                    && !is_capitalised(word(input, &tokens[segment_end - 1]))
+                    && !lexicon
+                        .pronouns
+                        .contains_key(lower(input, &tokens[segment_end - 1]).as_str());
             if !describes {
                 return source_ending_at(input, tokens, segment_end, segment_start);
             }
@@ -525,6 +694,26 @@ fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Op
             segment_end = segment_start - 1;
         }
         return source_ending_at(input, tokens, end - 1, floor);
+    }
+    // An appositive without its closing comma ("X, the analyst who founded the site
+    // tweeted"): the words before the verb sit in a relative clause, and the speaker
+    // stands before the comma that opens the appositive.
+    let unclosed = (floor..end)
+        .rev()
+        .take(20)
+        .take_while(|&i| !tokens[i].ends_sentence())
+        .find(|&i| tokens[i].is(','))
+        .filter(|&comma| {
+            let opening = tokens.get(comma + 1).filter(|token| token.is_word());
+            opening.is_some_and(|token| {
+                let opening = lower(input, token);
+                matches!(opening.as_str(), "a" | "an" | "the" | "who") || lexicon.is_title(&opening)
+            }) && tokens[comma + 1..end].iter().any(|token| {
+                token.is_word() && matches!(lower(input, token).as_str(), "who" | "which" | "that")
+            })
+        });
+    if let Some(source) = unclosed.and_then(|comma| source_ending_at(input, tokens, comma, floor)) {
+        return Some(source);
     }
     source_ending_at(input, tokens, end, floor)
 }

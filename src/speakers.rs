@@ -113,6 +113,12 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
+/// Prepositions: a name right after one is its object, not a clause's subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "of", "from", "by", "with", "to", "for", "into", "about", "near", "like",
+    "than", "over", "against", "toward", "towards",
+];
+
 /// Lower-case words that may join capitalised words into one name ("Secretary of State",
 /// "Charles de Gaulle").
 const NAME_CONNECTORS: &[&str] = &["of", "de", "la", "van", "von", "al", "bin", "der", "du"];
@@ -319,6 +325,12 @@ impl Entity {
 struct Mention {
     position: usize,
     entity: usize,
+    /// Whether the mention stands inside a quotation (the speaker's words, where a name is
+    /// rarely what a later pronoun refers to).
+    quoted: bool,
+    /// Whether a preposition governs the mention ("in an interview with X"): an object,
+    /// which a later pronoun refers to less often than to a subject.
+    object: bool,
 }
 
 /// How many mentions back a pronoun or description looks for its antecedent.
@@ -337,10 +349,11 @@ pub struct SpeakerTable {
 }
 
 impl SpeakerTable {
-    /// Builds the table from the article's paragraphs (byte spans of `input`).
-    pub fn build(input: &str, paragraphs: &[Range<usize>]) -> Self {
+    /// Builds the table from the article's paragraphs (byte spans of `input`); `quoted`
+    /// holds the byte spans of its quotations, in order.
+    pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
         let lexicon = quote_lexicon();
-        let mut chunks: Vec<(NameChunk, usize, Option<Gender>)> = Vec::new();
+        let mut chunks: Vec<(NameChunk, usize, Option<Gender>, bool)> = Vec::new();
         let mut tokens = Vec::new();
         for span in paragraphs {
             tokens.clear();
@@ -370,18 +383,31 @@ impl SpeakerTable {
                         }
                     });
                 let position = tokens[chunk.tokens.start].start;
+                let object = chunk.tokens.start > 0 && {
+                    let before = tokens[chunk.tokens.start - 1];
+                    before.is_word()
+                        && PREPOSITIONS
+                            .contains(&input[before.start..before.end].to_lowercase().as_str())
+                };
                 index = after.max(index + 1);
-                chunks.push((chunk, position, pronoun));
+                chunks.push((chunk, position, pronoun, object));
             }
         }
         let mut table = SpeakerTable::default();
         // Full names first, so that a surname met before the full name still maps to it.
-        for (chunk, _, _) in &chunks {
+        for (chunk, ..) in &chunks {
             if chunk.name.contains(' ') {
                 table.entity_for(&chunk.name, chunk.organisation);
             }
         }
-        for (chunk, position, pronoun) in chunks {
+        let mut next_quote = 0;
+        for (chunk, position, pronoun, object) in chunks {
+            while next_quote < quoted.len() && quoted[next_quote].end <= position {
+                next_quote += 1;
+            }
+            let in_quote = quoted
+                .get(next_quote)
+                .is_some_and(|span| span.contains(&position));
             let entity = table.entity_for(&chunk.name, chunk.organisation);
             let record = &mut table.entities[entity];
             for title in chunk.titles {
@@ -399,7 +425,12 @@ impl SpeakerTable {
                 Some(Gender::Feminine) => record.feminine += 1,
                 _ => {}
             }
-            table.mentions.push(Mention { position, entity });
+            table.mentions.push(Mention {
+                position,
+                entity,
+                quoted: in_quote,
+                object,
+            });
         }
         table
     }
@@ -428,6 +459,13 @@ impl SpeakerTable {
         entity
     }
 
+    /// The gender the article gives the entity named `name` (its fullest name).
+    pub fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.by_name
+            .get(name)
+            .and_then(|&entity| self.entities[entity].gender())
+    }
+
     /// The fullest name the article uses for `name`.
     pub fn full_name(&self, name: &str) -> String {
         if let Some(&entity) = self.by_name.get(name) {
@@ -442,8 +480,13 @@ impl SpeakerTable {
         }
     }
 
-    /// Mentions before byte `position`, nearest first.
-    fn mentions_before(&self, position: usize) -> impl Iterator<Item = &Entity> + '_ {
+    /// Mentions before byte `position`, nearest first; only those no preposition governs
+    /// when `subjects` is set.
+    fn mentions_before(
+        &self,
+        position: usize,
+        subjects: bool,
+    ) -> impl Iterator<Item = &Entity> + '_ {
         let end = self
             .mentions
             .partition_point(|mention| mention.position < position);
@@ -451,32 +494,36 @@ impl SpeakerTable {
             .iter()
             .rev()
             .take(ANTECEDENT_WINDOW)
+            .filter(move |mention| !(mention.quoted || subjects && mention.object))
             .map(|mention| &self.entities[mention.entity])
     }
 
-    /// The entity a pronoun of `gender` at byte `position` most likely refers to.
+    /// The entity a pronoun of `gender` at byte `position` most likely refers to: the
+    /// nearest person of that gender, a subject rather than a preposition's object.
     pub fn resolve_pronoun(&self, position: usize, gender: Gender) -> Option<String> {
+        let find = |matches: &dyn Fn(&Entity) -> bool| {
+            self.mentions_before(position, true)
+                .find(|entity| matches(entity))
+                .or_else(|| {
+                    self.mentions_before(position, false)
+                        .find(|entity| matches(entity))
+                })
+        };
         match gender {
             Gender::Speaker => None,
-            Gender::Plural => self
-                .mentions_before(position)
-                .find(|entity| entity.organisation)
-                .map(|entity| entity.name.clone()),
-            Gender::Masculine | Gender::Feminine => self
-                .mentions_before(position)
-                .find(|entity| entity.is_person() && entity.gender() == Some(gender))
-                .or_else(|| {
-                    self.mentions_before(position)
-                        .find(|entity| entity.is_person() && entity.gender().is_none())
-                })
-                .map(|entity| entity.name.clone()),
+            Gender::Plural => find(&|entity| entity.organisation),
+            Gender::Masculine | Gender::Feminine => {
+                find(&|entity| entity.is_person() && entity.gender() == Some(gender))
+                    .or_else(|| find(&|entity| entity.is_person() && entity.gender().is_none()))
+            }
         }
+        .map(|entity| entity.name.clone())
     }
 
     /// The entity a description such as "the president" (its head word, lowercase) at byte
     /// `position` refers to: the nearest earlier mention carrying that title.
     pub fn resolve_description(&self, position: usize, head: &str) -> Option<String> {
-        self.mentions_before(position)
+        self.mentions_before(position, false)
             .find(|entity| entity.titles.iter().any(|title| title == head))
             .map(|entity| entity.name.clone())
     }
@@ -511,10 +558,41 @@ mod tests {
     }
 
     #[test]
+    fn names_inside_quotations_are_no_antecedents() {
+        let text = "Governor Paul Ames spoke. \"Ask Mr. Tom Reyes about it,\" he said.";
+        let whole = 0..text.len();
+        let open = text.find('"').unwrap() + 1;
+        let close = text.rfind('"').unwrap();
+        let quote = open..close;
+        let table = SpeakerTable::build(
+            text,
+            std::slice::from_ref(&whole),
+            std::slice::from_ref(&quote),
+        );
+        assert_eq!(
+            table.resolve_pronoun(close, Gender::Masculine).as_deref(),
+            Some("Paul Ames")
+        );
+    }
+
+    #[test]
+    fn pronouns_prefer_subjects_to_objects_of_prepositions() {
+        let text = "Mr. Paul Ames spoke on Monday in an interview with Mr. Tom Reyes.";
+        let whole = 0..text.len();
+        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
+        assert_eq!(
+            table
+                .resolve_pronoun(text.len(), Gender::Masculine)
+                .as_deref(),
+            Some("Paul Ames")
+        );
+    }
+
+    #[test]
     fn gives_the_fullest_name_and_resolves_pronouns() {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(text, std::slice::from_ref(&whole));
+        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
         assert_eq!(table.full_name("Merkel"), "Angela Merkel");
         assert_eq!(
             table

@@ -326,3 +326,167 @@ fn a_one_megabyte_quotation() {
     assert!(found.text.len() > 900_000);
     assert_eq!(found.speaker.as_deref(), Some("Tom Baker"));
 }
+
+#[test]
+fn a_quote_woven_into_a_sentence_without_a_cue_is_its_subjects() {
+    check(
+        "Mayor Lena Brandt thanked the volunteers for “staying out in the cold when nobody else would come.”",
+        "staying out",
+        "staying out in the cold when nobody else would come.",
+        Some("Lena Brandt"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn a_cue_far_after_the_quote_past_a_long_appositive() {
+    check(
+        "“The harbour will reopen within a month,” Tom Reyes, the chairman of the regional port authority board, said on Tuesday.",
+        "The harbour",
+        "The harbour will reopen within a month,",
+        Some("Tom Reyes"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn an_introductory_phrase_does_not_give_the_speaker() {
+    check(
+        "Speaking in Denver on Friday, Senator Paul Ames praised the bill as “a long overdue fix for rural clinics.”",
+        "a long overdue",
+        "a long overdue fix for rural clinics.",
+        Some("Paul Ames"),
+        QuoteKind::Partial,
+    );
+    check(
+        "Like Governor Walt Hale, Mayor Ines Ford backed the plan, adding that it would “bring the jobs back to the valley.”",
+        "bring the jobs",
+        "bring the jobs back to the valley.",
+        Some("Ines Ford"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn a_cue_before_the_quote_outweighs_a_later_clause() {
+    check(
+        "Councillor Ann Vega said the new levy would “double the price of bread in the city,” and her deputy Omar Lind added that the council would vote again.",
+        "double the price",
+        "double the price of bread in the city,",
+        Some("Ann Vega"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn the_object_of_a_reporting_verb_is_not_the_speaker() {
+    check(
+        "Senator Rosa Quint, D-Ore., told Channel Nine News that the vote could be “weeks away, not days.”",
+        "weeks away",
+        "weeks away, not days.",
+        Some("Rosa Quint"),
+        QuoteKind::Partial,
+    );
+}
+
+#[test]
+fn agreement_and_blogging_are_reporting_verbs() {
+    check(
+        "Economist Lara Finch agreed that the rate cut was “far too late to save the harvest season.”",
+        "far too late",
+        "far too late to save the harvest season.",
+        Some("Lara Finch"),
+        QuoteKind::Partial,
+    );
+    let input = article(
+        "Columnist Omar Vidal blogged: “The budget office has run out of excuses and out of time.”",
+    );
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "The budget office");
+    assert_eq!(found.cue.as_deref(), Some("blogged"));
+}
+
+#[test]
+fn appositives_of_possessives_and_party_tags_are_skipped() {
+    check(
+        "“The campaign has never been stronger than it is today,” Nora Blake, Hale' campaign manager, said in a statement.",
+        "The campaign",
+        "The campaign has never been stronger than it is today,",
+        Some("Nora Blake"),
+        QuoteKind::Direct,
+    );
+    check(
+        "“We will not take that bill up this year,” Senator Luis Ortega, R-Ky., said.",
+        "We will not",
+        "We will not take that bill up this year,",
+        Some("Luis Ortega"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn an_appositive_without_its_closing_comma() {
+    check(
+        "“The numbers do not add up for the challenger,” Dana Price, the analyst who runs the county survey tweeted on Sunday.",
+        "The numbers",
+        "The numbers do not add up for the challenger,",
+        Some("Dana Price"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn a_short_clause_with_any_verb_attributes_the_quote() {
+    check(
+        "Councillor Ada Moss left the hall early. “Nobody in this chamber has read the report?” Moss fumed.",
+        "Nobody in",
+        "Nobody in this chamber has read the report?",
+        Some("Ada Moss"),
+        QuoteKind::Direct,
+    );
+    check(
+        "The senators argued for an hour. “Then we will sit here until the morning,” reacted Senator Hugo Brandt.",
+        "Then we will",
+        "Then we will sit here until the morning,",
+        Some("Hugo Brandt"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn a_quote_after_a_sentence_that_introduces_it() {
+    // The previous sentence reports speech: its subject wins over the last speaker.
+    let body = "“We will hold the line,” said Mayor Tom Hale.\n\nMia Ross, a resident, recalled how the flood began at night. “The water came through the door before anyone woke up.”";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "The water came");
+    assert_eq!(found.speaker.as_deref(), Some("Mia Ross"));
+    // No reporting verb and nothing to inherit: the previous sentence's subject.
+    check(
+        "Ivo Salas walked the dry field at dawn. “Not a single crop will come up this year.”",
+        "Not a single",
+        "Not a single crop will come up this year.",
+        Some("Ivo Salas"),
+        QuoteKind::Direct,
+    );
+}
+
+#[test]
+fn a_pronoun_cue_stays_with_the_last_speaker_of_its_gender() {
+    let body = "“We have a deal at last,” said Mr. Karl Berg, who thanked Mr. Paul Dorn for his patience. “It will hold for many years,” he said.";
+    let input = article(body);
+    let quotes = extract_quotes(&input);
+    let found = quote(&input, &quotes, "It will hold");
+    assert_eq!(found.speaker.as_deref(), Some("Karl Berg"));
+}
+
+#[test]
+fn a_name_right_before_a_colon_introduces_the_quote() {
+    check(
+        "SUBURBS SHIFT TOWARD THE CHALLENGER - Ann Lee: “The suburbs have moved ten points in a single month.”",
+        "The suburbs",
+        "The suburbs have moved ten points in a single month.",
+        Some("Ann Lee"),
+        QuoteKind::Direct,
+    );
+}
