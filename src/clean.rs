@@ -149,7 +149,8 @@ fn quality(paragraph: &Paragraph, features: &Features, english: bool) -> Quality
     if english {
         if length >= 15 && density >= 0.25 && sentences {
             Quality::Good
-        } else if length >= 8 && density >= 0.18 {
+        } else if length >= 8 && (density >= 0.18 || features.ends_sentence) {
+            // A lede full of names and titles is low in stopwords but still a sentence.
             Quality::NearGood
         } else if length >= 8 {
             Quality::Bad

@@ -78,7 +78,10 @@ fn title_candidate(item: &Analysed) -> bool {
         && item.noise.as_ref().is_none_or(|noise| {
             noise.kind == BlockKind::Boilerplate && item.paragraph.heading_level > 0
         })
-        && !text.ends_with(['.', ':', ','])
+        // Seen through closing quotes and brackets: a quoted sentence is no headline.
+        && !text
+            .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' '])
+            .ends_with(['.', ':', ','])
         && item.paragraph.list_marker.is_none()
         && (features.sentence_ends < 2 || ends_sentence(text))
 }

@@ -236,6 +236,7 @@ fixtures! {
     last_updated_only,
     markdown_artifacts,
     navigation_menu,
+    no_headline_name_lede,
     photo_credit_getty,
     related_inline_read_more,
     related_more_news,
