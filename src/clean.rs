@@ -52,6 +52,23 @@ pub struct Analysed {
     pub quality: Quality,
 }
 
+impl Analysed {
+    /// Whether the local rules judged the paragraph to be of this kind.
+    pub fn noise_is(&self, kind: BlockKind) -> bool {
+        self.noise.as_ref().is_some_and(|noise| noise.kind == kind)
+    }
+
+    /// Whether the paragraph reads as prose (good or near-good quality).
+    pub fn is_prose(&self) -> bool {
+        matches!(self.quality, Quality::Good | Quality::NearGood)
+    }
+
+    /// Whether the paragraph looks like a line of code or a shell command.
+    fn is_code(&self) -> bool {
+        self.features.is_code_like() || starts_like_code(&self.paragraph.text)
+    }
+}
+
 /// Paragraphs with more words than this skip the phrase rules (they are prose).
 const PHRASE_RULE_MAX_WORDS: usize = 100;
 
@@ -176,7 +193,7 @@ fn weight(item: &Analysed, cohesion: f64) -> f64 {
             _ => -1.5,
         };
     }
-    if item.features.is_code_like() || starts_like_code(&item.paragraph.text) {
+    if item.is_code() {
         return 0.0;
     }
     match item.quality {
@@ -207,10 +224,7 @@ const COHESION_SLOPE: f64 = 3.0;
 /// sliding window of word counts.
 fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
     let prose: Vec<usize> = (0..analysed.len())
-        .filter(|&i| {
-            analysed[i].noise.is_none()
-                && matches!(analysed[i].quality, Quality::Good | Quality::NearGood)
-        })
+        .filter(|&i| analysed[i].noise.is_none() && analysed[i].is_prose())
         .collect();
     // Each word of the article gets a dense id once (one hash lookup per word); the window
     // counts and last-seen stamps below are then plain vector slots.
@@ -459,11 +473,7 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabulary) 
         let comments_between = analysed[near..far].iter().any(opens_comments);
         let timestamps = analysed[run_start..run_end]
             .iter()
-            .filter(|item| {
-                item.noise
-                    .as_ref()
-                    .is_some_and(|noise| noise.kind == BlockKind::Date)
-            })
+            .filter(|item| item.noise_is(BlockKind::Date))
             .count();
         // A run after a comments heading, or one stamped with dates again and again (a
         // comment thread, a list of dated teasers), is not more of the article.
@@ -589,8 +599,8 @@ fn body_verdict(
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
     if *in_related_region {
-        let continues_body = matches!(item.quality, Quality::Good | Quality::NearGood)
-            && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
+        let continues_body =
+            item.is_prose() && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
         if !continues_body {
             return Verdict::removed(BlockKind::Related, "item in a list of other articles");
         }
@@ -607,7 +617,7 @@ fn body_verdict(
                 || (!sentence && before_prose && item.features.words <= 15)
             {
                 Verdict::kept(BlockKind::Heading, "section heading inside the article")
-            } else if item.features.is_code_like() || starts_like_code(&item.paragraph.text) {
+            } else if item.is_code() {
                 Verdict::kept(BlockKind::Body, "code or preformatted text")
             } else if sentence || list_in_body {
                 Verdict::kept(BlockKind::Body, "short line of article text")
@@ -630,13 +640,12 @@ fn next_prose(analysed: &[Analysed], index: usize) -> Option<usize> {
         .iter()
         .position(|item| item.noise.is_none())
         .map(|offset| index + 1 + offset)
-        .filter(|&next| matches!(analysed[next].quality, Quality::Good | Quality::NearGood))
+        .filter(|&next| analysed[next].is_prose())
 }
 
 fn neighbours_are_body(analysed: &[Analysed], index: usize) -> bool {
     let is_text = |item: &Analysed| {
-        matches!(item.quality, Quality::Good | Quality::NearGood)
-            || (item.paragraph.list_marker.is_some() && item.noise.is_none())
+        item.is_prose() || (item.paragraph.list_marker.is_some() && item.noise.is_none())
     };
     let before = index.checked_sub(1).is_some_and(|i| is_text(&analysed[i]));
     let after = analysed.get(index + 1).is_some_and(is_text);
@@ -648,13 +657,7 @@ fn neighbours_are_body(analysed: &[Analysed], index: usize) -> bool {
 /// other stories. A headline shown twice is one headline.
 fn headline_run(analysed: &[Analysed], index: usize) -> bool {
     let is_headline = |item: &Analysed| item.quality == Quality::Bad && item.noise.is_none();
-    let in_run = |item: &Analysed| {
-        is_headline(item)
-            || item
-                .noise
-                .as_ref()
-                .is_some_and(|noise| noise.kind == BlockKind::Date)
-    };
+    let in_run = |item: &Analysed| is_headline(item) || item.noise_is(BlockKind::Date);
     if !in_run(&analysed[index]) {
         return false;
     }
@@ -714,10 +717,7 @@ fn outside_verdict(
     if *in_related_region && item.noise.is_none() {
         return Verdict::removed(BlockKind::Related, "item in a list of other articles");
     }
-    let is_date = item
-        .noise
-        .as_ref()
-        .is_some_and(|noise| noise.kind == BlockKind::Date);
+    let is_date = item.noise_is(BlockKind::Date);
     if is_date && headline_run(analysed, index) {
         return Verdict::removed(
             BlockKind::Related,
@@ -742,7 +742,7 @@ fn outside_verdict(
             }
         }
         (_, Some(end)) if index >= end => {
-            if matches!(item.quality, Quality::Good | Quality::NearGood) {
+            if item.is_prose() {
                 "text after the article's end (comments, teasers or footer)"
             } else {
                 "page footer or links after the article"
@@ -774,15 +774,12 @@ const MAX_CAPTION_WORDS: usize = 40;
 /// a credit line may belong to a photo elsewhere, and the paragraph stays.
 fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdict]) {
     for index in 1..analysed.len() {
-        let follows_credit = analysed[index]
-            .noise
-            .as_ref()
-            .is_some_and(|noise| noise.kind == BlockKind::Credit);
+        let follows_credit = analysed[index].noise_is(BlockKind::Credit);
         let caption = &analysed[index - 1];
         let prose_after = analysed[index + 1..]
             .iter()
             .find(|item| item.noise.is_none())
-            .is_some_and(|item| matches!(item.quality, Quality::Good | Quality::NearGood));
+            .is_some_and(Analysed::is_prose);
         if follows_credit
             && prose_after
             && caption.noise.is_none()
@@ -856,10 +853,7 @@ const MAX_LABEL_WORDS: usize = 4;
 fn mark_date_labels(analysed: &[Analysed], verdicts: &mut [Verdict]) {
     for index in 1..analysed.len() {
         let label = &analysed[index - 1];
-        let is_date = analysed[index]
-            .noise
-            .as_ref()
-            .is_some_and(|noise| noise.kind == BlockKind::Date);
+        let is_date = analysed[index].noise_is(BlockKind::Date);
         if is_date
             && label.noise.is_none()
             && label.features.words <= MAX_LABEL_WORDS

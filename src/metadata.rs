@@ -190,9 +190,7 @@ fn find_author(
     (header_start..end)
         .filter(|&index| {
             let item = &analysed[index];
-            item.noise
-                .as_ref()
-                .is_some_and(|noise| noise.kind == BlockKind::Byline)
+            item.noise_is(BlockKind::Byline)
                 // The word count is known: longer lines are no bylines, and need no scan.
                 || (item.features.words <= BYLINE_MAX_WORDS && is_byline(&item.paragraph.text))
                 || is_bare_opening(&item.paragraph.text)
@@ -373,10 +371,7 @@ fn find_date(
         }
         let dates = find_dates(&item.paragraph.text);
         let Some(first) = dates.first() else { continue };
-        let own_line = item
-            .noise
-            .as_ref()
-            .is_some_and(|n| n.kind == BlockKind::Date);
+        let own_line = item.noise_is(BlockKind::Date);
         if kept[index] && !own_line {
             continue;
         }
@@ -431,10 +426,7 @@ fn footer_date(analysed: &[Analysed], kept: &[bool]) -> Option<(usize, String, b
         .iter()
         .any(|label| lower.contains(label));
         let date = find_dates(&item.paragraph.text).into_iter().next()?;
-        let own_line = item
-            .noise
-            .as_ref()
-            .is_some_and(|noise| noise.kind == BlockKind::Date);
+        let own_line = item.noise_is(BlockKind::Date);
         (labelled || own_line).then(|| (index, date.iso(), own_line))
     })
 }
