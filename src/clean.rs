@@ -80,6 +80,11 @@ const ENGLISH_STOPWORD_SHARE: f64 = 0.2;
 /// paragraph to count as continuing the body's topic.
 const ON_TOPIC_SHARE: f64 = 0.2;
 
+/// Share of its content words a paragraph or run outside the body's main run must share
+/// with the body to join it (stricter than [`ON_TOPIC_SHARE`]: it has no position in the
+/// body speaking for it).
+const JOINS_BODY_SHARE: f64 = ON_TOPIC_SHARE * 1.5;
+
 /// Cleans one article.
 pub fn clean_article(input: &str) -> Article {
     let mut warnings = Vec::new();
@@ -479,7 +484,7 @@ fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabulary) 
         // comment thread, a list of dated teasers), is not more of the article.
         if !comments_between
             && timestamps < MAX_TIMESTAMPS_IN_EXTRA_RUN
-            && vocabulary.topic_share(&content, false) >= ON_TOPIC_SHARE * 1.5
+            && vocabulary.topic_share(&content, false) >= JOINS_BODY_SHARE
         {
             in_body[run_start..run_end]
                 .iter_mut()
@@ -809,7 +814,7 @@ fn keep_standfirst(
         && next.noise.is_none()
         && sentence_like
         && next.quality != Quality::Bad
-        && vocabulary.topic_share(&next.tokens.content, false) >= ON_TOPIC_SHARE * 1.5
+        && vocabulary.topic_share(&next.tokens.content, false) >= JOINS_BODY_SHARE
     {
         verdicts[title + 1] = Verdict::kept(
             BlockKind::Body,
