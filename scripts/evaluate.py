@@ -477,7 +477,8 @@ def score_document(scores: SetScores, doc_id: str, text: str, gold: dict, articl
             log(line)
 
 
-def evaluate_set(name: str, set_dir: Path, cli: Path, log) -> SetScores:
+def load_set(name: str, set_dir: Path) -> tuple[list[dict], dict[str, dict]]:
+    """A set's documents ({"id": file name, "text"}, in file name order) and gold by id."""
     gold_docs = json.loads((set_dir / "gold.json").read_text(encoding="utf-8"))["docs"]
     documents = []
     for path in sorted((set_dir / "texts").glob("*.txt")):
@@ -489,10 +490,15 @@ def evaluate_set(name: str, set_dir: Path, cli: Path, log) -> SetScores:
             f"{name}: gold.json names {len(missing_texts)} file(s) missing from texts/, "
             f"e.g. {missing_texts[0]!r}"
         )
+    return documents, gold_docs
+
+
+def score_set(name: str, documents: list[dict], gold_docs: dict[str, dict],
+              articles: dict[str, dict], log) -> SetScores:
+    """Scores the articles (by id, in the report's shape; fields a system does not give may
+    be missing) of one set against its gold. Also used by scripts/bench_peers.py, so that
+    other systems are scored exactly like the analyzer."""
     scores = SetScores(name=name, documents=len(documents))
-    started = time.perf_counter()
-    articles = run_analyzer(cli, documents)
-    scores.seconds = time.perf_counter() - started
     log(f"=== {name}: per-document failures ===")
     for doc in documents:
         score_document(scores, doc["id"], doc["text"], gold_docs[doc["id"]], articles[doc["id"]], log)
@@ -507,6 +513,16 @@ def evaluate_set(name: str, set_dir: Path, cli: Path, log) -> SetScores:
         for kind, count in sorted(scores.metadata_failures.items()):
             log(f"  {kind:<16} {count:4d}")
     log("")
+    return scores
+
+
+def evaluate_set(name: str, set_dir: Path, cli: Path, log) -> SetScores:
+    documents, gold_docs = load_set(name, set_dir)
+    started = time.perf_counter()
+    articles = run_analyzer(cli, documents)
+    seconds = time.perf_counter() - started
+    scores = score_set(name, documents, gold_docs, articles, log)
+    scores.seconds = seconds
     return scores
 
 

