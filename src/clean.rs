@@ -18,7 +18,7 @@ use crate::metadata::{self, Metadata};
 use crate::noise::{local_noise, LocalNoise, COMMENTER_REASON, RELATED_MARKER_REASON};
 use crate::offsets::Utf16Cursor;
 use crate::repeats::{earlier_repeats, sequence_key};
-use crate::report::{Article, Block, BlockKind};
+use crate::report::{Article, Block, BlockKind, BlockOverride};
 use crate::segment::{paragraphs, ListMarker, Paragraph};
 use crate::text::{count_bytes, HashMapOfWords};
 
@@ -86,7 +86,7 @@ const ON_TOPIC_SHARE: f64 = 0.2;
 const JOINS_BODY_SHARE: f64 = ON_TOPIC_SHARE * 1.5;
 
 /// Cleans one article.
-pub fn clean_article(input: &str) -> Article {
+pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
     let mut warnings = Vec::new();
     if input.chars().all(crate::text::is_blank_char) {
         warnings.push(if input.is_empty() {
@@ -106,7 +106,8 @@ pub fn clean_article(input: &str) -> Article {
         );
     }
     let analysed = analyse(input);
-    let (verdicts, metadata) = decide(&analysed);
+    let (mut verdicts, metadata) = decide(&analysed);
+    apply_overrides(&mut verdicts, overrides, &mut warnings);
     let mut article = assemble(input, &analysed, verdicts, warnings);
     article.title = metadata.title_text;
     article.author = metadata.author;
@@ -910,6 +911,34 @@ fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut [Ver
             format!("repeats paragraph {}", earlier + 1)
         };
         verdicts[index] = Verdict::removed(BlockKind::Duplicate, reason);
+    }
+}
+
+/// Applies the user's corrections: a restored block is kept with its kind, a removed one is
+/// dropped, and each says so in its reason. An index past the last block gets a warning.
+fn apply_overrides(
+    verdicts: &mut [Verdict],
+    overrides: &[BlockOverride],
+    warnings: &mut Vec<String>,
+) {
+    for correction in overrides {
+        let Some(verdict) = verdicts.get_mut(correction.block) else {
+            warnings.push(format!(
+                "a correction names block {}, but the text has only {} blocks; it was ignored",
+                correction.block,
+                verdicts.len()
+            ));
+            continue;
+        };
+        if verdict.kept == correction.kept {
+            continue;
+        }
+        verdict.kept = correction.kept;
+        verdict.reason = if correction.kept {
+            format!("restored by you (the cleaner said: {})", verdict.reason)
+        } else {
+            format!("removed by you (the cleaner kept it: {})", verdict.reason)
+        };
     }
 }
 
