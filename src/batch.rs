@@ -106,7 +106,7 @@ impl Batch {
         let ids: Vec<&str> = self.summaries.keys().map(String::as_str).collect();
         let summaries: Vec<&Summary> = self.summaries.values().collect();
         let fingerprints: Vec<&Fingerprint> = summaries.iter().map(|s| &s.fingerprint).collect();
-        let duplicate_pairs = duplicates::find(&fingerprints);
+        let duplicate_pairs = duplicates::find(&fingerprints, &duplicates::Settings::DEFAULT);
         let story_features: Vec<&StoryFeatures> = summaries.iter().map(|s| &s.story).collect();
         let story_groups = stories::group(&story_features, &duplicate_pairs);
         let quote_lists: Vec<&[QuoteSummary]> =

@@ -605,8 +605,12 @@ fn body_verdict(
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
     if *in_related_region {
-        let continues_body =
-            item.is_prose() && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
+        // A list of other articles ends where the body's prose resumes: on-topic sentences
+        // that are not a teaser (a teaser comes before its article's date line).
+        let continues_body = item.is_prose()
+            && item.features.ends_sentence
+            && !next_is_date(analysed, index)
+            && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
         if !continues_body {
             return Verdict::removed(BlockKind::Related, "item in a list of other articles");
         }
@@ -637,6 +641,13 @@ fn body_verdict(
             }
         }
     }
+}
+
+/// Whether the paragraph after `index` is a date line.
+fn next_is_date(analysed: &[Analysed], index: usize) -> bool {
+    analysed
+        .get(index + 1)
+        .is_some_and(|next| next.noise_is(BlockKind::Date))
 }
 
 /// Index of the next paragraph that is prose, if it comes right after `index` (skipping

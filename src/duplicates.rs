@@ -3,31 +3,51 @@
 //! band are compared. The cost grows with the number of articles (times a logarithm for the
 //! sorting), not with its square.
 //!
-//! Parameters (measured with `examples/bench_duplicates.rs` on generated corpora with planted
-//! copies; see `docs/benchmarks.md`):
-//! - shingles of [`SHINGLE_WORDS`] words: long enough that two unrelated articles written from
-//!   the same stock phrases share few shingles, short enough that a few edited words only
-//!   change a few shingles;
-//! - [`NUM_HASHES`] hash functions: the estimate's standard error at a similarity of 0.5 is
-//!   about 0.044, so a pair at the threshold is rarely misjudged by more than 0.1;
-//! - [`BANDS`] bands of [`ROWS`] rows: a pair at similarity 0.5 becomes a candidate with
-//!   probability 0.87, at 0.6 with 0.99, at 0.7 with 0.9998; a pair at 0.2 with 0.05 (and is
-//!   then rejected by the full estimate).
+//! The settings ([`Settings::DEFAULT`]) were chosen by measurement on generated corpora with
+//! planted copies (`examples/bench_duplicates.rs --sweep`; figures and reasons in
+//! `docs/benchmarks.md`).
 
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
 
-/// Words per shingle.
-pub const SHINGLE_WORDS: usize = 5;
-/// Number of MinHash functions (the signature's length).
-pub const NUM_HASHES: usize = 128;
-/// Number of LSH bands.
-pub const BANDS: usize = 32;
-/// Rows (signature entries) per band: `BANDS * ROWS == NUM_HASHES`.
-pub const ROWS: usize = NUM_HASHES / BANDS;
-/// Smallest estimated Jaccard similarity of two articles' shingle sets that makes them near
-/// duplicates.
-pub const NEAR_THRESHOLD: f64 = 0.5;
+/// Most hash functions a signature can have.
+pub const MAX_HASHES: usize = 256;
+
+/// How duplicates are searched: shingle size, signature length, banding and threshold.
+/// [`Settings::DEFAULT`] is what the analyzer uses; the others exist to measure the choice
+/// (`examples/bench_duplicates.rs --sweep`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Words per shingle.
+    pub shingle_words: usize,
+    /// Number of MinHash functions (the signature's length), at most [`MAX_HASHES`].
+    pub hashes: usize,
+    /// Number of LSH bands; `hashes / bands` signature entries form one band.
+    pub bands: usize,
+    /// Smallest estimated Jaccard similarity of two articles' shingle sets that makes them
+    /// near duplicates.
+    pub threshold: f64,
+}
+
+impl Settings {
+    /// The analyzer's settings: 5-word shingles, 128 hashes in 32 bands of 4, threshold 0.5.
+    pub const DEFAULT: Settings = Settings {
+        shingle_words: 5,
+        hashes: 128,
+        bands: 32,
+        threshold: 0.5,
+    };
+
+    fn rows(&self) -> usize {
+        self.hashes / self.bands
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::DEFAULT
+    }
+}
 
 /// What duplicate detection keeps of one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +55,7 @@ pub struct Fingerprint {
     /// Hash of the text's words in order (case, punctuation and spacing ignored); 0 for a
     /// text without words, which is nobody's duplicate.
     exact: u64,
-    /// MinHash signature ([`NUM_HASHES`] entries); empty for a text without words.
+    /// MinHash signature (one entry per hash function); empty for a text without words.
     signature: Box<[u32]>,
 }
 
@@ -53,17 +73,22 @@ impl Fingerprint {
             .zip(other.signature.iter())
             .filter(|(a, b)| a == b)
             .count();
-        equal as f64 / NUM_HASHES as f64
+        equal as f64 / self.signature.len().max(1) as f64
+    }
+
+    /// Bytes this fingerprint holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.signature.len() * std::mem::size_of::<u32>()
     }
 }
 
 /// Multipliers and offsets of the hash functions `h_i(x) = (A_i * x + B_i) >> 32` over a
 /// shingle's 64-bit hash: fixed, so signatures are the same on every run and machine.
-const HASH_FUNCTIONS: [(u64, u64); NUM_HASHES] = {
-    let mut functions = [(0u64, 0u64); NUM_HASHES];
+const HASH_FUNCTIONS: [(u64, u64); MAX_HASHES] = {
+    let mut functions = [(0u64, 0u64); MAX_HASHES];
     let mut state = 0x5EED_F0D5_u64;
     let mut i = 0;
-    while i < NUM_HASHES {
+    while i < MAX_HASHES {
         let multiplier = splitmix(&mut state) | 1;
         let offset = splitmix(&mut state);
         functions[i] = (multiplier, offset);
@@ -80,8 +105,13 @@ const fn splitmix(state: &mut u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The fingerprint of a cleaned article text.
+/// The fingerprint of a cleaned article text with the analyzer's settings.
 pub fn fingerprint(text: &str) -> Fingerprint {
+    fingerprint_with(text, &Settings::DEFAULT)
+}
+
+/// The fingerprint of a cleaned article text with the given settings.
+pub fn fingerprint_with(text: &str, settings: &Settings) -> Fingerprint {
     let words: Vec<u64> = hashed_words(text).map(|word| word.hash).collect();
     if words.is_empty() {
         return Fingerprint {
@@ -93,19 +123,17 @@ pub fn fingerprint(text: &str) -> Fingerprint {
         .iter()
         .fold(0x243F_6A88_85A3_08D3_u64, |hash, &word| mix(hash, word))
         .max(1);
-    let mut signature = [u32::MAX; NUM_HASHES];
-    let width = SHINGLE_WORDS.min(words.len());
+    let functions = &HASH_FUNCTIONS[..settings.hashes.clamp(1, MAX_HASHES)];
+    let mut signature = vec![u32::MAX; functions.len()].into_boxed_slice();
+    let width = settings.shingle_words.max(1).min(words.len());
     for shingle in words.windows(width) {
         let x = shingle.iter().fold(0u64, |hash, &word| mix(hash, word));
-        for (slot, &(multiplier, offset)) in signature.iter_mut().zip(HASH_FUNCTIONS.iter()) {
+        for (slot, &(multiplier, offset)) in signature.iter_mut().zip(functions) {
             let value = (multiplier.wrapping_mul(x).wrapping_add(offset) >> 32) as u32;
             *slot = (*slot).min(value);
         }
     }
-    Fingerprint {
-        exact,
-        signature: Box::new(signature),
-    }
+    Fingerprint { exact, signature }
 }
 
 fn mix(hash: u64, word: u64) -> u64 {
@@ -137,8 +165,9 @@ impl IndexPair {
     }
 }
 
-/// All exact and near duplicate pairs among `fingerprints`, sorted by position.
-pub fn find(fingerprints: &[&Fingerprint]) -> Vec<IndexPair> {
+/// All exact and near duplicate pairs among `fingerprints` (made with the same `settings`),
+/// sorted by position.
+pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
     // Exact copies first: each set of identical texts is represented by its first member
     // in the near-duplicate search, and its pairs are listed here.
     let mut by_exact: Vec<(u64, u32)> = fingerprints
@@ -168,16 +197,19 @@ pub fn find(fingerprints: &[&Fingerprint]) -> Vec<IndexPair> {
     }
 
     // Candidates: representatives that agree on all rows of at least one band.
+    let rows = settings.rows().max(1);
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     let mut keys: Vec<(u64, u32)> = Vec::with_capacity(representatives.len());
-    for band in 0..BANDS {
+    for band in 0..settings.bands {
         keys.clear();
-        keys.extend(representatives.iter().enumerate().map(|(r, &i)| {
-            let rows = &fingerprints[i as usize].signature[band * ROWS..(band + 1) * ROWS];
+        keys.extend(representatives.iter().enumerate().filter_map(|(r, &i)| {
+            let rows = fingerprints[i as usize]
+                .signature
+                .get(band * rows..(band + 1) * rows)?;
             let key = rows
                 .iter()
                 .fold(band as u64, |hash, &row| mix(hash, u64::from(row)));
-            (key, r as u32)
+            Some((key, r as u32))
         }));
         keys.sort_unstable();
         for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
@@ -195,7 +227,7 @@ pub fn find(fingerprints: &[&Fingerprint]) -> Vec<IndexPair> {
         let (first, second) = (&copies[r as usize], &copies[s as usize]);
         let similarity =
             fingerprints[first[0] as usize].similarity(fingerprints[second[0] as usize]);
-        if similarity < NEAR_THRESHOLD {
+        if similarity < settings.threshold {
             continue;
         }
         for &a in first {
@@ -220,7 +252,7 @@ mod tests {
     fn pairs(texts: &[&str]) -> Vec<(usize, usize, DuplicateKind)> {
         let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
         let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
-        find(&refs)
+        find(&refs, &Settings::DEFAULT)
             .into_iter()
             .map(|p| (p.a, p.b, p.kind))
             .collect()
@@ -261,6 +293,6 @@ mod tests {
     #[test]
     fn signatures_are_stable_across_runs() {
         assert_eq!(fingerprint(STORY), fingerprint(STORY));
-        assert_eq!(fingerprint(STORY).signature.len(), NUM_HASHES);
+        assert_eq!(fingerprint(STORY).signature.len(), Settings::DEFAULT.hashes);
     }
 }

@@ -10,7 +10,7 @@ mod attribution;
 mod batch;
 mod clean;
 mod dates;
-mod duplicates;
+pub mod duplicates;
 mod error;
 mod features;
 mod lexicon;
