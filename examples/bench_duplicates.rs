@@ -81,11 +81,7 @@ fn score(families: &Families, pairs: &[DuplicatePair]) -> Score {
         .iter()
         .map(|p| ((p.a.as_str(), p.b.as_str()), p.kind))
         .collect();
-    let lookup = |a: &str, b: &str| {
-        found
-            .get(&(a.min(b), a.max(b)))
-            .copied()
-    };
+    let lookup = |a: &str, b: &str| found.get(&(a.min(b), a.max(b))).copied();
     let correct = pairs
         .iter()
         .filter(|p| families.same_family(&p.a, &p.b))

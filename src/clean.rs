@@ -548,12 +548,13 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
 
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
+    // A list opened by a marker ("More news") after the article has begun runs on into the
+    // next run of paragraphs: it ends where page furniture or the body's prose resumes, not
+    // where a run ends. Before the article, the first body paragraph ends it.
     let mut in_related_region = false;
-    let mut was_body = false;
     for (index, &body) in in_body.iter().enumerate() {
-        if body != was_body {
+        if Some(index) == body_start {
             in_related_region = false;
-            was_body = body;
         }
         let verdict = if body {
             body_verdict(analysed, index, &vocabulary, &mut in_related_region)
@@ -786,12 +787,19 @@ fn keep_plain_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
 /// Longest paragraph taken for a caption because a photo credit follows it.
 const MAX_CAPTION_WORDS: usize = 40;
 
+/// Most words of a credit line that names only who took the picture ("Photo: Anna Moreno /
+/// Harbor Times via Getty Images"); a longer one carries its caption itself.
+const MAX_BARE_CREDIT_WORDS: usize = 10;
+
 /// A one-sentence paragraph right above a photo credit line is that photo's caption,
 /// when prose follows the credit (a photo inside the article). After the last paragraph,
 /// a credit line may belong to a photo elsewhere, and the paragraph stays.
 fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdict]) {
     for index in 1..analysed.len() {
-        let follows_credit = analysed[index].noise_is(BlockKind::Credit);
+        // A credit line that carries a caption of its own ("Photo: Waves break over the
+        // wall. (Agency)") has no caption above it.
+        let follows_credit = analysed[index].noise_is(BlockKind::Credit)
+            && analysed[index].features.words <= MAX_BARE_CREDIT_WORDS;
         let caption = &analysed[index - 1];
         let prose_after = analysed[index + 1..]
             .iter()

@@ -222,6 +222,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    more_news_on_the_same_topic,
     body_pasted_twice,
     code_sample_and_teasers,
     standfirst_bio_comments,

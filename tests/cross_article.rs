@@ -21,7 +21,11 @@ fn batch_documents() -> Vec<Document> {
         })
         .collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
-    assert_eq!(docs.len(), 7, "the batch described in tests/batches/README.md");
+    assert_eq!(
+        docs.len(),
+        7,
+        "the batch described in tests/batches/README.md"
+    );
     docs
 }
 
@@ -229,7 +233,11 @@ fn reorderings<T: Clone>(items: &[T]) -> Vec<Vec<T>> {
     reversed.reverse();
     let mut rotated = items.to_vec();
     rotated.rotate_left(items.len() / 2);
-    let (odd, even): (Vec<_>, Vec<_>) = items.iter().cloned().enumerate().partition(|(i, _)| i % 2 == 1);
+    let (odd, even): (Vec<_>, Vec<_>) = items
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 2 == 1);
     let interleaved = odd.into_iter().chain(even).map(|(_, item)| item).collect();
     vec![reversed, rotated, interleaved]
 }
