@@ -2,7 +2,7 @@
 //! translations of one remark, a longer and a shorter excerpt).
 //!
 //! Two quotes are the same statement when their speakers are the same person (same
-//! surname, and no different first names) and they share enough content words: at least
+//! surname, and no different first names, so "Merkel" matches "Angela Merkel") and they share enough content words: at least
 //! [`MIN_SHARED_WORDS`], and at least [`MIN_SHARED_SHARE`] of the shorter quote's. Words
 //! are compared by their first letters ([`STEM_CHARS`]) so that "accept" and "accepted",
 //! "divide" and "division" meet. Quotes without a speaker are never grouped: nothing would
@@ -19,10 +19,11 @@ use crate::text::{hashed_words, lowercase_into, word_hash, Prehashed};
 
 /// Characters of a word compared (a crude stem that needs no language rules).
 const STEM_CHARS: usize = 5;
-/// Fewest content words two quotes of one statement share.
-const MIN_SHARED_WORDS: usize = 2;
+/// Fewest content words two quotes of one statement share (and that a quote needs to be
+/// grouped at all: a one-word quote could be anybody's).
+const MIN_SHARED_WORDS: usize = 3;
 /// Smallest share of the shorter quote's content words found in the other.
-const MIN_SHARED_SHARE: f64 = 0.5;
+const MIN_SHARED_SHARE: f64 = 0.6;
 /// Quotes filed under one speaker and word beyond this many are not compared through that
 /// word (it is a word this speaker always uses), which keeps the search linear.
 const MAX_POSTING: usize = 500;
@@ -88,65 +89,115 @@ fn same_speaker(a: &QuoteSummary, b: &QuoteSummary) -> bool {
         && (a.first_name == 0 || b.first_name == 0 || a.first_name == b.first_name)
 }
 
-fn same_statement(a: &QuoteSummary, b: &QuoteSummary) -> bool {
-    if !same_speaker(a, b) {
+fn same_statement(a: &[u64], b: &[u64], a_quote: &QuoteSummary, b_quote: &QuoteSummary) -> bool {
+    if !same_speaker(a_quote, b_quote) {
         return false;
     }
     let shared = a
-        .stems
         .iter()
-        .filter(|stem| b.stems.binary_search(stem).is_ok())
+        .filter(|stem| b.binary_search(stem).is_ok())
         .count();
-    let shorter = a.stems.len().min(b.stems.len());
+    let shorter = a.len().min(b.len());
     shared >= MIN_SHARED_WORDS.min(shorter) && shared as f64 >= MIN_SHARED_SHARE * shorter as f64
 }
+
+/// Most quotes of a batch a content word may stand in and still count as telling one
+/// statement from another: [`COMMON_WORD_SHARE`] of them, but never fewer than this.
+const COMMON_WORD_FLOOR: usize = 20;
+/// Share of a batch's quotes above which a content word is too common to match quotes
+/// ("going", "people", "country" in a campaign's coverage).
+const COMMON_WORD_SHARE: f64 = 0.005;
 
 /// Groups the quotes of articles (in id order) into statements quoted by two or more
 /// articles. Each group lists (article position, quote index), sorted; groups are listed by
 /// their first member.
+///
+/// Groups are stars, not chains: quotes are taken longest first, and each joins the group
+/// of the first longer quote it matches (the group's centre) or becomes a centre itself. A
+/// speaker quoted often cannot chain all their remarks into one group through quotes that
+/// each share a few words with the next.
 pub fn group(articles: &[&[QuoteSummary]]) -> Vec<Vec<(usize, usize)>> {
-    // Every groupable quote, numbered.
-    let quotes: Vec<(usize, &QuoteSummary)> = articles
+    // Every groupable quote, numbered, longest (most content words) first.
+    let mut quotes: Vec<(usize, &QuoteSummary)> = articles
         .iter()
         .enumerate()
         .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
+        .filter(|(_, quote)| quote.stems.len() >= MIN_SHARED_WORDS)
         .collect();
-    let mut postings: HashMap<u64, Vec<u32>, Prehashed> = HashMap::default();
-    for (number, (_, quote)) in quotes.iter().enumerate() {
+    quotes.sort_by(|(a_article, a), (b_article, b)| {
+        b.stems
+            .len()
+            .cmp(&a.stems.len())
+            .then(a_article.cmp(b_article))
+            .then(a.index.cmp(&b.index))
+    });
+    // Content words common across the batch's quotes do not tell statements apart.
+    let mut quote_frequency: HashMap<u64, usize, Prehashed> = HashMap::default();
+    for (_, quote) in &quotes {
         for stem in &quote.stems {
-            let key = stem ^ quote.surname.rotate_left(17);
-            postings.entry(key).or_default().push(number as u32);
+            *quote_frequency.entry(*stem).or_default() += 1;
         }
     }
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    // The first name each group's speaker goes by (0 while only the surname is known), so
-    // that "Merkel" cannot join "Angela Merkel" and "Horst Merkel" into one group.
-    let mut first_names: Vec<u64> = quotes.iter().map(|(_, q)| q.first_name).collect();
-    let mut compared: Vec<u32> = Vec::new();
+    let common = COMMON_WORD_FLOOR.max((COMMON_WORD_SHARE * quotes.len() as f64) as usize);
+    let distinctive: Vec<Vec<u64>> = quotes
+        .iter()
+        .map(|(_, quote)| {
+            quote
+                .stems
+                .iter()
+                .copied()
+                .filter(|stem| quote_frequency[stem] <= common)
+                .collect()
+        })
+        .collect();
+    let key = |stem: u64, quote: &QuoteSummary| stem ^ quote.surname.rotate_left(17);
+    // Centres filed under (speaker, content word).
+    let mut centres: HashMap<u64, Vec<u32>, Prehashed> = HashMap::default();
+    let mut centre_of: Vec<u32> = Vec::with_capacity(quotes.len());
+    let mut candidates: Vec<u32> = Vec::new();
     for (number, (article, quote)) in quotes.iter().enumerate() {
-        compared.clear();
-        for stem in &quote.stems {
-            let posting = &postings[&(stem ^ quote.surname.rotate_left(17))];
-            if posting.len() > MAX_POSTING {
-                continue;
-            }
-            compared.extend(posting.iter().filter(|&&other| other as usize > number));
+        candidates.clear();
+        if distinctive[number].len() < MIN_SHARED_WORDS {
+            centre_of.push(number as u32);
+            continue;
         }
-        compared.sort_unstable();
-        compared.dedup();
-        for &other in &compared {
-            let (other_article, other_quote) = quotes[other as usize];
-            if other_article != *article && same_statement(quote, other_quote) {
-                join(&mut parent, &mut first_names, number, other as usize);
+        for stem in &distinctive[number] {
+            if let Some(list) = centres.get(&key(*stem, quote)) {
+                if list.len() <= MAX_POSTING {
+                    candidates.extend(list);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let joined = candidates.iter().copied().find(|&centre| {
+            let (centre_article, centre_quote) = quotes[centre as usize];
+            centre_article != *article
+                && same_statement(
+                    &distinctive[number],
+                    &distinctive[centre as usize],
+                    quote,
+                    centre_quote,
+                )
+        });
+        match joined {
+            Some(centre) => centre_of.push(centre),
+            None => {
+                centre_of.push(number as u32);
+                for stem in &distinctive[number] {
+                    centres
+                        .entry(key(*stem, quote))
+                        .or_default()
+                        .push(number as u32);
+                }
             }
         }
     }
-    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
-    for number in 0..quotes.len() {
-        let root = find(&mut parent, number);
-        components.entry(root).or_default().push(number);
+    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (number, centre) in centre_of.iter().enumerate() {
+        members.entry(*centre).or_default().push(number);
     }
-    let mut groups: Vec<Vec<(usize, usize)>> = components
+    let mut groups: Vec<Vec<(usize, usize)>> = members
         .into_values()
         .filter(|members| members.iter().any(|&m| quotes[m].0 != quotes[members[0]].0))
         .map(|members| {
@@ -160,24 +211,4 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Vec<Vec<(usize, usize)>> {
         .collect();
     groups.sort_unstable();
     groups
-}
-
-fn find(parent: &mut [usize], mut item: usize) -> usize {
-    while parent[item] != item {
-        parent[item] = parent[parent[item]];
-        item = parent[item];
-    }
-    item
-}
-
-/// Joins the groups of quotes `a` and `b` unless their speakers' first names differ.
-fn join(parent: &mut [usize], first_names: &mut [u64], a: usize, b: usize) {
-    let (a, b) = (find(parent, a), find(parent, b));
-    let (x, y) = (first_names[a], first_names[b]);
-    if a == b || (x != 0 && y != 0 && x != y) {
-        return;
-    }
-    let (root, child) = (a.min(b), a.max(b));
-    parent[child] = root;
-    first_names[root] = x.max(y);
 }
