@@ -4,16 +4,27 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use article_analyzer::{AnalyzeError, Article, Batch, CrossArticle, Document, Options, Report};
+use article_analyzer::{
+    AnalyzeError, Article, Batch, CrossArticle, Document, Options, Report,
+    DEFAULT_MAX_ARTICLE_BYTES, MAX_DOCUMENTS,
+};
 
-const USAGE: &str = "\
-usage: article-analyzer analyze [--pretty] FILE...      one article per file; \"-\" reads stdin
-       article-analyzer analyze [--pretty] --jsonl [FILE] one {\"id\",\"text\"} object per line
+/// The help text, with the limits of the core spelled out.
+fn usage() -> String {
+    format!(
+        "\
+usage: article-analyzer analyze [OPTIONS] FILE...       one article per file; \"-\" reads stdin
+       article-analyzer analyze [OPTIONS] --jsonl [FILE] one {{\"id\",\"text\"}} object per line
                                                         (from FILE or stdin)
-Options: --pretty indents the JSON; --no-quotes only cleans (no quote extraction, faster).
-Prints one report as JSON on standard output. With --jsonl the corpus streams: each article
-is printed as soon as it is analysed; a line that is not an {\"id\",\"text\"} object (or repeats an
-id) is skipped with a message naming it, and the run ends with exit status 1.";
+Options: --pretty indents the JSON; --no-quotes only cleans (no quote extraction, faster);
+         --max-article-bytes N analyses at most N bytes of each article (default
+         {DEFAULT_MAX_ARTICLE_BYTES}); the rest is left out and the article gets a warning.
+At most {MAX_DOCUMENTS} articles at once. Prints one report as JSON on standard output.
+With --jsonl the corpus streams: each article is printed as soon as it is analysed; a line
+that is not an {{\"id\",\"text\"}} object (or repeats an id) is skipped with a message naming
+it, and the run ends with exit status 1."
+    )
+}
 
 /// What went wrong on the command line, with the message printed to the user.
 #[derive(Debug)]
@@ -28,6 +39,11 @@ enum CliError {
         line: usize,
         message: String,
     },
+    /// More documents than [`MAX_DOCUMENTS`]: reading stops at the first one too many.
+    TooManyArticles {
+        name: String,
+        line: usize,
+    },
     Analyze(AnalyzeError),
     Write(io::Error),
     /// Lines of a JSONL corpus that were skipped; the report holds every other article.
@@ -37,11 +53,15 @@ enum CliError {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CliError::Usage(message) => write!(f, "{message}\n\n{USAGE}"),
+            CliError::Usage(message) => write!(f, "{message}\n\n{}", usage()),
             CliError::Read { name, source } => write!(f, "cannot read {name}: {source}"),
             CliError::Jsonl { name, line, message } => write!(
                 f,
                 "{name}, line {line}: skipped: expected a JSON object {{\"id\": string, \"text\": string}} with an id not used before: {message}"
+            ),
+            CliError::TooManyArticles { name, line } => write!(
+                f,
+                "{name}, line {line}: more than {MAX_DOCUMENTS} articles; at most {MAX_DOCUMENTS} can be analysed at once: split the input into several runs (e.g. split -l {MAX_DOCUMENTS})"
             ),
             CliError::Analyze(error) => write!(f, "{error}"),
             CliError::Write(error) => write!(f, "cannot write the report: {error}"),
@@ -63,6 +83,7 @@ struct Arguments {
     pretty: bool,
     no_quotes: bool,
     jsonl: bool,
+    max_article_bytes: Option<usize>,
     inputs: Vec<String>,
 }
 
@@ -78,10 +99,15 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, CliError> {
         pretty: false,
         no_quotes: false,
         jsonl: false,
+        max_article_bytes: None,
         inputs: Vec::new(),
     };
-    for arg in args {
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--max-article-bytes" => {
+                let value = args.next().map(String::as_str);
+                parsed.max_article_bytes = Some(parse_byte_count(value)?);
+            }
             "--pretty" => parsed.pretty = true,
             "--no-quotes" => parsed.no_quotes = true,
             "--jsonl" => parsed.jsonl = true,
@@ -101,6 +127,18 @@ fn parse_arguments(args: &[String]) -> Result<Arguments, CliError> {
         ));
     }
     Ok(parsed)
+}
+
+/// The value of `--max-article-bytes`: a whole number of bytes.
+fn parse_byte_count(value: Option<&str>) -> Result<usize, CliError> {
+    let value = value.ok_or_else(|| {
+        CliError::Usage("--max-article-bytes needs a number of bytes, e.g. 1000000".into())
+    })?;
+    value.parse().map_err(|_| {
+        CliError::Usage(format!(
+            "--max-article-bytes takes a whole number of bytes (such as {DEFAULT_MAX_ARTICLE_BYTES}), not {value:?}"
+        ))
+    })
 }
 
 /// Reads one input as text. Bytes that are not UTF-8 are replaced and reported as a warning.
@@ -244,6 +282,13 @@ fn analyze_jsonl<W: Write>(
         if line.trim().is_empty() {
             continue;
         }
+        if batch.len() == MAX_DOCUMENTS {
+            skipped.push(CliError::TooManyArticles {
+                name: display,
+                line: index + 1,
+            });
+            break;
+        }
         let line_error = |message: String| CliError::Jsonl {
             name: display.clone(),
             line: index + 1,
@@ -277,7 +322,7 @@ fn run(args: &[String]) -> Result<(), CliError> {
     let arguments = parse_arguments(args)?;
     let options = Options {
         quotes: Some(!arguments.no_quotes),
-        ..Options::default()
+        max_article_bytes: arguments.max_article_bytes,
     };
     let mut batch = Batch::new(options);
     // Files are all read before anything is printed, so an unreadable one fails the run
@@ -325,7 +370,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Usage(message)) if message.is_empty() => {
-            println!("{USAGE}");
+            println!("{}", usage());
             ExitCode::SUCCESS
         }
         Err(error) => {

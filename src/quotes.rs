@@ -4,7 +4,7 @@
 //! paragraphs (an opening mark on each, the closing one only on the last), and unbalanced
 //! marks (a quote closed by the wrong mark, a quote never closed) handled without giving up
 //! on the rest of the article. Single quotes nested in double ones stay part of the outer
-//! quotation.
+//! quotation, and so do double quotes nested in single ones.
 //!
 //! This module only finds where quotations are, as byte spans of the original input; who
 //! said them is [`crate::attribution`]'s job. One left-to-right pass over each paragraph:
@@ -238,6 +238,12 @@ pub fn find_quotations(input: &str, paragraphs: &[Range<usize>]) -> Vec<Quotatio
                     Some(quote) => quote.single_close = Some(at),
                     None => {
                         if let Some((open_at, inner_start)) = single_open.take() {
+                            // Double quotations found since the single one opened are nested
+                            // in it ('He said "go" today'): they stay part of the outer
+                            // quotation, as single quotes nested in double ones do.
+                            while found.last().is_some_and(|inner| inner.open > open_at) {
+                                found.pop();
+                            }
                             let quote = OpenQuote {
                                 open: open_at,
                                 inner_start,
@@ -255,11 +261,14 @@ pub fn find_quotations(input: &str, paragraphs: &[Range<usize>]) -> Vec<Quotatio
         // End of the paragraph: a double quotation still open either continues on the next
         // paragraph (which must open with a quote mark) or ends here.
         if let Some(mut quote) = open.take() {
-            let continues = paragraphs
+            let next_inner_start = paragraphs
                 .get(index + 1)
-                .is_some_and(|next| starts_with_opening_mark(&input[next.clone()]));
-            if continues && quote.single_close.is_none() {
+                .and_then(|next| Some(next.start + opening_mark_end(&input[next.clone()])?));
+            if let (Some(next_inner_start), None) = (next_inner_start, quote.single_close) {
                 quote.pieces.push(quote.inner_start..span.end);
+                // The next piece starts after the next paragraph's opening mark, even when
+                // that mark is not read as reopening the quotation.
+                quote.inner_start = next_inner_start;
                 quote.nested_single = false;
                 open = Some(quote);
             } else if let Some(end) = quote.single_close {
@@ -277,10 +286,11 @@ fn past_char(input: &str, at: usize) -> usize {
     at + input[at..].chars().next().map_or(0, char::len_utf8)
 }
 
-/// Whether a paragraph's first visible character is an opening double mark.
-fn starts_with_opening_mark(text: &str) -> bool {
-    let mut chars = text.chars().skip_while(|c| c.is_whitespace());
-    matches!(chars.next(), Some('“' | '"' | '„'))
+/// When a paragraph's first visible character is an opening double mark, the byte offset
+/// just past it.
+fn opening_mark_end(text: &str) -> Option<usize> {
+    let (at, mark) = text.char_indices().find(|(_, c)| !c.is_whitespace())?;
+    matches!(mark, '“' | '"' | '„').then_some(at + mark.len_utf8())
 }
 
 /// Ends `quote` at byte `end` (its closing mark, or the paragraph end) and records it unless
@@ -293,7 +303,10 @@ fn push_quote(
     close: usize,
     paragraph: usize,
 ) {
-    quote.pieces.push(quote.inner_start..end);
+    // A closing mark right at the start of a continuing paragraph ends an empty piece.
+    quote
+        .pieces
+        .push(quote.inner_start..end.max(quote.inner_start));
     let pieces: Vec<Range<usize>> = quote
         .pieces
         .into_iter()
@@ -373,6 +386,18 @@ mod tests {
     }
 
     #[test]
+    fn keeps_nested_double_quotes_inside_the_single_quote() {
+        assert_eq!(
+            quotes_of("‘He told me \"never again\" twice,’ she said."),
+            ["He told me \"never again\" twice,"]
+        );
+        // Found by fuzzing (fuzz/artifacts, extract_quotes): the inner quotation used to be
+        // reported as well, overlapping the outer one, and attribution then sliced the input
+        // from the inner one's end back to the outer one's start and panicked.
+        assert_eq!(quotes_of("'\"G\"\u{FFFD}'"), ["\"G\"\u{FFFD}"]);
+    }
+
+    #[test]
     fn reads_a_quote_over_paragraphs_as_one() {
         let input = "“First part.\n\n“Second part.\n\n“Last part.” Done.";
         let quotes = quotes_of(input);
@@ -390,5 +415,8 @@ mod tests {
             quotes_of("“Never closed, he said.\n\nNext “ok” here."),
             ["Never closed, he said.", "ok"]
         );
+        // Found by fuzzing (extract_quotes): a quotation left open at a paragraph's end,
+        // whose next paragraph is only a closing mark, took the whole first paragraph twice.
+        assert_eq!(quotes_of("Next “ok and on\n\n\""), ["ok and on"]);
     }
 }

@@ -518,3 +518,82 @@ fn missing_command_or_inputs_fail_with_usage() {
         );
     }
 }
+
+// Limits (docs/limits.md): --max-article-bytes, and at most MAX_DOCUMENTS articles.
+
+#[test]
+fn max_article_bytes_cuts_each_file_with_a_warning_naming_the_limit() {
+    let dir = scratch_dir("max_article_bytes");
+    let ferry = write_file(&dir, "ferry.txt", FERRY_ARTICLE.as_bytes());
+    let orchard = write_file(&dir, "orchard.txt", ORCHARD_ARTICLE.as_bytes());
+    let limit = 200;
+    let output = run(
+        &[
+            "analyze",
+            "--max-article-bytes",
+            &limit.to_string(),
+            ferry.to_str().unwrap(),
+            orchard.to_str().unwrap(),
+        ],
+        None,
+    );
+    let report = report_of(&output);
+    for (article, text) in articles(&report)
+        .iter()
+        .zip([FERRY_ARTICLE, ORCHARD_ARTICLE])
+    {
+        let warnings = article["warnings"].as_array().expect("warnings");
+        assert!(
+            warnings[0]
+                .as_str()
+                .is_some_and(|w| w.contains(&format!("over the limit of {limit} bytes"))),
+            "the warning names the limit: {warnings:?}"
+        );
+        let alone = library_article("x", &text[..limit]);
+        assert_eq!(
+            article["text"], alone["text"],
+            "the accepted part is analysed whole"
+        );
+        assert_eq!(article["blocks"], alone["blocks"]);
+    }
+}
+
+#[test]
+fn max_article_bytes_needs_a_whole_number() {
+    for value in ["ten", "-5", "1.5", ""] {
+        let output = run(
+            &["analyze", "--max-article-bytes", value, "-"],
+            Some(FERRY_ARTICLE.as_bytes()),
+        );
+        assert_failure(&output, &["--max-article-bytes", "whole number"]);
+    }
+    let output = run(&["analyze", "--max-article-bytes"], None);
+    assert_failure(&output, &["--max-article-bytes", "number of bytes"]);
+}
+
+#[test]
+fn jsonl_over_the_document_limit_stops_naming_the_limit_and_line() {
+    let limit = article_analyzer::MAX_DOCUMENTS;
+    let mut lines = String::with_capacity((limit + 1) * 24);
+    for index in 0..=limit {
+        lines.push_str(&format!("{{\"id\":\"{index}\",\"text\":\"\"}}\n"));
+    }
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    for mention in [
+        format!("line {}", limit + 1),
+        format!("at most {limit} can be analysed"),
+    ] {
+        assert!(
+            stderr.contains(&mention),
+            "stderr should mention {mention:?}: {stderr}"
+        );
+    }
+    // The articles accepted before the limit are all in a whole report (not parsed here:
+    // a million articles make a large document).
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("{\"articles\":["));
+    assert!(stdout.trim_end().ends_with("}"));
+    assert_eq!(stdout.matches("{\"id\":").count(), limit);
+}

@@ -1,11 +1,21 @@
-//! Checks shared by the integration tests: the invariants every cleaned article must satisfy
-//! whatever its input, and UTF-16 offset helpers written independently of the crate's own
-//! conversion (so a bug there cannot hide itself).
+//! Checks shared by the integration tests and the fuzz targets (`fuzz/`, which include this
+//! module by path): the invariants every cleaned article, its quotes and a whole report must
+//! satisfy whatever the input, and UTF-16 offset helpers written independently of the crate's
+//! own conversion (so a bug there cannot hide itself).
 
 // Each test crate compiles this module on its own and uses only some of the helpers.
 #![allow(dead_code)]
 
 use article_analyzer::{Article, BlockKind};
+
+mod report;
+
+// Like the helpers above, each test crate uses only some of these.
+#[allow(unused_imports)]
+pub use report::{
+    accepted_prefix, assert_quote_invariants, assert_report_invariants, canonical_findings,
+    paragraph_blocks, quote_violations, report_violations, CanonicalFindings,
+};
 
 /// Number of UTF-16 code units of `text`: its length in JavaScript.
 pub fn utf16_len(text: &str) -> usize {
@@ -59,18 +69,45 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
 }
 
-/// Words of `text` for comparing a kept paragraph with its input: runs of letters and
-/// digits. Splitting at every other character makes decoded entities and removed markup
-/// comparable ("don&#8217;t" gives "don", "8217", "t"; "don’t" gives "don", "t").
-fn plain_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+/// Whether `part` (a paragraph of the cleaned text) holds only text of `source` (its block
+/// of the input) after the documented normalisations: its characters other than white
+/// space occur in `source` in the same order, where an HTML entity of `source` ("&amp;",
+/// "&#8217;") may stand for the one character it decodes to. Markup removed and white space
+/// collapsed leave the rest a subsequence; no character may be invented or reordered.
+/// Greedy matching prefers a literal character to an entity, which is enough here.
+fn holds_only_text_of(part: &str, source: &str) -> bool {
+    let mut rest = source;
+    for wanted in part.chars().filter(|c| !is_blank(*c)) {
+        loop {
+            let Some(c) = rest.chars().next() else {
+                return false;
+            };
+            if c == wanted {
+                rest = &rest[c.len_utf8()..];
+                break;
+            }
+            if let Some(length) = entity_length(rest) {
+                rest = &rest[length..];
+                break;
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    true
 }
 
-/// Whether the words of `part` occur, in order, among the words of `source`.
-fn words_are_subsequence(part: &str, source: &str) -> bool {
-    let mut source_words = plain_words(source);
-    plain_words(part).all(|word| source_words.any(|candidate| candidate == word))
+/// Length in bytes of an HTML entity ("&name;", "&#123;", "&#x1F600;") at the start of `text`.
+fn entity_length(text: &str) -> Option<usize> {
+    let body = text.strip_prefix('&')?;
+    let end = body.find(';')?;
+    let name = &body[..end];
+    let valid = (1..=10).contains(&name.len())
+        && name
+            .strip_prefix('#')
+            .unwrap_or(name)
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    valid.then_some(end + 2)
 }
 
 /// A short, single-line excerpt of `text` for failure messages.
@@ -121,7 +158,8 @@ pub fn describe_blocks(input: &str, article: &Article) -> String {
 /// - every non-blank character of the input lies in some block ("every paragraph of the
 ///   input, kept or not");
 /// - `text` is the kept blocks' paragraphs joined by "\n\n": one part per kept block, each
-///   part a single normalised line whose words come from that block's input, in order;
+///   part a single normalised line holding only text of that block's input, in order
+///   (see [`holds_only_text_of`]);
 /// - kept blocks are body or heading, and body blocks are kept;
 /// - every removed block has a reason.
 pub fn invariant_violations(input: &str, article: &Article) -> Vec<String> {
@@ -240,7 +278,7 @@ fn check_text(
             ));
         }
         if let Some((start, end)) = byte_spans[index] {
-            if !words_are_subsequence(part, &input[start..end]) {
+            if !holds_only_text_of(part, &input[start..end]) {
                 problems.push(format!(
                     "text paragraph {:?} does not come from kept block {index} {:?}",
                     excerpt(part),
