@@ -13,8 +13,9 @@
 //!
 //! Generation stops after `--articles` pages or once the output reaches `--bytes` bytes,
 //! whichever comes first (default: 100 articles when neither is given). The same seed gives
-//! the same file. About 3% of the pages are exact copies and about 6% near copies (a few words
-//! changed, a paragraph dropped or another outlet's page furniture) of an earlier page; the
+//! the same file. About 3% of the pages are exact copies and about 6% near copies of an
+//! earlier page (syndicated: often a new headline, a few words changed, the ending trimmed
+//! or extended by a paragraph or two, another outlet's page furniture); the
 //! sidecar `FILE.truth.json` lists them:
 //! `{"seed", "articles", "bytes", "duplicates": [{"id", "original", "kind": "exact"|"near"}]}`.
 //!
@@ -194,6 +195,8 @@ struct Story {
     paragraphs: Vec<String>,
     caption: String,
     credit: String,
+    /// The people quoted: name, role, whether "she".
+    speakers: Vec<(String, &'static str, bool)>,
 }
 
 fn person(rng: &mut Rng) -> String {
@@ -316,6 +319,7 @@ fn new_story(rng: &mut Rng) -> Story {
             rng.pick(ADVERBIALS)
         ),
         credit: format!("({}/{} via Getty Images)", person(rng), rng.pick(AGENCIES)),
+        speakers,
     }
 }
 
@@ -401,9 +405,20 @@ fn render_page(rng: &mut Rng, story: &Story, outlet: &str) -> String {
     page
 }
 
-/// A light edit of a story: a few words replaced, sometimes a paragraph dropped.
+/// A syndicated copy of a story, as another outlet runs it: a new headline more often than
+/// not, a few words changed, and the ending trimmed by one or two paragraphs or extended by
+/// one or two (each about a third of the time). The page around it (navigation, related
+/// items, footer) is the other outlet's.
 fn edit_story(rng: &mut Rng, story: &Story) -> Story {
     let mut edited = story.clone();
+    if rng.chance(600) {
+        edited.title = format!(
+            "{} in {} {}",
+            rng.pick(HEADLINE_TOPICS),
+            rng.pick(PLACES),
+            rng.pick(HEADLINE_ENDINGS)
+        );
+    }
     for _ in 0..rng.range(1, 4) {
         let index = (rng.next_u64() % edited.paragraphs.len() as u64) as usize;
         let words: Vec<&str> = edited.paragraphs[index].split(' ').collect();
@@ -416,8 +431,19 @@ fn edit_story(rng: &mut Rng, story: &Story) -> Story {
             .collect();
         edited.paragraphs[index] = rebuilt.join(" ");
     }
-    if edited.paragraphs.len() > 5 && rng.chance(500) {
-        edited.paragraphs.pop();
+    match rng.range(0, 2) {
+        0 if edited.paragraphs.len() > 6 => {
+            for _ in 0..rng.range(1, 2) {
+                edited.paragraphs.pop();
+            }
+        }
+        1 => {
+            for _ in 0..rng.range(1, 2) {
+                let added = paragraph(rng, &edited.speakers);
+                edited.paragraphs.push(added);
+            }
+        }
+        _ => {}
     }
     edited
 }

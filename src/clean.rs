@@ -18,7 +18,7 @@ use crate::metadata::{self, Metadata};
 use crate::noise::{local_noise, LocalNoise, COMMENTER_REASON, RELATED_MARKER_REASON};
 use crate::offsets::Utf16Cursor;
 use crate::repeats::{earlier_repeats, sequence_key};
-use crate::report::{Article, Block, BlockKind};
+use crate::report::{Article, Block, BlockKind, BlockOverride};
 use crate::segment::{paragraphs, ListMarker, Paragraph};
 use crate::text::{count_bytes, HashMapOfWords};
 
@@ -86,7 +86,7 @@ const ON_TOPIC_SHARE: f64 = 0.2;
 const JOINS_BODY_SHARE: f64 = ON_TOPIC_SHARE * 1.5;
 
 /// Cleans one article.
-pub fn clean_article(input: &str) -> Article {
+pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
     let mut warnings = Vec::new();
     if input.chars().all(crate::text::is_blank_char) {
         warnings.push(if input.is_empty() {
@@ -106,7 +106,8 @@ pub fn clean_article(input: &str) -> Article {
         );
     }
     let analysed = analyse(input);
-    let (verdicts, metadata) = decide(&analysed);
+    let (mut verdicts, metadata) = decide(&analysed);
+    apply_overrides(&mut verdicts, overrides, &mut warnings);
     let mut article = assemble(input, &analysed, verdicts, warnings);
     article.title = metadata.title_text;
     article.author = metadata.author;
@@ -547,12 +548,13 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
 
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
+    // A list opened by a marker ("More news") after the article has begun runs on into the
+    // next run of paragraphs: it ends where page furniture or the body's prose resumes, not
+    // where a run ends. Before the article, the first body paragraph ends it.
     let mut in_related_region = false;
-    let mut was_body = false;
     for (index, &body) in in_body.iter().enumerate() {
-        if body != was_body {
+        if Some(index) == body_start {
             in_related_region = false;
-            was_body = body;
         }
         let verdict = if body {
             body_verdict(analysed, index, &vocabulary, &mut in_related_region)
@@ -604,8 +606,12 @@ fn body_verdict(
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
     if *in_related_region {
-        let continues_body =
-            item.is_prose() && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
+        // A list of other articles ends where the body's prose resumes: on-topic sentences
+        // that are not a teaser (a teaser comes before its article's date line).
+        let continues_body = item.is_prose()
+            && item.features.ends_sentence
+            && !next_is_date(analysed, index)
+            && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
         if !continues_body {
             return Verdict::removed(BlockKind::Related, "item in a list of other articles");
         }
@@ -636,6 +642,13 @@ fn body_verdict(
             }
         }
     }
+}
+
+/// Whether the paragraph after `index` is a date line.
+fn next_is_date(analysed: &[Analysed], index: usize) -> bool {
+    analysed
+        .get(index + 1)
+        .is_some_and(|next| next.noise_is(BlockKind::Date))
 }
 
 /// Index of the next paragraph that is prose, if it comes right after `index` (skipping
@@ -774,12 +787,19 @@ fn keep_plain_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
 /// Longest paragraph taken for a caption because a photo credit follows it.
 const MAX_CAPTION_WORDS: usize = 40;
 
+/// Most words of a credit line that names only who took the picture ("Photo: Anna Moreno /
+/// Harbor Times via Getty Images"); a longer one carries its caption itself.
+const MAX_BARE_CREDIT_WORDS: usize = 10;
+
 /// A one-sentence paragraph right above a photo credit line is that photo's caption,
 /// when prose follows the credit (a photo inside the article). After the last paragraph,
 /// a credit line may belong to a photo elsewhere, and the paragraph stays.
 fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdict]) {
     for index in 1..analysed.len() {
-        let follows_credit = analysed[index].noise_is(BlockKind::Credit);
+        // A credit line that carries a caption of its own ("Photo: Waves break over the
+        // wall. (Agency)") has no caption above it.
+        let follows_credit = analysed[index].noise_is(BlockKind::Credit)
+            && analysed[index].features.words <= MAX_BARE_CREDIT_WORDS;
         let caption = &analysed[index - 1];
         let prose_after = analysed[index + 1..]
             .iter()
@@ -910,6 +930,34 @@ fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut [Ver
             format!("repeats paragraph {}", earlier + 1)
         };
         verdicts[index] = Verdict::removed(BlockKind::Duplicate, reason);
+    }
+}
+
+/// Applies the user's corrections: a restored block is kept with its kind, a removed one is
+/// dropped, and each says so in its reason. An index past the last block gets a warning.
+fn apply_overrides(
+    verdicts: &mut [Verdict],
+    overrides: &[BlockOverride],
+    warnings: &mut Vec<String>,
+) {
+    for correction in overrides {
+        let Some(verdict) = verdicts.get_mut(correction.block) else {
+            warnings.push(format!(
+                "a correction names block {}, but the text has only {} blocks; it was ignored",
+                correction.block,
+                verdicts.len()
+            ));
+            continue;
+        };
+        if verdict.kept == correction.kept {
+            continue;
+        }
+        verdict.kept = correction.kept;
+        verdict.reason = if correction.kept {
+            format!("restored by you (the cleaner said: {})", verdict.reason)
+        } else {
+            format!("removed by you (the cleaner kept it: {})", verdict.reason)
+        };
     }
 }
 

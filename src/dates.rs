@@ -143,7 +143,8 @@ const OTHER_MONTHS: [[&str; 12]; 6] = [
     ],
 ];
 
-fn month_number(word: &str) -> Option<u32> {
+/// The month number (1..=12) of a lowercase English month name or abbreviation.
+pub fn month_number(word: &str) -> Option<u32> {
     let english = MONTHS.iter().position(|month| {
         *month == word || ((3..=4).contains(&word.len()) && month.starts_with(word))
     });

@@ -7,30 +7,35 @@
 //! functions, so the page, the CLI and the tests cannot disagree.
 
 mod attribution;
+mod batch;
 mod clean;
 mod dates;
+pub mod duplicates;
 mod error;
 mod features;
 mod lexicon;
 mod metadata;
 mod noise;
 mod offsets;
+mod quote_groups;
 mod quote_lexicon;
 mod quotes;
 mod repeats;
 mod report;
 mod segment;
 mod speakers;
+mod stories;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use batch::Batch;
 pub use error::AnalyzeError;
 pub use offsets::{utf16_len, Utf16Cursor};
 pub use report::{
-    Article, Block, BlockKind, Document, DuplicateKind, DuplicatePair, Options, Quote, QuoteKind,
-    QuoteRef, Report,
+    Article, Block, BlockKind, BlockOverride, CrossArticle, Document, DuplicateKind, DuplicatePair,
+    Options, Quote, QuoteKind, QuoteRef, Report,
 };
 
 /// Largest article text analysed by default, in UTF-8 bytes (64 MiB). Text past it is not
@@ -40,28 +45,37 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
 /// Largest number of articles in one batch.
 pub const MAX_DOCUMENTS: usize = 1_000_000;
 
-/// Analyses a batch of articles: cleans each one and fills the report's per-article fields.
+/// Analyses a batch of articles: cleans each one, extracts its quotes, and finds story
+/// groups, duplicates and quote groups across them. Articles come back in input order; the
+/// cross-article results do not depend on that order.
 ///
 /// Fails only when the batch itself is malformed (an empty or repeated id, too many
-/// documents); problems with one article's text become warnings on that article.
+/// documents); problems with one article's text become warnings on that article. To stream
+/// a large corpus instead of holding every article, use [`Batch`].
 pub fn analyze(docs: &[Document], options: &Options) -> Result<Report, AnalyzeError> {
     validate_batch(docs)?;
-    let articles = docs
-        .iter()
-        .map(|doc| clean_with_options(&doc.id, &doc.text, options))
-        .collect();
+    let mut batch = Batch::new(options.clone());
+    let mut articles = Vec::with_capacity(docs.len());
+    for doc in docs {
+        articles.push(batch.add(doc)?);
+    }
+    let CrossArticle {
+        story_groups,
+        duplicates,
+        quote_groups,
+    } = batch.cross_article();
     Ok(Report {
         articles,
-        story_groups: docs.iter().map(|doc| vec![doc.id.clone()]).collect(),
-        duplicates: Vec::new(),
-        quote_groups: Vec::new(),
+        story_groups,
+        duplicates,
+        quote_groups,
     })
 }
 
 /// Cleans one article with default options: metadata, kept body, and every block's verdict.
 /// The article's id is empty.
 pub fn clean(text: &str) -> Article {
-    clean_with_options("", text, &Options::default())
+    analyze_one(&Document::new("", text), &Options::default())
 }
 
 /// The quotations of one article with their speakers, found in its cleaned body (the same
@@ -76,7 +90,9 @@ pub fn extract_quotes_from_blocks(text: &str, blocks: &[Block]) -> Vec<Quote> {
     quotes::extract(text, blocks)
 }
 
-fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
+/// Cleans one document (with its overrides) and extracts its quotes: no cross-article work.
+pub fn analyze_one(doc: &Document, options: &Options) -> Article {
+    let (id, text) = (doc.id.as_str(), doc.text.as_str());
     let limit = options
         .max_article_bytes
         .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
@@ -91,7 +107,7 @@ fn clean_with_options(id: &str, text: &str, options: &Options) -> Article {
     } else {
         text
     };
-    let mut article = clean::clean_article(accepted);
+    let mut article = clean::clean_article(accepted, &doc.overrides);
     if options.quotes.unwrap_or(true) {
         article.quotes = quotes::extract(accepted, &article.blocks);
     }

@@ -4,7 +4,10 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use article_analyzer::{analyze, Document, Options, DEFAULT_MAX_ARTICLE_BYTES, MAX_DOCUMENTS};
+use article_analyzer::{
+    AnalyzeError, Article, Batch, CrossArticle, Document, Options, Report,
+    DEFAULT_MAX_ARTICLE_BYTES, MAX_DOCUMENTS,
+};
 
 /// The help text, with the limits of the core spelled out.
 fn usage() -> String {
@@ -16,7 +19,10 @@ usage: article-analyzer analyze [OPTIONS] FILE...       one article per file; \"
 Options: --pretty indents the JSON; --no-quotes only cleans (no quote extraction, faster);
          --max-article-bytes N analyses at most N bytes of each article (default
          {DEFAULT_MAX_ARTICLE_BYTES}); the rest is left out and the article gets a warning.
-At most {MAX_DOCUMENTS} articles at once. Prints one report as JSON on standard output."
+At most {MAX_DOCUMENTS} articles at once. Prints one report as JSON on standard output.
+With --jsonl the corpus streams: each article is printed as soon as it is analysed; a line
+that is not an {{\"id\",\"text\"}} object (or repeats an id) is skipped with a message naming
+it, and the run ends with exit status 1."
     )
 }
 
@@ -38,8 +44,10 @@ enum CliError {
         name: String,
         line: usize,
     },
-    Analyze(article_analyzer::AnalyzeError),
+    Analyze(AnalyzeError),
     Write(io::Error),
+    /// Lines of a JSONL corpus that were skipped; the report holds every other article.
+    Skipped(Vec<CliError>),
 }
 
 impl std::fmt::Display for CliError {
@@ -49,7 +57,7 @@ impl std::fmt::Display for CliError {
             CliError::Read { name, source } => write!(f, "cannot read {name}: {source}"),
             CliError::Jsonl { name, line, message } => write!(
                 f,
-                "{name}, line {line}: expected a JSON object {{\"id\": string, \"text\": string}}: {message}"
+                "{name}, line {line}: skipped: expected a JSON object {{\"id\": string, \"text\": string}} with an id not used before: {message}"
             ),
             CliError::TooManyArticles { name, line } => write!(
                 f,
@@ -57,6 +65,16 @@ impl std::fmt::Display for CliError {
             ),
             CliError::Analyze(error) => write!(f, "{error}"),
             CliError::Write(error) => write!(f, "cannot write the report: {error}"),
+            CliError::Skipped(errors) => {
+                for error in errors {
+                    writeln!(f, "{error}")?;
+                }
+                write!(
+                    f,
+                    "{} line(s) skipped; the report holds every other article",
+                    errors.len()
+                )
+            }
         }
     }
 }
@@ -168,8 +186,79 @@ fn file_id(name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
-/// Reads JSONL documents, each with the warning of a line that was not valid UTF-8.
-fn read_jsonl(name: Option<&str>) -> Result<(Vec<Document>, Vec<Option<String>>), CliError> {
+/// Where the report goes: articles are written as they are analysed (so a corpus streams
+/// through in little memory), the cross-article results once all are in. With `--pretty`
+/// the report is gathered and indented at the end instead.
+struct ReportWriter<W: Write> {
+    out: W,
+    pretty: bool,
+    articles_written: usize,
+    gathered: Vec<Article>,
+}
+
+impl<W: Write> ReportWriter<W> {
+    fn new(mut out: W, pretty: bool) -> Result<Self, CliError> {
+        if !pretty {
+            out.write_all(b"{\"articles\":[").map_err(CliError::Write)?;
+        }
+        Ok(ReportWriter {
+            out,
+            pretty,
+            articles_written: 0,
+            gathered: Vec::new(),
+        })
+    }
+
+    fn article(&mut self, article: Article) -> Result<(), CliError> {
+        if self.pretty {
+            self.gathered.push(article);
+            return Ok(());
+        }
+        if self.articles_written > 0 {
+            self.out.write_all(b",").map_err(CliError::Write)?;
+        }
+        serde_json::to_writer(&mut self.out, &article)
+            .map_err(|error| CliError::Write(error.into()))?;
+        self.articles_written += 1;
+        Ok(())
+    }
+
+    fn finish(mut self, cross: CrossArticle) -> Result<(), CliError> {
+        let written = if self.pretty {
+            let report = Report {
+                articles: std::mem::take(&mut self.gathered),
+                story_groups: cross.story_groups,
+                duplicates: cross.duplicates,
+                quote_groups: cross.quote_groups,
+            };
+            serde_json::to_writer_pretty(&mut self.out, &report)
+        } else {
+            self.out
+                .write_all(b"],")
+                .map_err(serde_json::Error::io)
+                .and_then(|()| {
+                    let cross = serde_json::to_string(&cross)?;
+                    // `cross` is `{...}`: its fields continue the report's object.
+                    self.out
+                        .write_all(&cross.as_bytes()[1..])
+                        .map_err(serde_json::Error::io)
+                })
+        };
+        written.map_err(|error| CliError::Write(error.into()))?;
+        writeln!(self.out)
+            .and_then(|()| self.out.flush())
+            .map_err(CliError::Write)
+    }
+}
+
+/// Analyses the JSONL documents of `name` (or stdin) one line at a time. A line that is not
+/// a `{"id", "text"}` object, or repeats an id, is skipped with a message naming it; the
+/// report still holds every other article, and the run ends with exit status 1.
+fn analyze_jsonl<W: Write>(
+    name: Option<&str>,
+    batch: &mut Batch,
+    writer: &mut ReportWriter<W>,
+) -> Result<Vec<CliError>, CliError> {
     let display = name
         .filter(|n| *n != "-")
         .unwrap_or("standard input")
@@ -183,8 +272,7 @@ fn read_jsonl(name: Option<&str>) -> Result<(Vec<Document>, Vec<Option<String>>)
             },
         )?)),
     };
-    let mut docs = Vec::new();
-    let mut warnings = Vec::new();
+    let mut skipped = Vec::new();
     for (index, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|source| CliError::Read {
             name: display.clone(),
@@ -194,60 +282,87 @@ fn read_jsonl(name: Option<&str>) -> Result<(Vec<Document>, Vec<Option<String>>)
         if line.trim().is_empty() {
             continue;
         }
-        if docs.len() == MAX_DOCUMENTS {
-            return Err(CliError::TooManyArticles {
+        if batch.len() == MAX_DOCUMENTS {
+            skipped.push(CliError::TooManyArticles {
                 name: display,
                 line: index + 1,
             });
+            break;
         }
-        let doc: Document = serde_json::from_str(&line).map_err(|error| CliError::Jsonl {
+        let line_error = |message: String| CliError::Jsonl {
             name: display.clone(),
             line: index + 1,
-            message: error.to_string(),
-        })?;
-        docs.push(doc);
-        warnings.push(warning.map(|w| w.replace("the file is", "the line is")));
+            message,
+        };
+        let doc: Document = match serde_json::from_str(&line) {
+            Ok(doc) => doc,
+            Err(error) => {
+                skipped.push(line_error(error.to_string()));
+                continue;
+            }
+        };
+        let mut article = match batch.add(&doc) {
+            Ok(article) => article,
+            Err(error) => {
+                skipped.push(line_error(error.to_string()));
+                continue;
+            }
+        };
+        if let Some(warning) = warning {
+            article
+                .warnings
+                .insert(0, warning.replace("the file is", "the line is"));
+        }
+        writer.article(article)?;
     }
-    Ok((docs, warnings))
+    Ok(skipped)
 }
 
 fn run(args: &[String]) -> Result<(), CliError> {
     let arguments = parse_arguments(args)?;
-    let mut decode_warnings = Vec::new();
-    let docs = if arguments.jsonl {
-        let (docs, warnings) = read_jsonl(arguments.inputs.first().map(String::as_str))?;
-        decode_warnings = warnings;
-        docs
-    } else {
-        let mut docs = Vec::with_capacity(arguments.inputs.len());
-        for name in &arguments.inputs {
-            let (text, warning) = read_text(name)?;
-            decode_warnings.push(warning);
-            docs.push(Document::new(file_id(name), text));
-        }
-        docs
-    };
     let options = Options {
         quotes: Some(!arguments.no_quotes),
         max_article_bytes: arguments.max_article_bytes,
     };
-    let mut report = analyze(&docs, &options).map_err(CliError::Analyze)?;
-    for (article, warning) in report.articles.iter_mut().zip(decode_warnings) {
-        if let Some(warning) = warning {
-            article.warnings.insert(0, warning);
+    let mut batch = Batch::new(options);
+    // Files are all read before anything is printed, so an unreadable one fails the run
+    // with nothing on stdout.
+    let mut files = Vec::new();
+    if !arguments.jsonl {
+        for name in &arguments.inputs {
+            let (text, warning) = read_text(name)?;
+            files.push((Document::new(file_id(name), text), warning));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (doc, _) in &files {
+            if !seen.insert(doc.id.as_str()) {
+                return Err(CliError::Analyze(AnalyzeError::DuplicateId(doc.id.clone())));
+            }
         }
     }
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let written = if arguments.pretty {
-        serde_json::to_writer_pretty(&mut out, &report)
+    let mut writer = ReportWriter::new(io::BufWriter::new(stdout.lock()), arguments.pretty)?;
+    let mut skipped = Vec::new();
+    if arguments.jsonl {
+        skipped = analyze_jsonl(
+            arguments.inputs.first().map(String::as_str),
+            &mut batch,
+            &mut writer,
+        )?;
     } else {
-        serde_json::to_writer(&mut out, &report)
-    };
-    written.map_err(|error| CliError::Write(error.into()))?;
-    writeln!(out)
-        .and_then(|()| out.flush())
-        .map_err(CliError::Write)
+        for (doc, warning) in files {
+            let mut article = batch.add(&doc).map_err(CliError::Analyze)?;
+            if let Some(warning) = warning {
+                article.warnings.insert(0, warning);
+            }
+            writer.article(article)?;
+        }
+    }
+    writer.finish(batch.cross_article())?;
+    match skipped.len() {
+        0 => Ok(()),
+        _ => Err(CliError::Skipped(skipped)),
+    }
 }
 
 fn main() -> ExitCode {

@@ -10,16 +10,44 @@ pub struct Document {
     pub id: String,
     /// The article as pasted: plain text, any language, any size the caller accepts.
     pub text: String,
+    /// The user's corrections of the cleaner: blocks to keep or drop whatever the cleaner
+    /// decided. Optional; empty when the cleaner's verdicts stand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<BlockOverride>,
 }
 
 impl Document {
-    /// Builds a document from an id and its text.
+    /// Builds a document from an id and its text, without overrides.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
         Document {
             id: id.into(),
             text: text.into(),
+            overrides: Vec::new(),
         }
     }
+}
+
+/// A user's correction of one block's verdict: restore a removed block or remove a kept one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockOverride {
+    /// Index into the article's `blocks` (as the cleaner returns them for the same text).
+    pub block: usize,
+    /// Whether the block is to be part of the cleaned text.
+    pub kept: bool,
+}
+
+/// What the report holds across articles: story groups, duplicates and quote groups, the
+/// part of a [`Report`] that needs the whole batch.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CrossArticle {
+    /// A partition of all article ids: one group per news event.
+    pub story_groups: Vec<Vec<String>>,
+    /// Pairs of articles that are the same text or a light edit of each other.
+    pub duplicates: Vec<DuplicatePair>,
+    /// The same statement quoted in two or more articles.
+    pub quote_groups: Vec<Vec<QuoteRef>>,
 }
 
 /// Settings for an analysis. Every field has a default, so `{}` (or no options) is valid.
@@ -165,9 +193,10 @@ pub struct Quote {
 /// Two articles whose texts are the same or nearly so.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuplicatePair {
-    /// Id of the earlier article (in input order).
+    /// Id of one article: the smaller of the two ids (so the pair does not depend on
+    /// input order).
     pub a: String,
-    /// Id of the later article.
+    /// Id of the other article.
     pub b: String,
     /// Estimated Jaccard similarity of the cleaned texts, 0.0 to 1.0.
     pub similarity: f64,

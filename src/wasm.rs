@@ -4,12 +4,14 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Document, Options};
+use crate::{Batch, Document, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** One article handed to `analyze`. */
-export interface ArticleInput { id: string; text: string; }
+/** A user's correction of one block: restore a removed block (`kept: true`) or remove a kept one. */
+export interface BlockOverride { block: number; kept: boolean; }
+/** One article handed to `analyze`; `overrides` (optional) correct the cleaner's verdicts. */
+export interface ArticleInput { id: string; text: string; overrides?: BlockOverride[]; }
 /** Options of `analyze`; every field is optional. */
 export interface AnalyzeOptions {
   /** Largest article text analysed, in UTF-8 bytes; longer text is cut with a warning. */
@@ -36,6 +38,8 @@ export interface Article {
 export interface DuplicatePair { a: string; b: string; similarity: number; kind: "exact" | "near"; }
 /** A reference to one quote of one article. */
 export interface QuoteRef { article: string; quote: number; }
+/** The cross-article part of a report. */
+export interface CrossArticle { storyGroups: string[][]; duplicates: DuplicatePair[]; quoteGroups: QuoteRef[][]; }
 /** The report every front door returns. */
 export interface Report {
   articles: Article[]; storyGroups: string[][]; duplicates: DuplicatePair[]; quoteGroups: QuoteRef[][];
@@ -89,6 +93,70 @@ pub fn extract_quotes_js(
 ) -> Result<JsValue, JsError> {
     let text = expect_string("extractQuotes", text)?;
     to_js(&crate::extract_quotes(&text))
+}
+
+/// A batch analysed one article at a time, for progress reports and for editing a batch:
+/// `add` analyses an article and returns it, `remove` takes one out, `crossArticle` gives
+/// the story groups, duplicates and quote groups of what the batch holds. The same results
+/// as `analyze` over the same articles.
+#[wasm_bindgen(js_name = AnalysisBatch)]
+pub struct AnalysisBatch {
+    batch: Batch,
+}
+
+#[wasm_bindgen(js_class = AnalysisBatch)]
+impl AnalysisBatch {
+    /// An empty batch; `options` as for `analyze`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    ) -> Result<AnalysisBatch, JsError> {
+        Ok(AnalysisBatch {
+            batch: Batch::new(parse_options(options)?),
+        })
+    }
+
+    /// Analyses one `{id, text, overrides?}` article, keeps it in the batch and returns it.
+    /// Throws when the id is empty or already in the batch (remove it first to replace it).
+    #[wasm_bindgen(unchecked_return_type = "Article")]
+    pub fn add(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ArticleInput")] doc: JsValue,
+    ) -> Result<JsValue, JsError> {
+        if !doc.is_object() || js_sys::Array::is_array(&doc) {
+            return Err(JsError::new(
+                "AnalysisBatch.add expects one {id, text} object",
+            ));
+        }
+        let doc: Document = serde_wasm_bindgen::from_value(doc).map_err(|error| {
+            JsError::new(&format!(
+                "AnalysisBatch.add expects an {{id: string, text: string, overrides?: {{block: number, kept: boolean}}[]}} object: {}",
+                plain_message(&error)
+            ))
+        })?;
+        let article = self
+            .batch
+            .add(&doc)
+            .map_err(|error| JsError::new(&error.to_string()))?;
+        to_js(&article)
+    }
+
+    /// Takes the article with this id out of the batch; false when there was none.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.batch.remove(id)
+    }
+
+    /// Number of articles in the batch.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.batch.len()
+    }
+
+    /// Story groups, duplicates and quote groups of the articles in the batch.
+    #[wasm_bindgen(js_name = crossArticle, unchecked_return_type = "CrossArticle")]
+    pub fn cross_article(&self) -> Result<JsValue, JsError> {
+        to_js(&self.batch.cross_article())
+    }
 }
 
 /// Names of the options `analyze` accepts (the fields of [`Options`], in camelCase).

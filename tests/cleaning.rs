@@ -222,6 +222,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    more_news_on_the_same_topic,
     body_pasted_twice,
     code_sample_and_teasers,
     standfirst_bio_comments,
@@ -337,4 +338,64 @@ fn invariant_checks_catch_broken_articles() {
             "the checks should catch: {what}"
         );
     }
+}
+
+/// The user's corrections: restoring a removed block keeps it (with its kind) and says so;
+/// removing a kept block drops it; an index past the last block is ignored with a warning.
+#[test]
+fn overrides_restore_and_remove_blocks() {
+    use article_analyzer::{analyze_one, BlockOverride, Document, Options};
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/more_news_on_the_same_topic.txt"),
+    )
+    .expect("fixture");
+    let plain = clean(&text);
+    let related = plain
+        .blocks
+        .iter()
+        .position(|b| !b.kept && b.kind == article_analyzer::BlockKind::Related)
+        .expect("a removed related block");
+    let body = plain
+        .blocks
+        .iter()
+        .position(|b| b.kept)
+        .expect("a kept block");
+    let doc = Document {
+        overrides: vec![
+            BlockOverride {
+                block: related,
+                kept: true,
+            },
+            BlockOverride {
+                block: body,
+                kept: false,
+            },
+            BlockOverride {
+                block: 10_000,
+                kept: true,
+            },
+        ],
+        ..Document::new("corrected", text.clone())
+    };
+    let corrected = analyze_one(&doc, &Options::default());
+    let restored = &corrected.blocks[related];
+    assert!(restored.kept && restored.kind == article_analyzer::BlockKind::Related);
+    assert!(
+        restored.reason.starts_with("restored by you"),
+        "{}",
+        restored.reason
+    );
+    assert!(!corrected.blocks[body].kept);
+    assert!(corrected.blocks[body].reason.starts_with("removed by you"));
+    let span = |b: &Block| {
+        let mut bytes = common::Utf16ToByte::new(&text);
+        let start = bytes.byte_offset(b.start).expect("boundary");
+        let end = bytes.byte_offset(b.end).expect("boundary");
+        &text[start..end]
+    };
+    assert!(corrected.text.contains(span(restored).trim()));
+    assert!(!corrected.text.contains(span(&plain.blocks[body]).trim()));
+    assert_eq!(corrected.warnings.len(), 1, "{:?}", corrected.warnings);
+    assert!(corrected.warnings[0].contains("block 10000"));
 }

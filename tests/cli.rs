@@ -417,36 +417,79 @@ fn non_utf8_jsonl_line_is_replaced_with_a_warning_on_that_article() {
     );
 }
 
-#[test]
-fn bad_jsonl_line_fails_with_its_line_number() {
-    let lines = format!(
-        "{}\n{{\"id\": \"broken\", \"text\": \n",
-        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE})
+/// Asserts a run that skipped bad JSONL lines: exit status 1, stderr naming each of
+/// `mentions`, and a whole report on stdout holding the articles of the good lines.
+fn assert_skipped(output: &Output, mentions: &[&str], kept_ids: &[&str]) {
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "expected exit status 1; stderr: {}",
+        stderr_of(output)
     );
-    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
-    assert_failure(&output, &["line 2"]);
+    let stderr = stderr_of(output);
+    for mention in mentions {
+        assert!(
+            stderr.contains(mention),
+            "stderr should mention {mention:?}: {stderr}"
+        );
+    }
+    let report: Value = serde_json::from_slice(&output.stdout).expect("a whole JSON report");
+    assert_report_shape(&report);
+    assert_eq!(ids(&report), kept_ids);
 }
 
 #[test]
-fn jsonl_object_without_text_fails_with_its_line_number() {
+fn bad_jsonl_line_is_skipped_naming_its_line_and_the_rest_is_reported() {
+    let lines = format!(
+        "{}\n{{\"id\": \"broken\", \"text\": \n{}\n",
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE}),
+        serde_json::json!({"id": "orchard", "text": ORCHARD_ARTICLE}),
+    );
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    assert_skipped(
+        &output,
+        &["line 2", "1 line(s) skipped"],
+        &["ferry", "orchard"],
+    );
+}
+
+#[test]
+fn jsonl_object_without_text_is_skipped_naming_its_line() {
     let lines = format!(
         "{}\n\n{}\n",
         serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE}),
         serde_json::json!({"id": "no-text"}),
     );
     let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
-    assert_failure(&output, &["line 3", "text"]);
+    assert_skipped(&output, &["line 3", "text"], &["ferry"]);
 }
 
 #[test]
-fn duplicate_ids_fail_naming_the_id() {
+fn repeated_jsonl_id_is_skipped_naming_the_id() {
     let lines = format!(
         "{}\n{}\n",
         serde_json::json!({"id": "same-name", "text": FERRY_ARTICLE}),
         serde_json::json!({"id": "same-name", "text": ORCHARD_ARTICLE}),
     );
     let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
-    assert_failure(&output, &["same-name"]);
+    assert_skipped(&output, &["same-name", "line 2"], &["same-name"]);
+}
+
+#[test]
+fn two_files_with_one_base_name_fail_naming_it_and_print_nothing() {
+    let first = scratch_dir("same_base_a");
+    let second = scratch_dir("same_base_b");
+    let a = write_file(&first, "story.txt", FERRY_ARTICLE.as_bytes());
+    let b = write_file(&second, "story.txt", ORCHARD_ARTICLE.as_bytes());
+    let output = run(
+        &[
+            "analyze",
+            a.to_str().expect("UTF-8"),
+            b.to_str().expect("UTF-8"),
+        ],
+        None,
+    );
+    assert_failure(&output, &["story.txt"]);
 }
 
 #[test]
@@ -529,18 +572,28 @@ fn max_article_bytes_needs_a_whole_number() {
 }
 
 #[test]
-fn jsonl_over_the_document_limit_fails_naming_the_limit_and_line() {
+fn jsonl_over_the_document_limit_stops_naming_the_limit_and_line() {
     let limit = article_analyzer::MAX_DOCUMENTS;
     let mut lines = String::with_capacity((limit + 1) * 24);
     for index in 0..=limit {
         lines.push_str(&format!("{{\"id\":\"{index}\",\"text\":\"\"}}\n"));
     }
     let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
-    assert_failure(
-        &output,
-        &[
-            &format!("line {}", limit + 1),
-            &format!("at most {limit} can be analysed"),
-        ],
-    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    for mention in [
+        format!("line {}", limit + 1),
+        format!("at most {limit} can be analysed"),
+    ] {
+        assert!(
+            stderr.contains(&mention),
+            "stderr should mention {mention:?}: {stderr}"
+        );
+    }
+    // The articles accepted before the limit are all in a whole report (not parsed here:
+    // a million articles make a large document).
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("{\"articles\":["));
+    assert!(stdout.trim_end().ends_with("}"));
+    assert_eq!(stdout.matches("{\"id\":").count(), limit);
 }

@@ -3,7 +3,7 @@
 //! `wasm-pack test --node` (part of `./scripts/test.sh`).
 #![cfg(target_arch = "wasm32")]
 
-use article_analyzer::wasm::{analyze_js, clean_js, extract_quotes_js};
+use article_analyzer::wasm::{analyze_js, clean_js, extract_quotes_js, AnalysisBatch};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -307,4 +307,73 @@ fn extract_quotes_rejects_a_number_with_a_helpful_error() {
         message.contains("extractQuotes") && message.contains("string"),
         "message: {message}"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_batch_fed_one_by_one_gives_what_analyze_gives_and_finds_a_copy() {
+    let copy =
+        format!("{BRIDGE_ARTICLE}\n\nThe bridge carries about twelve thousand vehicles a day.");
+    let docs = [
+        doc("bridge", BRIDGE_ARTICLE),
+        doc("library", LIBRARY_ARTICLE),
+        doc("bridge-copy", &copy),
+    ];
+    let mut batch = AnalysisBatch::new(JsValue::UNDEFINED).expect("no options is fine");
+    for item in &docs {
+        let article = batch.add(item.clone()).expect("a new id");
+        assert_plain_object_with_keys(
+            &article,
+            &[
+                "id", "title", "author", "date", "text", "blocks", "quotes", "warnings",
+            ],
+        );
+    }
+    assert_eq!(batch.size(), 3);
+    let message = thrown_message(batch.add(doc("library", LIBRARY_ARTICLE)));
+    assert!(message.contains("library"), "{message}");
+
+    let cross = batch.cross_article().expect("cross-article results");
+    assert_plain_object_with_keys(&cross, &["storyGroups", "duplicates", "quoteGroups"]);
+    let report = analyze_js(array(&docs), JsValue::UNDEFINED).expect("analyze");
+    for key in ["storyGroups", "duplicates", "quoteGroups"] {
+        assert_eq!(
+            js_sys::JSON::stringify(&get(&cross, key)).unwrap(),
+            js_sys::JSON::stringify(&get(&report, key)).unwrap(),
+            "{key}"
+        );
+    }
+    let duplicates = get_array(&cross, "duplicates");
+    assert_eq!(duplicates.length(), 1);
+    assert_eq!(get_string(&duplicates.get(0), "kind"), "near");
+
+    assert!(batch.remove("bridge-copy"));
+    assert!(!batch.remove("bridge-copy"));
+    let cross = batch.cross_article().expect("cross-article results");
+    assert_eq!(get_array(&cross, "duplicates").length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn an_override_restores_a_removed_block() {
+    let article = clean_js(BRIDGE_ARTICLE.into()).expect("clean");
+    let blocks = get_array(&article, "blocks");
+    let credit = blocks
+        .iter()
+        .position(|b| get_string(&b, "kind") == "credit")
+        .expect("the photo credit is a block");
+    let with_override = doc("bridge", BRIDGE_ARTICLE);
+    let correction = Object::new();
+    Reflect::set(&correction, &"block".into(), &(credit as f64).into()).unwrap();
+    Reflect::set(&correction, &"kept".into(), &true.into()).unwrap();
+    Reflect::set(
+        &with_override,
+        &"overrides".into(),
+        &array(&[correction.into()]),
+    )
+    .unwrap();
+    let mut batch = AnalysisBatch::new(JsValue::UNDEFINED).expect("batch");
+    let restored = batch.add(with_override).expect("an override is accepted");
+    assert!(get_string(&restored, "text").ends_with("Photo: Harbour Authority"));
+    let block = get_array(&restored, "blocks").get(credit as u32);
+    assert_eq!(get(&block, "kept"), JsValue::TRUE);
+    assert!(get_string(&block, "reason").starts_with("restored by you"));
 }

@@ -117,8 +117,8 @@ pub fn assert_quote_invariants(input: &str, blocks: &[Block], quotes: &[Quote]) 
 ///
 /// - one article per document, in input order, with the document's id;
 /// - `storyGroups` is a partition of the ids: no empty group, every id in exactly one group;
-/// - each duplicate pair names two different known articles, the earlier one (in input
-///   order) as `a`, with a similarity between 0 and 1, and no pair is listed twice;
+/// - each duplicate pair names two different known articles, the smaller id as `a` (so
+///   pairs do not depend on input order), with a similarity between 0 and 1, and no pair is listed twice;
 /// - each quote group refers to existing quotes, names no quote twice, and holds quotes of
 ///   at least two different articles.
 pub fn report_violations(docs: &[Document], report: &Report) -> Vec<String> {
@@ -159,8 +159,9 @@ pub fn report_violations(docs: &[Document], report: &Report) -> Vec<String> {
     for pair in &report.duplicates {
         let label = format!("duplicate pair ({:?}, {:?})", pair.a, pair.b);
         match (position.get(pair.a.as_str()), position.get(pair.b.as_str())) {
-            (Some(a), Some(b)) if a < b => {}
-            (Some(_), Some(_)) => problems.push(format!("{label}: a is not the earlier article")),
+            // The smaller id comes first, so pairs do not depend on input order.
+            (Some(_), Some(_)) if pair.a < pair.b => {}
+            (Some(_), Some(_)) => problems.push(format!("{label}: a is not the smaller id")),
             _ => problems.push(format!("{label} names an unknown id")),
         }
         if !(0.0..=1.0).contains(&pair.similarity) {

@@ -1,0 +1,214 @@
+//! Quote groups: the same statement quoted in several articles, also in other words (two
+//! translations of one remark, a longer and a shorter excerpt).
+//!
+//! Two quotes are the same statement when their speakers are the same person (same
+//! surname, and no different first names, so "Merkel" matches "Angela Merkel") and they share enough content words: at least
+//! [`MIN_SHARED_WORDS`], and at least [`MIN_SHARED_SHARE`] of the shorter quote's. Words
+//! are compared by their first letters ([`STEM_CHARS`]) so that "accept" and "accepted",
+//! "divide" and "division" meet. Quotes without a speaker are never grouped: nothing would
+//! show they come from the same person.
+//!
+//! Only quotes filed under the same speaker and content word are compared (an inverted
+//! index), so the work grows with the number of quotes, not its square.
+
+use std::collections::HashMap;
+
+use crate::lexicon::lexicon;
+use crate::report::Quote;
+use crate::text::{hashed_words, lowercase_into, word_hash, Prehashed};
+
+/// Characters of a word compared (a crude stem that needs no language rules).
+const STEM_CHARS: usize = 5;
+/// Fewest content words two quotes of one statement share (and that a quote needs to be
+/// grouped at all: a one-word quote could be anybody's).
+const MIN_SHARED_WORDS: usize = 3;
+/// Smallest share of the shorter quote's content words found in the other.
+const MIN_SHARED_SHARE: f64 = 0.6;
+/// Quotes filed under one speaker and word beyond this many are not compared through that
+/// word (it is a word this speaker always uses), which keeps the search linear.
+const MAX_POSTING: usize = 500;
+
+/// What quote grouping keeps of one attributed quote.
+#[derive(Debug, Clone)]
+pub struct QuoteSummary {
+    /// Index in the article's `quotes`.
+    index: usize,
+    /// Hash of the speaker's last name word.
+    surname: u64,
+    /// Hash of the speaker's first word when the name has several, else 0.
+    first_name: u64,
+    /// Stems of the quote's content words, sorted, without repeats.
+    stems: Vec<u64>,
+}
+
+/// The groupable quotes of one article: those with a speaker and content words.
+pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
+    quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(index, quote)| {
+            let speaker = quote.speaker.as_deref()?;
+            let names: Vec<u64> = hashed_words(speaker).map(|w| w.hash).collect();
+            let surname = *names.last()?;
+            let first_name = if names.len() > 1 { names[0] } else { 0 };
+            let stems = content_stems(&quote.text);
+            (!stems.is_empty()).then_some(QuoteSummary {
+                index,
+                surname,
+                first_name,
+                stems,
+            })
+        })
+        .collect()
+}
+
+fn content_stems(text: &str) -> Vec<u64> {
+    let stopwords = &lexicon().stopwords;
+    let mut buffer = String::new();
+    let mut stems: Vec<u64> = hashed_words(text)
+        .filter(|word| !stopwords.contains(&word.hash))
+        .filter(|word| {
+            word.text.chars().count() >= 3 || word.text.bytes().any(|b| b.is_ascii_digit())
+        })
+        .map(|word| {
+            let lower = lowercase_into(word.text, &mut buffer);
+            let end = lower
+                .char_indices()
+                .nth(STEM_CHARS)
+                .map_or(lower.len(), |(i, _)| i);
+            word_hash(&lower[..end])
+        })
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+fn same_speaker(a: &QuoteSummary, b: &QuoteSummary) -> bool {
+    a.surname == b.surname
+        && (a.first_name == 0 || b.first_name == 0 || a.first_name == b.first_name)
+}
+
+fn same_statement(a: &[u64], b: &[u64], a_quote: &QuoteSummary, b_quote: &QuoteSummary) -> bool {
+    if !same_speaker(a_quote, b_quote) {
+        return false;
+    }
+    let shared = a
+        .iter()
+        .filter(|stem| b.binary_search(stem).is_ok())
+        .count();
+    let shorter = a.len().min(b.len());
+    shared >= MIN_SHARED_WORDS.min(shorter) && shared as f64 >= MIN_SHARED_SHARE * shorter as f64
+}
+
+/// Most quotes of a batch a content word may stand in and still count as telling one
+/// statement from another: [`COMMON_WORD_SHARE`] of them, but never fewer than this.
+const COMMON_WORD_FLOOR: usize = 20;
+/// Share of a batch's quotes above which a content word is too common to match quotes
+/// ("going", "people", "country" in a campaign's coverage).
+const COMMON_WORD_SHARE: f64 = 0.005;
+
+/// Groups the quotes of articles (in id order) into statements quoted by two or more
+/// articles. Each group lists (article position, quote index), sorted; groups are listed by
+/// their first member.
+///
+/// Groups are stars, not chains: quotes are taken longest first, and each joins the group
+/// of the first longer quote it matches (the group's centre) or becomes a centre itself. A
+/// speaker quoted often cannot chain all their remarks into one group through quotes that
+/// each share a few words with the next.
+pub fn group(articles: &[&[QuoteSummary]]) -> Vec<Vec<(usize, usize)>> {
+    // Every groupable quote, numbered, longest (most content words) first.
+    let mut quotes: Vec<(usize, &QuoteSummary)> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
+        .filter(|(_, quote)| quote.stems.len() >= MIN_SHARED_WORDS)
+        .collect();
+    quotes.sort_by(|(a_article, a), (b_article, b)| {
+        b.stems
+            .len()
+            .cmp(&a.stems.len())
+            .then(a_article.cmp(b_article))
+            .then(a.index.cmp(&b.index))
+    });
+    // Content words common across the batch's quotes do not tell statements apart.
+    let mut quote_frequency: HashMap<u64, usize, Prehashed> = HashMap::default();
+    for (_, quote) in &quotes {
+        for stem in &quote.stems {
+            *quote_frequency.entry(*stem).or_default() += 1;
+        }
+    }
+    let common = COMMON_WORD_FLOOR.max((COMMON_WORD_SHARE * quotes.len() as f64) as usize);
+    let distinctive: Vec<Vec<u64>> = quotes
+        .iter()
+        .map(|(_, quote)| {
+            quote
+                .stems
+                .iter()
+                .copied()
+                .filter(|stem| quote_frequency[stem] <= common)
+                .collect()
+        })
+        .collect();
+    let key = |stem: u64, quote: &QuoteSummary| stem ^ quote.surname.rotate_left(17);
+    // Centres filed under (speaker, content word).
+    let mut centres: HashMap<u64, Vec<u32>, Prehashed> = HashMap::default();
+    let mut centre_of: Vec<u32> = Vec::with_capacity(quotes.len());
+    let mut candidates: Vec<u32> = Vec::new();
+    for (number, (article, quote)) in quotes.iter().enumerate() {
+        candidates.clear();
+        if distinctive[number].len() < MIN_SHARED_WORDS {
+            centre_of.push(number as u32);
+            continue;
+        }
+        for stem in &distinctive[number] {
+            if let Some(list) = centres.get(&key(*stem, quote)) {
+                if list.len() <= MAX_POSTING {
+                    candidates.extend(list);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let joined = candidates.iter().copied().find(|&centre| {
+            let (centre_article, centre_quote) = quotes[centre as usize];
+            centre_article != *article
+                && same_statement(
+                    &distinctive[number],
+                    &distinctive[centre as usize],
+                    quote,
+                    centre_quote,
+                )
+        });
+        match joined {
+            Some(centre) => centre_of.push(centre),
+            None => {
+                centre_of.push(number as u32);
+                for stem in &distinctive[number] {
+                    centres
+                        .entry(key(*stem, quote))
+                        .or_default()
+                        .push(number as u32);
+                }
+            }
+        }
+    }
+    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (number, centre) in centre_of.iter().enumerate() {
+        members.entry(*centre).or_default().push(number);
+    }
+    let mut groups: Vec<Vec<(usize, usize)>> = members
+        .into_values()
+        .filter(|members| members.iter().any(|&m| quotes[m].0 != quotes[members[0]].0))
+        .map(|members| {
+            let mut group: Vec<(usize, usize)> = members
+                .into_iter()
+                .map(|m| (quotes[m].0, quotes[m].1.index))
+                .collect();
+            group.sort_unstable();
+            group
+        })
+        .collect();
+    groups.sort_unstable();
+    groups
+}

@@ -1,0 +1,280 @@
+//! Cross-article results over small invented batches (`tests/batches/`, described in its
+//! README): near duplicates, story groups, quote groups, and independence from input order.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use article_analyzer::{
+    analyze, Batch, CrossArticle, Document, DuplicateKind, Options, QuoteRef, Report,
+};
+
+fn batch_documents() -> Vec<Document> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/batches");
+    let mut docs: Vec<Document> = std::fs::read_dir(&dir)
+        .expect("tests/batches exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .map(|path| {
+            let id = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).expect("UTF-8 fixture");
+            Document::new(id, text)
+        })
+        .collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(
+        docs.len(),
+        7,
+        "the batch described in tests/batches/README.md"
+    );
+    docs
+}
+
+fn report() -> Report {
+    analyze(&batch_documents(), &Options::default()).expect("valid batch")
+}
+
+fn story_of<'r>(report: &'r Report, id: &str) -> &'r Vec<String> {
+    report
+        .story_groups
+        .iter()
+        .find(|group| group.iter().any(|member| member == id))
+        .unwrap_or_else(|| panic!("{id} is in no story group: {:?}", report.story_groups))
+}
+
+fn same_story(report: &Report, a: &str, b: &str) -> bool {
+    story_of(report, a).iter().any(|member| member == b)
+}
+
+/// The quote of `article` whose text contains `words`, as a reference.
+fn quote_ref(report: &Report, article: &str, words: &str) -> QuoteRef {
+    let found = report
+        .articles
+        .iter()
+        .find(|a| a.id == article)
+        .expect("article in the report");
+    let quote = found
+        .quotes
+        .iter()
+        .position(|q| q.text.contains(words))
+        .unwrap_or_else(|| panic!("{article} has no quote with {words:?}: {:?}", found.quotes));
+    QuoteRef {
+        article: article.to_string(),
+        quote,
+    }
+}
+
+fn group_of<'r>(report: &'r Report, member: &QuoteRef) -> Option<&'r Vec<QuoteRef>> {
+    report
+        .quote_groups
+        .iter()
+        .find(|group| group.contains(member))
+}
+
+#[test]
+fn a_syndicated_copy_with_a_new_headline_and_an_added_paragraph_is_a_near_duplicate() {
+    let report = report();
+    assert_eq!(report.duplicates.len(), 1, "{:?}", report.duplicates);
+    let pair = &report.duplicates[0];
+    assert_eq!(
+        (pair.a.as_str(), pair.b.as_str(), pair.kind),
+        (
+            "summit-geneva-harbor.txt",
+            "summit-geneva-syndicated.txt",
+            DuplicateKind::Near
+        )
+    );
+    assert!(
+        (0.5..1.0).contains(&pair.similarity),
+        "similarity {}",
+        pair.similarity
+    );
+}
+
+#[test]
+fn an_exact_copy_under_another_id_is_an_exact_duplicate() {
+    let mut docs = batch_documents();
+    let copy = docs[0].text.to_uppercase();
+    docs.push(Document::new("zz-copy.txt", copy));
+    let report = analyze(&docs, &Options::default()).expect("valid batch");
+    let exact: Vec<_> = report
+        .duplicates
+        .iter()
+        .filter(|pair| pair.kind == DuplicateKind::Exact)
+        .map(|pair| (pair.a.as_str(), pair.b.as_str(), pair.similarity))
+        .collect();
+    assert_eq!(exact, vec![(docs[0].id.as_str(), "zz-copy.txt", 1.0)]);
+}
+
+#[test]
+fn two_outlets_reporting_one_event_in_their_own_words_are_one_story() {
+    let report = report();
+    assert!(same_story(
+        &report,
+        "summit-geneva-harbor.txt",
+        "summit-geneva-courier.txt"
+    ));
+    assert!(same_story(
+        &report,
+        "summit-helsinki-harbor.txt",
+        "summit-helsinki-ledger.txt"
+    ));
+}
+
+#[test]
+fn two_meetings_of_the_same_leaders_are_two_stories() {
+    let report = report();
+    for geneva in ["summit-geneva-harbor.txt", "summit-geneva-courier.txt"] {
+        for helsinki in ["summit-helsinki-harbor.txt", "summit-helsinki-ledger.txt"] {
+            assert!(
+                !same_story(&report, geneva, helsinki),
+                "{geneva} and {helsinki}: {:?}",
+                report.story_groups
+            );
+        }
+    }
+}
+
+#[test]
+fn a_digest_of_ledes_about_one_event_joins_that_story_and_copies_share_it() {
+    let report = report();
+    let geneva = story_of(&report, "summit-geneva-harbor.txt");
+    assert_eq!(
+        geneva,
+        &vec![
+            "morning-digest.txt".to_string(),
+            "summit-geneva-courier.txt".to_string(),
+            "summit-geneva-harbor.txt".to_string(),
+            "summit-geneva-syndicated.txt".to_string(),
+        ]
+    );
+    assert_eq!(story_of(&report, "orchard-frost.txt").len(), 1);
+}
+
+#[test]
+fn every_article_is_in_exactly_one_story_group() {
+    let report = report();
+    let mut members: Vec<&String> = report.story_groups.iter().flatten().collect();
+    members.sort();
+    let mut ids: Vec<&String> = report.articles.iter().map(|a| &a.id).collect();
+    ids.sort();
+    assert_eq!(members, ids);
+}
+
+#[test]
+fn a_remark_quoted_in_two_translations_forms_one_quote_group() {
+    let report = report();
+    let harbor = quote_ref(&report, "summit-geneva-harbor.txt", "weak and divided");
+    let courier = quote_ref(&report, "summit-geneva-courier.txt", "weak and divided");
+    let group = group_of(&report, &harbor).expect("the remark is in a quote group");
+    assert!(group.contains(&courier), "{group:?}");
+    let other = quote_ref(&report, "summit-geneva-harbor.txt", "trade rather than");
+    assert!(!group.contains(&other), "another remark joined: {group:?}");
+}
+
+#[test]
+fn a_shorter_excerpt_of_a_quote_joins_the_longer_one() {
+    let report = report();
+    let long = quote_ref(&report, "summit-helsinki-harbor.txt", "three hundred years");
+    let short = quote_ref(&report, "summit-helsinki-ledger.txt", "three hundred years");
+    let group = group_of(&report, &long).expect("the quote is in a quote group");
+    assert!(group.contains(&short), "{group:?}");
+}
+
+#[test]
+fn quote_groups_span_at_least_two_articles_and_point_at_real_quotes() {
+    let report = report();
+    assert!(!report.quote_groups.is_empty());
+    for group in &report.quote_groups {
+        let mut articles: Vec<&str> = group.iter().map(|r| r.article.as_str()).collect();
+        articles.dedup();
+        assert!(articles.len() >= 2, "{group:?}");
+        for member in group {
+            let article = report
+                .articles
+                .iter()
+                .find(|a| a.id == member.article)
+                .expect("group member's article is in the report");
+            assert!(member.quote < article.quotes.len());
+        }
+    }
+}
+
+#[test]
+fn the_same_words_from_different_speakers_are_never_grouped() {
+    let said = |speaker: &str| {
+        format!(
+            "Harbour fees will rise in spring.\n\n\"We will never accept a harbour fee that ruins the fishing fleet,\" {speaker} said on Tuesday.\n\nThe council votes next week."
+        )
+    };
+    let docs = vec![
+        Document::new("a", said("Mayor Clara Ibarra")),
+        Document::new("b", said("Councillor Jonas Strand")),
+        Document::new("c", said("Mayor Clara Ibarra")),
+    ];
+    let report = analyze(&docs, &Options::default()).expect("valid batch");
+    assert_eq!(
+        report.quote_groups,
+        vec![vec![
+            QuoteRef {
+                article: "a".into(),
+                quote: 0
+            },
+            QuoteRef {
+                article: "c".into(),
+                quote: 0
+            },
+        ]]
+    );
+}
+
+/// A few fixed reorderings of `items`: reversed, rotated, interleaved.
+fn reorderings<T: Clone>(items: &[T]) -> Vec<Vec<T>> {
+    let mut reversed = items.to_vec();
+    reversed.reverse();
+    let mut rotated = items.to_vec();
+    rotated.rotate_left(items.len() / 2);
+    let (odd, even): (Vec<_>, Vec<_>) = items
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 2 == 1);
+    let interleaved = odd.into_iter().chain(even).map(|(_, item)| item).collect();
+    vec![reversed, rotated, interleaved]
+}
+
+fn cross_article_of(report: Report) -> CrossArticle {
+    CrossArticle {
+        story_groups: report.story_groups,
+        duplicates: report.duplicates,
+        quote_groups: report.quote_groups,
+    }
+}
+
+#[test]
+fn shuffling_the_input_changes_nothing() {
+    let docs = batch_documents();
+    let expected = cross_article_of(report());
+    for shuffled in reorderings(&docs) {
+        let report = analyze(&shuffled, &Options::default()).expect("valid batch");
+        let order: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+        let given: Vec<&str> = shuffled.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(order, given, "articles come back in input order");
+        assert_eq!(cross_article_of(report), expected, "input order {given:?}");
+    }
+}
+
+#[test]
+fn a_batch_fed_one_by_one_with_removals_matches_analyze() {
+    let docs = batch_documents();
+    let mut batch = Batch::new(Options::default());
+    for doc in &docs {
+        batch.add(doc).expect("new id");
+    }
+    let unrelated = Document::new("extra", "A short note about nothing in particular.");
+    batch.add(&unrelated).expect("new id");
+    assert!(batch.add(&unrelated).is_err(), "an id already in the batch");
+    assert!(batch.remove("extra"));
+    assert!(!batch.remove("extra"));
+    assert_eq!(batch.len(), docs.len());
+    assert_eq!(batch.cross_article(), cross_article_of(report()));
+}
