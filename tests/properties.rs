@@ -464,3 +464,36 @@ proptest! {
         }
     }
 }
+
+/// The batches above are only a test of the cross-article results if those results occur:
+/// among batches drawn with a fixed seed, some must hold duplicates, quote groups and story
+/// groups of several articles.
+#[test]
+fn generated_batches_hold_duplicates_and_shared_quotes() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    let mut runner = TestRunner::deterministic();
+    let (mut with_duplicates, mut with_quote_groups, mut with_shared_stories) = (0, 0, 0);
+    let batches = 64;
+    for _ in 0..batches {
+        let docs = batch()
+            .new_tree(&mut runner)
+            .expect("the strategy generates")
+            .current();
+        let report = analyze(&docs, &Options::default()).expect("a valid batch");
+        with_duplicates += usize::from(!report.duplicates.is_empty());
+        with_quote_groups += usize::from(!report.quote_groups.is_empty());
+        with_shared_stories += usize::from(report.story_groups.iter().any(|g| g.len() > 1));
+    }
+    for (found, what) in [
+        (with_duplicates, "duplicates"),
+        (with_quote_groups, "quote groups"),
+        (with_shared_stories, "story groups of several articles"),
+    ] {
+        assert!(
+            found >= batches / 8,
+            "only {found} of {batches} generated batches hold {what}"
+        );
+    }
+}
