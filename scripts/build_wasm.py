@@ -4,10 +4,13 @@
 For each [[target]]: `wasm-pack build --release --no-opt` with the [cargo] profile overrides
 passed to cargo as `--config` (so the native CLI keeps Cargo.toml's release profile), then
 wasm-opt with the [wasm-opt] flags, then (when the target asks for it) a Node smoke test that
-loads the package and calls clean(). Prints each .wasm's size, raw and gzipped.
+loads the package and calls clean(). Prints each .wasm's size, raw and gzipped. For a target
+with a `page_dir` (the page, www/), it then writes <out_dir>/precache.js: the page's files and
+a version hashed from their contents, which the page's service worker (www/sw.js) caches.
 
     python3 scripts/build_wasm.py                 # every target
     python3 scripts/build_wasm.py --target web    # one target (repeatable)
+    python3 scripts/build_wasm.py --precache-only # only rewrite precache.js (after editing www/)
 
 Needs the tools scripts/setup.sh installs: wasm-pack, wasm-bindgen-cli and npm's binaryen.
 """
@@ -16,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -30,7 +35,7 @@ CONFIG_PATH = REPO_ROOT / "wasm-pack.toml"
 # The keys build_wasm.py understands; anything else in wasm-pack.toml is a mistake (a typo
 # would otherwise be silently ignored).
 TOP_LEVEL_KEYS = {"out_name", "target", "cargo", "wasm-opt"}
-TARGET_KEYS = {"name", "out_dir", "smoke_test"}
+TARGET_KEYS = {"name", "out_dir", "smoke_test", "page_dir"}
 WASM_OPT_KEYS = {"binary", "flags"}
 
 # The smoke test: load the package like a Node user would and clean a two-paragraph article.
@@ -57,6 +62,7 @@ class Target:
     name: str
     out_dir: Path
     smoke_test: bool
+    page_dir: Path | None
 
 
 @dataclass(frozen=True)
@@ -79,13 +85,22 @@ def main() -> int:
         choices=[target.name for target in config.targets],
         help="build only this target (repeatable); default: every target in wasm-pack.toml",
     )
+    parser.add_argument(
+        "--precache-only",
+        action="store_true",
+        help="only rewrite the service worker's precache.js of the selected targets (no build)",
+    )
     args = parser.parse_args()
     selected = [t for t in config.targets if args.target is None or t.name in args.target]
 
     try:
-        check_tools(config)
+        if not args.precache_only:
+            check_tools(config)
         for target in selected:
-            build_target(config, target)
+            if not args.precache_only:
+                build_target(config, target)
+            if target.page_dir is not None:
+                write_precache_manifest(target)
     except BuildError as error:
         print(f"build_wasm.py: error: {error}", file=sys.stderr)
         return 1
@@ -105,6 +120,7 @@ def load_config(path: Path) -> BuildConfig:
                 name=entry["name"],
                 out_dir=REPO_ROOT / entry["out_dir"],
                 smoke_test=bool(entry.get("smoke_test", False)),
+                page_dir=REPO_ROOT / entry["page_dir"] if "page_dir" in entry else None,
             )
         )
     if not targets:
@@ -191,6 +207,48 @@ def build_target(config: BuildConfig, target: Target) -> None:
     gzip_size = len(gzip.compress(raw_bytes, compresslevel=9))
     print(
         f"==> {wasm_path.relative_to(REPO_ROOT)}: {len(raw_bytes):,} bytes, {gzip_size:,} bytes gzipped",
+        flush=True,
+    )
+
+
+# The page's files the service worker caches: what the page and the embeddable element load.
+PRECACHE_SUFFIXES = {".html", ".js", ".css", ".wasm", ".svg", ".png", ".webmanifest"}
+# sw.js is the service worker itself and precache.js is imported by it: the browser keeps
+# both with the registration. The .d.ts files are for TypeScript users, not the page.
+PRECACHE_EXCLUDED = {"sw.js", "precache.js"}
+
+
+def write_precache_manifest(target: Target) -> None:
+    """Writes <out_dir>/precache.js: `self.PRECACHE = {version, files}` for www/sw.js.
+
+    `files` are the page's files relative to page_dir; `version` hashes their names and
+    contents (and sw.js), so any change to the page installs a new cache.
+    """
+    page_dir = target.page_dir
+    files = sorted(
+        path
+        for path in page_dir.rglob("*")
+        if path.is_file() and path.suffix in PRECACHE_SUFFIXES and path.name not in PRECACHE_EXCLUDED
+        and not path.name.endswith(".d.ts")
+    )
+    if not (target.out_dir / "article_analyzer_bg.wasm").exists():
+        raise BuildError(f"{target.out_dir.relative_to(REPO_ROOT)} holds no package; build it first")
+    digest = hashlib.sha256()
+    for path in [*files, page_dir / "sw.js"]:
+        digest.update(path.relative_to(page_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    manifest = {
+        "version": digest.hexdigest()[:16],
+        "files": [path.relative_to(page_dir).as_posix() for path in files],
+    }
+    out = target.out_dir / "precache.js"
+    out.write_text(
+        "// Written by scripts/build_wasm.py: the files www/sw.js caches for offline use.\n"
+        f"self.PRECACHE = {json.dumps(manifest, indent=2)};\n"
+    )
+    gzipped = sum(len(gzip.compress(path.read_bytes(), compresslevel=9)) for path in files)
+    print(
+        f"==> {out.relative_to(REPO_ROOT)}: {len(files)} files, {gzipped:,} bytes gzipped, version {manifest['version']}",
         flush=True,
     )
 

@@ -1,165 +1,517 @@
-// The page: sends the pasted article to the analyzer worker and shows what it kept and why it
-// removed the rest. Every piece of article text is rendered with textContent, never as HTML.
+// The page: wires the input (paste, files, drop, samples), the batch and its storage, the
+// analyzer worker and the views together. Article text is only ever shown with textContent
+// (see js/dom.js), never as HTML.
 
-/** Talks to worker.js: one promise per request, answered in any order. */
-class AnalyzerClient {
-  constructor(workerUrl) {
-    this.worker = new Worker(workerUrl, { type: "module" });
-    this.pending = new Map();
-    this.nextId = 1;
-    /** Set once the worker itself has failed (it could not load); later calls fail at once. */
-    this.failure = null;
-    this.worker.addEventListener("message", (event) => this.settle(event.data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.failure = new Error(event.message || "the analyzer could not be loaded");
-      for (const request of this.pending.values()) request.reject(this.failure);
-      this.pending.clear();
-    });
-  }
+import { AnalyzerClient } from "./js/analyzer-client.js";
+import { ArticleView } from "./js/article-view.js";
+import { Batch, Status } from "./js/batch.js";
+import { BatchListView } from "./js/batch-view.js";
+import { CrossView } from "./js/cross-view.js";
+import { countOf } from "./js/dom.js";
+import { cleanedMarkdown, cleanedPlainText, copyText, download, quotesCsv, reportJson } from "./js/export.js";
+import { ACCEPTED_FILES, LIMITS, checkArticleText, readFiles, textFromTransfer } from "./js/input.js";
+import { offerInstallation, registerServiceWorker, requestPersistentStorage } from "./js/offline.js";
+import { SAMPLE_ARTICLES } from "./js/samples.js";
+import { StatusView } from "./js/status-view.js";
+import { openArticleStore } from "./js/store.js";
 
-  /** Cleans one article text; resolves to an Article (see pkg/article_analyzer.d.ts). */
-  clean(text) {
-    return this.call("clean", [text]);
-  }
-
-  /** Analyses a batch of {id, text} articles; resolves to a Report. */
-  analyze(docs, options) {
-    return this.call("analyze", options === undefined ? [docs] : [docs, options]);
-  }
-
-  call(operation, args) {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, operation, args });
-    });
-  }
-
-  settle({ id, ok, result, error }) {
-    const request = this.pending.get(id);
-    if (request === undefined) return;
-    this.pending.delete(id);
-    if (ok) request.resolve(result);
-    else request.reject(new Error(error));
-  }
-}
-
+const byId = (id) => document.getElementById(id);
 const elements = {
-  form: document.getElementById("article-form"),
-  input: document.getElementById("article-input"),
-  status: document.getElementById("status"),
-  result: document.getElementById("result"),
-  title: document.getElementById("article-title"),
-  author: document.getElementById("article-author"),
-  date: document.getElementById("article-date"),
-  warnings: document.getElementById("warnings"),
-  cleanedText: document.getElementById("cleaned-text"),
-  removedSummary: document.getElementById("removed-summary"),
-  removedList: document.getElementById("removed-list"),
-  blockTemplate: document.getElementById("block-template"),
+  form: byId("paste-form"),
+  input: byId("article-input"),
+  fileInput: byId("file-input"),
+  workspace: byId("workspace"),
+  batchCount: byId("batch-count"),
+  crossPanel: byId("cross-panel"),
+  exportPanel: byId("export-panel"),
+  exportScope: byId("export-scope"),
+  clearConfirm: byId("clear-confirm"),
+  dropOverlay: byId("drop-overlay"),
 };
 
-const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url));
+const batch = new Batch();
+const storeReady = openArticleStore();
+/** The article shown in the article panel (an id), or null. */
+let selectedId = null;
+/** Ids sent to the worker and not answered yet, and how many were sent since it was last idle. */
+const inFlight = new Set();
+let runTotal = 0;
+/** Reasons articles given during this run were not added, repeated in the final summary. */
+let runProblems = [];
+/** The article whose time from paste to results is being measured: {id, start}. */
+let timing = null;
+/** Where the keyboard goes once an article analysed again after a correction comes back. */
+let pendingFocus = null;
 
-/** Numbers the analyses so a slow, older answer never replaces a newer one. */
-let latestAnalysis = 0;
+const status = new StatusView(
+  {
+    status: byId("status"),
+    actions: byId("status-actions"),
+    progressArea: byId("progress-area"),
+    progress: byId("progress"),
+    progressLabel: byId("progress-label"),
+    cancelButton: byId("cancel-button"),
+  },
+  () => analyzer.cancel(),
+);
 
-async function analyzeInput() {
-  // Keep the exact string analysed: block offsets index into it, not into later edits.
-  const input = elements.input.value;
-  if (input.trim() === "") {
-    setStatus("Paste or type an article first.");
-    elements.input.focus();
+const batchView = new BatchListView(byId("batch-list"), {
+  onSelect: (id) => selectArticle(id),
+  onRemove: (id) => removeArticle(id),
+});
+const articleView = new ArticleView(byId("article-view"), {
+  onToggleBlock: (id, blockIndex) => toggleBlock(id, blockIndex),
+  onAnalyse: (id) => analyse(batch.entries.filter((entry) => entry.id === id)),
+  onCopyText: (article) => copy(article.text, "the cleaned text"),
+});
+const crossView = new CrossView(byId("cross-view"), {
+  onOpenArticle: (id) => selectArticle(id, { focusArticle: true }),
+  onOpenQuote: (id, quoteIndex) => selectArticle(id, { focusArticle: true, quote: quoteIndex }),
+});
+
+const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
+  onArticle(article) {
+    inFlight.delete(article.id);
+    if (!batch.setArticle(article)) return;
+    if (article.id === selectedId) dirty.article = true;
+    dirty.list = true;
+    scheduleRender();
+  },
+  onFailed(id, message) {
+    inFlight.delete(id);
+    batch.setFailed(id, message);
+    if (id === selectedId) dirty.article = true;
+    dirty.list = true;
+    scheduleRender();
+  },
+  onCancelled(ids) {
+    for (const id of ids) inFlight.delete(id);
+    batch.setStatus(ids, Status.stopped);
+    dirty.article = dirty.list = true;
+    scheduleRender();
+    if (ids.length > 0) announceStopped();
+  },
+  onCross(cross) {
+    batch.cross = cross;
+    dirty.cross = true;
+    scheduleRender();
+    if (inFlight.size === 0) finishRun();
+  },
+  onCrash(id, message) {
+    if (id !== null) batch.setFailed(id, `the analyzer broke on this article (${message})`);
+    // A fresh worker gets every article but the one it broke on.
+    const again = batch.entries.filter((entry) => batch.state(entry.id).status !== Status.failed && batch.state(entry.id).status !== Status.stopped);
+    batch.setStatus(again.map((entry) => entry.id), Status.waiting);
+    inFlight.clear();
+    runTotal = 0;
+    dirty.article = dirty.list = true;
+    scheduleRender();
+    analyse(again, { restart: true });
+  },
+  onFatal(message) {
+    status.endProgress();
+    status.show(
+      `The analyzer could not start (${message}). Reload the page; if this keeps happening, this browser may not run WebAssembly in a worker.`,
+      { error: true },
+    );
+  },
+});
+
+// ---------------------------------------------------------------------------------------
+// Rendering: changes mark what is out of date; one animation frame redraws it, however many
+// articles arrived since the last frame.
+
+const dirty = { list: false, article: false, cross: false };
+let renderScheduled = false;
+
+function scheduleRender() {
+  if (renderScheduled) return;
+  renderScheduled = true;
+  requestAnimationFrame(render);
+}
+
+function render() {
+  renderScheduled = false;
+  elements.workspace.hidden = batch.size === 0;
+  if (dirty.list) {
+    batchView.sync(batch, selectedId);
+    elements.batchCount.textContent = `(${batch.size.toLocaleString("en")})`;
+  }
+  if (dirty.article) {
+    articleView.show(batch.get(selectedId) ?? null, batch.state(selectedId));
+    restorePendingFocus();
+    measureTimeToResults();
+  }
+  if (dirty.cross) {
+    const report = batch.report();
+    elements.crossPanel.hidden = report.articles.length === 0;
+    elements.exportPanel.hidden = report.articles.length === 0;
+    crossView.render(report);
+    const notAnalysed = batch.size - report.articles.length;
+    elements.exportScope.textContent =
+      `The exports hold the ${countOf(report.articles.length, "analysed article")}` +
+      (notAnalysed > 0 ? `; ${countOf(notAnalysed, "article")} not analysed ${notAnalysed === 1 ? "is" : "are"} left out.` : ".");
+  }
+  if (inFlight.size > 0) status.progress(runTotal - inFlight.size, runTotal);
+  dirty.list = dirty.article = dirty.cross = false;
+}
+
+function restorePendingFocus() {
+  if (pendingFocus === null || pendingFocus.id !== selectedId || inFlight.has(selectedId)) return;
+  articleView.focusBlockToggle(pendingFocus.blockIndex);
+  pendingFocus = null;
+}
+
+/** Records "article-analyzer:time-to-results" (paste to results drawn) for scripts/bench_page.mjs. */
+function measureTimeToResults() {
+  if (timing === null || timing.id !== selectedId || batch.state(selectedId)?.status !== Status.analysed) return;
+  const { start } = timing;
+  timing = null;
+  // The next frame starts after this one is painted.
+  requestAnimationFrame(() => performance.measure("article-analyzer:time-to-results", { start, end: performance.now() }));
+}
+
+// ---------------------------------------------------------------------------------------
+// The batch: adding, analysing, selecting, correcting, removing, clearing.
+
+const restored = restoreBatch();
+
+/** Loads the stored batch and analyses it again. */
+async function restoreBatch() {
+  const store = await storeReady;
+  if (!store.persistent) {
+    status.show(`Your articles cannot be kept: ${store.problem}. They are lost when you close the tab; export what you need.`, { error: true });
+  }
+  let stored;
+  try {
+    stored = (await store.loadAll()).filter(isStoredArticle);
+  } catch (error) {
+    status.show(`Your saved articles could not be read: ${error.message}.`, { error: true });
     return;
   }
-  const analysis = ++latestAnalysis;
-  setStatus("Analysing…");
-  elements.form.setAttribute("aria-busy", "true");
+  if (stored.length === 0) return;
+  batch.add(stored);
+  selectedId = stored[0].id;
+  status.show(`Restoring your ${countOf(stored.length, "article")}…`);
+  analyse(stored);
+}
+
+function isStoredArticle(value) {
+  return typeof value?.id === "string" && typeof value.text === "string" && Array.isArray(value.overrides) && Number.isFinite(value.order);
+}
+
+/**
+ * Adds articles ({name?, text, source}) to the batch, saves them and analyses them; the
+ * first becomes the shown article. `problems` are reasons other articles were not added.
+ */
+async function addArticles(articles, problems = []) {
+  await restored;
+  const room = Math.max(0, LIMITS.articles - batch.size);
+  const accepted = articles.slice(0, room);
+  const refusedProblems = [...problems];
+  if (accepted.length < articles.length) {
+    refusedProblems.push(
+      `${countOf(articles.length - accepted.length, "article")} not added: a batch holds at most ${LIMITS.articles.toLocaleString("en")} articles. Remove some first.`,
+    );
+  }
+  const entries = batch.createEntries(accepted);
+  batch.add(entries);
+  if (entries.length > 0) {
+    selectedId = entries[0].id;
+    if (timing !== null && timing.id === null) timing.id = entries[0].id;
+  }
+  dirty.list = dirty.article = dirty.cross = true;
+  scheduleRender();
+  const addedMessage = entries.length === 0 ? "Nothing was added." : `Added ${countOf(entries.length, "article")}; analysing…`;
+  status.show(addedMessage, { error: refusedProblems.length > 0 && entries.length === 0, problems: refusedProblems });
+  if (entries.length > 0) runProblems.push(...refusedProblems);
+  analyse(entries);
+  await save(entries);
+  requestPersistentStorage();
+}
+
+/** Saves entries; on failure says so (they stay on the page until it is closed). */
+async function save(entries) {
+  if (entries.length === 0) return;
   try {
-    const article = await analyzer.clean(input);
-    if (analysis !== latestAnalysis) return;
-    renderArticle(article, input);
-    const removed = article.blocks.filter((block) => !block.kept).length;
-    setStatus(`Done: kept ${article.blocks.length - removed} of ${article.blocks.length} blocks.`);
+    await (await storeReady).put(entries);
   } catch (error) {
-    if (analysis !== latestAnalysis) return;
-    setStatus(`The analysis failed: ${error.message}`, { error: true });
-  } finally {
-    if (analysis === latestAnalysis) elements.form.removeAttribute("aria-busy");
+    status.show(
+      `${countOf(entries.length, "article")} could not be saved: ${error.message}. They stay on this page until you close it.`,
+      { error: true },
+    );
   }
 }
 
-/** Shows one Article; `input` is the text it was computed from. */
-function renderArticle(article, input) {
-  setOptionalText(elements.title, article.title);
-  setOptionalText(elements.author, article.author);
-  setOptionalText(elements.date, article.date);
+/** Sends entries to the worker; `restart` replaces the worker first (after a crash). */
+function analyse(entries, { restart = false } = {}) {
+  const docs = entries.map(Batch.documentOf);
+  if (inFlight.size === 0) runTotal = 0;
+  runTotal += docs.length;
+  for (const doc of docs) inFlight.add(doc.id);
+  batch.setStatus(docs.map((doc) => doc.id), Status.waiting);
+  if (restart) analyzer.restart(docs);
+  else analyzer.add(docs);
+  if (runTotal > 1) status.progress(runTotal - inFlight.size, runTotal);
+}
 
-  elements.warnings.replaceChildren(...article.warnings.map((warning) => listItem(warning)));
-  elements.warnings.hidden = article.warnings.length === 0;
-
-  const paragraphs = article.text === "" ? [] : article.text.split("\n\n");
-  if (paragraphs.length === 0) {
-    const empty = document.createElement("p");
-    empty.className = "empty";
-    empty.textContent = "No body text was found.";
-    elements.cleanedText.replaceChildren(empty);
-  } else {
-    elements.cleanedText.replaceChildren(...paragraphs.map((paragraph) => {
-      const element = document.createElement("p");
-      element.textContent = paragraph;
-      return element;
-    }));
+/** The analysis went idle: every article sent has been answered. */
+function finishRun() {
+  status.endProgress();
+  if (runTotal === 0) return;
+  runTotal = 0;
+  const stopped = batch.withStatus(Status.stopped).length;
+  if (stopped > 0) {
+    announceStopped();
+    return;
   }
-
-  const removed = article.blocks.filter((block) => !block.kept);
-  elements.removedSummary.textContent = `Removed blocks (${removed.length})`;
-  elements.removedList.replaceChildren(...removed.map((block) => renderBlock(block, input)));
-
-  elements.result.hidden = false;
+  const failed = batch.withStatus(Status.failed).length;
+  const summary = summarise(batch.report());
+  const problems = runProblems;
+  runProblems = [];
+  status.show(failed > 0 ? `${summary} ${countOf(failed, "article")} could not be analysed.` : summary, { error: failed > 0, problems });
 }
 
-/** One removed block: its kind, the reason, and its text sliced from the input (UTF-16 offsets). */
-function renderBlock(block, input) {
-  const item = elements.blockTemplate.content.firstElementChild.cloneNode(true);
-  item.dataset.kind = block.kind;
-  item.querySelector(".block-kind").textContent = block.kind;
-  item.querySelector(".block-reason").textContent = block.reason;
-  item.querySelector(".block-text").textContent = input.slice(block.start, block.end);
-  return item;
+/** "Done: …" for the status line: the shown article alone, or the batch's groups. */
+function summarise(report) {
+  if (report.articles.length === 1) {
+    const [article] = report.articles;
+    const kept = article.blocks.filter((block) => block.kept).length;
+    return `Done: “${article.title ?? article.id}”, kept ${kept} of ${countOf(article.blocks.length, "block")}, ${countOf(article.quotes.length, "quote")}.`;
+  }
+  return `Done: ${countOf(report.articles.length, "article")}, ${countOf(report.storyGroups.length, "story", "stories")}, ${countOf(report.duplicates.length, "duplicate")}, ${countOf(report.quoteGroups.length, "quote group")}.`;
 }
 
-function setOptionalText(element, value) {
-  element.textContent = value ?? "not found";
-  element.classList.toggle("missing", value == null);
+function announceStopped() {
+  const stopped = batch.withStatus(Status.stopped);
+  if (stopped.length === 0) return;
+  status.show(`Cancelled: ${countOf(stopped.length, "article")} ${stopped.length === 1 ? "was" : "were"} not analysed. They stay in the batch.`, {
+    actions: [
+      { label: `Analyse the ${countOf(stopped.length, "remaining article")}`, run: () => analyse(batch.withStatus(Status.stopped)) },
+      { label: "Remove them", run: () => removeArticles(batch.withStatus(Status.stopped).map((entry) => entry.id)) },
+    ],
+  });
 }
 
-function listItem(text) {
-  const item = document.createElement("li");
-  item.textContent = text;
-  return item;
+/** Shows article `id`; `quote` highlights one of its quotes; `focusArticle` moves the keyboard there. */
+function selectArticle(id, { focusArticle = false, quote = null } = {}) {
+  selectedId = id;
+  dirty.list = true;
+  articleView.show(batch.get(id) ?? null, batch.state(id));
+  scheduleRender();
+  if (quote !== null) articleView.selectQuote(quote);
+  if (focusArticle) articleView.container.focus({ preventScroll: quote !== null });
+  else if (window.matchMedia("(max-width: 56rem)").matches) articleView.container.scrollIntoView({ behavior: "smooth" });
 }
 
-function setStatus(message, { error = false } = {}) {
-  elements.status.textContent = message;
-  elements.status.classList.toggle("error", error);
+/** Restores a removed block or removes a kept one, and analyses the article again. */
+function toggleBlock(id, blockIndex) {
+  const entry = batch.toggleBlock(id, blockIndex);
+  if (entry === undefined) return;
+  pendingFocus = { id, blockIndex };
+  if (inFlight.size === 0) runTotal = 0;
+  runTotal++;
+  inFlight.add(id);
+  analyzer.replace(Batch.documentOf(entry));
+  save([entry]);
 }
+
+/** Takes one article out of the batch, offering to undo. */
+function removeArticle(id) {
+  const entry = batch.get(id);
+  if (entry === undefined) return;
+  const title = batch.state(id).article?.title ?? entry.name;
+  removeArticles([id]);
+  status.show(`Removed “${title}”.`, { actions: [{ label: "Undo", run: () => undoRemove(entry) }] });
+}
+
+function removeArticles(ids) {
+  const selectedIndex = batch.entries.findIndex((entry) => entry.id === selectedId);
+  for (const id of ids) {
+    batch.remove(id);
+    inFlight.delete(id);
+  }
+  analyzer.remove(ids);
+  storeReady.then((store) => store.delete(ids)).catch((error) => status.show(`The removal could not be saved: ${error.message}.`, { error: true }));
+  if (!batch.get(selectedId)) selectedId = batch.entries[Math.min(selectedIndex, batch.size - 1)]?.id ?? null;
+  dirty.list = dirty.article = dirty.cross = true;
+  render();
+  // The removed button had the focus: give it to the article now in its place.
+  if (selectedId !== null) batchView.focus(selectedId);
+  else elements.input.focus();
+  if (inFlight.size === 0) finishRun();
+}
+
+function undoRemove(entry) {
+  if (batch.get(entry.id) !== undefined) return;
+  batch.add([entry]);
+  selectedId = entry.id;
+  dirty.list = dirty.article = dirty.cross = true;
+  scheduleRender();
+  analyse([entry]);
+  save([entry]);
+  status.show(`“${entry.name}” is back.`);
+}
+
+async function clearAll() {
+  elements.clearConfirm.hidden = true;
+  batch.clear();
+  analyzer.clear();
+  inFlight.clear();
+  runTotal = 0;
+  selectedId = null;
+  status.endProgress();
+  dirty.list = dirty.article = dirty.cross = true;
+  render();
+  elements.input.focus();
+  try {
+    await (await storeReady).clear();
+    status.show("Cleared: the batch is empty and nothing of it is stored in this browser.");
+  } catch (error) {
+    status.show(`The batch is empty here, but the stored copy could not be deleted: ${error.message}.`, { error: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Input: paste, type, files (picker or drop), samples.
+
+/** Adds a pasted, typed or dropped text as an article (or says why not). */
+function addText(text, source) {
+  const problem = checkArticleText(source === "drop" ? "The dropped text" : "The pasted text", text);
+  if (problem !== null) {
+    status.show(problem, { error: true });
+    return false;
+  }
+  addArticles([{ text, source }]);
+  return true;
+}
+
+async function addFiles(files, source) {
+  if (files.length === 0) return;
+  status.show(`Reading ${countOf(files.length, "file")}…`);
+  const { articles, problems } = await readFiles(files, source);
+  await addArticles(articles, problems);
+}
+
+elements.input.addEventListener("paste", (event) => {
+  // Pasting into the empty box is a whole article arriving; into a text being edited, a paste.
+  if (elements.input.value.trim() !== "") return;
+  const text = textFromTransfer(event.clipboardData);
+  if (text === "") return;
+  event.preventDefault();
+  timing = { id: null, start: performance.now() };
+  addText(text, "paste");
+});
 
 elements.form.addEventListener("submit", (event) => {
   event.preventDefault();
-  analyzeInput();
-});
-
-// A paste is a whole article arriving: analyse it without waiting for the button.
-elements.input.addEventListener("input", (event) => {
-  if (event.inputType === "insertFromPaste") analyzeInput();
+  const text = elements.input.value;
+  if (text.trim() === "") {
+    status.show("Paste or type an article first.");
+    elements.input.focus();
+    return;
+  }
+  if (addText(text, "paste")) elements.input.value = "";
 });
 
 elements.input.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    analyzeInput();
+    elements.form.requestSubmit();
   }
 });
+
+elements.fileInput.accept = ACCEPTED_FILES;
+byId("choose-files-button").addEventListener("click", () => elements.fileInput.click());
+elements.fileInput.addEventListener("change", async () => {
+  const files = [...elements.fileInput.files];
+  elements.fileInput.value = "";
+  await addFiles(files, "file");
+});
+
+byId("sample-button").addEventListener("click", () =>
+  addArticles(SAMPLE_ARTICLES.map((sample) => ({ ...sample, source: "sample" }))),
+);
+
+byId("add-another-button").addEventListener("click", () => {
+  elements.input.scrollIntoView({ behavior: "smooth", block: "center" });
+  elements.input.focus({ preventScroll: true });
+});
+
+byId("clear-button").addEventListener("click", () => {
+  elements.clearConfirm.hidden = false;
+  byId("clear-keep-button").focus();
+});
+byId("clear-keep-button").addEventListener("click", () => {
+  elements.clearConfirm.hidden = true;
+  byId("clear-button").focus();
+});
+byId("clear-confirm-button").addEventListener("click", clearAll);
+
+// Dropping files (or text) anywhere on the page adds them.
+let dragDepth = 0;
+const carriesContent = (event) => [...event.dataTransfer.types].some((type) => type === "Files" || type.startsWith("text/"));
+document.addEventListener("dragenter", (event) => {
+  if (!carriesContent(event)) return;
+  dragDepth++;
+  elements.dropOverlay.hidden = false;
+});
+document.addEventListener("dragleave", () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) elements.dropOverlay.hidden = true;
+});
+document.addEventListener("dragover", (event) => {
+  if (!carriesContent(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = "copy";
+});
+document.addEventListener("drop", (event) => {
+  dragDepth = 0;
+  elements.dropOverlay.hidden = true;
+  if (event.target === elements.input && event.dataTransfer.files.length === 0) return; // text dropped into the box
+  event.preventDefault();
+  if (event.dataTransfer.files.length > 0) addFiles([...event.dataTransfer.files], "drop");
+  else {
+    const text = textFromTransfer(event.dataTransfer);
+    if (text !== "") addText(text, "drop");
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Export.
+
+const EXPORTS = {
+  json: { make: reportJson, filename: "article-analyzer-report.json", type: "application/json", what: "the JSON report" },
+  csv: { make: quotesCsv, filename: "article-analyzer-quotes.csv", type: "text/csv", what: "the quotes as CSV" },
+  markdown: { make: cleanedMarkdown, filename: "cleaned-articles.md", type: "text/markdown", what: "the cleaned articles" },
+  text: { make: cleanedPlainText, filename: "cleaned-articles.txt", type: "text/plain", what: "the cleaned articles" },
+};
+
+elements.exportPanel.addEventListener("click", (event) => {
+  const control = event.target.closest("button[data-export]");
+  if (control === null) return;
+  const format = EXPORTS[control.dataset.export];
+  const text = format.make(batch.report());
+  if (control.dataset.action === "copy") copy(text, format.what);
+  else {
+    download(format.filename, text, format.type);
+    status.show(`Saved ${format.what} as ${format.filename}.`);
+  }
+});
+
+async function copy(text, what) {
+  try {
+    await copyText(text);
+    status.show(`Copied ${what} to the clipboard.`);
+  } catch (error) {
+    status.show(`Could not copy ${what}: ${error.message}.`, { error: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Offline and installation.
+
+registerServiceWorker(() =>
+  status.show("A new version of the page is installed.", { actions: [{ label: "Reload to use it", run: () => location.reload() }] }),
+);
+offerInstallation(byId("install-button"));

@@ -1,27 +1,139 @@
-// Runs the analyzer (the wasm package in ./pkg) off the main thread so the page never freezes.
+// Runs the analyzer (the wasm package in ./pkg) off the main thread, so the page never freezes.
+// It mirrors the page's batch in one AnalysisBatch: the page says which articles join, change
+// or leave; the worker analyses waiting articles one at a time, reports each as it is done,
+// and, once nothing waits, the cross-article results of the whole batch.
 //
-// Protocol: the page posts {id, operation, args}; the worker answers {id, ok: true, result}
-// or {id, ok: false, error} where error is the message of the Error the analyzer threw.
-// `operation` names a function of the package: "clean" (one text) or "analyze" (a batch).
+// Page -> worker:
+//   {type: "add", docs: [{id, text, overrides}]}   queue articles, in order
+//   {type: "replace", doc}                          analyse an article again (new overrides), first in line
+//   {type: "remove", ids: [id]}                     take articles out (waiting or analysed)
+//   {type: "cancel"}                                drop every waiting article
+//   {type: "clear"}                                 empty the batch
+// Worker -> page:
+//   {type: "article", article, waiting}             one article analysed; `waiting` still queued
+//   {type: "failed", id, message}                   this article could not be analysed
+//   {type: "cancelled", ids}                        these waiting articles were dropped
+//   {type: "cross", cross, size}                    nothing waits: cross-article results of the batch
+//   {type: "crashed", id, message}                  the analyzer broke on this article; restart me
+//   {type: "fatal", message}                        the analyzer could not be loaded
 
-import init, { analyze, clean } from "./pkg/article_analyzer.js";
+import init, { AnalysisBatch } from "./pkg/article_analyzer.js";
 
-/** The package functions the page may call, by name. */
-const operations = { analyze, clean };
+/** @type {AnalysisBatch | null} */
+let batch = null;
+/** Articles waiting to be analysed, first in line first. */
+const waiting = [];
+/** Whether the batch changed since the last cross-article results were sent. */
+let changed = false;
+let working = false;
+/** Set once the analyzer broke: later messages are ignored until the page restarts the worker. */
+let broken = false;
 
-// Start loading and compiling the .wasm at once; every request waits for it.
-const ready = init();
+const ready = init().then(
+  () => {
+    batch = new AnalysisBatch();
+  },
+  (error) => {
+    broken = true;
+    self.postMessage({ type: "fatal", message: messageOf(error) });
+  },
+);
+
+const handlers = {
+  add({ docs }) {
+    waiting.push(...docs);
+  },
+  replace({ doc }) {
+    dropWaiting([doc.id]);
+    if (batch.remove(doc.id)) changed = true;
+    waiting.unshift(doc);
+  },
+  remove({ ids }) {
+    dropWaiting(ids);
+    for (const id of ids) batch.remove(id);
+    changed = true; // even when only waiting articles left: the page waits for new results
+  },
+  cancel() {
+    const ids = waiting.splice(0).map((doc) => doc.id);
+    self.postMessage({ type: "cancelled", ids });
+  },
+  clear() {
+    waiting.length = 0;
+    batch.free();
+    batch = new AnalysisBatch();
+    changed = true;
+  },
+};
 
 self.addEventListener("message", async (event) => {
-  const { id, operation, args } = event.data;
-  try {
-    await ready;
-    const run = operations[operation];
-    if (run === undefined) {
-      throw new Error(`unknown operation "${operation}"; expected one of ${Object.keys(operations).join(", ")}`);
-    }
-    self.postMessage({ id, ok: true, result: run(...args) });
-  } catch (error) {
-    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  await ready;
+  if (broken) return;
+  const handle = handlers[event.data.type];
+  if (handle === undefined) {
+    console.error(`worker.js: unknown message type ${JSON.stringify(event.data.type)}`);
+    return;
   }
+  handle(event.data);
+  work();
 });
+
+/** Analyses waiting articles until none is left, letting messages in between articles. */
+async function work() {
+  if (working) return;
+  working = true;
+  try {
+    while (waiting.length > 0 && !broken) {
+      analyse(waiting.shift());
+      // Between two articles, let "cancel", "remove"... arrive (a macrotask, unclamped).
+      await nextTask();
+    }
+    if (changed && !broken) {
+      changed = false;
+      self.postMessage({ type: "cross", cross: batch.crossArticle(), size: batch.size });
+    }
+  } finally {
+    working = false;
+  }
+}
+
+function analyse(doc) {
+  let article;
+  try {
+    article = batch.add(doc);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      // A trap (a panic under panic = "abort") can leave the wasm memory inconsistent: stop
+      // here and let the page restart a fresh worker without this article.
+      broken = true;
+      self.postMessage({ type: "crashed", id: doc.id, message: messageOf(error) });
+    } else {
+      self.postMessage({ type: "failed", id: doc.id, message: messageOf(error) });
+    }
+    return;
+  }
+  changed = true;
+  self.postMessage({ type: "article", article, waiting: waiting.length });
+}
+
+function dropWaiting(ids) {
+  const dropped = new Set(ids);
+  for (let index = waiting.length - 1; index >= 0; index--) {
+    if (dropped.has(waiting[index].id)) waiting.splice(index, 1);
+  }
+}
+
+const channel = new MessageChannel();
+const taskQueue = [];
+channel.port1.onmessage = () => taskQueue.shift()();
+
+/** Resolves in a new task, after messages already queued for this worker. */
+function nextTask() {
+  return new Promise((resolve) => {
+    taskQueue.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}

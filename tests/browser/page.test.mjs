@@ -1,211 +1,257 @@
-// End-to-end test of the page in Debian's Chromium (driven by playwright-core): paste an
-// article, see the cleaned body and the removed blocks, and check that article text can never
-// run as HTML and that the page talks to no other origin.
+// The page with one article at a time, in Debian's Chromium: paste -> results, quotes and
+// their highlight, removed blocks shown on demand and restored, hostile text shown as text,
+// limits, keyboard use and phone width. Screenshots in test-output/.
 //
-//   python3 scripts/build_wasm.py --target web   # the page needs www/pkg
-//   node --test tests/browser/
-//
-// Saves screenshots to test-output/page.png and test-output/page-phone.png.
+//   python3 scripts/build_wasm.py --target web && node --test tests/browser/
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startStaticServer } from "./static-server.mjs";
+import {
+  COUNCIL_ARTICLE, COUNCIL_BODY, COUNCIL_CREDIT, COUNCIL_RELATED, COUNCIL_TITLE, FESTIVAL_ARTICLE,
+  HOSTILE_ARTICLE, HOSTILE_HTML, XSS,
+} from "./articles.mjs";
+import {
+  assertNoProblems, dropFiles, launchBrowser, listedTitles, newContext, openAnalyzer, paste,
+  screenshot, serveWww, waitForDone,
+} from "./helpers.mjs";
 
-const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const WWW = join(REPO_ROOT, "www");
-const SCREENSHOT = join(REPO_ROOT, "test-output", "page.png");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-const XSS = "<img src=x onerror=alert(1)>";
-const BODY = [
-  "The city council voted seven to two on Tuesday to turn the disused rail yard along the river into a public park, ending a debate that began almost ten years ago.",
-  "Supporters said the park would give the east side of the city its first large green space, with playing fields, a boat ramp and a path linking the two bridges.",
-  `Residents who typed ${XSS} into the council's online feedback form saw it printed back as plain text, the city's web team said, and no data was lost.`,
-];
-const CREDIT = "Photo: Jane Smith / City Herald";
-const RELATED_LINES = ["Related:", "- City budget passes after late-night session", "- Bike lanes planned for Main Street"];
-const RELATED = RELATED_LINES.join("\n");
-const ARTICLE = [
-  "Council Approves Riverside Park After Decade of Debate",
-  "By Maria Lopez",
-  "March 4, 2025",
-  ...BODY,
-  CREDIT,
-  RELATED,
-].join("\n\n");
-
-/** A second article, pasted after the first, with emoji so UTF-16 offsets matter. */
-const SECOND_ARTICLE = [
-  "Festival 🎉 Draws Record Crowd",
-  "By Sam Lee",
-  "The summer festival 🎶 drew more than forty thousand visitors over three days, organisers said on Sunday.",
-  "Food stalls 🍜 ran out of supplies by Saturday evening, and the organisers promised more vendors next year.",
-  "Photo: Festival Press Office",
-].join("\n\n");
-
+let browser;
 let server;
-let browserContext;
-let userDataDir;
 
 before(async () => {
-  if (!existsSync(join(WWW, "pkg", "article_analyzer_bg.wasm"))) {
-    throw new Error("www/pkg is missing: run `python3 scripts/build_wasm.py --target web` first");
-  }
-  server = await startStaticServer(WWW);
-  userDataDir = await mkdtemp(join(tmpdir(), "article-analyzer-chromium-"));
-  browserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--headless",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-    viewport: { width: 1000, height: 800 },
-  });
+  browser = await launchBrowser();
+  server = await serveWww();
 });
 
 after(async () => {
-  await browserContext?.close();
+  await browser?.close();
   await server?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 
-/** Opens the page and records what would show a problem: dialogs, errors, foreign requests. */
-async function openPage() {
-  const page = await browserContext.newPage();
-  const problems = { dialogs: [], errors: [], foreignRequests: [] };
-  page.on("dialog", (dialog) => {
-    problems.dialogs.push(dialog.message());
-    dialog.dismiss();
-  });
-  page.on("pageerror", (error) => problems.errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.errors.push(message.text());
-  });
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== server.origin && url.protocol !== "data:") problems.foreignRequests.push(request.url());
-  });
-  await page.goto(`${server.origin}/`);
-  return { page, problems };
+/** The text of the kept blocks (the cleaned text as shown), in order. */
+function keptTexts(page) {
+  return page.locator("#article-blocks .block.kept .block-text").allTextContents();
 }
 
-/** Waits until the status line reports a finished analysis (or a failure). */
-async function waitForAnalysis(page, { titleBecomes } = {}) {
-  await page.waitForFunction(
-    (expectedTitle) => {
-      const status = document.getElementById("status");
-      if (status.classList.contains("error")) return true;
-      if (!status.textContent.startsWith("Done")) return false;
-      return expectedTitle === null || document.getElementById("article-title").textContent === expectedTitle;
-    },
-    titleBecomes ?? null,
-  );
-  const status = page.locator("#status");
-  assert.equal(await status.evaluate((element) => element.classList.contains("error")), false,
-    `the analysis failed: ${await status.textContent()}`);
-}
+test("a pasted article shows at once: title, author, date, cleaned text and quotes", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
 
-test("a pasted article shows its metadata, cleaned body and removed blocks", async () => {
-  const { page, problems } = await openPage();
+  await paste(page, COUNCIL_ARTICLE);
+  await waitForDone(page);
 
-  await page.getByLabel("Article text").fill(ARTICLE);
-  await page.getByRole("button", { name: "Analyze" }).click();
-  await waitForAnalysis(page);
+  assert.equal(await page.locator("#article-heading").textContent(), COUNCIL_TITLE);
+  const metadata = await page.locator(".metadata dd").allTextContents();
+  assert.deepEqual(metadata, ["Maria Lopez", "2025-03-04", "pasted-1"]);
+  assert.deepEqual(await keptTexts(page), COUNCIL_BODY, "the cleaned text is exactly the four body paragraphs");
+  assert.equal(await page.getByLabel("Paste an article").inputValue(), "", "the box is emptied for the next article");
+  assert.deepEqual(await listedTitles(page), [COUNCIL_TITLE]);
 
-  assert.equal(await page.locator("#article-title").textContent(), "Council Approves Riverside Park After Decade of Debate");
-  assert.equal(await page.locator("#article-author").textContent(), "Maria Lopez");
-  assert.equal(await page.locator("#article-date").textContent(), "2025-03-04");
+  const quotes = page.locator(".quote-list .quote-button");
+  assert.equal(await quotes.count(), 1);
+  assert.match(await quotes.first().textContent(), /green space it has waited a generation for/);
+  assert.match(await quotes.first().locator(".quote-meta").textContent(), /^Dana Whitlock · said$/);
+  assert.equal(await page.locator(".speaker-list .speaker-name").first().textContent(), "Dana Whitlock (1 quote)");
 
-  const paragraphs = await page.locator("#cleaned-text p").allTextContents();
-  assert.deepEqual(paragraphs, BODY, "the cleaned text is exactly the three body paragraphs");
+  // Paste -> results is measured by the page itself (scripts/bench_page.mjs reports it).
+  const measured = await page.evaluate(() => performance.getEntriesByName("article-analyzer:time-to-results").length);
+  assert.equal(measured, 1, "the time from paste to results was not measured");
 
-  // The XSS paragraph is text on the page, not an element, and nothing ran.
-  assert.ok(paragraphs[2].includes(XSS));
-  assert.equal(await page.locator("img").count(), 0, "article text became an <img> element");
+  // A second paste adds a second article, which becomes the one shown.
+  await paste(page, FESTIVAL_ARTICLE);
+  await page.waitForFunction(() => document.getElementById("article-heading")?.textContent.startsWith("Festival"));
+  await waitForDone(page);
+  assert.deepEqual(await listedTitles(page), [COUNCIL_TITLE, "Festival \u{1f389} Draws Record Crowd"]);
 
-  // Removed blocks are listed on demand: closed at first, opened from the keyboard.
-  const removedList = page.locator("#removed-list");
-  assert.equal(await removedList.isVisible(), false, "removed blocks should start collapsed");
-  await page.locator("#removed-summary").focus();
+  await assertNoProblems(problems, [page]);
+  await context.close();
+});
+
+test("choosing a quote highlights it in the text, from the quote list and the speaker list", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
+  await paste(page, FESTIVAL_ARTICLE);
+  await waitForDone(page);
+
+  const expected = "We never expected \u{1f60a} this many people,";
+  assert.equal(await page.locator("mark.quote.selected").count(), 0, "no quote is highlighted before one is chosen");
+  await page.locator(".quote-list .quote-button").first().click();
+  // The highlight is the quote's span of the input (UTF-16 offsets, emoji included).
+  assert.equal(await page.locator("mark.quote.selected").textContent(), expected);
+  assert.equal(await page.locator(".quote-list .quote-button").first().getAttribute("aria-pressed"), "true");
+  assert.ok(await page.locator("mark.quote.selected").isVisible());
+
+  // The same quote from the speaker list, with the keyboard.
+  await page.locator(".quote-list .quote-button").first().click(); // still selected
+  await page.locator(".speaker-list button").first().focus();
   await page.keyboard.press("Enter");
-  assert.equal(await removedList.isVisible(), true, "Enter on the summary should open the list");
+  assert.equal(await page.locator(".speaker-list button").first().getAttribute("aria-pressed"), "true");
+  assert.equal(await page.locator("mark.quote.selected").textContent(), expected);
 
-  const removed = await removedList.locator("li").evaluateAll((items) =>
-    items.map((item) => ({
-      kind: item.querySelector(".block-kind").textContent,
-      reason: item.querySelector(".block-reason").textContent,
-      text: item.querySelector(".block-text").textContent,
+  await assertNoProblems(problems, [page]);
+  await context.close();
+});
+
+test("removed blocks show on demand with kind and reason; restoring and removing blocks updates the results", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
+  await paste(page, COUNCIL_ARTICLE);
+  await waitForDone(page);
+
+  const removed = page.locator("#article-blocks .block.removed");
+  assert.equal(await removed.first().isVisible(), false, "removed blocks start hidden");
+  await page.getByLabel(/Show removed blocks/).check();
+  assert.equal(await removed.first().isVisible(), true);
+  const removedBlocks = await removed.evaluateAll((blocks) =>
+    blocks.map((block) => ({
+      kind: block.querySelector(".block-kind").textContent,
+      reason: block.querySelector(".block-reason").textContent,
+      text: block.querySelector(".block-text").textContent,
     })),
   );
-  // Each block's text is the input sliced at its offsets: whole lines, exactly.
-  const removedTexts = removed.map((block) => block.text);
-  const kindOf = (text) => removed.find((block) => block.text === text)?.kind;
-  assert.equal(kindOf("Council Approves Riverside Park After Decade of Debate"), "title");
+  const kindOf = (text) => removedBlocks.find((block) => block.text === text)?.kind;
+  assert.equal(kindOf(COUNCIL_TITLE), "title");
   assert.equal(kindOf("By Maria Lopez"), "byline");
   assert.equal(kindOf("March 4, 2025"), "date");
-  assert.equal(kindOf(CREDIT), "credit");
-  assert.equal(kindOf("Related:"), "related");
-  for (const line of RELATED_LINES) assert.ok(removedTexts.includes(line), `"${line}" is not listed as removed`);
-  for (const block of removed) assert.notEqual(block.reason, "", `block ${block.kind} has no reason`);
-  assert.match(await page.locator("#removed-summary").textContent(), new RegExp(`\\(${removed.length}\\)`));
+  assert.equal(kindOf(COUNCIL_CREDIT), "credit");
+  for (const line of COUNCIL_RELATED) assert.ok(removedBlocks.some((block) => block.text === line), `"${line}" is not listed as removed`);
+  for (const block of removedBlocks) assert.notEqual(block.reason, "", `a ${block.kind} block has no reason`);
+  assert.match(await page.getByLabel(/Show removed blocks/).evaluate((input) => input.parentElement.textContent), new RegExp(`\\(${removedBlocks.length}\\)`));
 
-  await mkdir(dirname(SCREENSHOT), { recursive: true });
-  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  // Restore the photo credit: the article is analysed again and the credit is in the text.
+  const credit = page.locator("#article-blocks .block", { hasText: COUNCIL_CREDIT });
+  await credit.getByRole("button", { name: /^Restore/ }).click();
+  await page.waitForFunction((text) =>
+    [...document.querySelectorAll("#article-blocks .block.kept .block-text")].some((block) => block.textContent === text), COUNCIL_CREDIT);
+  assert.deepEqual(await keptTexts(page), [...COUNCIL_BODY, COUNCIL_CREDIT]);
+  assert.match(await credit.locator(".block-reason").textContent(), /^restored by you/);
+  assert.match(await page.locator("#batch-list .item-details").first().textContent(), /1 correction/);
+  // The keyboard stays on the block that was changed.
+  assert.equal(await page.evaluate(() => document.activeElement?.closest(".block")?.dataset.kind), "credit");
 
-  // Reading the result at phone width needs no sideways scrolling.
+  // Remove a kept body paragraph: it leaves the text, and so does its quote.
+  const quoteParagraph = page.locator("#article-blocks .block", { hasText: "Dana Whitlock" });
+  await quoteParagraph.getByRole("button", { name: /^Remove block/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".quote-list .quote-button").length === 0);
+  assert.ok(!(await keptTexts(page)).some((text) => text.includes("Dana Whitlock")));
+  assert.match(await page.locator("#batch-list .item-details").first().textContent(), /2 corrections/);
+
+  // Undo the credit's restoration: back to the cleaner's verdict.
+  await credit.getByRole("button", { name: /^Undo/ }).click();
+  await page.waitForFunction((text) =>
+    ![...document.querySelectorAll("#article-blocks .block.kept .block-text")].some((block) => block.textContent === text), COUNCIL_CREDIT);
+  assert.match(await page.locator("#batch-list .item-details").first().textContent(), /1 correction/);
+
+  await screenshot(page, "page-removed-blocks");
+  await assertNoProblems(problems, [page]);
+  await context.close();
+});
+
+test("pasted and dropped markup is shown as characters and runs nothing", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
+
+  await paste(page, HOSTILE_ARTICLE);
+  await waitForDone(page);
+  // The title comes without markup (the contract), and what is left is shown as characters.
+  assert.equal(await page.locator("#article-heading").textContent(), 'Hostile headline <script>alert("title")</script>');
+  const text = (await keptTexts(page)).join("\n");
+  assert.ok(text.includes(XSS), "the <img> markup is not shown as text");
+  assert.ok(text.includes("<script>alert(2)</script>"));
+  assert.ok((await page.locator(".quote-list").textContent()).includes("<iframe src=javascript:alert(3)></iframe>"));
+
+  await dropFiles(page, [{ name: "saved-page.html", text: HOSTILE_HTML, type: "text/html" }]);
+  await page.waitForFunction(() => document.getElementById("article-heading")?.textContent === "Harbour Cranes Replaced After Forty Years");
+  await waitForDone(page);
+  // The page's text, by paragraphs; its scripts and styles are not text.
+  const kept = await keptTexts(page);
+  assert.ok(kept.some((paragraph) => paragraph.startsWith("The port of Saltmere replaced")), JSON.stringify(kept));
+  assert.ok(!kept.join(" ").includes("alert"), "script text reached the article");
+  assert.equal(await page.locator(".metadata dd").first().textContent(), "Ines Duarte");
+
+  await page.getByLabel(/Show removed blocks/).check();
+  // Nothing of the hostile content became an element of the page.
+  for (const selector of ["main img", "main iframe", "main script", "main b", "main i", "main a[href^=javascript]"]) {
+    assert.equal(await page.locator(selector).count(), 0, `article text became a ${selector} element`);
+  }
+  await screenshot(page, "page-hostile");
+  await assertNoProblems(problems, [page], { parsedHostileHtml: true });
+  assert.ok(!server.requestedPaths.includes("/x"), "an <img src=x> from article text was requested");
+  await context.close();
+});
+
+test("limits: refused files are named with the limit, accepted ones are added", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
+  const huge = "Huge headline\n\n" + "A long paragraph of words. ".repeat(200_000);
+  await dropFiles(page, [
+    { name: "notes.pdf", text: "%PDF-1.4", type: "application/pdf" },
+    { name: "huge.txt", text: huge, type: "text/plain" },
+    { name: "empty.md", text: "  \n\n ", type: "text/markdown" },
+    { name: "festival.md", text: FESTIVAL_ARTICLE, type: "text/markdown" },
+  ]);
+  await waitForDone(page);
+  const status = await page.locator("#status").textContent();
+  assert.match(status, /“notes\.pdf” was not added: only \.txt, \.md and \.html files are read/);
+  assert.match(status, /“huge\.txt” was not added: it is 5\.4 MB, over the limit of 5\.0 MB per file/);
+  assert.match(status, /“empty\.md” was not added: it holds no text/);
+  assert.deepEqual(await listedTitles(page), ["Festival \u{1f389} Draws Record Crowd"]);
+
+  // The Add button with an empty box asks for text instead of adding nothing.
+  await page.getByRole("button", { name: "Add article" }).click();
+  assert.match(await page.locator("#status").textContent(), /Paste or type an article first/);
+  await assertNoProblems(problems, [page]);
+  await context.close();
+});
+
+test("typing and Ctrl+Enter adds an article; the whole page works from the keyboard", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
+  await page.getByLabel("Paste an article").fill(FESTIVAL_ARTICLE);
+  await page.getByLabel("Paste an article").press("Control+Enter");
+  await waitForDone(page);
+  assert.deepEqual(await listedTitles(page), ["Festival \u{1f389} Draws Record Crowd"]);
+
+  // Tab from the article box reaches the buttons in order, each with a visible focus ring.
+  await page.getByLabel("Paste an article").focus();
+  const reached = [];
+  for (let step = 0; step < 4; step++) {
+    await page.keyboard.press("Tab");
+    reached.push(await page.evaluate(() => {
+      const focused = document.activeElement;
+      const style = getComputedStyle(focused);
+      return { name: focused.textContent.trim(), outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+    }));
+  }
+  assert.deepEqual(reached.map((item) => item.name), ["Add article", "Choose files…", "Try the sample articles", "Festival \u{1f389} Draws Record CrowdSam Lee · 1 quote"]);
+  assert.ok(reached.every((item) => item.outline), `focus is not visible on ${JSON.stringify(reached)}`);
+
+  // Every control has an accessible name.
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll("button, input, textarea")]
+      .filter((control) => !control.hidden && control.type !== "file")
+      .filter((control) => !(control.getAttribute("aria-label") || control.labels?.length || control.textContent.trim()))
+      .map((control) => control.outerHTML),
+  );
+  assert.deepEqual(unnamed, []);
+  await assertNoProblems(problems, [page]);
+  await context.close();
+});
+
+test("the sample batch shows everything; screenshots of the main views, wide and at phone width", async () => {
+  const { context, problems } = await newContext(browser, server.origin);
+  const page = await openAnalyzer(context, server.origin);
+  await page.getByRole("button", { name: "Try the sample articles" }).click();
+  await waitForDone(page);
+  assert.equal((await listedTitles(page)).length, 4);
+  await page.locator(".quote-list .quote-button").first().click();
+  await screenshot(page, "page");
+
   await page.setViewportSize({ width: 360, height: 740 });
+  await page.getByLabel(/Show removed blocks/).check();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 360px screen`);
-  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-phone.png"), fullPage: true });
-
-  assert.deepEqual(problems.dialogs, [], "a dialog opened: article text ran as script");
-  assert.deepEqual(problems.errors, []);
-  assert.deepEqual(problems.foreignRequests, [], "the page contacted another origin");
-  assert.ok(server.requestedPaths.includes("/pkg/article_analyzer_bg.wasm"), "the wasm was not loaded from this origin");
-  await page.close();
-});
-
-test("pasting analyses at once, and removed blocks slice the input by UTF-16 offsets", async () => {
-  const { page, problems } = await openPage();
-  const origin = server.origin;
-  await browserContext.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-
-  const input = page.getByLabel("Article text");
-  await input.focus();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), SECOND_ARTICLE);
-  await page.keyboard.press("Control+V");
-  await waitForAnalysis(page, { titleBecomes: "Festival 🎉 Draws Record Crowd" });
-
-  assert.equal(await input.inputValue(), SECOND_ARTICLE, "the paste did not reach the textarea");
-  const paragraphs = await page.locator("#cleaned-text p").allTextContents();
-  assert.ok(paragraphs.some((paragraph) => paragraph.startsWith("Food stalls 🍜")));
-  const removedTexts = await page.locator("#removed-list .block-text").allTextContents();
-  assert.ok(removedTexts.includes("Photo: Festival Press Office"), `removed: ${JSON.stringify(removedTexts)}`);
-  assert.ok(removedTexts.includes("By Sam Lee"), `removed: ${JSON.stringify(removedTexts)}`);
-
-  assert.deepEqual(problems.dialogs, []);
-  assert.deepEqual(problems.errors, []);
-  assert.deepEqual(problems.foreignRequests, []);
-  await page.close();
-});
-
-test("an empty input asks for text instead of analysing", async () => {
-  const { page, problems } = await openPage();
-  await page.getByRole("button", { name: "Analyze" }).click();
-  assert.match(await page.locator("#status").textContent(), /Paste or type an article/);
-  assert.equal(await page.locator("#result").isVisible(), false);
-  assert.deepEqual(problems.errors, []);
-  await page.close();
+  await screenshot(page, "page-phone");
+  await assertNoProblems(problems, [page]);
+  await context.close();
 });

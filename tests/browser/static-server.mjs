@@ -15,6 +15,7 @@ const CONTENT_TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ts": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
 };
 
 /**

@@ -1,0 +1,183 @@
+// What the articles of the batch have in common: story groups (articles on one event),
+// duplicates with their similarity, and quote groups (one statement quoted in several
+// articles), each group's quotes side by side. Long lists show their start and a button for
+// the rest, so a batch of hundreds of articles renders quickly.
+
+import { button, countOf, element } from "./dom.js";
+import { shorten } from "./article-view.js";
+
+/** Items each list shows before its "Show all" button. */
+const FIRST_ITEMS = 40;
+
+/** The "Across articles" panel in `container`. */
+export class CrossView {
+  /** `actions`: onOpenArticle(id), onOpenQuote(id, quoteIndex). */
+  constructor(container, actions) {
+    this.container = container;
+    this.actions = actions;
+    /** Lists the person expanded, kept across updates of the batch. */
+    this.expanded = new Set();
+  }
+
+  /** Shows the cross-article part of `report` (the contract's Report). */
+  render(report) {
+    const articles = new Map(report.articles.map((article) => [article.id, article]));
+    if (articles.size < 2) {
+      this.container.replaceChildren(
+        element("p", { className: "empty" }, "Add a second article to see story groups, duplicates and quotes repeated across articles."),
+      );
+      return;
+    }
+    this.container.replaceChildren(
+      this.storyGroups(report.storyGroups, articles),
+      this.duplicates(report.duplicates, articles),
+      this.quoteGroups(report.quoteGroups, articles),
+    );
+  }
+
+  storyGroups(groups, articles) {
+    const shared = groups.filter((group) => group.length > 1);
+    const alone = groups.filter((group) => group.length === 1).map(([id]) => id);
+    const list = this.limitedList("stories", "ol", shared, (group, index) =>
+      element(
+        "li",
+        { className: "story-group" },
+        element("p", { className: "group-title" }, `Story ${index + 1} · ${countOf(group.length, "article")}`),
+        element("ul", {}, group.map((id) => element("li", {}, this.articleButton(id, articles)))),
+      ),
+    );
+    return element(
+      "section",
+      { className: "cross-section", attributes: { "aria-labelledby": "story-groups-heading" } },
+      element("h3", { id: "story-groups-heading" }, "Story groups"),
+      element(
+        "p",
+        { className: "muted" },
+        `${countOf(groups.length, "story", "stories")} in ${countOf(articles.size, "article")}: ${countOf(shared.length, "story", "stories")} covered more than once.`,
+      ),
+      shared.length > 0 ? list : null,
+      alone.length > 0
+        ? element(
+            "details",
+            { className: "alone" },
+            element("summary", {}, `Articles on a story of their own (${alone.length})`),
+            this.limitedList("alone", "ul", alone, (id) => element("li", {}, this.articleButton(id, articles))),
+          )
+        : null,
+    );
+  }
+
+  duplicates(pairs, articles) {
+    const rows = this.limitedRows("duplicates", pairs, (pair) =>
+      element(
+        "tr",
+        {},
+        element("td", {}, this.articleButton(pair.a, articles)),
+        element("td", {}, this.articleButton(pair.b, articles)),
+        element("td", { className: "number" }, `${Math.round(pair.similarity * 100)}%`),
+        element("td", {}, pair.kind === "exact" ? "exact copy" : "near copy"),
+      ),
+    );
+    return element(
+      "section",
+      { className: "cross-section", attributes: { "aria-labelledby": "duplicates-heading" } },
+      element("h3", { id: "duplicates-heading" }, `Duplicates (${pairs.length})`),
+      pairs.length === 0
+        ? element("p", { className: "empty" }, "No article is a copy of another.")
+        : element(
+            "div",
+            { className: "table-scroll" },
+            element(
+              "table",
+              { className: "duplicates-table" },
+              element("thead", {}, element("tr", {}, ["Article", "Copy", "Similarity", "Kind"].map((name) => element("th", { scope: "col" }, name)))),
+              rows.body,
+            ),
+            rows.more,
+          ),
+    );
+  }
+
+  quoteGroups(groups, articles) {
+    const list = this.limitedList("quotes", "ol", groups, (group, index) => {
+      const speakers = [...new Set(group.map((member) => articles.get(member.article)?.quotes[member.quote]?.speaker).filter(Boolean))];
+      return element(
+        "li",
+        { className: "quote-group-item" },
+        element("p", { className: "group-title" }, `Quote group ${index + 1} · ${speakers.join(", ") || "speaker not named"} · ${countOf(group.length, "article")}`),
+        element("div", { className: "quote-group" }, group.map((member) => this.quoteCard(member, articles))),
+      );
+    });
+    return element(
+      "section",
+      { className: "cross-section", attributes: { "aria-labelledby": "quote-groups-heading" } },
+      element("h3", { id: "quote-groups-heading" }, `Quote groups (${groups.length})`),
+      groups.length === 0 ? element("p", { className: "empty" }, "No statement is quoted in more than one article.") : list,
+    );
+  }
+
+  quoteCard({ article: id, quote: index }, articles) {
+    const quote = articles.get(id)?.quotes[index];
+    if (quote === undefined) return null;
+    return element(
+      "figure",
+      { className: "quote-card" },
+      element("blockquote", {}, `“${quote.text}”`),
+      element(
+        "figcaption",
+        {},
+        element("span", { className: "quote-meta" }, [quote.speaker ?? "Not attributed", quote.cue].filter(Boolean).join(" · ")),
+        button(`in ${shorten(articles.get(id).title ?? id, 60)}`, () => this.actions.onOpenQuote(id, index), {
+          className: "link-button",
+          attributes: { "aria-label": `Show this quote in ${articles.get(id).title ?? id}` },
+        }),
+      ),
+    );
+  }
+
+  articleButton(id, articles) {
+    const article = articles.get(id);
+    return button(
+      [element("span", {}, article?.title ?? id), article?.title ? element("span", { className: "muted small-text" }, ` (${id})`) : null],
+      () => this.actions.onOpenArticle(id),
+      { className: "link-button" },
+    );
+  }
+
+  /** A list of `items` showing the first FIRST_ITEMS, then a button for all of them. */
+  limitedList(name, tag, items, renderItem) {
+    const list = element(tag, { className: `cross-list ${name}-list` });
+    const fill = (count) => list.replaceChildren(...items.slice(0, count).map(renderItem));
+    fill(this.expanded.has(name) ? items.length : FIRST_ITEMS);
+    return element("div", {}, list, this.showAllButton(name, items.length, () => {
+      fill(items.length);
+      return list.children[FIRST_ITEMS];
+    }));
+  }
+
+  /** Table rows as limitedList: {body, more} with the tbody and its "Show all" button. */
+  limitedRows(name, items, renderRow) {
+    const body = element("tbody");
+    const fill = (count) => body.replaceChildren(...items.slice(0, count).map(renderRow));
+    fill(this.expanded.has(name) ? items.length : FIRST_ITEMS);
+    return {
+      body,
+      more: this.showAllButton(name, items.length, () => {
+        fill(items.length);
+        return body.children[FIRST_ITEMS];
+      }),
+    };
+  }
+
+  /** The "Show all" button; `showAll` fills the list and returns the first item it added. */
+  showAllButton(name, total, showAll) {
+    if (total <= FIRST_ITEMS || this.expanded.has(name)) return null;
+    const more = button(`Show all ${total}`, () => {
+      this.expanded.add(name);
+      // The button goes away: keep the keyboard where the new items start.
+      showAll()?.querySelector("button")?.focus();
+      more.remove();
+    }, { className: "secondary small" });
+    return more;
+  }
+}
