@@ -89,6 +89,7 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
     batch.setStatus(ids, Status.stopped);
     dirty.article = dirty.list = true;
     scheduleRender();
+    if (inFlight.size === 0) status.endProgress();
     if (ids.length > 0) announceStopped();
   },
   onCross(cross) {
@@ -142,14 +143,14 @@ function render() {
     restorePendingFocus();
     measureTimeToResults();
   }
-  if (dirty.cross) {
-    const report = batch.report();
-    elements.crossPanel.hidden = report.articles.length === 0;
-    elements.exportPanel.hidden = report.articles.length === 0;
-    crossView.render(report);
-    const notAnalysed = batch.size - report.articles.length;
+  if (dirty.cross) crossView.render(batch.report());
+  if (dirty.list || dirty.cross) {
+    const analysed = batch.withStatus(Status.analysed).length;
+    elements.crossPanel.hidden = analysed === 0;
+    elements.exportPanel.hidden = analysed === 0;
+    const notAnalysed = batch.size - analysed;
     elements.exportScope.textContent =
-      `The exports hold the ${countOf(report.articles.length, "analysed article")}` +
+      `The exports hold the ${countOf(analysed, "analysed article")}` +
       (notAnalysed > 0 ? `; ${countOf(notAnalysed, "article")} not analysed ${notAnalysed === 1 ? "is" : "are"} left out.` : ".");
   }
   if (inFlight.size > 0) status.progress(runTotal - inFlight.size, runTotal);
@@ -326,18 +327,21 @@ function removeArticle(id) {
 }
 
 function removeArticles(ids) {
-  const selectedIndex = batch.entries.findIndex((entry) => entry.id === selectedId);
+  // The article that takes the (first) removed one's place gets the focus and, when the
+  // shown article went, the article panel.
+  const firstIndex = Math.min(...ids.map((id) => batch.entries.findIndex((entry) => entry.id === id)).filter((index) => index >= 0));
   for (const id of ids) {
     batch.remove(id);
     inFlight.delete(id);
   }
   analyzer.remove(ids);
   storeReady.then((store) => store.delete(ids)).catch((error) => status.show(`The removal could not be saved: ${error.message}.`, { error: true }));
-  if (!batch.get(selectedId)) selectedId = batch.entries[Math.min(selectedIndex, batch.size - 1)]?.id ?? null;
+  const inPlace = batch.entries[Math.min(firstIndex, batch.size - 1)]?.id ?? null;
+  if (!batch.get(selectedId)) selectedId = inPlace;
   dirty.list = dirty.article = dirty.cross = true;
   render();
-  // The removed button had the focus: give it to the article now in its place.
-  if (selectedId !== null) batchView.focus(selectedId);
+  // The removed button had the focus.
+  if (inPlace !== null) batchView.focus(inPlace);
   else elements.input.focus();
   if (inFlight.size === 0) finishRun();
 }
@@ -364,9 +368,9 @@ async function clearAll() {
   dirty.list = dirty.article = dirty.cross = true;
   render();
   elements.input.focus();
+  status.show("Cleared: the batch is empty and nothing of it is stored in this browser.");
   try {
     await (await storeReady).clear();
-    status.show("Cleared: the batch is empty and nothing of it is stored in this browser.");
   } catch (error) {
     status.show(`The batch is empty here, but the stored copy could not be deleted: ${error.message}.`, { error: true });
   }

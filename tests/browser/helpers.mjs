@@ -42,6 +42,15 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * Launches Chromium with a profile on disk in `userDataDir` (not incognito, as installing an
+ * app needs) and returns its one context.
+ */
+export function launchPersistentBrowser(userDataDir) {
+  requireBuiltPackage();
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 /** Serves www/ on 127.0.0.1 (a free port): {origin, requestedPaths, close()}. */
 export function serveWww() {
   return startStaticServer(WWW);
@@ -50,16 +59,20 @@ export function serveWww() {
 /**
  * A fresh context (its own storage and service workers) recording problems:
  * {context, problems: {dialogs, errors, foreignRequests, requests}}. `requests` lists every
- * URL the pages, workers and service workers of the context asked for.
+ * URL the pages, workers and service workers of the context asked for; a request to an
+ * origin other than `origin` (or those in `alsoAllowed`) is a foreign request.
  */
-export async function newContext(browser, origin, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+export async function newContext(browser, origin, { alsoAllowed = [] } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const problems = { dialogs: [], errors: [], foreignRequests: [], requests: [] };
+  const allowed = [origin, ...alsoAllowed].map((allowedOrigin) => `${allowedOrigin}/`);
   context.on("request", (request) => {
     const url = request.url();
     problems.requests.push(url);
     const { protocol } = new URL(url);
-    if (!url.startsWith(`${origin}/`) && protocol !== "data:" && protocol !== "blob:") problems.foreignRequests.push(url);
+    if (!allowed.some((prefix) => url.startsWith(prefix)) && protocol !== "data:" && protocol !== "blob:") {
+      problems.foreignRequests.push(url);
+    }
   });
   context.on("page", (page) => watchPage(page, problems));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
