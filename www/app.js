@@ -7,7 +7,8 @@ import { ArticleView } from "./js/article-view.js";
 import { Batch, Status } from "./js/batch.js";
 import { BatchListView } from "./js/batch-view.js";
 import { CrossView } from "./js/cross-view.js";
-import { countOf } from "./js/dom.js";
+import { countOf, formatCount } from "./js/dom.js";
+import { watchDrops } from "./js/drop-zone.js";
 import { cleanedMarkdown, cleanedPlainText, copyText, download, quotesCsv, reportJson } from "./js/export.js";
 import { ACCEPTED_FILES, LIMITS, checkArticleText, readFiles, textFromTransfer } from "./js/input.js";
 import { offerInstallation, registerServiceWorker, requestPersistentStorage } from "./js/offline.js";
@@ -95,8 +96,13 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
   onCross(cross) {
     batch.cross = cross;
     dirty.cross = true;
-    scheduleRender();
-    if (inFlight.size === 0) finishRun();
+    if (inFlight.size > 0) {
+      scheduleRender();
+      return;
+    }
+    // Idle: draw everything now, so that "Done" never stands beside a stale list.
+    render();
+    finishRun();
   },
   onCrash(id, message) {
     if (id !== null) batch.setFailed(id, `the analyzer broke on this article (${message})`);
@@ -124,19 +130,39 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
 
 const dirty = { list: false, article: false, cross: false };
 let renderScheduled = false;
+let lastRender = 0;
+/**
+ * While a batch is being analysed, the page redraws at most this often: every redraw is a
+ * main-thread task, and fewer of them leave more of the machine to the analysis.
+ */
+const BATCH_REDRAW_INTERVAL_MS = 150;
 
-function scheduleRender() {
-  if (renderScheduled) return;
+let renderTimer = null;
+
+/** Redraws what is out of date at the next frame (a little later while a batch runs). */
+function scheduleRender({ throttle = true } = {}) {
+  const wait = throttle && inFlight.size > 1 ? lastRender + BATCH_REDRAW_INTERVAL_MS - performance.now() : 0;
+  // A redraw already waiting for its frame stays; one waiting for the interval is brought forward.
+  if (renderScheduled && (renderTimer === null || wait > 0)) return;
+  clearTimeout(renderTimer);
+  renderTimer = null;
   renderScheduled = true;
-  requestAnimationFrame(render);
+  if (wait > 0) {
+    renderTimer = setTimeout(() => {
+      renderTimer = null;
+      requestAnimationFrame(render);
+    }, wait);
+  } else requestAnimationFrame(render);
 }
 
 function render() {
   renderScheduled = false;
+  lastRender = performance.now();
   elements.workspace.hidden = batch.size === 0;
+  let listComplete = true;
   if (dirty.list) {
-    batchView.sync(batch, selectedId);
-    elements.batchCount.textContent = `(${batch.size.toLocaleString("en")})`;
+    listComplete = batchView.sync(batch, selectedId);
+    elements.batchCount.textContent = `(${formatCount(batch.size)})`;
   }
   if (dirty.article) {
     articleView.show(batch.get(selectedId) ?? null, batch.state(selectedId));
@@ -154,7 +180,9 @@ function render() {
       (notAnalysed > 0 ? `; ${countOf(notAnalysed, "article")} not analysed ${notAnalysed === 1 ? "is" : "are"} left out.` : ".");
   }
   if (inFlight.size > 0) status.progress(runTotal - inFlight.size, runTotal);
-  dirty.list = dirty.article = dirty.cross = false;
+  dirty.article = dirty.cross = false;
+  dirty.list = !listComplete;
+  if (!listComplete) scheduleRender({ throttle: false });
 }
 
 function restorePendingFocus() {
@@ -212,7 +240,7 @@ async function addArticles(articles, problems = []) {
   const refusedProblems = [...problems];
   if (accepted.length < articles.length) {
     refusedProblems.push(
-      `${countOf(articles.length - accepted.length, "article")} not added: a batch holds at most ${LIMITS.articles.toLocaleString("en")} articles. Remove some first.`,
+      `${countOf(articles.length - accepted.length, "article")} not added: a batch holds at most ${formatCount(LIMITS.articles)} articles. Remove some first.`,
     );
   }
   const entries = batch.createEntries(accepted);
@@ -452,33 +480,14 @@ byId("clear-keep-button").addEventListener("click", () => {
 });
 byId("clear-confirm-button").addEventListener("click", clearAll);
 
-// Dropping files (or text) anywhere on the page adds them.
-let dragDepth = 0;
-const carriesContent = (event) => [...event.dataTransfer.types].some((type) => type === "Files" || type.startsWith("text/"));
-document.addEventListener("dragenter", (event) => {
-  if (!carriesContent(event)) return;
-  dragDepth++;
-  elements.dropOverlay.hidden = false;
-});
-document.addEventListener("dragleave", () => {
-  dragDepth = Math.max(0, dragDepth - 1);
-  if (dragDepth === 0) elements.dropOverlay.hidden = true;
-});
-document.addEventListener("dragover", (event) => {
-  if (!carriesContent(event)) return;
-  event.preventDefault();
-  event.dataTransfer.dropEffect = "copy";
-});
-document.addEventListener("drop", (event) => {
-  dragDepth = 0;
-  elements.dropOverlay.hidden = true;
-  if (event.target === elements.input && event.dataTransfer.files.length === 0) return; // text dropped into the box
-  event.preventDefault();
-  if (event.dataTransfer.files.length > 0) addFiles([...event.dataTransfer.files], "drop");
-  else {
-    const text = textFromTransfer(event.dataTransfer);
+watchDrops(document, {
+  overlay: elements.dropOverlay,
+  textBox: elements.input,
+  onFiles: (files) => addFiles(files, "drop"),
+  onText: (dataTransfer) => {
+    const text = textFromTransfer(dataTransfer);
     if (text !== "") addText(text, "drop");
-  }
+  },
 });
 
 // ---------------------------------------------------------------------------------------

@@ -188,6 +188,8 @@ test("a long batch shows progress and can be cancelled; the rest stays and can b
   });
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("Cancelled"));
   assert.equal(await page.locator("#progress-area").isVisible(), false);
+  // The list is drawn a few dozen items per frame.
+  await page.waitForFunction(() => document.querySelectorAll("#batch-list li").length === 600);
   const stopped = await page.locator("#batch-list .status-stopped").count();
   const analysed = await page.locator("#batch-list .status-analysed").count();
   assert.ok(stopped > 0 && analysed > 0, `cancel did not stop midway (${analysed} analysed, ${stopped} stopped)`);

@@ -7,9 +7,9 @@ import { button, countOf, element } from "./dom.js";
 import { shorten } from "./article-view.js";
 
 /** Groups (and duplicate pairs) each list shows before its "Show all" button. */
-const FIRST_ITEMS = 40;
+const FIRST_ITEMS = 20;
 /** Articles of one group shown before its own "Show all" button. */
-const FIRST_MEMBERS = 12;
+const FIRST_MEMBERS = 8;
 
 /** The "Across articles" panel in `container`. */
 export class CrossView {

@@ -1,7 +1,7 @@
 // What the page accepts as articles, and reading them: pasted or dropped text, and .txt, .md
 // and .html files. Each problem is a sentence naming the file and the limit, for the status line.
 
-import { formatBytes } from "./dom.js";
+import { formatBytes, formatCount } from "./dom.js";
 import { htmlToText } from "./html-text.js";
 
 /** The page's limits; the README's "The page" section states them too. */
@@ -77,7 +77,7 @@ export function textFromTransfer(dataTransfer) {
 export function checkArticleText(label, text) {
   if (text.trim() === "") return `${label} was not added: it holds no text.`;
   if (text.length > LIMITS.articleCharacters) {
-    return `${label} was not added: its text is ${text.length.toLocaleString("en")} characters long, over the limit of ${LIMITS.articleCharacters.toLocaleString("en")} per article.`;
+    return `${label} was not added: its text is ${formatCount(text.length)} characters long, over the limit of ${formatCount(LIMITS.articleCharacters)} per article.`;
   }
   return null;
 }
