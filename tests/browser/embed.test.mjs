@@ -2,32 +2,21 @@
 // (text attribute, slotted text, the `analyzed` event, hostile text) and in a host page of
 // another origin that adds one script tag and the CSP the README documents.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStaticServer } from "./static-server.mjs";
 import { FESTIVAL_ARTICLE, HOSTILE_ARTICLE, XSS } from "./articles.mjs";
-import { WWW, analyzeInPage, assertNoProblems, launchBrowser, newContext, screenshot, serveWww } from "./helpers.mjs";
+import { WWW, analyzeInPage, assertNoProblems, newContext, screenshot, useBrowserAndServer } from "./helpers.mjs";
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveWww();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 test("the element analyses its text attribute or its content, shows the result and reports it with an event", async () => {
-  const { context, problems } = await newContext(browser, server.origin);
+  const { context, problems } = await newContext(shared.browser, shared.server.origin);
   const page = await context.newPage();
-  await page.goto(`${server.origin}/embed-example.html`);
+  await page.goto(`${shared.server.origin}/embed-example.html`);
   await page.waitForFunction(() => document.querySelectorAll("#event-log li").length === 2);
 
   // Playwright's CSS locators look inside open shadow roots.
@@ -85,7 +74,7 @@ test("a host page of another origin embeds it with one script tag and the CSP th
   document.body.dataset.analyzedTitle = event.detail.articles[0].title;
 });`);
   const host = await startStaticServer(hostDirectory);
-  const { context, problems } = await newContext(browser, host.origin, { alsoAllowed: [analyzerSite.origin] });
+  const { context, problems } = await newContext(shared.browser, host.origin, { alsoAllowed: [analyzerSite.origin] });
   const page = await context.newPage();
   await page.goto(`${host.origin}/`);
   await page.waitForFunction(() => document.body.dataset.analyzedTitle !== undefined);

@@ -3,6 +3,7 @@
 // a record of everything that would show a problem: dialogs (article text running as script),
 // page errors, CSP violations and requests to any other origin.
 
+import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -122,6 +123,39 @@ export async function assertNoProblems(problems, pages = [], { parsedHostileHtml
   }
 }
 
+/**
+ * For the tests of one file: launches Chromium and serves www/ before them, closes both after.
+ * Returns an object whose `browser` and `server` are set once the tests start.
+ */
+export function useBrowserAndServer() {
+  const shared = { browser: null, server: null };
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await serveWww();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/**
+ * Runs `body({context, page, problems})` with the analyzer open in a fresh context of
+ * `shared.browser`, then asserts that nothing went wrong on any page still open (see
+ * assertNoProblems; `options` are its options) and closes the context.
+ */
+export async function withAnalyzer(shared, body, options = {}) {
+  const { context, problems } = await newContext(shared.browser, shared.server.origin);
+  try {
+    const page = await openAnalyzer(context, shared.server.origin);
+    await body({ context, page, problems });
+    await assertNoProblems(problems, context.pages(), options);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Opens the analyzer page in `context` and waits until its script has run. */
 export async function openAnalyzer(context, origin) {
   const page = await context.newPage();
@@ -149,6 +183,12 @@ export async function paste(page, text) {
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.getByLabel("Paste an article").focus();
   await page.keyboard.press("Control+V");
+}
+
+/** Pastes `text` and waits for its analysis to be done. */
+export async function pasteAndWait(page, text) {
+  await paste(page, text);
+  await waitForDone(page);
 }
 
 /**
