@@ -96,13 +96,9 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
   onCross(cross) {
     batch.cross = cross;
     dirty.cross = true;
-    if (inFlight.size > 0) {
-      scheduleRender();
-      return;
-    }
-    // Idle: draw everything now, so that "Done" never stands beside a stale list.
-    render();
-    finishRun();
+    // Once idle, "Done" waits until everything is drawn (it never stands beside a stale list).
+    finishWhenDrawn = inFlight.size === 0;
+    scheduleRender({ throttle: !finishWhenDrawn });
   },
   onCrash(id, message) {
     if (id !== null) batch.setFailed(id, `the analyzer broke on this article (${message})`);
@@ -129,6 +125,8 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
 // articles arrived since the last frame.
 
 const dirty = { list: false, article: false, cross: false };
+/** Set when the analysis went idle: the run is announced as done once all is drawn. */
+let finishWhenDrawn = false;
 let renderScheduled = false;
 let lastRender = 0;
 /**
@@ -169,7 +167,10 @@ function render() {
     restorePendingFocus();
     measureTimeToResults();
   }
-  if (dirty.cross) crossView.render(batch.report());
+  // The cross-article view gets a frame of its own: drawn with the list and the article, a
+  // large batch's last frame would be a long task.
+  const crossWaits = dirty.cross && (dirty.list || dirty.article);
+  if (dirty.cross && !crossWaits) crossView.render(batch.report());
   if (dirty.list || dirty.cross) {
     const analysed = batch.withStatus(Status.analysed).length;
     elements.crossPanel.hidden = analysed === 0;
@@ -180,9 +181,14 @@ function render() {
       (notAnalysed > 0 ? `; ${countOf(notAnalysed, "article")} not analysed ${notAnalysed === 1 ? "is" : "are"} left out.` : ".");
   }
   if (inFlight.size > 0) status.progress(runTotal - inFlight.size, runTotal);
-  dirty.article = dirty.cross = false;
+  dirty.article = false;
+  dirty.cross = crossWaits;
   dirty.list = !listComplete;
-  if (!listComplete) scheduleRender({ throttle: false });
+  if (dirty.list || dirty.cross) scheduleRender({ throttle: !finishWhenDrawn });
+  else if (finishWhenDrawn && inFlight.size === 0) {
+    finishWhenDrawn = false;
+    finishRun();
+  }
 }
 
 function restorePendingFocus() {
@@ -249,7 +255,7 @@ async function addArticles(articles, problems = []) {
     selectedId = entries[0].id;
     if (timing !== null && timing.id === null) timing.id = entries[0].id;
   }
-  dirty.list = dirty.article = dirty.cross = true;
+  dirty.list = dirty.article = true; // the cross-article view changes when the worker says
   scheduleRender();
   const addedMessage = entries.length === 0 ? "Nothing was added." : `Added ${countOf(entries.length, "article")}; analysing…`;
   status.show(addedMessage, { error: refusedProblems.length > 0 && entries.length === 0, problems: refusedProblems });
@@ -275,6 +281,7 @@ async function save(entries) {
 /** Sends entries to the worker; `restart` replaces the worker first (after a crash). */
 function analyse(entries, { restart = false } = {}) {
   const docs = entries.map(Batch.documentOf);
+  finishWhenDrawn = false;
   if (inFlight.size === 0) runTotal = 0;
   runTotal += docs.length;
   for (const doc of docs) inFlight.add(doc.id);
@@ -338,6 +345,7 @@ function toggleBlock(id, blockIndex) {
   const entry = batch.toggleBlock(id, blockIndex);
   if (entry === undefined) return;
   pendingFocus = { id, blockIndex };
+  finishWhenDrawn = false;
   if (inFlight.size === 0) runTotal = 0;
   runTotal++;
   inFlight.add(id);
