@@ -10,7 +10,7 @@ import { CrossView } from "./js/cross-view.js";
 import { countOf, formatCount } from "./js/dom.js";
 import { watchDrops } from "./js/drop-zone.js";
 import { cleanedMarkdown, cleanedPlainText, copyText, download, quotesCsv, reportJson } from "./js/export.js";
-import { ACCEPTED_FILES, LIMITS, checkArticleText, readFiles, textFromTransfer } from "./js/input.js";
+import { ACCEPTED_FILES, checkArticleText, fitIntoBatch, readFiles, textFromTransfer } from "./js/input.js";
 import { offerInstallation, registerServiceWorker, requestPersistentStorage } from "./js/offline.js";
 import { SAMPLE_ARTICLES } from "./js/samples.js";
 import { StatusView } from "./js/status-view.js";
@@ -241,14 +241,9 @@ function isStoredArticle(value) {
  */
 async function addArticles(articles, problems = []) {
   await restored;
-  const room = Math.max(0, LIMITS.articles - batch.size);
-  const accepted = articles.slice(0, room);
-  const refusedProblems = [...problems];
-  if (accepted.length < articles.length) {
-    refusedProblems.push(
-      `${countOf(articles.length - accepted.length, "article")} not added: a batch holds at most ${formatCount(LIMITS.articles)} articles. Remove some first.`,
-    );
-  }
+  const characters = batch.entries.reduce((sum, entry) => sum + entry.text.length, 0);
+  const { accepted, problem } = fitIntoBatch(articles, { count: batch.size, characters });
+  const refusedProblems = problem === null ? problems : [...problems, problem];
   const entries = batch.createEntries(accepted);
   batch.add(entries);
   if (entries.length > 0) {
