@@ -158,17 +158,22 @@ function render() {
   lastRender = performance.now();
   elements.workspace.hidden = batch.size === 0;
   let listComplete = true;
+  let listGrew = false;
   if (dirty.list) {
+    const itemsBefore = batchView.items.size;
     listComplete = batchView.sync(batch, selectedId);
+    listGrew = batchView.items.size - itemsBefore > 10;
     elements.batchCount.textContent = `(${formatCount(batch.size)})`;
   }
-  if (dirty.article) {
+  // Heavy parts get frames of their own, so that no frame of a large batch is a long task:
+  // the article waits while the list grows by many items, the cross-article view waits for
+  // both (a single pasted article is drawn at once).
+  const articleWaits = dirty.article && listGrew;
+  if (dirty.article && !articleWaits) {
     articleView.show(batch.get(selectedId) ?? null, batch.state(selectedId));
     restorePendingFocus();
     measureTimeToResults();
   }
-  // The cross-article view gets a frame of its own: drawn with the list and the article, a
-  // large batch's last frame would be a long task.
   const crossWaits = dirty.cross && (dirty.list || dirty.article);
   if (dirty.cross && !crossWaits) crossView.render(batch.report());
   if (dirty.list || dirty.cross) {
@@ -181,10 +186,10 @@ function render() {
       (notAnalysed > 0 ? `; ${countOf(notAnalysed, "article")} not analysed ${notAnalysed === 1 ? "is" : "are"} left out.` : ".");
   }
   if (inFlight.size > 0) status.progress(runTotal - inFlight.size, runTotal);
-  dirty.article = false;
+  dirty.article = articleWaits;
   dirty.cross = crossWaits;
   dirty.list = !listComplete;
-  if (dirty.list || dirty.cross) scheduleRender({ throttle: !finishWhenDrawn });
+  if (dirty.list || dirty.article || dirty.cross) scheduleRender({ throttle: !finishWhenDrawn });
   else if (finishWhenDrawn && inFlight.size === 0) {
     finishWhenDrawn = false;
     finishRun();

@@ -26,7 +26,7 @@ export class BatchListView {
    * Creates at most `newItemBudget` new items, so that a batch of hundreds arriving at once
    * is drawn over several frames; returns false when items are still missing (call again).
    */
-  sync(batch, selectedId, newItemBudget = 50) {
+  sync(batch, selectedId, newItemBudget = 30) {
     const present = new Set(batch.entries.map((entry) => entry.id));
     for (const [id, { item }] of this.items) {
       if (!present.has(id)) {
