@@ -46,6 +46,14 @@ export interface Report {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The options argument: `Option<AnalyzeOptionsArgument>` makes it optional in the
+    /// TypeScript signatures (`options?: AnalyzeOptions`).
+    #[wasm_bindgen(typescript_type = "AnalyzeOptions")]
+    pub type AnalyzeOptionsArgument;
+}
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -56,7 +64,7 @@ fn start() {
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
 pub fn analyze_js(
     #[wasm_bindgen(unchecked_param_type = "ArticleInput[]")] docs: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
+    options: Option<AnalyzeOptionsArgument>,
 ) -> Result<JsValue, JsError> {
     if !js_sys::Array::is_array(&docs) {
         return Err(JsError::new(
@@ -108,9 +116,7 @@ pub struct AnalysisBatch {
 impl AnalysisBatch {
     /// An empty batch; `options` as for `analyze`.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options: JsValue,
-    ) -> Result<AnalysisBatch, JsError> {
+    pub fn new(options: Option<AnalyzeOptionsArgument>) -> Result<AnalysisBatch, JsError> {
         Ok(AnalysisBatch {
             batch: Batch::new(parse_options(options)?),
         })
@@ -162,12 +168,13 @@ impl AnalysisBatch {
 /// Names of the options `analyze` accepts (the fields of [`Options`], in camelCase).
 const OPTION_NAMES: &[&str] = &["maxArticleBytes", "quotes"];
 
-/// Reads `analyze`'s options. serde-wasm-bindgen only looks up known fields, so unknown
-/// ones (a typo such as `maxArticleSize`) are caught here instead of silently ignored.
-fn parse_options(options: JsValue) -> Result<Options, JsError> {
-    if options.is_undefined() || options.is_null() {
+/// Reads `analyze`'s options; none (undefined or null) means the defaults. serde-wasm-bindgen
+/// only looks up known fields, so unknown ones (a typo such as `maxArticleSize`) are caught
+/// here instead of silently ignored.
+fn parse_options(options: Option<AnalyzeOptionsArgument>) -> Result<Options, JsError> {
+    let Some(options) = options.map(JsValue::from) else {
         return Ok(Options::default());
-    }
+    };
     if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err(JsError::new(
             "analyze: options must be an object such as {maxArticleBytes: 1000000}",

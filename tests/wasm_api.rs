@@ -143,7 +143,7 @@ fn analyze_returns_one_article_per_document_in_order() {
         doc("bridge", BRIDGE_ARTICLE),
         doc("library", LIBRARY_ARTICLE),
     ]);
-    let report = analyze_js(docs, JsValue::UNDEFINED).expect("analyze should accept two documents");
+    let report = analyze_js(docs, None).expect("analyze should accept two documents");
 
     assert_plain_object_with_keys(
         &report,
@@ -178,8 +178,11 @@ fn analyze_returns_one_article_per_document_in_order() {
 fn analyze_applies_options() {
     let options = Object::new();
     Reflect::set(&options, &"maxArticleBytes".into(), &JsValue::from(40)).unwrap();
-    let report = analyze_js(array(&[doc("bridge", BRIDGE_ARTICLE)]), options.into())
-        .expect("analyze should accept {maxArticleBytes}");
+    let report = analyze_js(
+        array(&[doc("bridge", BRIDGE_ARTICLE)]),
+        Some(options.unchecked_into()),
+    )
+    .expect("analyze should accept {maxArticleBytes}");
     let article = get_array(&report, "articles").get(0);
     let warnings: Vec<String> = get_array(&article, "warnings")
         .iter()
@@ -203,10 +206,7 @@ fn clean_rejects_a_number_with_a_helpful_error() {
 
 #[wasm_bindgen_test]
 fn analyze_rejects_docs_that_are_not_an_array() {
-    let message = thrown_message(analyze_js(
-        JsValue::from_str(BRIDGE_ARTICLE),
-        JsValue::UNDEFINED,
-    ));
+    let message = thrown_message(analyze_js(JsValue::from_str(BRIDGE_ARTICLE), None));
     assert!(message.contains("array"), "message: {message}");
 }
 
@@ -214,10 +214,7 @@ fn analyze_rejects_docs_that_are_not_an_array() {
 fn analyze_rejects_a_document_without_text() {
     let without_text = Object::new();
     Reflect::set(&without_text, &"id".into(), &"no-text".into()).unwrap();
-    let message = thrown_message(analyze_js(
-        array(&[without_text.into()]),
-        JsValue::UNDEFINED,
-    ));
+    let message = thrown_message(analyze_js(array(&[without_text.into()]), None));
     assert!(message.contains("text"), "message: {message}");
 }
 
@@ -227,7 +224,7 @@ fn analyze_rejects_duplicate_ids() {
         doc("twice-used", BRIDGE_ARTICLE),
         doc("twice-used", LIBRARY_ARTICLE),
     ]);
-    let message = thrown_message(analyze_js(docs, JsValue::UNDEFINED));
+    let message = thrown_message(analyze_js(docs, None));
     assert!(
         message.contains("twice-used") && message.contains("id"),
         "message: {message}"
@@ -240,7 +237,7 @@ fn analyze_rejects_unknown_options() {
     Reflect::set(&options, &"maxArticleSize".into(), &JsValue::from(10)).unwrap();
     let message = thrown_message(analyze_js(
         array(&[doc("bridge", BRIDGE_ARTICLE)]),
-        options.into(),
+        Some(options.unchecked_into()),
     ));
     assert!(message.contains("maxArticleSize"), "message: {message}");
 }

@@ -7,9 +7,10 @@ import { ArticleView } from "./js/article-view.js";
 import { Batch, Status } from "./js/batch.js";
 import { BatchListView } from "./js/batch-view.js";
 import { CrossView } from "./js/cross-view.js";
-import { countOf } from "./js/dom.js";
+import { countOf, formatCount } from "./js/dom.js";
+import { watchDrops } from "./js/drop-zone.js";
 import { cleanedMarkdown, cleanedPlainText, copyText, download, quotesCsv, reportJson } from "./js/export.js";
-import { ACCEPTED_FILES, LIMITS, checkArticleText, readFiles, textFromTransfer } from "./js/input.js";
+import { ACCEPTED_FILES, checkArticleText, fitIntoBatch, readFiles, textFromTransfer } from "./js/input.js";
 import { offerInstallation, registerServiceWorker, requestPersistentStorage } from "./js/offline.js";
 import { SAMPLE_ARTICLES } from "./js/samples.js";
 import { StatusView } from "./js/status-view.js";
@@ -89,13 +90,15 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
     batch.setStatus(ids, Status.stopped);
     dirty.article = dirty.list = true;
     scheduleRender();
+    if (inFlight.size === 0) status.endProgress();
     if (ids.length > 0) announceStopped();
   },
   onCross(cross) {
     batch.cross = cross;
     dirty.cross = true;
-    scheduleRender();
-    if (inFlight.size === 0) finishRun();
+    // Once idle, "Done" waits until everything is drawn (it never stands beside a stale list).
+    finishWhenDrawn = inFlight.size === 0;
+    scheduleRender({ throttle: !finishWhenDrawn });
   },
   onCrash(id, message) {
     if (id !== null) batch.setFailed(id, `the analyzer broke on this article (${message})`);
@@ -122,38 +125,75 @@ const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
 // articles arrived since the last frame.
 
 const dirty = { list: false, article: false, cross: false };
+/** Set when the analysis went idle: the run is announced as done once all is drawn. */
+let finishWhenDrawn = false;
 let renderScheduled = false;
+let lastRender = 0;
+/**
+ * While a batch is being analysed, the page redraws at most this often: every redraw is a
+ * main-thread task, and fewer of them leave more of the machine to the analysis.
+ */
+const BATCH_REDRAW_INTERVAL_MS = 150;
 
-function scheduleRender() {
-  if (renderScheduled) return;
+let renderTimer = null;
+
+/** Redraws what is out of date at the next frame (a little later while a batch runs). */
+function scheduleRender({ throttle = true } = {}) {
+  const wait = throttle && inFlight.size > 1 ? lastRender + BATCH_REDRAW_INTERVAL_MS - performance.now() : 0;
+  // A redraw already waiting for its frame stays; one waiting for the interval is brought forward.
+  if (renderScheduled && (renderTimer === null || wait > 0)) return;
+  clearTimeout(renderTimer);
+  renderTimer = null;
   renderScheduled = true;
-  requestAnimationFrame(render);
+  if (wait > 0) {
+    renderTimer = setTimeout(() => {
+      renderTimer = null;
+      requestAnimationFrame(render);
+    }, wait);
+  } else requestAnimationFrame(render);
 }
 
 function render() {
   renderScheduled = false;
+  lastRender = performance.now();
   elements.workspace.hidden = batch.size === 0;
+  let listComplete = true;
+  let listGrew = false;
   if (dirty.list) {
-    batchView.sync(batch, selectedId);
-    elements.batchCount.textContent = `(${batch.size.toLocaleString("en")})`;
+    const itemsBefore = batchView.items.size;
+    listComplete = batchView.sync(batch, selectedId);
+    listGrew = batchView.items.size - itemsBefore > 10;
+    elements.batchCount.textContent = `(${formatCount(batch.size)})`;
   }
-  if (dirty.article) {
+  // Heavy parts get frames of their own, so that no frame of a large batch is a long task:
+  // the article waits while the list grows by many items, the cross-article view waits for
+  // both (a single pasted article is drawn at once).
+  const articleWaits = dirty.article && listGrew;
+  if (dirty.article && !articleWaits) {
     articleView.show(batch.get(selectedId) ?? null, batch.state(selectedId));
     restorePendingFocus();
     measureTimeToResults();
   }
-  if (dirty.cross) {
-    const report = batch.report();
-    elements.crossPanel.hidden = report.articles.length === 0;
-    elements.exportPanel.hidden = report.articles.length === 0;
-    crossView.render(report);
-    const notAnalysed = batch.size - report.articles.length;
+  const crossWaits = dirty.cross && (dirty.list || dirty.article);
+  if (dirty.cross && !crossWaits) crossView.render(batch.report());
+  if (dirty.list || dirty.cross) {
+    const analysed = batch.withStatus(Status.analysed).length;
+    elements.crossPanel.hidden = analysed === 0;
+    elements.exportPanel.hidden = analysed === 0;
+    const notAnalysed = batch.size - analysed;
     elements.exportScope.textContent =
-      `The exports hold the ${countOf(report.articles.length, "analysed article")}` +
+      `The exports hold the ${countOf(analysed, "analysed article")}` +
       (notAnalysed > 0 ? `; ${countOf(notAnalysed, "article")} not analysed ${notAnalysed === 1 ? "is" : "are"} left out.` : ".");
   }
   if (inFlight.size > 0) status.progress(runTotal - inFlight.size, runTotal);
-  dirty.list = dirty.article = dirty.cross = false;
+  dirty.article = articleWaits;
+  dirty.cross = crossWaits;
+  dirty.list = !listComplete;
+  if (dirty.list || dirty.article || dirty.cross) scheduleRender({ throttle: !finishWhenDrawn });
+  else if (finishWhenDrawn && inFlight.size === 0) {
+    finishWhenDrawn = false;
+    finishRun();
+  }
 }
 
 function restorePendingFocus() {
@@ -206,21 +246,16 @@ function isStoredArticle(value) {
  */
 async function addArticles(articles, problems = []) {
   await restored;
-  const room = Math.max(0, LIMITS.articles - batch.size);
-  const accepted = articles.slice(0, room);
-  const refusedProblems = [...problems];
-  if (accepted.length < articles.length) {
-    refusedProblems.push(
-      `${countOf(articles.length - accepted.length, "article")} not added: a batch holds at most ${LIMITS.articles.toLocaleString("en")} articles. Remove some first.`,
-    );
-  }
+  const characters = batch.entries.reduce((sum, entry) => sum + entry.text.length, 0);
+  const { accepted, problem } = fitIntoBatch(articles, { count: batch.size, characters });
+  const refusedProblems = problem === null ? problems : [...problems, problem];
   const entries = batch.createEntries(accepted);
   batch.add(entries);
   if (entries.length > 0) {
     selectedId = entries[0].id;
     if (timing !== null && timing.id === null) timing.id = entries[0].id;
   }
-  dirty.list = dirty.article = dirty.cross = true;
+  dirty.list = dirty.article = true; // the cross-article view changes when the worker says
   scheduleRender();
   const addedMessage = entries.length === 0 ? "Nothing was added." : `Added ${countOf(entries.length, "article")}; analysing…`;
   status.show(addedMessage, { error: refusedProblems.length > 0 && entries.length === 0, problems: refusedProblems });
@@ -246,6 +281,7 @@ async function save(entries) {
 /** Sends entries to the worker; `restart` replaces the worker first (after a crash). */
 function analyse(entries, { restart = false } = {}) {
   const docs = entries.map(Batch.documentOf);
+  finishWhenDrawn = false;
   if (inFlight.size === 0) runTotal = 0;
   runTotal += docs.length;
   for (const doc of docs) inFlight.add(doc.id);
@@ -309,6 +345,7 @@ function toggleBlock(id, blockIndex) {
   const entry = batch.toggleBlock(id, blockIndex);
   if (entry === undefined) return;
   pendingFocus = { id, blockIndex };
+  finishWhenDrawn = false;
   if (inFlight.size === 0) runTotal = 0;
   runTotal++;
   inFlight.add(id);
@@ -326,18 +363,21 @@ function removeArticle(id) {
 }
 
 function removeArticles(ids) {
-  const selectedIndex = batch.entries.findIndex((entry) => entry.id === selectedId);
+  // The article that takes the (first) removed one's place gets the focus and, when the
+  // shown article went, the article panel.
+  const firstIndex = Math.min(...ids.map((id) => batch.entries.findIndex((entry) => entry.id === id)).filter((index) => index >= 0));
   for (const id of ids) {
     batch.remove(id);
     inFlight.delete(id);
   }
   analyzer.remove(ids);
   storeReady.then((store) => store.delete(ids)).catch((error) => status.show(`The removal could not be saved: ${error.message}.`, { error: true }));
-  if (!batch.get(selectedId)) selectedId = batch.entries[Math.min(selectedIndex, batch.size - 1)]?.id ?? null;
+  const inPlace = batch.entries[Math.min(firstIndex, batch.size - 1)]?.id ?? null;
+  if (!batch.get(selectedId)) selectedId = inPlace;
   dirty.list = dirty.article = dirty.cross = true;
   render();
-  // The removed button had the focus: give it to the article now in its place.
-  if (selectedId !== null) batchView.focus(selectedId);
+  // The removed button had the focus.
+  if (inPlace !== null) batchView.focus(inPlace);
   else elements.input.focus();
   if (inFlight.size === 0) finishRun();
 }
@@ -364,9 +404,9 @@ async function clearAll() {
   dirty.list = dirty.article = dirty.cross = true;
   render();
   elements.input.focus();
+  status.show("Cleared: the batch is empty and nothing of it is stored in this browser.");
   try {
     await (await storeReady).clear();
-    status.show("Cleared: the batch is empty and nothing of it is stored in this browser.");
   } catch (error) {
     status.show(`The batch is empty here, but the stored copy could not be deleted: ${error.message}.`, { error: true });
   }
@@ -448,33 +488,14 @@ byId("clear-keep-button").addEventListener("click", () => {
 });
 byId("clear-confirm-button").addEventListener("click", clearAll);
 
-// Dropping files (or text) anywhere on the page adds them.
-let dragDepth = 0;
-const carriesContent = (event) => [...event.dataTransfer.types].some((type) => type === "Files" || type.startsWith("text/"));
-document.addEventListener("dragenter", (event) => {
-  if (!carriesContent(event)) return;
-  dragDepth++;
-  elements.dropOverlay.hidden = false;
-});
-document.addEventListener("dragleave", () => {
-  dragDepth = Math.max(0, dragDepth - 1);
-  if (dragDepth === 0) elements.dropOverlay.hidden = true;
-});
-document.addEventListener("dragover", (event) => {
-  if (!carriesContent(event)) return;
-  event.preventDefault();
-  event.dataTransfer.dropEffect = "copy";
-});
-document.addEventListener("drop", (event) => {
-  dragDepth = 0;
-  elements.dropOverlay.hidden = true;
-  if (event.target === elements.input && event.dataTransfer.files.length === 0) return; // text dropped into the box
-  event.preventDefault();
-  if (event.dataTransfer.files.length > 0) addFiles([...event.dataTransfer.files], "drop");
-  else {
-    const text = textFromTransfer(event.dataTransfer);
+watchDrops(document, {
+  overlay: elements.dropOverlay,
+  textBox: elements.input,
+  onFiles: (files) => addFiles(files, "drop"),
+  onText: (dataTransfer) => {
+    const text = textFromTransfer(dataTransfer);
     if (text !== "") addText(text, "drop");
-  }
+  },
 });
 
 // ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // a record of everything that would show a problem: dialogs (article text running as script),
 // page errors, CSP violations and requests to any other origin.
 
+import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -42,6 +43,15 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * Launches Chromium with a profile on disk in `userDataDir` (not incognito, as installing an
+ * app needs) and returns its one context.
+ */
+export function launchPersistentBrowser(userDataDir) {
+  requireBuiltPackage();
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
 /** Serves www/ on 127.0.0.1 (a free port): {origin, requestedPaths, close()}. */
 export function serveWww() {
   return startStaticServer(WWW);
@@ -50,16 +60,20 @@ export function serveWww() {
 /**
  * A fresh context (its own storage and service workers) recording problems:
  * {context, problems: {dialogs, errors, foreignRequests, requests}}. `requests` lists every
- * URL the pages, workers and service workers of the context asked for.
+ * URL the pages, workers and service workers of the context asked for; a request to an
+ * origin other than `origin` (or those in `alsoAllowed`) is a foreign request.
  */
-export async function newContext(browser, origin, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+export async function newContext(browser, origin, { alsoAllowed = [] } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const problems = { dialogs: [], errors: [], foreignRequests: [], requests: [] };
+  const allowed = [origin, ...alsoAllowed].map((allowedOrigin) => `${allowedOrigin}/`);
   context.on("request", (request) => {
     const url = request.url();
     problems.requests.push(url);
     const { protocol } = new URL(url);
-    if (!url.startsWith(`${origin}/`) && protocol !== "data:" && protocol !== "blob:") problems.foreignRequests.push(url);
+    if (!allowed.some((prefix) => url.startsWith(prefix)) && protocol !== "data:" && protocol !== "blob:") {
+      problems.foreignRequests.push(url);
+    }
   });
   context.on("page", (page) => watchPage(page, problems));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
@@ -109,6 +123,39 @@ export async function assertNoProblems(problems, pages = [], { parsedHostileHtml
   }
 }
 
+/**
+ * For the tests of one file: launches Chromium and serves www/ before them, closes both after.
+ * Returns an object whose `browser` and `server` are set once the tests start.
+ */
+export function useBrowserAndServer() {
+  const shared = { browser: null, server: null };
+  before(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await serveWww();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/**
+ * Runs `body({context, page, problems})` with the analyzer open in a fresh context of
+ * `shared.browser`, then asserts that nothing went wrong on any page still open (see
+ * assertNoProblems; `options` are its options) and closes the context.
+ */
+export async function withAnalyzer(shared, body, options = {}) {
+  const { context, problems } = await newContext(shared.browser, shared.server.origin);
+  try {
+    const page = await openAnalyzer(context, shared.server.origin);
+    await body({ context, page, problems });
+    await assertNoProblems(problems, context.pages(), options);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Opens the analyzer page in `context` and waits until its script has run. */
 export async function openAnalyzer(context, origin) {
   const page = await context.newPage();
@@ -136,6 +183,12 @@ export async function paste(page, text) {
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
   await page.getByLabel("Paste an article").focus();
   await page.keyboard.press("Control+V");
+}
+
+/** Pastes `text` and waits for its analysis to be done. */
+export async function pasteAndWait(page, text) {
+  await paste(page, text);
+  await waitForDone(page);
 }
 
 /**

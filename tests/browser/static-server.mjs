@@ -20,9 +20,10 @@ const CONTENT_TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1. Resolves to {origin, requestedPaths, close()}; requestedPaths
- * lists every path asked for, in order.
+ * lists every path asked for, in order. `cors: true` lets pages of any origin load the files
+ * (as a site hosting the embeddable element for others must).
  */
-export async function startStaticServer(root) {
+export async function startStaticServer(root, { cors = false } = {}) {
   const rootDirectory = resolve(root);
   const requestedPaths = [];
   const server = createServer(async (request, response) => {
@@ -39,6 +40,7 @@ export async function startStaticServer(root) {
         "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-store",
         "X-Content-Type-Options": "nosniff",
+        ...(cors ? { "Access-Control-Allow-Origin": "*" } : {}),
       });
       response.end(body);
     } catch {
@@ -53,6 +55,11 @@ export async function startStaticServer(root) {
   return {
     origin: `http://127.0.0.1:${port}`,
     requestedPaths,
-    close: () => new Promise((resolveClose) => server.close(resolveClose)),
+    // Open keep-alive connections too: after close() nothing answers (an offline test relies on it).
+    close: () =>
+      new Promise((resolveClose) => {
+        server.close(resolveClose);
+        server.closeAllConnections();
+      }),
   };
 }

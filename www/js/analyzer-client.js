@@ -2,6 +2,14 @@
 // what it reports to the handlers the page gives. The message protocol is described at the
 // top of worker.js.
 
+import { nextTask } from "./tasks.js";
+
+/**
+ * Articles sent to the worker per message. Posting copies the texts on the page's thread: a
+ * batch of hundreds goes in several messages, one task each, so the page stays responsive.
+ */
+const ARTICLES_PER_MESSAGE = 25;
+
 /**
  * Talks to the analyzer worker. `handlers` (all functions):
  * - onArticle(article, waiting): an article was analysed; `waiting` are still queued;
@@ -17,39 +25,65 @@ export class AnalyzerClient {
     this.workerUrl = workerUrl;
     this.handlers = handlers;
     this.worker = null;
+    /** Articles queued here, not yet posted to the worker (see ARTICLES_PER_MESSAGE). */
+    this.unsent = [];
+    this.sending = false;
     this.start();
   }
 
   /** Queues articles ({id, text, overrides}) for analysis, in this order. */
   add(docs) {
-    if (docs.length > 0) this.post({ type: "add", docs });
+    this.unsent.push(...docs);
+    this.send();
   }
 
   /** Analyses an article again (e.g. with new overrides), before anything else queued. */
   replace(doc) {
+    this.dropUnsent([doc.id]);
     this.post({ type: "replace", doc });
   }
 
   /** Takes articles out of the batch, whether queued or analysed. */
   remove(ids) {
+    this.dropUnsent(ids);
     this.post({ type: "remove", ids });
   }
 
-  /** Drops every queued article; onCancelled reports which. */
+  /** Drops every queued article; onCancelled reports which (in one or two calls). */
   cancel() {
+    const notSent = this.unsent.splice(0).map((doc) => doc.id);
     this.post({ type: "cancel" });
+    if (notSent.length > 0) this.handlers.onCancelled(notSent);
   }
 
   /** Empties the batch. */
   clear() {
+    this.unsent = [];
     this.post({ type: "clear" });
   }
 
   /** Replaces the worker by a fresh one (an empty batch) and queues `docs` in it. */
   restart(docs) {
     this.worker?.terminate();
+    this.unsent = [];
     this.start();
     this.add(docs);
+  }
+
+  /** Posts the queued articles, ARTICLES_PER_MESSAGE per task. */
+  async send() {
+    if (this.sending) return;
+    this.sending = true;
+    while (this.unsent.length > 0) {
+      this.post({ type: "add", docs: this.unsent.splice(0, ARTICLES_PER_MESSAGE) });
+      await nextTask();
+    }
+    this.sending = false;
+  }
+
+  dropUnsent(ids) {
+    const dropped = new Set(ids);
+    this.unsent = this.unsent.filter((doc) => !dropped.has(doc.id));
   }
 
   start() {

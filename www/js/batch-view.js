@@ -21,12 +21,23 @@ export class BatchListView {
     this.items = new Map();
   }
 
-  /** Makes the list show `batch` in order, with `selectedId` marked as the current article. */
-  sync(batch, selectedId) {
-    const present = new Set();
+  /**
+   * Makes the list show `batch` in order, with `selectedId` marked as the current article.
+   * Creates at most `newItemBudget` new items, so that a batch of hundreds arriving at once
+   * is drawn over several frames; returns false when items are still missing (call again).
+   */
+  sync(batch, selectedId, newItemBudget = 30) {
+    const present = new Set(batch.entries.map((entry) => entry.id));
+    for (const [id, { item }] of this.items) {
+      if (!present.has(id)) {
+        item.remove();
+        this.items.delete(id);
+      }
+    }
+    let created = 0;
     let previous = null;
     for (const entry of batch.entries) {
-      present.add(entry.id);
+      if (!this.items.has(entry.id) && created++ >= newItemBudget) return false;
       const state = batch.state(entry.id);
       const key = `${state.status}|${entry.id === selectedId}|${entry.overrides.length}|${state.article?.quotes.length}`;
       let known = this.items.get(entry.id);
@@ -42,12 +53,7 @@ export class BatchListView {
       if (expectedPlace !== known.item) this.list.insertBefore(known.item, expectedPlace);
       previous = known.item;
     }
-    for (const [id, { item }] of this.items) {
-      if (!present.has(id)) {
-        item.remove();
-        this.items.delete(id);
-      }
-    }
+    return true;
   }
 
   /** Focuses the select button of article `id` (after the one before it was removed). */

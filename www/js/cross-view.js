@@ -6,8 +6,10 @@
 import { button, countOf, element } from "./dom.js";
 import { shorten } from "./article-view.js";
 
-/** Items each list shows before its "Show all" button. */
-const FIRST_ITEMS = 40;
+/** Groups (and duplicate pairs) each list shows before its "Show all" button. */
+const FIRST_ITEMS = 20;
+/** Articles of one group shown before its own "Show all" button. */
+const FIRST_MEMBERS = 8;
 
 /** The "Across articles" panel in `container`. */
 export class CrossView {
@@ -43,7 +45,10 @@ export class CrossView {
         "li",
         { className: "story-group" },
         element("p", { className: "group-title" }, `Story ${index + 1} · ${countOf(group.length, "article")}`),
-        element("ul", {}, group.map((id) => element("li", {}, this.articleButton(id, articles)))),
+        this.limitedList(`story-${group[0]}`, "ul", group, (id) => element("li", {}, this.articleButton(id, articles)), {
+          first: FIRST_MEMBERS,
+          className: "story-members",
+        }),
       ),
     );
     return element(
@@ -105,7 +110,10 @@ export class CrossView {
         "li",
         { className: "quote-group-item" },
         element("p", { className: "group-title" }, `Quote group ${index + 1} · ${speakers.join(", ") || "speaker not named"} · ${countOf(group.length, "article")}`),
-        element("div", { className: "quote-group" }, group.map((member) => this.quoteCard(member, articles))),
+        this.limitedList(`quotes-${group[0].article}-${group[0].quote}`, "div", group, (member) => this.quoteCard(member, articles), {
+          first: FIRST_MEMBERS,
+          className: "quote-group",
+        }),
       );
     });
     return element(
@@ -144,14 +152,17 @@ export class CrossView {
     );
   }
 
-  /** A list of `items` showing the first FIRST_ITEMS, then a button for all of them. */
-  limitedList(name, tag, items, renderItem) {
-    const list = element(tag, { className: `cross-list ${name}-list` });
-    const fill = (count) => list.replaceChildren(...items.slice(0, count).map(renderItem));
-    fill(this.expanded.has(name) ? items.length : FIRST_ITEMS);
-    return element("div", {}, list, this.showAllButton(name, items.length, () => {
+  /**
+   * A list (element `tag`) of `items` showing the first `first`, then a button for all of
+   * them; `name` keeps the list expanded across updates once the person asked for all.
+   */
+  limitedList(name, tag, items, renderItem, { first = FIRST_ITEMS, className = `cross-list ${name}-list` } = {}) {
+    const list = element(tag, { className });
+    const fill = (count) => list.replaceChildren(...items.slice(0, count).map(renderItem).filter((item) => item !== null));
+    fill(this.expanded.has(name) ? items.length : first);
+    return element("div", {}, list, this.showAllButton(name, items.length, first, () => {
       fill(items.length);
-      return list.children[FIRST_ITEMS];
+      return list.children[first];
     }));
   }
 
@@ -162,16 +173,16 @@ export class CrossView {
     fill(this.expanded.has(name) ? items.length : FIRST_ITEMS);
     return {
       body,
-      more: this.showAllButton(name, items.length, () => {
+      more: this.showAllButton(name, items.length, FIRST_ITEMS, () => {
         fill(items.length);
         return body.children[FIRST_ITEMS];
       }),
     };
   }
 
-  /** The "Show all" button; `showAll` fills the list and returns the first item it added. */
-  showAllButton(name, total, showAll) {
-    if (total <= FIRST_ITEMS || this.expanded.has(name)) return null;
+  /** The "Show all" button of a list showing `first` of `total`; `showAll` fills it and returns the first item it added. */
+  showAllButton(name, total, first, showAll) {
+    if (total <= first || this.expanded.has(name)) return null;
     const more = button(`Show all ${total}`, () => {
       this.expanded.add(name);
       // The button goes away: keep the keyboard where the new items start.

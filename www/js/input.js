@@ -1,7 +1,7 @@
 // What the page accepts as articles, and reading them: pasted or dropped text, and .txt, .md
 // and .html files. Each problem is a sentence naming the file and the limit, for the status line.
 
-import { formatBytes } from "./dom.js";
+import { countOf, formatBytes, formatCount } from "./dom.js";
 import { htmlToText } from "./html-text.js";
 
 /** The page's limits; the README's "The page" section states them too. */
@@ -12,6 +12,8 @@ export const LIMITS = Object.freeze({
   articleCharacters: 1_000_000,
   /** Most articles in a batch. */
   articles: 1000,
+  /** Most text in a batch, in characters: what the browser's memory and storage hold well. */
+  batchCharacters: 50_000_000,
 });
 
 /** How each accepted file extension becomes text. */
@@ -71,13 +73,34 @@ export function textFromTransfer(dataTransfer) {
 }
 
 /**
+ * The first of `articles` that fit in a batch already holding `count` articles of `characters`
+ * characters in all: {accepted, problem}, `problem` saying why the rest was not added (null
+ * when all fit).
+ */
+export function fitIntoBatch(articles, { count, characters }) {
+  const accepted = [];
+  let total = characters;
+  for (const article of articles) {
+    if (count + accepted.length >= LIMITS.articles || total + article.text.length > LIMITS.batchCharacters) break;
+    accepted.push(article);
+    total += article.text.length;
+  }
+  const left = articles.length - accepted.length;
+  if (left === 0) return { accepted, problem: null };
+  const limit = count + accepted.length >= LIMITS.articles
+    ? `a batch holds at most ${formatCount(LIMITS.articles)} articles`
+    : `a batch holds at most ${formatCount(LIMITS.batchCharacters)} characters of text`;
+  return { accepted, problem: `${countOf(left, "article")} not added: ${limit}. Remove some first.` };
+}
+
+/**
  * Why this text cannot be an article, as a sentence starting with `label` (“story.html”,
  * "The pasted text"), or null when it can.
  */
 export function checkArticleText(label, text) {
   if (text.trim() === "") return `${label} was not added: it holds no text.`;
   if (text.length > LIMITS.articleCharacters) {
-    return `${label} was not added: its text is ${text.length.toLocaleString("en")} characters long, over the limit of ${LIMITS.articleCharacters.toLocaleString("en")} per article.`;
+    return `${label} was not added: its text is ${formatCount(text.length)} characters long, over the limit of ${formatCount(LIMITS.articleCharacters)} per article.`;
   }
   return null;
 }

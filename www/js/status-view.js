@@ -1,7 +1,7 @@
 // The status line (announced to screen readers), its action buttons (Undo, Analyse the
 // rest...), and the progress bar of a long analysis with its Cancel button.
 
-import { button, element } from "./dom.js";
+import { button, element, formatCount } from "./dom.js";
 
 /** Problems listed under a status message before "and N more". */
 const LISTED_PROBLEMS = 5;
@@ -36,7 +36,7 @@ export class StatusView {
     progressArea.hidden = total < 2;
     progress.max = Math.max(total, 1);
     progress.value = done;
-    progressLabel.textContent = `Analysed ${done.toLocaleString("en")} of ${total.toLocaleString("en")} articles`;
+    progressLabel.textContent = `Analysed ${formatCount(done)} of ${formatCount(total)} articles`;
   }
 
   /** Hides the progress bar. */

@@ -2,9 +2,13 @@
 // a closed tab. Only what the person gave is stored: each article's text, name, corrections
 // (block overrides) and place in the batch; analysis results are recomputed on load.
 
+import { nextTask } from "./tasks.js";
+
 const DATABASE_NAME = "article-analyzer";
 const DATABASE_VERSION = 1;
 const ARTICLES = "articles";
+/** Articles saved per transaction: saving copies their texts on the page's thread. */
+const ARTICLES_PER_TRANSACTION = 50;
 
 /**
  * A stored article: {id, name, text, source ("paste" | "file" | "sample" | "drop"),
@@ -62,11 +66,17 @@ class IndexedDbArticleStore {
     return all.sort((a, b) => a.order - b.order);
   }
 
-  /** Saves (adds or replaces) these articles in one transaction: all are saved or none. */
-  put(articles) {
-    return this.write((store) => {
-      for (const article of articles) store.put(article);
-    });
+  /**
+   * Saves (adds or replaces) these articles, ARTICLES_PER_TRANSACTION per transaction (each
+   * saves all its articles or none); rejects at the first transaction that fails.
+   */
+  async put(articles) {
+    for (let start = 0; start < articles.length; start += ARTICLES_PER_TRANSACTION) {
+      if (start > 0) await nextTask();
+      await this.write((store) => {
+        for (const article of articles.slice(start, start + ARTICLES_PER_TRANSACTION)) store.put(article);
+      });
+    }
   }
 
   /** Deletes the articles with these ids. */
