@@ -315,7 +315,7 @@ fn a_batch_fed_one_by_one_gives_what_analyze_gives_and_finds_a_copy() {
         doc("library", LIBRARY_ARTICLE),
         doc("bridge-copy", &copy),
     ];
-    let mut batch = AnalysisBatch::new(JsValue::UNDEFINED).expect("no options is fine");
+    let mut batch = AnalysisBatch::new(None).expect("no options is fine");
     for item in &docs {
         let article = batch.add(item.clone()).expect("a new id");
         assert_plain_object_with_keys(
@@ -331,7 +331,7 @@ fn a_batch_fed_one_by_one_gives_what_analyze_gives_and_finds_a_copy() {
 
     let cross = batch.cross_article().expect("cross-article results");
     assert_plain_object_with_keys(&cross, &["storyGroups", "duplicates", "quoteGroups"]);
-    let report = analyze_js(array(&docs), JsValue::UNDEFINED).expect("analyze");
+    let report = analyze_js(array(&docs), None).expect("analyze");
     for key in ["storyGroups", "duplicates", "quoteGroups"] {
         assert_eq!(
             js_sys::JSON::stringify(&get(&cross, key)).unwrap(),
@@ -367,7 +367,7 @@ fn an_override_restores_a_removed_block() {
         &array(&[correction.into()]),
     )
     .unwrap();
-    let mut batch = AnalysisBatch::new(JsValue::UNDEFINED).expect("batch");
+    let mut batch = AnalysisBatch::new(None).expect("batch");
     let restored = batch.add(with_override).expect("an override is accepted");
     assert!(get_string(&restored, "text").ends_with("Photo: Harbour Authority"));
     let block = get_array(&restored, "blocks").get(credit as u32);
