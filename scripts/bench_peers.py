@@ -349,6 +349,9 @@ def main(argv: list[str]) -> int:
         ensure_venv()
         os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *argv])
 
+    # One thread each: numerical libraries under spaCy and datasketch would use every core.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = "1"
     if not args.no_build:
         build(args.skip_wasm)
     rows: list[dict] = []
