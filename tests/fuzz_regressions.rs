@@ -117,3 +117,14 @@ fn a_line_of_zero_width_characters_is_blank() {
         check_article(input);
     }
 }
+
+/// clean: "&#x+F6;" was decoded to "ö": Rust's number parsers accept a leading sign, which
+/// an HTML character reference never has. It is not an entity, so it stays as written.
+#[test]
+fn a_signed_number_is_no_character_reference() {
+    for input in ["&#x+F6;", "&#+246;", "&#-1;"] {
+        check_article(input);
+        assert_eq!(clean(input).text, input);
+    }
+    assert_eq!(clean("&#xF6; &#246;").text, "ö ö");
+}
