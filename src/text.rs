@@ -287,9 +287,13 @@ fn decode_entity(text: &str) -> Option<(char, usize)> {
     let end = text.as_bytes().iter().take(12).position(|&b| b == b';')?;
     let name = &text[1..end];
     let decoded = if let Some(number) = name.strip_prefix('#') {
+        // Digits only: Rust's parsers would also take a sign ("&#x+F6;"), which HTML does not.
         let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse::<u32>().ok()?,
+            Some(hex) if hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            None if number.bytes().all(|b| b.is_ascii_digit()) => number.parse::<u32>().ok()?,
+            _ => return None,
         };
         char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace())?
     } else {

@@ -9,7 +9,7 @@
 
 mod common;
 
-use article_analyzer::{analyze, clean, AnalyzeError, Document, Options};
+use article_analyzer::{analyze, clean, AnalyzeError, BlockKind, Document, Options};
 
 use common::{assert_invariants, utf16_len};
 
@@ -409,4 +409,31 @@ fn empty_and_broken_texts_in_a_batch_do_not_stop_the_others() {
     assert!(!report.articles[0].warnings.is_empty());
     assert!(!report.articles[1].warnings.is_empty());
     assert_eq!(report.articles[2].text, clean(HARBOUR_ARTICLE).text);
+}
+
+/// An article followed by a list of twenty thousand other headlines and as many photo credit
+/// lines (an archive page pasted whole). Found while measuring scaling: the headline list
+/// and the credit lines each made the cleaner do work quadratic in their number (a 1.4 MB
+/// list of headlines took 86 s); both are now judged in one pass. This checks the verdicts;
+/// `cargo run --release --example bench_bad_input` shows the speed.
+#[test]
+fn thousands_of_listed_headlines_and_credit_lines_are_removed() {
+    let mut input = format!("{HARBOUR_ARTICLE}\n");
+    for index in 0..20_000 {
+        input.push_str(&format!("Council Approves Budget Number {index}\n"));
+    }
+    input.push('\n');
+    for index in 0..20_000 {
+        input.push_str(&format!("Photo: Sam Lee{index} / Reuters\n"));
+    }
+    let article = clean(&input);
+    assert_invariants(&input, &article);
+    let count = |kind: BlockKind| article.blocks.iter().filter(|b| b.kind == kind).count();
+    assert_eq!(count(BlockKind::Related), 20_000, "every listed headline");
+    assert_eq!(count(BlockKind::Credit), 20_000, "every credit line");
+    assert_eq!(
+        article.text,
+        clean(HARBOUR_ARTICLE).text,
+        "the article alone is kept"
+    );
 }

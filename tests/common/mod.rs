@@ -63,18 +63,22 @@ impl<'a> Utf16ToByte<'a> {
     }
 }
 
-/// Whether a character counts as blank: white space, or the zero-width characters pasted
-/// text often carries.
+/// Whether a character counts as blank: white space, or the invisible zero-width characters
+/// pasted text often carries (the crate's documented set: a line of them is blank).
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}'
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
 }
 
 /// Whether `part` (a paragraph of the cleaned text) holds only text of `source` (its block
 /// of the input) after the documented normalisations: its characters other than white
-/// space occur in `source` in the same order, where an HTML entity of `source` ("&amp;",
-/// "&#8217;") may stand for the one character it decodes to. Markup removed and white space
+/// space occur in `source` in the same order, where an HTML entity of `source` may stand
+/// for the character it decodes to (see [`entity_may_be`]). Markup removed and white space
 /// collapsed leave the rest a subsequence; no character may be invented or reordered.
-/// Greedy matching prefers a literal character to an entity, which is enough here.
+/// Greedy matching, a literal character before an entity, is enough here.
 fn holds_only_text_of(part: &str, source: &str) -> bool {
     let mut rest = source;
     for wanted in part.chars().filter(|c| !is_blank(*c)) {
@@ -86,7 +90,8 @@ fn holds_only_text_of(part: &str, source: &str) -> bool {
                 rest = &rest[c.len_utf8()..];
                 break;
             }
-            if let Some(length) = entity_length(rest) {
+            if let Some(length) = entity_length(rest).filter(|&n| entity_may_be(&rest[..n], wanted))
+            {
                 rest = &rest[length..];
                 break;
             }
@@ -96,7 +101,8 @@ fn holds_only_text_of(part: &str, source: &str) -> bool {
     true
 }
 
-/// Length in bytes of an HTML entity ("&name;", "&#123;", "&#x1F600;") at the start of `text`.
+/// Length in bytes of something shaped like an HTML entity ("&name;", "&#123;", "&#x1F600;")
+/// at the start of `text`.
 fn entity_length(text: &str) -> Option<usize> {
     let body = text.strip_prefix('&')?;
     let end = body.find(';')?;
@@ -108,6 +114,24 @@ fn entity_length(text: &str) -> Option<usize> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric());
     valid.then_some(end + 2)
+}
+
+/// Whether `entity` ("&...;") may decode to `wanted`: a numeric one to exactly its code
+/// point; a named one to a character that is not an ASCII letter or digit (every entity the
+/// crate knows decodes to punctuation, a symbol or a space, and an unknown one stays as it is,
+/// to be matched letter by letter).
+fn entity_may_be(entity: &str, wanted: char) -> bool {
+    let name = &entity[1..entity.len() - 1];
+    match name.strip_prefix('#') {
+        Some(number) => {
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => number.parse().ok(),
+            };
+            code.and_then(char::from_u32) == Some(wanted)
+        }
+        None => !wanted.is_ascii_alphanumeric(),
+    }
 }
 
 /// A short, single-line excerpt of `text` for failure messages.
