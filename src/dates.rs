@@ -156,7 +156,8 @@ pub fn month_number(word: &str) -> Option<u32> {
     Some(position as u32 + 1)
 }
 
-fn day_number(word: &str) -> Option<u32> {
+/// The day of the month a lowercase word writes as a number ("3", "03", "3rd"), 1..=31.
+pub fn day_number(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::text::{word_hash, word_hashes, HashMapOfWords, HashSetOfWords};
+use crate::text::{word_hash, word_hashes, HashMapOfWords, HashSetOfWords, HashedWord};
 
 /// Where a boilerplate phrase applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,13 @@ impl FirstWordFilter {
         let (word, bit) = Self::slot(hash);
         self.0[word] & bit != 0
     }
+}
+
+/// Whether a word carries content for comparing texts: not a stopword, and three letters
+/// or more unless it holds a digit ("5", "G7"). Story terms and quote words both use it.
+pub fn is_content_word(word: &HashedWord) -> bool {
+    !lexicon().stopwords.contains(&word.hash)
+        && (word.text.chars().count() >= 3 || word.text.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// A set of word hashes with a [`FirstWordFilter`] in front: a word not in the set is

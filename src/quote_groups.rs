@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::lexicon;
+use crate::lexicon::is_content_word;
 use crate::report::Quote;
 use crate::text::{hashed_words, lowercase_into, word_hash, Prehashed};
 
@@ -63,13 +63,9 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
 }
 
 fn content_stems(text: &str) -> Vec<u64> {
-    let stopwords = &lexicon().stopwords;
     let mut buffer = String::new();
     let mut stems: Vec<u64> = hashed_words(text)
-        .filter(|word| !stopwords.contains(&word.hash))
-        .filter(|word| {
-            word.text.chars().count() >= 3 || word.text.bytes().any(|b| b.is_ascii_digit())
-        })
+        .filter(is_content_word)
         .map(|word| {
             let lower = lowercase_into(word.text, &mut buffer);
             let end = lower

@@ -16,9 +16,9 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::dates::month_number;
+use crate::dates::{day_number, month_number};
 use crate::duplicates::IndexPair;
-use crate::lexicon::lexicon;
+use crate::lexicon::is_content_word;
 use crate::report::Article;
 use crate::text::{hashed_words, is_capitalized, lowercase_into, word_hash, Prehashed};
 
@@ -77,7 +77,6 @@ fn collect_terms(
     counts: &mut HashMap<u64, f32, Prehashed>,
     days: &mut Vec<u16>,
 ) {
-    let stopwords = &lexicon().stopwords;
     let mut buffer = String::new();
     let mut previous_day: Option<u32> = None;
     let mut previous_month: Option<u32> = None;
@@ -98,10 +97,10 @@ fn collect_terms(
         }
         previous_day = day;
         previous_month = month;
-        let has_digit = word.text.bytes().any(|b| b.is_ascii_digit());
-        if stopwords.contains(&word.hash) || (!has_digit && word.text.chars().count() < 3) {
+        if !is_content_word(&word) {
             continue;
         }
+        let has_digit = word.text.bytes().any(|b| b.is_ascii_digit());
         let specific =
             has_digit || (is_capitalized(word.text) && !starts_sentence(text, word.text));
         let term_weight = if specific {
@@ -111,16 +110,6 @@ fn collect_terms(
         };
         *counts.entry(word.hash).or_default() += term_weight;
     }
-}
-
-/// A day of the month written as a number ("3", "03", "3rd").
-fn day_number(lower: &str) -> Option<u32> {
-    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &lower[digits.len()..];
-    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
-        return None;
-    }
-    digits.parse().ok().filter(|day| (1..=31).contains(day))
 }
 
 /// Whether `word` (a slice of `text`) stands at the start of a sentence, where a capital
