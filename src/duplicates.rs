@@ -75,11 +75,6 @@ impl Fingerprint {
             .count();
         equal as f64 / self.signature.len().max(1) as f64
     }
-
-    /// Bytes this fingerprint holds on the heap.
-    pub fn heap_bytes(&self) -> usize {
-        self.signature.len() * std::mem::size_of::<u32>()
-    }
 }
 
 /// Multipliers and offsets of the hash functions `h_i(x) = (A_i * x + B_i) >> 32` over a

@@ -62,8 +62,7 @@ pub fn features(article: &Article) -> StoryFeatures {
         .map(|(term, count)| (term, 1.0 + count.ln().max(0.0)))
         .collect();
     if terms.len() > MAX_TERMS {
-        terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        terms.truncate(MAX_TERMS);
+        keep_heaviest(&mut terms, MAX_TERMS);
     }
     terms.sort_unstable_by_key(|&(term, _)| term);
     days.sort_unstable();
@@ -110,6 +109,13 @@ fn collect_terms(
         };
         *counts.entry(word.hash).or_default() += term_weight;
     }
+}
+
+/// Keeps the `count` heaviest terms, heaviest first (ties by term, so the choice is
+/// deterministic).
+fn keep_heaviest(terms: &mut Vec<(u64, f32)>, count: usize) {
+    terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(count);
 }
 
 /// Whether `word` (a slice of `text`) stands at the start of a sentence, where a capital
@@ -176,8 +182,7 @@ pub fn group(articles: &[&StoryFeatures], duplicates: &[IndexPair]) -> Vec<Vec<u
                     (2..=MAX_POSTING).contains(&df)
                 })
                 .collect();
-            shared.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            shared.truncate(INDEX_TERMS);
+            keep_heaviest(&mut shared, INDEX_TERMS);
             shared.into_iter().map(|(term, _)| term).collect()
         })
         .collect();
