@@ -6,44 +6,26 @@
 //! bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over these same
 //! functions, so the page, the CLI and the tests cannot disagree.
 
-mod attribution;
-mod batch;
+mod article;
 mod clean;
-mod dates;
-pub mod duplicates;
+mod compare;
 mod error;
-mod features;
-mod lexicon;
-mod metadata;
-mod noise;
-mod offsets;
-mod quote_groups;
-mod quote_lexicon;
 mod quotes;
-mod repeats;
 mod report;
-mod segment;
-mod speakers;
-mod stories;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use batch::Batch;
+pub use article::{analyze_one, DEFAULT_MAX_ARTICLE_BYTES};
+pub use compare::duplicates;
+pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;
-pub use offsets::{utf16_len, Utf16Cursor};
 pub use report::{
     Article, Block, BlockKind, BlockOverride, CrossArticle, Document, DuplicateKind, DuplicatePair,
     Options, Quote, QuoteKind, QuoteRef, Report,
 };
-
-/// Largest article text analysed by default, in UTF-8 bytes (64 MiB). Text past it is not
-/// analysed and the article carries a warning naming the limit.
-pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
-
-/// Largest number of articles in one batch.
-pub const MAX_DOCUMENTS: usize = 1_000_000;
+pub use text::offsets::{utf16_len, Utf16Cursor};
 
 /// Analyses a batch of articles: cleans each one, extracts its quotes, and finds story
 /// groups, duplicates and quote groups across them. Articles come back in input order; the
@@ -90,33 +72,6 @@ pub fn extract_quotes_from_blocks(text: &str, blocks: &[Block]) -> Vec<Quote> {
     quotes::extract(text, blocks)
 }
 
-/// Cleans one document (with its overrides) and extracts its quotes: no cross-article work.
-pub fn analyze_one(doc: &Document, options: &Options) -> Article {
-    let (id, text) = (doc.id.as_str(), doc.text.as_str());
-    let limit = options
-        .max_article_bytes
-        .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
-    let mut warnings = Vec::new();
-    let accepted = if text.len() > limit {
-        let cut = floor_char_boundary(text, limit);
-        warnings.push(format!(
-            "the text is {} bytes long, over the limit of {limit} bytes: only the first {cut} bytes were analysed",
-            text.len(),
-        ));
-        &text[..cut]
-    } else {
-        text
-    };
-    let mut article = clean::clean_article(accepted, &doc.overrides);
-    if options.quotes.unwrap_or(true) {
-        article.quotes = quotes::extract(accepted, &article.blocks);
-    }
-    article.id = id.to_string();
-    warnings.append(&mut article.warnings);
-    article.warnings = warnings;
-    article
-}
-
 fn validate_batch(docs: &[Document]) -> Result<(), AnalyzeError> {
     if docs.len() > MAX_DOCUMENTS {
         return Err(AnalyzeError::TooManyDocuments {
@@ -134,13 +89,4 @@ fn validate_batch(docs: &[Document]) -> Result<(), AnalyzeError> {
         }
     }
     Ok(())
-}
-
-/// The largest character boundary of `text` at or before `index`.
-fn floor_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One article handed to [`crate::analyze`]: an identifier chosen by the caller and its text.
+/// One article handed to `analyze`: an identifier chosen by the caller and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Caller's identifier (a file name in the CLI); reports refer to articles by it.
@@ -56,7 +56,7 @@ pub struct CrossArticle {
 pub struct Options {
     /// Maximum size of one article's text in UTF-8 bytes; longer texts are cut at this
     /// limit (at a character boundary) and the article gets a warning naming the limit.
-    /// `None` means [`crate::DEFAULT_MAX_ARTICLE_BYTES`].
+    /// `None` means the default, 64 MiB (`DEFAULT_MAX_ARTICLE_BYTES`).
     pub max_article_bytes: Option<usize>,
     /// Whether to extract quotes (`Article::quotes`); `None` means yes. Batch users who only
     /// want clean text can turn it off, which makes the analysis faster.

@@ -9,11 +9,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::duplicates::{self, Fingerprint};
+use super::duplicates::{self, Fingerprint};
+use super::quote_groups::{self, QuoteSummary};
+use super::stories::{self, StoryFeatures};
+use crate::article::analyze_one;
 use crate::error::AnalyzeError;
-use crate::quote_groups::{self, QuoteSummary};
-use crate::report::{Article, CrossArticle, Document, Options};
-use crate::stories::{self, StoryFeatures};
+use crate::report::{Article, CrossArticle, Document, Options, QuoteRef};
+
+/// Largest number of articles in one batch.
+pub const MAX_DOCUMENTS: usize = 1_000_000;
 
 /// What the cross-article analysis keeps of one article.
 #[derive(Debug, Clone)]
@@ -63,7 +67,7 @@ impl Batch {
     /// Analyses one article, keeps its summary for the cross-article results and returns it.
     ///
     /// Fails when the id is empty or already in the batch, or when the batch is full
-    /// ([`crate::MAX_DOCUMENTS`]); problems with the text become warnings on the article.
+    /// ([`MAX_DOCUMENTS`]); problems with the text become warnings on the article.
     pub fn add(&mut self, doc: &Document) -> Result<Article, AnalyzeError> {
         if doc.id.is_empty() {
             return Err(AnalyzeError::EmptyId {
@@ -73,13 +77,13 @@ impl Batch {
         if self.summaries.contains_key(&doc.id) {
             return Err(AnalyzeError::DuplicateId(doc.id.clone()));
         }
-        if self.summaries.len() >= crate::MAX_DOCUMENTS {
+        if self.summaries.len() >= MAX_DOCUMENTS {
             return Err(AnalyzeError::TooManyDocuments {
                 given: self.summaries.len() + 1,
-                limit: crate::MAX_DOCUMENTS,
+                limit: MAX_DOCUMENTS,
             });
         }
-        let article = crate::analyze_one(doc, &self.options);
+        let article = analyze_one(doc, &self.options);
         self.summaries.insert(doc.id.clone(), Summary::of(&article));
         Ok(article)
     }
@@ -126,7 +130,7 @@ impl Batch {
                 .map(|group| {
                     group
                         .into_iter()
-                        .map(|(article, quote)| crate::QuoteRef {
+                        .map(|(article, quote)| QuoteRef {
                             article: ids[article].to_string(),
                             quote,
                         })

@@ -16,10 +16,10 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-use crate::dates::{day_number, month_number};
-use crate::duplicates::IndexPair;
-use crate::lexicon::is_content_word;
+use super::duplicates::IndexPair;
 use crate::report::Article;
+use crate::text::dates::{day_number, month_number};
+use crate::text::is_content_word;
 use crate::text::{hashed_words, is_capitalized, lowercase_into, word_hash, Prehashed};
 
 /// Most terms kept per article (the most frequent ones, weighted).

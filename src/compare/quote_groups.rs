@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::is_content_word;
 use crate::report::Quote;
+use crate::text::is_content_word;
 use crate::text::{hashed_words, lowercase_into, word_hash, Prehashed};
 
 /// Characters of a word compared (a crude stem that needs no language rules).

@@ -4,11 +4,11 @@
 //! labelled "Published" date first, then the date nearest after the headline, never a
 //! teaser's date from after the body).
 
-use crate::clean::Analysed;
-use crate::dates::find_dates;
-use crate::lexicon::lexicon;
-use crate::noise::{byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS};
+use super::lexicon::lexicon;
+use super::noise::{byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS};
+use super::paragraph::Analysed;
 use crate::report::BlockKind;
+use crate::text::dates::find_dates;
 use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
 
@@ -229,7 +229,10 @@ fn name_line_near_title(
 /// Whether the line is only a byline opening ("By", "By :", "Author:").
 fn is_bare_opening(text: &str) -> bool {
     // Cheap test first (this runs on every line near the header): longer than any opening.
-    let longest = crate::noise::BYLINE_OPENINGS.iter().map(|o| o.len()).max();
+    let longest = super::lexicon::BYLINE_OPENINGS
+        .iter()
+        .map(|o| o.len())
+        .max();
     if crate::text::words(text).nth(longest.unwrap_or(0)).is_some() {
         return false;
     }
@@ -245,7 +248,7 @@ pub fn looks_like_name(text: &str) -> bool {
     if !(2..=4).contains(&tokens.len()) || text.len() > 60 {
         return false;
     }
-    let stopwords = &lexicon().stopwords;
+    let stopwords = crate::text::stopwords();
     tokens.iter().all(|token| {
         let lower = token.to_lowercase();
         let word = token.trim_end_matches('.');
@@ -314,7 +317,7 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
             continue;
         }
         if stop_words.contains(lower.as_str())
-            || crate::dates::is_month_word(&lower)
+            || crate::text::dates::is_month_word(&lower)
             || word.chars().any(|c| c.is_ascii_digit())
         {
             break;

@@ -1,11 +1,11 @@
-//! The word lists the cleaner reads (stopwords, boilerplate phrases, related-content markers,
+//! The word lists the cleaner reads (boilerplate phrases, related-content markers,
 //! credit and caption cues, byline role words). They live as plain text files in
 //! `src/lexicon/` so that rules are data: adding a phrase never means adding an `if`.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::text::{word_hash, word_hashes, HashMapOfWords, HashSetOfWords, HashedWord};
+use crate::text::{word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords};
 
 /// Where a boilerplate phrase applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,62 +46,6 @@ pub struct PhraseSet {
     first_words: FirstWordFilter,
 }
 
-/// A bit set over word hashes (a one-hash Bloom filter): a clear bit proves the word is not
-/// in the set, a set bit means it may be.
-#[derive(Debug, Default)]
-struct FirstWordFilter([u64; 16]);
-
-impl FirstWordFilter {
-    /// The word and bit for `hash`. Uses the hash's top bits: hash tables use the bottom ones.
-    fn slot(hash: u64) -> (usize, u64) {
-        let bit = (hash >> 54) as usize; // 0..1024, one of the 16 * 64 bits
-        (bit / 64, 1 << (bit % 64))
-    }
-
-    fn insert(&mut self, hash: u64) {
-        let (word, bit) = Self::slot(hash);
-        self.0[word] |= bit;
-    }
-
-    fn may_contain(&self, hash: u64) -> bool {
-        let (word, bit) = Self::slot(hash);
-        self.0[word] & bit != 0
-    }
-}
-
-/// Whether a word carries content for comparing texts: not a stopword, and three letters
-/// or more unless it holds a digit ("5", "G7"). Story terms and quote words both use it.
-pub fn is_content_word(word: &HashedWord) -> bool {
-    !lexicon().stopwords.contains(&word.hash)
-        && (word.text.chars().count() >= 3 || word.text.bytes().any(|b| b.is_ascii_digit()))
-}
-
-/// A set of word hashes with a [`FirstWordFilter`] in front: a word not in the set is
-/// usually ruled out by one bit test, without a hash-table lookup.
-#[derive(Debug, Default)]
-pub struct WordSet {
-    words: HashSetOfWords,
-    filter: FirstWordFilter,
-}
-
-impl WordSet {
-    /// Whether the set holds the word with this [`word_hash`].
-    pub fn contains(&self, hash: &u64) -> bool {
-        self.filter.may_contain(*hash) && self.words.contains(hash)
-    }
-}
-
-impl FromIterator<u64> for WordSet {
-    fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
-        let mut set = WordSet::default();
-        for hash in hashes {
-            set.filter.insert(hash);
-            set.words.insert(hash);
-        }
-        set
-    }
-}
-
 impl PhraseSet {
     fn insert(&mut self, phrase: Phrase) {
         if let Some(first) = phrase.words.first() {
@@ -134,11 +78,25 @@ impl PhraseSet {
     }
 }
 
+/// Words that open a byline ("By Jane Doe", "Written by Jane Doe", "Author: Jane Doe").
+pub const BYLINE_OPENINGS: &[&[&str]] = &[
+    &["by"],
+    &["written", "by"],
+    &["posted", "by"],
+    &["words", "by"],
+    &["reporting", "by"],
+    &["story", "by"],
+    &["text", "by"],
+    &["author"],
+    &["authors"],
+    &["von"],
+    &["por"],
+    &["par"],
+];
+
 /// All word lists, parsed once.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// English function words, as [`word_hash`]es.
-    pub stopwords: WordSet,
     /// Share/subscribe/cookie/navigation/footer phrases.
     pub boilerplate: PhraseSet,
     /// Openings of related-content regions.
@@ -157,10 +115,6 @@ pub struct Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        stopwords: entries(include_str!("lexicon/stopwords_en.txt"))
-            .flat_map(str::split_whitespace)
-            .map(word_hash)
-            .collect(),
         boilerplate: boilerplate_phrases(include_str!("lexicon/boilerplate_phrases.txt")),
         related_markers: simple_phrases(
             include_str!("lexicon/related_markers.txt"),
@@ -168,7 +122,7 @@ pub fn lexicon() -> &'static Lexicon {
         ),
         credit_markers: simple_phrases(include_str!("lexicon/credit_markers.txt"), "photo credit"),
         caption_starts: entries(include_str!("lexicon/caption_starts.txt")).collect(),
-        byline_openings: crate::noise::BYLINE_OPENINGS
+        byline_openings: BYLINE_OPENINGS
             .iter()
             .map(|opening| word_hash(opening[0]))
             .collect(),
@@ -222,7 +176,7 @@ mod tests {
     #[test]
     fn lists_are_loaded() {
         let lexicon = lexicon();
-        assert!(lexicon.stopwords.contains(&word_hash("The")));
+        assert!(crate::text::stopwords().contains(&word_hash("The")));
         let words = word_hashes("Please sign up for our newsletter");
         let found: Vec<_> = lexicon.boilerplate.find(&words).map(|p| p.reason).collect();
         assert!(found.contains(&"newsletter prompt"), "{found:?}");

@@ -1,14 +1,14 @@
 //! Rules that judge one paragraph on its own: bylines, date lines, photo credits and
 //! captions, copyright lines, related-content markers, share/subscribe/cookie/navigation
-//! prompts and markup debris. The phrases come from [`crate::lexicon`]. Whether a paragraph
+//! prompts and markup debris. The phrases come from [`super::lexicon`]. Whether a paragraph
 //! belongs to the article body is decided by the region logic in `clean`, not here.
 
 use std::borrow::Cow;
 
-use crate::dates::{find_dates, is_relative_stamp};
-use crate::features::{Features, Tokens};
-use crate::lexicon::{lexicon, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
+use super::features::{Features, Tokens};
+use super::lexicon::{lexicon, PhraseScope, BYLINE_OPENINGS, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
 use crate::report::BlockKind;
+use crate::text::dates::{find_dates, is_relative_stamp};
 use crate::text::{is_capitalized, starts_with_ignoring_case, word_hash};
 
 /// A verdict reached from one paragraph alone.
@@ -85,22 +85,6 @@ fn is_copyright(text: &str, features: &Features) -> bool {
             || text.starts_with("(C) "))
 }
 
-/// Words that open a byline ("By Jane Doe", "Written by Jane Doe", "Author: Jane Doe").
-pub const BYLINE_OPENINGS: &[&[&str]] = &[
-    &["by"],
-    &["written", "by"],
-    &["posted", "by"],
-    &["words", "by"],
-    &["reporting", "by"],
-    &["story", "by"],
-    &["text", "by"],
-    &["author"],
-    &["authors"],
-    &["von"],
-    &["por"],
-    &["par"],
-];
-
 /// Length of the byline opening `words` start with, if any.
 pub fn byline_opening(words: &[String]) -> Option<usize> {
     BYLINE_OPENINGS
@@ -163,7 +147,7 @@ pub fn is_byline(text: &str) -> bool {
     };
     let first_name_word = crate::text::words(segment).nth(opening).unwrap_or_default();
     is_capitalized(first_name_word)
-        && !lexicon().stopwords.contains(&word_hash(&words[opening]))
+        && !crate::text::stopwords().contains(&word_hash(&words[opening]))
         && !text.trim_end().ends_with(['?', '!'])
 }
 
@@ -247,7 +231,7 @@ fn is_date_line_word(word: &str) -> bool {
     ) || word
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b'-' || b == b':')
-        || crate::dates::is_month_word(word)
+        || crate::text::dates::is_month_word(word)
 }
 
 /// A line that is only a date or time stamp, perhaps with labels ("Updated: ...").
@@ -261,7 +245,8 @@ pub fn is_date_line(text: &str, features: &Features, words: &[String]) -> bool {
     let others = words.iter().filter(|w| !is_date_line_word(w)).count();
     others <= 2
         && features.has_digits
-        && (!find_dates(text).is_empty() || words.iter().any(|w| crate::dates::is_month_word(w)))
+        && (!find_dates(text).is_empty()
+            || words.iter().any(|w| crate::text::dates::is_month_word(w)))
 }
 
 /// Openings of a credit line.
@@ -451,7 +436,7 @@ fn boilerplate_phrase(features: &Features, words: &[u64]) -> Option<&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::features::measure;
+    use crate::clean::features::measure;
 
     fn judge(text: &str) -> Option<BlockKind> {
         let (features, tokens) = measure(text);

@@ -7,48 +7,10 @@
 //! quotation, and so do double quotes nested in single ones.
 //!
 //! This module only finds where quotations are, as byte spans of the original input; who
-//! said them is [`crate::attribution`]'s job. One left-to-right pass over each paragraph:
+//! said them is the job of attribution. One left-to-right pass over each paragraph:
 //! time linear in the input.
 
 use std::ops::Range;
-
-use crate::report::{Block, Quote};
-
-/// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
-/// by [`crate::attribution`].
-pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
-    let paragraphs = kept_spans(input, blocks);
-    let quotations = find_quotations(input, &paragraphs);
-    crate::attribution::attribute(input, &paragraphs, &quotations)
-}
-
-/// Byte spans of the kept blocks, whose offsets are UTF-16 units (one pass over the input).
-fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut chars = input.char_indices();
-    let mut byte = 0;
-    let mut utf16 = 0;
-    let mut to_byte = |target: usize| {
-        while utf16 < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    utf16 += c.len_utf16();
-                    byte += c.len_utf8();
-                }
-                None => break,
-            }
-        }
-        byte
-    };
-    for block in blocks {
-        let start = to_byte(block.start);
-        let end = to_byte(block.end);
-        if block.kept {
-            spans.push(start..end);
-        }
-    }
-    spans
-}
 
 /// One quotation found in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,8 @@
 //! stopword density, capitalisation, sentence punctuation. Computed in one pass per
 //! paragraph; no decisions here.
 
-use crate::lexicon::lexicon;
+use super::lexicon::lexicon;
+use crate::text::stopwords;
 use crate::text::{
     count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_capitalized, is_unspaced_script,
     is_utf8_continuation, lowercase_into, words, HashedWord,
@@ -57,7 +58,7 @@ pub struct Features {
 
 /// Measures `text` and tokenises it, in one pass over its words and one over its characters.
 pub fn measure(text: &str) -> (Features, Tokens) {
-    let stopwords = &lexicon().stopwords;
+    let stopwords = stopwords();
     let mut features = Features {
         ends_sentence: ends_sentence(text),
         ..Features::default()

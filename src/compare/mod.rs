@@ -1,0 +1,12 @@
+//! Comparing articles: a batch of analysed articles and what they share (duplicates,
+//! story groups, quote groups).
+//!
+//! The top room of the engine: it may use every room below (text, cleaning, quotes, and
+//! the per-article analysis in `article`); nothing below knows of batches.
+
+mod batch;
+pub mod duplicates;
+mod quote_groups;
+mod stories;
+
+pub use batch::{Batch, MAX_DOCUMENTS};

@@ -1,0 +1,285 @@
+//! Says who said each quotation and how: finds the reporting cue next to the quotation
+//! (a verb after it — "…," she said / said the minister — or before it — X said: "…", X told
+//! reporters "…", X said the reform would "…"; "according to X"; ", saying"; "X's remarks";
+//! a colon introduction), reads the speaker next to the cue, strips titles and appositives,
+//! resolves pronouns and descriptions ("he", "the president") to the article's earlier
+//! mentions, lets a cue-less quotation inherit the speaker of the one just before, and gives
+//! every speaker as the fullest name the article uses. It also decides each quotation's
+//! kind (direct, partial, block) and drops unattributed quoted titles and nicknames.
+//!
+//! It reads only the words between a quotation and its neighbours, so the whole article is
+//! attributed in time linear in its length.
+
+use std::ops::Range;
+
+use super::cues::{cue_after, cue_before, TITLE_MAX_WORDS};
+use super::lexicon::{quote_lexicon, Gender};
+use super::marks::Quotation;
+use super::sources::{sentence_subject, Source};
+use super::speakers::SpeakerTable;
+use super::tokens::{ends_sentence_at, is_capitalised, tokenize, Token};
+use crate::report::{Quote, QuoteKind};
+
+/// Context bytes read on each side of a quotation at most, so that a huge paragraph with a
+/// few marks does not make attribution slow.
+const CONTEXT_BYTES: usize = 600;
+
+/// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
+/// report's quotes with UTF-16 offsets.
+pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotation]) -> Vec<Quote> {
+    let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
+    let table = SpeakerTable::build(input, paragraphs, &quoted);
+    let mut quotes: Vec<(Quote, usize)> = Vec::new();
+    let mut cursor = crate::text::offsets::Utf16Cursor::new(input);
+    let mut previous: Option<(Option<String>, usize)> = None;
+    let mut tokens = Vec::new();
+    for (index, quotation) in quotations.iter().enumerate() {
+        let paragraph = &paragraphs[quotation.first_paragraph];
+        let last_paragraph = &paragraphs[quotation.last_paragraph];
+        let left_bound = match index.checked_sub(1).map(|i| &quotations[i]) {
+            Some(before) if before.last_paragraph == quotation.first_paragraph => before.close,
+            _ => paragraph.start,
+        }
+        .max(quotation.open.saturating_sub(CONTEXT_BYTES));
+        let right_bound = match quotations.get(index + 1) {
+            Some(after) if after.first_paragraph == quotation.last_paragraph => after.open,
+            _ => last_paragraph.end,
+        }
+        .min(quotation.close + CONTEXT_BYTES);
+        let left_bound = floor_boundary(input, left_bound);
+        let right_bound = ceil_boundary(input, right_bound.max(quotation.close));
+
+        tokens.clear();
+        tokenize(input, left_bound..quotation.open, &mut tokens);
+        let left_all = tokens.len();
+        let sentence_start = (0..tokens.len())
+            .rev()
+            .find(|&i| ends_sentence_at(input, &tokens, i))
+            .map_or(0, |i| i + 1);
+        tokenize(input, quotation.close..right_bound, &mut tokens);
+        let (left, right) = tokens.split_at(left_all);
+        // The sentence before the quotation's own one, in the same paragraph.
+        let previous_sentence = {
+            let before = &left[..sentence_start.saturating_sub(1)];
+            let start = (0..before.len())
+                .rev()
+                .find(|&i| ends_sentence_at(input, before, i))
+                .map_or(0, |i| i + 1);
+            &left[start..sentence_start]
+        };
+        let left = &left[sentence_start..];
+        let inner = &input[quotation.inner.clone()];
+        let word_count = inner.split_whitespace().count();
+
+        let ends_sentence = inner.ends_with(['.', '!', '?']) && !inner.ends_with("...");
+        // "…?” he asked: a question or exclamation mark does not end the attribution's
+        // sentence the way a full stop does.
+        let full_stop = inner.ends_with('.') && !inner.ends_with("...");
+        // A quotation opening its paragraph may be introduced by the previous one ("…
+        // describes it in the following way:").
+        let mut introduction = Vec::new();
+        if left.is_empty() && quotation.first_paragraph > 0 && left_bound == paragraph.start {
+            let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
+            if input[previous_paragraph.clone()].trim_end().ends_with(':') {
+                let from = floor_boundary(
+                    input,
+                    previous_paragraph
+                        .start
+                        .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
+                );
+                tokenize(input, from..previous_paragraph.end, &mut introduction);
+                let start = introduction[..introduction.len().saturating_sub(1)]
+                    .iter()
+                    .rposition(Token::ends_sentence)
+                    .map_or(0, |i| i + 1);
+                introduction.drain(..start);
+            }
+        }
+        let left: &[Token] = if introduction.is_empty() {
+            left
+        } else {
+            &introduction
+        };
+        let after_cue = cue_after(input, left, right, full_stop);
+        let before_cue = cue_before(input, left, word_count);
+        // A cue with its speaker in the quotation's own sentence before it (X said the
+        // levy would “…”) outweighs a reporting verb of a clause that follows.
+        let cue = match (after_cue, before_cue) {
+            (Some(_), Some(before)) if before.source.is_some() => Some(before),
+            (Some(after), _) if after.source.is_some() => Some(after),
+            (after, Some(before)) if before.source.is_some() || after.is_none() => Some(before),
+            (after, _) => after,
+        };
+        // The previous quotation ended in this sentence (“…,” she said, adding “…”).
+        let same_sentence = index > 0
+            && left_bound == quotations[index - 1].close
+            && quotations[index - 1].last_paragraph == quotation.first_paragraph
+            && sentence_start == 0;
+
+        let mid_sentence =
+            left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));
+        let starts_lower = inner
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
+        let kind = if quotation.is_block() {
+            QuoteKind::Block
+        } else if starts_lower || (mid_sentence && !ends_sentence && word_count <= TITLE_MAX_WORDS)
+        {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
+        };
+
+        let mid_or_continuing = mid_sentence && !same_sentence;
+        let inherited = || {
+            previous
+                .as_ref()
+                .and_then(|(speaker, paragraph): &(Option<String>, usize)| {
+                    (quotation.first_paragraph <= paragraph + 1)
+                        .then(|| speaker.clone())
+                        .flatten()
+                })
+        };
+        let (speaker, cue_word) = match cue {
+            Some(cue) => {
+                let position = quotation.open;
+                let speaker = match cue.source {
+                    // "he said" / "she added" goes on with the last speaker when the
+                    // gender fits: a reporter's pronoun most often stays with who spoke.
+                    Some(Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine))) => {
+                        inherited()
+                            .filter(|name| {
+                                table.gender_of(name).is_none_or(|known| known == gender)
+                            })
+                            .or_else(|| table.resolve_pronoun(position, gender))
+                    }
+                    Some(source) => resolve(&table, source, position),
+                    // A cue without a subject ("and added", ", adding") continues the
+                    // previous speaker's sentence.
+                    None => inherited(),
+                };
+                (speaker, Some(cue.word))
+            }
+            // A quotation opening its sentence right after an attributed one (or continuing
+            // its sentence) inherits its speaker.
+            // A quotation opening its sentence after one whose subject reports speech
+            // ("X recalled how it began. “…”") is that subject's.
+            None if !mid_or_continuing => {
+                let introduced = if left.iter().any(Token::is_word) {
+                    None
+                } else {
+                    cue_before(input, previous_sentence, word_count)
+                        .and_then(|cue| cue.source)
+                        .and_then(|source| resolve(&table, source, quotation.open))
+                };
+                let subject = || {
+                    sentence_subject(input, previous_sentence)
+                        .and_then(|source| resolve(&table, source, quotation.open))
+                };
+                (introduced.or_else(inherited).or_else(subject), None)
+            }
+            None => (None, None),
+        };
+        let attributed = speaker.is_some() || cue_word.is_some();
+        if !attributed
+            && word_count <= TITLE_MAX_WORDS
+            && (kind == QuoteKind::Partial || is_title_case(inner))
+        {
+            // A title, nickname or scare quote that nothing attributes.
+            continue;
+        }
+        if attributed {
+            previous = Some((speaker.clone(), quotation.last_paragraph));
+        } else if !mid_sentence {
+            previous = None;
+        }
+        // A quotation woven into a sentence with no reporting word ("X thanked him for
+        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
+        // subject.
+        let speaker = speaker.or_else(|| {
+            mid_sentence
+                .then(|| sentence_subject(input, left))
+                .flatten()
+                .and_then(|source| resolve(&table, source, quotation.open))
+        });
+        let text = if quotation.is_block() {
+            quotation
+                .pieces
+                .iter()
+                .map(|piece| &input[piece.clone()])
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        } else {
+            inner.to_string()
+        };
+        let start = cursor.to_utf16(quotation.inner.start);
+        let end = cursor.to_utf16(quotation.inner.end);
+        quotes.push((
+            Quote {
+                text,
+                speaker,
+                cue: cue_word,
+                start,
+                end,
+                kind,
+            },
+            quotation.first_paragraph,
+        ));
+    }
+    quotes.into_iter().map(|(quote, _)| quote).collect()
+}
+
+fn floor_boundary(input: &str, mut index: usize) -> usize {
+    while !input.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn ceil_boundary(input: &str, mut index: usize) -> usize {
+    index = index.min(input.len());
+    while !input.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+/// Whether every word of `text` is capitalised (a title: "Saturday Night Live").
+fn is_title_case(text: &str) -> bool {
+    let lexicon = quote_lexicon();
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .all(|word| {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            is_capitalised(bare) || lexicon.not_names.contains(bare) || bare.len() <= 3
+        })
+}
+
+/// The speaker's name as the report gives it.
+fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<String> {
+    match source {
+        Source::Name {
+            name,
+            organisation,
+            the,
+        } => {
+            let full = table.full_name(&name);
+            if organisation && the && !full.starts_with("The ") {
+                Some(format!("the {full}"))
+            } else {
+                Some(full)
+            }
+        }
+        Source::Pronoun(gender) => table.resolve_pronoun(position, gender),
+        Source::Description { head, text } => {
+            table.resolve_description(position, &head).or_else(|| {
+                let lexicon = quote_lexicon();
+                // An unresolved organisation-like description names the source itself
+                // ("state media", "the ministry"); a person's ("a spokesman") does not.
+                let named = text.split(' ').skip(1).any(is_capitalised);
+                (lexicon.organisation_words.contains(head.as_str()) || named).then_some(text)
+            })
+        }
+    }
+}

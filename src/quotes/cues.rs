@@ -1,0 +1,255 @@
+//! Reporting cues next to a quotation and the speaker read beside each: a verb after the
+//! quotation ("…," she said / said the minister / "…" Smith fumed), a verb or cue noun
+//! before it in the same sentence (X said: "…" / X told reporters "…" / X's remarks),
+//! "according to X", ", saying", and colon introductions.
+
+use super::lexicon::quote_lexicon;
+use super::names::{name_at, name_before};
+use super::sources::{
+    lower, name_source, sentence_subject, source_after, source_before, word, Source,
+};
+use super::tokens::{ends_sentence_at, is_capitalised, Token};
+
+/// Words at most between a quotation and a cue after it in the same sentence (room for a
+/// name with a long appositive: “…,” X, the chairman of …, said).
+pub const CUE_AFTER_WINDOW: usize = 16;
+
+/// Words at most a sentence after a quotation may have to count as its attribution when the
+/// quotation itself ends a sentence (“…” Smith said.).
+pub const SHORT_TRAILING_SENTENCE: usize = 7;
+
+/// Longest quoted phrase (in words) that, with nothing attributing it, is read as a title,
+/// nickname or scare quote rather than a quotation.
+pub const TITLE_MAX_WORDS: usize = 6;
+
+/// Words after which a verb shares the subject of the clause before ("and said", "but
+/// added", "went on to say").
+pub const CLAUSE_JOINERS: &[&str] = &["and", "but", "to", "then", "or", "before", "after"];
+
+/// A cue with the speaker found next to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// The reporting word or phrase ("said", "according to", ":").
+    pub word: String,
+    /// The speaker found next to it, if any.
+    pub source: Option<Source>,
+}
+
+/// A cue after the quotation: "…," she said / said the minister / according to X.
+pub fn cue_after(
+    input: &str,
+    left: &[Token],
+    right: &[Token],
+    quote_ends_sentence: bool,
+) -> Option<Cue> {
+    let lexicon = quote_lexicon();
+    let sentence_end = (0..right.len())
+        .find(|&i| ends_sentence_at(input, right, i))
+        .unwrap_or(right.len());
+    let sentence = &right[..sentence_end];
+    if quote_ends_sentence {
+        let words = sentence.iter().filter(|token| token.is_word()).count();
+        if words > SHORT_TRAILING_SENTENCE {
+            return None;
+        }
+    }
+    // A dash introduces the speaker: "…" — Commissioner X.
+    let mut skip = 0;
+    while sentence.get(skip).is_some_and(|token| !token.is_word()) {
+        if sentence[skip].is('-') && sentence.get(skip + 1).is_some() {
+            if let Some(chunk) = name_at(input, sentence, skip + 1) {
+                if chunk.tokens.end == sentence.len() {
+                    return Some(Cue {
+                        word: "—".to_string(),
+                        source: Some(name_source(input, sentence, &chunk)),
+                    });
+                }
+            }
+        }
+        skip += 1;
+    }
+    let mut words_seen = 0;
+    for index in skip..sentence.len() {
+        let token = &sentence[index];
+        if !token.is_word() {
+            continue;
+        }
+        words_seen += 1;
+        if words_seen > CUE_AFTER_WINDOW {
+            break;
+        }
+        let lower_word = lower(input, token);
+        if lower_word == "according"
+            && sentence
+                .get(index + 1)
+                .is_some_and(|t| lower(input, t) == "to")
+        {
+            return Some(Cue {
+                word: "according to".to_string(),
+                source: source_after(input, sentence, index + 2),
+            });
+        }
+        let Some(verb) = lexicon.verb(&lower_word) else {
+            continue;
+        };
+        if verb.partial_only {
+            continue;
+        }
+        let source = if index == skip && lower_word.ends_with("ing") {
+            // "…," adding / saying: the subject of the sentence before the quotation.
+            sentence_subject(input, left)
+        } else if index == skip {
+            source_after(input, sentence, index + 1)
+        } else {
+            source_before(input, sentence, index, skip)
+                .or_else(|| source_after(input, sentence, index + 1))
+        };
+        return Some(Cue {
+            word: lower_word,
+            source,
+        });
+    }
+    short_clause_cue(input, &sentence[skip..])
+}
+
+/// A short clause of a name or pronoun and one verb of any kind after a quotation (“…”
+/// Smith fumed. / “…” he continued. / “…” reacted Smith.): a verb the lexicon does not list
+/// still attributes the quotation when the clause holds nothing else.
+pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
+    let lexicon = quote_lexicon();
+    let words: Vec<&Token> = clause.iter().filter(|token| token.is_word()).collect();
+    if words.len() < 2 || words.len() > 4 || clause.iter().any(|token| token.is(',')) {
+        return None;
+    }
+    let verb_like = |token: &Token| {
+        let text = word(input, token);
+        !is_capitalised(text) && (text.ends_with("ed") || text.ends_with('s'))
+    };
+    let first = words[0];
+    let first_lower = lower(input, first);
+    let subject_first = match lexicon.pronouns.get(first_lower.as_str()) {
+        Some(&gender) if matches!(first_lower.as_str(), "he" | "she") => {
+            (words.len() == 2).then_some((Source::Pronoun(gender), words[1]))
+        }
+        Some(_) => None,
+        None => name_at(input, clause, 0).and_then(|chunk| {
+            let after = clause.get(chunk.tokens.end)?;
+            (chunk.tokens.end + 1 == clause.len()
+                || clause[chunk.tokens.end + 1..]
+                    .iter()
+                    .all(|token| !token.is_word()))
+            .then(|| (name_source(input, clause, &chunk), after))
+        }),
+    };
+    if let Some((source, verb)) = subject_first {
+        return verb_like(verb).then(|| Cue {
+            word: lower(input, verb),
+            source: Some(source),
+        });
+    }
+    // Inverted: “…” reacted Smith.
+    if verb_like(first) && clause[0].is_word() {
+        let chunk = name_at(input, clause, 1)?;
+        let rest_is_punctuation = clause[chunk.tokens.end..].iter().all(|t| !t.is_word());
+        return rest_is_punctuation.then(|| Cue {
+            word: first_lower,
+            source: Some(name_source(input, clause, &chunk)),
+        });
+    }
+    None
+}
+
+/// A cue before the quotation, in the same sentence: X said: "…" / X said the reform would
+/// "…" / according to X, "…" / X's remarks / X, saying "…".
+pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
+    let lexicon = quote_lexicon();
+    if left.is_empty() {
+        return None;
+    }
+    for index in (0..left.len()).rev() {
+        let token = &left[index];
+        if !token.is_word() {
+            continue;
+        }
+        let lower_word = lower(input, token);
+        if lower_word == "according" && left.get(index + 1).is_some_and(|t| lower(input, t) == "to")
+        {
+            return Some(Cue {
+                word: "according to".to_string(),
+                source: source_after(input, left, index + 2),
+            });
+        }
+        if lexicon.cue_nouns.contains(lower_word.as_str()) && index > 0 {
+            // "Macron's remarks", "his statement".
+            let owner = &left[index - 1];
+            let owner_word = word(input, owner);
+            let possessive = owner_word.ends_with("’s") || owner_word.ends_with("'s");
+            let pronoun = lexicon
+                .pronouns
+                .get(owner_word.to_lowercase().as_str())
+                .copied();
+            if possessive || pronoun.is_some() {
+                let source = match pronoun {
+                    Some(gender) => Some(Source::Pronoun(gender)),
+                    None => name_before(input, left, index)
+                        .map(|chunk| name_source(input, left, &chunk)),
+                };
+                return Some(Cue {
+                    word: lower_word,
+                    source,
+                });
+            }
+        }
+        let Some(verb) = lexicon.verb(&lower_word) else {
+            continue;
+        };
+        let distance = left[index + 1..].iter().filter(|t| t.is_word()).count();
+        if verb.partial_only && (distance > 4 || quote_words > TITLE_MAX_WORDS * 2) {
+            continue;
+        }
+        // ", saying": the speaker is the subject of the sentence.
+        if lower_word.ends_with("ing") && index > 0 && left[index - 1].is(',') {
+            return Some(Cue {
+                word: lower_word,
+                source: sentence_subject(input, &left[..index]),
+            });
+        }
+        // The words right after a verb before the quotation are its object ("X told Fox
+        // News that …"), unless the verb opens the sentence ("Said X: …").
+        let opens = left[..index].iter().all(|token| !token.is_word());
+        let source = source_before(input, left, index, 0)
+            .or_else(|| {
+                opens
+                    .then(|| source_after(input, left, index + 1))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "Trump joked …, but went on to say": the subject of the sentence.
+                let joined = left[..index]
+                    .iter()
+                    .rev()
+                    .find(|t| t.is_word() && !lexicon.fillers.contains(lower(input, t).as_str()));
+                joined
+                    .is_some_and(|t| CLAUSE_JOINERS.contains(&lower(input, t).as_str()))
+                    .then(|| sentence_subject(input, &left[..index]))
+                    .flatten()
+            });
+        return Some(Cue {
+            word: lower_word,
+            source,
+        });
+    }
+    // A colon introduction: "Smith: “…”", "In a statement, the ministry wrote:".
+    if left.last().is_some_and(|token| token.is(':')) {
+        // A name right before the colon introduces the quotation ("… - Pollster Ann Lee:").
+        let colon = left.len() - 1;
+        let named = name_before(input, left, colon)
+            .filter(|chunk| chunk.tokens.end == colon)
+            .map(|chunk| name_source(input, left, &chunk));
+        return Some(Cue {
+            word: ":".to_string(),
+            source: named.or_else(|| sentence_subject(input, &left[..colon])),
+        });
+    }
+    None
+}

@@ -1,0 +1,56 @@
+//! Quotes: finds the quotations in an article's kept paragraphs (`marks`), says who said
+//! each one and how (`attribution`, with the article's table of people and organisations in
+//! `speakers` and the word lists of `lexicon`), and gives them with UTF-16 offsets.
+//!
+//! May use the text room and the report's types; knows nothing of how the paragraphs were
+//! chosen (cleaning) or of other articles.
+
+mod attribution;
+mod cues;
+mod lexicon;
+mod marks;
+mod names;
+mod sources;
+mod speakers;
+mod tokens;
+
+use std::ops::Range;
+
+use crate::report::{Block, Quote};
+use marks::find_quotations;
+
+/// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
+/// by [`super::attribution`].
+pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
+    let paragraphs = kept_spans(input, blocks);
+    let quotations = find_quotations(input, &paragraphs);
+    attribution::attribute(input, &paragraphs, &quotations)
+}
+
+/// Byte spans of the kept blocks, whose offsets are UTF-16 units (one pass over the input).
+fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut chars = input.char_indices();
+    let mut byte = 0;
+    let mut utf16 = 0;
+    let mut to_byte = |target: usize| {
+        while utf16 < target {
+            match chars.next() {
+                Some((_, c)) => {
+                    utf16 += c.len_utf16();
+                    byte += c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        byte
+    };
+    for block in blocks {
+        let start = to_byte(block.start);
+        let end = to_byte(block.end);
+        if block.kept {
+            spans.push(start..end);
+        }
+    }
+    spans
+}

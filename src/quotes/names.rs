@@ -1,0 +1,207 @@
+//! Names read from runs of capitalised words: titles and honorifics stripped ("French
+//! President Emmanuel Macron" → "Emmanuel Macron"), organisations told apart, the gender an
+//! honorific implies.
+//!
+//! No parser: names are runs of capitalised words, which misreads some sentence openings
+//! and places; attribution only asks about words next to a reporting verb, where a
+//! capitalised run is nearly always the speaker.
+
+use std::ops::Range;
+
+use super::lexicon::{quote_lexicon, Gender};
+use super::tokens::{is_capitalised, strip_possessive, Token};
+
+/// Lower-case words that may join capitalised words into one name ("Secretary of State",
+/// "Charles de Gaulle").
+const NAME_CONNECTORS: &[&str] = &["of", "de", "la", "van", "von", "al", "bin", "der", "du"];
+
+/// A name read from a run of capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameChunk {
+    /// Token indices of the whole run, titles included.
+    pub tokens: Range<usize>,
+    /// The name without titles and possessive ending.
+    pub name: String,
+    /// Title words standing before the name, lowercase ("president", "spokesman").
+    pub titles: Vec<String>,
+    /// Whether the name is an organisation's.
+    pub organisation: bool,
+    /// Gender an honorific or title implies ("Mrs.", "congresswoman").
+    pub gender: Option<Gender>,
+}
+
+/// Whether token `index` can be part of a capitalised name.
+fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
+    let Some(token) = tokens.get(index) else {
+        return false;
+    };
+    token.is_word() && is_capitalised(&input[token.start..token.end])
+}
+
+/// Reads the capitalised run starting at token `start` (lower-case title words right before
+/// it, such as "press secretary", are taken as its titles). `None` when the run is no name.
+pub fn name_at(input: &str, tokens: &[Token], start: usize) -> Option<NameChunk> {
+    if !is_name_word(input, tokens, start) {
+        return None;
+    }
+    let mut end = start + 1;
+    loop {
+        if is_name_word(input, tokens, end) {
+            end += 1;
+            continue;
+        }
+        let connector = tokens.get(end).is_some_and(|token| {
+            token.is_word() && NAME_CONNECTORS.contains(&&input[token.start..token.end])
+        });
+        if connector && is_name_word(input, tokens, end + 1) {
+            end += 2;
+            continue;
+        }
+        break;
+    }
+    name_of_run(input, tokens, start..end)
+}
+
+/// Reads the capitalised run ending just before token `end`.
+pub fn name_before(input: &str, tokens: &[Token], end: usize) -> Option<NameChunk> {
+    let mut start = end;
+    while start > 0 {
+        if is_name_word(input, tokens, start - 1) {
+            start -= 1;
+            continue;
+        }
+        let connector = start >= 2
+            && tokens[start - 1].is_word()
+            && NAME_CONNECTORS.contains(&&input[tokens[start - 1].start..tokens[start - 1].end])
+            && is_name_word(input, tokens, start - 2)
+            && start < end;
+        if connector {
+            start -= 2;
+            continue;
+        }
+        break;
+    }
+    if start == end {
+        return None;
+    }
+    name_of_run(input, tokens, start..end)
+}
+
+fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk> {
+    let lexicon = quote_lexicon();
+    let words: Vec<&str> = tokens[run.clone()]
+        .iter()
+        .map(|token| &input[token.start..token.end])
+        .collect();
+    let lower: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+    // Sentence openings and dates standing in front of the name.
+    let mut first = 0;
+    while first < words.len() && lexicon.not_names.contains(lower[first].as_str()) {
+        first += 1;
+    }
+    // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
+    if let Some(owner) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|word| strip_possessive(word).len() + 1 < word.len())
+    {
+        first = first.max(owner + 1);
+    }
+    let mut last = words.len();
+    while last > first && NAME_CONNECTORS.contains(&lower[last - 1].as_str()) {
+        last -= 1;
+    }
+    if first >= last {
+        return None;
+    }
+    let is_title = |word: &str| lexicon.is_title(word) || lexicon.is_title(strip_possessive(word));
+    let organisation = lower[first..last].iter().any(|word| {
+        lexicon
+            .organisation_words
+            .contains(strip_possessive(word.as_str()))
+    });
+    let mut titles: Vec<String> = Vec::new();
+    // Lower-case titles right before the run ("press secretary Josh Earnest").
+    let mut before = run.start;
+    while before > 0 && run.start - before < 3 {
+        let token = tokens[before - 1];
+        let word = input[token.start..token.end].to_lowercase();
+        if token.is_word() && is_title(&word) {
+            titles.push(word);
+            before -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut name_start = first;
+    if !organisation {
+        if let Some(last_title) = (first..last).rev().find(|&i| is_title(&lower[i])) {
+            if last_title + 1 < last {
+                titles.extend(lower[first..=last_title].iter().cloned());
+                name_start = last_title + 1;
+            } else {
+                return None; // only titles: "the President", "Sen."
+            }
+        }
+    }
+    // A lone word that is a title or a not-name cannot be a name.
+    let mut name_words: Vec<&str> = words[name_start..last].to_vec();
+    if let Some(last_word) = name_words.last_mut() {
+        *last_word = strip_possessive(last_word);
+    }
+    if name_words.iter().all(|word| {
+        let word = word.to_lowercase();
+        lexicon.not_names.contains(word.as_str()) || lexicon.pronouns.contains_key(word.as_str())
+    }) {
+        return None;
+    }
+    let gender = titles.iter().find_map(|title| gender_of_title(title));
+    Some(NameChunk {
+        tokens: run,
+        name: name_words.join(" "),
+        titles,
+        organisation,
+        gender,
+    })
+}
+
+/// Gender an honorific or gendered title implies.
+fn gender_of_title(title: &str) -> Option<Gender> {
+    match title {
+        "mr." | "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman"
+        | "spokesman" | "chairman" | "businessman" | "councilman" => Some(Gender::Masculine),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "dame" | "lady" | "queen" | "princess"
+        | "sister" | "congresswoman" | "spokeswoman" | "chairwoman" | "businesswoman"
+        | "councilwoman" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    fn chunk(text: &str) -> Option<NameChunk> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        name_before(text, &tokens, tokens.len())
+    }
+
+    #[test]
+    fn strips_titles_from_names() {
+        assert_eq!(
+            chunk("French President Emmanuel Macron").unwrap().name,
+            "Emmanuel Macron"
+        );
+        assert_eq!(
+            chunk("government spokesman Steffen Seibert").unwrap().name,
+            "Steffen Seibert"
+        );
+        assert_eq!(chunk("Sen. Ted Cruz").unwrap().name, "Ted Cruz");
+        assert_eq!(
+            chunk("the Associated Press").unwrap().name,
+            "Associated Press"
+        );
+        assert!(chunk("the President").is_none());
+    }
+}

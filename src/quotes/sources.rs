@@ -1,0 +1,351 @@
+//! Speakers as written next to a cue, before they are resolved: a name, a pronoun or a
+//! description ("the president", "a spokesman for the ministry"), read before a verb (past
+//! fillers, appositives and parentheses), after it ("said Sen. Ted Cruz"), or as the subject
+//! of a clause.
+
+use super::lexicon::{quote_lexicon, Gender};
+use super::names::{name_at, name_before, NameChunk};
+use super::tokens::{is_capitalised, strip_possessive, Token, PREPOSITIONS};
+
+/// A speaker as written next to the cue, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A name as written (titles stripped).
+    Name {
+        /// The name.
+        name: String,
+        /// Whether it names an organisation.
+        organisation: bool,
+        /// Whether "the" stands before it ("the Associated Press").
+        the: bool,
+    },
+    /// A pronoun, with the gender it implies.
+    Pronoun(Gender),
+    /// A description naming no one ("the president", "a spokesman").
+    Description {
+        /// Its head noun, lowercase ("president").
+        head: String,
+        /// The description as written.
+        text: String,
+    },
+}
+
+/// The text of a word token.
+pub fn word<'a>(input: &'a str, token: &Token) -> &'a str {
+    &input[token.start..token.end]
+}
+
+/// The text of a word token in lowercase.
+pub fn lower(input: &str, token: &Token) -> String {
+    word(input, token).to_lowercase()
+}
+
+/// Whether a sentence opening with `word` (lowercase) starts with an introductory phrase
+/// rather than its subject: a preposition, a subordinating word, an adverb or a participle.
+pub fn is_introductory(word: &str) -> bool {
+    PREPOSITIONS.contains(&word)
+        || matches!(
+            word,
+            "according"
+                | "although"
+                | "though"
+                | "while"
+                | "when"
+                | "after"
+                | "before"
+                | "as"
+                | "because"
+                | "since"
+                | "if"
+                | "unlike"
+                | "despite"
+                | "during"
+                | "following"
+                | "amid"
+                | "based"
+                | "asked"
+        )
+        || word.len() > 4 && (word.ends_with("ly") || word.ends_with("ing"))
+}
+
+/// The first name or pronoun of a clause (its likely subject).
+pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
+    let lexicon = quote_lexicon();
+    // An introductory phrase before the subject ("Speaking in Ohio, X said", "Like Y, X
+    // argued", "Although …, X said"): the subject follows its comma.
+    let opening = tokens.iter().position(Token::is_word);
+    let from = match opening {
+        Some(first) if is_introductory(&lower(input, &tokens[first])) => tokens[first..]
+            .iter()
+            .position(|token| token.is(','))
+            .map_or(first, |comma| first + comma + 1),
+        _ => 0,
+    };
+    for index in from..tokens.len() {
+        let token = &tokens[index];
+        if !token.is_word() {
+            continue;
+        }
+        let lower_word = lower(input, token);
+        // A name governed by a preposition is no subject ("in Florida", "of the party").
+        if index > from
+            && tokens[index - 1].is_word()
+            && PREPOSITIONS.contains(&lower(input, &tokens[index - 1]).as_str())
+        {
+            continue;
+        }
+        if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
+            return Some(Source::Pronoun(gender));
+        }
+        if let Some(chunk) = name_at(input, tokens, index) {
+            return Some(name_source(input, tokens, &chunk));
+        }
+        if lower_word == "the" {
+            if let Some(source) = source_after(input, tokens, index) {
+                return Some(source);
+            }
+        }
+    }
+    None
+}
+
+pub fn name_source(input: &str, tokens: &[Token], chunk: &NameChunk) -> Source {
+    let the = chunk.tokens.start > 0 && lower(input, &tokens[chunk.tokens.start - 1]) == "the"
+        || word(input, &tokens[chunk.tokens.start]) == "The";
+    Source::Name {
+        name: chunk.name.clone(),
+        organisation: chunk.organisation,
+        the,
+    }
+}
+
+/// The speaker standing right before the verb at `verb` (never before token `floor`):
+/// a name, a pronoun, a description, skipping fillers ("also", "has") and an appositive
+/// between commas ("Smith, a spokesman for the ministry, said").
+pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Option<Source> {
+    let lexicon = quote_lexicon();
+    let mut end = verb;
+    while end > floor
+        && tokens[end - 1].is_word()
+        && lexicon
+            .fillers
+            .contains(lower(input, &tokens[end - 1]).as_str())
+    {
+        end -= 1;
+    }
+    if end == floor {
+        return None;
+    }
+    // A parenthesis after the name: "Sen. Marco Rubio (R-Fla.) said".
+    if tokens[end - 1].is(')') {
+        let open = (floor..end - 1)
+            .rev()
+            .take(8)
+            .find(|&i| tokens[i].is('('))?;
+        end = open;
+        if end == floor {
+            return None;
+        }
+    }
+    if tokens[end - 1].is(',') {
+        // Appositives between commas ("Ramil Carr, 31, a photographer, said"; "Paris, who
+        // worked on Capitol Hill, said"): walk back over the segments that describe, to the
+        // one that names.
+        let mut segment_end = end - 1;
+        for _ in 0..3 {
+            let segment_start = (floor..segment_end)
+                .rev()
+                .take(20)
+                .find(|&i| tokens[i].is(','))
+                .map_or(floor, |i| i + 1);
+            if segment_start == segment_end {
+                return None;
+            }
+            let first = &tokens[segment_start];
+            let first_lower = lower(input, first);
+            let describes = !first.is_word()
+                || !is_capitalised(word(input, first))
+                || first.start < input.len() && first_lower.chars().all(|c| c.is_ascii_digit())
+                || lexicon.is_title(&first_lower)
+                    // "Senator Luis Ortega" names; "Spokesman for the Party" describes.
+                    && !matches!(
+                        source_ending_at(input, tokens, segment_end, segment_start),
+                        Some(Source::Name { .. })
+                    )
+                || matches!(
+                    first_lower.as_str(),
+                    "a" | "an" | "the" | "who" | "which" | "whose"
+                )
+                || strip_possessive(word(input, first)) != word(input, first)
+                // A short hyphenated tag: a party and state ("R-Ky.").
+                || segment_end - segment_start <= 2
+                    && word(input, first).contains('-')
+                    && word(input, first).len() <= 6
+                // A segment ending in a lower-case word that is no pronoun names nobody
+                // ("Sanders' campaign manager").
+                || tokens[segment_end - 1].is_word()
+                    && !is_capitalised(word(input, &tokens[segment_end - 1]))
+                    && !lexicon
+                        .pronouns
+                        .contains_key(lower(input, &tokens[segment_end - 1]).as_str());
+            if !describes {
+                return source_ending_at(input, tokens, segment_end, segment_start);
+            }
+            if segment_start == floor {
+                break;
+            }
+            segment_end = segment_start - 1;
+        }
+        return source_ending_at(input, tokens, end - 1, floor);
+    }
+    // An appositive without its closing comma ("X, the analyst who founded the site
+    // tweeted"): the words before the verb sit in a relative clause, and the speaker
+    // stands before the comma that opens the appositive.
+    let unclosed = (floor..end)
+        .rev()
+        .take(20)
+        .take_while(|&i| !tokens[i].ends_sentence())
+        .find(|&i| tokens[i].is(','))
+        .filter(|&comma| {
+            let opening = tokens.get(comma + 1).filter(|token| token.is_word());
+            opening.is_some_and(|token| {
+                let opening = lower(input, token);
+                matches!(opening.as_str(), "a" | "an" | "the" | "who") || lexicon.is_title(&opening)
+            }) && tokens[comma + 1..end].iter().any(|token| {
+                token.is_word() && matches!(lower(input, token).as_str(), "who" | "which" | "that")
+            })
+        });
+    if let Some(source) = unclosed.and_then(|comma| source_ending_at(input, tokens, comma, floor)) {
+        return Some(source);
+    }
+    source_ending_at(input, tokens, end, floor)
+}
+
+/// A name, pronoun or description ending just before token `end`.
+pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize) -> Option<Source> {
+    let lexicon = quote_lexicon();
+    if end == floor {
+        return None;
+    }
+    let last = &tokens[end - 1];
+    if !last.is_word() {
+        return None;
+    }
+    let lower_word = lower(input, last);
+    if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
+        return Some(Source::Pronoun(gender));
+    }
+    if let Some(chunk) = name_before(input, &tokens[floor..end], end - floor) {
+        let shifted = NameChunk {
+            tokens: chunk.tokens.start + floor..chunk.tokens.end + floor,
+            ..chunk
+        };
+        return Some(name_source(input, tokens, &shifted));
+    }
+    // A description: "the president", "the French foreign ministry", "state media".
+    // Anything else (a conjunction, an object) is no subject.
+    let describes = lexicon.is_title(&lower_word)
+        || lexicon.organisation_words.contains(lower_word.as_str())
+        || lexicon.description_heads.contains(lower_word.as_str());
+    if !describes {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > floor && end - start < 4 && tokens[start - 1].is_word() {
+        let previous = lower(input, &tokens[start - 1]);
+        if matches!(previous.as_str(), "the" | "a" | "an") {
+            start -= 1;
+            break;
+        }
+        if lexicon.verb(&previous).is_some() || lexicon.fillers.contains(previous.as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    let text = tokens[start..end]
+        .iter()
+        .map(|token| word(input, token))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Source::Description {
+        head: lower_word,
+        text,
+    })
+}
+
+/// The speaker right after a verb: "said he", "said Sen. Ted Cruz", "said the minister",
+/// "according to the Associated Press".
+pub fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Source> {
+    let lexicon = quote_lexicon();
+    let first = tokens.get(start)?;
+    if !first.is_word() {
+        return None;
+    }
+    let lower_word = lower(input, first);
+    if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
+        if matches!(
+            lower_word.as_str(),
+            "he" | "she" | "they" | "i" | "we" | "it"
+        ) {
+            return Some(Source::Pronoun(gender));
+        }
+        return None;
+    }
+    if let Some(chunk) = name_at(input, tokens, start) {
+        return Some(name_source(input, tokens, &chunk));
+    }
+    // Lower-case modifiers before a name: "said former tech executive Carly Fiorina".
+    let mut index = start;
+    while index < tokens.len() && index - start < 5 && tokens[index].is_word() {
+        let lower_index = lower(input, &tokens[index]);
+        if matches!(
+            lower_index.as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+        ) {
+            break;
+        }
+        if let Some(chunk) = name_at(input, tokens, index) {
+            return Some(name_source(input, tokens, &chunk));
+        }
+        index += 1;
+    }
+    if matches!(lower_word.as_str(), "the" | "a" | "an" | "one" | "another") {
+        // Up to the next punctuation or lower-case non-description word.
+        let mut end = start + 1;
+        while end < tokens.len() && end - start < 5 && tokens[end].is_word() {
+            if let Some(chunk) = name_at(input, tokens, end) {
+                return Some(name_source(input, tokens, &chunk));
+            }
+            let next = lower(input, &tokens[end]);
+            if matches!(
+                next.as_str(),
+                "who" | "which" | "that" | "in" | "on" | "at" | "to" | "for" | "of"
+            ) {
+                break;
+            }
+            end += 1;
+        }
+        if end > start + 1 {
+            let text = tokens[start..end]
+                .iter()
+                .map(|token| word(input, token))
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some(Source::Description {
+                head: lower(input, &tokens[end - 1]),
+                text,
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,127 @@
+//! A light tokeniser for attribution: words (with the apostrophes, hyphens, full stops and
+//! ampersands inside them, and the full stop of an abbreviation) and punctuation marks.
+
+use std::ops::Range;
+
+use super::lexicon::quote_lexicon;
+
+/// One token of the input: a word or a punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset in the input.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// Punctuation character (quote marks normalised to `"`), or `None` for a word.
+    pub punct: Option<char>,
+}
+
+impl Token {
+    /// Whether the token is a word.
+    pub fn is_word(&self) -> bool {
+        self.punct.is_none()
+    }
+
+    /// Whether the token is the punctuation `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.punct == Some(c)
+    }
+
+    /// Whether the token ends a sentence.
+    pub fn ends_sentence(&self) -> bool {
+        matches!(self.punct, Some('.' | '!' | '?'))
+    }
+}
+
+/// Appends the tokens of `input[range]` to `out`.
+pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let lexicon = quote_lexicon();
+    let text = &input[range.clone()];
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let start = range.start + offset;
+        if c.is_alphanumeric() {
+            let mut end = offset + c.len_utf8();
+            while let Some(&(next_offset, next)) = chars.peek() {
+                // An apostrophe, hyphen, full stop or ampersand between two word characters
+                // ("don't", "U.S", "AT&T").
+                let joins = matches!(next, '\'' | '’' | '-' | '.' | '&')
+                    && text[next_offset + next.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if next.is_alphanumeric() || joins {
+                    end = next_offset + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            // Abbreviations keep their full stop: initials ("F."), titles ("Sen."), "U.S.".
+            if let Some(&(dot_offset, '.')) = chars.peek() {
+                let word = &text[offset..end];
+                let initial = word.chars().count() == 1 && c.is_uppercase();
+                let with_dot = format!("{}.", word.to_lowercase());
+                if initial || word.contains('.') || lexicon.is_title(&with_dot) {
+                    end = dot_offset + 1;
+                    chars.next();
+                }
+            }
+            out.push(Token {
+                start,
+                end: range.start + end,
+                punct: None,
+            });
+        } else if !c.is_whitespace() {
+            let punct = match c {
+                '“' | '”' | '„' | '‘' | '\'' | '’' => '"',
+                '—' | '–' => '-',
+                other => other,
+            };
+            out.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                punct: Some(punct),
+            });
+        }
+    }
+}
+
+/// Whether `word` starts with an upper-case letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `word` without a possessive ending ("Macron’s" → "Macron").
+pub fn strip_possessive(word: &str) -> &str {
+    for ending in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// Prepositions: a name right after one is its object, not a clause's subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "of", "from", "by", "with", "to", "for", "into", "about", "near", "like",
+    "than", "over", "against", "toward", "towards",
+];
+
+/// Whether token `index` ends a sentence: a full stop, question or exclamation mark not
+/// followed by a closing parenthesis, a comma or a lower-case word ("(R-Fla.) said").
+pub fn ends_sentence_at(input: &str, tokens: &[Token], index: usize) -> bool {
+    if !tokens[index].ends_sentence() {
+        return false;
+    }
+    match tokens.get(index + 1) {
+        None => true,
+        Some(next) if next.is_word() => !input[next.start..next.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase),
+        Some(next) => !(next.is(')') || next.is(',')),
+    }
+}

@@ -1,0 +1,23 @@
+//! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
+//! segmentation of pasted text, calendar dates, UTF-16 offsets and English stopwords.
+//!
+//! The lowest room: it may use nothing else of the crate. Every other room builds on it.
+
+mod bytes;
+pub mod dates;
+mod normalize;
+pub mod offsets;
+pub mod segment;
+mod stopwords;
+mod word_set;
+mod words;
+
+pub use bytes::{count_byte_pairs, count_bytes, is_utf8_continuation};
+pub use normalize::push_normalized;
+pub use stopwords::{is_content_word, stopwords};
+pub use word_set::FirstWordFilter;
+pub use words::{
+    ends_sentence, hashed_words, is_blank_char, is_capitalized, is_unspaced_script, lowercase_into,
+    lowercase_words, starts_with_ignoring_case, word_hash, word_hashes, words, HashMapOfWords,
+    HashSetOfWords, HashedWord, Prehashed,
+};

@@ -1,0 +1,261 @@
+//! The normalisation applied to every kept paragraph: hard-wrapped lines are joined with one
+//! space, runs of whitespace (including no-break spaces and tabs) become one space, HTML
+//! entities are decoded, markdown emphasis (`**`, `__`), heading marks (`#`), quote marks (`>`)
+//! and list bullets are removed, and simple HTML formatting tags (`<p>`, `<b>`, `<br>`, ...) are
+//! dropped. Nothing else of the input is changed.
+
+use super::words::is_blank_char;
+
+/// Decodes the HTML entity starting at `text` (which begins with `&`). Returns the decoded
+/// character and the entity's length in bytes, or `None` when it is not an entity.
+fn decode_entity(text: &str) -> Option<(char, usize)> {
+    let end = text.as_bytes().iter().take(12).position(|&b| b == b';')?;
+    let name = &text[1..end];
+    let decoded = if let Some(number) = name.strip_prefix('#') {
+        // Digits only: Rust's parsers would also take a sign ("&#x+F6;"), which HTML does not.
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) if hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                u32::from_str_radix(hex, 16).ok()?
+            }
+            None if number.bytes().all(|b| b.is_ascii_digit()) => number.parse::<u32>().ok()?,
+            _ => return None,
+        };
+        char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace())?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => ' ',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "laquo" => '«',
+            "raquo" => '»',
+            "copy" => '©',
+            "reg" => '®',
+            "trade" => '™',
+            "euro" => '€',
+            "pound" => '£',
+            "middot" => '·',
+            "bull" => '•',
+            _ => return None,
+        }
+    };
+    Some((decoded, end + 1))
+}
+
+/// HTML formatting tags dropped from text (the tag name, lowercase).
+const FORMATTING_TAGS: &[&str] = &[
+    "p",
+    "br",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "span",
+    "div",
+    "a",
+    "small",
+    "sup",
+    "sub",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "font",
+    "mark",
+    "hr",
+];
+
+/// Length in bytes of a formatting tag at the start of `text` (which begins with `<`).
+fn formatting_tag_length(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut index = 1;
+    if bytes.get(index) == Some(&b'/') {
+        index += 1;
+    }
+    let name_start = index;
+    while bytes.get(index).is_some_and(u8::is_ascii_alphanumeric) {
+        index += 1;
+    }
+    let name = text.get(name_start..index)?.to_ascii_lowercase();
+    if !FORMATTING_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    match bytes.get(index) {
+        Some(b'>') => Some(index + 1),
+        Some(b' ' | b'/' | b'\t') => {
+            let close = text.as_bytes()[index..]
+                .iter()
+                .take(300)
+                .position(|&b| b == b'>')?;
+            let tag = &text[index..index + close];
+            if tag.contains('<') {
+                None
+            } else {
+                Some(index + close + 1)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Appends `line` to `out` with the documented normalisations applied (entities decoded,
+/// emphasis marks and formatting tags removed, whitespace runs collapsed to one space).
+pub fn push_normalized(out: &mut String, line: &str) {
+    if is_plain(line) {
+        // Fast path: nothing to decode, strip or collapse.
+        if out.ends_with(' ') && line.starts_with(' ') {
+            out.push_str(&line[1..]);
+        } else {
+            out.push_str(line);
+        }
+        return;
+    }
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let mut advance = c.len_utf8();
+        match c {
+            '&' => {
+                if let Some((decoded, length)) = decode_entity(rest) {
+                    push_char_collapsing(out, decoded);
+                    advance = length;
+                } else {
+                    out.push('&');
+                }
+            }
+            '<' => {
+                if let Some(length) = formatting_tag_length(rest) {
+                    push_char_collapsing(out, ' ');
+                    advance = length;
+                } else {
+                    out.push('<');
+                }
+            }
+            '*' | '_' if rest.as_bytes().get(1) == Some(&(c as u8)) => {
+                // Markdown emphasis: "**bold**" or "__bold__"; longer runs go too.
+                advance = rest.bytes().take_while(|&b| b == c as u8).count();
+            }
+            _ => push_char_collapsing(out, c),
+        }
+        rest = &rest[advance..];
+    }
+}
+
+/// Bytes scanned at a time by [`is_plain`]'s fast test.
+const PLAIN_BLOCK: usize = 16;
+
+/// Whether normalising `line` would change nothing: no markup characters, no double
+/// spaces, and no white space other than single ASCII spaces. Non-ASCII characters are
+/// decoded only when their lead byte could start a space-like character.
+///
+/// Every line of the input goes through here, so it first tests blocks of
+/// [`PLAIN_BLOCK`] bytes without branches (the compiler turns the test into vector
+/// compares); only a block that may hold something to normalise gets the exact test.
+fn is_plain(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    while let (Some(block), Some(next)) = (
+        bytes[start..].first_chunk::<PLAIN_BLOCK>(),
+        bytes
+            .get(start + 1..)
+            .and_then(<[u8]>::first_chunk::<PLAIN_BLOCK>),
+    ) {
+        let suspect = (0..PLAIN_BLOCK).fold(false, |suspect, index| {
+            suspect
+                | may_need_normalizing(block[index])
+                | ((block[index] == b' ') & (next[index] == b' '))
+        });
+        if suspect && !is_plain_between(line, start, start + PLAIN_BLOCK) {
+            return false;
+        }
+        start += PLAIN_BLOCK;
+    }
+    is_plain_between(line, start, bytes.len())
+}
+
+/// Whether a byte may start something [`push_normalized`] changes: markup, control white
+/// space, or the lead byte of a multi-byte character that may be white space. Written
+/// with `|` rather than `||` or `matches!` so that it compiles to branch-free compares.
+fn may_need_normalizing(byte: u8) -> bool {
+    (byte == b'&')
+        | (byte == b'<')
+        | (byte == b'*')
+        | (byte == b'_')
+        | (byte == b'\t')
+        | (byte == b'\r')
+        | (byte == b'\x0b')
+        | (byte == b'\x0c')
+        | (byte == 0xC2)
+        | (0xE1..=0xE3).contains(&byte)
+        | (byte == 0xEF)
+}
+
+/// The exact test of [`is_plain`] for the bytes of `line` from `start` to `end` (each
+/// space is checked together with the byte after it, even past `end`).
+fn is_plain_between(line: &str, start: usize, end: usize) -> bool {
+    let bytes = line.as_bytes();
+    (start..end).all(|index| match bytes[index] {
+        b'&' | b'<' | b'*' | b'_' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => false,
+        b' ' => bytes.get(index + 1) != Some(&b' '),
+        // Lead bytes of the multi-byte characters that may be space-like.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+            !line[index..].chars().next().is_some_and(is_blank_char)
+        }
+        _ => true,
+    })
+}
+
+fn push_char_collapsing(out: &mut String, c: char) {
+    if c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}' {
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    } else {
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalization_drops_markup_and_decodes_entities() {
+        let mut out = String::new();
+        push_normalized(
+            &mut out,
+            "**Tom &amp; Jerry**&nbsp; <b>meet</b>\t&#8220;again&#8221; <img src=x>",
+        );
+        assert_eq!(out, "Tom & Jerry meet “again” <img src=x>");
+    }
+
+    #[test]
+    fn plain_test_finds_markup_and_spacing_at_every_position() {
+        let base = "The council met on Tuesday to vote on the new budget plan.";
+        assert!(is_plain(base));
+        for index in 1..base.len() {
+            for insert in ["  ", "&", "<", "**", "\t", "\u{a0}", "\u{200B}", "\u{3000}"] {
+                let line = format!("{}{insert}{}", &base[..index], &base[index..]);
+                assert!(!is_plain(&line), "{line:?}");
+            }
+            // Non-space characters that share a lead byte with space-like ones stay plain.
+            let line = format!("{}’é—{}", &base[..index], &base[index..]);
+            assert!(is_plain(&line), "{line:?}");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Sets of word hashes that rule most absent words out with one bit test: the form every
+//! word list of the engine takes once loaded.
+
+use super::words::HashSetOfWords;
+
+/// A bit set over word hashes (a one-hash Bloom filter): a clear bit proves the word is not
+/// in the set, a set bit means it may be.
+#[derive(Debug, Default)]
+pub struct FirstWordFilter([u64; 16]);
+
+impl FirstWordFilter {
+    /// The word and bit for `hash`. Uses the hash's top bits: hash tables use the bottom ones.
+    fn slot(hash: u64) -> (usize, u64) {
+        let bit = (hash >> 54) as usize; // 0..1024, one of the 16 * 64 bits
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    /// Marks the word with this hash as present.
+    pub fn insert(&mut self, hash: u64) {
+        let (word, bit) = Self::slot(hash);
+        self.0[word] |= bit;
+    }
+
+    /// Whether the word with this hash may be present (false: it is surely absent).
+    pub fn may_contain(&self, hash: u64) -> bool {
+        let (word, bit) = Self::slot(hash);
+        self.0[word] & bit != 0
+    }
+}
+
+/// A set of word hashes with a [`FirstWordFilter`] in front: a word not in the set is
+/// usually ruled out by one bit test, without a hash-table lookup.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: HashSetOfWords,
+    filter: FirstWordFilter,
+}
+
+impl WordSet {
+    /// Whether the set holds the word with this [`word_hash`].
+    pub fn contains(&self, hash: &u64) -> bool {
+        self.filter.may_contain(*hash) && self.words.contains(hash)
+    }
+}
+
+impl FromIterator<u64> for WordSet {
+    fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
+        let mut set = WordSet::default();
+        for hash in hashes {
+            set.filter.insert(hash);
+            set.words.insert(hash);
+        }
+        set
+    }
+}
