@@ -22,7 +22,7 @@ here:
 - quotes (`quotes`): greedy one-to-one matching on token sets, quote precision / recall / F1
   (micro) and speaker accuracy on matched quotes whose gold speaker is not null; besides, the
   attributed speakers (all predicted quotes with a speaker, matched or not) that are not names
-  by the rules of NON_NAME_SPEAKER_RULES below (a clause opener, a number, a dateline);
+  by the rules at the top of the script (a clause opener, a number, a dateline);
 - story groups (`groups`): B-cubed precision / recall / F1 of the report's `storyGroups`
   against the gold groups (every article counts; one missing from every predicted group is a
   group of its own) and the adjusted Rand index; beside them the same figures for a baseline
@@ -42,9 +42,10 @@ of the script runs on the standard library. When the environment cannot be made 
 the baseline is skipped with the reason printed, and everything else goes on; --no-baseline
 skips it on purpose.
 
-Everything is printed on standard output; nothing is written to disk, so no data text can end
-up in the repository. With --json only the JSON figures go to standard output and the
---verbose details go to standard error.
+Everything is printed on standard output; nothing is written to disk but the baseline's
+environment (which holds no data), so no data text can end up in the repository. With --json
+only the JSON figures go to standard output and the --verbose details go to standard error;
+progress of the baseline's set-up always goes to standard error.
 """
 
 from __future__ import annotations
@@ -868,8 +869,11 @@ def evaluate_story_set(name: str, set_dir: Path, cli: Path, baseline: "StoryBase
     report = run_analyzer_report(cli, documents)
     seconds = time.perf_counter() - started
     predicted_groups = report.get("storyGroups")
-    if not isinstance(predicted_groups, list):
-        raise EvaluationError(f"{name}: the report has no storyGroups list")
+    if not isinstance(predicted_groups, list) or not all(
+        isinstance(group, list) and all(isinstance(member, str) for member in group)
+        for group in predicted_groups
+    ):
+        raise EvaluationError(f"{name}: the report's storyGroups is not a list of lists of ids")
     analyzer = score_story_groups(ids, gold_groups, predicted_groups)
     analyzer["seconds"] = round(seconds, 3)
     log(f"=== {name}: story groups ===")
@@ -1136,7 +1140,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="evaluate only this set ('zyte' or 'clean-dev/zyte'); repeatable")
     parser.add_argument("--verbose", action="store_true",
                         help="list each document's failures (lost keep snippets, surviving drop "
-                             "snippets, metadata predicted vs gold, quote counts)")
+                             "snippets, metadata predicted vs gold, quote counts), the speakers "
+                             "that are not names, and the gold stories split or joined")
     parser.add_argument("--json", action="store_true",
                         help="print the figures as JSON (verbose details then go to stderr)")
     parser.add_argument("--no-baseline", action="store_true",
