@@ -4,11 +4,14 @@
 //! labelled "Published" date first, then the date nearest after the headline, never a
 //! teaser's date from after the body).
 
-use super::lexicon::lexicon;
-use super::noise::{byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS};
+use super::body::opens_comments;
+use super::lexicon::{lexicon, DateLabel};
+use super::noise::{
+    byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS, RELATED_MARKER_REASON,
+};
 use super::paragraph::Analysed;
 use crate::report::BlockKind;
-use crate::text::dates::find_dates;
+use crate::text::dates::{find_dates, is_month_word};
 use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
 
@@ -32,18 +35,19 @@ pub struct Metadata {
 /// How far before the body the header (title, byline, date) is looked for, in paragraphs.
 const HEADER_WINDOW: usize = 40;
 
-/// Finds title, author and date. `kept` says which paragraphs are body; `body_start` is
-/// the first body paragraph; `topic_share` measures how much content words (hashes) share
-/// the body's words.
+/// Finds title, author and date. `standing` says which paragraphs are body and what the
+/// others are; `body_start` is the first body paragraph; `topic_share` measures how much
+/// content words (hashes) share the body's words.
 pub fn find(
     analysed: &[Analysed],
-    kept: &[bool],
+    standing: &[Standing],
     body_start: usize,
     topic_share: &dyn Fn(&[u64]) -> f64,
 ) -> Metadata {
     let mut metadata = Metadata::default();
     let header_start = body_start.saturating_sub(HEADER_WINDOW);
-    if let Some(index) = find_title(analysed, kept, header_start, body_start, topic_share) {
+    let kept: Vec<bool> = standing.iter().map(|s| s.kept).collect();
+    if let Some(index) = find_title(analysed, &kept, header_start, body_start, topic_share) {
         metadata.title = Some(index);
         metadata.title_text = Some(analysed[index].paragraph.text.clone());
     }
@@ -57,9 +61,16 @@ pub fn find(
         metadata.byline = Some(index);
         metadata.author = Some(author);
     }
-    if let Some((index, date, own_line)) =
-        find_date(analysed, kept, header_start, body_start, anchor)
-    {
+    if let Some((index, date, own_line)) = find_date(
+        analysed,
+        standing,
+        header_start,
+        body_start,
+        Header {
+            title: metadata.title,
+            byline: metadata.byline,
+        },
+    ) {
         metadata.date = Some(date);
         if own_line {
             metadata.date_block = Some(index);
@@ -360,37 +371,34 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
 
 fn find_date(
     analysed: &[Analysed],
-    kept: &[bool],
+    standing: &[Standing],
     header_start: usize,
     body_start: usize,
-    anchor: usize,
+    header: Header,
 ) -> Option<(usize, String, bool)> {
+    let anchor = header.title.unwrap_or(body_start);
     let end = (body_start + 4).min(analysed.len());
     let mut best: Option<(usize, String, bool, (u8, usize))> = None;
     for index in header_start..end {
         let item = &analysed[index];
-        if item.features.words > 40 || !item.features.has_digits {
+        if item.features.words > MAX_DATE_LINE_WORDS || !item.features.has_digits {
             continue;
         }
-        let dates = find_dates(&item.paragraph.text);
-        let Some(first) = dates.first() else { continue };
         let own_line = item.noise_is(BlockKind::Date);
-        if kept[index] && !own_line {
+        if (standing[index].kept && !own_line)
+            || !may_hold_own_date(analysed, standing, index, header)
+        {
             continue;
         }
-        let lower = item.paragraph.text.to_lowercase();
-        let labelled_published = ["published", "posted", "first published", "released"]
-            .iter()
-            .any(|l| lower.contains(l));
-        let only_updated =
-            !labelled_published && (lower.contains("updated") || lower.contains("modified"));
+        let Some(first) = dates_in(&item.paragraph.text).into_iter().next() else {
+            continue;
+        };
+        let labels = labels_before_first_date(&item.paragraph.text);
         // Rank: labelled publication first, then dates after the headline, then nearness.
-        let rank = if labelled_published {
-            0
-        } else if only_updated {
-            2
-        } else {
-            1
+        let rank = match labels {
+            Some(DateLabel::Published) => 0,
+            Some(DateLabel::Updated) => 2,
+            Some(DateLabel::Stated) | None => 1,
         };
         let after_anchor = usize::from(index < anchor);
         let key = (rank + after_anchor as u8 * 3, index.abs_diff(anchor));
@@ -402,36 +410,261 @@ fn find_date(
         }
     }
     best.map(|(index, date, own_line, _)| (index, date, own_line))
-        .or_else(|| footer_date(analysed, kept))
+        .or_else(|| footer_date(analysed, standing, header))
+}
+
+/// Longest paragraph, in words, read for the article's date: a date line with its labels,
+/// a byline with its date. Longer ones are sentences that mention a date.
+const MAX_DATE_LINE_WORDS: usize = 40;
+
+/// What the cleaner decided about a paragraph before the metadata was looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    /// Whether it is part of the article's text.
+    pub kept: bool,
+    /// What it is.
+    pub kind: BlockKind,
+}
+
+/// Whether the paragraph may state the article's own date: not a list of other articles
+/// (a teaser's date belongs to its article), not a photo's caption or credit (the day the
+/// photo was taken, perhaps years ago), not a comment.
+fn may_hold_own_date(
+    analysed: &[Analysed],
+    standing: &[Standing],
+    index: usize,
+    header: Header,
+) -> bool {
+    let item = &analysed[index];
+    let kinds = [
+        standing[index].kind,
+        item.noise
+            .as_ref()
+            .map_or(BlockKind::Body, |noise| noise.kind),
+    ];
+    if kinds
+        .iter()
+        .any(|kind| matches!(kind, BlockKind::Caption | BlockKind::Credit))
+        || opens_comments(item)
+    {
+        return false;
+    }
+    // A comment's date line is the comment's; but a form's "Comment" field can stand just
+    // above the article's date line, so under a comments heading only lines that mention a
+    // date among other words (a "recent comments" list: "Jane on Post title (May 3, 2024)")
+    // count as comments.
+    let in_list_or_comments = standing[index].kind == BlockKind::Related
+        || (!item.noise_is(BlockKind::Date)
+            && after_opening(analysed, standing, index, header, opens_comments));
+    !in_list_or_comments || !is_list_date(analysed, standing, index, header)
+}
+
+/// Whether a date line the cleaner put in a list of other articles really dates one of
+/// them. The list judgement is made before the headline is known, and a page's header
+/// (menus, section labels, the date) can look like such a list, so it is checked again:
+/// - a date just under the headline or the author's byline is the article's: a list cannot
+///   hold the article's own headline, and in a list a date follows its own headline;
+/// - a list of other articles dates each of its items: a date line with another one a few
+///   lines away (not right beside it, as "Updated" under "Published") is one of many;
+/// - a lone date after a marker ("More news", "Related") is the listed article's, unless it
+///   stands right above the headline.
+fn is_list_date(
+    analysed: &[Analysed],
+    standing: &[Standing],
+    index: usize,
+    header: Header,
+) -> bool {
+    let under_header = [header.title, header.byline]
+        .into_iter()
+        .flatten()
+        .any(|line| under_header_line(analysed, line, index));
+    if under_header {
+        return false;
+    }
+    if among_dated_items(analysed, index) {
+        return true;
+    }
+    let above_headline = header.title == Some(index + 1);
+    !above_headline
+        && after_opening(analysed, standing, index, header, |item| {
+            item.noise
+                .as_ref()
+                .is_some_and(|noise| noise.reason == RELATED_MARKER_REASON)
+                || opens_comments(item)
+        })
+}
+
+/// The article's own header lines, once found: the headline and the author's byline.
+#[derive(Debug, Clone, Copy, Default)]
+struct Header {
+    title: Option<usize>,
+    byline: Option<usize>,
+}
+
+/// How far, in paragraphs, another date line makes a date one of a list's.
+const DATED_LIST_REACH: usize = 4;
+
+/// Whether another date line stands within [`DATED_LIST_REACH`] paragraphs of `index`, with
+/// a line that is not a date between them.
+fn among_dated_items(analysed: &[Analysed], index: usize) -> bool {
+    let is_date = |item: &Analysed| item.noise_is(BlockKind::Date);
+    let after = analysed[index + 1..]
+        .iter()
+        .take(DATED_LIST_REACH)
+        .skip_while(|item| is_date(item))
+        .skip(1)
+        .any(is_date);
+    let before = analysed[..index]
+        .iter()
+        .rev()
+        .take(DATED_LIST_REACH)
+        .skip_while(|item| is_date(item))
+        .skip(1)
+        .any(is_date);
+    after || before
+}
+
+/// Whether a paragraph that `opens` (a related-content marker, a comments heading) opens
+/// the stretch of removed paragraphs that holds `index`, with neither the headline nor the
+/// byline between them.
+fn after_opening(
+    analysed: &[Analysed],
+    standing: &[Standing],
+    index: usize,
+    header: Header,
+    opens: impl Fn(&Analysed) -> bool,
+) -> bool {
+    (index.saturating_sub(HEADER_WINDOW)..index)
+        .rev()
+        .take_while(|&i| !standing[i].kept && Some(i) != header.title && Some(i) != header.byline)
+        .any(|i| opens(&analysed[i]))
+}
+
+/// Most paragraphs between the headline (or byline) and its date line: a byline, a section
+/// label, a credit.
+const HEADER_GAP: usize = 2;
+
+/// Longest line, in words, that counts as part of the headline's header (a byline with
+/// the author's role, a section label) rather than text.
+const HEADER_LINE_WORDS: usize = 20;
+
+/// Whether paragraph `index` comes just after the header line `line` (the headline or the
+/// byline), with at most [`HEADER_GAP`] short lines (bylines, labels) between them.
+fn under_header_line(analysed: &[Analysed], line: usize, index: usize) -> bool {
+    index > line
+        && index - line - 1 <= HEADER_GAP
+        && analysed[line + 1..index]
+            .iter()
+            .all(|item| !item.is_prose() && item.features.words <= HEADER_LINE_WORDS)
+}
+
+/// The dates written in a line, also where the copy ran a date into the word before or
+/// after it ("Jane DoeNovember 6, 2023", "August 2, 2019August 2, 2019"): a page's inline
+/// elements often lose the space between them.
+fn dates_in(text: &str) -> Vec<crate::text::dates::FoundDate> {
+    let dates = find_dates(text);
+    if !dates.is_empty() {
+        return dates;
+    }
+    match separate_glued_dates(text) {
+        Some(separated) => find_dates(&separated),
+        None => dates,
+    }
+}
+
+/// `text` with a space put where a month name or a year is glued to the word before or after
+/// it ("DoeNovember" → "Doe November", "2019August" → "2019 August"); `None` when there is
+/// no such place.
+fn separate_glued_dates(text: &str) -> Option<String> {
+    let mut cuts = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for window in chars.windows(2) {
+        let ((_, before), (at, after)) = (window[0], window[1]);
+        if !after.is_uppercase() || !(before.is_lowercase() || before.is_ascii_digit()) {
+            continue;
+        }
+        let word_end = text[at..]
+            .find(|c: char| !c.is_alphabetic())
+            .map_or(text.len(), |end| at + end);
+        let word = text[at..word_end].to_lowercase();
+        let year_before = before.is_ascii_digit()
+            && text[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .count()
+                == 4;
+        if crate::text::dates::is_month_word(&word) && word.len() >= 3 || year_before {
+            cuts.push(at);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut separated = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for cut in cuts {
+        separated.push_str(&text[last..cut]);
+        separated.push(' ');
+        last = cut;
+    }
+    separated.push_str(&text[last..]);
+    Some(separated)
+}
+
+/// The strongest label ("Published", "Date", "Updated") standing before the line's first
+/// date, if any: in "Published 17 May | Updated 18 May" the first date is the publication's.
+fn labels_before_first_date(text: &str) -> Option<DateLabel> {
+    let words = crate::text::lowercase_words(text);
+    let first_date_word = words
+        .iter()
+        .position(|word| word.bytes().any(|b| b.is_ascii_digit()) || is_month_word(word))
+        .unwrap_or(words.len());
+    let before = lexicon()
+        .date_labels_in(&words[..first_date_word])
+        .map(|(_, label)| label)
+        .min();
+    // A line labelled only after its first date ("May 3, 2024 | Updated May 4") still says
+    // the first date is not the update.
+    before.or_else(|| {
+        lexicon()
+            .date_labels_in(&words)
+            .map(|(_, label)| label)
+            .filter(|label| *label != DateLabel::Updated)
+            .min()
+    })
 }
 
 /// How far after the body a labelled date is looked for when the header has none.
 const FOOTER_WINDOW: usize = 30;
 
-/// A labelled date after the body ("Created on ...", "last edited 2019-11-10"), for pages
-/// that print the date under the article rather than above it.
-fn footer_date(analysed: &[Analysed], kept: &[bool]) -> Option<(usize, String, bool)> {
-    let body_end = kept.iter().rposition(|&k| k)? + 1;
-    (body_end..(body_end + FOOTER_WINDOW).min(analysed.len())).find_map(|index| {
+/// A labelled date after the body ("Published on ...", "Created on ...", "last edited
+/// 2019-11-10"), for pages that print the date under the article rather than above it. A
+/// bare date there is not taken: after the body come comments, teasers and footers, each
+/// with dates of their own. The search stops at a comments section.
+fn footer_date(
+    analysed: &[Analysed],
+    standing: &[Standing],
+    header: Header,
+) -> Option<(usize, String, bool)> {
+    let body_end = standing.iter().rposition(|s| s.kept)? + 1;
+    for index in body_end..(body_end + FOOTER_WINDOW).min(analysed.len()) {
         let item = &analysed[index];
-        if item.features.words > 40 || !item.features.has_digits {
+        if opens_comments(item) {
             return None;
         }
-        let lower = item.paragraph.text.to_lowercase();
-        let labelled = [
-            "published",
-            "posted",
-            "created",
-            "edited",
-            "written",
-            "date",
-        ]
-        .iter()
-        .any(|label| lower.contains(label));
-        let date = find_dates(&item.paragraph.text).into_iter().next()?;
-        let own_line = item.noise_is(BlockKind::Date);
-        (labelled || own_line).then(|| (index, date.iso(), own_line))
-    })
+        if item.features.words > MAX_DATE_LINE_WORDS
+            || !item.features.has_digits
+            || !may_hold_own_date(analysed, standing, index, header)
+            || labels_before_first_date(&item.paragraph.text).is_none()
+        {
+            continue;
+        }
+        if let Some(date) = dates_in(&item.paragraph.text).into_iter().next() {
+            return Some((index, date.iso(), item.noise_is(BlockKind::Date)));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
