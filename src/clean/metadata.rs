@@ -104,7 +104,7 @@ fn find_title(
     body_start: usize,
     topic_share: &dyn Fn(&[u64]) -> f64,
 ) -> Option<usize> {
-    let last = (body_start + 1).min(analysed.len());
+    let last = (body_start + 1 + MARKED_HEADLINE_REACH).min(analysed.len());
     let mut line_counts: HashMapOfWords<u32> =
         HashMapOfWords::with_capacity_and_hasher(analysed.len(), Default::default());
     for item in analysed {
@@ -113,8 +113,12 @@ fn find_title(
     let mut best: Option<(usize, f64)> = None;
     for index in header_start..last {
         let item = &analysed[index];
+        if index > body_start && !marked_headline_in_body(analysed, kept, body_start, index) {
+            continue;
+        }
         // A body paragraph is a title only when it is the first one and short.
-        if kept[index] && !(index == body_start && item.features.words <= 20) {
+        if index <= body_start && kept[index] && !(index == body_start && item.features.words <= 20)
+        {
             continue;
         }
         if !title_candidate(item) {
@@ -126,7 +130,14 @@ fn find_title(
             0 => 0.0,
             _ => 0.4,
         };
-        if overlap < 0.25 && heading == 0.0 {
+        // A line set in bold on its own is marked as a headline by whoever wrote the
+        // page (a markdown copy renders the headline so), nearly as surely as a "#" heading.
+        let emphasized = match (item.paragraph.emphasized, item.paragraph.heading_level) {
+            (false, _) => 0.0,
+            (true, 0) => 0.8,
+            (true, _) => 0.3,
+        };
+        if overlap < 0.25 && heading == 0.0 && emphasized == 0.0 {
             continue;
         }
         let repeated = if repeated_elsewhere(analysed, &line_counts, index, header_start) {
@@ -134,7 +145,6 @@ fn find_title(
         } else {
             0.0
         };
-        let emphasized = if item.paragraph.emphasized { 0.3 } else { 0.0 };
         let title_case = if item.features.is_title_case() {
             0.1
         } else {
@@ -157,6 +167,44 @@ fn find_title(
         let first = analysed.first()?;
         (body_start > 0 && title_candidate(first) && first.features.words <= 20).then_some(0)
     })
+}
+
+/// How many paragraphs into the body a headline marked as one (bold, or a "#" heading) is
+/// still looked for: after a one-line standfirst, and the headline's own repeat.
+const MARKED_HEADLINE_REACH: usize = 3;
+
+/// Longest standfirst, in words, that may stand above a marked headline inside the body.
+const MAX_STANDFIRST_WORDS: usize = 60;
+
+/// Whether paragraph `index`, inside the body, is a headline marked as one (a bold line of
+/// its own, a "#" heading) with at most a one-paragraph standfirst of the body before it:
+/// "Standfirst sentence. / **Headline** / **Headline** / body".
+fn marked_headline_in_body(
+    analysed: &[Analysed],
+    kept: &[bool],
+    body_start: usize,
+    index: usize,
+) -> bool {
+    let paragraph = &analysed[index].paragraph;
+    let marked =
+        (paragraph.emphasized && paragraph.heading_level == 0) || paragraph.heading_level == 1;
+    if !marked {
+        return false;
+    }
+    let key = analysed[index].key;
+    let before: Vec<&Analysed> = (body_start..index)
+        .filter(|&i| kept[i] && analysed[i].key != key)
+        .map(|i| &analysed[i])
+        .collect();
+    match before.as_slice() {
+        [] => true,
+        [standfirst] => {
+            standfirst.features.words <= MAX_STANDFIRST_WORDS
+                && !standfirst.paragraph.emphasized
+                && standfirst.paragraph.heading_level == 0
+        }
+        _ => false,
+    }
 }
 
 /// Whether the paragraph's words occur again in the page: the same line elsewhere, or

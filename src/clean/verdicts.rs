@@ -277,29 +277,39 @@ pub fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdic
     }
 }
 
-/// The standfirst, the sentence under the headline summing up the story, is part of the
-/// article: a sentence right after the headline (before byline and date) on the body's topic.
+/// The standfirst, the sentence summing up the story, is part of the article: a sentence on
+/// the body's topic right under the headline (before byline and date), or right above a
+/// headline marked as one (bold, "#"): a page that marks its headline may set it under its
+/// standfirst. Above a plain line, a sentence is more often a teaser or a page's motto.
 pub fn keep_standfirst(
     analysed: &[Analysed],
     title: usize,
     vocabulary: &Vocabulary,
     verdicts: &mut [Verdict],
 ) {
-    let Some(next) = analysed.get(title + 1) else {
-        return;
-    };
-    let sentence_like =
-        next.features.words >= 8 && next.features.words <= 60 && next.features.sentence_ends <= 2;
-    if !verdicts[title + 1].kept
-        && next.noise.is_none()
-        && sentence_like
-        && next.quality != Quality::Bad
-        && vocabulary.topic_share(&next.tokens.content, false) >= JOINS_BODY_SHARE
-    {
-        verdicts[title + 1] = Verdict::kept(
-            BlockKind::Body,
-            "standfirst: the summary under the headline",
-        );
+    let headline = &analysed[title].paragraph;
+    let marked = headline.emphasized || headline.heading_level > 0;
+    let above = title.checked_sub(1).filter(|_| marked);
+    let beside = [above, Some(title + 1)];
+    for index in beside.into_iter().flatten() {
+        let Some(next) = analysed.get(index) else {
+            continue;
+        };
+        let sentence_like = next.features.words >= 8
+            && next.features.words <= 60
+            && next.features.sentence_ends <= 2;
+        if !verdicts[index].kept
+            && verdicts[index].kind != BlockKind::Title
+            && next.noise.is_none()
+            && sentence_like
+            && next.quality != Quality::Bad
+            && vocabulary.topic_share(&next.tokens.content, false) >= JOINS_BODY_SHARE
+        {
+            verdicts[index] = Verdict::kept(
+                BlockKind::Body,
+                "standfirst: the summary beside the headline",
+            );
+        }
     }
 }
 
