@@ -46,8 +46,7 @@ pub fn find(
 ) -> Metadata {
     let mut metadata = Metadata::default();
     let header_start = body_start.saturating_sub(HEADER_WINDOW);
-    let kept: Vec<bool> = standing.iter().map(|s| s.kept).collect();
-    if let Some(index) = find_title(analysed, &kept, header_start, body_start, topic_share) {
+    if let Some(index) = find_title(analysed, standing, header_start, body_start, topic_share) {
         metadata.title = Some(index);
         metadata.title_text = Some(analysed[index].paragraph.text.clone());
     }
@@ -99,7 +98,7 @@ fn title_candidate(item: &Analysed) -> bool {
 
 fn find_title(
     analysed: &[Analysed],
-    kept: &[bool],
+    standing: &[Standing],
     header_start: usize,
     body_start: usize,
     topic_share: &dyn Fn(&[u64]) -> f64,
@@ -110,10 +109,14 @@ fn find_title(
     for item in analysed {
         *line_counts.entry(item.key).or_insert(0) += 1;
     }
+    let kept: Vec<bool> = standing.iter().map(|s| s.kept).collect();
     let mut best: Option<(usize, f64)> = None;
     for index in header_start..last {
         let item = &analysed[index];
-        if index > body_start && !marked_headline_in_body(analysed, kept, body_start, index) {
+        if index > body_start && !marked_headline_in_body(analysed, &kept, body_start, index) {
+            continue;
+        }
+        if standing[index].kind == BlockKind::Caption {
             continue;
         }
         // A body paragraph is a title only when it is the first one and short.
@@ -165,7 +168,11 @@ fn find_title(
     best.map(|(index, _)| index).or_else(|| {
         // A pasted article often starts with its headline and nothing else above it.
         let first = analysed.first()?;
-        (body_start > 0 && title_candidate(first) && first.features.words <= 20).then_some(0)
+        (body_start > 0
+            && standing[0].kind != BlockKind::Caption
+            && title_candidate(first)
+            && first.features.words <= 20)
+            .then_some(0)
     })
 }
 
@@ -738,6 +745,45 @@ mod tests {
         assert!(!looks_like_name("Contact Us"));
         assert!(!looks_like_name("The new budget"));
         assert!(is_bare_opening("By :"));
+    }
+
+    #[test]
+    fn dates_glued_to_their_neighbours_are_read() {
+        assert_eq!(
+            separate_glued_dates("Jane DoeNovember 6, 2023").as_deref(),
+            Some("Jane Doe November 6, 2023")
+        );
+        assert_eq!(
+            separate_glued_dates("Posted on August 2, 2019August 2, 2019").as_deref(),
+            Some("Posted on August 2, 2019 August 2, 2019")
+        );
+        assert_eq!(separate_glued_dates("McDonald's in MarchMadness"), None);
+        assert_eq!(separate_glued_dates("iPhone 2023"), None);
+        assert_eq!(
+            dates_in("Jane DoeNovember 6, 2023")
+                .first()
+                .map(|date| date.iso()),
+            Some("2023-11-06".to_string())
+        );
+    }
+
+    #[test]
+    fn labels_say_which_date_a_line_gives() {
+        assert_eq!(
+            labels_before_first_date("Published: May 3, 2024 | Updated: May 4, 2024"),
+            Some(DateLabel::Published)
+        );
+        assert_eq!(
+            labels_before_first_date("Last updated on May 4, 2024"),
+            Some(DateLabel::Updated)
+        );
+        assert_eq!(
+            labels_before_first_date("Date 19.01.2020"),
+            Some(DateLabel::Stated)
+        );
+        assert_eq!(labels_before_first_date("May 3, 2024 at 9:14 am"), None);
+        // Not "updated" in "candidate" or "date" in "update".
+        assert_eq!(labels_before_first_date("Candidates May 3, 2024"), None);
     }
 
     #[test]

@@ -65,6 +65,9 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let (in_body, vocabulary) = find_body(analysed);
     let mut verdicts = region_verdicts(analysed, &in_body, &vocabulary);
     let body_start = in_body.iter().position(|&b| b);
+    // Captions first: the metadata never comes from a photo's caption or its title.
+    mark_captions_above_credits(analysed, &mut verdicts);
+    mark_photo_titles(analysed, &mut verdicts);
     let standing: Vec<metadata::Standing> = verdicts
         .iter()
         .map(|verdict| metadata::Standing {
@@ -75,7 +78,6 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let metadata = metadata::find(analysed, &standing, body_start.unwrap_or(0), &|content| {
         vocabulary.topic_share(content, false)
     });
-    mark_captions_above_credits(analysed, &mut verdicts);
     mark_date_labels(analysed, &mut verdicts);
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {

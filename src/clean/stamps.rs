@@ -438,3 +438,108 @@ fn raw_word_start_from_end(raw: &str, text: &str, count: usize) -> Option<usize>
     let text_tail = &text_words[text_words.len() - count..];
     (raw_tail == text_tail).then(|| raw_tail[0].as_ptr() as usize - raw.as_ptr() as usize)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::paragraphs;
+
+    /// The parts a one-paragraph input is split into, as their texts.
+    fn parts(input: &str) -> Vec<String> {
+        split_stamps(input, paragraphs(input))
+            .into_iter()
+            .map(|paragraph| paragraph.text)
+            .collect()
+    }
+
+    #[test]
+    fn stamps_before_the_first_sentence_are_split_off() {
+        assert_eq!(
+            parts("date 2024-05-17 The council approved the budget on Tuesday."),
+            [
+                "date 2024-05-17",
+                "The council approved the budget on Tuesday."
+            ]
+        );
+        assert_eq!(
+            parts("Published: 17 May 2024 The council approved the budget."),
+            ["Published: 17 May 2024", "The council approved the budget."]
+        );
+        assert_eq!(
+            parts("Posted 2024-05-17 | The council approved the budget."),
+            ["Posted 2024-05-17 |", "The council approved the budget."]
+        );
+        assert_eq!(
+            parts("Last updated on Tuesday, May 17th, 2024 at 10:32 a.m. EDT \u{2014} \u{201c}We are ready,\u{201d} the mayor said."),
+            [
+                "Last updated on Tuesday, May 17th, 2024 at 10:32 a.m. EDT \u{2014}",
+                "\u{201c}We are ready,\u{201d} the mayor said."
+            ]
+        );
+        assert_eq!(
+            parts("Published 17 May 2024 | Updated 18 May 2024 | The council met again."),
+            [
+                "Published 17 May 2024 | Updated 18 May 2024 |",
+                "The council met again."
+            ]
+        );
+        // A bare date needs a separator: a sentence may begin with a date.
+        assert_eq!(
+            parts("17.05.2024 \u{2014} The council approved the budget."),
+            ["17.05.2024 \u{2014}", "The council approved the budget."]
+        );
+    }
+
+    #[test]
+    fn a_stamp_after_the_last_sentence_is_split_off() {
+        assert_eq!(
+            parts("An island stripped bare comes back to life. What is the secret? Monday, 6 January 2020"),
+            [
+                "An island stripped bare comes back to life. What is the secret?",
+                "Monday, 6 January 2020"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_are_not_a_stamp_beside_text_stay_whole() {
+        for line in [
+            "May 17, 2024 was the day the council finally approved the budget.",
+            "17 May 2024 The council approved the budget.",
+            "Published since 1843 by the same family of printers.",
+            "Updated: the council approved the budget on Tuesday.",
+            "Posted on March 3, 2025 by Lena Fischer",
+            "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+            "Published: 17 May 2024 in Sports",
+            "The council met on 17 May 2024 and approved the budget.",
+            "# Published 17 May 2024 The council approved the budget.",
+            "* Posted 2024-05-17 | The council approved the budget.",
+        ] {
+            let found = parts(line);
+            assert_eq!(found.len(), 1, "{line:?} was split: {found:?}");
+        }
+        // A number after the date is text, not a time of day.
+        assert_eq!(
+            parts("Published: 17 May 2024 10 people were hurt in the storm."),
+            [
+                "Published: 17 May 2024",
+                "10 people were hurt in the storm."
+            ]
+        );
+    }
+
+    #[test]
+    fn split_parts_keep_their_spans() {
+        let input =
+            "Headline\n\n  Posted 2024-05-17 | The council met on\n  Tuesday to approve it.";
+        let found = split_stamps(input, paragraphs(input));
+        assert_eq!(found.len(), 3);
+        assert_eq!(&input[found[1].start..found[1].end], "Posted 2024-05-17 |");
+        assert_eq!(
+            &input[found[2].start..found[2].end],
+            "The council met on\n  Tuesday to approve it."
+        );
+        assert_eq!(found[2].text, "The council met on Tuesday to approve it.");
+        assert_eq!(found[1].indent, 2);
+    }
+}

@@ -277,6 +277,52 @@ pub fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdic
     }
 }
 
+/// Longest photo title, in words: a few names or a topic ("Merkel Macron summit").
+/// Headlines, which can also stand above a lead photo's caption, run longer.
+pub const MAX_PHOTO_TITLE_WORDS: usize = 6;
+
+/// Share of a photo title's content words that its caption must repeat: the title names
+/// what the caption describes, while a headline above a lead photo says what happened.
+pub const PHOTO_TITLE_SHARE_IN_CAPTION: f64 = 0.5;
+
+/// A short line right above a photo caption that names what the caption describes
+/// ("Merkel Macron summit" above "German Chancellor Angela Merkel meets French President
+/// Emmanuel Macron ... (Photo: ...)") is the photo's title: part of the caption, removed
+/// with it, and never a heading or the article's headline.
+pub fn mark_photo_titles(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    for index in 1..analysed.len() {
+        let is_caption = verdicts[index].kind == BlockKind::Caption;
+        let line = &analysed[index - 1];
+        if is_caption && is_photo_title(line, &analysed[index]) {
+            verdicts[index - 1] = Verdict::removed(
+                BlockKind::Caption,
+                "title of the photo below (above its caption)",
+            );
+        }
+    }
+}
+
+fn is_photo_title(line: &Analysed, caption: &Analysed) -> bool {
+    let paragraph = &line.paragraph;
+    if line.noise.is_some()
+        || paragraph.list_marker.is_some()
+        || paragraph.heading_level > 0
+        || paragraph.emphasized
+        || line.features.words > MAX_PHOTO_TITLE_WORDS
+        || line.features.sentence_ends > 0
+        || line.tokens.content.is_empty()
+    {
+        return false;
+    }
+    let in_caption = line
+        .tokens
+        .content
+        .iter()
+        .filter(|word| caption.tokens.content.contains(word))
+        .count();
+    in_caption as f64 >= line.tokens.content.len() as f64 * PHOTO_TITLE_SHARE_IN_CAPTION
+}
+
 /// The standfirst, the sentence summing up the story, is part of the article: a sentence on
 /// the body's topic right under the headline (before byline and date), or right above a
 /// headline marked as one (bold, "#"): a page that marks its headline may set it under its
@@ -289,8 +335,14 @@ pub fn keep_standfirst(
 ) {
     let headline = &analysed[title].paragraph;
     let marked = headline.emphasized || headline.heading_level > 0;
-    let above = title.checked_sub(1).filter(|_| marked);
-    let beside = [above, Some(title + 1)];
+    // Past the headline's own copies ("**Headline**" twice).
+    let is_copy = |index: usize| analysed[index].key == analysed[title].key;
+    let above = (0..title)
+        .rev()
+        .find(|&index| !is_copy(index))
+        .filter(|_| marked);
+    let below = (title + 1..analysed.len()).find(|&index| !is_copy(index));
+    let beside = [above, below];
     for index in beside.into_iter().flatten() {
         let Some(next) = analysed.get(index) else {
             continue;
