@@ -140,7 +140,7 @@ fn find_title(
             (true, 0) => 0.8,
             (true, _) => 0.3,
         };
-        if overlap < 0.25 && heading == 0.0 && emphasized == 0.0 {
+        if overlap < MIN_HEADLINE_TOPIC_SHARE && heading == 0.0 && emphasized == 0.0 {
             continue;
         }
         let repeated = if repeated_elsewhere(analysed, &line_counts, index, header_start) {
@@ -165,15 +165,65 @@ fn find_title(
             best = Some((index, score));
         }
     }
-    best.map(|(index, _)| index).or_else(|| {
-        // A pasted article often starts with its headline and nothing else above it.
-        let first = analysed.first()?;
-        (body_start > 0
-            && standing[0].kind != BlockKind::Caption
-            && title_candidate(first)
-            && first.features.words <= 20)
-            .then_some(0)
-    })
+    best.map(|(index, _)| headline_above_standfirst(analysed, standing, index, topic_share))
+        .or_else(|| {
+            // A pasted article often starts with its headline and nothing else above it.
+            let first = analysed.first()?;
+            (body_start > 0
+                && standing[0].kind != BlockKind::Caption
+                && title_candidate(first)
+                && first.features.words <= 20)
+                .then_some(0)
+        })
+}
+
+/// Fewest words of a line taken for a standfirst rather than a headline when a shorter
+/// headline stands right above it: standfirsts run to a long clause or two, headlines to
+/// a few words.
+const MIN_STANDFIRST_WORDS: usize = 12;
+
+/// Fewest words of a headline above a standfirst ("Why collaborative thinking beats
+/// individual smarts"): shorter lines there are section labels and kickers ("Open Future").
+const MIN_HEADLINE_WORDS: usize = 4;
+
+/// Share of its content words a headline without markup must share with the body. A
+/// headline right above its standfirst needs only some word of the story: its place speaks
+/// for it, and catchy headlines share few words ("Why collaborative thinking beats
+/// individual smarts"), while labels there share none ("Reading time: 1 minute").
+const MIN_HEADLINE_TOPIC_SHARE: f64 = 0.25;
+
+/// How many words shorter than the standfirst below it a headline must be.
+const HEADLINE_SHORTER_BY: usize = 3;
+
+/// The headline, when the line chosen is its standfirst: a long sentence-case line (the
+/// summary under the headline shares the most words with the body, so it can outscore the
+/// headline) with a clearly shorter headline-like line right above it.
+fn headline_above_standfirst(
+    analysed: &[Analysed],
+    standing: &[Standing],
+    chosen: usize,
+    topic_share: &dyn Fn(&[u64]) -> f64,
+) -> usize {
+    let item = &analysed[chosen];
+    let reads_like_standfirst = item.features.words >= MIN_STANDFIRST_WORDS
+        && !item.features.is_title_case()
+        && item.paragraph.heading_level == 0
+        && !item.paragraph.emphasized;
+    let Some(above) = chosen.checked_sub(1) else {
+        return chosen;
+    };
+    let line = &analysed[above];
+    let headline_like = title_candidate(line)
+        && standing[above].kind != BlockKind::Caption
+        && !looks_like_name(&line.paragraph.text)
+        && line.features.words >= MIN_HEADLINE_WORDS
+        && line.features.words + HEADLINE_SHORTER_BY <= item.features.words
+        && topic_share(&line.tokens.content) > 0.0;
+    if reads_like_standfirst && headline_like {
+        above
+    } else {
+        chosen
+    }
 }
 
 /// How many paragraphs into the body a headline marked as one (bold, or a "#" heading) is
@@ -284,8 +334,10 @@ fn name_line_near_title(
     body_start: usize,
 ) -> Option<(usize, String)> {
     let end = body_start.max(title + 1).min(title + 6).min(analysed.len());
-    (title.saturating_sub(2)..end)
-        .filter(|&index| index != title)
+    // Under the headline first: a name above it is more often the last line of something
+    // else (a teaser's author in a list, a menu).
+    (title + 1..end)
+        .chain((title.saturating_sub(2)..title).rev())
         .find(|&index| {
             analysed[index].noise.is_none() && looks_like_name(&analysed[index].paragraph.text)
         })
