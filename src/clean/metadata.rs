@@ -10,6 +10,7 @@ use super::noise::{
     byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS, RELATED_MARKER_REASON,
 };
 use super::paragraph::Analysed;
+use super::stamps::is_stamp_line;
 use crate::report::BlockKind;
 use crate::text::dates::{find_dates, is_month_word};
 use crate::text::HashMapOfWords;
@@ -140,7 +141,14 @@ fn find_title(
             (true, 0) => 0.8,
             (true, _) => 0.3,
         };
-        if overlap < MIN_HEADLINE_TOPIC_SHARE && heading == 0.0 && emphasized == 0.0 {
+        // Right above the body (past bylines, dates and other furniture only) a line needs
+        // only some word of the story: its place speaks for it.
+        let gate = if next_to_body(analysed, index, body_start) {
+            f64::MIN_POSITIVE
+        } else {
+            MIN_HEADLINE_TOPIC_SHARE
+        };
+        if overlap < gate && heading == 0.0 && emphasized == 0.0 {
             continue;
         }
         let repeated = if repeated_elsewhere(analysed, &line_counts, index, header_start) {
@@ -175,6 +183,15 @@ fn find_title(
                 && first.features.words <= 20)
                 .then_some(0)
         })
+}
+
+/// Whether only furniture the local rules recognised (bylines, dates, share prompts,
+/// separators) stands between paragraph `index` and the body's first paragraph.
+fn next_to_body(analysed: &[Analysed], index: usize, body_start: usize) -> bool {
+    index < body_start
+        && analysed[index + 1..body_start]
+            .iter()
+            .all(|item| item.noise.is_some())
 }
 
 /// Fewest words of a line taken for a standfirst rather than a headline when a shorter
@@ -491,7 +508,7 @@ fn find_date(
         if item.features.words > MAX_DATE_LINE_WORDS || !item.features.has_digits {
             continue;
         }
-        let own_line = item.noise_is(BlockKind::Date);
+        let own_line = item.noise_is(BlockKind::Date) || is_stamp_line(&item.paragraph.text);
         if (standing[index].kept && !own_line)
             || !may_hold_own_date(analysed, standing, index, header)
         {
@@ -665,58 +682,91 @@ fn under_header_line(analysed: &[Analysed], line: usize, index: usize) -> bool {
             .all(|item| !item.is_prose() && item.features.words <= HEADER_LINE_WORDS)
 }
 
-/// The dates written in a line, also where the copy ran a date into the word before or
-/// after it ("Jane DoeNovember 6, 2023", "August 2, 2019August 2, 2019"): a page's inline
-/// elements often lose the space between them.
+/// The dates written in a line, also where the copy lost or added spaces around a date's
+/// parts: a date run into the word before or after it ("Jane DoeNovember 6, 2023",
+/// "August 2, 2019August 2, 2019"; a page's inline elements often lose the space between
+/// them), a numeric date with spaced separators ("05 / 02 / 2013"), a year joined to the
+/// time or day beside it by a hyphen that stood for a dash ("April 24, 2013-4:45pm").
 fn dates_in(text: &str) -> Vec<crate::text::dates::FoundDate> {
     let dates = find_dates(text);
     if !dates.is_empty() {
         return dates;
     }
-    match separate_glued_dates(text) {
-        Some(separated) => find_dates(&separated),
+    match respace_dates(text) {
+        Some(respaced) => find_dates(&respaced),
         None => dates,
     }
 }
 
-/// `text` with a space put where a month name or a year is glued to the word before or after
-/// it ("DoeNovember" → "Doe November", "2019August" → "2019 August"); `None` when there is
-/// no such place.
-fn separate_glued_dates(text: &str) -> Option<String> {
-    let mut cuts = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for window in chars.windows(2) {
-        let ((_, before), (at, after)) = (window[0], window[1]);
-        if !after.is_uppercase() || !(before.is_lowercase() || before.is_ascii_digit()) {
+/// `text` with the spacing around dates' parts repaired (see [`dates_in`]); `None` when
+/// there was nothing to repair.
+fn respace_dates(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
+    let digits_before = |at: usize| {
+        chars[..at]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let digits_after = |at: usize| {
+        chars[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        // "05 / 02 / 2013", "17 . 05 . 2024": a separator with a space on each side between
+        // two numbers of at most four digits.
+        if (c == '/' || c == '.')
+            && index >= 2
+            && chars[index - 1] == ' '
+            && chars.get(index + 1) == Some(&' ')
+            && (1..=4).contains(&digits_before(index - 1))
+            && (1..=4).contains(&digits_after(index + 2))
+        {
+            out.pop();
+            out.push(c);
+            index += 2;
+            changed = true;
             continue;
         }
-        let word_end = text[at..]
-            .find(|c: char| !c.is_alphabetic())
-            .map_or(text.len(), |end| at + end);
-        let word = text[at..word_end].to_lowercase();
-        let year_before = before.is_ascii_digit()
-            && text[..at]
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .count()
-                == 4;
-        if crate::text::dates::is_month_word(&word) && word.len() >= 3 || year_before {
-            cuts.push(at);
+        // "2013-4:45pm", "November 27-2005": a hyphen between a four-digit year and a number.
+        if c == '-'
+            && index > 0
+            && digits_after(index + 1) > 0
+            && (digits_before(index) == 4 || digits_after(index + 1) == 4)
+            && digits_before(index) > 0
+        {
+            out.push(' ');
+            index += 1;
+            changed = true;
+            continue;
         }
+        // "DoeNovember", "2019August": a month name glued to the word or year before it.
+        if index > 0
+            && c.is_uppercase()
+            && (chars[index - 1].is_lowercase() || digits_before(index) == 4)
+        {
+            let word: String = chars[index..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            let year_before = digits_before(index) == 4;
+            if (word.len() >= 3 && is_month_word(&word)) || year_before {
+                out.push(' ');
+                changed = true;
+            }
+        }
+        out.push(c);
+        index += 1;
     }
-    if cuts.is_empty() {
-        return None;
-    }
-    let mut separated = String::with_capacity(text.len() + cuts.len());
-    let mut last = 0;
-    for cut in cuts {
-        separated.push_str(&text[last..cut]);
-        separated.push(' ');
-        last = cut;
-    }
-    separated.push_str(&text[last..]);
-    Some(separated)
+    changed.then_some(out)
 }
 
 /// The strongest label ("Published", "Date", "Updated") standing before the line's first
@@ -800,23 +850,40 @@ mod tests {
     }
 
     #[test]
-    fn dates_glued_to_their_neighbours_are_read() {
+    fn dates_with_lost_or_added_spaces_are_read() {
         assert_eq!(
-            separate_glued_dates("Jane DoeNovember 6, 2023").as_deref(),
+            respace_dates("Jane DoeNovember 6, 2023").as_deref(),
             Some("Jane Doe November 6, 2023")
         );
         assert_eq!(
-            separate_glued_dates("Posted on August 2, 2019August 2, 2019").as_deref(),
+            respace_dates("Posted on August 2, 2019August 2, 2019").as_deref(),
             Some("Posted on August 2, 2019 August 2, 2019")
         );
-        assert_eq!(separate_glued_dates("McDonald's in MarchMadness"), None);
-        assert_eq!(separate_glued_dates("iPhone 2023"), None);
         assert_eq!(
-            dates_in("Jane DoeNovember 6, 2023")
-                .first()
-                .map(|date| date.iso()),
-            Some("2023-11-06".to_string())
+            respace_dates("Updated 05 / 02 / 2013 11:10 am").as_deref(),
+            Some("Updated 05/02/2013 11:10 am")
         );
+        assert_eq!(
+            respace_dates("April 24, 2013-4:45pm").as_deref(),
+            Some("April 24, 2013 4:45pm")
+        );
+        assert_eq!(respace_dates("McDonald's in MarchMadness"), None);
+        assert_eq!(
+            respace_dates("iPhone 2023, a 10 / 10 phone"),
+            Some("iPhone 2023, a 10/10 phone".to_string())
+        );
+        assert_eq!(respace_dates("Up 3 - 2 at half time"), None);
+        for (text, date) in [
+            ("Jane DoeNovember 6, 2023", "2023-11-06"),
+            ("Posted: 08 / 02 / 2013 11:10 am EDT", "2013-08-02"),
+            ("Sunday, November 27-2005 at 16:12", "2005-11-27"),
+        ] {
+            assert_eq!(
+                dates_in(text).first().map(|date| date.iso()).as_deref(),
+                Some(date),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -202,8 +202,23 @@ const TIME_WORDS: &[&str] = &[
 /// Whether `rest` is itself a stamp, one without a full date ("Updated 14 hours ago"), rather
 /// than article text.
 fn is_more_stamp(rest: &str) -> bool {
-    let words = crate::text::lowercase_words(rest);
-    words.len() <= MAX_UNDATED_STAMP_WORDS
+    only_stamp_words(rest, MAX_UNDATED_STAMP_WORDS)
+}
+
+/// Most words of a line made only of stamps ("Posted 11/27/2005 7:21 AM | Updated
+/// 11/27/2005 3:41 PM EST").
+const MAX_STAMP_LINE_WORDS: usize = 24;
+
+/// Whether `text` is made only of the words of date stamps (labels, dates, times, time
+/// zones), whatever form its dates take: a line the metadata can read as a date line even
+/// where the date-line rule did not recognise the date's form.
+pub fn is_stamp_line(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && only_stamp_words(text, MAX_STAMP_LINE_WORDS)
+}
+
+fn only_stamp_words(text: &str, max_words: usize) -> bool {
+    let words = crate::text::lowercase_words(text);
+    words.len() <= max_words
         && words.iter().all(|word| {
             is_date_word(word)
                 || TIME_WORDS.contains(&word.as_str())
