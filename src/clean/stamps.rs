@@ -256,12 +256,8 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
         let after = &text[end + 1..];
         let stamp_start =
             end + 1 + (after.len() - after.trim_start_matches([' ', '"', '”', '’', ')']).len());
-        if crate::text::words(&text[..end])
-            .nth(MIN_TEXT_WORDS - 1)
-            .is_none()
-        {
-            return None;
-        }
+        // Enough article text before the stamp, or no split at all.
+        crate::text::words(&text[..end]).nth(MIN_TEXT_WORDS - 1)?;
         let tail = &text[stamp_start..];
         let words = words_with_spans(tail, LEADING_WORDS);
         if words.first().is_none_or(|word| word.start != 0) {
