@@ -248,6 +248,7 @@ fixtures! {
     spanish_article,
     teaser_dates,
     teaser_dates_no_own_date,
+    related_under_headline,
     two_authors_relative_date,
     leading_date_token,
     leading_published_token,

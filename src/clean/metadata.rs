@@ -1,8 +1,10 @@
 //! Picks the article's metadata from its paragraphs: the headline (title-like line before
-//! the body that shares the body's words, preferring markdown headings and lines the page
-//! repeats), the author from the byline nearest the body, and the publication date (a
-//! labelled "Published" date first, then the date nearest after the headline, never a
-//! teaser's date from after the body).
+//! the body that shares the body's words, preferring markdown headings, bold lines and
+//! lines the page repeats, and the headline over its standfirst), the author from the
+//! byline nearest the body, and the publication date: a labelled "Published" date first,
+//! then the date nearest after the headline; never the date of an item in a list of other
+//! articles, of a photo or of a comment, and after the body only a labelled one ("Posted
+//! on ..."). When the article states no date of its own, there is none.
 
 use super::body::opens_comments;
 use super::lexicon::{lexicon, DateLabel};
@@ -611,10 +613,7 @@ fn is_list_date(
     let above_headline = header.title == Some(index + 1);
     !above_headline
         && after_opening(analysed, standing, index, header, |item| {
-            item.noise
-                .as_ref()
-                .is_some_and(|noise| noise.reason == RELATED_MARKER_REASON)
-                || opens_comments(item)
+            is_related_marker(item) || opens_comments(item)
         })
 }
 
@@ -677,9 +676,16 @@ const HEADER_LINE_WORDS: usize = 20;
 fn under_header_line(analysed: &[Analysed], line: usize, index: usize) -> bool {
     index > line
         && index - line - 1 <= HEADER_GAP
-        && analysed[line + 1..index]
-            .iter()
-            .all(|item| !item.is_prose() && item.features.words <= HEADER_LINE_WORDS)
+        && analysed[line + 1..index].iter().all(|item| {
+            !item.is_prose() && item.features.words <= HEADER_LINE_WORDS && !is_related_marker(item)
+        })
+}
+
+/// Whether the paragraph opens a list of other articles ("More news", "Related").
+fn is_related_marker(item: &Analysed) -> bool {
+    item.noise
+        .as_ref()
+        .is_some_and(|noise| noise.reason == RELATED_MARKER_REASON)
 }
 
 /// The dates written in a line, also where the copy lost or added spaces around a date's
