@@ -32,6 +32,10 @@ const TRAILING_SENTENCE_ENDS: usize = 3;
 /// Characters that separate a stamp from the text beside it.
 const SEPARATORS: &[char] = &['|', '·', '•', '—', '–', '-', ':', ',', '/', ';', '@'];
 
+/// Separators between the fields of a header line ("May 3, 2024 | Politics | 2 Comments"),
+/// unlike the dashes and colons that introduce a sentence after a date.
+const FIELD_SEPARATORS: &[char] = &['|', '/', '·', '•'];
+
 /// Time zones written after a time ("10:32 am EST").
 const TIME_ZONES: &[&str] = &[
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ct", "pt", "gmt", "utc", "bst",
@@ -123,8 +127,9 @@ fn stamp_split_point(input: &str, paragraph: &Paragraph) -> Option<usize> {
 }
 
 /// When `text` opens with a stamp followed by article text: the byte offset where that text
-/// starts. A stamp without a label needs a separator after it ("17 May 2024 | The ..."):
-/// a sentence may begin with a bare date.
+/// starts. A stamp without a label needs a field separator after it ("17 May 2024 | The
+/// ...", "May 3, 2024 / 2 Comments"): a sentence, or an entry of a timeline ("17 May 2024 —
+/// The council votes ..."), may begin with a bare date.
 fn leading_stamp_end(text: &str) -> Option<usize> {
     let first = crate::text::words(text).next()?;
     let first_lower = first.to_lowercase();
@@ -147,7 +152,7 @@ fn leading_stamp_end(text: &str) -> Option<usize> {
     let stamp = parse_stamps(text, &words, 0)?;
     let after = &text[stamp.end..];
     let gap = after.len() - after.trim_start_matches(is_separator_or_space).len();
-    let separated = after[..gap].chars().any(|c| SEPARATORS.contains(&c));
+    let field_separated = after[..gap].contains(FIELD_SEPARATORS);
     let text_start = stamp.end + gap;
     let rest = &text[text_start..];
     let opens_like_text = rest
@@ -158,7 +163,7 @@ fn leading_stamp_end(text: &str) -> Option<usize> {
     // What follows must be text, not more header: another stamp ("Updated 14 hours ago") or
     // the byline ("Posted on May 3, 2024 by Jane Doe" is one header line).
     let header_rest = is_more_stamp(rest) || is_byline(rest);
-    (opens_like_text && enough_text && (stamp.labelled || separated) && !header_rest)
+    (opens_like_text && enough_text && (stamp.labelled || field_separated) && !header_rest)
         .then_some(text_start)
 }
 
@@ -487,17 +492,17 @@ mod tests {
                 "\u{201c}We are ready,\u{201d} the mayor said."
             ]
         );
+        // A bare date needs a field separator after it.
+        assert_eq!(
+            parts("17.05.2024 | The council approved the budget."),
+            ["17.05.2024 |", "The council approved the budget."]
+        );
         assert_eq!(
             parts("Published 17 May 2024 | Updated 18 May 2024 | The council met again."),
             [
                 "Published 17 May 2024 | Updated 18 May 2024 |",
                 "The council met again."
             ]
-        );
-        // A bare date needs a separator: a sentence may begin with a date.
-        assert_eq!(
-            parts("17.05.2024 \u{2014} The council approved the budget."),
-            ["17.05.2024 \u{2014}", "The council approved the budget."]
         );
     }
 
@@ -517,6 +522,7 @@ mod tests {
         for line in [
             "May 17, 2024 was the day the council finally approved the budget.",
             "17 May 2024 The council approved the budget.",
+            "17.05.2024 \u{2014} The council approves the budget.",
             "Published since 1843 by the same family of printers.",
             "Updated: the council approved the budget on Tuesday.",
             "Posted on March 3, 2025 by Lena Fischer",
