@@ -16,6 +16,10 @@ use crate::text::segment::{split_paragraph, Paragraph};
 /// Sports") and the date-line rule already handles it.
 const MIN_TEXT_WORDS: usize = 3;
 
+/// Fewest words of a stamp: a date of one word ("2024-05-17") with its label, or a date
+/// of two words or more.
+const MIN_STAMP_WORDS: usize = 2;
+
 /// Most words a date (with its weekday) spans: "Tuesday, the 17th of May 2024".
 const MAX_DATE_WORDS: usize = 7;
 
@@ -113,7 +117,13 @@ fn stamp_split_point(input: &str, paragraph: &Paragraph) -> Option<usize> {
         return None;
     }
     let text = paragraph.text.as_str();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // A stamp holds a number, and with the text beside it runs to more words than a date
+    // line of its own ("Updated 14 April 2025"): most paragraphs are ruled out here.
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        || crate::text::words(text)
+            .nth(MIN_STAMP_WORDS + MIN_TEXT_WORDS - 1)
+            .is_none()
+    {
         return None;
     }
     let raw = &input[paragraph.start..paragraph.end];
@@ -140,12 +150,7 @@ fn leading_stamp_end(text: &str) -> Option<usize> {
     {
         return None;
     }
-    let may_open = lexicon()
-        .date_labels
-        .iter()
-        .any(|label| label.words[0] == first_lower)
-        || opens_date(&first_lower);
-    if !may_open {
+    if !may_open_stamp(&first_lower) {
         return None;
     }
     let words = words_with_spans(text, LEADING_WORDS);
@@ -264,6 +269,12 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
         // Enough article text before the stamp, or no split at all.
         crate::text::words(&text[..end]).nth(MIN_TEXT_WORDS - 1)?;
         let tail = &text[stamp_start..];
+        let opens = crate::text::words(tail)
+            .next()
+            .is_some_and(|first| may_open_stamp(&first.to_lowercase()));
+        if !opens {
+            continue;
+        }
         let words = words_with_spans(tail, LEADING_WORDS);
         if words.first().is_none_or(|word| word.start != 0) {
             continue;
@@ -342,7 +353,9 @@ fn parse_stamp(text: &str, words: &[Word], at: usize) -> Option<(usize, Stamp)> 
         if !is_date_word(&words[end].lower) {
             break;
         }
-        if !find_dates(&text[date_start..words[end].end]).is_empty() {
+        if may_end_date(text, words, end)
+            && !find_dates(&text[date_start..words[end].end]).is_empty()
+        {
             date_end = Some(end + 1);
             break;
         }
@@ -356,6 +369,17 @@ fn parse_stamp(text: &str, words: &[Word], at: usize) -> Option<(usize, Stamp)> 
             labelled,
         },
     ))
+}
+
+/// Whether word `index` can end a written date: a year ("2024", "2024-05-17"), or the last
+/// number of a numeric date ("17.05.24", "5/17/24"). The date scanner is only asked then.
+fn may_end_date(text: &str, words: &[Word], index: usize) -> bool {
+    let word = words[index].text;
+    let digits = word.bytes().filter(u8::is_ascii_digit).count();
+    let after_numeric_separator = index > 0
+        && words[index - 1].text.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&text[words[index - 1].end..words[index].start], "/" | ".");
+    digits >= 4 || (digits > 0 && after_numeric_separator)
 }
 
 /// The index of the first word after an optional time ("at 10:32 a.m. EST", "- 14:05").
@@ -398,9 +422,14 @@ fn skip_time(text: &str, words: &[Word], at: usize) -> usize {
     index
 }
 
-/// Whether a lowercase word can open a written date: a number, a month or a weekday.
-fn opens_date(word: &str) -> bool {
-    is_date_word(word) && !matches!(word, "of" | "de" | "del" | "the")
+/// Whether a lowercase word can open a stamp: a date label's first word, or a word that
+/// can open a written date (a number, a month, a weekday).
+fn may_open_stamp(word: &str) -> bool {
+    lexicon()
+        .date_labels
+        .iter()
+        .any(|label| label.words[0] == word)
+        || (is_date_word(word) && !matches!(word, "of" | "de" | "del" | "the"))
 }
 
 /// Whether a lowercase word can be part of a written date: a number (or "17th", or
