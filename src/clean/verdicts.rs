@@ -429,7 +429,13 @@ pub fn apply_metadata(metadata: &Metadata, verdicts: &mut [Verdict]) {
         verdicts[index] = Verdict::removed(BlockKind::Byline, "byline naming the author");
     }
     if let Some(index) = metadata.date_block {
-        if verdicts[index].kept || verdicts[index].kind == BlockKind::Boilerplate {
+        // A date line the list rules took for a listed article's is the article's own once
+        // the metadata has found it so (see `metadata`): its reason must not say otherwise.
+        let relabel = matches!(
+            verdicts[index].kind,
+            BlockKind::Boilerplate | BlockKind::Related
+        );
+        if verdicts[index].kept || relabel {
             verdicts[index] = Verdict::removed(BlockKind::Date, "the article's date");
         }
     }
