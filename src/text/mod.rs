@@ -5,6 +5,7 @@
 
 mod bytes;
 pub mod dates;
+pub mod relative_dates;
 mod normalize;
 pub mod offsets;
 pub mod segment;
