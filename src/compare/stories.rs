@@ -102,66 +102,149 @@ impl DocumentFrequencies {
     /// and the background's, pooled.
     fn inverse(&self, term: u32, background_share: f32) -> f64 {
         let batch = self.documents as f64;
+        if let Some(k) = std::env::var("STORY_MAXK").ok().and_then(|v| v.parse::<f64>().ok()) {
+            let share = (f64::from(self.of(term)) / (batch + k)).max(f64::from(background_share));
+            return -share.ln();
+        }
         let expected = f64::from(self.of(term)) + BACKGROUND_DOCUMENTS * f64::from(background_share);
         ((batch + BACKGROUND_DOCUMENTS) / expected.max(f64::MIN_POSITIVE)).ln().max(0.0)
     }
 }
 
-/// Step 3: an article's terms weighted against the batch (tf-idf), of unit length, sorted by
+/// Step 3: an article's terms with what weighing them needs: how much the article uses each,
+/// how common it is in English and in how many articles of the batch it stands. Sorted by
 /// term.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoryVector {
-    terms: Vec<(u32, f32)>,
+    terms: Vec<VectorTerm>,
+    /// Articles in the batch.
+    documents: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct VectorTerm {
+    hash: u32,
+    frequency: f32,
+    background_share: f32,
+    batch_count: u32,
 }
 
 impl StoryVector {
-    /// The weighted vector of one summary.
+    /// The vector of one summary against the batch's counts.
     pub fn weigh(summary: &StorySummary, frequencies: &DocumentFrequencies) -> StoryVector {
-        let mut terms: Vec<(u32, f32)> = summary
-            .terms
-            .iter()
-            .map(|term| {
-                let idf = frequencies.inverse(term.hash, term.background_share);
-                (term.hash, (f64::from(term.frequency) * idf) as f32)
-            })
-            .collect();
-        let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, weight) in &mut terms {
-                *weight /= norm;
-            }
+        StoryVector {
+            terms: summary
+                .terms
+                .iter()
+                .map(|term| VectorTerm {
+                    hash: term.hash,
+                    frequency: term.frequency,
+                    background_share: term.background_share,
+                    batch_count: frequencies.of(term.hash),
+                })
+                .collect(),
+            documents: frequencies.documents,
         }
-        StoryVector { terms }
     }
 
-    /// Cosine of two unit vectors.
-    pub fn cosine(&self, other: &StoryVector) -> f64 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
+    /// The weight of a term in a pair's comparison: tf times idf, where the term's share of
+    /// articles is the larger of its background share and its share among the batch's other
+    /// articles (the two compared left out: that they share a term is what is being
+    /// measured, not evidence that the term is common).
+    fn weight(&self, term: &VectorTerm, in_both: bool) -> f64 {
+        let lpo = std::env::var("STORY_LPO").is_ok();
+        let others = if lpo { self.documents.saturating_sub(2) } else { self.documents } as f64;
+        let count = if lpo { term.batch_count.saturating_sub(1 + u32::from(in_both)) } else { term.batch_count };
+        let k = std::env::var("STORY_MAXK").ok().and_then(|v| v.parse::<f64>().ok()).unwrap_or(30.0);
+        let share = (f64::from(count) / (others + k)).max(f64::from(term.background_share));
+        f64::from(term.frequency) * -share.ln()
+    }
+
+    /// How alike two articles' terms are: the cosine of their weighted vectors.
+    pub fn closeness(&self, other: &StoryVector) -> f64 {
         let (a, b) = (&self.terms, &other.terms);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                Ordering::Less => i += 1,
-                Ordering::Greater => j += 1,
+        let (mut i, mut j) = (0, 0);
+        let (mut dot, mut norm_a, mut norm_b) = (0.0f64, 0.0f64, 0.0f64);
+        while i < a.len() || j < b.len() {
+            let order = match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) => x.hash.cmp(&y.hash),
+                (Some(_), None) => Ordering::Less,
+                _ => Ordering::Greater,
+            };
+            match order {
+                Ordering::Less => {
+                    norm_a += self.weight(&a[i], false).powi(2);
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    norm_b += other.weight(&b[j], false).powi(2);
+                    j += 1;
+                }
                 Ordering::Equal => {
-                    sum += f64::from(a[i].1) * f64::from(b[j].1);
+                    let (x, y) = (self.weight(&a[i], true), other.weight(&b[j], true));
+                    dot += x * y;
+                    norm_a += x * x;
+                    norm_b += y * y;
                     i += 1;
                     j += 1;
                 }
             }
         }
-        sum.clamp(0.0, 1.0)
+        if norm_a <= 0.0 || norm_b <= 0.0 {
+            return 0.0;
+        }
+        (dot / (norm_a.sqrt() * norm_b.sqrt())).clamp(0.0, 1.0)
     }
+}
+
+fn floor() -> f64 {
+    std::env::var("STORY_FLOOR").ok().and_then(|v| v.parse().ok()).unwrap_or(DATE_CONFLICT_FLOOR)
+}
+
+fn name_scale() -> f32 {
+    std::env::var("STORY_NAMES").ok().and_then(|v| v.parse().ok()).unwrap_or(1.0)
+}
+
+fn mix() -> u32 {
+    std::env::var("STORY_MIX").ok().and_then(|v| v.parse().ok()).unwrap_or(1)
+}
+
+/// Scales weights to unit length.
+fn normalise(terms: &mut [(u32, f32)]) {
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, weight) in terms {
+            *weight /= norm;
+        }
+    }
+}
+
+/// Cosine of two unit vectors sorted by term.
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                sum += f64::from(a[i].1) * f64::from(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum.clamp(0.0, 1.0)
 }
 
 /// Step 3: the terms under which an article is filed in the inverted index (the shuffle keys
 /// of a distributed run): its heaviest terms that at least one other article holds and not
 /// too many do.
-pub fn candidate_keys(vector: &StoryVector, frequencies: &DocumentFrequencies) -> Vec<u32> {
-    let mut keys: Vec<(u32, f32)> = vector
+pub fn candidate_keys(vector: &StoryVector, _frequencies: &DocumentFrequencies) -> Vec<u32> {
+    let mut keys: Vec<(u32, f64)> = vector
         .terms
         .iter()
-        .copied()
-        .filter(|&(term, _)| (2..=MAX_POSTING).contains(&(frequencies.of(term) as usize)))
+        .filter(|term| (2..=MAX_POSTING).contains(&(term.batch_count as usize)))
+        .map(|term| (term.hash, vector.weight(term, false)))
         .collect();
     keys.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     keys.truncate(INDEX_TERMS);
@@ -197,9 +280,16 @@ pub fn similarity(
     a: (&StorySummary, &StoryVector),
     b: (&StorySummary, &StoryVector),
 ) -> f64 {
-    let cosine = a.1.cosine(b.1);
+    let cosine = a.1.closeness(b.1);
     match time_agreement(a.0, b.0) {
-        Some(agreement) => cosine * (DATE_CONFLICT_FLOOR + (1.0 - DATE_CONFLICT_FLOOR) * agreement),
+        Some(agreement) => {
+            let floor = if a.0.published.is_some() && b.0.published.is_some() {
+                std::env::var("STORY_STRONG").ok().and_then(|v| v.parse().ok()).unwrap_or(floor())
+            } else {
+                floor()
+            };
+            cosine * (floor + (1.0 - floor) * agreement)
+        }
         None => cosine,
     }
 }
@@ -210,7 +300,7 @@ pub fn similarity(
 fn time_agreement(a: &StorySummary, b: &StorySummary) -> Option<f64> {
     let gap = if !a.spans.is_empty() && !b.spans.is_empty() {
         smallest_span_gap(&a.spans, &b.spans)
-    } else if !a.calendar_days.is_empty() && !b.calendar_days.is_empty() {
+    } else if std::env::var("STORY_NOCAL").is_err() && !a.calendar_days.is_empty() && !b.calendar_days.is_empty() {
         smallest_calendar_gap(&a.calendar_days, &b.calendar_days)
     } else {
         return None;
@@ -261,6 +351,9 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
         .into_iter()
         .filter_map(|(a, b)| {
             let similarity = similarity((summaries[a], &vectors[a]), (summaries[b], &vectors[b]));
+            if std::env::var("STORY_DEBUG").is_ok() {
+                eprintln!("{a} {b} cos {:.3} time {:?} sim {similarity:.3}", vectors[a].closeness(&vectors[b]), time_agreement(summaries[a], summaries[b]));
+            }
             (similarity > 0.0).then_some(Edge { a, b, similarity })
         })
         .collect();

@@ -262,6 +262,47 @@ fn month_day_at(tokens: &[Token], index: usize) -> Option<(u32, u32, Option<i32>
     }
 }
 
+/// Words before a month name that make it a time ("in May", "since March", "early June"),
+/// rather than a name or a verb ("May said", "March on").
+const MONTH_LEADS: [&str; 11] = [
+    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "through", "last",
+];
+
+/// A whole month written at `tokens[index..]` ("in May", "since March 2013") placed in its
+/// year (the one written, or the one nearest `published`), and the words used.
+fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
+    let token = &tokens[index];
+    if !token.capitalised || token.lower.len() < 3 || std::env::var("STORY_NOMONTH").is_ok() {
+        return None;
+    }
+    let month = month_number(&token.lower)?;
+    let lead = tokens.get(index.checked_sub(1)?)?;
+    if !MONTH_LEADS.contains(&lead.lower.as_str()) {
+        return None;
+    }
+    let written_year = tokens
+        .get(index + 1)
+        .and_then(|next| year_number(&next.lower));
+    let year = match (written_year, published) {
+        (Some(year), _) => year,
+        (None, Some(published)) => {
+            let (year, this_month, _) = civil_from_days(published);
+            // The month nearest the article's date: "in December" in a January article is
+            // last December.
+            let months_apart = month as i32 - this_month as i32;
+            if months_apart > 6 {
+                year - 1
+            } else if months_apart < -6 {
+                year + 1
+            } else {
+                year
+            }
+        }
+        (None, None) => return None,
+    };
+    Some((month_span(year, month), 1 + usize::from(written_year.is_some())))
+}
+
 /// Resolves the words at `tokens[index]`, adding what they name to `found`; returns how many
 /// words were used (at least one).
 fn resolve_at(
@@ -274,10 +315,23 @@ fn resolve_at(
         place_month_day(month, day, year, published, found);
         return used;
     }
+    if let Some((span, used)) = month_at(tokens, index, published) {
+        found.add_span(span);
+        return used;
+    }
+    let lower = tokens[index].lower.as_str();
+    if std::env::var("STORY_YEARS").is_ok() {
+        if let Some(year) = year_number(lower) {
+            found.add_span(DaySpan {
+                first: days_since_epoch(year, 1, 1),
+                last: days_since_epoch(year, 12, 31),
+            });
+            return 1;
+        }
+    }
     let Some(published) = published else {
         return 1;
     };
-    let lower = tokens[index].lower.as_str();
     let previous = index
         .checked_sub(1)
         .map(|at| tokens[at].lower.as_str());
