@@ -272,7 +272,7 @@ const MONTH_LEADS: [&str; 11] = [
 /// year (the one written, or the one nearest `published`), and the words used.
 fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
     let token = &tokens[index];
-    if !token.capitalised || token.lower.len() < 3 || std::env::var("STORY_NOMONTH").is_ok() {
+    if !token.capitalised || token.lower.len() < 3 {
         return None;
     }
     let month = month_number(&token.lower)?;
@@ -320,15 +320,6 @@ fn resolve_at(
         return used;
     }
     let lower = tokens[index].lower.as_str();
-    if std::env::var("STORY_YEARS").is_ok() {
-        if let Some(year) = year_number(lower) {
-            found.add_span(DaySpan {
-                first: days_since_epoch(year, 1, 1),
-                last: days_since_epoch(year, 12, 31),
-            });
-            return 1;
-        }
-    }
     let Some(published) = published else {
         return 1;
     };
