@@ -26,7 +26,6 @@
 //! Candidates come from an inverted index of each article's heaviest terms with short
 //! posting lists, so the work grows with the number of articles, not its square.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::duplicates::IndexPair;
@@ -113,83 +112,79 @@ impl DocumentFrequencies {
 
 }
 
-/// Step 3: an article's terms with what weighing them needs (how much the article uses each,
-/// how common it is in English and in the batch), sorted by term.
+/// Step 3: an article's terms weighted against the batch, sorted by term. Each term carries
+/// two weights (tf times idf): one for when the other article of a pair lacks it, one for
+/// when both hold it (see [`StoryVector::weigh`]), so that scoring a pair is arithmetic only.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StoryVector {
     terms: Vec<VectorTerm>,
-    /// Articles in the batch.
-    documents: usize,
+    /// Sum of the squares of every term's weight when the other article lacks it.
+    squared_norm: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct VectorTerm {
     hash: u32,
-    frequency: f32,
-    background_share: f32,
+    /// How many articles of the batch hold the term.
     batch_count: u32,
+    /// Weight when the other article of the pair lacks the term.
+    alone: f32,
+    /// Weight when both articles of the pair hold it.
+    shared: f32,
 }
 
 impl StoryVector {
-    /// The vector of one summary against the batch's counts.
+    /// The vector of one summary against the batch's counts. A term's idf is -ln of its share
+    /// of articles: the larger of its background share and its share among the batch's other
+    /// articles. The two articles of a pair are left out of that count: that both hold the
+    /// term is what is being measured, not evidence that it is common (so a batch of two is
+    /// weighed by the background alone).
     pub fn weigh(summary: &StorySummary, frequencies: &DocumentFrequencies) -> StoryVector {
-        StoryVector {
-            terms: summary
-                .terms
-                .iter()
-                .map(|term| VectorTerm {
+        let others = frequencies.documents.saturating_sub(2) as f64 + BATCH_PRIOR_DOCUMENTS;
+        let mut squared_norm = 0.0;
+        let terms = summary
+            .terms
+            .iter()
+            .map(|term| {
+                let batch_count = frequencies.of(term.hash);
+                let weight = |holders_left_out: u32| {
+                    let count = batch_count.saturating_sub(holders_left_out);
+                    let share = (f64::from(count) / others).max(f64::from(term.background_share));
+                    f64::from(term.frequency) * -share.ln()
+                };
+                let alone = weight(1);
+                squared_norm += alone * alone;
+                VectorTerm {
                     hash: term.hash,
-                    frequency: term.frequency,
-                    background_share: term.background_share,
-                    batch_count: frequencies.of(term.hash),
-                })
-                .collect(),
-            documents: frequencies.documents,
+                    batch_count,
+                    alone: alone as f32,
+                    shared: weight(2) as f32,
+                }
+            })
+            .collect();
+        StoryVector {
+            terms,
+            squared_norm,
         }
-    }
-
-    /// The weight of a term when this article is compared with another: tf times idf, where
-    /// the term's share of articles is the larger of its background share and its share
-    /// among the batch's other articles. The two compared are left out of that count: that
-    /// both hold the term is what is being measured, not evidence that it is common (so a
-    /// batch of two is weighed by the background alone).
-    fn weight(&self, term: &VectorTerm, in_both: bool) -> f64 {
-        let others = self.documents.saturating_sub(2) as f64;
-        let count = term.batch_count.saturating_sub(1 + u32::from(in_both));
-        let batch_share = f64::from(count) / (others + BATCH_PRIOR_DOCUMENTS);
-        let share = batch_share.max(f64::from(term.background_share));
-        f64::from(term.frequency) * -share.ln()
     }
 
     /// The cosine of two articles' weighted terms, 0..=1.
     pub fn cosine(&self, other: &StoryVector) -> f64 {
         let (a, b) = (&self.terms, &other.terms);
         let (mut i, mut j) = (0, 0);
-        let (mut dot, mut norm_a, mut norm_b) = (0.0f64, 0.0f64, 0.0f64);
-        while i < a.len() || j < b.len() {
-            let order = match (a.get(i), b.get(j)) {
-                (Some(x), Some(y)) => x.hash.cmp(&y.hash),
-                (Some(_), None) => Ordering::Less,
-                _ => Ordering::Greater,
-            };
-            match order {
-                Ordering::Less => {
-                    norm_a += self.weight(&a[i], false).powi(2);
-                    i += 1;
-                }
-                Ordering::Greater => {
-                    norm_b += other.weight(&b[j], false).powi(2);
-                    j += 1;
-                }
-                Ordering::Equal => {
-                    let (x, y) = (self.weight(&a[i], true), other.weight(&b[j], true));
-                    dot += x * y;
-                    norm_a += x * x;
-                    norm_b += y * y;
-                    i += 1;
-                    j += 1;
-                }
+        let (mut dot, mut norm_a, mut norm_b) = (0.0f64, self.squared_norm, other.squared_norm);
+        // A merge of the two sorted lists that steps without branching on the order (the
+        // order of two hashes is a coin toss the processor cannot predict).
+        while i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            if x.hash == y.hash {
+                let (shared_x, shared_y) = (f64::from(x.shared), f64::from(y.shared));
+                dot += shared_x * shared_y;
+                norm_a += shared_x * shared_x - f64::from(x.alone).powi(2);
+                norm_b += shared_y * shared_y - f64::from(y.alone).powi(2);
             }
+            i += usize::from(x.hash <= y.hash);
+            j += usize::from(y.hash <= x.hash);
         }
         if norm_a <= 0.0 || norm_b <= 0.0 {
             return 0.0;
@@ -202,11 +197,11 @@ impl StoryVector {
 /// of a distributed run): its heaviest terms that at least one other article holds and not
 /// too many do.
 pub fn candidate_keys(vector: &StoryVector) -> Vec<u32> {
-    let mut keys: Vec<(u32, f64)> = vector
+    let mut keys: Vec<(u32, f32)> = vector
         .terms
         .iter()
         .filter(|term| (2..=MAX_POSTING).contains(&(term.batch_count as usize)))
-        .map(|term| (term.hash, vector.weight(term, false)))
+        .map(|term| (term.hash, term.alone))
         .collect();
     keys.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     keys.truncate(INDEX_TERMS);
@@ -241,6 +236,9 @@ pub fn candidate_pairs(keys: &[Vec<u32>]) -> Vec<(usize, usize)> {
 /// lowered when both speak of days and none of them near each other.
 pub fn similarity(a: (&StorySummary, &StoryVector), b: (&StorySummary, &StoryVector)) -> f64 {
     let cosine = a.1.cosine(b.1);
+    if cosine <= 0.0 {
+        return 0.0;
+    }
     let Some(agreement) = time_agreement(a.0, b.0) else {
         return cosine;
     };
@@ -268,10 +266,16 @@ fn time_agreement(a: &StorySummary, b: &StorySummary) -> Option<f64> {
 }
 
 fn smallest_span_gap(a: &[DaySpan], b: &[DaySpan]) -> u32 {
-    a.iter()
-        .flat_map(|x| b.iter().map(move |y| x.gap(y)))
-        .min()
-        .unwrap_or(u32::MAX)
+    let mut smallest = u32::MAX;
+    for x in a {
+        for y in b {
+            smallest = smallest.min(x.gap(y));
+            if smallest == 0 {
+                return 0;
+            }
+        }
+    }
+    smallest
 }
 
 fn smallest_calendar_gap(a: &[CalendarDay], b: &[CalendarDay]) -> u32 {
