@@ -317,7 +317,11 @@ fn ids(names: &[&str]) -> Vec<String> {
 #[test]
 fn five_calls_between_the_same_two_leaders_are_three_stories() {
     let docs = folder_documents("calls");
-    assert_eq!(docs.len(), 5, "the calls described in tests/batches/README.md");
+    assert_eq!(
+        docs.len(),
+        5,
+        "the calls described in tests/batches/README.md"
+    );
     let report = analyze(&docs, &Options::default()).expect("valid batch");
     assert_eq!(
         report.story_groups,
@@ -367,7 +371,11 @@ fn a_two_paragraph_brief_joins_the_event_it_names() {
     // brief and one other call alone cannot tell invented names from rare ones.
     let report = analyze(&folder_documents("calls"), &Options::default()).expect("valid batch");
     assert!(!same_story(&report, "grain-call-brief.txt", "dam-call.txt"));
-    assert!(!same_story(&report, "grain-call-brief.txt", "condolence-call.txt"));
+    assert!(!same_story(
+        &report,
+        "grain-call-brief.txt",
+        "condolence-call.txt"
+    ));
 }
 
 #[test]

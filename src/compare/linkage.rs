@@ -156,9 +156,6 @@ mod tests {
     #[test]
     fn items_without_edges_stay_alone_and_bad_edges_are_ignored() {
         let edges = [edge(0, 9, 1.0), edge(1, 1, 1.0), edge(0, 2, 0.6)];
-        assert_eq!(
-            average_linkage(3, &edges, 0.5),
-            vec![vec![0, 2], vec![1]]
-        );
+        assert_eq!(average_linkage(3, &edges, 0.5), vec![vec![0, 2], vec![1]]);
     }
 }

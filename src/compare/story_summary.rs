@@ -178,12 +178,20 @@ mod tests {
         let summary = summarise(&article("Klitschko wins", None, &text));
         assert_eq!(summary.terms.len(), MAX_TERMS);
         assert!(has_term(&summary, "klitschko"));
-        assert!(summary.size_in_bytes() < 1024, "{}", summary.size_in_bytes());
+        assert!(
+            summary.size_in_bytes() < 1024,
+            "{}",
+            summary.size_in_bytes()
+        );
     }
 
     #[test]
     fn a_possessive_is_the_name() {
-        let summary = summarise(&article("Talks", None, "Dostal’s office and Okonjo's aides met."));
+        let summary = summarise(&article(
+            "Talks",
+            None,
+            "Dostal’s office and Okonjo's aides met.",
+        ));
         assert!(has_term(&summary, "dostal"));
         assert!(has_term(&summary, "okonjo"));
         assert!(!has_term(&summary, "okonjo's"));

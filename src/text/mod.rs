@@ -5,9 +5,9 @@
 
 mod bytes;
 pub mod dates;
-pub mod relative_dates;
 mod normalize;
 pub mod offsets;
+pub mod relative_dates;
 pub mod segment;
 mod stopwords;
 mod word_set;

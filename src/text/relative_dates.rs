@@ -300,7 +300,10 @@ fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(D
         }
         (None, None) => return None,
     };
-    Some((month_span(year, month), 1 + usize::from(written_year.is_some())))
+    Some((
+        month_span(year, month),
+        1 + usize::from(written_year.is_some()),
+    ))
 }
 
 /// Resolves the words at `tokens[index]`, adding what they name to `found`; returns how many
@@ -323,9 +326,7 @@ fn resolve_at(
     let Some(published) = published else {
         return 1;
     };
-    let previous = index
-        .checked_sub(1)
-        .map(|at| tokens[at].lower.as_str());
+    let previous = index.checked_sub(1).map(|at| tokens[at].lower.as_str());
     match lower {
         "today" | "tonight" => found.add_span(DaySpan::day(published)),
         "yesterday" => found.add_span(DaySpan::day(published - 1)),
@@ -430,7 +431,11 @@ mod tests {
             let (year, month, day) = civil_from_days(days);
             assert_eq!(days_since_epoch(year, month, day), days);
         }
-        assert_eq!(weekday(parse_iso_day("2025-01-21").unwrap()), 1, "a Tuesday");
+        assert_eq!(
+            weekday(parse_iso_day("2025-01-21").unwrap()),
+            1,
+            "a Tuesday"
+        );
         assert_eq!(parse_iso_day("2025-02-30"), None);
         assert_eq!(parse_iso_day("March 3"), None);
     }
@@ -475,7 +480,10 @@ mod tests {
     #[test]
     fn a_day_without_a_year_takes_the_nearest_one() {
         assert_eq!(
-            spans("The storm of December 30 was the worst.", Some("2025-01-02")),
+            spans(
+                "The storm of December 30 was the worst.",
+                Some("2025-01-02")
+            ),
             ["2025-01-01..2025-01-02", "2024-12-30"]
         );
         assert_eq!(
