@@ -10,7 +10,7 @@ script writes (the header says so).
     python3 -m venv /tmp/wordfreq-venv && /tmp/wordfreq-venv/bin/pip install wordfreq==3.1.1
     /tmp/wordfreq-venv/bin/python scripts/make_background_frequencies.py
 
-The file keeps the most frequent English words that can be story terms (letters only, with an
+The file keeps the English words of Zipf value 4.0 or more (about 7,400) that can be story terms (letters only, with an
 inner apostrophe or hyphen; three letters or more; not a stopword of
 src/text/lexicon/stopwords_en.txt), grouped in bands of one tenth of a Zipf unit (log10 of
 occurrences per billion words), most frequent band first, words sorted within a band (so the
@@ -24,7 +24,10 @@ from pathlib import Path
 
 import wordfreq
 
-WORDS = 12_000
+# Words below this Zipf value are left out: their weight would differ little from an
+# unlisted word's (src/compare/background.rs gives those half a unit below this floor), and
+# they are most of a longer list's bytes in the page's wasm.
+MIN_ZIPF = 4.0
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "src" / "compare" / "lexicon" / "background_en.txt"
 STOPWORDS = REPO / "src" / "text" / "lexicon" / "stopwords_en.txt"
@@ -39,11 +42,11 @@ def main() -> int:
     bands: dict[float, list[str]] = {}
     kept = 0
     for word in wordfreq.top_n_list("en", 200_000):
-        if kept == WORDS:
-            break
         if not TERM.match(word) or len(word) < 3 or word in stopwords:
             continue
         band = round(wordfreq.zipf_frequency(word, "en"), 1)
+        if band < MIN_ZIPF:
+            break
         bands.setdefault(band, []).append(word)
         kept += 1
     lines = [
