@@ -26,6 +26,21 @@ const LEAD_WEIGHT: f32 = 2.0;
 /// within the first few paragraphs).
 const LEAD_PARAGRAPHS: usize = 3;
 
+/// Bytes of the body read for dates: some 5,000 words, more than nearly any news report, so
+/// the dates of the report itself are all read, while the work and memory stay bounded for a
+/// text of many megabytes (whose first [`crate::text::relative_dates::MAX_SPOKEN_DATES`]
+/// dates are all that is kept anyway).
+const DATES_TEXT_BYTES: usize = 32 * 1024;
+
+/// The largest character boundary of `text` at or before `index`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
 /// One term of an article's story summary.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StoryTerm {
@@ -98,12 +113,13 @@ pub fn summarise(article: &Article) -> StorySummary {
     terms.dedup_by_key(|term| term.hash);
 
     let published = article.date.as_deref().and_then(parse_iso_day);
-    let mut text = String::with_capacity(article.text.len() + 2);
+    let body = &article.text[..floor_char_boundary(&article.text, DATES_TEXT_BYTES)];
+    let mut text = String::with_capacity(body.len() + 2);
     if let Some(title) = &article.title {
         text.push_str(title);
         text.push_str("\n\n");
     }
-    text.push_str(&article.text);
+    text.push_str(body);
     let dates = spoken_dates(&text, published);
     StorySummary {
         terms: terms.into_boxed_slice(),
