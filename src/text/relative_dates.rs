@@ -2,7 +2,8 @@
 //! own date. "On Tuesday" in an article dated Tuesday 2025-01-21 is that day; "yesterday"
 //! the day before; "March 3" the March 3 nearest the article's date; "last month" the whole
 //! previous month. Two reports of one event written a day apart then name the same day in
-//! different words, and two events of the same kind a month apart name different days.
+//! different words, and two events of the same kind a month apart name different days. "In
+//! May" is the whole month of May nearest the article's date.
 //!
 //! Without the article's own date only what is absolute can be placed ("March 3, 2025",
 //! "2025-03-03"); a day without a year ("March 3") is kept as a calendar day, which can still
@@ -474,6 +475,22 @@ mod tests {
         assert_eq!(
             spans("Talks resume next week.", Some("2025-01-21")),
             ["2025-01-20..2025-01-21", "2025-01-27..2025-02-02"]
+        );
+    }
+
+    #[test]
+    fn a_month_named_as_a_time_is_that_whole_month() {
+        assert_eq!(
+            spans("She entered rehab in May and left.", Some("2013-06-13")),
+            ["2013-06-12..2013-06-13", "2013-05-01..2013-05-31"]
+        );
+        assert_eq!(
+            spans("Prices have risen since March 2012.", None),
+            ["2012-03-01..2012-03-31"]
+        );
+        assert_eq!(
+            spans("Theresa May said so.", Some("2019-01-10")),
+            ["2019-01-09..2019-01-10"]
         );
     }
 
