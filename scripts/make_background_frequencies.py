@@ -51,7 +51,7 @@ def main() -> int:
         kept += 1
     lines = [
         "# Background English word frequencies for story similarity (src/compare/background.rs).",
-        f"# Made by scripts/make_background_frequencies.py from wordfreq 3.1.1",
+        "# Made by scripts/make_background_frequencies.py from wordfreq 3.1.1",
         "# (Robyn Speer, doi:10.5281/zenodo.7199437); data licensed CC BY-SA 4.0, like this file.",
         "# A 'zipf N' line opens a band: the words under it occur about 10^N times per billion words.",
     ]
