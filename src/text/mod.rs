@@ -1,11 +1,12 @@
 //! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
 //! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
-//! against its own date), UTF-16 offsets and English stopwords.
+//! against its own date), the figures a text states, UTF-16 offsets and English stopwords.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 
 mod bytes;
 pub mod dates;
+pub mod figures;
 mod normalize;
 pub mod offsets;
 pub mod relative_dates;
