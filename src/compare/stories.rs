@@ -11,7 +11,10 @@
 //!    [`candidate_keys`], the terms it is filed under;
 //! 4. per candidate pair (articles sharing a key, [`candidate_pairs`]), [`similarity`]: the
 //!    tf-idf cosine of the two, lowered when the days they speak of disagree;
-//! 5. from the scored pairs alone, [`average_linkage`] cut at [`JOIN_THRESHOLD`].
+//! 5. from the scored pairs and each article's figures, [`average_linkage`] cut at
+//!    [`JOIN_THRESHOLD`], never joining two groups that repeat different figures;
+//! 6. [`attach_leftovers`]: an article or pair left alone joins the story it is clearly
+//!    closest to.
 //!
 //! How common a term is comes from two sources: English at large (the
 //! [`background`](super::background) frequencies: "said" and "people" are everywhere,
@@ -23,14 +26,22 @@
 //! linkage joins a group only while its members are, on average, close to the newcomer, so
 //! one article touching two events cannot chain them.
 //!
+//! Words alone cannot tell two events of the same kind apart when neither report is dated
+//! (two quakes near one town, two emergency patches of one browser): their reports share the
+//! place, the kind of event, the names. What differs is the event's own particulars, which
+//! every report of it repeats: the magnitude, the time of day, the toll, the bulletin number
+//! ([`crate::text::figures`]). Two groups that each repeat figures of their own and share
+//! none are two events, however alike their words.
+//!
 //! Candidates come from an inverted index of each article's heaviest terms with short
 //! posting lists, so the work grows with the number of articles, not its square.
 
 use std::collections::HashMap;
 
 use super::duplicates::IndexPair;
-use super::linkage::{average_linkage, Edge};
+use super::linkage::{attach_leftovers, average_linkage, Edge, LinkageRules};
 use super::story_summary::StorySummary;
+use crate::text::figures::Figure;
 use crate::text::relative_dates::{CalendarDay, DaySpan};
 use crate::text::Prehashed;
 
@@ -42,6 +53,43 @@ use crate::text::Prehashed;
 /// of the same kind (two earthquakes in one region, two bills on one subject in two states)
 /// merge; above them, reports of one event in different words split.
 pub const JOIN_THRESHOLD: f64 = 0.17;
+
+/// Two groups that each repeat a figure of their own are kept apart when no figure is stated
+/// by at least this share of the members of both: one report in ten, so that a report naming
+/// the other event's magnitude in passing (a follow-up recalling an earlier quake) is not
+/// agreement, while most reports of one event stating its magnitude is. On the dev story
+/// sets 0.05 to 0.2 do about equally well (see docs/benchmarks.md).
+const FIGURE_AGREEMENT: f64 = 0.1;
+
+/// Groups of at most this many articles left by the linkage are leftovers: a brief, a report
+/// from an odd angle, and a pair of them.
+const LARGEST_LEFTOVER: usize = 2;
+
+/// A leftover joins only a story the linkage has confirmed with at least this many reports:
+/// joining a leftover to another leftover is the linkage's job, and a story of three or more
+/// reports has shown what it is about.
+const SMALLEST_STORY: usize = 3;
+
+/// Smallest mean similarity of a leftover to the story it joins: between the level of
+/// articles that share a subject but not an event (0.05 to 0.10 on the dev sets) and the
+/// join threshold.
+const LEFTOVER_THRESHOLD: f64 = 0.12;
+
+/// A leftover joins a story only when its mean similarity to it is at least this many times
+/// its mean similarity to any other story: clearly closer to one story than to the rest, as
+/// a brief on one event is, while an article on the campaign at large is about as close to
+/// several campaign stories.
+const LEFTOVER_MARGIN: f64 = 2.0;
+
+/// The rules of steps 5 and 6.
+const RULES: LinkageRules = LinkageRules {
+    join_threshold: JOIN_THRESHOLD,
+    figure_agreement: FIGURE_AGREEMENT,
+    largest_leftover: LARGEST_LEFTOVER,
+    smallest_story: SMALLEST_STORY,
+    leftover_threshold: LEFTOVER_THRESHOLD,
+    leftover_margin: LEFTOVER_MARGIN,
+};
 
 /// Articles the batch's share of a term is smoothed towards zero with: a term's batch share
 /// is (articles holding it) / (articles + this). In a batch of a few dozen articles the batch
@@ -326,7 +374,9 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
         b: pair.b,
         similarity: 1.0,
     }));
-    average_linkage(summaries.len(), &edges, JOIN_THRESHOLD)
+    let figures: Vec<&[Figure]> = summaries.iter().map(|summary| &*summary.figures).collect();
+    let groups = average_linkage(summaries.len(), &edges, &figures, &RULES);
+    attach_leftovers(groups, &edges, &figures, &RULES)
 }
 
 #[cfg(test)]
@@ -347,6 +397,7 @@ mod tests {
             spans: spans.into(),
             calendar_days: Box::new([]),
             published,
+            figures: Box::new([]),
         }
     }
 

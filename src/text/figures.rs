@@ -97,10 +97,15 @@ fn read_number(bytes: &[u8], start: usize) -> (usize, Option<String>) {
         None => false,
     };
     // "9:27am" is a time; other letters glued on ("4G", "11th", "1.5bn") make a word.
-    let clock_suffix = fraction.as_ref().is_some_and(|(separator, _)| *separator == b':')
+    let clock_suffix = fraction
+        .as_ref()
+        .is_some_and(|(separator, _)| *separator == b':')
         && bytes.len() >= end + 2
         && matches!(
-            [bytes[end].to_ascii_lowercase(), bytes[end + 1].to_ascii_lowercase()],
+            [
+                bytes[end].to_ascii_lowercase(),
+                bytes[end + 1].to_ascii_lowercase()
+            ],
             [b'a' | b'p', b'm']
         )
         && !bytes.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
@@ -172,7 +177,10 @@ mod tests {
     fn one_time_of_day_however_it_is_written() {
         assert_eq!(figures("at 9:27am"), [figure("9:27")]);
         assert_eq!(figures("at 09:27"), figures("at 21:27"));
-        assert_eq!(figures("at 9:27 a.m. and again at 9:27 PM"), [figure("9:27")]);
+        assert_eq!(
+            figures("at 9:27 a.m. and again at 9:27 PM"),
+            [figure("9:27")]
+        );
         assert_eq!(figures("won 3:1"), [figure("3:1")]);
     }
 
@@ -196,7 +204,9 @@ mod tests {
 
     #[test]
     fn odd_text_does_not_panic() {
-        for text in ["", "1", "1,", "1,23", "9:", "9:5", "12.", ".5", "1,234,5", "é1.2é", "0:00am"] {
+        for text in [
+            "", "1", "1,", "1,23", "9:", "9:5", "12.", ".5", "1,234,5", "é1.2é", "0:00am",
+        ] {
             let _ = figures(text);
         }
         assert_eq!(figures("1,234,5"), Vec::<Figure>::new());
