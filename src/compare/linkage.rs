@@ -18,6 +18,20 @@ pub struct Edge {
     pub b: usize,
     /// How alike the two are (0 = nothing in common).
     pub similarity: f64,
+    /// What the two items' own dates say of them.
+    pub dates: OwnDates,
+}
+
+/// What the own dates of a pair's two items (an article's publication date) say of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OwnDates {
+    /// At least one of them has no date of its own.
+    #[default]
+    Unknown,
+    /// Both have one, and they speak of days close to each other.
+    Near,
+    /// Both have one, and no day one speaks of is close to a day the other speaks of.
+    Apart,
 }
 
 /// How the groups are formed (the values and their reasons are in `stories.rs`).
@@ -98,34 +112,59 @@ impl GroupFigures {
     }
 }
 
-/// Whether two groups (with `size_a` and `size_b` members) report different events by their
-/// figures: each repeats figures of its own, and no figure is stated by `agreement` of the
-/// members of both. One report that names the other event's magnitude in passing does not
-/// make them agree; most reports of one event stating its figures does.
-fn figures_disagree(
-    a: &GroupFigures,
-    size_a: usize,
-    b: &GroupFigures,
-    size_b: usize,
-    agreement: f64,
-) -> bool {
-    if a.repeated == 0 || b.repeated == 0 {
+/// A group's figures, its size, and whether it has particulars of its own to compare: for a
+/// group formed by the linkage, figures repeated by two or more members (one report's
+/// figures may be background: a year's toll, an earlier quake); for a leftover of one or two
+/// reports, any figure it states (which is all it has).
+#[derive(Clone, Copy)]
+struct Particulars<'g> {
+    figures: &'g GroupFigures,
+    size: usize,
+    repeated_only: bool,
+}
+
+impl Particulars<'_> {
+    fn has_any(&self) -> bool {
+        if self.repeated_only {
+            self.figures.repeated > 0
+        } else {
+            !self.figures.counts.is_empty()
+        }
+    }
+}
+
+/// Whether two groups report different events by their figures: each has particulars of its
+/// own, and no figure is stated by `agreement` of the members of both. One report that names
+/// the other event's magnitude in passing does not make them agree; most reports of one event
+/// stating its figures does.
+fn figures_disagree(a: Particulars<'_>, b: Particulars<'_>, agreement: f64) -> bool {
+    if !a.has_any() || !b.has_any() {
         return false;
     }
-    let ((small, small_size), (large, large_size)) = if a.counts.len() <= b.counts.len() {
-        ((a, size_a), (b, size_b))
+    let (small, large) = if a.figures.counts.len() <= b.figures.counts.len() {
+        (a, b)
     } else {
-        ((b, size_b), (a, size_a))
+        (b, a)
     };
     let shared = small
+        .figures
         .counts
         .iter()
         .filter_map(|(figure, &count)| {
-            let other = *large.counts.get(figure)?;
-            Some((f64::from(count) / small_size as f64).min(f64::from(other) / large_size as f64))
+            let other = *large.figures.counts.get(figure)?;
+            Some((f64::from(count) / small.size as f64).min(f64::from(other) / large.size as f64))
         })
         .fold(0.0, f64::max);
     shared < agreement
+}
+
+/// The particulars of a group formed by the linkage.
+fn repeated(figures: &GroupFigures, size: usize) -> Particulars<'_> {
+    Particulars {
+        figures,
+        size,
+        repeated_only: true,
+    }
 }
 
 /// Average-linkage clustering of `count` items over a sparse similarity graph: repeatedly
@@ -182,10 +221,8 @@ pub fn average_linkage(
             continue;
         }
         if figures_disagree(
-            &group_figures[a],
-            members[a].len(),
-            &group_figures[b],
-            members[b].len(),
+            repeated(&group_figures[a], members[a].len()),
+            repeated(&group_figures[b], members[b].len()),
             rules.figure_agreement,
         ) {
             // Kept apart for now; if either group grows, the pair is weighed again.
@@ -269,8 +306,9 @@ pub fn attach_leftovers(
     let is_leftover = |group: usize| groups[group].len() <= rules.largest_leftover;
     let is_story =
         |group: usize| groups[group].len() >= rules.smallest_story.max(rules.largest_leftover + 1);
-    // Summed similarity from each leftover to each story it touches.
-    let mut sums: HashMap<(usize, usize), f64> = HashMap::new();
+    // From each leftover to each story it touches: summed similarity, and how many scored
+    // pairs have their own dates near and apart.
+    let mut sums: HashMap<(usize, usize), (f64, u32, u32)> = HashMap::new();
     for edge in edges {
         let (Some(&x), Some(&y)) = (group_of.get(edge.a), group_of.get(edge.b)) else {
             continue;
@@ -280,49 +318,63 @@ pub fn attach_leftovers(
         }
         for (leftover, story) in [(x, y), (y, x)] {
             if is_leftover(leftover) && is_story(story) {
-                *sums.entry((leftover, story)).or_default() += edge.similarity;
+                let entry = sums.entry((leftover, story)).or_default();
+                entry.0 += edge.similarity;
+                entry.1 += u32::from(edge.dates == OwnDates::Near);
+                entry.2 += u32::from(edge.dates == OwnDates::Apart);
             }
         }
     }
-    // Per leftover: the best story and the runner-up's mean.
-    let mut best: HashMap<usize, (f64, usize, f64)> = HashMap::new();
-    let mut pairs: Vec<((usize, usize), f64)> = sums.into_iter().collect();
+    let group_figures: Vec<GroupFigures> = groups
+        .iter()
+        .map(|group| {
+            let mut merged = GroupFigures::default();
+            for &member in group {
+                merged.absorb(GroupFigures::of(
+                    figures.get(member).copied().unwrap_or_default(),
+                ));
+            }
+            merged
+        })
+        .collect();
+    // Per leftover, among the stories whose figures do not disagree with its own: the best
+    // story (its mean, whether their own dates lie apart) and the runner-up's mean.
+    let mut best: HashMap<usize, (f64, usize, bool, f64)> = HashMap::new();
+    let mut pairs: Vec<((usize, usize), (f64, u32, u32))> = sums.into_iter().collect();
     pairs.sort_unstable_by_key(|&(pair, _)| pair);
-    for ((leftover, story), sum) in pairs {
+    for ((leftover, story), (sum, near, apart)) in pairs {
+        let leftover_particulars = Particulars {
+            figures: &group_figures[leftover],
+            size: groups[leftover].len(),
+            repeated_only: false,
+        };
+        let story_particulars = repeated(&group_figures[story], groups[story].len());
+        if figures_disagree(
+            leftover_particulars,
+            story_particulars,
+            rules.figure_agreement,
+        ) {
+            continue;
+        }
         let mean = sum / (groups[leftover].len() * groups[story].len()) as f64;
+        let dated_apart = apart > 0 && near == 0;
         let entry = best
             .entry(leftover)
-            .or_insert((f64::NEG_INFINITY, usize::MAX, 0.0));
+            .or_insert((f64::NEG_INFINITY, usize::MAX, false, 0.0));
         if mean > entry.0 {
-            entry.2 = entry.0.max(0.0);
-            entry.0 = mean;
-            entry.1 = story;
+            let runner_up = entry.0.max(0.0);
+            *entry = (mean, story, dated_apart, runner_up);
         } else {
-            entry.2 = entry.2.max(mean);
+            entry.3 = entry.3.max(mean);
         }
     }
-    let figures_of = |group: usize| {
-        let mut merged = GroupFigures::default();
-        for &member in &groups[group] {
-            merged.absorb(GroupFigures::of(
-                figures.get(member).copied().unwrap_or_default(),
-            ));
-        }
-        merged
-    };
     let mut target: Vec<usize> = (0..groups.len()).collect();
-    let mut leftovers: Vec<(usize, (f64, usize, f64))> = best.into_iter().collect();
+    let mut leftovers: Vec<(usize, (f64, usize, bool, f64))> = best.into_iter().collect();
     leftovers.sort_unstable_by_key(|&(leftover, _)| leftover);
-    for (leftover, (mean, story, runner_up)) in leftovers {
+    for (leftover, (mean, story, dated_apart, runner_up)) in leftovers {
         if mean >= rules.leftover_threshold
             && mean >= rules.leftover_margin * runner_up
-            && !figures_disagree(
-                &figures_of(leftover),
-                groups[leftover].len(),
-                &figures_of(story),
-                groups[story].len(),
-                rules.figure_agreement,
-            )
+            && !dated_apart
         {
             target[leftover] = story;
         }
@@ -353,7 +405,12 @@ mod tests {
     };
 
     fn edge(a: usize, b: usize, similarity: f64) -> Edge {
-        Edge { a, b, similarity }
+        Edge {
+            a,
+            b,
+            similarity,
+            dates: OwnDates::Unknown,
+        }
     }
 
     #[test]
@@ -424,6 +481,30 @@ mod tests {
         assert_eq!(groups.len(), 4);
         let joined = attach_leftovers(groups, &edges, &[], &RULES);
         assert_eq!(joined, vec![vec![0, 1, 2, 6], vec![3, 4, 5], vec![7]]);
+    }
+
+    #[test]
+    fn a_leftover_dated_apart_from_the_story_stays_out() {
+        let mut edges = vec![edge(0, 1, 0.9), edge(0, 2, 0.9), edge(1, 2, 0.9)];
+        edges.extend([(0, 3), (1, 3)].map(|(a, b)| Edge {
+            dates: OwnDates::Apart,
+            ..edge(a, b, 0.4)
+        }));
+        let groups = average_linkage(4, &edges, &[], &RULES);
+        assert_eq!(groups, vec![vec![0, 1, 2], vec![3]]);
+        assert_eq!(
+            attach_leftovers(groups.clone(), &edges, &[], &RULES),
+            groups
+        );
+        // One dated member near it is enough: the story spans the leftover's days.
+        edges.push(Edge {
+            dates: OwnDates::Near,
+            ..edge(2, 3, 0.1)
+        });
+        assert_eq!(
+            attach_leftovers(groups, &edges, &[], &RULES),
+            vec![vec![0, 1, 2, 3]]
+        );
     }
 
     #[test]

@@ -39,7 +39,7 @@
 use std::collections::HashMap;
 
 use super::duplicates::IndexPair;
-use super::linkage::{attach_leftovers, average_linkage, Edge, LinkageRules};
+use super::linkage::{attach_leftovers, average_linkage, Edge, LinkageRules, OwnDates};
 use super::story_summary::StorySummary;
 use crate::text::figures::Figure;
 use crate::text::relative_dates::{CalendarDay, DaySpan};
@@ -280,22 +280,37 @@ pub fn candidate_pairs(keys: &[Vec<u32>]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Smallest [`time_agreement`] of two dated articles whose days count as near: a day of one
+/// within three days of a day of the other (the Gaussian of 3 days is 0.61 at three days'
+/// gap, 0.41 at four).
+const NEAR_DAYS_AGREEMENT: f64 = 0.5;
+
 /// Step 4: how alike two articles' stories are, 0..=1: the cosine of their weighted terms,
-/// lowered when both speak of days and none of them near each other.
-pub fn similarity(a: (&StorySummary, &StoryVector), b: (&StorySummary, &StoryVector)) -> f64 {
+/// lowered when both speak of days and none of them near each other; and what their own
+/// dates say of them.
+pub fn similarity(
+    a: (&StorySummary, &StoryVector),
+    b: (&StorySummary, &StoryVector),
+) -> (f64, OwnDates) {
     let cosine = a.1.cosine(b.1);
     if cosine <= 0.0 {
-        return 0.0;
+        return (0.0, OwnDates::Unknown);
     }
     let Some(agreement) = time_agreement(a.0, b.0) else {
-        return cosine;
+        return (cosine, OwnDates::Unknown);
     };
-    let floor = if a.0.published.is_some() && b.0.published.is_some() {
+    let both_dated = a.0.published.is_some() && b.0.published.is_some();
+    let own_dates = match (both_dated, agreement >= NEAR_DAYS_AGREEMENT) {
+        (false, _) => OwnDates::Unknown,
+        (true, true) => OwnDates::Near,
+        (true, false) => OwnDates::Apart,
+    };
+    let floor = if both_dated {
         PUBLISHED_DATE_CONFLICT_FLOOR
     } else {
         DATE_CONFLICT_FLOOR
     };
-    cosine * (floor + (1.0 - floor) * agreement)
+    (cosine * (floor + (1.0 - floor) * agreement), own_dates)
 }
 
 /// How well the dates of two articles agree, 0..=1 (the Gaussian of the smallest gap between
@@ -356,8 +371,14 @@ pub fn scored_pairs(summaries: &[&StorySummary]) -> Vec<Edge> {
     candidate_pairs(&keys)
         .into_iter()
         .filter_map(|(a, b)| {
-            let similarity = similarity((summaries[a], &vectors[a]), (summaries[b], &vectors[b]));
-            (similarity > 0.0).then_some(Edge { a, b, similarity })
+            let (similarity, dates) =
+                similarity((summaries[a], &vectors[a]), (summaries[b], &vectors[b]));
+            (similarity > 0.0).then_some(Edge {
+                a,
+                b,
+                similarity,
+                dates,
+            })
         })
         .collect()
 }
@@ -373,6 +394,7 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
         a: pair.a,
         b: pair.b,
         similarity: 1.0,
+        dates: OwnDates::Unknown,
     }));
     let figures: Vec<&[Figure]> = summaries.iter().map(|summary| &*summary.figures).collect();
     let groups = average_linkage(summaries.len(), &edges, &figures, &RULES);
@@ -454,7 +476,7 @@ mod tests {
                 StoryVector::weigh(x, &frequencies),
                 StoryVector::weigh(y, &frequencies),
             );
-            similarity((x, &vx), (y, &vy))
+            similarity((x, &vx), (y, &vy)).0
         };
         assert!(pair(&same, &next_day) > 0.9);
         assert!((pair(&same, &month_later) - PUBLISHED_DATE_CONFLICT_FLOOR).abs() < 1e-6);
