@@ -306,9 +306,9 @@ pub fn attach_leftovers(
     let is_leftover = |group: usize| groups[group].len() <= rules.largest_leftover;
     let is_story =
         |group: usize| groups[group].len() >= rules.smallest_story.max(rules.largest_leftover + 1);
-    // From each leftover to each story it touches: summed similarity, and how many scored
-    // pairs have their own dates near and apart.
-    let mut sums: HashMap<(usize, usize), (f64, u32, u32)> = HashMap::new();
+    // Every scored pair between a leftover and a story, sorted by (leftover, story): each run
+    // is what one leftover has to do with one story.
+    let mut touches: Vec<(usize, usize, f64, OwnDates)> = Vec::new();
     for edge in edges {
         let (Some(&x), Some(&y)) = (group_of.get(edge.a), group_of.get(edge.b)) else {
             continue;
@@ -318,13 +318,11 @@ pub fn attach_leftovers(
         }
         for (leftover, story) in [(x, y), (y, x)] {
             if is_leftover(leftover) && is_story(story) {
-                let entry = sums.entry((leftover, story)).or_default();
-                entry.0 += edge.similarity;
-                entry.1 += u32::from(edge.dates == OwnDates::Near);
-                entry.2 += u32::from(edge.dates == OwnDates::Apart);
+                touches.push((leftover, story, edge.similarity, edge.dates));
             }
         }
     }
+    touches.sort_unstable_by_key(|&(leftover, story, _, _)| (leftover, story));
     let group_figures: Vec<GroupFigures> = groups
         .iter()
         .map(|group| {
@@ -337,46 +335,47 @@ pub fn attach_leftovers(
             merged
         })
         .collect();
-    // Per leftover, among the stories whose figures do not disagree with its own: the best
-    // story (its mean, whether their own dates lie apart) and the runner-up's mean.
-    let mut best: HashMap<usize, (f64, usize, bool, f64)> = HashMap::new();
-    let mut pairs: Vec<((usize, usize), (f64, u32, u32))> = sums.into_iter().collect();
-    pairs.sort_unstable_by_key(|&(pair, _)| pair);
-    for ((leftover, story), (sum, near, apart)) in pairs {
+    let mut target: Vec<usize> = (0..groups.len()).collect();
+    for leftover_touches in touches.chunk_by(|x, y| x.0 == y.0) {
+        let leftover = leftover_touches[0].0;
         let leftover_particulars = Particulars {
             figures: &group_figures[leftover],
             size: groups[leftover].len(),
             repeated_only: false,
         };
-        let story_particulars = repeated(&group_figures[story], groups[story].len());
-        if figures_disagree(
-            leftover_particulars,
-            story_particulars,
-            rules.figure_agreement,
-        ) {
-            continue;
+        // Among the stories whose figures do not disagree with the leftover's: the closest
+        // (its mean similarity, whether their own dates lie apart) and the runner-up's mean.
+        let mut best: Option<(f64, usize, bool)> = None;
+        let mut runner_up = 0.0f64;
+        for story_touches in leftover_touches.chunk_by(|x, y| x.1 == y.1) {
+            let story = story_touches[0].1;
+            let story_particulars = repeated(&group_figures[story], groups[story].len());
+            if figures_disagree(
+                leftover_particulars,
+                story_particulars,
+                rules.figure_agreement,
+            ) {
+                continue;
+            }
+            let sum: f64 = story_touches.iter().map(|touch| touch.2).sum();
+            let mean = sum / (groups[leftover].len() * groups[story].len()) as f64;
+            let dated = |dates: OwnDates| story_touches.iter().any(|touch| touch.3 == dates);
+            let dated_apart = dated(OwnDates::Apart) && !dated(OwnDates::Near);
+            match best {
+                Some((best_mean, _, _)) if mean <= best_mean => runner_up = runner_up.max(mean),
+                _ => {
+                    runner_up = runner_up.max(best.map_or(0.0, |(best_mean, _, _)| best_mean));
+                    best = Some((mean, story, dated_apart));
+                }
+            }
         }
-        let mean = sum / (groups[leftover].len() * groups[story].len()) as f64;
-        let dated_apart = apart > 0 && near == 0;
-        let entry = best
-            .entry(leftover)
-            .or_insert((f64::NEG_INFINITY, usize::MAX, false, 0.0));
-        if mean > entry.0 {
-            let runner_up = entry.0.max(0.0);
-            *entry = (mean, story, dated_apart, runner_up);
-        } else {
-            entry.3 = entry.3.max(mean);
-        }
-    }
-    let mut target: Vec<usize> = (0..groups.len()).collect();
-    let mut leftovers: Vec<(usize, (f64, usize, bool, f64))> = best.into_iter().collect();
-    leftovers.sort_unstable_by_key(|&(leftover, _)| leftover);
-    for (leftover, (mean, story, dated_apart, runner_up)) in leftovers {
-        if mean >= rules.leftover_threshold
-            && mean >= rules.leftover_margin * runner_up
-            && !dated_apart
-        {
-            target[leftover] = story;
+        if let Some((mean, story, dated_apart)) = best {
+            if mean >= rules.leftover_threshold
+                && mean >= rules.leftover_margin * runner_up
+                && !dated_apart
+            {
+                target[leftover] = story;
+            }
         }
     }
     let mut joined: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
