@@ -18,6 +18,10 @@ mod text;
 pub mod wasm;
 
 pub use article::{analyze_one, DEFAULT_MAX_ARTICLE_BYTES};
+pub use compare::diff::{
+    diff_articles, diff_texts, ArticleDiff, DiffKind, DiffOp, DiffSummary, ParagraphChange,
+    ParagraphStatus, Place, TextDiff,
+};
 pub use compare::duplicates;
 pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;
