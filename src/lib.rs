@@ -27,7 +27,7 @@ pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;
 pub use report::{
     Article, Block, BlockKind, BlockOverride, CrossArticle, Document, DuplicateKind, DuplicatePair,
-    Options, Quote, QuoteKind, QuoteRef, Report,
+    Options, Quote, QuoteChange, QuoteChangeLabel, QuoteKind, QuoteRef, Report,
 };
 pub use text::offsets::{utf16_len, Utf16Cursor};
 

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::duplicates::{self, Fingerprint};
+use super::quote_changes;
 use super::quote_groups::{self, QuoteSummary};
 use super::stories::{self, StoryFeatures};
 use crate::article::analyze_one;
@@ -128,11 +129,19 @@ impl Batch {
             quote_groups: quote_groups
                 .into_iter()
                 .map(|group| {
+                    let (_, centre) = group.members[group.centre];
                     group
-                        .into_iter()
-                        .map(|(article, quote)| QuoteRef {
+                        .members
+                        .iter()
+                        .enumerate()
+                        .map(|(position, &(article, quote))| QuoteRef {
                             article: ids[article].to_string(),
-                            quote,
+                            quote: quote.index,
+                            change: Some(if position == group.centre {
+                                quote_changes::reference(quote)
+                            } else {
+                                quote_changes::compare(centre, quote)
+                            }),
                         })
                         .collect()
                 })

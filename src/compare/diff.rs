@@ -819,7 +819,7 @@ fn fold_short_equal_runs(a: &Tokenised, pieces: &mut Vec<Piece>) {
 
 /// Myers' diff of two sequences (with `similar`'s bounded search), as equal, delete and
 /// insert ops.
-fn myers_ops(a: &[u32], b: &[u32]) -> Vec<similar::DiffOp> {
+pub(super) fn myers_ops<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> Vec<similar::DiffOp> {
     let mut capture = Capture::new();
     // Capture never fails: its error type is uninhabited.
     let Ok(()) = myers::diff(&mut capture, a, 0..a.len(), b, 0..b.len());

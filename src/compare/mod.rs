@@ -7,6 +7,7 @@
 mod batch;
 pub mod diff;
 pub mod duplicates;
+mod quote_changes;
 mod quote_groups;
 mod stories;
 

@@ -27,6 +27,17 @@ pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
     attribution::attribute(input, &paragraphs, &quotations)
 }
 
+/// The verb a reporting cue is a form of ("say" for "said" and "says"), so that two articles
+/// using one verb in another tense are not told apart; any other cue ("according to", ":")
+/// in lowercase.
+pub fn cue_base(cue: &str) -> String {
+    let lower = cue.to_lowercase();
+    match lexicon::quote_lexicon().verb(&lower) {
+        Some(verb) => verb.base.to_string(),
+        None => lower,
+    }
+}
+
 /// Byte spans of the kept blocks, whose offsets are UTF-16 units (one pass over the input).
 fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
