@@ -536,7 +536,7 @@ fn compare_region(
     let mut a_dissolved = vec![false; a_paragraphs.len()];
     let mut b_dissolved = vec![false; b_paragraphs.len()];
     loop {
-        region = fold(a, region);
+        region = fold(region);
         let a_newly = mark_rewritten(a, &region, a_paragraphs.start, &mut a_dissolved, Side::A);
         let b_newly = mark_rewritten(b, &region, b_paragraphs.start, &mut b_dissolved, Side::B);
         if !a_newly && !b_newly {
@@ -554,22 +554,12 @@ fn compare_region(
 }
 
 /// Folds short equal runs (see [`fold_short_equal_runs`]) through a whole region.
-fn fold(a: &Tokenised, region: Vec<Piece>) -> Vec<Piece> {
+fn fold(region: Vec<Piece>) -> Vec<Piece> {
     let mut folded = Vec::with_capacity(region.len());
     for piece in region {
         if !piece.is_empty() {
             push_merged(&mut folded, piece);
-            fold_short_equal_runs(a, &mut folded);
-        }
-    }
-    // The region's last piece: a lone mark kept after a change (the full stop of a replaced
-    // sentence) is no anchor either.
-    if let [.., Piece::Change(a1, b1), Piece::Equal(a2, b2)] = folded.as_slice() {
-        if a.words_in(a2.clone()) == 0 && a2.len() < a1.len().max(b1.len()) {
-            let merged = Piece::Change(a1.start..a2.end, b1.start..b2.end);
-            folded.truncate(folded.len() - 2);
-            folded.push(merged);
-            fold_short_equal_runs(a, &mut folded);
+            fold_short_equal_runs(&mut folded);
         }
     }
     folded
@@ -789,7 +779,7 @@ fn push_merged(pieces: &mut Vec<Piece>, piece: Piece) {
 /// comb of one-word edits around kept "the"s and commas. Runs at the region's edges stay:
 /// they touch unchanged paragraphs. Checked each time a piece is added, backing up after a
 /// fold (the grown change may swallow the equal run before it), so the work is linear.
-fn fold_short_equal_runs(a: &Tokenised, pieces: &mut Vec<Piece>) {
+fn fold_short_equal_runs(pieces: &mut Vec<Piece>) {
     loop {
         match pieces.as_slice() {
             [.., Piece::Change(a1, b1), Piece::Equal(a2, _), Piece::Change(a3, b3)] => {
@@ -801,15 +791,6 @@ fn fold_short_equal_runs(a: &Tokenised, pieces: &mut Vec<Piece>) {
                 }
                 let merged = Piece::Change(a1.start..a3.end, b1.start..b3.end);
                 pieces.truncate(pieces.len() - 3);
-                pieces.push(merged);
-            }
-            // The region's first piece: marks only (the opening quote mark of a replaced
-            // sentence), kept before a longer change.
-            [Piece::Equal(a1, b1), Piece::Change(a2, b2)]
-                if a.words_in(a1.clone()) == 0 && a1.len() < a2.len().max(b2.len()) =>
-            {
-                let merged = Piece::Change(a1.start..a2.end, b1.start..b2.end);
-                pieces.clear();
                 pieces.push(merged);
             }
             _ => return,
@@ -826,6 +807,9 @@ pub(super) fn myers_ops<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> Vec<simila
     capture.into_ops()
 }
 
+/// What became of a paragraph, and its counterpart in the other text.
+type Verdict = (ParagraphStatus, Option<usize>);
+
 /// Each paragraph's status from the pieces: those inside an equal piece of unchanged
 /// paragraphs keep their twin; inside a region, a paragraph with no kept token was removed
 /// (added), any other one changed. Counterparts: the paragraph of the other text holding
@@ -834,10 +818,7 @@ fn paragraph_statuses(
     a: &Tokenised,
     b: &Tokenised,
     pieces: &[Piece],
-) -> (
-    Vec<(ParagraphStatus, Option<usize>)>,
-    Vec<(ParagraphStatus, Option<usize>)>,
-) {
+) -> (Vec<Verdict>, Vec<Verdict>) {
     let mut a_kept = vec![Vec::<(u32, usize)>::new(); a.paragraphs.len()];
     let mut b_kept = vec![Vec::<(u32, usize)>::new(); b.paragraphs.len()];
     for piece in pieces {
@@ -901,8 +882,8 @@ impl Tokenised<'_> {
 fn pair_moved_paragraphs(
     a: &Tokenised,
     b: &Tokenised,
-    a_status: &mut [(ParagraphStatus, Option<usize>)],
-    b_status: &mut [(ParagraphStatus, Option<usize>)],
+    a_status: &mut [Verdict],
+    b_status: &mut [Verdict],
 ) {
     let mut removed: HashMap<&[u32], VecDeque<usize>> = HashMap::new();
     for (index, (status, _)) in a_status.iter().enumerate() {
@@ -934,8 +915,8 @@ fn ops(
     a: &Tokenised,
     b: &Tokenised,
     pieces: &[Piece],
-    a_status: &[(ParagraphStatus, Option<usize>)],
-    b_status: &[(ParagraphStatus, Option<usize>)],
+    a_status: &[Verdict],
+    b_status: &[Verdict],
 ) -> Vec<DiffOp> {
     // Token ranges first (in text order on both sides), offsets after, in one pass each.
     let mut runs: Vec<(DiffKind, Range<usize>, Range<usize>, bool)> = Vec::new();
@@ -988,7 +969,7 @@ fn ops(
 fn split_at_moves(
     text: &Tokenised,
     range: Range<usize>,
-    status: &[(ParagraphStatus, Option<usize>)],
+    status: &[Verdict],
 ) -> Vec<(Range<usize>, bool)> {
     let mut parts: Vec<(Range<usize>, bool)> = Vec::new();
     let mut start = range.start;
@@ -1009,20 +990,32 @@ fn split_at_moves(
             }
             end
         };
-        // A break between two parts belongs to neither mark: keep it with what follows.
         parts.push((start..end, moved));
         start = end;
     }
-    // A part that is only paragraph breaks (left between a move and the range's edge)
-    // shows nothing: drop it unless it is the whole change.
-    if parts.len() > 1 {
-        parts.retain(|(part, _)| {
-            text.tokens[part.clone()]
-                .iter()
-                .any(|token| token.kind != TokenKind::Break)
-        });
-    }
+    // Paragraph breaks at a part's edges are the white space around the paragraphs it
+    // deletes or inserts, not part of them; a part of breaks only (a paragraph split or two
+    // joined) stays as it is, unless it is what a move left over.
+    let is_break = |index: usize| text.tokens[index].kind == TokenKind::Break;
+    let whole = parts.len() == 1;
     parts
+        .into_iter()
+        .filter_map(|(mut part, moved)| {
+            let start = part.start;
+            let end = part.end;
+            while part.start < part.end && is_break(part.start) {
+                part.start += 1;
+            }
+            while part.start < part.end && is_break(part.end - 1) {
+                part.end -= 1;
+            }
+            match (part.is_empty(), whole) {
+                (false, _) => Some((part, moved)),
+                (true, true) => Some((start..end, moved)),
+                (true, false) => None,
+            }
+        })
+        .collect()
 }
 
 /// UTF-16 offsets of token boundaries, for ranges given in increasing order.
@@ -1057,10 +1050,7 @@ impl<'t> TokenOffsets<'t> {
 }
 
 /// The paragraphs of a text with their UTF-16 spans and statuses.
-fn paragraph_changes(
-    text: &Tokenised,
-    status: &[(ParagraphStatus, Option<usize>)],
-) -> Vec<ParagraphChange> {
+fn paragraph_changes(text: &Tokenised, status: &[Verdict]) -> Vec<ParagraphChange> {
     let mut cursor = Utf16Cursor::new(text.text);
     text.paragraphs
         .iter()
@@ -1083,12 +1073,10 @@ fn counts(
     a: &Tokenised,
     b: &Tokenised,
     pieces: &[Piece],
-    a_status: &[(ParagraphStatus, Option<usize>)],
-    b_status: &[(ParagraphStatus, Option<usize>)],
+    a_status: &[Verdict],
+    b_status: &[Verdict],
 ) -> DiffSummary {
-    let count = |status: &[(ParagraphStatus, Option<usize>)], wanted| {
-        status.iter().filter(|(s, _)| *s == wanted).count()
-    };
+    let count = |status: &[Verdict], wanted| status.iter().filter(|(s, _)| *s == wanted).count();
     let (mut words_added, mut words_removed, mut words_changed) = (0, 0, 0);
     let mut identical = true;
     for piece in pieces {
@@ -1133,7 +1121,7 @@ fn counts(
 }
 
 /// Where the paragraphs of status `wanted` stand among the others.
-fn place(status: &[(ParagraphStatus, Option<usize>)], wanted: ParagraphStatus) -> Option<Place> {
+fn place(status: &[Verdict], wanted: ParagraphStatus) -> Option<Place> {
     let is_wanted = |index: usize| status[index].0 == wanted;
     let first_other = (0..status.len()).find(|&i| !is_wanted(i))?;
     let last_other = (0..status.len()).rev().find(|&i| !is_wanted(i))?;
@@ -1152,7 +1140,7 @@ fn place(status: &[(ParagraphStatus, Option<usize>)], wanted: ParagraphStatus) -
 }
 
 /// Number of runs of consecutive paragraphs of status `wanted`.
-fn runs_of(status: &[(ParagraphStatus, Option<usize>)], wanted: ParagraphStatus) -> usize {
+fn runs_of(status: &[Verdict], wanted: ParagraphStatus) -> usize {
     let mut runs = 0;
     let mut inside = false;
     for (s, _) in status {
