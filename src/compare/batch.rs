@@ -127,20 +127,27 @@ impl Batch {
                 .map(|pair| pair.with_ids(&ids))
                 .collect(),
             quote_groups: quote_groups
-                .into_iter()
+                .groups
+                .iter()
                 .map(|group| {
-                    let (_, centre) = group.members[group.centre];
+                    let summary = |&(article, quote): &(usize, usize)| {
+                        let quotes = &summaries[article].quotes;
+                        // Summaries are in quote order and every member has one.
+                        let position = quotes.partition_point(|summary| summary.index < quote);
+                        &quotes[position]
+                    };
+                    let centre_at = quote_groups.centre_of(group);
+                    let centre = summary(&group[centre_at]);
                     group
-                        .members
                         .iter()
                         .enumerate()
-                        .map(|(position, &(article, quote))| QuoteRef {
-                            article: ids[article].to_string(),
-                            quote: quote.index,
-                            change: Some(if position == group.centre {
-                                quote_changes::reference(quote)
+                        .map(|(position, member)| QuoteRef {
+                            article: ids[member.0].to_string(),
+                            quote: member.1,
+                            change: Some(if position == centre_at {
+                                quote_changes::reference(centre)
                             } else {
-                                quote_changes::compare(centre, quote)
+                                quote_changes::compare(centre, summary(member))
                             }),
                         })
                         .collect()

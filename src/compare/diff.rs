@@ -800,7 +800,7 @@ fn fold_short_equal_runs(pieces: &mut Vec<Piece>) {
 
 /// Myers' diff of two sequences (with `similar`'s bounded search), as equal, delete and
 /// insert ops.
-pub(super) fn myers_ops<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> Vec<similar::DiffOp> {
+pub(super) fn myers_ops(a: &[u32], b: &[u32]) -> Vec<similar::DiffOp> {
     let mut capture = Capture::new();
     // Capture never fails: its error type is uninhabited.
     let Ok(()) = myers::diff(&mut capture, a, 0..a.len(), b, 0..b.len());
@@ -1237,9 +1237,9 @@ fn sentence(body: &Comparison, title: Option<TitleChange>) -> String {
         parts.push("paragraphs split or joined differently".into());
     }
     let mut sentence = parts.join(", ");
-    if let Some(first) = sentence.get(..1) {
-        let upper = first.to_uppercase();
-        sentence.replace_range(..1, &upper);
+    // Every part starts with an ASCII letter or digit.
+    if let Some(first) = sentence.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
     sentence.push('.');
     sentence

@@ -98,7 +98,15 @@ struct WordEdits {
 
 impl WordEdits {
     fn between(first: &[u64], second: &[u64]) -> WordEdits {
-        let ops = myers_ops(first, second);
+        // Word hashes as small numbers: the text diff compares u32 token numbers, and one
+        // type for both keeps one copy of the diff code in the page's WebAssembly.
+        let mut numbers: Vec<u64> = first.iter().chain(second).copied().collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let number = |hash: &u64| numbers.partition_point(|n| n < hash) as u32;
+        let first: Vec<u32> = first.iter().map(number).collect();
+        let second: Vec<u32> = second.iter().map(number).collect();
+        let ops = myers_ops(&first, &second);
         let mut edits = WordEdits::default();
         let (mut dropped, mut added) = (0, 0);
         let mut kept_before = false;

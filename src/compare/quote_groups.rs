@@ -115,28 +115,37 @@ const COMMON_WORD_FLOOR: usize = 20;
 /// ("going", "people", "country" in a campaign's coverage).
 const COMMON_WORD_SHARE: f64 = 0.005;
 
-/// One statement quoted by two or more articles: its quotes as (article position, summary),
-/// sorted by article and quote index, and which of them is the centre (the longest, that
-/// every other member matched).
-#[derive(Debug)]
-pub struct QuoteGroup<'q> {
-    /// Position in `members` of the group's centre.
-    pub centre: usize,
-    /// The quotes of the group.
-    pub members: Vec<(usize, &'q QuoteSummary)>,
+/// Statements quoted by two or more articles.
+#[derive(Debug, Default)]
+pub struct Grouping {
+    /// Each group's quotes as (article position, quote index), sorted; groups listed by
+    /// their first member.
+    pub groups: Vec<Vec<(usize, usize)>>,
+    /// The centre of every group (its longest quote, which every other member matched),
+    /// sorted: one member of each group is in it.
+    pub centres: Vec<(usize, usize)>,
+}
+
+impl Grouping {
+    /// Position in `group` of its centre.
+    pub fn centre_of(&self, group: &[(usize, usize)]) -> usize {
+        group
+            .iter()
+            .position(|member| self.centres.binary_search(member).is_ok())
+            .unwrap_or(0)
+    }
 }
 
 /// Groups the quotes of articles (in id order) into statements quoted by two or more
-/// articles. Members are sorted by (article position, quote index); groups are listed by
-/// their first member.
+/// articles.
 ///
 /// Groups are stars, not chains: quotes are taken longest first, and each joins the group
 /// of the first longer quote it matches (the group's centre) or becomes a centre itself. A
 /// speaker quoted often cannot chain all their remarks into one group through quotes that
 /// each share a few words with the next.
-pub fn group<'q>(articles: &[&'q [QuoteSummary]]) -> Vec<QuoteGroup<'q>> {
+pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
     // Every groupable quote, numbered, longest (most content words) first.
-    let mut quotes: Vec<(usize, &'q QuoteSummary)> = articles
+    let mut quotes: Vec<(usize, &QuoteSummary)> = articles
         .iter()
         .enumerate()
         .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
@@ -215,27 +224,22 @@ pub fn group<'q>(articles: &[&'q [QuoteSummary]]) -> Vec<QuoteGroup<'q>> {
     for (number, centre) in centre_of.iter().enumerate() {
         members.entry(*centre).or_default().push(number);
     }
-    let mut groups: Vec<QuoteGroup<'q>> = members
+    let mut centres = Vec::new();
+    let mut groups: Vec<Vec<(usize, usize)>> = members
         .into_iter()
         .filter(|(_, members)| members.iter().any(|&m| quotes[m].0 != quotes[members[0]].0))
         .map(|(centre, members)| {
-            let centre = quotes[centre as usize];
-            let mut members: Vec<(usize, &'q QuoteSummary)> =
-                members.into_iter().map(|m| quotes[m]).collect();
-            members.sort_unstable_by_key(|(article, quote)| (*article, quote.index));
-            // The centre is one of its own members (it was filed under itself).
-            let centre = members
-                .iter()
-                .position(|&(article, quote)| (article, quote.index) == (centre.0, centre.1.index))
-                .unwrap_or(0);
-            QuoteGroup { centre, members }
+            let (article, quote) = quotes[centre as usize];
+            centres.push((article, quote.index));
+            let mut group: Vec<(usize, usize)> = members
+                .into_iter()
+                .map(|m| (quotes[m].0, quotes[m].1.index))
+                .collect();
+            group.sort_unstable();
+            group
         })
         .collect();
-    groups.sort_unstable_by_key(|group| {
-        group
-            .members
-            .first()
-            .map(|(article, quote)| (*article, quote.index))
-    });
-    groups
+    groups.sort_unstable();
+    centres.sort_unstable();
+    Grouping { groups, centres }
 }
