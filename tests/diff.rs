@@ -2,6 +2,8 @@
 //! across outlets (the `change` of each quote group member), on short invented articles.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use article_analyzer::{
     analyze, diff_articles, diff_texts, Article, DiffKind, DiffOp, Document, Options,
     ParagraphStatus, Place, QuoteChangeLabel, Report,
@@ -72,6 +74,7 @@ fn assert_ops_cover_both_texts(a: &str, b: &str, ops: &[DiffOp]) {
     }
     assert_eq!(a_words, words(a), "text a is not covered by its ops");
     assert_eq!(b_words, words(b), "text b is not covered by its ops");
+    common::assert_diff_invariants(a, b, &diff_texts(a, b));
 }
 
 fn article(id: &str, title: &str, paragraphs: &[&str]) -> Article {

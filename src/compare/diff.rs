@@ -37,7 +37,7 @@ use crate::text::{hashed_words, is_blank_char, is_content_word};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffKind {
-    /// The same tokens in both texts.
+    /// The same tokens in both texts (the white space between them may differ).
     Equal,
     /// Tokens of `a` that `b` does not have (at this place).
     Delete,
