@@ -406,11 +406,17 @@ fn push_gap_tokens(text: &str, from: usize, to: usize, tokens: &mut Vec<Token>) 
 }
 
 impl Tokenised<'_> {
+    /// Number of words among tokens `range`.
     fn words_in(&self, range: Range<usize>) -> usize {
         self.tokens[range]
             .iter()
             .filter(|token| token.kind == TokenKind::Word)
             .count()
+    }
+
+    /// Number of tokens (words and marks) of paragraph `paragraph`.
+    fn words_and_marks(&self, paragraph: usize) -> usize {
+        self.paragraphs[paragraph].len()
     }
 }
 
@@ -511,8 +517,8 @@ fn compare_region(
     if a_paragraphs.is_empty() && b_paragraphs.is_empty() {
         return;
     }
-    let a_span = token_span(a, a_paragraphs);
-    let b_span = token_span(b, b_paragraphs);
+    let a_span = token_span(a, a_paragraphs.clone());
+    let b_span = token_span(b, b_paragraphs.clone());
     if a_span.is_empty() || b_span.is_empty() {
         pieces.push(Piece::Change(a_span, b_span));
         return;
@@ -529,13 +535,9 @@ fn compare_region(
         push_merged(&mut region, piece);
     }
     slide_to_paragraph_edges(a, b, &mut region);
-    let a_paragraphs =
-        a.paragraph_of[a_span.start] as usize..a.paragraph_of[a_span.end - 1] as usize + 1;
-    let b_paragraphs =
-        b.paragraph_of[b_span.start] as usize..b.paragraph_of[b_span.end - 1] as usize + 1;
     let mut a_dissolved = vec![false; a_paragraphs.len()];
     let mut b_dissolved = vec![false; b_paragraphs.len()];
-    loop {
+    for _ in 0..MAX_DISSOLVING_ROUNDS {
         region = fold(region);
         let a_newly = mark_rewritten(a, &region, a_paragraphs.start, &mut a_dissolved, Side::A);
         let b_newly = mark_rewritten(b, &region, b_paragraphs.start, &mut b_dissolved, Side::B);
@@ -550,8 +552,14 @@ fn compare_region(
             (b_paragraphs.start, &b_dissolved),
         );
     }
-    pieces.extend(region);
+    pieces.extend(fold(region));
 }
+
+/// Rounds of [`mark_rewritten`] and [`dissolve`] in one region at most. A round dissolves
+/// every paragraph that keeps too little at once; the next only those whose partners it
+/// dissolved. Real edits settle in two or three rounds; a longer chain is contrived, and
+/// stopping it leaves some paragraphs "changed" with few kept words, in linear time.
+const MAX_DISSOLVING_ROUNDS: usize = 8;
 
 /// Folds short equal runs (see [`fold_short_equal_runs`]) through a whole region.
 fn fold(region: Vec<Piece>) -> Vec<Piece> {
@@ -871,12 +879,6 @@ fn count_counterpart(counterparts: &mut Vec<(u32, usize)>, paragraph: u32) {
     }
 }
 
-impl Tokenised<'_> {
-    fn words_and_marks(&self, paragraph: usize) -> usize {
-        self.paragraphs[paragraph].len()
-    }
-}
-
 /// Pairs each removed paragraph of `a` with an added paragraph of `b` of exactly the same
 /// tokens, in text order: those moved.
 fn pair_moved_paragraphs(
@@ -1125,7 +1127,7 @@ fn place(status: &[Verdict], wanted: ParagraphStatus) -> Option<Place> {
     let is_wanted = |index: usize| status[index].0 == wanted;
     let first_other = (0..status.len()).find(|&i| !is_wanted(i))?;
     let last_other = (0..status.len()).rev().find(|&i| !is_wanted(i))?;
-    let runs = runs_of(status, wanted);
+    let runs = runs_of(status.iter().map(|(s, _)| *s), wanted);
     if runs == 0 {
         return None;
     }
@@ -1140,11 +1142,11 @@ fn place(status: &[Verdict], wanted: ParagraphStatus) -> Option<Place> {
 }
 
 /// Number of runs of consecutive paragraphs of status `wanted`.
-fn runs_of(status: &[Verdict], wanted: ParagraphStatus) -> usize {
+fn runs_of(statuses: impl Iterator<Item = ParagraphStatus>, wanted: ParagraphStatus) -> usize {
     let mut runs = 0;
     let mut inside = false;
-    for (s, _) in status {
-        let is_wanted = *s == wanted;
+    for status in statuses {
+        let is_wanted = status == wanted;
         if is_wanted && !inside {
             runs += 1;
         }
@@ -1175,7 +1177,10 @@ fn sentence(body: &Comparison, title: Option<TitleChange>) -> String {
         None => {}
     }
     if counts.paragraphs_added > 0 {
-        let runs = runs_in(&body.b_paragraphs, ParagraphStatus::Added);
+        let runs = runs_of(
+            body.b_paragraphs.iter().map(|p| p.status),
+            ParagraphStatus::Added,
+        );
         let place = match counts.paragraphs_added_at {
             Some(Place::Start) => " at the start".to_string(),
             Some(Place::End) => " at the end".to_string(),
@@ -1189,7 +1194,10 @@ fn sentence(body: &Comparison, title: Option<TitleChange>) -> String {
         ));
     }
     if counts.paragraphs_removed > 0 {
-        let runs = runs_in(&body.a_paragraphs, ParagraphStatus::Removed);
+        let runs = runs_of(
+            body.a_paragraphs.iter().map(|p| p.status),
+            ParagraphStatus::Removed,
+        );
         let place = match counts.paragraphs_removed_at {
             Some(Place::Start) => " from the start".to_string(),
             Some(Place::End) => " from the end".to_string(),
@@ -1245,18 +1253,103 @@ fn sentence(body: &Comparison, title: Option<TitleChange>) -> String {
     sentence
 }
 
-/// Number of runs of consecutive paragraphs of status `wanted`.
-fn runs_in(paragraphs: &[ParagraphChange], wanted: ParagraphStatus) -> usize {
-    paragraphs
-        .split(|paragraph| paragraph.status != wanted)
-        .filter(|run| !run.is_empty())
-        .count()
-}
-
 fn count_of(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("1 {noun}")
     } else {
         format!("{count} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokenKind, &str)> {
+        let mut interner = Interner::default();
+        let tokens = tokenise(text, &mut interner);
+        tokens
+            .tokens
+            .iter()
+            .map(|token| (token.kind, &text[token.start..token.end]))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_are_words_marks_and_blank_lines() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Don’t go, Ana!\r\n \r\n“Yes.”\nNo"),
+            [
+                (Word, "Don’t"),
+                (Word, "go"),
+                (Mark, ","),
+                (Word, "Ana"),
+                (Mark, "!"),
+                (Break, "\r\n \r\n"),
+                (Mark, "“"),
+                (Word, "Yes"),
+                (Mark, "."),
+                (Mark, "”"),
+                (Word, "No"),
+            ]
+        );
+        assert!(kinds("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn paragraphs_know_their_tokens_and_content_words() {
+        let mut interner = Interner::default();
+        let text = tokenise("The harbour reopened.\n\nIt is so.\n\n***", &mut interner);
+        assert_eq!(text.paragraphs, [0..4, 5..9, 10..13]);
+        assert_eq!(text.paragraph_of, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2]);
+        let counted: Vec<bool> = text.tokens.iter().map(|token| token.counted).collect();
+        assert_eq!(
+            counted,
+            // "harbour", "reopened"; no content word: every word; no word: every mark.
+            [false, true, true, false, false, true, true, true, false, false, true, true, true]
+        );
+    }
+
+    #[test]
+    fn a_short_equal_run_between_two_longer_changes_is_folded_into_them() {
+        let mut pieces = vec![
+            Piece::Change(0..3, 0..2),
+            Piece::Equal(3..4, 2..3),
+            Piece::Change(4..6, 3..6),
+        ];
+        fold_short_equal_runs(&mut pieces);
+        assert_eq!(pieces, [Piece::Change(0..6, 0..6)]);
+        let mut anchored = vec![
+            Piece::Change(0..0, 0..1),
+            Piece::Equal(0..1, 1..2),
+            Piece::Change(1..1, 2..9),
+        ];
+        fold_short_equal_runs(&mut anchored);
+        assert_eq!(anchored.len(), 3, "as long as one change: an anchor, kept");
+    }
+
+    #[test]
+    fn an_insertion_slides_to_start_at_a_paragraph_break() {
+        let mut interner = Interner::default();
+        let a = tokenise("The mat.", &mut interner);
+        let b = tokenise("The mat.\n\nNew words.", &mut interner);
+        // "mat. ¶ New words" inserted after "The" and before ".": as short as "¶ New words."
+        // after "The mat.", which is a paragraph.
+        let mut pieces = vec![
+            Piece::Equal(0..2, 0..2),
+            Piece::Change(2..2, 2..6),
+            Piece::Equal(2..3, 6..7),
+        ];
+        assert_eq!(best_shift(&b, 2..6, 2, 1), Some(1));
+        slide_to_paragraph_edges(&a, &b, &mut pieces);
+        assert_eq!(
+            pieces,
+            [
+                Piece::Equal(0..3, 0..3),
+                Piece::Change(3..3, 3..7),
+                Piece::Equal(3..3, 7..7)
+            ]
+        );
     }
 }
