@@ -93,6 +93,11 @@ test("a duplicate pair opens side by side with exactly its edits marked, and clo
     assert.equal(await page.evaluate(() => document.activeElement.id), "compare-panel", "the keyboard follows to the comparison");
 
     assert.equal(await panel.locator(".diff-summary").textContent(), "Headline changed, 1 paragraph removed from the end, 2 words changed.");
+    assert.equal(
+      await panel.getByRole("status").textContent(),
+      "Comparison ready: Headline changed, 1 paragraph removed from the end, 2 words changed.",
+      "screen readers hear that the comparison is ready, not the whole panel",
+    );
     // The older article (March 3) stands on the left.
     assert.deepEqual(await panel.locator(".diff-head .link-button").allTextContents(), ["Council approves new ferry timetable", "Ferries to run more often"]);
     const left = panel.locator(".diff-row:not(.diff-head) .side-a");

@@ -32,6 +32,8 @@ export class ComparisonView {
     this.actions = actions;
     this.heading = panel.querySelector("h2");
     this.body = panel.querySelector(".compare-body");
+    /** Says when a comparison is ready (the panel itself is too long to be announced). */
+    this.status = panel.querySelector(".compare-status");
     this.opener = null;
     /** What is shown: {kind: "articles", a, b} or {kind: "quotes", group, articles}; null when closed. */
     this.subject = null;
@@ -86,6 +88,7 @@ export class ComparisonView {
     this.generation++;
     this.panel.hidden = true;
     this.body.replaceChildren();
+    this.status.textContent = "";
     if (restoreFocus && this.opener?.isConnected) this.opener.focus();
   }
 
@@ -104,18 +107,23 @@ export class ComparisonView {
   /** Asks the analyzer for diffs and draws them with `draw` (unless another request came since). */
   async load(kind, pairs, draw) {
     const generation = ++this.generation;
-    this.body.replaceChildren(element("p", { className: "muted", attributes: { role: "status" } }, "Comparing…"));
+    this.body.replaceChildren(element("p", { className: "muted" }, "Comparing…"));
+    this.status.textContent = "Comparing…";
     let diffs;
     try {
       diffs = await this.actions.requestDiff(kind, pairs);
     } catch (error) {
       if (generation === this.generation) {
-        this.body.replaceChildren(element("p", { className: "error" }, `The comparison failed: ${error.message}`));
+        const message = `The comparison failed: ${error.message}`;
+        this.body.replaceChildren(element("p", { className: "error" }, message));
+        this.status.textContent = message;
       }
       return;
     }
     if (generation !== this.generation) return;
     this.body.replaceChildren(...draw(diffs));
+    this.status.textContent =
+      kind === "articles" ? `Comparison ready: ${diffs[0].summary.sentence}` : `Comparison ready: ${countOf(pairs.length + 1, "quote")}.`;
   }
 
   // -------------------------------------------------------------------------------------
