@@ -74,6 +74,11 @@ test("the exported JSON equals the report analyze() gives for the same articles;
   const expected = await analyzeInPage(page, docs);
   assert.deepEqual(exported, expected, "the exported JSON is not the report analyze() returns");
   assert.deepEqual(Object.keys(exported), ["articles", "storyGroups", "duplicates", "quoteGroups"]);
+  assert.deepEqual(
+    exported.quoteGroups[0].map((member) => member.change.label),
+    ["reference", "reworded", "identical"],
+    "quote group members carry how each differs from the group's reference",
+  );
   assert.ok(exported.articles[3].text.endsWith("Photo: Club handout"));
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
