@@ -4,11 +4,14 @@
 //! The top room of the engine: it may use every room below (text, cleaning, quotes, and
 //! the per-article analysis in `article`); nothing below knows of batches.
 
+mod background;
 mod batch;
 pub mod diff;
 pub mod duplicates;
+mod linkage;
 mod quote_changes;
 mod quote_groups;
 mod stories;
+mod story_summary;
 
 pub use batch::{Batch, MAX_DOCUMENTS};
