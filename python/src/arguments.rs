@@ -123,7 +123,7 @@ pub fn read_document(
                 pair.len()
             )));
         }
-        let id = read_id(&which, &pair.get_item(0)?)?;
+        let id = read_document_id(&which, &pair.get_item(0)?)?;
         let text = read_field_text(&which, &id, &pair.get_item(1)?)?;
         return Ok(Document::new(id, text));
     }
@@ -142,7 +142,7 @@ pub fn read_document(
         }
     };
     let id = match field("id")? {
-        Some(id) => read_id(&which, &id)?,
+        Some(id) => read_document_id(&which, &id)?,
         None => {
             return Err(PyTypeError::new_err(format!(
                 "{} has no \"id\"; expected {DOCUMENT_SHAPE}",
@@ -183,6 +183,18 @@ pub fn read_text(caller: &str, text: &Bound<'_, PyAny>) -> PyResult<String> {
         .map_err(|error| PyValueError::new_err(format!("{caller}(): the article text {error}")))
 }
 
+/// The id argument of `Batch.remove`.
+pub fn read_id(caller: &str, id: &Bound<'_, PyAny>) -> PyResult<String> {
+    let as_str = id.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{caller}() expects an article id (a str), got {}",
+            type_name(id)
+        ))
+    })?;
+    to_rust_string(as_str)
+        .map_err(|error| PyValueError::new_err(format!("{caller}(): the id {error}")))
+}
+
 /// Where a document stands, for messages: "analyze(): article number 3".
 struct Which<'a> {
     caller: &'a str,
@@ -203,7 +215,7 @@ impl Which<'_> {
     }
 }
 
-fn read_id(which: &Which<'_>, id: &Bound<'_, PyAny>) -> PyResult<String> {
+fn read_document_id(which: &Which<'_>, id: &Bound<'_, PyAny>) -> PyResult<String> {
     let as_str = id.cast::<PyString>().map_err(|_| {
         PyTypeError::new_err(format!(
             "{} has an id of type {}; ids are str (for a number, str(n))",

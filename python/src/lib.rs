@@ -14,7 +14,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use arguments::{read_document, read_documents, read_options, read_text};
+use arguments::{read_document, read_documents, read_id, read_options, read_text};
 use boundary::{engine_error, run_engine, to_python, InternalError};
 
 /// Cleans one article: title, author, date, the kept body and every block's verdict, with
@@ -104,8 +104,8 @@ impl Batch {
     }
 
     /// Takes the article with this id out of the batch; ``False`` when there was none.
-    fn remove(&self, py: Python<'_>, id: &str) -> PyResult<bool> {
-        let id = id.to_owned();
+    fn remove(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let id = read_id("Batch.remove", id)?;
         self.with_batch(py, |batch| batch.remove(&id))
     }
 
