@@ -126,6 +126,8 @@ def _articles_of(
                 "or a list of articles; for one article from clean(), pass [article]"
             )
         return list(source["articles"]), source
-    if isinstance(source, (str, bytes)):
-        raise TypeError(f"{caller} expects a report or a list of articles, not {type(source).__name__}")
+    if isinstance(source, (str, bytes)) or not isinstance(source, Iterable):
+        raise TypeError(
+            f"{caller} expects a report or a list of articles, not {type(source).__name__}"
+        )
     return list(source), None
