@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything article-analyzer needs to build, serve and test, from the registries
-# this machine reaches (crates.io, npm, Debian). Idempotent: each step checks first.
+# this machine reaches (crates.io, PyPI, npm, Debian). Idempotent: each step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
