@@ -57,3 +57,49 @@ pub fn to_python<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>>
             InternalError::new_err(format!("could not convert the result to Python: {error}"))
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_engine_work_raises_internal_error_with_its_message() {
+        Python::initialize();
+        Python::attach(|py| {
+            let failed = run_engine(py, || -> usize { panic!("index out of bounds") });
+            let error = failed.expect_err("the panic is caught");
+            assert!(error.is_instance_of::<InternalError>(py));
+            assert!(error.is_instance_of::<PyRuntimeError>(py));
+            let message = error.to_string();
+            assert!(message.contains("index out of bounds"), "{message}");
+            assert!(message.contains("please report it"), "{message}");
+            // The interpreter goes on: the thread holds the GIL again and runs Python.
+            assert_eq!(
+                py.eval(c"1 + 1", None, None)
+                    .unwrap()
+                    .extract::<i32>()
+                    .unwrap(),
+                2
+            );
+        });
+    }
+
+    #[test]
+    fn engine_work_returns_its_value() {
+        Python::initialize();
+        Python::attach(|py| assert_eq!(run_engine(py, || 6 * 7).unwrap(), 42));
+    }
+
+    #[test]
+    fn an_engine_refusal_is_a_value_error_with_the_engine_message() {
+        Python::initialize();
+        Python::attach(|py| {
+            let error = engine_error(AnalyzeError::DuplicateId("a".into()));
+            assert!(error.is_instance_of::<PyValueError>(py));
+            assert_eq!(
+                error.to_string(),
+                format!("ValueError: {}", AnalyzeError::DuplicateId("a".into()))
+            );
+        });
+    }
+}
