@@ -99,7 +99,9 @@ pub fn read_documents(caller: &str, docs: &Bound<'_, PyAny>) -> PyResult<Vec<Doc
     let items = docs
         .try_iter()
         .map_err(|_| PyTypeError::new_err(format!("{}, not {}", expected(), type_name(docs))))?;
-    let mut read = Vec::with_capacity(docs.len().unwrap_or(0));
+    // No capacity reserved from `len(docs)`: an object may claim any length (range(10**15)),
+    // and reserving it would abort the process before the first item is refused.
+    let mut read = Vec::new();
     for (index, item) in items.enumerate() {
         read.push(read_document(caller, &item?, Some(index))?);
     }

@@ -27,6 +27,7 @@ TEXT = "Bridge Reopens\n\nThe old bridge reopened on Monday after two years of r
         (lambda: aa.analyze(TEXT), TypeError, "not one str; to analyse one text use clean(text)"),
         (lambda: aa.analyze({"id": "a", "text": TEXT}), TypeError, "for one article pass a list: [doc]"),
         (lambda: aa.analyze(42), TypeError, "expects an iterable of articles"),
+        (lambda: aa.analyze(range(10**15)), TypeError, "article number 1 is an int"),
         (lambda: aa.analyze([("a", TEXT)], quote=False), TypeError, "unexpected keyword argument 'quote'; the options are max_article_bytes, quotes"),
         (lambda: aa.analyze([], max_article_bytes=-1), ValueError, "max_article_bytes must be 0 or more"),
         (lambda: aa.analyze([], max_article_bytes=2**70), ValueError, "max_article_bytes must be 0 or more and at most"),
