@@ -13,7 +13,9 @@ target/bench/corpus.jsonl --bytes 10M --seed 1`):
 2. `article_analyzer.analyze(docs)` on the same documents, already read into Python (the
    report is checked to equal the CLI's first);
 3. a `Batch` fed one document at a time, then `cross_article()`;
-4. the corpus in two halves analysed one after the other, then by two threads at once:
+4. `json.loads` of the CLI's JSON report: what the serde_json + json.loads route would cost
+   in Python, against the pythonize conversion `analyze` does;
+5. the corpus in two halves analysed one after the other, then by two threads at once:
    the engine releases the GIL, so on two idle cores the threads take about half the time.
 
 For each: wall-clock time and CPU time (user + system, of the process or of the CLI child),
@@ -146,6 +148,12 @@ def main() -> None:
         sys.exit("bench_python.py: analyze() and the CLI gave different reports")
     rows.append(("Python: analyze(docs)", wall, cpu))
     del report
+
+    # The other way to hand the report to Python: serde_json text, then json.loads. Its
+    # Python half alone, on the CLI's own output (the same JSON), for comparison with the
+    # pythonize conversion that analyze() uses.
+    wall, cpu, _ = measure(in_process(lambda: json.loads(cli_output)), iterations)
+    rows.append((f"json.loads of the report ({len(cli_output) / 1e6:.0f} MB of JSON)", wall, cpu))
 
     wall, cpu, _ = measure(in_process(lambda: stream_through_batch(docs)), iterations)
     rows.append(("Python: Batch.add each, cross_article", wall, cpu))
