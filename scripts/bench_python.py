@@ -114,6 +114,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--iterations", type=int, default=3)
+    parser.add_argument(
+        "--threads-only", action="store_true",
+        help="only the two halves on one thread and on two (a short run, for a quiet moment)",
+    )
     arguments = parser.parse_args()
 
     if not arguments.corpus.exists():
@@ -140,7 +144,36 @@ def main() -> None:
 
     log(f"{len(docs)} articles, {megabytes:.1f} MB of text; {iterations} iterations each")
     rows = []
-    wall, cpu, cli_output = measure(lambda: run_cli(arguments.corpus), iterations)
+    if not arguments.threads_only:
+        rows += compare_with_the_cli(arguments.corpus, docs, iterations)
+
+    # One thread and two threads take turns, so a change in the machine's load between
+    # runs falls on both alike.
+    one_walls, one_cpus, two_walls, two_cpus = [], [], [], []
+    for _ in range(iterations):
+        wall, cpu, _ = measure(in_process(lambda: [aa.analyze(half) for half in halves]), 1)
+        one_walls.append(wall)
+        one_cpus.append(cpu)
+        wall, cpu, _ = measure(in_process(lambda: two_threads(halves)), 1)
+        two_walls.append(wall)
+        two_cpus.append(cpu)
+    one_wall, two_wall = statistics.median(one_walls), statistics.median(two_walls)
+    rows.append(("Python: two halves, one thread", one_wall, statistics.median(one_cpus)))
+    rows.append(("Python: two halves, two threads", two_wall, statistics.median(two_cpus)))
+
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"corpus {arguments.corpus} ({len(docs)} articles, {megabytes:.1f} MB), "
+          f"{os.cpu_count()} CPUs, load average {load}; medians of {iterations} runs")
+    print(f"{'':42} {'wall s':>8} {'CPU s':>8} {'MB/s (CPU)':>11}")
+    for label, wall, cpu in rows:
+        print(f"{label:42} {wall:8.2f} {cpu:8.2f} {megabytes / cpu:11.1f}")
+    print(f"two threads against one: {one_wall / two_wall:.2f} times as fast (wall clock)")
+
+
+def compare_with_the_cli(corpus: Path, docs: list, iterations: int) -> list:
+    """The CLI, analyze(), a Batch and json.loads on the whole corpus: rows of the table."""
+    rows = []
+    wall, cpu, cli_output = measure(lambda: run_cli(corpus), iterations)
     rows.append(("CLI: analyze --jsonl", wall, cpu))
 
     wall, cpu, report = measure(in_process(lambda: aa.analyze(docs)), iterations)
@@ -157,21 +190,7 @@ def main() -> None:
 
     wall, cpu, _ = measure(in_process(lambda: stream_through_batch(docs)), iterations)
     rows.append(("Python: Batch.add each, cross_article", wall, cpu))
-
-    one_wall, cpu, _ = measure(
-        in_process(lambda: [aa.analyze(half) for half in halves]), iterations
-    )
-    rows.append(("Python: two halves, one thread", one_wall, cpu))
-    two_wall, cpu, _ = measure(in_process(lambda: two_threads(halves)), iterations)
-    rows.append(("Python: two halves, two threads", two_wall, cpu))
-
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"corpus {arguments.corpus} ({len(docs)} articles, {megabytes:.1f} MB), "
-          f"{os.cpu_count()} CPUs, load average {load}; medians of {iterations} runs")
-    print(f"{'':42} {'wall s':>8} {'CPU s':>8} {'MB/s (CPU)':>11}")
-    for label, wall, cpu in rows:
-        print(f"{label:42} {wall:8.2f} {cpu:8.2f} {megabytes / cpu:11.1f}")
-    print(f"two threads against one: {one_wall / two_wall:.2f} times as fast (wall clock)")
+    return rows
 
 
 if __name__ == "__main__":
