@@ -1,5 +1,6 @@
 //! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
-//! segmentation of pasted text, calendar dates, UTF-16 offsets and English stopwords.
+//! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
+//! against its own date), UTF-16 offsets and English stopwords.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 
@@ -7,6 +8,7 @@ mod bytes;
 pub mod dates;
 mod normalize;
 pub mod offsets;
+pub mod relative_dates;
 pub mod segment;
 mod stopwords;
 mod word_set;
