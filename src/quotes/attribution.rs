@@ -36,11 +36,12 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
-        let left_bound = match index.checked_sub(1).map(|i| &quotations[i]) {
-            Some(before) if before.last_paragraph == quotation.first_paragraph => before.close,
-            _ => paragraph.start,
-        }
-        .max(quotation.open.saturating_sub(CONTEXT_BYTES));
+        let earlier = index.checked_sub(1).map(|i| &quotations[i]);
+        let first_in_paragraph =
+            earlier.is_none_or(|before| before.last_paragraph != quotation.first_paragraph);
+        let left_bound = paragraph
+            .start
+            .max(quotation.open.saturating_sub(CONTEXT_BYTES));
         let right_bound = match quotations.get(index + 1) {
             Some(after) if after.first_paragraph == quotation.last_paragraph => after.open,
             _ => last_paragraph.end,
@@ -51,11 +52,43 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
 
         tokens.clear();
         tokenize(input, left_bound..quotation.open, &mut tokens);
+        // The sentence may hold earlier quotations (X called it “…” and said “…”): their
+        // marks stay, their words are the speaker's, not the sentence's, and go.
+        let inside_earlier: Vec<Range<usize>> = quotations[..index]
+            .iter()
+            .rev()
+            .take_while(|before| before.close > left_bound)
+            .map(|before| before.inner.clone())
+            .collect();
+        if !inside_earlier.is_empty() {
+            let mut kept = Vec::with_capacity(tokens.len());
+            for (position, token) in tokens.iter().enumerate() {
+                let inside = inside_earlier.iter().find(|span| span.contains(&token.start));
+                let keep = match inside {
+                    None => true,
+                    // The punctuation ending an earlier quotation belongs to the sentence
+                    // (on “Morning Hour,” Olsen said; “We won.” Then …).
+                    Some(span) => {
+                        matches!(token.punct, Some('.' | '!' | '?' | ',' | ';' | ':'))
+                            && tokens
+                                .get(position + 1)
+                                .is_none_or(|next| !span.contains(&next.start))
+                    }
+                };
+                if keep {
+                    kept.push(*token);
+                }
+            }
+            tokens = kept;
+        }
         let left_all = tokens.len();
         let sentence_start = (0..tokens.len())
             .rev()
             .find(|&i| ends_sentence_at(input, &tokens, i))
             .map_or(0, |i| i + 1);
+        let sentence_start_byte = tokens
+            .get(sentence_start)
+            .map_or(quotation.open, |token| token.start);
         tokenize(input, quotation.close..right_bound, &mut tokens);
         let (left, right) = tokens.split_at(left_all);
         // The sentence before the quotation's own one, in the same paragraph.
@@ -78,7 +111,11 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         // A quotation opening its paragraph may be introduced by the previous one ("…
         // describes it in the following way:").
         let mut introduction = Vec::new();
-        if left.is_empty() && quotation.first_paragraph > 0 && left_bound == paragraph.start {
+        if left.is_empty()
+            && quotation.first_paragraph > 0
+            && first_in_paragraph
+            && left_bound == paragraph.start
+        {
             let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
             if input[previous_paragraph.clone()].trim_end().ends_with(':') {
                 let from = floor_boundary(
@@ -111,10 +148,8 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             (after, _) => after,
         };
         // The previous quotation ended in this sentence (“…,” she said, adding “…”).
-        let same_sentence = index > 0
-            && left_bound == quotations[index - 1].close
-            && quotations[index - 1].last_paragraph == quotation.first_paragraph
-            && sentence_start == 0;
+        let same_sentence = !first_in_paragraph
+            && earlier.is_some_and(|before| before.close > sentence_start_byte);
 
         let mid_sentence =
             left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));
@@ -189,11 +224,6 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             // A title, nickname or scare quote that nothing attributes.
             continue;
         }
-        if attributed {
-            previous = Some((speaker.clone(), quotation.last_paragraph));
-        } else if !mid_sentence {
-            previous = None;
-        }
         // A quotation woven into a sentence with no reporting word ("X thanked him for
         // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
         // subject.
@@ -203,6 +233,16 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 .flatten()
                 .and_then(|source| resolve(&table, source, quotation.open))
         });
+        if attributed || speaker.is_some() {
+            previous = Some((speaker.clone(), quotation.last_paragraph));
+        } else if !mid_sentence {
+            previous = None;
+        }
+        if is_one_word(inner) {
+            // One word set apart by quote marks is a word pointed at (a scare quote, a term,
+            // a name) or an interjection, not a statement: it is no quotation to report.
+            continue;
+        }
         let text = if quotation.is_block() {
             quotation
                 .pieces
@@ -245,6 +285,17 @@ fn ceil_boundary(input: &str, mut index: usize) -> usize {
     index
 }
 
+/// Whether `text` is a single word: one run of letters and digits, maybe with its
+/// punctuation ("reckless", "Seriously?"). A compound written with hyphens ("hands-off",
+/// "Minister-for-Everything") is a phrase made one word, usually someone's coinage, and counts as
+/// more than one.
+fn is_one_word(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|word| word.chars().any(char::is_alphanumeric));
+    words.next().is_some() && words.next().is_none()
+}
+
 /// Whether every word of `text` is capitalised (a title: "Saturday Night Live").
 fn is_title_case(text: &str) -> bool {
     let lexicon = quote_lexicon();
@@ -264,7 +315,7 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
             organisation,
             the,
         } => {
-            let full = table.full_name(&name);
+            let full = table.full_name(&name)?;
             if organisation && the && !full.starts_with("The ") {
                 Some(format!("the {full}"))
             } else {

@@ -9,6 +9,7 @@ use super::sources::{
     lower, name_source, sentence_subject, source_after, source_before, word, Source,
 };
 use super::tokens::{ends_sentence_at, is_capitalised, Token};
+use crate::text::{stopwords, word_hash};
 
 /// Words at most between a quotation and a cue after it in the same sentence (room for a
 /// name with a long appositive: “…,” X, the chairman of …, said).
@@ -96,8 +97,8 @@ pub fn cue_after(
             continue;
         }
         let source = if index == skip && lower_word.ends_with("ing") {
-            // "…," adding / saying: the subject of the sentence before the quotation.
-            sentence_subject(input, left)
+            // "…," adding / saying: the subject of the clause before the quotation.
+            continued_subject(input, left)
         } else if index == skip {
             source_after(input, sentence, index + 1)
         } else {
@@ -121,9 +122,13 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     if words.len() < 2 || words.len() > 4 || clause.iter().any(|token| token.is(',')) {
         return None;
     }
+    // A verb of the clause is a content word ("fumed", "continues"), not a function word
+    // ending the same way ("as", "is", "was", "has", "this").
     let verb_like = |token: &Token| {
         let text = word(input, token);
-        !is_capitalised(text) && (text.ends_with("ed") || text.ends_with('s'))
+        !is_capitalised(text)
+            && (text.ends_with("ed") || text.ends_with('s'))
+            && !stopwords().contains(&word_hash(&text.to_lowercase()))
     };
     let first = words[0];
     let first_lower = lower(input, first);
@@ -159,6 +164,41 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     None
 }
 
+/// The nearest reporting verb of `tokens` (any, "called" too) whose subject stands before
+/// it, with that subject.
+fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
+    let lexicon = quote_lexicon();
+    (0..tokens.len()).rev().find_map(|index| {
+        let token = &tokens[index];
+        if !token.is_word() {
+            return None;
+        }
+        let lower_word = lower(input, token);
+        lexicon.verb(&lower_word)?;
+        let source = source_before(input, tokens, index, 0)?;
+        Some(Cue {
+            word: lower_word,
+            source: Some(source),
+        })
+    })
+}
+
+/// The subject of the clause that a participle or a joined verb continues ("X said,
+/// adding …", "X lamented … and criticized …"): the subject of the nearest reporting verb
+/// before it, else the subject of the sentence.
+fn continued_subject(input: &str, clause: &[Token]) -> Option<Source> {
+    // Only the reporting verb of the clause right before: the one a participle after a
+    // comma ("X said, adding"), or a verb after "and", continues. A verb further back sits in
+    // another clause ("a film he calls “…”, waving to …").
+    let last_clause = clause[..clause.len().saturating_sub(1)]
+        .iter()
+        .rposition(|token| token.is(','))
+        .map_or(0, |comma| comma + 1);
+    reporting_verb_with_subject(input, &clause[last_clause..])
+        .and_then(|cue| cue.source)
+        .or_else(|| sentence_subject(input, clause))
+}
+
 /// A cue before the quotation, in the same sentence: X said: "…" / X said the reform would
 /// "…" / according to X, "…" / X's remarks / X, saying "…".
 pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
@@ -166,6 +206,10 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
     if left.is_empty() {
         return None;
     }
+    // A reporting verb whose subject cannot be found is most often not the one reporting
+    // this quotation (a relative clause: "a sign that said “…”"); an earlier one in the
+    // sentence with its subject is, and the subject-less one is kept for want of better.
+    let mut subjectless: Option<Cue> = None;
     for index in (0..left.len()).rev() {
         let token = &left[index];
         if !token.is_word() {
@@ -189,6 +233,14 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 .get(owner_word.to_lowercase().as_str())
                 .copied();
             if possessive || pronoun.is_some() {
+                // "Dumas said Olsen's words …", "Girard dismissed Olsen's remarks as “…”":
+                // words owned by the object of a clause are its subject's to describe.
+                if let Some(subject) = sentence_subject(input, &left[..index - 1]) {
+                    return Some(Cue {
+                        word: lower_word,
+                        source: Some(subject),
+                    });
+                }
                 let source = match pronoun {
                     Some(gender) => Some(Source::Pronoun(gender)),
                     None => name_before(input, left, index)
@@ -207,16 +259,21 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         if verb.partial_only && (distance > 4 || quote_words > TITLE_MAX_WORDS * 2) {
             continue;
         }
-        // ", saying": the speaker is the subject of the sentence.
+        // ", saying": the speaker is the subject of the clause it continues.
         if lower_word.ends_with("ing") && index > 0 && left[index - 1].is(',') {
             return Some(Cue {
                 word: lower_word,
-                source: sentence_subject(input, &left[..index]),
+                source: continued_subject(input, &left[..index]),
             });
         }
         // The words right after a verb before the quotation are its object ("X told Fox
-        // News that …"), unless the verb opens the sentence ("Said X: …").
-        let opens = left[..index].iter().all(|token| !token.is_word());
+        // News that …"), unless the verb opens the sentence ("Said X: …", "But, said X, …").
+        let opens = left[..index].iter().all(|token| {
+            !token.is_word() || {
+                let before = lower(input, token);
+                CLAUSE_JOINERS.contains(&before.as_str()) || lexicon.fillers.contains(before.as_str())
+            }
+        });
         let source = source_before(input, left, index, 0)
             .or_else(|| {
                 opens
@@ -224,20 +281,27 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                     .flatten()
             })
             .or_else(|| {
-                // "Trump joked …, but went on to say": the subject of the sentence.
+                // "Trump joked …, but went on to say": the subject of the clause before.
                 let joined = left[..index]
                     .iter()
                     .rev()
                     .find(|t| t.is_word() && !lexicon.fillers.contains(lower(input, t).as_str()));
                 joined
                     .is_some_and(|t| CLAUSE_JOINERS.contains(&lower(input, t).as_str()))
-                    .then(|| sentence_subject(input, &left[..index]))
+                    .then(|| continued_subject(input, &left[..index]))
                     .flatten()
             });
-        return Some(Cue {
+        let cue = Cue {
             word: lower_word,
             source,
-        });
+        };
+        if cue.source.is_some() {
+            return Some(cue);
+        }
+        subjectless.get_or_insert(cue);
+    }
+    if subjectless.is_some() {
+        return subjectless;
     }
     // A colon introduction: "Smith: “…”", "In a statement, the ministry wrote:".
     if left.last().is_some_and(|token| token.is(':')) {

@@ -2,7 +2,7 @@
 //! carry a speaker's words ("remarks", "statement"), titles and honorifics, pronouns with
 //! their gender, organisation words, capitalised words that are not names, and the words
 //! that may stand between a speaker and a verb. They live as plain text files in
-//! `src/lexicon/` so that adding a verb or a title never means adding an `if`.
+//! `src/quotes/lexicon/` so that adding a verb or a title never means adding an `if`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -44,6 +44,9 @@ pub struct QuoteLexicon {
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
     pub not_names: HashSet<&'static str>,
+    /// Words that open sentences before a name without being part of it ("Despite",
+    /// "Though", "Even"), when the article never capitalises them inside a sentence.
+    pub sentence_openers: HashSet<&'static str>,
     /// Head nouns of descriptions that name a source ("the daily", "a source").
     pub description_heads: HashSet<&'static str>,
     /// Words that may stand between a speaker and the reporting verb.
@@ -72,6 +75,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         pronouns: pronouns(include_str!("lexicon/pronouns.txt")),
         organisation_words: words(include_str!("lexicon/organisation_words.txt")).collect(),
         not_names: words(include_str!("lexicon/not_names.txt")).collect(),
+        sentence_openers: words(include_str!("lexicon/sentence_openers.txt")).collect(),
         description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
         fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
     })

@@ -6,6 +6,7 @@
 //! chosen (cleaning) or of other articles.
 
 mod attribution;
+mod casing;
 mod cues;
 mod lexicon;
 mod marks;

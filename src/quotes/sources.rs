@@ -7,6 +7,11 @@ use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, name_before, NameChunk};
 use super::tokens::{is_capitalised, strip_possessive, Token, PREPOSITIONS};
 
+/// Comma-separated segments at most walked back over, from a reporting verb to the name
+/// they describe: an age, a title, a relative clause ("Ramil Carr, 31, a photographer, who
+/// lives nearby, said"); more is rarely one sentence's subject.
+const APPOSITIVE_SEGMENTS: usize = 5;
+
 /// A speaker as written next to the cue, before resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Source {
@@ -68,17 +73,41 @@ pub fn is_introductory(word: &str) -> bool {
         || word.len() > 4 && (word.ends_with("ly") || word.ends_with("ing"))
 }
 
+/// Whether `lower` (lowercase) is an adverb of manner or time standing between a subject
+/// and its verb ("quietly warned", "later testified"): an -ly word long enough not
+/// to be a name or a plain word ("Ely", "only" are shorter; "family" is no adverb but never
+/// stands before a verb).
+fn is_adverb(lower: &str) -> bool {
+    /// -ly words shorter than this are rarely adverbs of manner.
+    const ADVERB_MIN_LETTERS: usize = 6;
+    lower.ends_with("ly")
+        && lower.chars().count() >= ADVERB_MIN_LETTERS
+        && lower.chars().all(char::is_alphabetic)
+}
+
 /// The first name or pronoun of a clause (its likely subject).
 pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
     let lexicon = quote_lexicon();
     // An introductory phrase before the subject ("Speaking in Ohio, X said", "Like Y, X
     // argued", "Although …, X said"): the subject follows its comma.
+    // A phrase between dashes ends it too, at its second dash ("Praising the plan —
+    // much as he did before — Dumas urged …").
     let opening = tokens.iter().position(Token::is_word);
     let from = match opening {
-        Some(first) if is_introductory(&lower(input, &tokens[first])) => tokens[first..]
-            .iter()
-            .position(|token| token.is(','))
-            .map_or(first, |comma| first + comma + 1),
+        Some(first) if is_introductory(&lower(input, &tokens[first])) => {
+            match tokens[first..]
+                .iter()
+                .position(|token| token.is(',') || token.is('-'))
+                .map(|offset| first + offset)
+            {
+                Some(dash) if tokens[dash].is('-') => tokens[dash + 1..]
+                    .iter()
+                    .position(|token| token.is('-') || token.is(','))
+                    .map_or(first, |offset| dash + 1 + offset + 1),
+                Some(comma) => comma + 1,
+                None => first,
+            }
+        }
         _ => 0,
     };
     for index in from..tokens.len() {
@@ -98,7 +127,10 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
             return Some(Source::Pronoun(gender));
         }
         if let Some(chunk) = name_at(input, tokens, index) {
-            return Some(name_source(input, tokens, &chunk));
+            return Some(
+                owned_appositive(input, tokens, &chunk)
+                    .unwrap_or_else(|| name_source(input, tokens, &chunk)),
+            );
         }
         if lower_word == "the" {
             if let Some(source) = source_after(input, tokens, index) {
@@ -109,6 +141,28 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
     None
 }
 
+/// When `chunk` is an owner ("Berg's") whose noun is followed by the name it describes
+/// ("Berg's lawyer, Tom Reyes, argued"), that name: the subject is the attorney.
+fn owned_appositive(input: &str, tokens: &[Token], chunk: &NameChunk) -> Option<Source> {
+    /// Words of the owned noun phrase ("attorney", "campaign manager", "longtime friend").
+    const OWNED_NOUN_MAX_WORDS: usize = 3;
+    let last = &tokens[chunk.tokens.end - 1];
+    if strip_possessive(word(input, last)) == word(input, last) {
+        return None;
+    }
+    let noun_end = chunk.tokens.end
+        + tokens[chunk.tokens.end..]
+            .iter()
+            .take(OWNED_NOUN_MAX_WORDS + 1)
+            .position(|token| !(token.is_word() && !is_capitalised(word(input, token))))?;
+    if noun_end == chunk.tokens.end || !tokens.get(noun_end)?.is(',') {
+        return None;
+    }
+    let named = name_at(input, tokens, noun_end + 1)?;
+    Some(name_source(input, tokens, &named))
+}
+
+/// A name chunk as a source, with whether "the" stands before it.
 pub fn name_source(input: &str, tokens: &[Token], chunk: &NameChunk) -> Source {
     let the = chunk.tokens.start > 0 && lower(input, &tokens[chunk.tokens.start - 1]) == "the"
         || word(input, &tokens[chunk.tokens.start]) == "The";
@@ -125,16 +179,27 @@ pub fn name_source(input: &str, tokens: &[Token], chunk: &NameChunk) -> Source {
 pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -> Option<Source> {
     let lexicon = quote_lexicon();
     let mut end = verb;
-    while end > floor
-        && tokens[end - 1].is_word()
-        && lexicon
-            .fillers
-            .contains(lower(input, &tokens[end - 1]).as_str())
-    {
+    while end > floor && tokens[end - 1].is_word() && {
+        let before = lower(input, &tokens[end - 1]);
+        lexicon.fillers.contains(before.as_str()) || is_adverb(&before)
+    } {
         end -= 1;
     }
     if end == floor {
         return None;
+    }
+    // A parenthetical between dashes after the name: "Girard — named by the daily as a
+    // favourite — told reporters".
+    if tokens[end - 1].is('-') {
+        let open = (floor..end - 1)
+            .rev()
+            .take(30)
+            .take_while(|&i| !tokens[i].ends_sentence())
+            .find(|&i| tokens[i].is('-'))?;
+        end = open;
+        if end == floor {
+            return None;
+        }
     }
     // A parenthesis after the name: "Sen. Marco Rubio (R-Fla.) said".
     if tokens[end - 1].is(')') {
@@ -152,7 +217,8 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
         // worked on Capitol Hill, said"): walk back over the segments that describe, to the
         // one that names.
         let mut segment_end = end - 1;
-        for _ in 0..3 {
+        let mut segments = 0;
+        while segments < APPOSITIVE_SEGMENTS {
             let segment_start = (floor..segment_end)
                 .rev()
                 .take(20)
@@ -160,6 +226,11 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
                 .map_or(floor, |i| i + 1);
             if segment_start == segment_end {
                 return None;
+            }
+            // A segment of quote marks only is the rest of a quoted title ("…, “The
+            // Night Shift,” who …"): it takes no turn.
+            if tokens[segment_start..segment_end].iter().any(Token::is_word) {
+                segments += 1;
             }
             let first = &tokens[segment_start];
             let first_lower = lower(input, first);
@@ -235,7 +306,22 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
         return Some(Source::Pronoun(gender));
     }
+    // An owner ("Olsen’s repeated calls") determines the noun after it: no subject.
+    if strip_possessive(word(input, last)) != word(input, last) {
+        return None;
+    }
     if let Some(chunk) = name_before(input, &tokens[floor..end], end - floor) {
+        // A name after "a" or "an" qualifies a noun ("a Dumas-style reply", "a City Radio
+        // poll"): no subject either.
+        let indefinite = chunk.tokens.start > 0
+            && tokens[floor + chunk.tokens.start - 1].is_word()
+            && matches!(
+                lower(input, &tokens[floor + chunk.tokens.start - 1]).as_str(),
+                "a" | "an"
+            );
+        if indefinite {
+            return None;
+        }
         let shifted = NameChunk {
             tokens: chunk.tokens.start + floor..chunk.tokens.end + floor,
             ..chunk

@@ -6,9 +6,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, NameChunk};
-use super::tokens::{is_capitalised, tokenize, PREPOSITIONS};
+use super::tokens::{is_capitalised, tokenize, Token, PREPOSITIONS};
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -72,42 +73,56 @@ pub struct SpeakerTable {
     mentions: Vec<Mention>,
     by_name: HashMap<String, usize>,
     by_last_word: HashMap<String, usize>,
+    /// Persons by the first word of their name, for names written family name first ("Li
+    /// Qiang", then "Li"; "Yoon Suk Yeol", then "Yoon").
+    by_first_word: HashMap<String, usize>,
+    /// How the article writes each word: tells a name from a sentence's opening word.
+    casing: WordCasing,
+}
+
+/// A name chunk read in a paragraph, with what is known around it.
+struct FoundName {
+    chunk: NameChunk,
+    /// Byte offset of the chunk's first token.
+    position: usize,
+    /// The first gendered pronoun after it, before the next name.
+    pronoun: Option<Gender>,
+    /// Whether a preposition governs it.
+    object: bool,
 }
 
 impl SpeakerTable {
     /// Builds the table from the article's paragraphs (byte spans of `input`); `quoted`
     /// holds the byte spans of its quotations, in order.
     pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
-        let lexicon = quote_lexicon();
-        let mut chunks: Vec<(NameChunk, usize, Option<Gender>, bool)> = Vec::new();
-        let mut tokens = Vec::new();
+        let mut table = SpeakerTable::default();
+        let mut paragraph_tokens: Vec<Vec<Token>> = Vec::with_capacity(paragraphs.len());
         for span in paragraphs {
-            tokens.clear();
+            let mut tokens = Vec::new();
             tokenize(input, span.clone(), &mut tokens);
-            let mut index = 0;
+            table.casing.record(input, &tokens);
+            paragraph_tokens.push(tokens);
+        }
+        let mut found: Vec<FoundName> = Vec::new();
+        for tokens in &paragraph_tokens {
+            // In a headline or a label every word is capitalised: its runs of capitalised
+            // words are no evidence of names ("Mayor Olsen Says Council Will Act").
+            if is_headline_like(input, tokens) {
+                continue;
+            }
+            // A dateline ("LYON —") names a place, never a speaker.
+            let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
-                let Some(chunk) = name_at(input, &tokens, index) else {
+                let Some(chunk) = name_at(input, tokens, index) else {
                     index += 1;
                     continue;
                 };
                 let after = chunk.tokens.end;
-                // The first gendered pronoun before the next name.
-                let pronoun = tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
-                    .iter()
-                    .take_while(|token| {
-                        !(token.is_word() && is_capitalised(&input[token.start..token.end]))
-                            || matches!(
-                                &input[token.start..token.end],
-                                "He" | "She" | "His" | "Her"
-                            )
-                    })
-                    .find_map(|token| {
-                        let word = input[token.start..token.end].to_lowercase();
-                        match lexicon.pronouns.get(word.as_str()) {
-                            Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
-                            _ => None,
-                        }
-                    });
+                index = after.max(index + 1);
+                let Some(name) = table.clean_name(&chunk.name) else {
+                    continue;
+                };
+                let chunk = NameChunk { name, ..chunk };
                 let position = tokens[chunk.tokens.start].start;
                 let object = chunk.tokens.start > 0 && {
                     let before = tokens[chunk.tokens.start - 1];
@@ -115,19 +130,56 @@ impl SpeakerTable {
                         && PREPOSITIONS
                             .contains(&input[before.start..before.end].to_lowercase().as_str())
                 };
-                index = after.max(index + 1);
-                chunks.push((chunk, position, pronoun, object));
+                found.push(FoundName {
+                    pronoun: pronoun_after(input, tokens, after),
+                    chunk,
+                    position,
+                    object,
+                });
             }
         }
-        let mut table = SpeakerTable::default();
         // Full names first, so that a surname met before the full name still maps to it.
-        for (chunk, ..) in &chunks {
-            if chunk.name.contains(' ') {
-                table.entity_for(&chunk.name, chunk.organisation);
+        for name in &found {
+            if name.chunk.name.contains(' ') {
+                table.entity_for(&name.chunk.name, name.chunk.organisation);
             }
+        }
+        // Two names run together ("Olsen Dumas talks") are two mentions.
+        let runs: Vec<(usize, String, String)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| !name.chunk.organisation)
+            .filter_map(|(index, name)| {
+                let (first, second) = table.run_together(&name.chunk.name)?;
+                Some((index, first, second))
+            })
+            .collect();
+        for (index, first, second) in runs.into_iter().rev() {
+            let whole = &found[index];
+            let second_position = whole.position + whole.chunk.name.len() - second.len();
+            let split = [(first, whole.position), (second, second_position)].map(|(name, at)| {
+                FoundName {
+                    chunk: NameChunk {
+                        name,
+                        titles: Vec::new(),
+                        gender: None,
+                        ..whole.chunk.clone()
+                    },
+                    position: at,
+                    pronoun: None,
+                    object: whole.object,
+                }
+            });
+            found.splice(index..=index, split);
         }
         let mut next_quote = 0;
-        for (chunk, position, pronoun, object) in chunks {
+        for name in found {
+            let FoundName {
+                chunk,
+                position,
+                pronoun,
+                object,
+            } = name;
             while next_quote < quoted.len() && quoted[next_quote].end <= position {
                 next_quote += 1;
             }
@@ -161,15 +213,62 @@ impl SpeakerTable {
         table
     }
 
-    /// The entity named `name`, created if new; a lone surname joins the full name that
-    /// ends with it.
+    /// `name` as a name of this article: without the sentence-opening words the article
+    /// never capitalises inside a sentence ("Despite Anna Berg" → "Anna Berg"); `None` when
+    /// nothing is left, or when it is several words in capitals (a headline or a label, such
+    /// as "FLOOD VICTIMS": names are written in mixed case).
+    fn clean_name(&self, name: &str) -> Option<String> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let first = words
+            .iter()
+            .position(|word| !self.casing.is_opening_word(word))?;
+        let words = &words[first..];
+        if words.len() >= 2 && words.iter().all(|word| is_all_capitals(word)) {
+            return None;
+        }
+        Some(words.join(" "))
+    }
+
+    /// When `name` is two names run together ("Olsen Dumas": each word the family name of
+    /// another person the article names in full), the two.
+    fn run_together(&self, name: &str) -> Option<(String, String)> {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        // Whether `word` ends the full name of someone other than `name`.
+        let ends_another = |word: &str| {
+            self.entities.iter().any(|entity| {
+                !entity.organisation
+                    && entity.name != name
+                    && entity.name.contains(' ')
+                    && entity.name.rsplit(' ').next() == Some(word)
+                    && !name.ends_with(&entity.name)
+                    && !entity.name.ends_with(name)
+            })
+        };
+        if !ends_another(words[words.len() - 1]) {
+            return None;
+        }
+        (1..words.len())
+            .find(|&split| ends_another(words[split - 1]))
+            .map(|split| (words[..split].join(" "), words[split..].join(" ")))
+    }
+
+    /// The entity named `name`, created if new; a lone word joins the full name that ends
+    /// with it (a family name: "Macron"), else the person's name that starts with it (a
+    /// family name written first: "Li" for "Li Qiang").
     fn entity_for(&mut self, name: &str, organisation: bool) -> usize {
         if let Some(&entity) = self.by_name.get(name) {
             return entity;
         }
         let last_word = name.rsplit(' ').next().unwrap_or(name).to_string();
         if !name.contains(' ') {
-            if let Some(&entity) = self.by_last_word.get(&last_word) {
+            let known = self
+                .by_last_word
+                .get(&last_word)
+                .or_else(|| self.by_first_word.get(name).filter(|_| !organisation));
+            if let Some(&entity) = known {
                 self.by_name.insert(name.to_string(), entity);
                 return entity;
             }
@@ -181,6 +280,11 @@ impl SpeakerTable {
             ..Entity::default()
         });
         self.by_name.insert(name.to_string(), entity);
+        if let Some((first_word, _)) = name.split_once(' ').filter(|_| !organisation) {
+            self.by_first_word
+                .entry(first_word.to_string())
+                .or_insert(entity);
+        }
         self.by_last_word.entry(last_word).or_insert(entity);
         entity
     }
@@ -192,17 +296,28 @@ impl SpeakerTable {
             .and_then(|&entity| self.entities[entity].gender())
     }
 
-    /// The fullest name the article uses for `name`.
-    pub fn full_name(&self, name: &str) -> String {
-        if let Some(&entity) = self.by_name.get(name) {
-            return self.entities[entity].name.clone();
+    /// The fullest name the article uses for `name`, read next to a cue: `None` when it is
+    /// no name once the sentence's opening words are set aside ("Lately"), or two names
+    /// run together.
+    pub fn full_name(&self, name: &str) -> Option<String> {
+        let name = self.clean_name(name)?;
+        if let Some(&entity) = self.by_name.get(&name) {
+            return Some(self.entities[entity].name.clone());
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(name);
-        match self.by_last_word.get(last_word) {
+        if self.run_together(&name).is_some() {
+            return None;
+        }
+        let last_word = name.rsplit(' ').next().unwrap_or(&name);
+        let known = self.by_last_word.get(last_word).or_else(|| {
+            (!name.contains(' '))
+                .then(|| self.by_first_word.get(&name))
+                .flatten()
+        });
+        match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
-                self.entities[entity].name.clone()
+                Some(self.entities[entity].name.clone())
             }
-            _ => name.to_string(),
+            _ => Some(name),
         }
     }
 
@@ -255,6 +370,25 @@ impl SpeakerTable {
     }
 }
 
+/// The first gendered pronoun in the tokens after a name ending at token `after`, before
+/// the next capitalised word (another name, most often) other than a pronoun.
+fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> {
+    let lexicon = quote_lexicon();
+    tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
+        .iter()
+        .take_while(|token| {
+            !(token.is_word() && is_capitalised(&input[token.start..token.end]))
+                || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
+        })
+        .find_map(|token| {
+            let word = input[token.start..token.end].to_lowercase();
+            match lexicon.pronouns.get(word.as_str()) {
+                Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
+                _ => None,
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,7 +429,7 @@ mod tests {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
         let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
-        assert_eq!(table.full_name("Merkel"), "Angela Merkel");
+        assert_eq!(table.full_name("Merkel").as_deref(), Some("Angela Merkel"));
         assert_eq!(
             table
                 .resolve_pronoun(text.len(), Gender::Feminine)
