@@ -323,14 +323,24 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
             }
         }
         Source::Pronoun(gender) => table.resolve_pronoun(position, gender),
-        Source::Description { head, text } => {
-            table.resolve_description(position, &head).or_else(|| {
-                let lexicon = quote_lexicon();
-                // An unresolved organisation-like description names the source itself
-                // ("state media", "the ministry"); a person's ("a spokesman") does not.
-                let named = text.split(' ').skip(1).any(is_capitalised);
-                (lexicon.organisation_words.contains(head.as_str()) || named).then_some(text)
-            })
+        // "The president" is someone named before; "a spokesman", "one voter" someone new,
+        // given as the article describes them, and so is a description that resolves to no
+        // one named.
+        Source::Description {
+            head,
+            text,
+            definite,
+        } => {
+            let lexicon = quote_lexicon();
+            let modifiers: Vec<&str> = text
+                .split(' ')
+                .skip(1)
+                .filter(|word| *word != head && lexicon.is_title(word))
+                .collect();
+            definite
+                .then(|| table.resolve_description(position, &head, &modifiers))
+                .flatten()
+                .or(Some(text))
         }
     }
 }

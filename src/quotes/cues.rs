@@ -104,6 +104,16 @@ pub fn cue_after(
         } else {
             source_before(input, sentence, index, skip)
                 .or_else(|| source_after(input, sentence, index + 1))
+                .or_else(|| {
+                    // “…” and recalled …: the verb continues the clause the quotation is in.
+                    let joined = sentence[skip..index].iter().rev().find(|t| {
+                        t.is_word() && !lexicon.fillers.contains(lower(input, t).as_str())
+                    });
+                    joined
+                        .is_some_and(|t| CLAUSE_JOINERS.contains(&lower(input, t).as_str()))
+                        .then(|| continued_subject(input, left))
+                        .flatten()
+                })
         };
         return Some(Cue {
             word: lower_word,
@@ -181,6 +191,29 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
             source: Some(source),
         })
     })
+}
+
+/// The author of a document that reports speech ("X issued a statement saying “…”"): the
+/// subject of the clause whose object the document is, when `source` is such a document
+/// introduced by "a"; else `source` itself.
+fn author_of_document(input: &str, clause: &[Token], source: Source) -> Source {
+    let document = matches!(
+        &source,
+        Source::Description { head, definite: false, text }
+            if quote_lexicon().documents.contains(head.as_str()) && !text.contains('’') && !text.contains('\'')
+    );
+    if !document {
+        return source;
+    }
+    let Some(opening) = clause.iter().rposition(|token| {
+        token.is_word() && matches!(lower(input, token).as_str(), "a" | "an")
+    }) else {
+        return source;
+    };
+    match sentence_subject(input, &clause[..opening]) {
+        Some(author @ (Source::Name { .. } | Source::Pronoun(_))) => author,
+        _ => source,
+    }
 }
 
 /// The subject of the clause that a participle or a joined verb continues ("X said,
@@ -293,7 +326,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
             });
         let cue = Cue {
             word: lower_word,
-            source,
+            source: source.map(|source| author_of_document(input, &left[..index], source)),
         };
         if cue.source.is_some() {
             return Some(cue);

@@ -51,6 +51,8 @@ pub struct QuoteLexicon {
     pub description_heads: HashSet<&'static str>,
     /// Words that may stand between a speaker and the reporting verb.
     pub fillers: HashSet<&'static str>,
+    /// Nouns for documents that carry someone's words ("a statement", "a release").
+    pub documents: HashSet<&'static str>,
 }
 
 impl QuoteLexicon {
@@ -78,6 +80,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         sentence_openers: words(include_str!("lexicon/sentence_openers.txt")).collect(),
         description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
         fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
+        documents: words(include_str!("lexicon/document_nouns.txt")).collect(),
     })
 }
 

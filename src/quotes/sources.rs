@@ -30,8 +30,11 @@ pub enum Source {
     Description {
         /// Its head noun, lowercase ("president").
         head: String,
-        /// The description as written.
+        /// The description as written, its opening determiner in lowercase.
         text: String,
+        /// Whether it refers back to someone already named ("the president", "the
+        /// ministry") rather than introducing someone new ("a spokesman", "one voter").
+        definite: bool,
     },
 }
 
@@ -232,9 +235,33 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
             if tokens[segment_start..segment_end].iter().any(Token::is_word) {
                 segments += 1;
             }
-            let first = &tokens[segment_start];
+            // The segment's first word, past the marks of a quotation ending before it.
+            let Some(first) = tokens[segment_start..segment_end]
+                .iter()
+                .find(|token| !token.is('"'))
+            else {
+                segment_end = segment_start.saturating_sub(1);
+                if segment_start == floor {
+                    break;
+                }
+                continue;
+            };
             let first_lower = lower(input, first);
+            // The rest of a place after its comma ("of Lyon, France,", "of Akron, Ohio,").
+            let rest_of_place = segment_end - segment_start <= 2 && segment_start >= floor + 2 && {
+                let previous_start = (floor..segment_start - 1)
+                    .rev()
+                    .take(20)
+                    .find(|&i| tokens[i].is(','))
+                    .map_or(floor, |i| i + 1);
+                tokens[previous_start].is_word()
+                    && matches!(
+                        lower(input, &tokens[previous_start]).as_str(),
+                        "of" | "from" | "in" | "near"
+                    )
+            };
             let describes = !first.is_word()
+                || rest_of_place
                 || !is_capitalised(word(input, first))
                 || first.start < input.len() && first_lower.chars().all(|c| c.is_ascii_digit())
                 || lexicon.is_title(&first_lower)
@@ -298,6 +325,17 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     if end == floor {
         return None;
     }
+    // A party and state in parentheses after the name: "Gov. Ann Lee (R-Ohio)".
+    let mut end = end;
+    if tokens[end - 1].is(')') {
+        end = (floor..end - 1)
+            .rev()
+            .take(8)
+            .find(|&i| tokens[i].is('('))?;
+        if end == floor {
+            return None;
+        }
+    }
     let last = &tokens[end - 1];
     if !last.is_word() {
         return None;
@@ -330,33 +368,133 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     }
     // A description: "the president", "the French foreign ministry", "state media".
     // Anything else (a conjunction, an object) is no subject.
-    let describes = lexicon.is_title(&lower_word)
-        || lexicon.organisation_words.contains(lower_word.as_str())
-        || lexicon.description_heads.contains(lower_word.as_str());
-    if !describes {
+    if !describes_someone(&lower_word) {
         return None;
     }
-    let mut start = end - 1;
-    while start > floor && end - start < 4 && tokens[start - 1].is_word() {
+    let mut start = modifiers_before(input, tokens, end - 1, floor);
+    // "a spokesman for the ministry": the description reaches back over "for the ministry"
+    // to the noun it qualifies.
+    if start >= floor + 2 && tokens[start - 1].is_word() {
+        let linking = lower(input, &tokens[start - 1]);
+        let noun = lower(input, &tokens[start - 2]);
+        if matches!(linking.as_str(), "for" | "of" | "at" | "with")
+            && tokens[start - 2].is_word()
+            && describes_someone(&noun)
+            && !is_quantity(&noun)
+        {
+            start = modifiers_before(input, tokens, start - 2, floor);
+        }
+    }
+    // "75 percent of voters", "six in 10 voters": a share of a group answering a poll,
+    // which quotes no one.
+    if start >= floor + 2 && tokens[start - 1].is_word() {
+        let linking = lower(input, &tokens[start - 1]);
+        if matches!(linking.as_str(), "of" | "in") && tokens[start - 2].is_word() {
+            let quantity = lower(input, &tokens[start - 2]);
+            if is_quantity(&quantity) {
+                return None;
+            }
+        }
+    }
+    if tokens[start..end]
+        .iter()
+        .any(|token| is_quantity(&lower(input, token)))
+    {
+        return None;
+    }
+    Some(description(input, &tokens[start..end], lower_word))
+}
+
+/// Whether `lower` (lowercase) can head a description of a source: a title, an
+/// organisation word or a noun for people or documents ("voter", "report").
+fn describes_someone(lower: &str) -> bool {
+    let lexicon = quote_lexicon();
+    lexicon.is_title(lower)
+        || lexicon.organisation_words.contains(lower)
+        || lexicon.description_heads.contains(lower)
+}
+
+/// Whether `lower` (lowercase) counts a share of a group: a number or a word of quantity.
+fn is_quantity(lower: &str) -> bool {
+    lower.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            lower,
+            "percent" | "per" | "majority" | "minority" | "half" | "third" | "quarter" | "most"
+        )
+}
+
+/// The first token of the modifiers standing before the head noun at `head` (never before
+/// `floor`): up to three words back, through a determiner ("the French foreign ministry",
+/// "a Dow spokeswoman"), stopping at a verb or a filler.
+fn modifiers_before(input: &str, tokens: &[Token], head: usize, floor: usize) -> usize {
+    let lexicon = quote_lexicon();
+    let mut start = head;
+    while start > floor && head + 1 - start < 4 && tokens[start - 1].is_word() {
         let previous = lower(input, &tokens[start - 1]);
-        if matches!(previous.as_str(), "the" | "a" | "an") {
+        let owner = strip_possessive(word(input, &tokens[start - 1])) != word(input, &tokens[start - 1]);
+        // A determiner or an owner ("Gowdy's office", "his aides") opens the description.
+        if is_determiner(&previous) || owner || is_possessive_pronoun(&previous) {
             start -= 1;
             break;
         }
-        if lexicon.verb(&previous).is_some() || lexicon.fillers.contains(previous.as_str()) {
+        if lexicon.verb(&previous).is_some()
+            || lexicon.fillers.contains(previous.as_str())
+            || PREPOSITIONS.contains(&previous.as_str())
+            || matches!(previous.as_str(), "and" | "or" | "but" | "who" | "that" | "which")
+        {
             break;
         }
         start -= 1;
     }
-    let text = tokens[start..end]
+    start
+}
+
+/// Possessive pronouns, which open a description that belongs to someone ("his aides").
+fn is_possessive_pronoun(lower: &str) -> bool {
+    matches!(lower, "his" | "her" | "their" | "its" | "our" | "my")
+}
+
+/// Determiners that open a description, definite or not.
+fn is_determiner(lower: &str) -> bool {
+    is_definite(lower) || is_indefinite(lower)
+}
+
+/// Determiners of a description that refers back to someone already named.
+fn is_definite(lower: &str) -> bool {
+    matches!(lower, "the" | "this" | "that" | "these" | "those")
+}
+
+/// Determiners of a description that introduces someone new.
+fn is_indefinite(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an" | "one" | "another" | "some" | "several" | "many" | "two" | "three" | "other"
+    )
+}
+
+/// A description of the words `tokens` headed by `head` (lowercase).
+fn description(input: &str, tokens: &[Token], head: String) -> Source {
+    let opening = tokens.first().map(|token| lower(input, token));
+    let definite = opening.as_deref().is_some_and(is_definite);
+    let text = tokens
         .iter()
-        .map(|token| word(input, token))
+        .enumerate()
+        .map(|(index, token)| match &opening {
+            // "The spokesman said" gives "the spokesman", as a sentence would read it.
+            Some(determiner)
+                if index == 0 && (is_determiner(determiner) || is_possessive_pronoun(determiner)) =>
+            {
+                determiner.clone()
+            }
+            _ => word(input, token).to_string(),
+        })
         .collect::<Vec<_>>()
         .join(" ");
-    Some(Source::Description {
-        head: lower_word,
+    Source::Description {
+        head,
         text,
-    })
+        definite,
+    }
 }
 
 /// The speaker right after a verb: "said he", "said Sen. Ted Cruz", "said the minister",
@@ -379,6 +517,9 @@ pub fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Sourc
     }
     if let Some(chunk) = name_at(input, tokens, start) {
         return Some(name_source(input, tokens, &chunk));
+    }
+    if is_determiner(&lower_word) {
+        return description_after(input, tokens, start);
     }
     // Lower-case modifiers before a name: "said former tech executive Carly Fiorina".
     let mut index = start;
@@ -405,33 +546,64 @@ pub fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Sourc
         }
         index += 1;
     }
-    if matches!(lower_word.as_str(), "the" | "a" | "an" | "one" | "another") {
-        // Up to the next punctuation or lower-case non-description word.
-        let mut end = start + 1;
-        while end < tokens.len() && end - start < 5 && tokens[end].is_word() {
-            if let Some(chunk) = name_at(input, tokens, end) {
+    None
+}
+
+/// A description opening at the determiner at `start` ("said the former aide to the
+/// governor", "said a spokesman for the ministry"): its words up to the last noun that
+/// describes a source, and the name of the organisation or person it belongs to.
+fn description_after(input: &str, tokens: &[Token], start: usize) -> Option<Source> {
+    /// Words of a description's modifiers and head ("the former deputy campaign manager").
+    const DESCRIPTION_MAX_WORDS: usize = 5;
+    let mut head = None;
+    let mut end = start + 1;
+    while end < tokens.len() && end - start <= DESCRIPTION_MAX_WORDS && tokens[end].is_word() {
+        if let Some(chunk) = name_at(input, tokens, end) {
+            // "the Associated Press", "a Dow spokeswoman": a name inside the description.
+            let after_name = chunk.tokens.end;
+            let noun_after = tokens
+                .get(after_name)
+                .filter(|token| token.is_word())
+                .map(|token| lower(input, token))
+                .filter(|noun| describes_someone(noun));
+            if noun_after.is_none() {
                 return Some(name_source(input, tokens, &chunk));
             }
-            let next = lower(input, &tokens[end]);
-            if matches!(
-                next.as_str(),
-                "who" | "which" | "that" | "in" | "on" | "at" | "to" | "for" | "of"
-            ) {
-                break;
-            }
-            end += 1;
+            end = after_name;
+            continue;
         }
-        if end > start + 1 {
-            let text = tokens[start..end]
-                .iter()
-                .map(|token| word(input, token))
-                .collect::<Vec<_>>()
-                .join(" ");
-            return Some(Source::Description {
-                head: lower(input, &tokens[end - 1]),
-                text,
-            });
+        let next = lower(input, &tokens[end]);
+        if PREPOSITIONS.contains(&next.as_str())
+            || matches!(next.as_str(), "who" | "which" | "that" | "and" | "or")
+            || quote_lexicon().verb(&next).is_some()
+        {
+            break;
+        }
+        if describes_someone(&next) && !is_quantity(&next) {
+            head = Some(end);
+        }
+        end += 1;
+    }
+    let head = head?;
+    let mut last = head + 1;
+    // "… for the ministry", "… to Governor Paul Ames": whose the source is.
+    if let Some(linking) = tokens.get(last).filter(|token| token.is_word()) {
+        if matches!(lower(input, linking).as_str(), "for" | "of" | "at" | "to" | "with") {
+            let mut owner = last + 1;
+            if tokens
+                .get(owner)
+                .is_some_and(|token| token.is_word() && lower(input, token) == "the")
+            {
+                owner += 1;
+            }
+            if let Some(chunk) = name_at(input, tokens, owner) {
+                last = chunk.tokens.end;
+            }
         }
     }
-    None
+    Some(description(
+        input,
+        &tokens[start..last],
+        lower(input, &tokens[head]),
+    ))
 }

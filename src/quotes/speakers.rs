@@ -363,9 +363,21 @@ impl SpeakerTable {
 
     /// The entity a description such as "the president" (its head word, lowercase) at byte
     /// `position` refers to: the nearest earlier mention carrying that title.
-    pub fn resolve_description(&self, position: usize, head: &str) -> Option<String> {
+    ///
+    /// `modifiers` are the description's other title words ("minority" in "the Senate
+    /// minority leader"): the mention must carry them too, so that "the minority leader" is
+    /// not whichever leader came last.
+    pub fn resolve_description(
+        &self,
+        position: usize,
+        head: &str,
+        modifiers: &[&str],
+    ) -> Option<String> {
         self.mentions_before(position, false)
-            .find(|entity| entity.titles.iter().any(|title| title == head))
+            .find(|entity| {
+                let has = |word: &str| entity.titles.iter().any(|title| title == word);
+                has(head) && modifiers.iter().all(|modifier| has(modifier))
+            })
             .map(|entity| entity.name.clone())
     }
 }
@@ -438,7 +450,7 @@ mod tests {
         );
         assert_eq!(
             table
-                .resolve_description(text.len(), "chancellor")
+                .resolve_description(text.len(), "chancellor", &[])
                 .as_deref(),
             Some("Angela Merkel")
         );
