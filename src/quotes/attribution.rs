@@ -24,6 +24,10 @@ use crate::report::{Quote, QuoteKind};
 /// few marks does not make attribution slow.
 const CONTEXT_BYTES: usize = 600;
 
+/// Words at most between a quotation's closing comma and the verb of its own attribution
+/// (“…,” the party's new leader said): a name of three words, or a title and a name.
+const ATTRIBUTION_NEAR_WORDS: usize = 5;
+
 /// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
 /// report's quotes with UTF-16 offsets.
 pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotation]) -> Vec<Quote> {
@@ -63,7 +67,9 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         if !inside_earlier.is_empty() {
             let mut kept = Vec::with_capacity(tokens.len());
             for (position, token) in tokens.iter().enumerate() {
-                let inside = inside_earlier.iter().find(|span| span.contains(&token.start));
+                let inside = inside_earlier
+                    .iter()
+                    .find(|span| span.contains(&token.start));
                 let keep = match inside {
                     None => true,
                     // The punctuation ending an earlier quotation belongs to the sentence
@@ -140,16 +146,54 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let after_cue = cue_after(input, left, right, full_stop);
         let before_cue = cue_before(input, left, word_count);
         // A cue with its speaker in the quotation's own sentence before it (X said the
-        // levy would “…”) outweighs a reporting verb of a clause that follows.
+        // levy would “…”) outweighs a reporting verb of a clause that follows, unless that
+        // clause is the quotation's own attribution: a comma closing the quotation and a
+        // name or pronoun with its verb right after it (“…,” Smith said).
+        let attribution_follows = after_cue.as_ref().is_some_and(|after| {
+            let comma_closes = inner.ends_with(',') || right.first().is_some_and(|t| t.is(','));
+            // A name: a pronoun after the quotation most often repeats the subject before it
+            // (X said “…,” she said).
+            let named = matches!(after.source, Some(Source::Name { .. }));
+            // The verb comes first ("said Smith") or after nothing but its subject ("Smith
+            // said", "the senator said"), not after "and" or "that" (“…,” and said that X).
+            let lexicon = quote_lexicon();
+            let words: Vec<&str> = right
+                .iter()
+                .filter(|token| token.is_word())
+                .take(ATTRIBUTION_NEAR_WORDS)
+                .map(|token| &input[token.start..token.end])
+                .collect();
+            // A clause ending in a colon introduces the next quotation ("…,” X said: “…”).
+            let introduces_next = right
+                .iter()
+                .take_while(|token| !token.ends_sentence())
+                .any(|token| token.is(':'));
+            let own_clause = !introduces_next
+                && words
+                    .iter()
+                    .position(|word| word.eq_ignore_ascii_case(&after.word))
+                    .is_some_and(|verb| {
+                        words[..verb].iter().all(|word| {
+                            let lower = word.to_lowercase();
+                            is_capitalised(word)
+                                || lower == "the"
+                                || lexicon.is_title(&lower)
+                                || lexicon.pronouns.contains_key(lower.as_str())
+                                || lexicon.fillers.contains(lower.as_str())
+                        })
+                    });
+            comma_closes && named && own_clause
+        });
         let cue = match (after_cue, before_cue) {
+            (Some(after), _) if attribution_follows => Some(after),
             (Some(_), Some(before)) if before.source.is_some() => Some(before),
             (Some(after), _) if after.source.is_some() => Some(after),
             (after, Some(before)) if before.source.is_some() || after.is_none() => Some(before),
             (after, _) => after,
         };
         // The previous quotation ended in this sentence (“…,” she said, adding “…”).
-        let same_sentence = !first_in_paragraph
-            && earlier.is_some_and(|before| before.close > sentence_start_byte);
+        let same_sentence =
+            !first_in_paragraph && earlier.is_some_and(|before| before.close > sentence_start_byte);
 
         let mid_sentence =
             left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));

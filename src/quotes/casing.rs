@@ -136,7 +136,8 @@ pub fn dateline(input: &str, tokens: &[Token]) -> Option<Range<usize>> {
     });
     let agency = before.iter().any(|token| token.is('('));
     let capitals = is_all_capitals(&input[first.start..first.end]);
-    (words_capitalised && (capitals || agency) && tokens.get(dash + 1).is_some()).then_some(0..dash + 1)
+    (words_capitalised && (capitals || agency) && tokens.get(dash + 1).is_some())
+        .then_some(0..dash + 1)
 }
 
 #[cfg(test)]

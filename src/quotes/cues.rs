@@ -205,9 +205,10 @@ fn author_of_document(input: &str, clause: &[Token], source: Source) -> Source {
     if !document {
         return source;
     }
-    let Some(opening) = clause.iter().rposition(|token| {
-        token.is_word() && matches!(lower(input, token).as_str(), "a" | "an")
-    }) else {
+    let Some(opening) = clause
+        .iter()
+        .rposition(|token| token.is_word() && matches!(lower(input, token).as_str(), "a" | "an"))
+    else {
         return source;
     };
     match sentence_subject(input, &clause[..opening]) {
@@ -304,7 +305,8 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         let opens = left[..index].iter().all(|token| {
             !token.is_word() || {
                 let before = lower(input, token);
-                CLAUSE_JOINERS.contains(&before.as_str()) || lexicon.fillers.contains(before.as_str())
+                CLAUSE_JOINERS.contains(&before.as_str())
+                    || lexicon.fillers.contains(before.as_str())
             }
         });
         let source = source_before(input, left, index, 0)

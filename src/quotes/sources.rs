@@ -232,7 +232,10 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
             }
             // A segment of quote marks only is the rest of a quoted title ("…, “The
             // Night Shift,” who …"): it takes no turn.
-            if tokens[segment_start..segment_end].iter().any(Token::is_word) {
+            if tokens[segment_start..segment_end]
+                .iter()
+                .any(Token::is_word)
+            {
                 segments += 1;
             }
             // The segment's first word, past the marks of a quotation ending before it.
@@ -431,7 +434,8 @@ fn modifiers_before(input: &str, tokens: &[Token], head: usize, floor: usize) ->
     let mut start = head;
     while start > floor && head + 1 - start < 4 && tokens[start - 1].is_word() {
         let previous = lower(input, &tokens[start - 1]);
-        let owner = strip_possessive(word(input, &tokens[start - 1])) != word(input, &tokens[start - 1]);
+        let owner =
+            strip_possessive(word(input, &tokens[start - 1])) != word(input, &tokens[start - 1]);
         // A determiner or an owner ("Gowdy's office", "his aides") opens the description.
         if is_determiner(&previous) || owner || is_possessive_pronoun(&previous) {
             start -= 1;
@@ -440,7 +444,10 @@ fn modifiers_before(input: &str, tokens: &[Token], head: usize, floor: usize) ->
         if lexicon.verb(&previous).is_some()
             || lexicon.fillers.contains(previous.as_str())
             || PREPOSITIONS.contains(&previous.as_str())
-            || matches!(previous.as_str(), "and" | "or" | "but" | "who" | "that" | "which")
+            || matches!(
+                previous.as_str(),
+                "and" | "or" | "but" | "who" | "that" | "which"
+            )
         {
             break;
         }
@@ -482,7 +489,8 @@ fn description(input: &str, tokens: &[Token], head: String) -> Source {
         .map(|(index, token)| match &opening {
             // "The spokesman said" gives "the spokesman", as a sentence would read it.
             Some(determiner)
-                if index == 0 && (is_determiner(determiner) || is_possessive_pronoun(determiner)) =>
+                if index == 0
+                    && (is_determiner(determiner) || is_possessive_pronoun(determiner)) =>
             {
                 determiner.clone()
             }
@@ -588,7 +596,10 @@ fn description_after(input: &str, tokens: &[Token], start: usize) -> Option<Sour
     let mut last = head + 1;
     // "… for the ministry", "… to Governor Paul Ames": whose the source is.
     if let Some(linking) = tokens.get(last).filter(|token| token.is_word()) {
-        if matches!(lower(input, linking).as_str(), "for" | "of" | "at" | "to" | "with") {
+        if matches!(
+            lower(input, linking).as_str(),
+            "for" | "of" | "at" | "to" | "with"
+        ) {
             let mut owner = last + 1;
             if tokens
                 .get(owner)

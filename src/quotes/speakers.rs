@@ -157,8 +157,8 @@ impl SpeakerTable {
         for (index, first, second) in runs.into_iter().rev() {
             let whole = &found[index];
             let second_position = whole.position + whole.chunk.name.len() - second.len();
-            let split = [(first, whole.position), (second, second_position)].map(|(name, at)| {
-                FoundName {
+            let split =
+                [(first, whole.position), (second, second_position)].map(|(name, at)| FoundName {
                     chunk: NameChunk {
                         name,
                         titles: Vec::new(),
@@ -168,8 +168,7 @@ impl SpeakerTable {
                     position: at,
                     pronoun: None,
                     object: whole.object,
-                }
-            });
+                });
             found.splice(index..=index, split);
         }
         let mut next_quote = 0;
