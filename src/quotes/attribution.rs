@@ -12,10 +12,12 @@
 
 use std::ops::Range;
 
+use super::casing::dateline;
 use super::cues::{cue_after, cue_before, TITLE_MAX_WORDS};
 use super::lexicon::{quote_lexicon, Gender};
 use super::marks::Quotation;
-use super::sources::{sentence_subject, Source};
+use super::names::name_at;
+use super::sources::{name_source, sentence_subject, Source};
 use super::speakers::SpeakerTable;
 use super::tokens::{ends_sentence_at, is_capitalised, tokenize, Token};
 use crate::report::{Quote, QuoteKind};
@@ -56,37 +58,22 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
 
         tokens.clear();
         tokenize(input, left_bound..quotation.open, &mut tokens);
+        // A dateline opening the paragraph ("LYON —") is no part of its first sentence.
+        if left_bound == paragraph.start {
+            if let Some(dateline) = dateline(input, &tokens) {
+                tokens.drain(dateline);
+            }
+        }
         // The sentence may hold earlier quotations (X called it “…” and said “…”): their
         // marks stay, their words are the speaker's, not the sentence's, and go.
-        let inside_earlier: Vec<Range<usize>> = quotations[..index]
+        let mut inside_earlier: Vec<Range<usize>> = quotations[..index]
             .iter()
             .rev()
             .take_while(|before| before.close > left_bound)
             .map(|before| before.inner.clone())
             .collect();
-        if !inside_earlier.is_empty() {
-            let mut kept = Vec::with_capacity(tokens.len());
-            for (position, token) in tokens.iter().enumerate() {
-                let inside = inside_earlier
-                    .iter()
-                    .find(|span| span.contains(&token.start));
-                let keep = match inside {
-                    None => true,
-                    // The punctuation ending an earlier quotation belongs to the sentence
-                    // (on “Morning Hour,” Olsen said; “We won.” Then …).
-                    Some(span) => {
-                        matches!(token.punct, Some('.' | '!' | '?' | ',' | ';' | ':'))
-                            && tokens
-                                .get(position + 1)
-                                .is_none_or(|next| !span.contains(&next.start))
-                    }
-                };
-                if keep {
-                    kept.push(*token);
-                }
-            }
-            tokens = kept;
-        }
+        inside_earlier.reverse();
+        drop_quoted_words(&mut tokens, &inside_earlier);
         let left_all = tokens.len();
         let sentence_start = (0..tokens.len())
             .rev()
@@ -245,18 +232,90 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             // A quotation opening its sentence after one whose subject reports speech
             // ("X recalled how it began. “…”") is that subject's.
             None if !mid_or_continuing => {
-                let introduced = if left.iter().any(Token::is_word) {
-                    None
+                // A quotation set apart in its own paragraph may be signed on the next line.
+                let closes_paragraph = right.iter().all(|token| !token.is_word());
+                let signed = (closes_paragraph && first_in_paragraph && left.is_empty())
+                    .then(|| paragraphs.get(quotation.last_paragraph + 1))
+                    .flatten()
+                    .and_then(|next| signature(input, next))
+                    .and_then(|source| resolve(&table, source, quotation.open));
+                // A quotation opening its paragraph is introduced by the last sentence of the
+                // paragraph before, as one opening a sentence is by the sentence before.
+                let mut lead_in = Vec::new();
+                let previous_sentence = if previous_sentence.is_empty()
+                    && left.is_empty()
+                    && first_in_paragraph
+                    && quotation.first_paragraph > 0
+                {
+                    let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
+                    let from = floor_boundary(
+                        input,
+                        previous_paragraph
+                            .start
+                            .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
+                    );
+                    tokenize(input, from..previous_paragraph.end, &mut lead_in);
+                    if from == previous_paragraph.start {
+                        if let Some(dateline) = dateline(input, &lead_in) {
+                            lead_in.drain(dateline);
+                        }
+                    }
+                    let mut quoted_there: Vec<Range<usize>> = quotations[..index]
+                        .iter()
+                        .rev()
+                        .take_while(|before| before.close > from)
+                        .map(|before| before.inner.clone())
+                        .collect();
+                    quoted_there.reverse();
+                    drop_quoted_words(&mut lead_in, &quoted_there);
+                    last_sentence(input, &lead_in)
                 } else {
-                    cue_before(input, previous_sentence, word_count)
-                        .and_then(|cue| cue.source)
-                        .and_then(|source| resolve(&table, source, quotation.open))
+                    previous_sentence
                 };
+                let introduced = || {
+                    if left.iter().any(Token::is_word) {
+                        return None;
+                    }
+                    match cue_before(input, previous_sentence, word_count)?.source? {
+                        // "… he notes. “…”": the pronoun goes on with the last speaker.
+                        Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine)) => {
+                            inherited()
+                                .filter(|name| {
+                                    table.gender_of(name).is_none_or(|known| known == gender)
+                                })
+                                .or_else(|| table.resolve_pronoun(quotation.open, gender))
+                        }
+                        source => resolve(&table, source, quotation.open),
+                    }
+                };
+                // The subject of a sentence (one with a word in lowercase: a clause, not a
+                // label or a credit line) that is a person: a name, "he" or "she".
                 let subject = || {
-                    sentence_subject(input, previous_sentence)
-                        .and_then(|source| resolve(&table, source, quotation.open))
+                    let clause = previous_sentence.iter().any(|token| {
+                        token.is_word()
+                            && input[token.start..token.end]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                    });
+                    if !clause {
+                        return None;
+                    }
+                    match sentence_subject(input, previous_sentence)? {
+                        source @ (Source::Name { .. }
+                        | Source::Pronoun(Gender::Masculine | Gender::Feminine)) => {
+                            resolve(&table, source, quotation.open)
+                        }
+                        _ => None,
+                    }
                 };
-                (introduced.or_else(inherited).or_else(subject), None)
+                (
+                    signed
+                        .or_else(introduced)
+                        .or_else(inherited)
+                        .or_else(subject),
+                    None,
+                )
             }
             None => (None, None),
         };
@@ -327,6 +386,79 @@ fn ceil_boundary(input: &str, mut index: usize) -> usize {
         index += 1;
     }
     index
+}
+
+/// Drops from `tokens` the words inside the quotations `quoted` (byte spans of their words):
+/// their marks stay, and so does the punctuation ending one, which belongs to the sentence
+/// around it (on “Morning Hour,” Olsen said; “We won.” Then …).
+///
+/// `quoted` is in the order of the text, so one walk over both does it, in time linear in
+/// their lengths however many quotations stand close together.
+fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Range<usize>]) {
+    if quoted.is_empty() {
+        return;
+    }
+    let mut kept = Vec::with_capacity(tokens.len());
+    let mut next_span = 0;
+    for (position, token) in tokens.iter().enumerate() {
+        while quoted
+            .get(next_span)
+            .is_some_and(|span| span.end <= token.start)
+        {
+            next_span += 1;
+        }
+        let inside = quoted
+            .get(next_span)
+            .filter(|span| span.contains(&token.start));
+        let keep = match inside {
+            None => true,
+            Some(span) => {
+                matches!(token.punct, Some('.' | '!' | '?' | ',' | ';' | ':'))
+                    && tokens
+                        .get(position + 1)
+                        .is_none_or(|next| !span.contains(&next.start))
+            }
+        };
+        if keep {
+            kept.push(*token);
+        }
+    }
+    *tokens = kept;
+}
+
+/// The tokens of the last sentence of `tokens`.
+fn last_sentence<'t>(input: &str, tokens: &'t [Token]) -> &'t [Token] {
+    let end = tokens.len().saturating_sub(1);
+    let start = (0..end)
+        .rev()
+        .find(|&i| ends_sentence_at(input, tokens, i))
+        .map_or(0, |i| i + 1);
+    &tokens[start..]
+}
+
+/// The name signing a quotation from the paragraph after it: a short line holding only a
+/// name, maybe after a dash and before an affiliation ("- Luc Dumas.", "Anna Berg, Lyon
+/// Institute."), as under a quotation set apart in its own paragraph.
+fn signature(input: &str, paragraph: &Range<usize>) -> Option<Source> {
+    /// A signature line is a name and an affiliation: a dozen words at most.
+    const SIGNATURE_MAX_WORDS: usize = 12;
+    let mut tokens = Vec::new();
+    tokenize(input, paragraph.clone(), &mut tokens);
+    if tokens.iter().filter(|token| token.is_word()).count() > SIGNATURE_MAX_WORDS {
+        return None;
+    }
+    let first = tokens.iter().position(|token| !token.is('-'))?;
+    let chunk = name_at(input, &tokens, first)?;
+    let rest = &tokens[chunk.tokens.end..];
+    let affiliation = rest.first().is_some_and(|token| token.is(','));
+    let ends = rest.iter().all(|token| !token.is_word()) || affiliation;
+    // A lone word on its own line is as often a label or a credit ("Reuters.", "Pause.")
+    // as a name: a signature has its dash, a full name or an affiliation.
+    let signs = first > 0 || chunk.name.contains(' ') || affiliation;
+    if !ends || !signs || chunk.organisation {
+        return None;
+    }
+    Some(name_source(input, &tokens, &chunk))
 }
 
 /// Whether `text` is a single word: one run of letters and digits, maybe with its

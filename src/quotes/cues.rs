@@ -8,7 +8,7 @@ use super::names::{name_at, name_before};
 use super::sources::{
     lower, name_source, sentence_subject, source_after, source_before, word, Source,
 };
-use super::tokens::{ends_sentence_at, is_capitalised, Token};
+use super::tokens::{ends_sentence_at, is_capitalised, Token, PREPOSITIONS};
 use crate::text::{stopwords, word_hash};
 
 /// Words at most between a quotation and a cue after it in the same sentence (room for a
@@ -124,55 +124,77 @@ pub fn cue_after(
 }
 
 /// A short clause of a name or pronoun and one verb of any kind after a quotation (“…”
-/// Smith fumed. / “…” he continued. / “…” reacted Smith.): a verb the lexicon does not list
-/// still attributes the quotation when the clause holds nothing else.
+/// Smith fumed. / “…” he continued. / “…” Smith shot back with a laugh. / “…” reacted
+/// Smith, a farmer.): a verb the lexicon does not list still attributes the quotation when
+/// its clause holds nothing else (up to a comma, a conjunction or a preposition).
 pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     let lexicon = quote_lexicon();
+    let clause = &clause[..clause
+        .iter()
+        .position(|token| token.is(',') || token.is(';') || token.is('('))
+        .unwrap_or(clause.len())];
     let words: Vec<&Token> = clause.iter().filter(|token| token.is_word()).collect();
-    if words.len() < 2 || words.len() > 4 || clause.iter().any(|token| token.is(',')) {
+    if words.len() < 2 {
         return None;
     }
-    // A verb of the clause is a content word ("fumed", "continues"), not a function word
-    // ending the same way ("as", "is", "was", "has", "this").
+    // A verb of the clause is a content word in lowercase ("fumed", "went", "continues"),
+    // not a function word ("as", "is", "has", "this") nor a participle or an adverb.
     let verb_like = |token: &Token| {
         let text = word(input, token);
-        !is_capitalised(text)
-            && (text.ends_with("ed") || text.ends_with('s'))
-            && !stopwords().contains(&word_hash(&text.to_lowercase()))
+        let lower = text.to_lowercase();
+        token.is_word()
+            && !is_capitalised(text)
+            && text.chars().count() >= 3
+            && text.chars().all(char::is_alphabetic)
+            && !lower.ends_with("ing")
+            && !lower.ends_with("ly")
+            && !stopwords().contains(&word_hash(&lower))
+    };
+    // After the verb: nothing, a particle ("back", "on", "out"), or a phrase a preposition
+    // or conjunction opens ("with a laugh", "on Tuesday", "and left").
+    let ends_clause = |rest: &[Token]| {
+        let mut rest_words = rest.iter().filter(|token| token.is_word());
+        rest_words.clone().next().is_none_or(|first| {
+            let first = lower(input, first);
+            PREPOSITIONS.contains(&first.as_str())
+                || CLAUSE_JOINERS.contains(&first.as_str())
+                || matches!(first.as_str(), "as" | "while" | "when")
+                || rest_words.all(|word| PARTICLES.contains(&lower(input, word).as_str()))
+        })
     };
     let first = words[0];
     let first_lower = lower(input, first);
     let subject_first = match lexicon.pronouns.get(first_lower.as_str()) {
-        Some(&gender) if matches!(first_lower.as_str(), "he" | "she") => {
-            (words.len() == 2).then_some((Source::Pronoun(gender), words[1]))
-        }
+        Some(&gender) if matches!(first_lower.as_str(), "he" | "she") => clause
+            .iter()
+            .position(|token| std::ptr::eq(token, words[1]))
+            .map(|verb| (Source::Pronoun(gender), verb)),
         Some(_) => None,
-        None => name_at(input, clause, 0).and_then(|chunk| {
-            let after = clause.get(chunk.tokens.end)?;
-            (chunk.tokens.end + 1 == clause.len()
-                || clause[chunk.tokens.end + 1..]
-                    .iter()
-                    .all(|token| !token.is_word()))
-            .then(|| (name_source(input, clause, &chunk), after))
-        }),
+        None => name_at(input, clause, 0)
+            .filter(|chunk| chunk.tokens.end < clause.len())
+            .map(|chunk| (name_source(input, clause, &chunk), chunk.tokens.end)),
     };
     if let Some((source, verb)) = subject_first {
-        return verb_like(verb).then(|| Cue {
-            word: lower(input, verb),
+        return (verb_like(&clause[verb]) && ends_clause(&clause[verb + 1..])).then(|| Cue {
+            word: lower(input, &clause[verb]),
             source: Some(source),
         });
     }
     // Inverted: “…” reacted Smith.
     if verb_like(first) && clause[0].is_word() {
         let chunk = name_at(input, clause, 1)?;
-        let rest_is_punctuation = clause[chunk.tokens.end..].iter().all(|t| !t.is_word());
-        return rest_is_punctuation.then(|| Cue {
+        return ends_clause(&clause[chunk.tokens.end..]).then(|| Cue {
             word: first_lower,
             source: Some(name_source(input, clause, &chunk)),
         });
     }
     None
 }
+
+/// Adverb particles that may end a short attribution clause ("shot back", "went on").
+const PARTICLES: &[&str] = &[
+    "back", "on", "out", "up", "off", "again", "in", "too", "later",
+];
 
 /// The nearest reporting verb of `tokens` (any, "called" too) whose subject stands before
 /// it, with that subject.

@@ -78,6 +78,8 @@ pub struct SpeakerTable {
     by_first_word: HashMap<String, usize>,
     /// How the article writes each word: tells a name from a sentence's opening word.
     casing: WordCasing,
+    /// Every name of two words or more, by its last word.
+    full_names_by_last_word: HashMap<String, Vec<usize>>,
 }
 
 /// A name chunk read in a paragraph, with what is known around it.
@@ -144,35 +146,34 @@ impl SpeakerTable {
                 table.entity_for(&name.chunk.name, name.chunk.organisation);
             }
         }
+        table.prefer_the_most_mentioned(&found);
         // Two names run together ("Olsen Dumas talks") are two mentions.
-        let runs: Vec<(usize, String, String)> = found
-            .iter()
-            .enumerate()
-            .filter(|(_, name)| !name.chunk.organisation)
-            .filter_map(|(index, name)| {
-                let (first, second) = table.run_together(&name.chunk.name)?;
-                Some((index, first, second))
-            })
-            .collect();
-        for (index, first, second) in runs.into_iter().rev() {
-            let whole = &found[index];
-            let second_position = whole.position + whole.chunk.name.len() - second.len();
-            let split =
-                [(first, whole.position), (second, second_position)].map(|(name, at)| FoundName {
+        let mut mentions_found = Vec::with_capacity(found.len());
+        for name in found {
+            let split = (!name.chunk.organisation)
+                .then(|| table.run_together(&name.chunk.name))
+                .flatten();
+            let Some((first, second)) = split else {
+                mentions_found.push(name);
+                continue;
+            };
+            let second_position = name.position + name.chunk.name.len() - second.len();
+            for (part, position) in [(first, name.position), (second, second_position)] {
+                mentions_found.push(FoundName {
                     chunk: NameChunk {
-                        name,
+                        name: part,
                         titles: Vec::new(),
                         gender: None,
-                        ..whole.chunk.clone()
+                        ..name.chunk.clone()
                     },
-                    position: at,
+                    position,
                     pronoun: None,
-                    object: whole.object,
+                    object: name.object,
                 });
-            found.splice(index..=index, split);
+            }
         }
         let mut next_quote = 0;
-        for name in found {
+        for name in mentions_found {
             let FoundName {
                 chunk,
                 position,
@@ -212,6 +213,33 @@ impl SpeakerTable {
         table
     }
 
+    /// Points each lone word at the full name mentioned most often among those it may stand
+    /// for (first met wins a tie): "Sanders" is the Bernie Sanders of twenty mentions, not a
+    /// one-off run of capitals that happens to end the same way.
+    fn prefer_the_most_mentioned(&mut self, found: &[FoundName]) {
+        let mut counts = vec![0usize; self.entities.len()];
+        for name in found {
+            if let Some(&entity) = self.by_name.get(&name.chunk.name) {
+                counts[entity] += 1;
+            }
+        }
+        for (index, entity) in self.entities.iter().enumerate() {
+            let Some((first_word, _)) = entity.name.split_once(' ') else {
+                continue;
+            };
+            let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
+            let better = |current: Option<&usize>| {
+                current.is_none_or(|&other| counts[index] > counts[other])
+            };
+            if better(self.by_last_word.get(last_word)) {
+                self.by_last_word.insert(last_word.to_string(), index);
+            }
+            if !entity.organisation && better(self.by_first_word.get(first_word)) {
+                self.by_first_word.insert(first_word.to_string(), index);
+            }
+        }
+    }
+
     /// `name` as a name of this article: without the sentence-opening words the article
     /// never capitalises inside a sentence ("Despite Anna Berg" → "Anna Berg"); `None` when
     /// nothing is left, or when it is several words in capitals (a headline or a label, such
@@ -237,14 +265,17 @@ impl SpeakerTable {
         }
         // Whether `word` ends the full name of someone other than `name`.
         let ends_another = |word: &str| {
-            self.entities.iter().any(|entity| {
-                !entity.organisation
-                    && entity.name != name
-                    && entity.name.contains(' ')
-                    && entity.name.rsplit(' ').next() == Some(word)
-                    && !name.ends_with(&entity.name)
-                    && !entity.name.ends_with(name)
-            })
+            self.full_names_by_last_word
+                .get(word)
+                .into_iter()
+                .flatten()
+                .map(|&entity| &self.entities[entity])
+                .any(|entity| {
+                    !entity.organisation
+                        && entity.name != name
+                        && !name.ends_with(&entity.name)
+                        && !entity.name.ends_with(name)
+                })
         };
         if !ends_another(words[words.len() - 1]) {
             return None;
@@ -283,6 +314,12 @@ impl SpeakerTable {
             self.by_first_word
                 .entry(first_word.to_string())
                 .or_insert(entity);
+        }
+        if name.contains(' ') {
+            self.full_names_by_last_word
+                .entry(last_word.clone())
+                .or_default()
+                .push(entity);
         }
         self.by_last_word.entry(last_word).or_insert(entity);
         entity
