@@ -305,6 +305,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                         source @ (Source::Name { .. }
                         | Source::Pronoun(Gender::Masculine | Gender::Feminine)) => {
                             resolve(&table, source, quotation.open)
+                                .filter(|name| table.is_known_person(name))
                         }
                         _ => None,
                     }

@@ -15,10 +15,9 @@ use super::lexicon::quote_lexicon;
 use super::tokens::{is_capitalised, Token};
 use crate::text::{stopwords, word_hash};
 
-/// Share of a line's longer words that must be capitalised for the line to read as a
-/// headline (title case): running text rarely capitalises more than a third of its words
-/// of four letters or more, a title-cased line all of them but a few function words.
-const HEADLINE_CAPITALISED_SHARE: f64 = 0.7;
+/// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
+/// "To") stand capitalised in running text too.
+const HEADLINE_WORD_MIN_LETTERS: usize = 3;
 
 /// Words of at least this many letters ending in -ly, -ing or -ed have the shape of an
 /// adverb or a participle ("Lately", "Responding", "Unimpressed"); shorter ones are more
@@ -54,6 +53,11 @@ impl WordCasing {
                 self.capitalised_inside.insert(word.to_lowercase());
             }
         }
+    }
+
+    /// Whether the article capitalises `word` inside a sentence of running text.
+    pub fn is_capitalised_inside(&self, word: &str) -> bool {
+        self.capitalised_inside.contains(&word.to_lowercase())
     }
 
     /// Whether `word`, capitalised at the start of a name, is rather the common word that
@@ -98,8 +102,10 @@ pub fn is_all_capitals(word: &str) -> bool {
     }) && count >= 2
 }
 
-/// Whether the paragraph reads as a headline or a label: several words, most of the longer
-/// ones capitalised, or every word in capitals.
+/// Whether the paragraph reads as a headline or a label: several words, every word in
+/// lowercase a function word ("Unflappable Dumas Keeps His Calm in the Rain"), or every word
+/// in capitals. A sentence of running text, however many names it holds, has a verb or a
+/// noun in lowercase ("Anna Berg met Luc Dumas in Lyon").
 pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
     let words: Vec<&str> = tokens
         .iter()
@@ -113,9 +119,14 @@ pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
     if words.iter().all(|word| is_all_capitals(word)) {
         return true;
     }
-    let longer: Vec<&&str> = words.iter().filter(|word| word.len() >= 4).collect();
-    let capitalised = longer.iter().filter(|word| is_capitalised(word)).count();
-    longer.len() >= 2 && capitalised as f64 >= HEADLINE_CAPITALISED_SHARE * longer.len() as f64
+    let capitalised = words
+        .iter()
+        .filter(|word| is_capitalised(word) && word.chars().count() >= HEADLINE_WORD_MIN_LETTERS)
+        .count();
+    capitalised >= 2
+        && words.iter().all(|word| {
+            is_capitalised(word) || stopwords().contains(&word_hash(&word.to_lowercase()))
+        })
 }
 
 /// When the paragraph of `tokens` opens with a dateline ("LYON —", "BRUSSELS (Agency) -",
@@ -170,6 +181,10 @@ mod tests {
         assert!(is_headline_like(headline, &tokens(headline)));
         let prose = "Dumas made his case for the budget on Monday in Lyon.";
         assert!(!is_headline_like(prose, &tokens(prose)));
+        let names = "Chancellor Anna Berg met President Luc Dumas in Lyon.";
+        assert!(!is_headline_like(names, &tokens(names)));
+        let label = "FLOOD VICTIMS, IN THEIR OWN WORDS";
+        assert!(is_headline_like(label, &tokens(label)));
         for line in [
             "LYON - Luc Dumas won.",
             "BRUSSELS, Dec. 8 (Agency) — The vote passed.",

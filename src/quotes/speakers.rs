@@ -3,7 +3,7 @@
 //! "Emmanuel Macron"), their gender (from honorifics and he/she/his/her near the mentions)
 //! and the titles seen with them (so that "the president" can be resolved).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
@@ -80,6 +80,8 @@ pub struct SpeakerTable {
     casing: WordCasing,
     /// Every name of two words or more, by its last word.
     full_names_by_last_word: HashMap<String, Vec<usize>>,
+    /// Names the article writes more than once.
+    repeated_names: HashSet<String>,
 }
 
 /// A name chunk read in a paragraph, with what is known around it.
@@ -140,13 +142,19 @@ impl SpeakerTable {
                 });
             }
         }
+        let mut seen = HashSet::new();
+        for name in &found {
+            if !seen.insert(name.chunk.name.as_str()) {
+                table.repeated_names.insert(name.chunk.name.clone());
+            }
+        }
         // Full names first, so that a surname met before the full name still maps to it.
         for name in &found {
             if name.chunk.name.contains(' ') {
                 table.entity_for(&name.chunk.name, name.chunk.organisation);
             }
         }
-        table.prefer_the_most_mentioned(&found);
+        table.prefer_the_most_likely(&found);
         // Two names run together ("Olsen Dumas talks") are two mentions.
         let mut mentions_found = Vec::with_capacity(found.len());
         for name in found {
@@ -213,29 +221,60 @@ impl SpeakerTable {
         table
     }
 
-    /// Points each lone word at the full name mentioned most often among those it may stand
-    /// for (first met wins a tie): "Sanders" is the Bernie Sanders of twenty mentions, not a
-    /// one-off run of capitals that happens to end the same way.
-    fn prefer_the_most_mentioned(&mut self, found: &[FoundName]) {
+    /// Points each lone word at the full name it most likely stands for among those ending
+    /// (or, for a family name written first, starting) with it: one whose first word the
+    /// article also capitalises inside a sentence (a given name or a title, not a sentence's
+    /// opening adjective: "Unflappable Dumas took the stage"), then the one mentioned most,
+    /// then the first met. A full name whose first word is only ever seen opening a sentence
+    /// joins the full name so chosen for its last word.
+    fn prefer_the_most_likely(&mut self, found: &[FoundName]) {
         let mut counts = vec![0usize; self.entities.len()];
         for name in found {
             if let Some(&entity) = self.by_name.get(&name.chunk.name) {
                 counts[entity] += 1;
             }
         }
+        let confirmed: Vec<bool> = self
+            .entities
+            .iter()
+            .map(|entity| {
+                entity.organisation
+                    || entity
+                        .name
+                        .split_once(' ')
+                        .is_some_and(|(first, _)| self.casing.is_capitalised_inside(first))
+            })
+            .collect();
+        // Two names run together ("Olsen Dumas") never stand for either.
+        let single: Vec<bool> = self
+            .entities
+            .iter()
+            .map(|entity| entity.organisation || self.run_together(&entity.name).is_none())
+            .collect();
+        let rank = |entity: usize| (single[entity], confirmed[entity], counts[entity]);
         for (index, entity) in self.entities.iter().enumerate() {
             let Some((first_word, _)) = entity.name.split_once(' ') else {
                 continue;
             };
             let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
-            let better = |current: Option<&usize>| {
-                current.is_none_or(|&other| counts[index] > counts[other])
-            };
+            let better =
+                |current: Option<&usize>| current.is_none_or(|&other| rank(index) > rank(other));
             if better(self.by_last_word.get(last_word)) {
                 self.by_last_word.insert(last_word.to_string(), index);
             }
             if !entity.organisation && better(self.by_first_word.get(first_word)) {
                 self.by_first_word.insert(first_word.to_string(), index);
+            }
+        }
+        for (index, entity) in self.entities.iter().enumerate() {
+            if confirmed[index] || !entity.name.contains(' ') {
+                continue;
+            }
+            let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
+            if let Some(&chosen) = self.by_last_word.get(last_word) {
+                if chosen != index && confirmed[chosen] {
+                    self.by_name.insert(entity.name.clone(), chosen);
+                }
             }
         }
     }
@@ -258,9 +297,13 @@ impl SpeakerTable {
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
     /// another person the article names in full), the two.
+    ///
+    /// A run the article writes more than once is a name of its own ("Carly Fiorina" beside
+    /// a "Citizen Carly" and a "Frank Fiorina"): running two names together is an accident
+    /// of a title line, not a habit.
     fn run_together(&self, name: &str) -> Option<(String, String)> {
         let words: Vec<&str> = name.split(' ').collect();
-        if words.len() < 2 {
+        if words.len() < 2 || self.repeated_names.contains(name) {
             return None;
         }
         // Whether `word` ends the full name of someone other than `name`.
@@ -323,6 +366,15 @@ impl SpeakerTable {
         }
         self.by_last_word.entry(last_word).or_insert(entity);
         entity
+    }
+
+    /// Whether `name` (a fullest name) is a person the article makes known as one: by a
+    /// given name, a title, or the pronouns around it; not a capitalised word that only opens
+    /// a sentence ("Opinions were divided").
+    pub fn is_known_person(&self, name: &str) -> bool {
+        self.by_name
+            .get(name)
+            .is_some_and(|&entity| self.entities[entity].is_person())
     }
 
     /// The gender the article gives the entity named `name` (its fullest name).
