@@ -213,13 +213,12 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 let speaker = match cue.source {
                     // "he said" / "she added" goes on with the last speaker when the
                     // gender fits: a reporter's pronoun most often stays with who spoke.
-                    Some(Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine))) => {
-                        inherited()
-                            .filter(|name| {
-                                table.gender_of(name).is_none_or(|known| known == gender)
-                            })
-                            .or_else(|| table.resolve_pronoun(position, gender))
-                    }
+                    Some(Source::Pronoun {
+                        gender: gender @ (Gender::Masculine | Gender::Feminine),
+                        at,
+                    }) => inherited()
+                        .filter(|name| table.gender_of(name).is_none_or(|known| known == gender))
+                        .or_else(|| table.resolve_pronoun(at.min(position), gender)),
                     Some(source) => resolve(&table, source, position),
                     // A cue without a subject ("and added", ", adding") continues the
                     // previous speaker's sentence.
@@ -278,13 +277,14 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     }
                     match cue_before(input, previous_sentence, word_count)?.source? {
                         // "… he notes. “…”": the pronoun goes on with the last speaker.
-                        Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine)) => {
-                            inherited()
-                                .filter(|name| {
-                                    table.gender_of(name).is_none_or(|known| known == gender)
-                                })
-                                .or_else(|| table.resolve_pronoun(quotation.open, gender))
-                        }
+                        Source::Pronoun {
+                            gender: gender @ (Gender::Masculine | Gender::Feminine),
+                            at,
+                        } => inherited()
+                            .filter(|name| {
+                                table.gender_of(name).is_none_or(|known| known == gender)
+                            })
+                            .or_else(|| table.resolve_pronoun(at, gender)),
                         source => resolve(&table, source, quotation.open),
                     }
                 };
@@ -303,10 +303,11 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     }
                     match sentence_subject(input, previous_sentence)? {
                         source @ (Source::Name { .. }
-                        | Source::Pronoun(Gender::Masculine | Gender::Feminine)) => {
-                            resolve(&table, source, quotation.open)
-                                .filter(|name| table.is_known_person(name))
-                        }
+                        | Source::Pronoun {
+                            gender: Gender::Masculine | Gender::Feminine,
+                            ..
+                        }) => resolve(&table, source, quotation.open)
+                            .filter(|name| table.is_known_person(name)),
                         _ => None,
                     }
                 };
@@ -499,7 +500,9 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
                 Some(full)
             }
         }
-        Source::Pronoun(gender) => table.resolve_pronoun(position, gender),
+        // A pronoun or a description refers to someone named before it, and before the
+        // quotation (“…,” he said: the quotation's own words name no antecedent).
+        Source::Pronoun { gender, at } => table.resolve_pronoun(at.min(position), gender),
         // "The president" is someone named before; "a spokesman", "one voter" someone new,
         // given as the article describes them, and so is a description that resolves to no
         // one named.
@@ -507,15 +510,20 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
             head,
             text,
             definite,
+            at,
         } => {
             let lexicon = quote_lexicon();
-            let modifiers: Vec<&str> = text
+            // Its other title words ("minority" in "the Senate minority leader"), which the
+            // mention must carry too.
+            let modifiers: Vec<String> = text
                 .split(' ')
                 .skip(1)
+                .map(str::to_lowercase)
                 .filter(|word| *word != head && lexicon.is_title(word))
                 .collect();
+            let modifiers: Vec<&str> = modifiers.iter().map(String::as_str).collect();
             definite
-                .then(|| table.resolve_description(position, &head, &modifiers))
+                .then(|| table.resolve_description(at.min(position), &head, &modifiers))
                 .flatten()
                 .or(Some(text))
         }

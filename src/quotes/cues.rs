@@ -168,7 +168,15 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
         Some(&gender) if matches!(first_lower.as_str(), "he" | "she") => clause
             .iter()
             .position(|token| std::ptr::eq(token, words[1]))
-            .map(|verb| (Source::Pronoun(gender), verb)),
+            .map(|verb| {
+                (
+                    Source::Pronoun {
+                        gender,
+                        at: first.start,
+                    },
+                    verb,
+                )
+            }),
         Some(_) => None,
         None => name_at(input, clause, 0)
             .filter(|chunk| chunk.tokens.end < clause.len())
@@ -221,7 +229,7 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
 fn author_of_document(input: &str, clause: &[Token], source: Source) -> Source {
     let document = matches!(
         &source,
-        Source::Description { head, definite: false, text }
+        Source::Description { head, definite: false, text, .. }
             if quote_lexicon().documents.contains(head.as_str()) && !text.contains('’') && !text.contains('\'')
     );
     if !document {
@@ -234,7 +242,7 @@ fn author_of_document(input: &str, clause: &[Token], source: Source) -> Source {
         return source;
     };
     match sentence_subject(input, &clause[..opening]) {
-        Some(author @ (Source::Name { .. } | Source::Pronoun(_))) => author,
+        Some(author @ (Source::Name { .. } | Source::Pronoun { .. })) => author,
         _ => source,
     }
 }
@@ -298,7 +306,10 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                     });
                 }
                 let source = match pronoun {
-                    Some(gender) => Some(Source::Pronoun(gender)),
+                    Some(gender) => Some(Source::Pronoun {
+                        gender,
+                        at: owner.start,
+                    }),
                     None => name_before(input, left, index)
                         .map(|chunk| name_source(input, left, &chunk)),
                 };

@@ -25,7 +25,12 @@ pub enum Source {
         the: bool,
     },
     /// A pronoun, with the gender it implies.
-    Pronoun(Gender),
+    Pronoun {
+        /// The gender the pronoun implies.
+        gender: Gender,
+        /// Byte offset of the pronoun: it refers to someone named before it.
+        at: usize,
+    },
     /// A description naming no one ("the president", "a spokesman").
     Description {
         /// Its head noun, lowercase ("president").
@@ -35,6 +40,8 @@ pub enum Source {
         /// Whether it refers back to someone already named ("the president", "the
         /// ministry") rather than introducing someone new ("a spokesman", "one voter").
         definite: bool,
+        /// Byte offset of its first word: it refers to someone named before it.
+        at: usize,
     },
 }
 
@@ -127,7 +134,10 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
             continue;
         }
         if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
-            return Some(Source::Pronoun(gender));
+            return Some(Source::Pronoun {
+                gender,
+                at: token.start,
+            });
         }
         if let Some(chunk) = name_at(input, tokens, index) {
             return Some(
@@ -345,7 +355,10 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     }
     let lower_word = lower(input, last);
     if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
-        return Some(Source::Pronoun(gender));
+        return Some(Source::Pronoun {
+            gender,
+            at: last.start,
+        });
     }
     // An owner ("Olsen’s repeated calls") determines the noun after it: no subject.
     if strip_possessive(word(input, last)) != word(input, last) {
@@ -502,6 +515,7 @@ fn description(input: &str, tokens: &[Token], head: String) -> Source {
         head,
         text,
         definite,
+        at: tokens.first().map_or(0, |token| token.start),
     }
 }
 
@@ -519,7 +533,10 @@ pub fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Sourc
             lower_word.as_str(),
             "he" | "she" | "they" | "i" | "we" | "it"
         ) {
-            return Some(Source::Pronoun(gender));
+            return Some(Source::Pronoun {
+                gender,
+                at: first.start,
+            });
         }
         return None;
     }
