@@ -223,6 +223,36 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
     })
 }
 
+/// Forms of "be" that make a past participle passive ("was asked", "has been told").
+fn is_passive_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "was" | "were" | "is" | "are" | "been" | "being" | "be"
+    )
+}
+
+/// Where a subordinate clause opening the sentence ends ("After the mayor spoke," "When X
+/// asked,"): the token after its comma, or 0 when the sentence opens otherwise or the
+/// clause reaches the quotation.
+fn opening_clause_end(input: &str, left: &[Token]) -> usize {
+    let Some(first) = left.iter().position(Token::is_word) else {
+        return 0;
+    };
+    if !SUBORDINATORS.contains(&lower(input, &left[first]).as_str()) {
+        return 0;
+    }
+    left[first..]
+        .iter()
+        .position(|token| token.is(','))
+        .map_or(0, |comma| first + comma + 1)
+}
+
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "after", "when", "while", "although", "though", "because", "since", "if", "once", "before",
+    "until", "whereas", "unless",
+];
+
 /// The author of a document that reports speech ("X issued a statement saying “…”"): the
 /// subject of the clause whose object the document is, when `source` is such a document
 /// introduced by "a"; else `source` itself.
@@ -274,7 +304,10 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
     // this quotation (a relative clause: "a sign that said “…”"); an earlier one in the
     // sentence with its subject is, and the subject-less one is kept for want of better.
     let mut subjectless: Option<Cue> = None;
-    for index in (0..left.len()).rev() {
+    // A subordinate clause opening the sentence ("After X criticized Y, Z shot back, “…”")
+    // is not where the quotation's reporting verb stands when the quotation comes after it.
+    let opening_clause_end = opening_clause_end(input, left);
+    for index in (opening_clause_end..left.len()).rev() {
         let token = &left[index];
         if !token.is_word() {
             continue;
@@ -325,6 +358,41 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         let distance = left[index + 1..].iter().filter(|t| t.is_word()).count();
         if verb.partial_only && (distance > 4 || quote_words > TITLE_MAX_WORDS * 2) {
             continue;
+        }
+        let before = (0..index)
+            .rev()
+            .find(|&i| left[i].is_word())
+            .map(|i| lower(input, &left[i]));
+        // "X was asked by Y “…”": in the passive the speaker is the agent after "by", and
+        // the subject is who was spoken to.
+        if before.as_deref().is_some_and(is_passive_auxiliary) && !lower_word.ends_with("ing") {
+            let agent = left[index + 1..]
+                .iter()
+                .position(|t| t.is_word() && lower(input, t) == "by")
+                .and_then(|by| source_after(input, left, index + 1 + by + 1));
+            let cue = Cue {
+                word: lower_word,
+                source: agent,
+            };
+            if cue.source.is_some() {
+                return Some(cue);
+            }
+            subjectless.get_or_insert(cue);
+            continue;
+        }
+        // A form in -ing right after a preposition ("by saying", "after telling") has the
+        // sentence's subject.
+        if lower_word.ends_with("ing")
+            && index > 0
+            && left[index - 1].is_word()
+            && before
+                .as_deref()
+                .is_some_and(|word| PREPOSITIONS.contains(&word) || word == "while")
+        {
+            return Some(Cue {
+                word: lower_word,
+                source: sentence_subject(input, &left[..index]),
+            });
         }
         // ", saying": the speaker is the subject of the clause it continues.
         if lower_word.ends_with("ing") && index > 0 && left[index - 1].is(',') {
