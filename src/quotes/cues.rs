@@ -223,6 +223,19 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
     })
 }
 
+/// The reporting phrase of the lexicon whose last word is the token at `last` ("put it",
+/// "pointed out"): the index of its first word and the phrase.
+fn phrase_ending_at(input: &str, tokens: &[Token], last: usize) -> Option<(usize, String)> {
+    quote_lexicon().phrases.iter().find_map(|phrase| {
+        let first = (last + 1).checked_sub(phrase.len())?;
+        tokens[first..=last]
+            .iter()
+            .zip(phrase)
+            .all(|(token, expected)| token.is_word() && lower(input, token) == *expected)
+            .then(|| (first, phrase.join(" ")))
+    })
+}
+
 /// Forms of "be" that make a past participle passive ("was asked", "has been told").
 fn is_passive_auxiliary(word: &str) -> bool {
     matches!(
@@ -352,11 +365,16 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 });
             }
         }
-        let Some(verb) = lexicon.verb(&lower_word) else {
-            continue;
+        // A phrase ("As X put it, “…”") reads as its first word's verb.
+        let (index, lower_word, partial_only) = match phrase_ending_at(input, left, index) {
+            Some((first, phrase)) => (first, phrase, false),
+            None => match lexicon.verb(&lower_word) {
+                Some(verb) => (index, lower_word, verb.partial_only),
+                None => continue,
+            },
         };
         let distance = left[index + 1..].iter().filter(|t| t.is_word()).count();
-        if verb.partial_only && (distance > 4 || quote_words > TITLE_MAX_WORDS * 2) {
+        if partial_only && (distance > 4 || quote_words > TITLE_MAX_WORDS * 2) {
             continue;
         }
         let before = (0..index)
@@ -446,9 +464,36 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         let named = name_before(input, left, colon)
             .filter(|chunk| chunk.tokens.end == colon)
             .map(|chunk| name_source(input, left, &chunk));
+        // Else the subject of the clause the colon ends ("The crowd cheers, and then X
+        // continues:"), else of the sentence.
+        let clause_start = left[..colon]
+            .iter()
+            .rposition(|token| token.is(','))
+            .map_or(0, |comma| comma + 1);
+        // The clause has a subject of its own when it opens with one (past "and then"); one
+        // opening with its verb ("…, listed a show as his favourite:") shares the sentence's.
+        let own_subject = left[clause_start..colon]
+            .iter()
+            .filter(|token| token.is_word())
+            .find(|token| {
+                let word = lower(input, token);
+                !CLAUSE_JOINERS.contains(&word.as_str()) && !lexicon.fillers.contains(word.as_str())
+            })
+            .is_some_and(|token| {
+                let word = lower(input, token);
+                is_capitalised(&input[token.start..token.end])
+                    || lexicon.pronouns.contains_key(word.as_str())
+                    || matches!(word.as_str(), "the" | "a" | "an")
+            });
+        let subject = || {
+            own_subject
+                .then(|| sentence_subject(input, &left[clause_start..colon]))
+                .flatten()
+                .or_else(|| sentence_subject(input, &left[..colon]))
+        };
         return Some(Cue {
             word: ":".to_string(),
-            source: named.or_else(|| sentence_subject(input, &left[..colon])),
+            source: named.or_else(subject),
         });
     }
     None

@@ -53,6 +53,8 @@ pub struct QuoteLexicon {
     pub fillers: HashSet<&'static str>,
     /// Nouns for documents that carry someone's words ("a statement", "a release").
     pub documents: HashSet<&'static str>,
+    /// Reporting verbs of several words ("put it", "pointed out"), each as its words.
+    pub phrases: Vec<Vec<&'static str>>,
 }
 
 impl QuoteLexicon {
@@ -81,6 +83,9 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
         fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
         documents: words(include_str!("lexicon/document_nouns.txt")).collect(),
+        phrases: lines(include_str!("lexicon/reporting_phrases.txt"))
+            .map(|line| line.split_whitespace().collect())
+            .collect(),
     })
 }
 

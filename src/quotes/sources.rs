@@ -126,11 +126,9 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
             continue;
         }
         let lower_word = lower(input, token);
-        // A name governed by a preposition is no subject ("in Florida", "of the party").
-        if index > from
-            && tokens[index - 1].is_word()
-            && PREPOSITIONS.contains(&lower(input, &tokens[index - 1]).as_str())
-        {
+        // A name governed by a preposition is no subject ("in Florida", "at the State
+        // University").
+        if governed_by_preposition(input, &tokens[from..=index]) {
             continue;
         }
         if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
@@ -152,6 +150,28 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
         }
     }
     None
+}
+
+/// Whether the last token of `tokens` is governed by a preposition before it, maybe past a
+/// determiner and an adjective ("in Lyon", "at the old town hall").
+fn governed_by_preposition(input: &str, tokens: &[Token]) -> bool {
+    /// A determiner and an adjective at most between a preposition and its noun.
+    const MODIFIERS_MAX: usize = 2;
+    let last = tokens.len() - 1;
+    for back in 1..=(MODIFIERS_MAX + 1).min(last) {
+        let token = &tokens[last - back];
+        if !token.is_word() {
+            return false;
+        }
+        let before = lower(input, token);
+        if PREPOSITIONS.contains(&before.as_str()) {
+            return true;
+        }
+        if is_capitalised(word(input, token)) || quote_lexicon().verb(&before).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// When `chunk` is an owner ("Berg's") whose noun is followed by the name it describes
@@ -388,17 +408,19 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
         return None;
     }
     let mut start = modifiers_before(input, tokens, end - 1, floor);
-    // "a spokesman for the ministry": the description reaches back over "for the ministry"
-    // to the noun it qualifies.
+    let mut head = lower_word;
+    // "a spokesman for the ministry", "Berg's email to her staff": the words after a
+    // preposition qualify the noun before it, which heads the description.
     if start >= floor + 2 && tokens[start - 1].is_word() {
         let linking = lower(input, &tokens[start - 1]);
         let noun = lower(input, &tokens[start - 2]);
-        if matches!(linking.as_str(), "for" | "of" | "at" | "with")
+        if PREPOSITIONS.contains(&linking.as_str())
             && tokens[start - 2].is_word()
             && describes_someone(&noun)
             && !is_quantity(&noun)
         {
             start = modifiers_before(input, tokens, start - 2, floor);
+            head = noun;
         }
     }
     // "75 percent of voters", "six in 10 voters": a share of a group answering a poll,
@@ -418,7 +440,35 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     {
         return None;
     }
-    Some(description(input, &tokens[start..end], lower_word))
+    // "Berg's statement said", "Berg's email to her staff notes": the owner of a document
+    // is who speaks through it.
+    if quote_lexicon().documents.contains(head.as_str()) {
+        let owner = name_at(input, tokens, start).filter(|chunk| {
+            let last = &tokens[chunk.tokens.end - 1];
+            chunk.tokens.end < end
+                && (strip_possessive(word(input, last)) != word(input, last)
+                    || is_apostrophe_after(input, tokens, chunk.tokens.end))
+        });
+        if let Some(owner) = owner {
+            return Some(name_source(input, tokens, &owner));
+        }
+    }
+    Some(description(input, &tokens[start..end], head))
+}
+
+/// Whether the token at `index` is an apostrophe closing a possessive written after its
+/// word ("Sanders’ campaign"), which the tokeniser reads as a quote mark.
+fn is_apostrophe_after(input: &str, tokens: &[Token], index: usize) -> bool {
+    index > 0
+        && tokens.get(index).is_some_and(|mark| {
+            mark.is('"') && matches!(input[mark.start..].chars().next(), Some('’' | '\''))
+        })
+        && tokens[index - 1].is_word()
+        && tokens[index - 1].end == tokens[index].start
+        && word(input, &tokens[index - 1]).ends_with(['s', 'S'])
+        && tokens
+            .get(index + 1)
+            .is_some_and(|next| next.is_word() && next.start > tokens[index].end)
 }
 
 /// Whether `lower` (lowercase) can head a description of a source: a title, an
@@ -445,7 +495,15 @@ fn is_quantity(lower: &str) -> bool {
 fn modifiers_before(input: &str, tokens: &[Token], head: usize, floor: usize) -> usize {
     let lexicon = quote_lexicon();
     let mut start = head;
-    while start > floor && head + 1 - start < 4 && tokens[start - 1].is_word() {
+    while start > floor && head + 1 - start < 4 {
+        // "Sanders’ campaign": an owner whose apostrophe ends the word.
+        if start >= floor + 2 && is_apostrophe_after(input, tokens, start - 1) {
+            start -= 2;
+            break;
+        }
+        if !tokens[start - 1].is_word() {
+            break;
+        }
         let previous = lower(input, &tokens[start - 1]);
         let owner =
             strip_possessive(word(input, &tokens[start - 1])) != word(input, &tokens[start - 1]);
@@ -496,26 +554,30 @@ fn is_indefinite(lower: &str) -> bool {
 fn description(input: &str, tokens: &[Token], head: String) -> Source {
     let opening = tokens.first().map(|token| lower(input, token));
     let definite = opening.as_deref().is_some_and(is_definite);
-    let text = tokens
-        .iter()
-        .enumerate()
-        .map(|(index, token)| match &opening {
-            // "The spokesman said" gives "the spokesman", as a sentence would read it.
-            Some(determiner)
-                if index == 0
-                    && (is_determiner(determiner) || is_possessive_pronoun(determiner)) =>
-            {
-                determiner.clone()
-            }
-            _ => word(input, token).to_string(),
-        })
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return Source::Description {
+            head,
+            text: String::new(),
+            definite,
+            at: 0,
+        };
+    };
+    let mut text = input[first.start..last.end]
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    // "The spokesman said" gives "the spokesman", as a sentence would read it.
+    if let Some(determiner) = opening
+        .as_deref()
+        .filter(|word| is_determiner(word) || is_possessive_pronoun(word))
+    {
+        text.replace_range(..first.end - first.start, determiner);
+    }
     Source::Description {
         head,
         text,
         definite,
-        at: tokens.first().map_or(0, |token| token.start),
+        at: first.start,
     }
 }
 
