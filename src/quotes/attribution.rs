@@ -48,11 +48,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let left_bound = paragraph
             .start
             .max(quotation.open.saturating_sub(CONTEXT_BYTES));
-        let right_bound = match quotations.get(index + 1) {
-            Some(after) if after.first_paragraph == quotation.last_paragraph => after.open,
-            _ => last_paragraph.end,
-        }
-        .min(quotation.close + CONTEXT_BYTES);
+        let right_bound = last_paragraph.end.min(quotation.close + CONTEXT_BYTES);
         let left_bound = floor_boundary(input, left_bound);
         let right_bound = ceil_boundary(input, right_bound.max(quotation.close));
 
@@ -82,7 +78,17 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let sentence_start_byte = tokens
             .get(sentence_start)
             .map_or(quotation.open, |token| token.start);
-        tokenize(input, quotation.close..right_bound, &mut tokens);
+        // The sentence may go on past later quotations (“…,” Texas delegate Ann Lee,
+        // wearing a “Vote Lee” pin, said): their words go as well.
+        let mut right_tokens = Vec::new();
+        tokenize(input, quotation.close..right_bound, &mut right_tokens);
+        let inside_later: Vec<Range<usize>> = quotations[index + 1..]
+            .iter()
+            .take_while(|after| after.open < right_bound)
+            .map(|after| after.inner.clone())
+            .collect();
+        drop_quoted_words(&mut right_tokens, &inside_later);
+        tokens.extend(right_tokens);
         let (left, right) = tokens.split_at(left_all);
         // The sentence before the quotation's own one, in the same paragraph.
         let previous_sentence = {
@@ -232,7 +238,9 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             // ("X recalled how it began. “…”") is that subject's.
             None if !mid_or_continuing => {
                 // A quotation set apart in its own paragraph may be signed on the next line.
-                let closes_paragraph = right.iter().all(|token| !token.is_word());
+                let closes_paragraph = !input[quotation.close..last_paragraph.end]
+                    .chars()
+                    .any(char::is_alphanumeric);
                 let signed = (closes_paragraph && first_in_paragraph && left.is_empty())
                     .then(|| paragraphs.get(quotation.last_paragraph + 1))
                     .flatten()

@@ -64,16 +64,25 @@ impl WordCasing {
     /// opens a sentence or a headline: the article never capitalises it inside a sentence,
     /// and it is a function word, has the shape of an adverb or participle, or is seen in
     /// lowercase elsewhere in the article.
-    pub fn is_opening_word(&self, word: &str) -> bool {
+    ///
+    /// `before_name` says whether more name words follow: an adverb in -ly is followed by a
+    /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
+    /// names end in -ly ("Carly", "Kelly"), so that shape counts only for a word alone.
+    pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
         let lower = word.to_lowercase();
         if self.capitalised_inside.contains(&lower) || is_all_capitals(word) {
             return false;
         }
         let lexicon = quote_lexicon();
+        let shape = match modifier_shape(&lower) {
+            Some(Shape::Adverb) => !before_name,
+            Some(Shape::Participle) => true,
+            None => false,
+        };
         lexicon.not_names.contains(lower.as_str())
             || lexicon.sentence_openers.contains(lower.as_str())
             || stopwords().contains(&word_hash(&lower))
-            || has_modifier_shape(&lower)
+            || shape
             || self.lowercase.contains(&lower)
     }
 }
@@ -85,11 +94,27 @@ fn continues_sentence(previous: &Token) -> bool {
     previous.is_word() || previous.is(',') || previous.is(';')
 }
 
+/// The shape of a modifier a word may have.
+enum Shape {
+    /// Ends in -ly ("Lately").
+    Adverb,
+    /// Ends in -ing or -ed ("Responding", "Unimpressed").
+    Participle,
+}
+
 /// Whether `lower` (lowercase) ends like an adverb or a participle.
-fn has_modifier_shape(lower: &str) -> bool {
-    lower.chars().count() >= MODIFIER_SHAPE_MIN_LETTERS
-        && lower.chars().all(char::is_alphabetic)
-        && (lower.ends_with("ly") || lower.ends_with("ing") || lower.ends_with("ed"))
+fn modifier_shape(lower: &str) -> Option<Shape> {
+    if lower.chars().count() < MODIFIER_SHAPE_MIN_LETTERS || !lower.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    if lower.ends_with("ly") {
+        Some(Shape::Adverb)
+    } else if lower.ends_with("ing") || lower.ends_with("ed") {
+        Some(Shape::Participle)
+    } else {
+        None
+    }
 }
 
 /// Whether `word` is written in capitals (two letters or more: "NEW", "FBI").
@@ -167,12 +192,14 @@ mod tests {
         let text = "Despite the rain, Anna Berg spoke. Lately she met Mayor Anna Berg. Unimpressed Dumas smiled as Luc Dumas spoke, even so.";
         let mut casing = WordCasing::default();
         casing.record(text, &tokens(text));
-        assert!(casing.is_opening_word("Despite"));
-        assert!(casing.is_opening_word("Lately"));
-        assert!(casing.is_opening_word("Unimpressed"));
-        assert!(casing.is_opening_word("Even"));
-        assert!(!casing.is_opening_word("Anna"));
-        assert!(!casing.is_opening_word("Luc"));
+        assert!(casing.is_opening_word("Despite", true));
+        assert!(casing.is_opening_word("Lately", false));
+        assert!(casing.is_opening_word("Unimpressed", true));
+        assert!(casing.is_opening_word("Even", true));
+        assert!(!casing.is_opening_word("Anna", true));
+        assert!(!casing.is_opening_word("Luc", true));
+        // A given name in -ly before a family name stays a name.
+        assert!(!casing.is_opening_word("Kelly", true));
     }
 
     #[test]

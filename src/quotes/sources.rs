@@ -103,8 +103,17 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
     // A phrase between dashes ends it too, at its second dash ("Praising the plan —
     // much as he did before — Dumas urged …").
     let opening = tokens.iter().position(Token::is_word);
+    // An -ly word before a capitalised one is a given name ("Carly Fiorina said"), not an
+    // adverb.
+    let introductory = |first: usize| {
+        let word = lower(input, &tokens[first]);
+        let before_name = tokens
+            .get(first + 1)
+            .is_some_and(|next| next.is_word() && is_capitalised(self::word(input, next)));
+        is_introductory(&word) && !(before_name && word.ends_with("ly"))
+    };
     let from = match opening {
-        Some(first) if is_introductory(&lower(input, &tokens[first])) => {
+        Some(first) if introductory(first) => {
             match tokens[first..]
                 .iter()
                 .position(|token| token.is(',') || token.is('-'))
@@ -323,7 +332,11 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
                 return source_ending_at(input, tokens, segment_end, segment_start);
             }
             if segment_start == floor {
-                break;
+                // Every segment describes: the first one, which opens the clause, is its
+                // subject ("The spokesman, a former reporter, said"; "Ann Lee's campaign,
+                // for example, said").
+                return source_ending_at(input, tokens, segment_end, floor)
+                    .or_else(|| source_ending_at(input, tokens, end - 1, floor));
             }
             segment_end = segment_start - 1;
         }

@@ -285,9 +285,9 @@ impl SpeakerTable {
     /// as "FLOOD VICTIMS": names are written in mixed case).
     fn clean_name(&self, name: &str) -> Option<String> {
         let words: Vec<&str> = name.split(' ').collect();
-        let first = words
-            .iter()
-            .position(|word| !self.casing.is_opening_word(word))?;
+        let first = words.iter().enumerate().position(|(index, word)| {
+            !self.casing.is_opening_word(word, index + 1 < words.len())
+        })?;
         let words = &words[first..];
         if words.len() >= 2 && words.iter().all(|word| is_all_capitals(word)) {
             return None;
