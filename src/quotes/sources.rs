@@ -397,6 +397,16 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     if strip_possessive(word(input, last)) != word(input, last) {
         return None;
     }
+    // "Some said", "Others argued": a quantity of people standing alone.
+    let alone = end - 1 == floor || !tokens[end - 2].is_word();
+    if alone && is_group_pronoun(&lower_word) {
+        return Some(description(input, &tokens[end - 1..end], lower_word));
+    }
+    // "Aides said", "Critics argued": a plural noun for people opening the sentence is
+    // capitalised, yet names no one in particular.
+    if alone && lower_word.ends_with('s') && describes_someone(&lower_word) {
+        return Some(description(input, &tokens[end - 1..end], lower_word));
+    }
     if let Some(chunk) = name_before(input, &tokens[floor..end], end - floor) {
         // A name after "a" or "an" qualifies a noun ("a Dumas-style reply", "a City Radio
         // poll"): no subject either.
@@ -434,6 +444,33 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
         {
             start = modifiers_before(input, tokens, start - 2, floor);
             head = noun;
+        }
+    }
+    // Otherwise a description after a word is its object ("into the polls", "emailed
+    // supporters"), no subject, unless a determiner or an owner opens it ("Sanders said the
+    // campaign"), or a conjunction or an adverb stands before it ("and aides", "also critics").
+    // A determiner just past the modifiers read opens the description too ("the presumptive
+    // Republican presidential nominee").
+    if start > floor
+        && tokens[start - 1].is_word()
+        && is_determiner(&lower(input, &tokens[start - 1]))
+    {
+        start -= 1;
+    }
+    if start > floor && tokens[start - 1].is_word() {
+        let opening = lower(input, &tokens[start]);
+        let before = lower(input, &tokens[start - 1]);
+        let determined = is_determiner(&opening)
+            || is_possessive_pronoun(&opening)
+            || strip_possessive(word(input, &tokens[start])) != word(input, &tokens[start])
+            || is_apostrophe_after(input, tokens, start + 1);
+        let joined = matches!(before.as_str(), "and" | "but" | "or" | "then" | "so")
+            || quote_lexicon().fillers.contains(before.as_str());
+        if PREPOSITIONS.contains(&before.as_str())
+            || SUBORDINATING.contains(&before.as_str())
+            || !(determined || joined)
+        {
+            return None;
         }
     }
     // "75 percent of voters", "six in 10 voters": a share of a group answering a poll,
@@ -485,12 +522,31 @@ fn is_apostrophe_after(input: &str, tokens: &[Token], index: usize) -> bool {
 }
 
 /// Whether `lower` (lowercase) can head a description of a source: a title, an
-/// organisation word or a noun for people or documents ("voter", "report").
+/// organisation word or a noun for people or documents ("voter", "report"), or the plural
+/// of one ("reporters", "senators").
 fn describes_someone(lower: &str) -> bool {
     let lexicon = quote_lexicon();
-    lexicon.is_title(lower)
-        || lexicon.organisation_words.contains(lower)
-        || lexicon.description_heads.contains(lower)
+    let listed = |word: &str| {
+        lexicon.is_title(word)
+            || lexicon.organisation_words.contains(word)
+            || lexicon.description_heads.contains(word)
+    };
+    listed(lower) || lower.strip_suffix('s').is_some_and(listed)
+}
+
+/// Words that open a clause or a time phrase and so end a noun phrase before them.
+/// ("As" is not one of them: "as the campaign noted" has its subject after it.)
+const SUBORDINATING: &[&str] = &[
+    "after", "before", "when", "while", "since", "because", "if", "than", "until", "though",
+    "although", "where",
+];
+
+/// Pronouns for a number of people, which may stand as a subject alone ("Some said").
+fn is_group_pronoun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "some" | "many" | "others" | "several" | "both" | "few" | "most" | "all"
+    )
 }
 
 /// Whether `lower` (lowercase) counts a share of a group: a number or a word of quantity.
@@ -525,9 +581,16 @@ fn modifiers_before(input: &str, tokens: &[Token], head: usize, floor: usize) ->
             start -= 1;
             break;
         }
+        // Modifiers are adjectives and nouns: a verb, a participle in lowercase ("placed
+        // newspaper ads"), a preposition or a conjunction ends them.
+        let participle = !is_capitalised(word(input, &tokens[start - 1]))
+            && (previous.ends_with("ing") || previous.ends_with("ed"))
+            && previous.chars().count() > 4;
         if lexicon.verb(&previous).is_some()
             || lexicon.fillers.contains(previous.as_str())
             || PREPOSITIONS.contains(&previous.as_str())
+            || SUBORDINATING.contains(&previous.as_str())
+            || participle
             || matches!(
                 previous.as_str(),
                 "and" | "or" | "but" | "who" | "that" | "which"
