@@ -99,6 +99,13 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 .map_or(0, |i| i + 1);
             &left[start..sentence_start]
         };
+        // Whether the previous quotation stands in the sentence before this one's.
+        let previous_sentence_quotes = !first_in_paragraph
+            && earlier.is_some_and(|before| {
+                previous_sentence
+                    .first()
+                    .is_some_and(|token| before.close > token.start)
+            });
         let left = &left[sentence_start..];
         let inner = &input[quotation.inner.clone()];
         let word_count = inner.split_whitespace().count();
@@ -321,7 +328,14 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 };
                 (
                     signed
-                        .or_else(introduced)
+                        .or_else(|| {
+                            // The sentence before attributed the quotation before (“…,” said
+                            // X, a farmer from Lyon. “…”): the speaker goes on.
+                            previous_sentence_quotes
+                                .then(inherited)
+                                .flatten()
+                                .or_else(introduced)
+                        })
                         .or_else(inherited)
                         .or_else(subject),
                     None,
