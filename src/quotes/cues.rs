@@ -316,6 +316,26 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
     // A reporting verb whose subject cannot be found is most often not the one reporting
     // this quotation (a relative clause: "a sign that said “…”"); an earlier one in the
     // sentence with its subject is, and the subject-less one is kept for want of better.
+    // A label before a colon: a name standing alone after a dash or at the start ("Polls
+    // were right - Ann Lee: “…”") introduces the quotation whatever verb precedes the dash.
+    if left.last().is_some_and(|token| token.is(':')) {
+        let colon = left.len() - 1;
+        let label = name_before(input, left, colon).filter(|chunk| {
+            chunk.tokens.end == colon
+                && (chunk.tokens.start == 0
+                    || left[..chunk.tokens.start]
+                        .iter()
+                        .rev()
+                        .find(|token| !token.is('"'))
+                        .is_some_and(|token| token.is('-')))
+        });
+        if let Some(chunk) = label {
+            return Some(Cue {
+                word: ":".to_string(),
+                source: Some(name_source(input, left, &chunk)),
+            });
+        }
+    }
     let mut subjectless: Option<Cue> = None;
     // A subordinate clause opening the sentence ("After X criticized Y, Z shot back, “…”")
     // is not where the quotation's reporting verb stands when the quotation comes after it.

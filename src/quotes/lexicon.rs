@@ -55,6 +55,9 @@ pub struct QuoteLexicon {
     pub documents: HashSet<&'static str>,
     /// Reporting verbs of several words ("put it", "pointed out"), each as its words.
     pub phrases: Vec<Vec<&'static str>>,
+    /// Words of a time phrase that may stand between a speaker and the verb ("X on Thursday
+    /// said", "X later Monday told").
+    pub time_words: HashSet<&'static str>,
 }
 
 impl QuoteLexicon {
@@ -83,6 +86,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
         fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
         documents: words(include_str!("lexicon/document_nouns.txt")).collect(),
+        time_words: words(include_str!("lexicon/time_words.txt")).collect(),
         phrases: lines(include_str!("lexicon/reporting_phrases.txt"))
             .map(|line| line.split_whitespace().collect())
             .collect(),

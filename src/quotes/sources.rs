@@ -223,7 +223,9 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
     let mut end = verb;
     while end > floor && tokens[end - 1].is_word() && {
         let before = lower(input, &tokens[end - 1]);
-        lexicon.fillers.contains(before.as_str()) || is_adverb(&before)
+        lexicon.fillers.contains(before.as_str())
+            || lexicon.time_words.contains(before.as_str())
+            || is_adverb(&before)
     } {
         end -= 1;
     }
@@ -676,7 +678,10 @@ pub fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Sourc
                 at: first.start,
             });
         }
-        return None;
+        // "said his campaign manager Ann Lee": an owner before a title and a name.
+        if !is_possessive_pronoun(&lower_word) {
+            return None;
+        }
     }
     if let Some(chunk) = name_at(input, tokens, start) {
         return Some(name_source(input, tokens, &chunk));
@@ -749,17 +754,29 @@ fn description_after(input: &str, tokens: &[Token], start: usize) -> Option<Sour
     }
     let head = head?;
     let mut last = head + 1;
-    // "… for the ministry", "… to Governor Paul Ames": whose the source is.
-    if let Some(linking) = tokens.get(last).filter(|token| token.is_word()) {
+    // "… for the ministry", "… to Governor Paul Ames", "… close to both Dumases": whose
+    // the source is, maybe past an adjective ("close", "familiar") and a determiner.
+    let mut linking = last;
+    if tokens.get(linking).is_some_and(|token| {
+        token.is_word()
+            && !is_capitalised(word(input, token))
+            && !PREPOSITIONS.contains(&lower(input, token).as_str())
+            && quote_lexicon().verb(&lower(input, token)).is_none()
+    }) {
+        linking += 1;
+    }
+    if let Some(preposition) = tokens.get(linking).filter(|token| token.is_word()) {
         if matches!(
-            lower(input, linking).as_str(),
+            lower(input, preposition).as_str(),
             "for" | "of" | "at" | "to" | "with"
         ) {
-            let mut owner = last + 1;
-            if tokens
-                .get(owner)
-                .is_some_and(|token| token.is_word() && lower(input, token) == "the")
-            {
+            let mut owner = linking + 1;
+            while tokens.get(owner).is_some_and(|token| {
+                token.is_word() && {
+                    let word = lower(input, token);
+                    is_determiner(&word) || is_possessive_pronoun(&word) || word == "both"
+                }
+            }) {
                 owner += 1;
             }
             if let Some(chunk) = name_at(input, tokens, owner) {
