@@ -38,6 +38,8 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::text::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;
+    // The index of the last quotation reported.
+    let mut last_reported: Option<usize> = None;
     let mut tokens = Vec::new();
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
@@ -192,8 +194,11 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             (after, _) => after,
         };
         // The previous quotation ended in this sentence (“…,” she said, adding “…”).
-        let same_sentence =
+        // Only a quotation that was reported (not a title or a single word set aside) passes
+        // its speaker on this way.
+        let in_quoted_sentence =
             !first_in_paragraph && earlier.is_some_and(|before| before.close > sentence_start_byte);
+        let same_sentence = in_quoted_sentence && last_reported == index.checked_sub(1);
 
         let mid_sentence =
             left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));
@@ -344,7 +349,10 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             None => (None, None),
         };
         let attributed = speaker.is_some() || cue_word.is_some();
+        // (One of several quoted phrases of a sentence, "called it “a”, “b” and “c”", is kept
+        // with the others, and goes to the sentence's subject below.)
         if !attributed
+            && !in_quoted_sentence
             && word_count <= TITLE_MAX_WORDS
             && (kind == QuoteKind::Partial || is_title_case(inner))
         {
@@ -382,6 +390,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         };
         let start = cursor.to_utf16(quotation.inner.start);
         let end = cursor.to_utf16(quotation.inner.end);
+        last_reported = Some(index);
         quotes.push((
             Quote {
                 text,

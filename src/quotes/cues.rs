@@ -394,7 +394,9 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
             },
         };
         let distance = left[index + 1..].iter().filter(|t| t.is_word()).count();
-        if partial_only && (distance > 4 || quote_words > TITLE_MAX_WORDS * 2) {
+        // A verb like "called" attributes a long quotation only right before it ("what X
+        // called “…”"); further away it is the verb of another clause.
+        if partial_only && (distance > 4 || distance > 1 && quote_words > TITLE_MAX_WORDS * 2) {
             continue;
         }
         let before = (0..index)

@@ -102,7 +102,21 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
     // argued", "Although …, X said"): the subject follows its comma.
     // A phrase between dashes ends it too, at its second dash ("Praising the plan —
     // much as he did before — Dumas urged …").
-    let opening = tokens.iter().position(Token::is_word);
+    // A conjunction opening the sentence ("And, in a clip …, X said") comes first.
+    let opening = tokens.iter().position(Token::is_word).map(|first| {
+        let conjunction = matches!(
+            lower(input, &tokens[first]).as_str(),
+            "and" | "but" | "so" | "yet" | "or"
+        );
+        if conjunction {
+            tokens[first + 1..]
+                .iter()
+                .position(Token::is_word)
+                .map_or(first, |next| first + 1 + next)
+        } else {
+            first
+        }
+    });
     // An -ly word before a capitalised one is a given name ("Carly Fiorina said"), not an
     // adverb.
     let introductory = |first: usize| {
