@@ -30,6 +30,11 @@ const CONTEXT_BYTES: usize = 600;
 /// (“…,” the party's new leader said): a name of three words, or a title and a name.
 const ATTRIBUTION_NEAR_WORDS: usize = 5;
 
+/// Words at most between two quoted phrases that read as one list or one phrase (“A,” “B”
+/// and also “C”; a “label” who “did this”): a conjunction and an adverb, or a relative
+/// pronoun, leave room for little more.
+const STRUNG_TOGETHER_MAX_WORDS: usize = 3;
+
 /// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
 /// report's quotes with UTF-16 offsets.
 pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotation]) -> Vec<Quote> {
@@ -38,8 +43,8 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::text::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;
-    // The index of the last quotation reported.
-    let mut last_reported: Option<usize> = None;
+    // The index of the last quotation attributed.
+    let mut last_attributed: Option<usize> = None;
     let mut tokens = Vec::new();
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
@@ -194,11 +199,21 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             (after, _) => after,
         };
         // The previous quotation ended in this sentence (“…,” she said, adding “…”).
-        // Only a quotation that was reported (not a title or a single word set aside) passes
-        // its speaker on this way.
+        // Only a quotation that was attributed (not a title set aside) passes its speaker on
+        // this way.
         let in_quoted_sentence =
             !first_in_paragraph && earlier.is_some_and(|before| before.close > sentence_start_byte);
-        let same_sentence = in_quoted_sentence && last_reported == index.checked_sub(1);
+        let same_sentence = in_quoted_sentence && last_attributed == index.checked_sub(1);
+        // Quoted phrases strung together, a few words apart at most (“A,” “B” and “C”;
+        // a “label” who “did this”), are one source's words.
+        let strung_together = in_quoted_sentence
+            && earlier.is_some_and(|before| {
+                input[before.close..quotation.open]
+                    .split_whitespace()
+                    .filter(|word| word.chars().any(char::is_alphanumeric))
+                    .count()
+                    <= STRUNG_TOGETHER_MAX_WORDS
+            });
 
         let mid_sentence =
             left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));
@@ -349,27 +364,32 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             None => (None, None),
         };
         let attributed = speaker.is_some() || cue_word.is_some();
-        // (One of several quoted phrases of a sentence, "called it “a”, “b” and “c”", is kept
-        // with the others, and goes to the sentence's subject below.)
+        // A quotation woven into a sentence with no reporting word ("X thanked him for
+        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
+        // subject.
+        let subject = || {
+            mid_sentence
+                .then(|| sentence_subject(input, left))
+                .flatten()
+                .and_then(|source| resolve(&table, source, quotation.open))
+        };
+        // One of several quoted phrases of a sentence whose subject is a known person
+        // ("X called it “a” and later “b”"), or strung together with the one before (“A,”
+        // “B” and “C”), is kept with the others.
+        let with_others = strung_together
+            || in_quoted_sentence && subject().is_some_and(|name| table.is_known_person(&name));
         if !attributed
-            && !in_quoted_sentence
+            && !with_others
             && word_count <= TITLE_MAX_WORDS
             && (kind == QuoteKind::Partial || is_title_case(inner))
         {
             // A title, nickname or scare quote that nothing attributes.
             continue;
         }
-        // A quotation woven into a sentence with no reporting word ("X thanked him for
-        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
-        // subject.
-        let speaker = speaker.or_else(|| {
-            mid_sentence
-                .then(|| sentence_subject(input, left))
-                .flatten()
-                .and_then(|source| resolve(&table, source, quotation.open))
-        });
+        let speaker = speaker.or_else(subject);
         if attributed || speaker.is_some() {
             previous = Some((speaker.clone(), quotation.last_paragraph));
+            last_attributed = Some(index);
         } else if !mid_sentence {
             previous = None;
         }
@@ -390,7 +410,6 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         };
         let start = cursor.to_utf16(quotation.inner.start);
         let end = cursor.to_utf16(quotation.inner.end);
-        last_reported = Some(index);
         quotes.push((
             Quote {
                 text,
