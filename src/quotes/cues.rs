@@ -102,18 +102,20 @@ pub fn cue_after(
         } else if index == skip {
             source_after(input, sentence, index + 1)
         } else {
-            source_before(input, sentence, index, skip)
-                .or_else(|| source_after(input, sentence, index + 1))
-                .or_else(|| {
-                    // “…” and recalled …: the verb continues the clause the quotation is in.
-                    let joined = sentence[skip..index].iter().rev().find(|t| {
-                        t.is_word() && !lexicon.fillers.contains(lower(input, t).as_str())
-                    });
-                    joined
-                        .is_some_and(|t| CLAUSE_JOINERS.contains(&lower(input, t).as_str()))
-                        .then(|| continued_subject(input, left))
-                        .flatten()
-                })
+            // “…” and recalled …: the verb continues the clause the quotation is in, and
+            // the words after it are its object.
+            let joined = sentence[skip..index]
+                .iter()
+                .rev()
+                .find(|t| t.is_word() && !lexicon.fillers.contains(lower(input, t).as_str()))
+                .is_some_and(|t| CLAUSE_JOINERS.contains(&lower(input, t).as_str()));
+            source_before(input, sentence, index, skip).or_else(|| {
+                if joined {
+                    continued_subject(input, left)
+                } else {
+                    source_after(input, sentence, index + 1)
+                }
+            })
         };
         return Some(Cue {
             word: lower_word,
@@ -203,6 +205,49 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
 const PARTICLES: &[&str] = &[
     "back", "on", "out", "up", "off", "again", "in", "too", "later",
 ];
+
+/// The speaker introducing a quotation with a colon ending `left`: a name right before the
+/// colon ("… - Pollster Ann Lee:"), else the subject of the clause the colon ends ("The
+/// crowd cheers, and then X continues:"), else of the sentence; `None` without a colon.
+fn colon_source(input: &str, left: &[Token]) -> Option<Source> {
+    let lexicon = quote_lexicon();
+    if !left.last().is_some_and(|token| token.is(':')) {
+        return None;
+    }
+    let colon = left.len() - 1;
+    let named = name_before(input, left, colon)
+        .filter(|chunk| chunk.tokens.end == colon)
+        .map(|chunk| name_source(input, left, &chunk));
+    let clause_start = left[..colon]
+        .iter()
+        .rposition(|token| token.is(','))
+        .map_or(0, |comma| comma + 1);
+    // The clause has a subject of its own when it opens with one (past "and then", "to
+    // which"); one opening with its verb ("…, listed a show as his favourite:") shares the
+    // sentence's.
+    let own_subject = left[clause_start..colon]
+        .iter()
+        .filter(|token| token.is_word())
+        .find(|token| {
+            let word = lower(input, token);
+            !CLAUSE_JOINERS.contains(&word.as_str())
+                && !lexicon.fillers.contains(word.as_str())
+                && !PREPOSITIONS.contains(&word.as_str())
+                && !matches!(word.as_str(), "which" | "whom" | "who")
+        })
+        .is_some_and(|token| {
+            let word = lower(input, token);
+            is_capitalised(&input[token.start..token.end])
+                || lexicon.pronouns.contains_key(word.as_str())
+                || matches!(word.as_str(), "the" | "a" | "an")
+        });
+    named.or_else(|| {
+        own_subject
+            .then(|| sentence_subject(input, &left[clause_start..colon]))
+            .flatten()
+            .or_else(|| sentence_subject(input, &left[..colon]))
+    })
+}
 
 /// The nearest reporting verb of `tokens` (any, "called" too) whose subject stands before
 /// it, with that subject.
@@ -386,13 +431,14 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
             }
         }
         // A phrase ("As X put it, “…”") reads as its first word's verb.
-        let (index, lower_word, partial_only) = match phrase_ending_at(input, left, index) {
-            Some((first, phrase)) => (first, phrase, false),
-            None => match lexicon.verb(&lower_word) {
-                Some(verb) => (index, lower_word, verb.partial_only),
-                None => continue,
-            },
-        };
+        let (index, lower_word, partial_only, takes_object) =
+            match phrase_ending_at(input, left, index) {
+                Some((first, phrase)) => (first, phrase, false, false),
+                None => match lexicon.verb(&lower_word) {
+                    Some(verb) => (index, lower_word, verb.partial_only, verb.takes_object),
+                    None => continue,
+                },
+            };
         let distance = left[index + 1..].iter().filter(|t| t.is_word()).count();
         // A verb like "called" attributes a long quotation only right before it ("what X
         // called “…”"); further away it is the verb of another clause.
@@ -410,15 +456,11 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 .iter()
                 .position(|t| t.is_word() && lower(input, t) == "by")
                 .and_then(|by| source_after(input, left, index + 1 + by + 1));
-            let cue = Cue {
+            // Without an agent the speaker is not said ("X was asked: “…”").
+            return Some(Cue {
                 word: lower_word,
                 source: agent,
-            };
-            if cue.source.is_some() {
-                return Some(cue);
-            }
-            subjectless.get_or_insert(cue);
-            continue;
+            });
         }
         // A form in -ing right after a preposition ("by saying", "after telling") has the
         // sentence's subject.
@@ -440,6 +482,21 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 word: lower_word,
                 source: continued_subject(input, &left[..index]),
             });
+        }
+        // A parenthetical attribution between commas (", says Ann Lee, an expert,") has its
+        // subject after the verb.
+        if index > 0 && left[index - 1].is(',') && !takes_object {
+            if let Some(chunk) = name_at(input, left, index + 1) {
+                if left
+                    .get(chunk.tokens.end)
+                    .is_some_and(|token| token.is(','))
+                {
+                    return Some(Cue {
+                        word: lower_word,
+                        source: Some(name_source(input, left, &chunk)),
+                    });
+                }
+            }
         }
         // The words right after a verb before the quotation are its object ("X told Fox
         // News that …"), unless the verb opens the sentence ("Said X: …", "But, said X, …").
@@ -476,46 +533,20 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         }
         subjectless.get_or_insert(cue);
     }
-    if subjectless.is_some() {
-        return subjectless;
+    if let Some(cue) = subjectless {
+        // "X delivered a retort:": a verb without a subject before a colon leaves the
+        // colon's clause to say who speaks.
+        let source = colon_source(input, left);
+        return Some(Cue {
+            word: cue.word,
+            source,
+        });
     }
     // A colon introduction: "Smith: “…”", "In a statement, the ministry wrote:".
     if left.last().is_some_and(|token| token.is(':')) {
-        // A name right before the colon introduces the quotation ("… - Pollster Ann Lee:").
-        let colon = left.len() - 1;
-        let named = name_before(input, left, colon)
-            .filter(|chunk| chunk.tokens.end == colon)
-            .map(|chunk| name_source(input, left, &chunk));
-        // Else the subject of the clause the colon ends ("The crowd cheers, and then X
-        // continues:"), else of the sentence.
-        let clause_start = left[..colon]
-            .iter()
-            .rposition(|token| token.is(','))
-            .map_or(0, |comma| comma + 1);
-        // The clause has a subject of its own when it opens with one (past "and then"); one
-        // opening with its verb ("…, listed a show as his favourite:") shares the sentence's.
-        let own_subject = left[clause_start..colon]
-            .iter()
-            .filter(|token| token.is_word())
-            .find(|token| {
-                let word = lower(input, token);
-                !CLAUSE_JOINERS.contains(&word.as_str()) && !lexicon.fillers.contains(word.as_str())
-            })
-            .is_some_and(|token| {
-                let word = lower(input, token);
-                is_capitalised(&input[token.start..token.end])
-                    || lexicon.pronouns.contains_key(word.as_str())
-                    || matches!(word.as_str(), "the" | "a" | "an")
-            });
-        let subject = || {
-            own_subject
-                .then(|| sentence_subject(input, &left[clause_start..colon]))
-                .flatten()
-                .or_else(|| sentence_subject(input, &left[..colon]))
-        };
         return Some(Cue {
             word: ":".to_string(),
-            source: named.or_else(subject),
+            source: colon_source(input, left),
         });
     }
     None

@@ -27,6 +27,8 @@ pub struct ReportingVerb {
     pub base: &'static str,
     /// Whether the verb only attributes a short phrase right after its object ("called").
     pub partial_only: bool,
+    /// Whether the verb's object is the person spoken to ("told reporters").
+    pub takes_object: bool,
 }
 
 /// All lists, parsed once.
@@ -109,11 +111,16 @@ fn reporting_verbs(file: &'static str) -> HashMap<&'static str, ReportingVerb> {
     let mut verbs = HashMap::new();
     for line in lines(file) {
         let partial_only = line.split_whitespace().any(|word| word == "@partial");
+        let takes_object = line.split_whitespace().any(|word| word == "@object");
         let mut forms = line
             .split_whitespace()
             .filter(|word| !word.starts_with('@'));
         let Some(base) = forms.next() else { continue };
-        let verb = ReportingVerb { base, partial_only };
+        let verb = ReportingVerb {
+            base,
+            partial_only,
+            takes_object,
+        };
         verbs.entry(base).or_insert_with(|| verb.clone());
         for form in forms {
             verbs.entry(form).or_insert_with(|| verb.clone());

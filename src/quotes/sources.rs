@@ -306,17 +306,22 @@ pub fn source_before(input: &str, tokens: &[Token], verb: usize, floor: usize) -
             };
             let first_lower = lower(input, first);
             // The rest of a place after its comma ("of Lyon, France,", "of Akron, Ohio,").
+            // The previous segment ends with a place after its preposition ("of Lyon",
+            // "during a meeting in Lyon").
             let rest_of_place = segment_end - segment_start <= 2 && segment_start >= floor + 2 && {
-                let previous_start = (floor..segment_start - 1)
+                let place_end = segment_start - 1;
+                let place_start = (floor..place_end)
                     .rev()
-                    .take(20)
-                    .find(|&i| tokens[i].is(','))
-                    .map_or(floor, |i| i + 1);
-                tokens[previous_start].is_word()
-                    && matches!(
-                        lower(input, &tokens[previous_start]).as_str(),
-                        "of" | "from" | "in" | "near"
-                    )
+                    .take_while(|&i| tokens[i].is_word() && is_capitalised(word(input, &tokens[i])))
+                    .last();
+                place_start.is_some_and(|start| {
+                    start > floor
+                        && tokens[start - 1].is_word()
+                        && matches!(
+                            lower(input, &tokens[start - 1]).as_str(),
+                            "of" | "from" | "in" | "near" | "at"
+                        )
+                })
             };
             let describes = !first.is_word()
                 || rest_of_place
@@ -561,7 +566,7 @@ const SUBORDINATING: &[&str] = &[
 fn is_group_pronoun(lower: &str) -> bool {
     matches!(
         lower,
-        "some" | "many" | "others" | "several" | "both" | "few" | "most" | "all"
+        "some" | "many" | "others" | "several" | "both" | "few" | "most" | "all" | "another"
     )
 }
 
@@ -682,6 +687,10 @@ pub fn source_after(input: &str, tokens: &[Token], start: usize) -> Option<Sourc
         return None;
     }
     let lower_word = lower(input, first);
+    // "… added by the council": a participle's agent.
+    if lower_word == "by" {
+        return source_after(input, tokens, start + 1);
+    }
     if let Some(&gender) = lexicon.pronouns.get(lower_word.as_str()) {
         if matches!(
             lower_word.as_str(),
@@ -796,6 +805,12 @@ fn description_after(input: &str, tokens: &[Token], start: usize) -> Option<Sour
             if let Some(chunk) = name_at(input, tokens, owner) {
                 last = chunk.tokens.end;
             }
+        }
+    }
+    // "said the council's spokeswoman, Ann Lee,": the name the description introduces.
+    if tokens.get(last).is_some_and(|token| token.is(',')) {
+        if let Some(chunk) = name_at(input, tokens, last + 1) {
+            return Some(name_source(input, tokens, &chunk));
         }
     }
     Some(description(
