@@ -246,12 +246,24 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 let speaker = match cue.source {
                     // "he said" / "she added" goes on with the last speaker when the
                     // gender fits: a reporter's pronoun most often stays with who spoke.
+                    // A name opening the pronoun's own sentence comes first ("Trump cited
+                    // “…” policies, which he said …").
                     Some(Source::Pronoun {
                         gender: gender @ (Gender::Masculine | Gender::Feminine),
                         at,
-                    }) => inherited()
-                        .filter(|name| table.gender_of(name).is_none_or(|known| known == gender))
-                        .or_else(|| table.resolve_pronoun(at.min(position), gender)),
+                    }) => {
+                        let fits = |name: &String| {
+                            table.gender_of(name).is_none_or(|known| known == gender)
+                        };
+                        let subject = match sentence_subject(input, left) {
+                            Some(source @ Source::Name { .. }) => resolve(&table, source, position)
+                                .filter(|name| table.is_known_person(name) && fits(name)),
+                            _ => None,
+                        };
+                        subject
+                            .or_else(|| inherited().filter(fits))
+                            .or_else(|| table.resolve_pronoun(at.min(position), gender))
+                    }
                     Some(source) => resolve(&table, source, position),
                     // A cue without a subject ("and added", ", adding") continues the
                     // previous speaker's sentence.
