@@ -150,7 +150,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         } else {
             &introduction
         };
-        let after_cue = cue_after(input, left, right, full_stop);
+        let after_cue = cue_after(input, left, right, full_stop, inner.ends_with(','));
         let before_cue = cue_before(input, left, word_count);
         // A cue with its speaker in the quotation's own sentence before it (X said the
         // levy would “…”) outweighs a reporting verb of a clause that follows, unless that
@@ -263,6 +263,22 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                         subject
                             .or_else(|| inherited().filter(fits))
                             .or_else(|| table.resolve_pronoun(at.min(position), gender))
+                    }
+                    // "A senior aide said … the person added": a definite description no
+                    // name answers refers back to the someone a description introduced.
+                    Some(source @ Source::Description { definite: true, .. }) => {
+                        let text = match &source {
+                            Source::Description { text, .. } => text.clone(),
+                            _ => String::new(),
+                        };
+                        let resolved = resolve(&table, source, position);
+                        if resolved.as_deref() == Some(text.as_str()) {
+                            inherited()
+                                .filter(|name| introduces_someone(name))
+                                .or(resolved)
+                        } else {
+                            resolved
+                        }
                     }
                     Some(source) => resolve(&table, source, position),
                     // A cue without a subject ("and added", ", adding") continues the
@@ -523,6 +539,12 @@ fn signature(input: &str, paragraph: &Range<usize>) -> Option<Source> {
         return None;
     }
     Some(name_source(input, &tokens, &chunk))
+}
+
+/// Whether the speaker `name` is a description introducing someone ("a senior aide",
+/// "one voter", "another source"), as given for an unnamed speaker.
+fn introduces_someone(name: &str) -> bool {
+    matches!(name.split(' ').next(), Some("a" | "an" | "one" | "another"))
 }
 
 /// Whether `text` is a single word: one run of letters and digits, maybe with its

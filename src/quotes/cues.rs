@@ -37,11 +37,14 @@ pub struct Cue {
 }
 
 /// A cue after the quotation: "…," she said / said the minister / according to X.
+///
+/// `quote_ends_sentence` and `quote_ends_with_comma` say how the quoted words end.
 pub fn cue_after(
     input: &str,
     left: &[Token],
     right: &[Token],
     quote_ends_sentence: bool,
+    quote_ends_with_comma: bool,
 ) -> Option<Cue> {
     let lexicon = quote_lexicon();
     let sentence_end = (0..right.len())
@@ -68,6 +71,32 @@ pub fn cue_after(
             }
         }
         skip += 1;
+    }
+    // A byline after a quoted title or headline standing alone or after its label: “…,” by
+    // Ann Lee. (Inside a sentence, "by" after a quotation names an agent of the sentence's
+    // verb: "called it a “hit piece” by the Times".)
+    let standing_alone = left.iter().all(|token| !token.is_word())
+        || left
+            .last()
+            .is_some_and(|token| token.is('-') || token.is(':'));
+    // The title is set off by a comma, inside or after its closing mark.
+    let set_off = quote_ends_with_comma
+        || right
+            .iter()
+            .take_while(|token| !token.is_word())
+            .any(|token| token.is(','));
+    if standing_alone
+        && set_off
+        && sentence
+            .get(skip)
+            .is_some_and(|token| token.is_word() && lower(input, token) == "by")
+    {
+        if let Some(source) = source_after(input, sentence, skip + 1) {
+            return Some(Cue {
+                word: "by".to_string(),
+                source: Some(source),
+            });
+        }
     }
     let mut words_seen = 0;
     for index in skip..sentence.len() {
@@ -385,7 +414,36 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
     // A subordinate clause opening the sentence ("After X criticized Y, Z shot back, “…”")
     // is not where the quotation's reporting verb stands when the quotation comes after it.
     let opening_clause_end = opening_clause_end(input, left);
-    for index in (opening_clause_end..left.len()).rev() {
+    // Before a colon, a clause of its own naming someone ("She said the plan was sound, to
+    // which Ann Lee replied: “…”") introduces the quotation, not a verb before it.
+    let colon_clause_start = if left.last().is_some_and(|token| token.is(':')) {
+        let start = left
+            .iter()
+            .rposition(|token| token.is(','))
+            .map_or(0, |comma| comma + 1);
+        let named_subject = left[start..]
+            .iter()
+            .filter(|token| token.is_word())
+            .find(|token| {
+                let word = lower(input, token);
+                !CLAUSE_JOINERS.contains(&word.as_str())
+                    && !lexicon.fillers.contains(word.as_str())
+                    && !PREPOSITIONS.contains(&word.as_str())
+                    && !matches!(word.as_str(), "which" | "whom" | "who")
+            })
+            .is_some_and(|token| {
+                is_capitalised(word(input, token))
+                    && !lexicon.pronouns.contains_key(lower(input, token).as_str())
+            });
+        if named_subject {
+            start
+        } else {
+            0
+        }
+    } else {
+        0
+    };
+    for index in (opening_clause_end.max(colon_clause_start)..left.len()).rev() {
         let token = &left[index];
         if !token.is_word() {
             continue;

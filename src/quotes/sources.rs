@@ -6,6 +6,7 @@
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, name_before, NameChunk};
 use super::tokens::{is_capitalised, strip_possessive, Token, PREPOSITIONS};
+use crate::text::{stopwords, word_hash};
 
 /// Comma-separated segments at most walked back over, from a reporting verb to the name
 /// they describe: an age, a title, a relative clause ("Ramil Carr, 31, a photographer, who
@@ -446,13 +447,18 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
         };
         return Some(name_source(input, tokens, &shifted));
     }
-    // A description: "the president", "the French foreign ministry", "state media".
-    // Anything else (a conjunction, an object) is no subject.
-    if !describes_someone(&lower_word) {
-        return None;
-    }
-    let mut start = modifiers_before(input, tokens, end - 1, floor);
-    let mut head = lower_word;
+    // A description: "the president", "the French foreign ministry", "state media", "a
+    // source familiar with the talks". Anything else (a conjunction, an object) is no
+    // subject.
+    let (mut start, mut head) = if describes_someone(&lower_word) {
+        (modifiers_before(input, tokens, end - 1, floor), lower_word)
+    } else {
+        let head = qualified_head(input, tokens, end, floor)?;
+        (
+            modifiers_before(input, tokens, head, floor),
+            lower(input, &tokens[head]),
+        )
+    };
     // "a spokesman for the ministry", "Berg's email to her staff": the words after a
     // preposition qualify the noun before it, which heads the description.
     if start >= floor + 2 && tokens[start - 1].is_word() {
@@ -540,6 +546,50 @@ fn is_apostrophe_after(input: &str, tokens: &[Token], index: usize) -> bool {
         && tokens
             .get(index + 1)
             .is_some_and(|next| next.is_word() && next.start > tokens[index].end)
+}
+
+/// The head of a description whose last words qualify it after a preposition ("a source
+/// familiar with the talks", "an aide close to the mayor"): a noun for a source before the
+/// preposition, maybe with an adjective between; `None` when the words before `end` are
+/// no such phrase.
+fn qualified_head(input: &str, tokens: &[Token], end: usize, floor: usize) -> Option<usize> {
+    /// The qualifying phrase after the preposition: a determiner, an owner and a noun or two.
+    const QUALIFIER_MAX_WORDS: usize = 4;
+    let lexicon = quote_lexicon();
+    let preposition = (floor..end)
+        .rev()
+        .take(QUALIFIER_MAX_WORDS + 1)
+        .take_while(|&i| tokens[i].is_word() || is_apostrophe_after(input, tokens, i))
+        .find(|&i| {
+            tokens[i].is_word() && PREPOSITIONS.contains(&lower(input, &tokens[i]).as_str())
+        })?;
+    // The phrase after the preposition is a noun phrase: determiners, owners, names and
+    // content words, ending with a noun ("the talks", "Berg's thinking"), not a clause
+    // ("for not using the").
+    let noun_phrase = tokens[preposition + 1..end].iter().all(|token| {
+        !token.is_word() || {
+            let word = lower(input, token);
+            is_determiner(&word)
+                || is_possessive_pronoun(&word)
+                || is_capitalised(self::word(input, token))
+                || !stopwords().contains(&word_hash(&word))
+        }
+    }) && tokens[end - 1].is_word()
+        && !stopwords().contains(&word_hash(&lower(input, &tokens[end - 1])));
+    if !noun_phrase || preposition + 1 == end {
+        return None;
+    }
+    let mut noun = preposition.checked_sub(1).filter(|&i| i >= floor)?;
+    let adjective = |i: usize| {
+        tokens[i].is_word()
+            && !is_capitalised(word(input, &tokens[i]))
+            && lexicon.verb(&lower(input, &tokens[i])).is_none()
+            && !describes_someone(&lower(input, &tokens[i]))
+    };
+    if adjective(noun) && noun > floor {
+        noun -= 1;
+    }
+    (tokens[noun].is_word() && describes_someone(&lower(input, &tokens[noun]))).then_some(noun)
 }
 
 /// Whether `lower` (lowercase) can head a description of a source: a title, an
