@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::casing::dateline;
-use super::cues::{cue_after, cue_before, TITLE_MAX_WORDS};
+use super::cues::{cue_after, cue_before, Cue, TITLE_MAX_WORDS};
 use super::lexicon::{quote_lexicon, Gender};
 use super::marks::Quotation;
 use super::names::name_at;
@@ -45,58 +45,17 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     let mut previous: Option<(Option<String>, usize)> = None;
     // The index of the last quotation attributed.
     let mut last_attributed: Option<usize> = None;
-    let mut tokens = Vec::new();
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
         let earlier = index.checked_sub(1).map(|i| &quotations[i]);
         let first_in_paragraph =
             earlier.is_none_or(|before| before.last_paragraph != quotation.first_paragraph);
-        let left_bound = paragraph
-            .start
-            .max(quotation.open.saturating_sub(CONTEXT_BYTES));
-        let right_bound = last_paragraph.end.min(quotation.close + CONTEXT_BYTES);
-        let left_bound = floor_boundary(input, left_bound);
-        let right_bound = ceil_boundary(input, right_bound.max(quotation.close));
-
-        tokens.clear();
-        tokenize(input, left_bound..quotation.open, &mut tokens);
-        // A dateline opening the paragraph ("LYON —") is no part of its first sentence.
-        if left_bound == paragraph.start {
-            if let Some(dateline) = dateline(input, &tokens) {
-                tokens.drain(dateline);
-            }
-        }
-        // The sentence may hold earlier quotations (X called it “…” and said “…”): their
-        // marks stay, their words are the speaker's, not the sentence's, and go.
-        let mut inside_earlier: Vec<Range<usize>> = quotations[..index]
-            .iter()
-            .rev()
-            .take_while(|before| before.close > left_bound)
-            .map(|before| before.inner.clone())
-            .collect();
-        inside_earlier.reverse();
-        drop_quoted_words(&mut tokens, &inside_earlier);
-        let left_all = tokens.len();
-        let sentence_start = (0..tokens.len())
-            .rev()
-            .find(|&i| ends_sentence_at(input, &tokens, i))
-            .map_or(0, |i| i + 1);
-        let sentence_start_byte = tokens
-            .get(sentence_start)
-            .map_or(quotation.open, |token| token.start);
-        // The sentence may go on past later quotations (“…,” Texas delegate Ann Lee,
-        // wearing a “Vote Lee” pin, said): their words go as well.
-        let mut right_tokens = Vec::new();
-        tokenize(input, quotation.close..right_bound, &mut right_tokens);
-        let inside_later: Vec<Range<usize>> = quotations[index + 1..]
-            .iter()
-            .take_while(|after| after.open < right_bound)
-            .map(|after| after.inner.clone())
-            .collect();
-        drop_quoted_words(&mut right_tokens, &inside_later);
-        tokens.extend(right_tokens);
-        let (left, right) = tokens.split_at(left_all);
+        let surroundings = Surroundings::read(input, paragraphs, quotations, index);
+        let left_bound = surroundings.left_bound;
+        let sentence_start = surroundings.sentence_start;
+        let sentence_start_byte = surroundings.sentence_start_byte;
+        let (left, right) = surroundings.tokens.split_at(surroundings.left_len);
         // The sentence before the quotation's own one, in the same paragraph.
         let previous_sentence = {
             let before = &left[..sentence_start.saturating_sub(1)];
@@ -123,28 +82,18 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let full_stop = inner.ends_with('.') && !inner.ends_with("...");
         // A quotation opening its paragraph may be introduced by the previous one ("…
         // describes it in the following way:").
-        let mut introduction = Vec::new();
-        if left.is_empty()
-            && quotation.first_paragraph > 0
+        let introduction = if left.is_empty()
             && first_in_paragraph
             && left_bound == paragraph.start
+            && quotation.first_paragraph > 0
+            && input[paragraphs[quotation.first_paragraph - 1].clone()]
+                .trim_end()
+                .ends_with(':')
         {
-            let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
-            if input[previous_paragraph.clone()].trim_end().ends_with(':') {
-                let from = floor_boundary(
-                    input,
-                    previous_paragraph
-                        .start
-                        .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
-                );
-                tokenize(input, from..previous_paragraph.end, &mut introduction);
-                let start = introduction[..introduction.len().saturating_sub(1)]
-                    .iter()
-                    .rposition(Token::ends_sentence)
-                    .map_or(0, |i| i + 1);
-                introduction.drain(..start);
-            }
-        }
+            paragraph_before(input, paragraphs, quotations, index)
+        } else {
+            Vec::new()
+        };
         let left: &[Token] = if introduction.is_empty() {
             left
         } else {
@@ -156,41 +105,9 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         // levy would “…”) outweighs a reporting verb of a clause that follows, unless that
         // clause is the quotation's own attribution: a comma closing the quotation and a
         // name or pronoun with its verb right after it (“…,” Smith said).
-        let attribution_follows = after_cue.as_ref().is_some_and(|after| {
-            let comma_closes = inner.ends_with(',') || right.first().is_some_and(|t| t.is(','));
-            // A name: a pronoun after the quotation most often repeats the subject before it
-            // (X said “…,” she said).
-            let named = matches!(after.source, Some(Source::Name { .. }));
-            // The verb comes first ("said Smith") or after nothing but its subject ("Smith
-            // said", "the senator said"), not after "and" or "that" (“…,” and said that X).
-            let lexicon = quote_lexicon();
-            let words: Vec<&str> = right
-                .iter()
-                .filter(|token| token.is_word())
-                .take(ATTRIBUTION_NEAR_WORDS)
-                .map(|token| &input[token.start..token.end])
-                .collect();
-            // A clause ending in a colon introduces the next quotation ("…,” X said: “…”).
-            let introduces_next = right
-                .iter()
-                .take_while(|token| !token.ends_sentence())
-                .any(|token| token.is(':'));
-            let own_clause = !introduces_next
-                && words
-                    .iter()
-                    .position(|word| word.eq_ignore_ascii_case(&after.word))
-                    .is_some_and(|verb| {
-                        words[..verb].iter().all(|word| {
-                            let lower = word.to_lowercase();
-                            is_capitalised(word)
-                                || lower == "the"
-                                || lexicon.is_title(&lower)
-                                || lexicon.pronouns.contains_key(lower.as_str())
-                                || lexicon.fillers.contains(lower.as_str())
-                        })
-                    });
-            comma_closes && named && own_clause
-        });
+        let attribution_follows = after_cue
+            .as_ref()
+            .is_some_and(|after| is_own_attribution(input, inner, right, after));
         let cue = match (after_cue, before_cue) {
             (Some(after), _) if attribution_follows => Some(after),
             (Some(_), Some(before)) if before.source.is_some() => Some(before),
@@ -231,60 +148,23 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         };
 
         let mid_or_continuing = mid_sentence && !same_sentence;
-        let inherited = || {
-            previous
-                .as_ref()
-                .and_then(|(speaker, paragraph): &(Option<String>, usize)| {
-                    (quotation.first_paragraph <= paragraph + 1)
-                        .then(|| speaker.clone())
-                        .flatten()
-                })
-        };
+        // The speaker of the quotation before, when it stands in this paragraph or the one
+        // before.
+        let inherited_speaker = previous
+            .as_ref()
+            .filter(|(_, paragraph)| quotation.first_paragraph <= paragraph + 1)
+            .and_then(|(speaker, _)| speaker.clone());
+        let inherited = || inherited_speaker.clone();
         let (speaker, cue_word) = match cue {
             Some(cue) => {
-                let position = quotation.open;
-                let speaker = match cue.source {
-                    // "he said" / "she added" goes on with the last speaker when the
-                    // gender fits: a reporter's pronoun most often stays with who spoke.
-                    // A name opening the pronoun's own sentence comes first ("Trump cited
-                    // “…” policies, which he said …").
-                    Some(Source::Pronoun {
-                        gender: gender @ (Gender::Masculine | Gender::Feminine),
-                        at,
-                    }) => {
-                        let fits = |name: &String| {
-                            table.gender_of(name).is_none_or(|known| known == gender)
-                        };
-                        let subject = match sentence_subject(input, left) {
-                            Some(source @ Source::Name { .. }) => resolve(&table, source, position)
-                                .filter(|name| table.is_known_person(name) && fits(name)),
-                            _ => None,
-                        };
-                        subject
-                            .or_else(|| inherited().filter(fits))
-                            .or_else(|| table.resolve_pronoun(at.min(position), gender))
-                    }
-                    // "A senior aide said … the person added": a definite description no
-                    // name answers refers back to the someone a description introduced.
-                    Some(source @ Source::Description { definite: true, .. }) => {
-                        let text = match &source {
-                            Source::Description { text, .. } => text.clone(),
-                            _ => String::new(),
-                        };
-                        let resolved = resolve(&table, source, position);
-                        if resolved.as_deref() == Some(text.as_str()) {
-                            inherited()
-                                .filter(|name| introduces_someone(name))
-                                .or(resolved)
-                        } else {
-                            resolved
-                        }
-                    }
-                    Some(source) => resolve(&table, source, position),
-                    // A cue without a subject ("and added", ", adding") continues the
-                    // previous speaker's sentence.
-                    None => inherited(),
-                };
+                let speaker = speaker_of_cue(
+                    input,
+                    &table,
+                    left,
+                    cue.source,
+                    quotation.open,
+                    inherited_speaker.as_ref(),
+                );
                 (speaker, Some(cue.word))
             }
             // A quotation opening its sentence right after an attributed one (or continuing
@@ -303,34 +183,14 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     .and_then(|source| resolve(&table, source, quotation.open));
                 // A quotation opening its paragraph is introduced by the last sentence of the
                 // paragraph before, as one opening a sentence is by the sentence before.
-                let mut lead_in = Vec::new();
+                let lead_in;
                 let previous_sentence = if previous_sentence.is_empty()
                     && left.is_empty()
                     && first_in_paragraph
                     && quotation.first_paragraph > 0
                 {
-                    let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
-                    let from = floor_boundary(
-                        input,
-                        previous_paragraph
-                            .start
-                            .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
-                    );
-                    tokenize(input, from..previous_paragraph.end, &mut lead_in);
-                    if from == previous_paragraph.start {
-                        if let Some(dateline) = dateline(input, &lead_in) {
-                            lead_in.drain(dateline);
-                        }
-                    }
-                    let mut quoted_there: Vec<Range<usize>> = quotations[..index]
-                        .iter()
-                        .rev()
-                        .take_while(|before| before.close > from)
-                        .map(|before| before.inner.clone())
-                        .collect();
-                    quoted_there.reverse();
-                    drop_quoted_words(&mut lead_in, &quoted_there);
-                    last_sentence(input, &lead_in)
+                    lead_in = paragraph_before(input, paragraphs, quotations, index);
+                    &lead_in[..]
                 } else {
                     previous_sentence
                 };
@@ -338,42 +198,10 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     if left.iter().any(Token::is_word) {
                         return None;
                     }
-                    match cue_before(input, previous_sentence, word_count)?.source? {
-                        // "… he notes. “…”": the pronoun goes on with the last speaker.
-                        Source::Pronoun {
-                            gender: gender @ (Gender::Masculine | Gender::Feminine),
-                            at,
-                        } => inherited()
-                            .filter(|name| {
-                                table.gender_of(name).is_none_or(|known| known == gender)
-                            })
-                            .or_else(|| table.resolve_pronoun(at, gender)),
-                        source => resolve(&table, source, quotation.open),
-                    }
+                    let source = cue_before(input, previous_sentence, word_count)?.source?;
+                    pronoun_or_name(&table, source, quotation.open, inherited_speaker.as_ref())
                 };
-                // The subject of a sentence (one with a word in lowercase: a clause, not a
-                // label or a credit line) that is a person: a name, "he" or "she".
-                let subject = || {
-                    let clause = previous_sentence.iter().any(|token| {
-                        token.is_word()
-                            && input[token.start..token.end]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_lowercase)
-                    });
-                    if !clause {
-                        return None;
-                    }
-                    match sentence_subject(input, previous_sentence)? {
-                        source @ (Source::Name { .. }
-                        | Source::Pronoun {
-                            gender: Gender::Masculine | Gender::Feminine,
-                            ..
-                        }) => resolve(&table, source, quotation.open)
-                            .filter(|name| table.is_known_person(name)),
-                        _ => None,
-                    }
-                };
+                let subject = || person_subject(input, &table, previous_sentence, quotation.open);
                 (
                     signed
                         .or_else(|| {
@@ -468,6 +296,172 @@ fn ceil_boundary(input: &str, mut index: usize) -> usize {
     index
 }
 
+/// Whether the cue `after`, read after a quotation whose words are `inner`, is the
+/// quotation's own attribution: a comma closing the quotation, then a name and its verb and
+/// nothing else (“…,” Smith said; “…,” said Smith), not a clause of its own (“…,” and said
+/// that X; “…,” X said: “…”).
+fn is_own_attribution(input: &str, inner: &str, right: &[Token], after: &Cue) -> bool {
+    let lexicon = quote_lexicon();
+    let comma_closes = inner.ends_with(',') || right.first().is_some_and(|t| t.is(','));
+    // A name: a pronoun after the quotation most often repeats the subject before it (X said
+    // “…,” she said).
+    let named = matches!(after.source, Some(Source::Name { .. }));
+    let words: Vec<&str> = right
+        .iter()
+        .filter(|token| token.is_word())
+        .take(ATTRIBUTION_NEAR_WORDS)
+        .map(|token| &input[token.start..token.end])
+        .collect();
+    // A clause ending in a colon introduces the next quotation.
+    let introduces_next = right
+        .iter()
+        .take_while(|token| !token.ends_sentence())
+        .any(|token| token.is(':'));
+    let own_clause = !introduces_next
+        && words
+            .iter()
+            .position(|word| word.eq_ignore_ascii_case(&after.word))
+            .is_some_and(|verb| {
+                words[..verb].iter().all(|word| {
+                    let lower = word.to_lowercase();
+                    is_capitalised(word)
+                        || lower == "the"
+                        || lexicon.is_title(&lower)
+                        || lexicon.pronouns.contains_key(lower.as_str())
+                        || lexicon.fillers.contains(lower.as_str())
+                })
+            });
+    comma_closes && named && own_clause
+}
+
+/// The words around one quotation: its paragraph up to the quotation (from the start of
+/// the paragraph or [`CONTEXT_BYTES`] before), then the rest of the paragraph after it (as
+/// far), with the words of other quotations dropped and their marks kept.
+struct Surroundings {
+    /// The tokens before the quotation, then the tokens after it.
+    tokens: Vec<Token>,
+    /// How many of `tokens` stand before the quotation.
+    left_len: usize,
+    /// Byte offset the tokens before the quotation start from.
+    left_bound: usize,
+    /// Index in `tokens` of the first token of the quotation's sentence.
+    sentence_start: usize,
+    /// Byte offset of the quotation's sentence (the quotation's own when it opens it).
+    sentence_start_byte: usize,
+}
+
+impl Surroundings {
+    fn read(
+        input: &str,
+        paragraphs: &[Range<usize>],
+        quotations: &[Quotation],
+        index: usize,
+    ) -> Self {
+        let quotation = &quotations[index];
+        let paragraph = &paragraphs[quotation.first_paragraph];
+        let last_paragraph = &paragraphs[quotation.last_paragraph];
+        let left_bound = floor_boundary(
+            input,
+            paragraph
+                .start
+                .max(quotation.open.saturating_sub(CONTEXT_BYTES)),
+        );
+        let right_bound = ceil_boundary(
+            input,
+            last_paragraph
+                .end
+                .min(quotation.close + CONTEXT_BYTES)
+                .max(quotation.close),
+        );
+        let mut tokens = Vec::new();
+        tokenize(input, left_bound..quotation.open, &mut tokens);
+        // A dateline opening the paragraph ("LYON —") is no part of its first sentence.
+        if left_bound == paragraph.start {
+            if let Some(dateline) = dateline(input, &tokens) {
+                tokens.drain(dateline);
+            }
+        }
+        // The sentence may hold earlier quotations (X called it “…” and said “…”): their
+        // marks stay, their words are the speaker's, not the sentence's, and go.
+        let mut inside_earlier: Vec<Range<usize>> = quotations[..index]
+            .iter()
+            .rev()
+            .take_while(|before| before.close > left_bound)
+            .map(|before| before.inner.clone())
+            .collect();
+        inside_earlier.reverse();
+        drop_quoted_words(&mut tokens, &inside_earlier);
+        let left_len = tokens.len();
+        let sentence_start = (0..tokens.len())
+            .rev()
+            .find(|&i| ends_sentence_at(input, &tokens, i))
+            .map_or(0, |i| i + 1);
+        let sentence_start_byte = tokens
+            .get(sentence_start)
+            .map_or(quotation.open, |token| token.start);
+        // The sentence may go on past later quotations (“…,” Texas delegate Ann Lee,
+        // wearing a “Vote Lee” pin, said): their words go as well.
+        let mut right_tokens = Vec::new();
+        tokenize(input, quotation.close..right_bound, &mut right_tokens);
+        let inside_later: Vec<Range<usize>> = quotations[index + 1..]
+            .iter()
+            .take_while(|after| after.open < right_bound)
+            .map(|after| after.inner.clone())
+            .collect();
+        drop_quoted_words(&mut right_tokens, &inside_later);
+        tokens.extend(right_tokens);
+        Surroundings {
+            tokens,
+            left_len,
+            left_bound,
+            sentence_start,
+            sentence_start_byte,
+        }
+    }
+}
+
+/// The last sentence of the paragraph before the quotation `index` (its words, without a
+/// dateline and without the words of the quotations in it), which may introduce a
+/// quotation opening the next paragraph.
+fn paragraph_before(
+    input: &str,
+    paragraphs: &[Range<usize>],
+    quotations: &[Quotation],
+    index: usize,
+) -> Vec<Token> {
+    let Some(previous_paragraph) = quotations[index]
+        .first_paragraph
+        .checked_sub(1)
+        .map(|previous| &paragraphs[previous])
+    else {
+        return Vec::new();
+    };
+    let from = floor_boundary(
+        input,
+        previous_paragraph
+            .start
+            .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
+    );
+    let mut tokens = Vec::new();
+    tokenize(input, from..previous_paragraph.end, &mut tokens);
+    if from == previous_paragraph.start {
+        if let Some(dateline) = dateline(input, &tokens) {
+            tokens.drain(dateline);
+        }
+    }
+    let mut quoted_there: Vec<Range<usize>> = quotations[..index]
+        .iter()
+        .rev()
+        .take_while(|before| before.close > from)
+        .map(|before| before.inner.clone())
+        .collect();
+    quoted_there.reverse();
+    drop_quoted_words(&mut tokens, &quoted_there);
+    let start = last_sentence_start(input, &tokens);
+    tokens.drain(..start);
+    tokens
+}
+
 /// Drops from `tokens` the words inside the quotations `quoted` (byte spans of their words):
 /// their marks stay, and so does the punctuation ending one, which belongs to the sentence
 /// around it (on “Morning Hour,” Olsen said; “We won.” Then …).
@@ -506,14 +500,13 @@ fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Range<usize>]) {
     *tokens = kept;
 }
 
-/// The tokens of the last sentence of `tokens`.
-fn last_sentence<'t>(input: &str, tokens: &'t [Token]) -> &'t [Token] {
+/// The index of the first token of the last sentence of `tokens`.
+fn last_sentence_start(input: &str, tokens: &[Token]) -> usize {
     let end = tokens.len().saturating_sub(1);
-    let start = (0..end)
+    (0..end)
         .rev()
         .find(|&i| ends_sentence_at(input, tokens, i))
-        .map_or(0, |i| i + 1);
-    &tokens[start..]
+        .map_or(0, |i| i + 1)
 }
 
 /// The name signing a quotation from the paragraph after it: a short line holding only a
@@ -539,6 +532,106 @@ fn signature(input: &str, paragraph: &Range<usize>) -> Option<Source> {
         return None;
     }
     Some(name_source(input, &tokens, &chunk))
+}
+
+/// The speaker a cue's `source` names, for a quotation at byte `position` whose sentence
+/// before it is `left`; `inherited` is the speaker of the quotation before.
+fn speaker_of_cue(
+    input: &str,
+    table: &SpeakerTable,
+    left: &[Token],
+    source: Option<Source>,
+    position: usize,
+    inherited: Option<&String>,
+) -> Option<String> {
+    match source {
+        // A name opening the pronoun's own sentence comes first ("Trump cited “…”
+        // policies, which he said …"); then the last speaker.
+        Some(Source::Pronoun {
+            gender: gender @ (Gender::Masculine | Gender::Feminine),
+            ..
+        }) => {
+            let fits = |name: &String| table.gender_of(name).is_none_or(|known| known == gender);
+            let subject = match sentence_subject(input, left) {
+                Some(subject @ Source::Name { .. }) => resolve(table, subject, position)
+                    .filter(|name| table.is_known_person(name) && fits(name)),
+                _ => None,
+            };
+            subject.or_else(|| pronoun_or_name(table, source?, position, inherited))
+        }
+        // "A senior aide said … the person added": a definite description no name answers
+        // refers back to the someone a description introduced.
+        Some(Source::Description {
+            definite: true,
+            ref text,
+            ..
+        }) => {
+            let text = text.clone();
+            let resolved = resolve(table, source?, position);
+            if resolved.as_deref() == Some(text.as_str()) {
+                inherited
+                    .filter(|name| introduces_someone(name))
+                    .cloned()
+                    .or(resolved)
+            } else {
+                resolved
+            }
+        }
+        Some(source) => resolve(table, source, position),
+        // A cue without a subject ("and added", ", adding") continues the previous
+        // speaker's sentence.
+        None => inherited.cloned(),
+    }
+}
+
+/// The speaker `source` names: "he" or "she" goes on with the last speaker (`inherited`)
+/// when the gender fits, a reporter's pronoun most often staying with who spoke; anything
+/// else is resolved.
+fn pronoun_or_name(
+    table: &SpeakerTable,
+    source: Source,
+    position: usize,
+    inherited: Option<&String>,
+) -> Option<String> {
+    match source {
+        Source::Pronoun {
+            gender: gender @ (Gender::Masculine | Gender::Feminine),
+            at,
+        } => inherited
+            .filter(|name| table.gender_of(name).is_none_or(|known| known == gender))
+            .cloned()
+            .or_else(|| table.resolve_pronoun(at.min(position), gender)),
+        source => resolve(table, source, position),
+    }
+}
+
+/// The subject of `sentence` when it is a person ("X recalled how it began. “…”"): a name,
+/// "he" or "she" resolved to a person the article knows; only for a sentence with a word in
+/// lowercase (a clause, not a label or a credit line).
+fn person_subject(
+    input: &str,
+    table: &SpeakerTable,
+    sentence: &[Token],
+    position: usize,
+) -> Option<String> {
+    let clause = sentence.iter().any(|token| {
+        token.is_word()
+            && input[token.start..token.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    });
+    if !clause {
+        return None;
+    }
+    match sentence_subject(input, sentence)? {
+        source @ (Source::Name { .. }
+        | Source::Pronoun {
+            gender: Gender::Masculine | Gender::Feminine,
+            ..
+        }) => resolve(table, source, position).filter(|name| table.is_known_person(name)),
+        _ => None,
+    }
 }
 
 /// Whether the speaker `name` is a description introducing someone ("a senior aide",

@@ -211,7 +211,7 @@ fn owned_appositive(input: &str, tokens: &[Token], chunk: &NameChunk) -> Option<
         + tokens[chunk.tokens.end..]
             .iter()
             .take(OWNED_NOUN_MAX_WORDS + 1)
-            .position(|token| !(token.is_word() && !is_capitalised(word(input, token))))?;
+            .position(|token| !token.is_word() || is_capitalised(word(input, token)))?;
     if noun_end == chunk.tokens.end || !tokens.get(noun_end)?.is(',') {
         return None;
     }
