@@ -3,9 +3,12 @@
 //! reporters "…", X said the reform would "…"; "according to X"; ", saying"; "X's remarks";
 //! a colon introduction), reads the speaker next to the cue, strips titles and appositives,
 //! resolves pronouns and descriptions ("he", "the president") to the article's earlier
-//! mentions, lets a cue-less quotation inherit the speaker of the one just before, and gives
-//! every speaker as the fullest name the article uses. It also decides each quotation's
-//! kind (direct, partial, block) and drops unattributed quoted titles and nicknames.
+//! mentions, lets a cue-less quotation inherit the speaker of the one just before (or take
+//! the one a name line signs, or the one the sentence or paragraph before introduces), and
+//! gives every speaker as the fullest name the article uses, or as the description the
+//! article gives when no name answers it. It also decides each quotation's kind (direct,
+//! partial, block) and drops unattributed quoted titles and nicknames, and single quoted
+//! words (a word pointed at, not a statement).
 //!
 //! It reads only the words between a quotation and its neighbours, so the whole article is
 //! attributed in time linear in its length.

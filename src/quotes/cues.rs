@@ -1,7 +1,10 @@
 //! Reporting cues next to a quotation and the speaker read beside each: a verb after the
-//! quotation ("…," she said / said the minister / "…" Smith fumed), a verb or cue noun
-//! before it in the same sentence (X said: "…" / X told reporters "…" / X's remarks),
-//! "according to X", ", saying", and colon introductions.
+//! quotation ("…," she said / said the minister / "…" Smith fumed / "…," by Ann Lee), a verb,
+//! a phrase ("put it") or a cue noun before it in the same sentence (X said: "…" / X told
+//! reporters "…" / X's remarks / X was asked by Y), "according to X", ", saying" (with the
+//! subject of the clause it continues), and colon introductions (a label after a dash, the
+//! clause the colon ends). A verb in a subordinate clause opening the sentence, or one
+//! without a subject, gives way to another.
 
 use super::lexicon::quote_lexicon;
 use super::names::{name_at, name_before};

@@ -1,8 +1,11 @@
-//! The word lists quote attribution reads: reporting verbs with their tense forms, nouns that
-//! carry a speaker's words ("remarks", "statement"), titles and honorifics, pronouns with
-//! their gender, organisation words, capitalised words that are not names, and the words
-//! that may stand between a speaker and a verb. They live as plain text files in
-//! `src/quotes/lexicon/` so that adding a verb or a title never means adding an `if`.
+//! The word lists quote attribution reads: reporting verbs with their tense forms (and those
+//! of several words, "put it"), nouns that carry a speaker's words ("remarks", "statement")
+//! and documents that speak for whoever issued them, titles and honorifics, pronouns with
+//! their gender, organisation words, nouns that head a description of a source,
+//! capitalised words that are not names, words that open sentences before a name, and the
+//! words (fillers, time phrases) that may stand between a speaker and a verb. They live as
+//! plain text files in `src/quotes/lexicon/` so that adding a verb or a title never means
+//! adding an `if`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

@@ -1,7 +1,9 @@
 //! Speakers as written next to a cue, before they are resolved: a name, a pronoun or a
-//! description ("the president", "a spokesman for the ministry"), read before a verb (past
-//! fillers, appositives and parentheses), after it ("said Sen. Ted Cruz"), or as the subject
-//! of a clause.
+//! description ("the president", "a spokesman for the ministry", "one voter", "some"), read
+//! before a verb (past fillers, time phrases, appositives between commas or dashes and
+//! parentheses), after it ("said Sen. Ted Cruz"), or as the subject of a clause (past an
+//! introductory phrase). A name or description governed by a preposition, an owner, a
+//! modifier after "a", or a share of a poll ("62 percent of voters") is no speaker.
 
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, name_before, NameChunk};

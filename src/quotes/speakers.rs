@@ -1,7 +1,13 @@
 //! The people and organisations an article names: a per-article table of entities with
 //! every mention's position, the fullest name the article uses for each ("Macron" →
-//! "Emmanuel Macron"), their gender (from honorifics and he/she/his/her near the mentions)
-//! and the titles seen with them (so that "the president" can be resolved).
+//! "Emmanuel Macron", and for a family name written first "Li" → "Li Qiang"), their gender
+//! (from honorifics and he/she/his/her near the mentions) and the titles seen with them (so
+//! that "the president" can be resolved).
+//!
+//! The table is the judge of what is a name in the article: words that only open sentences
+//! ("Despite", "Lately", a headline's adjective) are set aside by the article's own casing
+//! (`casing`), datelines and headline-like lines give no names, and two names run together
+//! ("Olsen Dumas talks") are two people, never one speaker.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
