@@ -395,11 +395,11 @@ impl SpeakerTable {
     /// run together.
     pub fn full_name(&self, name: &str) -> Option<String> {
         let name = self.clean_name(name)?;
-        if let Some(&entity) = self.by_name.get(&name) {
-            return Some(self.entities[entity].name.clone());
-        }
         if self.run_together(&name).is_some() {
             return None;
+        }
+        if let Some(&entity) = self.by_name.get(&name) {
+            return Some(self.entities[entity].name.clone());
         }
         let last_word = name.rsplit(' ').next().unwrap_or(&name);
         let known = self.by_last_word.get(last_word).or_else(|| {
@@ -548,5 +548,48 @@ mod tests {
                 .as_deref(),
             Some("Angela Merkel")
         );
+    }
+
+    /// The table of a text whose paragraphs are separated by blank lines.
+    fn table_of(text: &str) -> SpeakerTable {
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            paragraphs.push(start..start + part.len());
+            start += part.len() + 2;
+        }
+        SpeakerTable::build(text, &paragraphs, &[])
+    }
+
+    #[test]
+    fn two_names_run_together_are_split_but_a_name_written_twice_is_kept() {
+        let table = table_of(
+            "Berg Dumas talks\n\nChancellor Anna Berg met Mayor Luc Dumas in Lyon. Dumas spoke first.",
+        );
+        assert_eq!(table.full_name("Dumas").as_deref(), Some("Luc Dumas"));
+        assert_eq!(table.full_name("Berg").as_deref(), Some("Anna Berg"));
+        assert_eq!(table.full_name("Berg Dumas"), None);
+        // The same run written twice is someone's name, however its words are used elsewhere.
+        let table = table_of(
+            "Mayor Rosa Lind spoke. Anna Rosa left. Rosa Lind stayed, and Rosa Lind voted.",
+        );
+        assert_eq!(table.full_name("Rosa Lind").as_deref(), Some("Rosa Lind"));
+    }
+
+    #[test]
+    fn a_family_name_written_first_resolves_to_the_full_name() {
+        let table = table_of("Premier Li Qiang visited the port. Later Li spoke.");
+        assert_eq!(table.full_name("Li").as_deref(), Some("Li Qiang"));
+    }
+
+    #[test]
+    fn sentence_openers_and_datelines_are_no_names() {
+        let table = table_of(
+            "KINGSTON — Mayor Ann Lee spoke.\n\nDespite Lee's efforts, the vote failed. Lately, she has been quiet.",
+        );
+        assert_eq!(table.full_name("Despite Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(table.full_name("Lately"), None);
+        assert_eq!(table.full_name("KINGSTON").as_deref(), Some("KINGSTON"));
+        assert!(!table.is_known_person("KINGSTON"));
     }
 }
