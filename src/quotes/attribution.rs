@@ -48,13 +48,14 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     let mut previous: Option<(Option<String>, usize)> = None;
     // The index of the last quotation attributed.
     let mut last_attributed: Option<usize> = None;
+    let mut narration = Narration::default();
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
         let earlier = index.checked_sub(1).map(|i| &quotations[i]);
         let first_in_paragraph =
             earlier.is_none_or(|before| before.last_paragraph != quotation.first_paragraph);
-        let surroundings = Surroundings::read(input, paragraphs, quotations, index);
+        let surroundings = Surroundings::read(input, paragraphs, quotations, &mut narration, index);
         let left_bound = surroundings.left_bound;
         let sentence_start = surroundings.sentence_start;
         let sentence_start_byte = surroundings.sentence_start_byte;
@@ -93,7 +94,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 .trim_end()
                 .ends_with(':')
         {
-            paragraph_before(input, paragraphs, quotations, index)
+            paragraph_before(input, paragraphs, quotations, &mut narration, index)
         } else {
             Vec::new()
         };
@@ -192,7 +193,8 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     && first_in_paragraph
                     && quotation.first_paragraph > 0
                 {
-                    lead_in = paragraph_before(input, paragraphs, quotations, index);
+                    lead_in =
+                        paragraph_before(input, paragraphs, quotations, &mut narration, index);
                     &lead_in[..]
                 } else {
                     previous_sentence
@@ -284,21 +286,6 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     quotes.into_iter().map(|(quote, _)| quote).collect()
 }
 
-fn floor_boundary(input: &str, mut index: usize) -> usize {
-    while !input.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
-}
-
-fn ceil_boundary(input: &str, mut index: usize) -> usize {
-    index = index.min(input.len());
-    while !input.is_char_boundary(index) {
-        index += 1;
-    }
-    index
-}
-
 /// Whether the cue `after`, read after a quotation whose words are `inner`, is the
 /// quotation's own attribution: a comma closing the quotation, then a name and its verb and
 /// nothing else (“…,” Smith said; “…,” said Smith), not a clause of its own (“…,” and said
@@ -358,42 +345,30 @@ impl Surroundings {
         input: &str,
         paragraphs: &[Range<usize>],
         quotations: &[Quotation],
+        narration: &mut Narration,
         index: usize,
     ) -> Self {
         let quotation = &quotations[index];
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
-        let left_bound = floor_boundary(
-            input,
-            paragraph
-                .start
-                .max(quotation.open.saturating_sub(CONTEXT_BYTES)),
-        );
-        let right_bound = ceil_boundary(
-            input,
-            last_paragraph
-                .end
-                .min(quotation.close + CONTEXT_BYTES)
-                .max(quotation.close),
-        );
+        let left_bound = paragraph
+            .start
+            .max(quotation.open.saturating_sub(CONTEXT_BYTES));
+        let right_bound = last_paragraph
+            .end
+            .min(quotation.close + CONTEXT_BYTES)
+            .max(quotation.close);
+        // The sentence may hold earlier quotations (X called it “…” and said “…”) and go on
+        // past later ones (“…,” Texas delegate Ann Lee, wearing a “Vote Lee” pin, said):
+        // their marks stay, their words are the speakers', not the sentence's, and go.
         let mut tokens = Vec::new();
-        tokenize(input, left_bound..quotation.open, &mut tokens);
-        // A dateline opening the paragraph ("LYON —") is no part of its first sentence.
-        if left_bound == paragraph.start {
-            if let Some(dateline) = dateline(input, &tokens) {
-                tokens.drain(dateline);
-            }
-        }
-        // The sentence may hold earlier quotations (X called it “…” and said “…”): their
-        // marks stay, their words are the speaker's, not the sentence's, and go.
-        let mut inside_earlier: Vec<Range<usize>> = quotations[..index]
-            .iter()
-            .rev()
-            .take_while(|before| before.close > left_bound)
-            .map(|before| before.inner.clone())
-            .collect();
-        inside_earlier.reverse();
-        drop_quoted_words(&mut tokens, &inside_earlier);
+        tokens.extend_from_slice(narration.between(
+            input,
+            paragraphs,
+            quotations,
+            quotation.first_paragraph,
+            left_bound..quotation.open,
+        ));
         let left_len = tokens.len();
         let sentence_start = (0..tokens.len())
             .rev()
@@ -402,17 +377,13 @@ impl Surroundings {
         let sentence_start_byte = tokens
             .get(sentence_start)
             .map_or(quotation.open, |token| token.start);
-        // The sentence may go on past later quotations (“…,” Texas delegate Ann Lee,
-        // wearing a “Vote Lee” pin, said): their words go as well.
-        let mut right_tokens = Vec::new();
-        tokenize(input, quotation.close..right_bound, &mut right_tokens);
-        let inside_later: Vec<Range<usize>> = quotations[index + 1..]
-            .iter()
-            .take_while(|after| after.open < right_bound)
-            .map(|after| after.inner.clone())
-            .collect();
-        drop_quoted_words(&mut right_tokens, &inside_later);
-        tokens.extend(right_tokens);
+        tokens.extend_from_slice(narration.between(
+            input,
+            paragraphs,
+            quotations,
+            quotation.last_paragraph,
+            quotation.close..right_bound,
+        ));
         Surroundings {
             tokens,
             left_len,
@@ -423,46 +394,76 @@ impl Surroundings {
     }
 }
 
-/// The last sentence of the paragraph before the quotation `index` (its words, without a
-/// dateline and without the words of the quotations in it), which may introduce a
+/// The tokens of each paragraph as the narrator writes it: the words of its quotations
+/// dropped (their marks and closing punctuation kept, see [`drop_quoted_words`]) and a
+/// dateline opening it set aside. Each paragraph is read once, however many quotations it
+/// holds, so that attribution stays linear in the text's length.
+#[derive(Default)]
+struct Narration {
+    /// The paragraph read last, with its tokens; and the one before, which a quotation
+    /// opening the next paragraph or running over two may ask for again.
+    read: Vec<(usize, Vec<Token>)>,
+}
+
+impl Narration {
+    /// The narration tokens of paragraph `paragraph` starting inside `range` (byte
+    /// offsets).
+    fn between(
+        &mut self,
+        input: &str,
+        paragraphs: &[Range<usize>],
+        quotations: &[Quotation],
+        paragraph: usize,
+        range: Range<usize>,
+    ) -> &[Token] {
+        let position = match self.read.iter().position(|(index, _)| *index == paragraph) {
+            Some(position) => position,
+            None => {
+                let span = &paragraphs[paragraph];
+                let mut tokens = Vec::new();
+                tokenize(input, span.clone(), &mut tokens);
+                if let Some(dateline) = dateline(input, &tokens) {
+                    tokens.drain(dateline);
+                }
+                let first = quotations.partition_point(|quotation| quotation.close <= span.start);
+                let quoted: Vec<Range<usize>> = quotations[first..]
+                    .iter()
+                    .take_while(|quotation| quotation.open < span.end)
+                    .map(|quotation| quotation.inner.clone())
+                    .collect();
+                drop_quoted_words(&mut tokens, &quoted);
+                // Two paragraphs at most are asked for around one quotation.
+                if self.read.len() == 2 {
+                    self.read.remove(0);
+                }
+                self.read.push((paragraph, tokens));
+                self.read.len() - 1
+            }
+        };
+        let tokens = &self.read[position].1;
+        let from = tokens.partition_point(|token| token.start < range.start);
+        let to = tokens.partition_point(|token| token.start < range.end);
+        &tokens[from..to]
+    }
+}
+
+/// The last sentence of the paragraph before the quotation `index` (as the narrator writes
+/// it: without a dateline and the words of its quotations), which may introduce a
 /// quotation opening the next paragraph.
 fn paragraph_before(
     input: &str,
     paragraphs: &[Range<usize>],
     quotations: &[Quotation],
+    narration: &mut Narration,
     index: usize,
 ) -> Vec<Token> {
-    let Some(previous_paragraph) = quotations[index]
-        .first_paragraph
-        .checked_sub(1)
-        .map(|previous| &paragraphs[previous])
-    else {
+    let Some(previous) = quotations[index].first_paragraph.checked_sub(1) else {
         return Vec::new();
     };
-    let from = floor_boundary(
-        input,
-        previous_paragraph
-            .start
-            .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
-    );
-    let mut tokens = Vec::new();
-    tokenize(input, from..previous_paragraph.end, &mut tokens);
-    if from == previous_paragraph.start {
-        if let Some(dateline) = dateline(input, &tokens) {
-            tokens.drain(dateline);
-        }
-    }
-    let mut quoted_there: Vec<Range<usize>> = quotations[..index]
-        .iter()
-        .rev()
-        .take_while(|before| before.close > from)
-        .map(|before| before.inner.clone())
-        .collect();
-    quoted_there.reverse();
-    drop_quoted_words(&mut tokens, &quoted_there);
-    let start = last_sentence_start(input, &tokens);
-    tokens.drain(..start);
-    tokens
+    let span = &paragraphs[previous];
+    let from = span.start.max(span.end.saturating_sub(CONTEXT_BYTES));
+    let tokens = narration.between(input, paragraphs, quotations, previous, from..span.end);
+    tokens[last_sentence_start(input, tokens)..].to_vec()
 }
 
 /// Drops from `tokens` the words inside the quotations `quoted` (byte spans of their words):

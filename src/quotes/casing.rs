@@ -8,12 +8,11 @@
 //! Headline-like lines (most words capitalised) and lines in capitals say nothing about
 //! case and are left out of the evidence.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
 use super::tokens::{is_capitalised, Token};
-use crate::text::{stopwords, word_hash};
+use crate::text::{stopwords, word_hash, HashSetOfWords};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
 /// "To") stand capitalised in running text too.
@@ -24,19 +23,20 @@ const HEADLINE_WORD_MIN_LETTERS: usize = 3;
 /// often names or plain words ("Ely", "King", "Ted").
 const MODIFIER_SHAPE_MIN_LETTERS: usize = 5;
 
-/// The case evidence of one article.
+/// The case evidence of one article, as [`word_hash`]es (which ignore case).
 #[derive(Debug, Default)]
 pub struct WordCasing {
-    /// Lowercase forms of the words the article capitalises inside a sentence of running text.
-    capitalised_inside: HashSet<String>,
+    /// The words the article capitalises inside a sentence of running text.
+    capitalised_inside: HashSetOfWords,
     /// Words the article writes in lowercase.
-    lowercase: HashSet<String>,
+    lowercase: HashSetOfWords,
 }
 
 impl WordCasing {
-    /// Records the words of one paragraph (`tokens` of `input`).
-    pub fn record(&mut self, input: &str, tokens: &[Token]) {
-        if is_headline_like(input, tokens) {
+    /// Records the words of one paragraph (`tokens` of `input`); `headline` says whether
+    /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
+    pub fn record(&mut self, input: &str, tokens: &[Token], headline: bool) {
+        if headline {
             return;
         }
         for (index, token) in tokens.iter().enumerate() {
@@ -48,16 +48,16 @@ impl WordCasing {
                 continue;
             }
             if !is_capitalised(word) {
-                self.lowercase.insert(word.to_lowercase());
+                self.lowercase.insert(word_hash(word));
             } else if index > 0 && continues_sentence(&tokens[index - 1]) {
-                self.capitalised_inside.insert(word.to_lowercase());
+                self.capitalised_inside.insert(word_hash(word));
             }
         }
     }
 
     /// Whether the article capitalises `word` inside a sentence of running text.
     pub fn is_capitalised_inside(&self, word: &str) -> bool {
-        self.capitalised_inside.contains(&word.to_lowercase())
+        self.capitalised_inside.contains(&word_hash(word))
     }
 
     /// Whether `word`, capitalised at the start of a name, is rather the common word that
@@ -69,10 +69,11 @@ impl WordCasing {
     /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
     /// names end in -ly ("Carly", "Kelly"), so that shape counts only for a word alone.
     pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
-        let lower = word.to_lowercase();
-        if self.capitalised_inside.contains(&lower) || is_all_capitals(word) {
+        let hash = word_hash(word);
+        if self.capitalised_inside.contains(&hash) || is_all_capitals(word) {
             return false;
         }
+        let lower = word.to_lowercase();
         let lexicon = quote_lexicon();
         let shape = match modifier_shape(&lower) {
             Some(Shape::Adverb) => !before_name,
@@ -81,9 +82,9 @@ impl WordCasing {
         };
         lexicon.not_names.contains(lower.as_str())
             || lexicon.sentence_openers.contains(lower.as_str())
-            || stopwords().contains(&word_hash(&lower))
+            || stopwords().contains(&hash)
             || shape
-            || self.lowercase.contains(&lower)
+            || self.lowercase.contains(&hash)
     }
 }
 
@@ -149,9 +150,9 @@ pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
         .filter(|word| is_capitalised(word) && word.chars().count() >= HEADLINE_WORD_MIN_LETTERS)
         .count();
     capitalised >= 2
-        && words.iter().all(|word| {
-            is_capitalised(word) || stopwords().contains(&word_hash(&word.to_lowercase()))
-        })
+        && words
+            .iter()
+            .all(|word| is_capitalised(word) || stopwords().contains(&word_hash(word)))
 }
 
 /// When the paragraph of `tokens` opens with a dateline ("LYON —", "BRUSSELS (Agency) -",
@@ -191,7 +192,8 @@ mod tests {
     fn sentence_openers_are_told_from_names() {
         let text = "Despite the rain, Anna Berg spoke. Lately she met Mayor Anna Berg. Unimpressed Dumas smiled as Luc Dumas spoke, even so.";
         let mut casing = WordCasing::default();
-        casing.record(text, &tokens(text));
+        let tokens = tokens(text);
+        casing.record(text, &tokens, is_headline_like(text, &tokens));
         assert!(casing.is_opening_word("Despite", true));
         assert!(casing.is_opening_word("Lately", false));
         assert!(casing.is_opening_word("Unimpressed", true));

@@ -106,18 +106,19 @@ impl SpeakerTable {
     /// holds the byte spans of its quotations, in order.
     pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
         let mut table = SpeakerTable::default();
-        let mut paragraph_tokens: Vec<Vec<Token>> = Vec::with_capacity(paragraphs.len());
+        let mut paragraph_tokens: Vec<(Vec<Token>, bool)> = Vec::with_capacity(paragraphs.len());
         for span in paragraphs {
             let mut tokens = Vec::new();
             tokenize(input, span.clone(), &mut tokens);
-            table.casing.record(input, &tokens);
-            paragraph_tokens.push(tokens);
+            let headline = is_headline_like(input, &tokens);
+            table.casing.record(input, &tokens, headline);
+            paragraph_tokens.push((tokens, headline));
         }
         let mut found: Vec<FoundName> = Vec::new();
-        for tokens in &paragraph_tokens {
+        for (tokens, headline) in &paragraph_tokens {
             // In a headline or a label every word is capitalised: its runs of capitalised
             // words are no evidence of names ("Mayor Olsen Says Council Will Act").
-            if is_headline_like(input, tokens) {
+            if *headline {
                 continue;
             }
             // A dateline ("LYON —") names a place, never a speaker.
