@@ -549,8 +549,8 @@ fn speaker_of_cue(
     inherited: Option<&String>,
 ) -> Option<String> {
     match source {
-        // A name opening the pronoun's own sentence comes first ("Trump cited “…”
-        // policies, which he said …"); then the last speaker.
+        // A name opening the pronoun's own sentence comes first ("Olsen cited “…”
+        // rules, which she said …"); then the last speaker.
         Some(Source::Pronoun {
             gender: gender @ (Gender::Masculine | Gender::Feminine),
             ..

@@ -67,7 +67,7 @@ impl WordCasing {
     ///
     /// `before_name` says whether more name words follow: an adverb in -ly is followed by a
     /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
-    /// names end in -ly ("Carly", "Kelly"), so that shape counts only for a word alone.
+    /// names end in -ly ("Kelly", "Emily"), so that shape counts only for a word alone.
     pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
         let hash = word_hash(word);
         if self.capitalised_inside.contains(&hash) || is_all_capitals(word) {

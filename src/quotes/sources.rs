@@ -120,7 +120,7 @@ pub fn sentence_subject(input: &str, tokens: &[Token]) -> Option<Source> {
             first
         }
     });
-    // An -ly word before a capitalised one is a given name ("Carly Fiorina said"), not an
+    // An -ly word before a capitalised one is a given name ("Kelly Olsen said"), not an
     // adverb.
     let introductory = |first: usize| {
         let word = lower(input, &tokens[first]);
@@ -476,7 +476,7 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
         }
     }
     // Otherwise a description after a word is its object ("into the polls", "emailed
-    // supporters"), no subject, unless a determiner or an owner opens it ("Sanders said the
+    // supporters"), no subject, unless a determiner or an owner opens it ("Reyes said the
     // campaign"), or a conjunction or an adverb stands before it ("and aides", "also critics").
     // A determiner just past the modifiers read opens the description too ("the presumptive
     // Republican presidential nominee").
@@ -502,7 +502,7 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
             return None;
         }
     }
-    // "75 percent of voters", "six in 10 voters": a share of a group answering a poll,
+    // "62 percent of voters", "six in 10 voters": a share of a group answering a poll,
     // which quotes no one.
     if start >= floor + 2 && tokens[start - 1].is_word() {
         let linking = lower(input, &tokens[start - 1]);
@@ -536,7 +536,7 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
 }
 
 /// Whether the token at `index` is an apostrophe closing a possessive written after its
-/// word ("Sanders’ campaign"), which the tokeniser reads as a quote mark.
+/// word ("Reyes’ campaign"), which the tokeniser reads as a quote mark.
 fn is_apostrophe_after(input: &str, tokens: &[Token], index: usize) -> bool {
     index > 0
         && tokens.get(index).is_some_and(|mark| {
@@ -638,7 +638,7 @@ fn modifiers_before(input: &str, tokens: &[Token], head: usize, floor: usize) ->
     let lexicon = quote_lexicon();
     let mut start = head;
     while start > floor && head + 1 - start < 4 {
-        // "Sanders’ campaign": an owner whose apostrophe ends the word.
+        // "Reyes’ campaign": an owner whose apostrophe ends the word.
         if start >= floor + 2 && is_apostrophe_after(input, tokens, start - 1) {
             start -= 2;
             break;

@@ -305,8 +305,8 @@ impl SpeakerTable {
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
     /// another person the article names in full), the two.
     ///
-    /// A run the article writes more than once is a name of its own ("Carly Fiorina" beside
-    /// a "Citizen Carly" and a "Frank Fiorina"): running two names together is an accident
+    /// A run the article writes more than once is a name of its own ("Rosa Lind" beside an
+    /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
     fn run_together(&self, name: &str) -> Option<(String, String)> {
         let words: Vec<&str> = name.split(' ').collect();
