@@ -6,6 +6,7 @@
 //! chosen (cleaning) or of other articles.
 
 mod attribution;
+mod casing;
 mod cues;
 mod lexicon;
 mod marks;
@@ -20,7 +21,7 @@ use crate::report::{Block, Quote};
 use marks::find_quotations;
 
 /// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
-/// by [`super::attribution`].
+/// by [`attribution`].
 pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
     let paragraphs = kept_spans(input, blocks);
     let quotations = find_quotations(input, &paragraphs);
