@@ -82,7 +82,7 @@ impl PartialOrd for Merge {
 #[derive(Debug, Clone, Default)]
 struct GroupFigures {
     counts: HashMap<Figure, u32, Prehashed>,
-    /// Figures stated by two or more members: the group's own particulars.
+    /// How many figures two or more members state: the group's own particulars.
     repeated: usize,
 }
 
