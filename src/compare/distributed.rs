@@ -15,7 +15,7 @@
 //!
 //! | step | input → output | side |
 //! |---|---|---|
-//! | analyse and summarise | document → [`Article`](crate::Article), [`ArticleSummary`] as bytes ([`Fingerprint::to_bytes`], [`StorySummary::to_bytes`], [`QuoteSummary::to_bytes`]) | executors |
+//! | analyse and summarise | document → [`Article`](crate::report::Article), [`ArticleSummary`] as bytes ([`Fingerprint::to_bytes`], [`StorySummary::to_bytes`], [`QuoteSummary::to_bytes`]) | executors |
 //! | positions | ids → position in id order | Spark (sort, index) |
 //! | **duplicates** | | |
 //! | exact-copy sets | [`Fingerprint::exact_key`] → sets of positions | executors, then a shuffle by key |
