@@ -78,16 +78,19 @@ impl Fingerprint {
     /// same key at the same band agree on all of that band's rows and are candidates. Empty
     /// for a text without words.
     pub fn band_keys(&self, settings: &Settings) -> Vec<u64> {
-        let rows = settings.rows().max(1);
         (0..settings.bands)
-            .map_while(|band| {
-                let rows = self.signature.get(band * rows..(band + 1) * rows)?;
-                Some(
-                    rows.iter()
-                        .fold(band as u64, |hash, &row| mix(hash, u64::from(row))),
-                )
-            })
+            .map_while(|band| self.band_key(band, settings))
             .collect()
+    }
+
+    /// The key of one band ([`Fingerprint::band_keys`]); None past the signature's end.
+    fn band_key(&self, band: usize, settings: &Settings) -> Option<u64> {
+        let rows = settings.rows().max(1);
+        let rows = self.signature.get(band * rows..(band + 1) * rows)?;
+        Some(
+            rows.iter()
+                .fold(band as u64, |hash, &row| mix(hash, u64::from(row))),
+        )
     }
 
     /// The fingerprint as bytes (see `summary_bytes.rs`): 8 bytes of exact key and 4 a
@@ -281,22 +284,23 @@ pub fn near_pairs(first: &[usize], second: &[usize], similarity: f64) -> Vec<Ind
 pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
     let copies = copy_sets(fingerprints);
     let mut pairs: Vec<IndexPair> = copies.iter().flat_map(|set| exact_pairs(set)).collect();
-    let entries: Vec<((usize, u64), usize)> = copies
-        .iter()
-        .flat_map(|set| {
-            let representative = set[0];
-            fingerprints[representative]
-                .band_keys(settings)
-                .into_iter()
-                .enumerate()
-                .map(move |band_key| (band_key, representative))
-        })
-        .collect();
+    // One band at a time: a key is (band, key), so the buckets of one band are the buckets
+    // of all bands with that band, and a band's entries are all that is held at once.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for band in 0..settings.bands {
+        let entries: Vec<(u64, usize)> = copies
+            .iter()
+            .filter_map(|set| Some((fingerprints[set[0]].band_key(band, settings)?, set[0])))
+            .collect();
+        candidates.extend(pairs_sharing_a_key(entries, usize::MAX));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
     let set_of = |representative: usize| {
         let at = copies.partition_point(|set| set[0] < representative);
         &copies[at]
     };
-    for (first, second) in pairs_sharing_a_key(entries, usize::MAX) {
+    for (first, second) in candidates {
         if let Some(similarity) =
             near_similarity(fingerprints[first], fingerprints[second], settings)
         {

@@ -535,35 +535,17 @@ impl StoryGraph {
     /// The stories of two or more articles, each sorted, listed by their first article:
     /// average linkage over the scored and duplicate pairs, then the leftovers' step. Every
     /// other article is a story of its own ([`partition`] adds them).
-    pub fn groups(&self) -> Result<Vec<Vec<usize>>, StoryGraphError> {
+    pub fn groups(mut self) -> Result<Vec<Vec<usize>>, StoryGraphError> {
         // One order whatever the order of adding: scored pairs by articles, then the copies
         // (what one machine has always done). A pair given twice counts once.
-        let mut scored = self.edges.clone();
-        scored.sort_by_key(|edge| (edge.a, edge.b));
-        scored.dedup_by_key(|edge| (edge.a, edge.b));
-        let mut copies = self.copies.clone();
-        copies.sort_unstable();
-        copies.dedup();
+        self.edges.sort_by_key(|edge| (edge.a, edge.b));
+        self.edges.dedup_by_key(|edge| (edge.a, edge.b));
+        self.copies.sort_unstable();
+        self.copies.dedup();
         // The articles touched, numbered in their order: the linkage and the leftovers' step
         // compare articles only by that order, so numbering them afresh changes no choice,
         // and the work and memory grow with the edges, not with the batch.
         let items = self.items();
-        let local = |item: usize| items.partition_point(|&other| other < item);
-        let edges: Vec<Edge> = scored
-            .iter()
-            .copied()
-            .chain(copies.iter().map(|&(a, b)| Edge {
-                a,
-                b,
-                similarity: 1.0,
-                dates: OwnDates::Unknown,
-            }))
-            .map(|edge| Edge {
-                a: local(edge.a),
-                b: local(edge.b),
-                ..edge
-            })
-            .collect();
         let figures: Vec<&[Figure]> = items
             .iter()
             .map(|&item| {
@@ -573,6 +555,17 @@ impl StoryGraph {
                     .ok_or(StoryGraphError::MissingFigures { item })
             })
             .collect::<Result<_, _>>()?;
+        let local = |item: usize| items.partition_point(|&other| other < item);
+        let mut edges = std::mem::take(&mut self.edges);
+        edges.extend(self.copies.iter().map(|&(a, b)| Edge {
+            a,
+            b,
+            similarity: 1.0,
+            dates: OwnDates::Unknown,
+        }));
+        for edge in &mut edges {
+            (edge.a, edge.b) = (local(edge.a), local(edge.b));
+        }
         let groups = average_linkage(items.len(), &edges, &figures, &RULES);
         let groups = attach_leftovers(groups, &edges, &figures, &RULES);
         Ok(groups
@@ -777,7 +770,7 @@ mod tests {
         backward.add_copy(50, 40).unwrap();
         assert_eq!(forward.items(), vec![10, 20, 30, 40, 50, 60]);
         assert_eq!(
-            forward.groups(),
+            forward.clone().groups(),
             Err(StoryGraphError::MissingFigures { item: 10 })
         );
         for graph in [&mut forward, &mut backward] {
@@ -785,7 +778,7 @@ mod tests {
                 graph.add_figures(item, &[]);
             }
         }
-        let groups = forward.groups().unwrap();
+        let groups = forward.clone().groups().unwrap();
         assert_eq!(groups, vec![vec![10, 20, 30], vec![40, 50]]);
         assert_eq!(backward.groups().unwrap(), groups);
         assert_eq!(
