@@ -1,10 +1,15 @@
-//! The word lists the cleaner reads (boilerplate phrases, related-content markers,
-//! credit and caption cues, byline role words). They live as plain text files in
-//! `src/lexicon/` so that rules are data: adding a phrase never means adding an `if`.
+//! The word lists and patterns the cleaner reads (boilerplate phrases, related-content
+//! markers, credit and caption cues, byline openings and role words, date-line words, date
+//! labels). They live as plain text files in `src/clean/lexicon/` so that rules are data:
+//! adding a phrase or a pattern never means adding an `if`. Word lists are looked up by
+//! word hash; patterns become one [`Regex`] per rule family, built here once.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use regex::Regex;
+
+use crate::text::patterns::{alternatives, compile, lexicon_lines, literal_alternatives};
 use crate::text::{word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords};
 
 /// Where a boilerplate phrase applies.
@@ -78,22 +83,6 @@ impl PhraseSet {
     }
 }
 
-/// Words that open a byline ("By Jane Doe", "Written by Jane Doe", "Author: Jane Doe").
-pub const BYLINE_OPENINGS: &[&[&str]] = &[
-    &["by"],
-    &["written", "by"],
-    &["posted", "by"],
-    &["words", "by"],
-    &["reporting", "by"],
-    &["story", "by"],
-    &["text", "by"],
-    &["author"],
-    &["authors"],
-    &["von"],
-    &["por"],
-    &["par"],
-];
-
 /// All word lists, parsed once.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -103,12 +92,35 @@ pub struct Lexicon {
     pub related_markers: PhraseSet,
     /// Words naming photo agencies and credit cues.
     pub credit_markers: PhraseSet,
-    /// Openings of captions.
-    pub caption_starts: Vec<&'static str>,
-    /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es.
+    /// How a caption opens (`caption_starts.txt`), anchored at the block's start.
+    pub caption_start: Regex,
+    /// How a credit line opens (`credit_openings.txt`), anchored at the block's start.
+    pub credit_opening: Regex,
+    /// A credit label ending a caption (`credit_labels.txt`), anywhere.
+    pub credit_label: Regex,
+    /// How a copyright line opens (`copyright_openings.txt`), anchored at the block's start.
+    pub copyright_opening: Regex,
+    /// The last word of a commenter's name line (`commenter_endings.txt`), anchored at the end.
+    pub commenter_ending: Regex,
+    /// A byline opening (`byline_openings.txt`) at the start of a
+    /// [`word_line`](crate::text::patterns::word_line), then a space (a word follows) or the
+    /// line's end.
+    pub byline_opening: Regex,
+    /// Most words in one byline opening.
+    pub byline_opening_max_words: usize,
+    /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es: a
+    /// paragraph without one among its first words is no byline, and needs no closer look.
     pub byline_openings: HashSetOfWords,
     /// Role and outlet words that end an author's name in a byline.
     pub byline_stop_words: HashSet<&'static str>,
+    /// Words that may stand beside a date in a date line (`date_line_words.txt`).
+    pub date_line_words: HashSetOfWords,
+    /// Labels of a publication date (`date_labels.txt`, role `publication`).
+    pub publication_label: Regex,
+    /// Labels of an update date (role `update`).
+    pub update_label: Regex,
+    /// Labels of a date printed after the body (role `footer`).
+    pub footer_date_label: Regex,
 }
 
 /// The lexicon, parsed from the embedded files on first use.
@@ -121,20 +133,71 @@ pub fn lexicon() -> &'static Lexicon {
             "related content",
         ),
         credit_markers: simple_phrases(include_str!("lexicon/credit_markers.txt"), "photo credit"),
-        caption_starts: entries(include_str!("lexicon/caption_starts.txt")).collect(),
-        byline_openings: BYLINE_OPENINGS
-            .iter()
-            .map(|opening| word_hash(opening[0]))
+        caption_start: compile(&at_start_ignoring_ascii_case(include_str!(
+            "lexicon/caption_starts.txt"
+        ))),
+        credit_opening: compile(&at_start_ignoring_ascii_case(include_str!(
+            "lexicon/credit_openings.txt"
+        ))),
+        credit_label: compile(&alternatives(include_str!("lexicon/credit_labels.txt"))),
+        copyright_opening: compile(&at_start_ignoring_ascii_case(include_str!(
+            "lexicon/copyright_openings.txt"
+        ))),
+        commenter_ending: compile(&format!(
+            "(?i-u: {}$)",
+            alternatives(include_str!("lexicon/commenter_endings.txt"))
+        )),
+        byline_opening: compile(&format!(
+            "^{}(?: |$)",
+            literal_alternatives(byline_openings().map(|opening| opening.join(" ")))
+        )),
+        byline_opening_max_words: byline_openings()
+            .map(|opening| opening.len())
+            .max()
+            .unwrap_or(0),
+        byline_openings: byline_openings()
+            .filter_map(|opening| opening.first().copied())
+            .map(word_hash)
             .collect(),
         byline_stop_words: entries(include_str!("lexicon/byline_words.txt")).collect(),
+        date_line_words: entries(include_str!("lexicon/date_line_words.txt"))
+            .flat_map(str::split_whitespace)
+            .map(word_hash)
+            .collect(),
+        publication_label: compile(&date_label("publication")),
+        update_label: compile(&date_label("update")),
+        footer_date_label: compile(&date_label("footer")),
     })
+}
+
+/// The byline openings, each as its words.
+fn byline_openings() -> impl Iterator<Item = Vec<&'static str>> {
+    entries(include_str!("lexicon/byline_openings.txt"))
+        .map(|opening| opening.split_whitespace().collect())
+}
+
+/// The patterns of a file as one regex matching at the start of a text, ignoring ASCII case
+/// (`(?i-u)`: no Unicode case tables; every opening is ASCII).
+fn at_start_ignoring_ascii_case(file: &str) -> String {
+    format!("(?i-u:^{})", alternatives(file))
+}
+
+/// The labels of one role of `date_labels.txt` as one regex, ignoring ASCII case. That finds
+/// what a search of the lowercased text would: the only non-ASCII letters whose lowercase
+/// holds an ASCII letter are the Kelvin sign (k) and "İ" (an i and a combining dot), and no
+/// label holds a k or ends with an i.
+fn date_label(role: &str) -> String {
+    let labels: Vec<&str> = entries(include_str!("lexicon/date_labels.txt"))
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(line_role, _)| *line_role == role)
+        .map(|(_, pattern)| pattern.trim())
+        .collect();
+    format!("(?i-u:{})", labels.join("|"))
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    lexicon_lines(file)
 }
 
 fn simple_phrases(file: &'static str, reason: &'static str) -> PhraseSet {

@@ -5,10 +5,13 @@
 //! teaser's date from after the body).
 
 use super::lexicon::lexicon;
-use super::noise::{byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS};
+use super::noise::{
+    byline_opening, byline_opening_of, byline_segment, is_byline, BYLINE_MAX_WORDS,
+};
 use super::paragraph::Analysed;
 use crate::report::BlockKind;
-use crate::text::dates::find_dates;
+use crate::text::dates::{find_dates, is_month_word};
+use crate::text::patterns::word_line;
 use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
 
@@ -204,8 +207,7 @@ fn find_author(
                     .then(|| (index + 1, next.paragraph.text.clone()));
             }
             let segment = byline_segment(&item.paragraph.text)?;
-            author_from_byline(segment, &crate::text::lowercase_words(segment))
-                .map(|author| (index, author))
+            author_from_byline(segment).map(|author| (index, author))
         })
         .min_by_key(|(index, _)| (index.abs_diff(anchor), usize::from(*index < anchor)))
 }
@@ -229,16 +231,11 @@ fn name_line_near_title(
 /// Whether the line is only a byline opening ("By", "By :", "Author:").
 fn is_bare_opening(text: &str) -> bool {
     // Cheap test first (this runs on every line near the header): longer than any opening.
-    let longest = super::lexicon::BYLINE_OPENINGS
-        .iter()
-        .map(|o| o.len())
-        .max();
-    if crate::text::words(text).nth(longest.unwrap_or(0)).is_some() {
+    let longest = lexicon().byline_opening_max_words;
+    if crate::text::words(text).nth(longest).is_some() {
         return false;
     }
-    let words = crate::text::lowercase_words(text);
-    byline_opening(&[words.clone(), vec![String::new()]].concat()) == Some(words.len())
-        && !words.is_empty()
+    byline_opening_of(&word_line(text)).is_some_and(|(_, followed)| !followed)
 }
 
 /// Whether a line is just a person's name: two to four capitalised words (name particles
@@ -271,8 +268,8 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// The person(s) a byline names: "By Jane Doe and John Roe, Example News" gives
 /// "Jane Doe; John Roe". Stops at the outlet, a role, an address or a date.
-pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> {
-    let opening = byline_opening(lower_words)?;
+pub fn author_from_byline(text: &str) -> Option<String> {
+    let opening = byline_opening(&word_line(text))?;
     let stop_words = &lexicon().byline_stop_words;
     let mut names: Vec<Vec<&str>> = vec![Vec::new()];
     let mut tokens = text.split_whitespace().peekable();
@@ -317,7 +314,7 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
             continue;
         }
         if stop_words.contains(lower.as_str())
-            || crate::text::dates::is_month_word(&lower)
+            || is_month_word(&lower)
             || word.chars().any(|c| c.is_ascii_digit())
         {
             break;
@@ -378,12 +375,9 @@ fn find_date(
         if kept[index] && !own_line {
             continue;
         }
-        let lower = item.paragraph.text.to_lowercase();
-        let labelled_published = ["published", "posted", "first published", "released"]
-            .iter()
-            .any(|l| lower.contains(l));
-        let only_updated =
-            !labelled_published && (lower.contains("updated") || lower.contains("modified"));
+        let text = &item.paragraph.text;
+        let labelled_published = lexicon().publication_label.is_match(text);
+        let only_updated = !labelled_published && lexicon().update_label.is_match(text);
         // Rank: labelled publication first, then dates after the headline, then nearness.
         let rank = if labelled_published {
             0
@@ -417,17 +411,7 @@ fn footer_date(analysed: &[Analysed], kept: &[bool]) -> Option<(usize, String, b
         if item.features.words > 40 || !item.features.has_digits {
             return None;
         }
-        let lower = item.paragraph.text.to_lowercase();
-        let labelled = [
-            "published",
-            "posted",
-            "created",
-            "edited",
-            "written",
-            "date",
-        ]
-        .iter()
-        .any(|label| lower.contains(label));
+        let labelled = lexicon().footer_date_label.is_match(&item.paragraph.text);
         let date = find_dates(&item.paragraph.text).into_iter().next()?;
         let own_line = item.noise_is(BlockKind::Date);
         (labelled || own_line).then(|| (index, date.iso(), own_line))
@@ -437,10 +421,8 @@ fn footer_date(analysed: &[Analysed], kept: &[bool]) -> Option<(usize, String, b
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::lowercase_words;
-
     fn author(text: &str) -> Option<String> {
-        author_from_byline(text, &lowercase_words(text))
+        author_from_byline(text)
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod bytes;
 pub mod dates;
 mod normalize;
 pub mod offsets;
+pub mod patterns;
 pub mod segment;
 mod stopwords;
 mod word_set;
@@ -18,6 +19,5 @@ pub use stopwords::{is_content_word, stopwords};
 pub use word_set::FirstWordFilter;
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_unspaced_script, lowercase_into,
-    lowercase_words, starts_with_ignoring_case, word_hash, word_hashes, words, HashMapOfWords,
-    HashSetOfWords, HashedWord, Prehashed,
+    word_hash, word_hashes, words, HashMapOfWords, HashSetOfWords, HashedWord, Prehashed,
 };

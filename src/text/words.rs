@@ -250,14 +250,6 @@ pub fn lowercase_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.as_str()
 }
 
-/// Lowercase word tokens of `text` (curly apostrophes made straight).
-pub fn lowercase_words(text: &str) -> Vec<String> {
-    let mut buffer = String::new();
-    words(text)
-        .map(|word| lowercase_into(word, &mut buffer).to_string())
-        .collect()
-}
-
 /// Whether the word starts with an uppercase letter.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -272,15 +264,6 @@ pub fn is_unspaced_script(c: char) -> bool {
         | 0x3400..=0x4DBF      // CJK extension A
         | 0x4E00..=0x9FFF      // CJK unified ideographs
         | 0xF900..=0xFAFF) // CJK compatibility ideographs
-}
-
-/// Whether `text` starts with `prefix` (lowercase ASCII), ignoring case.
-pub fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len()
-        && text.as_bytes()[..prefix.len()]
-            .iter()
-            .zip(prefix.as_bytes())
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
 /// Sentence-final punctuation, possibly followed by closing quotes or brackets.
