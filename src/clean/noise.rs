@@ -1,7 +1,9 @@
 //! Rules that judge one paragraph on its own: bylines, date lines, photo credits and
 //! captions, copyright lines, related-content markers, share/subscribe/cookie/navigation
-//! prompts and markup debris. The phrases come from [`super::lexicon`]. Whether a paragraph
-//! belongs to the article body is decided by the region logic in `clean`, not here.
+//! prompts and markup debris. The phrases and patterns come from [`super::lexicon`] (the
+//! files of `src/clean/lexicon/`); what stays here is how they combine with a paragraph's
+//! length and shape. Whether a paragraph belongs to the article body is decided by the
+//! region logic in `clean`, not here.
 
 use std::borrow::Cow;
 

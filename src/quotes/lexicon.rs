@@ -2,7 +2,7 @@
 //! carry a speaker's words ("remarks", "statement"), titles and honorifics, pronouns with
 //! their gender, organisation words, capitalised words that are not names, and the words
 //! that may stand between a speaker and a verb. They live as plain text files in
-//! `src/lexicon/` so that adding a verb or a title never means adding an `if`.
+//! `src/quotes/lexicon/` so that adding a verb or a title never means adding an `if`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

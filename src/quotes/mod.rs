@@ -20,7 +20,7 @@ use crate::report::{Block, Quote};
 use marks::find_quotations;
 
 /// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
-/// by [`super::attribution`].
+/// by [`attribution`].
 pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
     let paragraphs = kept_spans(input, blocks);
     let quotations = find_quotations(input, &paragraphs);

@@ -1,6 +1,10 @@
 //! Finds calendar dates written in running text ("November 8, 2023", "8 Nov. 2023",
 //! "2023-11-08", "11/08/2023") and relative stamps ("3 hours ago"). Returns them as
 //! `YYYY-MM-DD`. Which date is the article's own is decided in `metadata`.
+//!
+//! The forms are patterns (below), the month names data (`lexicon/months.txt`). A date
+//! written with words is matched against the text's [`word_line`], so that words are the
+//! tokenizer's, in every script, without Unicode tables in the regex.
 
 use std::sync::OnceLock;
 

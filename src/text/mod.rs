@@ -1,5 +1,8 @@
 //! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
-//! segmentation of pasted text, calendar dates, UTF-16 offsets and English stopwords.
+//! segmentation of pasted text, calendar dates, UTF-16 offsets, English stopwords, and how
+//! the pattern rules of every room are built (`patterns`: regexes from lexicon files, the
+//! word line they match). Its own word lists (stopwords, month names) are in
+//! `src/text/lexicon/`.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 

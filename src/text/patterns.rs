@@ -7,7 +7,7 @@
 //! ("a month name, then a day, then a year") is matched against the [`word_line`] of the text:
 //! its word tokens, lowercase, one space apart. There a word is whatever stands between two
 //! spaces, so the patterns need no Unicode word classes, and tokenisation stays the one of
-//! [`super::words`] (letters of every script, inner apostrophes and hyphens).
+//! [`words()`] (letters of every script, inner apostrophes and hyphens).
 
 use regex::Regex;
 
