@@ -100,7 +100,8 @@ pub struct Lexicon {
     pub credit_label: Regex,
     /// How a copyright line opens (`copyright_openings.txt`), anchored at the block's start.
     pub copyright_opening: Regex,
-    /// The last word of a commenter's name line (`commenter_endings.txt`), anchored at the end.
+    /// The last word of a commenter's name line (`commenter_endings.txt`) after its space,
+    /// anchored at both ends: matched against the line from its last space.
     pub commenter_ending: Regex,
     /// A byline opening (`byline_openings.txt`) at the start of a
     /// [`word_line`](crate::text::patterns::word_line), then a space (a word follows) or the
@@ -144,7 +145,7 @@ pub fn lexicon() -> &'static Lexicon {
             "lexicon/copyright_openings.txt"
         ))),
         commenter_ending: compile(&format!(
-            "(?i-u: {}$)",
+            "(?i-u:^ {}$)",
             alternatives(include_str!("lexicon/commenter_endings.txt"))
         )),
         byline_opening: compile(&format!(
@@ -174,6 +175,22 @@ pub fn lexicon() -> &'static Lexicon {
 fn byline_openings() -> impl Iterator<Item = Vec<&'static str>> {
     entries(include_str!("lexicon/byline_openings.txt"))
         .map(|opening| opening.split_whitespace().collect())
+}
+
+/// Most bytes a pattern of the opening files (caption starts, credit and copyright
+/// openings) may have; a test holds the files to it. Without repetition, a pattern matches
+/// no more bytes than it has, so this bounds what an opening can match.
+const OPENING_MAX_BYTES: usize = 80;
+
+/// The start of `text` that an opening pattern is matched against: no more than an opening
+/// can match ([`OPENING_MAX_BYTES`]). A search may cost as much as the text it is given (the
+/// wasm build's regex engines are the simple ones), and most paragraphs are far longer.
+pub fn opening(text: &str) -> &str {
+    let mut end = text.len().min(OPENING_MAX_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The patterns of a file as one regex matching at the start of a text, ignoring ASCII case
@@ -241,6 +258,35 @@ mod tests {
         let lexicon = lexicon();
         assert!(crate::text::stopwords().contains(&word_hash("The")));
         let words = word_hashes("Please sign up for our newsletter");
+        // has_inline_credit searches only blocks with a colon, and commenter endings only
+        // from the last space: the files must keep to that.
+        for label in lexicon_lines(include_str!("lexicon/credit_labels.txt")) {
+            assert!(
+                label.ends_with(':'),
+                "credit label {label:?} must end with a colon"
+            );
+        }
+        for ending in lexicon_lines(include_str!("lexicon/commenter_endings.txt")) {
+            assert!(
+                !ending.contains(' '),
+                "commenter ending {ending:?} must be one word"
+            );
+        }
+        // Openings are matched against the first OPENING_MAX_BYTES of a block.
+        for file in [
+            include_str!("lexicon/caption_starts.txt"),
+            include_str!("lexicon/credit_openings.txt"),
+            include_str!("lexicon/copyright_openings.txt"),
+        ] {
+            for pattern in lexicon_lines(file) {
+                assert!(
+                    !pattern.contains(['*', '+', '{']) && pattern.len() <= OPENING_MAX_BYTES,
+                    "opening pattern {pattern:?} may match more than {OPENING_MAX_BYTES} bytes"
+                );
+            }
+        }
+        assert_eq!(opening("Photo: é"), "Photo: é");
+        assert_eq!(opening(&"é".repeat(50)).len(), OPENING_MAX_BYTES);
         let found: Vec<_> = lexicon.boilerplate.find(&words).map(|p| p.reason).collect();
         assert!(found.contains(&"newsletter prompt"), "{found:?}");
         assert!(lexicon

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::features::{Features, Tokens};
-use super::lexicon::{lexicon, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
+use super::lexicon::{lexicon, opening, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
 use crate::report::BlockKind;
 use crate::text::dates::{find_dates, is_month_word, is_relative_stamp};
 use crate::text::patterns::{line_words, word_line};
@@ -82,7 +82,8 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
 
 fn is_copyright(text: &str, features: &Features) -> bool {
     // The sign is one character, not a pattern: a plain search finds it.
-    features.words <= 40 && (text.contains('©') || lexicon().copyright_opening.is_match(text))
+    features.words <= 40
+        && (text.contains('©') || lexicon().copyright_opening.is_match(opening(text)))
 }
 
 /// The byline opening (`lexicon/byline_openings.txt`) a word line starts with: its length
@@ -201,7 +202,7 @@ pub fn is_credit(text: &str, features: &Features, tokens: &Tokens) -> bool {
     if wrapped && names_photo_source(&trimmed[1..trimmed.len() - 1]) {
         return true;
     }
-    if lexicon().credit_opening.is_match(trimmed) {
+    if lexicon().credit_opening.is_match(opening(trimmed)) {
         return true;
     }
     features.words <= 8
@@ -234,18 +235,38 @@ pub fn is_caption(text: &str, features: &Features) -> bool {
     if has_inline_credit(trimmed) {
         return true;
     }
-    lexicon().caption_start.is_match(text)
+    lexicon().caption_start.is_match(opening(text))
 }
 
+/// Most words after the credit label that ends a caption.
+const INLINE_CREDIT_MAX_WORDS: usize = 8;
+
 /// Whether a caption ends with a labelled credit (`lexicon/credit_labels.txt`) naming a short
-/// source: at most 8 words after the last label, which does not open the text.
+/// source: at most [`INLINE_CREDIT_MAX_WORDS`] words after the last label, which does not
+/// open the text.
 fn has_inline_credit(text: &str) -> bool {
+    // A label has no space in it, so one that few enough words follow lies in the text's
+    // last words: the search looks only there (a label before them has too many words
+    // after it, and a later label would be the last one anyway). This keeps the search
+    // short on the long paragraphs that come here, whatever the regex engine's speed.
+    let tail_start = text
+        .split_whitespace()
+        .rev()
+        .nth(INLINE_CREDIT_MAX_WORDS)
+        .map_or(0, |word| word.as_ptr() as usize - text.as_ptr() as usize);
+    let tail = &text[tail_start..];
+    // Every label ends with a colon (`credit_labels.txt` says so, a test checks it): most
+    // tails have none and need no search.
+    if !tail.contains(':') {
+        return false;
+    }
     lexicon()
         .credit_label
-        .find_iter(text)
+        .find_iter(tail)
         .last()
         .is_some_and(|label| {
-            label.start() > 0 && text[label.end()..].split_whitespace().count() <= 8
+            tail_start + label.start() > 0
+                && tail[label.end()..].split_whitespace().count() <= INLINE_CREDIT_MAX_WORDS
         })
 }
 
@@ -261,7 +282,13 @@ pub const COMMENTER_REASON: &str = "name of a commenter";
 
 /// "jane_doe says:", "12. John Roe said:": the name line above a reader's comment.
 fn is_commenter_line(text: &str, features: &Features) -> bool {
-    features.words <= 7 && lexicon().commenter_ending.is_match(text.trim_end())
+    // The ending is a space and one word: it can only start at the line's last space, where
+    // an anchored match is one short step.
+    let trimmed = text.trim_end();
+    features.words <= 7
+        && trimmed
+            .rfind(' ')
+            .is_some_and(|last_space| lexicon().commenter_ending.is_match(&trimmed[last_space..]))
 }
 
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of

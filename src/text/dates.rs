@@ -10,9 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::patterns::{
-    compile, lexicon_lines, line_words, literal_alternatives, word_end, word_line,
-};
+use super::patterns::{compile, lexicon_lines, line_words, word_end, word_line};
 use super::words::{word_hash, HashMapOfWords};
 
 /// A date found in a text.
@@ -57,10 +55,6 @@ struct DateRules {
     written: Regex,
     /// Runs of digits, with up to two more after a `/` or `.` (see [`numeric_dates`]).
     numeric: Regex,
-    /// What a text needs to hold a date written with words: a year (four digits in a row).
-    written_needs: Regex,
-    /// What a text needs to hold a numeric date: three numbers with the same separator.
-    numeric_needs: Regex,
     /// "3 hours ago", matched against a [`word_line`].
     relative: Regex,
 }
@@ -77,13 +71,9 @@ fn rules() -> &'static DateRules {
                 months.insert(word_hash(name), (name, number.unwrap_or(0)));
             }
         }
-        let mut names: Vec<&str> = months.values().map(|(name, _)| *name).collect();
-        names.sort_unstable();
         DateRules {
-            written: compile(&written_date_pattern(&literal_alternatives(names))),
+            written: compile(WRITTEN_DATE_PATTERN),
             numeric: compile(NUMERIC_DATE_PATTERN),
-            written_needs: compile("[0-9]{4}"),
-            numeric_needs: compile(r"[0-9](?:/[0-9]+/|\.[0-9]+\.)[0-9]"),
             relative: compile(RELATIVE_STAMP_PATTERN),
             months,
         }
@@ -99,20 +89,16 @@ fn rules() -> &'static DateRules {
 /// - day first: "8 November 2023", "8th Nov 2023"; Spanish and Portuguese put "de" between
 ///   the parts: "8 de noviembre de 2023".
 ///
-/// The structure stays here, beside the code that reads its groups; the month names are data
-/// (`lexicon/months.txt`).
-fn written_date_pattern(month: &str) -> String {
-    const DAY: &str = "[0-9]{1,2}(?:st|nd|rd|th)?";
-    const YEAR: &str = "[0-9]{4}";
-    const DE: &str = "(?:(?:de|del) )*";
-    format!(
-        "(?:^| )(?:\
-         [0-9]{{4}}-[0-9]{{1,2}}-(?:[0-9]|[0-9]{{2}}[^ -]*)\
-         |{month} {DAY} {YEAR}\
-         |{DAY} {DE}{month} {DE}{YEAR}\
-         )(?: |$)"
-    )
-}
+/// The month is any word here, and [`read_written_date`] asks the month names
+/// (`lexicon/months.txt`) whether it is one: a pattern holding the hundred names would be
+/// slow to run without the regex crate's DFAs, which the wasm build leaves out.
+const WRITTEN_DATE_PATTERN: &str = concat!(
+    "(?:^| )(?:",
+    "[0-9]{4}-[0-9]{1,2}-(?:[0-9]|[0-9]{2}[^ -]*)",
+    "|[^ 0-9][^ ]* [0-9]{1,2}(?:st|nd|rd|th)? [0-9]{4}",
+    "|[0-9]{1,2}(?:st|nd|rd|th)? (?:(?:de|del) )*[^ 0-9][^ ]* (?:(?:de|del) )*[0-9]{4}",
+    ")(?: |$)"
+);
 
 /// A run of digits, then up to two more runs after the same separator (`/` or `.`): the
 /// candidates for "11/08/2023", "08.11.2023", "2023/11/08". Which runs make a date (at most
@@ -157,19 +143,27 @@ pub fn day_number(word: &str) -> Option<u32> {
 /// then the numeric ones.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
-    // Most lines with digits hold no date: one quick search each spares them the word line
-    // and the searches that read a date's parts.
-    let rules = rules();
-    if rules.written_needs.is_match(text) {
+    // Most lines with digits hold no date. What each form needs at the least is checked
+    // byte by byte first (quicker than any search), which spares those lines the word line
+    // and the searches that read a date's parts: a written date has a year (four digits in
+    // a row), a numeric one a digit, a separator and a digit.
+    let bytes = text.as_bytes();
+    if bytes
+        .windows(4)
+        .any(|four| four.iter().all(u8::is_ascii_digit))
+    {
         written_dates(&word_line(text), &mut found);
     }
-    if rules.numeric_needs.is_match(text) {
+    let separated_digits = |three: &[u8]| {
+        three[0].is_ascii_digit() && matches!(three[1], b'/' | b'.') && three[2].is_ascii_digit()
+    };
+    if bytes.windows(3).any(separated_digits) {
         numeric_dates(text, &mut found);
     }
     found
 }
 
-/// The dates of [`written_date_pattern`] in a word line. A match that is no calendar date
+/// The dates of [`WRITTEN_DATE_PATTERN`] in a word line. A match that is no calendar date
 /// ("February 30, 2024") uses up only its first word: the search goes on at the next one.
 fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
     let written = &rules().written;
@@ -192,23 +186,23 @@ fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
     }
 }
 
-/// The date a match of [`written_date_pattern`] writes: "2023-11-08", "november 8th 2023",
+/// The date a match of [`WRITTEN_DATE_PATTERN`] writes (`None` when its month is no month): "2023-11-08", "november 8th 2023",
 /// "8 de noviembre de 2023".
 fn read_written_date(words: &str) -> Option<FoundDate> {
     let mut parts = words
         .split(' ')
         .filter(|word| !matches!(*word, "de" | "del"));
     let first = parts.next()?;
-    if first.contains('-') {
+    let starts_with_number = first.starts_with(|c: char| c.is_ascii_digit());
+    if starts_with_number && first.contains('-') {
         let mut numbers = first.split('-');
         let (year, month, day) = (numbers.next()?, numbers.next()?, numbers.next()?);
-        // The pattern makes the day's first two bytes digits (or the day one digit); what
-        // follows them is a time ("2025-06-30t10").
-        let day = &day[..day.len().min(2)];
+        // The day's first two characters (what follows them is a time: "2025-06-30t10").
+        let day = day.get(..day.len().min(2))?;
         return FoundDate::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     }
     let (second, year) = (parts.next()?, parts.next()?);
-    let (month, day) = if first.starts_with(|c: char| c.is_ascii_digit()) {
+    let (month, day) = if starts_with_number {
         (second, first)
     } else {
         (first, second)
