@@ -247,7 +247,15 @@ fixtures! {
     single_line,
     spanish_article,
     teaser_dates,
+    teaser_dates_no_own_date,
+    related_under_headline,
     two_authors_relative_date,
+    leading_date_token,
+    leading_published_token,
+    leading_posted_token,
+    bold_headline_after_standfirst,
+    photo_title_line,
+    photo_title_above_lead_photo,
 }
 
 /// Astral characters (emoji: one `char`, four UTF-8 bytes, two UTF-16 code units) before

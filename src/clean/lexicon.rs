@@ -83,6 +83,26 @@ impl PhraseSet {
     }
 }
 
+/// What a labelled date is, by its label ("Published:", "Date", "Last updated").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateLabel {
+    /// The article's publication: "Published", "Posted", "First published".
+    Published,
+    /// The page's own date, without saying which: "Date", "Created", "Written".
+    Stated,
+    /// A later change: "Updated", "Last modified", "Edited".
+    Updated,
+}
+
+/// A label of a page's own date, as lowercase words.
+#[derive(Debug)]
+pub struct DateLabelPhrase {
+    /// The label's words, lowercase ("last", "updated").
+    pub words: Vec<&'static str>,
+    /// What the date after it is.
+    pub label: DateLabel,
+}
+
 /// All word lists, parsed once.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -116,12 +136,35 @@ pub struct Lexicon {
     pub byline_stop_words: HashSet<&'static str>,
     /// Words that may stand beside a date in a date line (`date_line_words.txt`).
     pub date_line_words: HashSetOfWords,
-    /// Labels of a publication date (`date_labels.txt`, role `publication`).
-    pub publication_label: Regex,
-    /// Labels of an update date (role `update`).
-    pub update_label: Regex,
-    /// Labels of a date printed after the body (role `footer`).
-    pub footer_date_label: Regex,
+    /// Labels of a page's own date, longest first (so that "last updated" is tried before
+    /// "updated" would leave "last" behind).
+    pub date_labels: Vec<DateLabelPhrase>,
+}
+
+impl Lexicon {
+    /// The date label that `words` (lowercase) begin with, and its length in words.
+    pub fn date_label_at(&self, words: &[impl AsRef<str>]) -> Option<(DateLabel, usize)> {
+        self.date_labels.iter().find_map(|phrase| {
+            (phrase.words.len() <= words.len()
+                && phrase
+                    .words
+                    .iter()
+                    .zip(words)
+                    .all(|(label, word)| *label == word.as_ref()))
+            .then_some((phrase.label, phrase.words.len()))
+        })
+    }
+
+    /// The labels standing anywhere in `words` (lowercase), each with its position.
+    pub fn date_labels_in<'a>(
+        &'a self,
+        words: &'a [impl AsRef<str>],
+    ) -> impl Iterator<Item = (usize, DateLabel)> + 'a {
+        (0..words.len()).filter_map(move |at| {
+            self.date_label_at(&words[at..])
+                .map(|(label, _)| (at, label))
+        })
+    }
 }
 
 /// The lexicon, parsed from the embedded files on first use.
@@ -165,9 +208,7 @@ pub fn lexicon() -> &'static Lexicon {
             .flat_map(str::split_whitespace)
             .map(word_hash)
             .collect(),
-        publication_label: compile(&date_label("publication")),
-        update_label: compile(&date_label("update")),
-        footer_date_label: compile(&date_label("footer")),
+        date_labels: date_labels(include_str!("lexicon/date_labels.txt")),
     })
 }
 
@@ -199,17 +240,24 @@ fn at_start_ignoring_ascii_case(file: &str) -> String {
     format!("(?i-u:^{})", alternatives(file))
 }
 
-/// The labels of one role of `date_labels.txt` as one regex, ignoring ASCII case. That finds
-/// what a search of the lowercased text would: the only non-ASCII letters whose lowercase
-/// holds an ASCII letter are the Kelvin sign (k) and "İ" (an i and a combining dot), and no
-/// label holds a k or ends with an i.
-fn date_label(role: &str) -> String {
-    let labels: Vec<&str> = entries(include_str!("lexicon/date_labels.txt"))
-        .filter_map(|line| line.split_once('\t'))
-        .filter(|(line_role, _)| *line_role == role)
-        .map(|(_, pattern)| pattern.trim())
+/// The date labels, longest first.
+fn date_labels(file: &'static str) -> Vec<DateLabelPhrase> {
+    let mut labels: Vec<DateLabelPhrase> = entries(file)
+        .filter_map(|line| {
+            let (phrase, kind) = line.split_once('\t')?;
+            let label = match kind.trim() {
+                "published" => DateLabel::Published,
+                "updated" => DateLabel::Updated,
+                _ => DateLabel::Stated,
+            };
+            Some(DateLabelPhrase {
+                words: phrase.split_whitespace().collect(),
+                label,
+            })
+        })
         .collect();
-    format!("(?i-u:{})", labels.join("|"))
+    labels.sort_by_key(|phrase| std::cmp::Reverse(phrase.words.len()));
+    labels
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
@@ -297,5 +345,18 @@ mod tests {
             .related_markers
             .prefix_of(&word_hashes("the president"))
             .is_none());
+        assert_eq!(
+            lexicon.date_label_at(&["last", "updated", "may"]),
+            Some((DateLabel::Updated, 2))
+        );
+        assert_eq!(
+            lexicon.date_label_at(&["posted", "on"]),
+            Some((DateLabel::Published, 1))
+        );
+        assert_eq!(lexicon.date_label_at(&["the", "date"]), None);
+        let found: Vec<_> = lexicon
+            .date_labels_in(&["crime", "published", "on"])
+            .collect();
+        assert_eq!(found, [(1, DateLabel::Published)]);
     }
 }

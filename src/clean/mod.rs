@@ -24,6 +24,7 @@ mod metadata;
 mod noise;
 mod paragraph;
 mod repeats;
+mod stamps;
 mod verdicts;
 
 use crate::report::{Article, Block, BlockOverride};
@@ -68,11 +69,19 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let (in_body, vocabulary) = find_body(analysed);
     let mut verdicts = region_verdicts(analysed, &in_body, &vocabulary);
     let body_start = in_body.iter().position(|&b| b);
-    let kept: Vec<bool> = verdicts.iter().map(|verdict| verdict.kept).collect();
-    let metadata = metadata::find(analysed, &kept, body_start.unwrap_or(0), &|content| {
+    // Captions first: the metadata never comes from a photo's caption or its title.
+    mark_captions_above_credits(analysed, &mut verdicts);
+    mark_photo_titles(analysed, &mut verdicts);
+    let standing: Vec<metadata::Standing> = verdicts
+        .iter()
+        .map(|verdict| metadata::Standing {
+            kept: verdict.kept,
+            kind: verdict.kind,
+        })
+        .collect();
+    let metadata = metadata::find(analysed, &standing, body_start.unwrap_or(0), &|content| {
         vocabulary.topic_share(content, false)
     });
-    mark_captions_above_credits(analysed, &mut verdicts);
     mark_date_labels(analysed, &mut verdicts);
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {

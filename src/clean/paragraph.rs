@@ -5,6 +5,7 @@
 use super::features::{measure, Features, Tokens};
 use super::noise::{local_noise, LocalNoise};
 use super::repeats::sequence_key;
+use super::stamps::split_stamps;
 use crate::report::BlockKind;
 use crate::text::segment::{paragraphs, ListMarker, Paragraph};
 
@@ -64,7 +65,7 @@ pub const ENGLISH_STOPWORD_SHARE: f64 = 0.2;
 
 /// Measures and locally judges every paragraph.
 pub fn analyse(input: &str) -> Vec<Analysed> {
-    let paragraphs = paragraphs(input);
+    let paragraphs = split_stamps(input, paragraphs(input));
     let mut analysed: Vec<Analysed> = paragraphs
         .into_iter()
         .map(|paragraph| {

@@ -277,29 +277,91 @@ pub fn mark_captions_above_credits(analysed: &[Analysed], verdicts: &mut [Verdic
     }
 }
 
-/// The standfirst, the sentence under the headline summing up the story, is part of the
-/// article: a sentence right after the headline (before byline and date) on the body's topic.
+/// Longest photo title, in words: a few names or a topic ("Merkel Macron summit").
+/// Headlines, which can also stand above a lead photo's caption, run longer.
+pub const MAX_PHOTO_TITLE_WORDS: usize = 6;
+
+/// Share of a photo title's content words that its caption must repeat: the title names
+/// what the caption describes, while a headline above a lead photo says what happened.
+pub const PHOTO_TITLE_SHARE_IN_CAPTION: f64 = 0.5;
+
+/// A short line right above a photo caption that names what the caption describes
+/// ("Merkel Macron summit" above "German Chancellor Angela Merkel meets French President
+/// Emmanuel Macron ... (Photo: ...)") is the photo's title: part of the caption, removed
+/// with it, and never a heading or the article's headline.
+pub fn mark_photo_titles(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    for index in 1..analysed.len() {
+        let is_caption = verdicts[index].kind == BlockKind::Caption;
+        let line = &analysed[index - 1];
+        if is_caption && is_photo_title(line, &analysed[index]) {
+            verdicts[index - 1] = Verdict::removed(
+                BlockKind::Caption,
+                "title of the photo below (above its caption)",
+            );
+        }
+    }
+}
+
+fn is_photo_title(line: &Analysed, caption: &Analysed) -> bool {
+    let paragraph = &line.paragraph;
+    if line.noise.is_some()
+        || paragraph.list_marker.is_some()
+        || paragraph.heading_level > 0
+        || paragraph.emphasized
+        || line.features.words > MAX_PHOTO_TITLE_WORDS
+        || line.features.sentence_ends > 0
+        || line.tokens.content.is_empty()
+    {
+        return false;
+    }
+    let in_caption = line
+        .tokens
+        .content
+        .iter()
+        .filter(|word| caption.tokens.content.contains(word))
+        .count();
+    in_caption as f64 >= line.tokens.content.len() as f64 * PHOTO_TITLE_SHARE_IN_CAPTION
+}
+
+/// The standfirst, the sentence summing up the story, is part of the article: a sentence on
+/// the body's topic right under the headline (before byline and date), or right above a
+/// headline marked as one (bold, "#"): a page that marks its headline may set it under its
+/// standfirst. Above a plain line, a sentence is more often a teaser or a page's motto.
 pub fn keep_standfirst(
     analysed: &[Analysed],
     title: usize,
     vocabulary: &Vocabulary,
     verdicts: &mut [Verdict],
 ) {
-    let Some(next) = analysed.get(title + 1) else {
-        return;
-    };
-    let sentence_like =
-        next.features.words >= 8 && next.features.words <= 60 && next.features.sentence_ends <= 2;
-    if !verdicts[title + 1].kept
-        && next.noise.is_none()
-        && sentence_like
-        && next.quality != Quality::Bad
-        && vocabulary.topic_share(&next.tokens.content, false) >= JOINS_BODY_SHARE
-    {
-        verdicts[title + 1] = Verdict::kept(
-            BlockKind::Body,
-            "standfirst: the summary under the headline",
-        );
+    let headline = &analysed[title].paragraph;
+    let marked = headline.emphasized || headline.heading_level > 0;
+    // Past the headline's own copies ("**Headline**" twice).
+    let is_copy = |index: usize| analysed[index].key == analysed[title].key;
+    let above = (0..title)
+        .rev()
+        .find(|&index| !is_copy(index))
+        .filter(|_| marked);
+    let below = (title + 1..analysed.len()).find(|&index| !is_copy(index));
+    let beside = [above, below];
+    for index in beside.into_iter().flatten() {
+        let Some(next) = analysed.get(index) else {
+            continue;
+        };
+        let sentence_like = next.features.words >= 8
+            && next.features.words <= 60
+            && next.features.sentence_ends <= 2;
+        if !verdicts[index].kept
+            && verdicts[index].kind != BlockKind::Title
+            && next.noise.is_none()
+            && sentence_like
+            && next.quality != Quality::Bad
+            && vocabulary.topic_share(&next.tokens.content, false) >= JOINS_BODY_SHARE
+        {
+            verdicts[index] = Verdict::kept(
+                BlockKind::Body,
+                "standfirst: the summary beside the headline",
+            );
+        }
     }
 }
 
@@ -367,7 +429,13 @@ pub fn apply_metadata(metadata: &Metadata, verdicts: &mut [Verdict]) {
         verdicts[index] = Verdict::removed(BlockKind::Byline, "byline naming the author");
     }
     if let Some(index) = metadata.date_block {
-        if verdicts[index].kept || verdicts[index].kind == BlockKind::Boilerplate {
+        // A date line the list rules took for a listed article's is the article's own once
+        // the metadata has found it so (see `metadata`): its reason must not say otherwise.
+        let relabel = matches!(
+            verdicts[index].kind,
+            BlockKind::Boilerplate | BlockKind::Related
+        );
+        if verdicts[index].kept || relabel {
             verdicts[index] = Verdict::removed(BlockKind::Date, "the article's date");
         }
     }

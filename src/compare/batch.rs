@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 
 use super::duplicates::{self, Fingerprint};
 use super::quote_groups::{self, QuoteSummary};
-use super::stories::{self, StoryFeatures};
+use super::stories;
+use super::story_summary::{self, StorySummary};
 use crate::article::analyze_one;
 use crate::error::AnalyzeError;
 use crate::report::{Article, CrossArticle, Document, Options, QuoteRef};
@@ -24,8 +25,8 @@ pub const MAX_DOCUMENTS: usize = 1_000_000;
 pub(crate) struct Summary {
     /// Near- and exact-duplicate fingerprint of the cleaned text.
     pub fingerprint: Fingerprint,
-    /// Terms, dates and numbers that tell this article's event from others.
-    pub story: StoryFeatures,
+    /// Terms and dates that tell this article's event from others.
+    pub story: StorySummary,
     /// The article's attributed quotes.
     pub quotes: Vec<QuoteSummary>,
 }
@@ -34,7 +35,7 @@ impl Summary {
     fn of(article: &Article) -> Summary {
         Summary {
             fingerprint: duplicates::fingerprint(&article.text),
-            story: stories::features(article),
+            story: story_summary::summarise(article),
             quotes: quote_groups::summarise(&article.quotes),
         }
     }
@@ -111,8 +112,8 @@ impl Batch {
         let summaries: Vec<&Summary> = self.summaries.values().collect();
         let fingerprints: Vec<&Fingerprint> = summaries.iter().map(|s| &s.fingerprint).collect();
         let duplicate_pairs = duplicates::find(&fingerprints, &duplicates::Settings::DEFAULT);
-        let story_features: Vec<&StoryFeatures> = summaries.iter().map(|s| &s.story).collect();
-        let story_groups = stories::group(&story_features, &duplicate_pairs);
+        let story_summaries: Vec<&StorySummary> = summaries.iter().map(|s| &s.story).collect();
+        let story_groups = stories::group(&story_summaries, &duplicate_pairs);
         let quote_lists: Vec<&[QuoteSummary]> =
             summaries.iter().map(|s| s.quotes.as_slice()).collect();
         let quote_groups = quote_groups::group(&quote_lists);

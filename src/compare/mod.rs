@@ -4,9 +4,12 @@
 //! The top room of the engine: it may use every room below (text, cleaning, quotes, and
 //! the per-article analysis in `article`); nothing below knows of batches.
 
+mod background;
 mod batch;
 pub mod duplicates;
+mod linkage;
 mod quote_groups;
 mod stories;
+mod story_summary;
 
 pub use batch::{Batch, MAX_DOCUMENTS};

@@ -249,6 +249,74 @@ fn build(input: &str, lines: &[Line], blank_before: bool) -> Paragraph {
     }
 }
 
+/// Splits `paragraph` (one of [`paragraphs`] of `input`) in two at byte offset `at`: the
+/// part before keeps the paragraph's layout (indentation, list marker, heading level), the
+/// part after is a plain paragraph starting at the first non-blank character from `at`.
+/// For a date stamp run into the text beside it (the cleaner decides where). `None` when
+/// `at` is not a character boundary strictly inside the paragraph, when either part would
+/// be blank, or when the part after would open like markup (a bullet, a number, a heading
+/// mark) that a paragraph of its own would read differently.
+pub fn split_paragraph(
+    input: &str,
+    paragraph: &Paragraph,
+    at: usize,
+) -> Option<(Paragraph, Paragraph)> {
+    if at <= paragraph.start || at >= paragraph.end || !input.is_char_boundary(at) {
+        return None;
+    }
+    let span_lines: Vec<Line> = lines(&input[paragraph.start..paragraph.end])
+        .into_iter()
+        .filter(|line| !line.blank)
+        .map(|line| Line {
+            start: line.start + paragraph.start,
+            end: line.end + paragraph.start,
+            ..line
+        })
+        .collect();
+    let before: Vec<Line> = span_lines
+        .iter()
+        .filter_map(|line| part_of_line(input, line, line.start, line.end.min(at)))
+        .collect();
+    let after: Vec<Line> = span_lines
+        .iter()
+        .filter_map(|line| part_of_line(input, line, line.start.max(at), line.end))
+        .collect();
+    let first_after = after.first()?;
+    if before.is_empty() || marker(&input[first_after.start..first_after.end]) != (0, None, 0) {
+        return None;
+    }
+    let mut head = build(input, &before, paragraph.blank_before);
+    head.indent = paragraph.indent;
+    let tail = build(input, &after, false);
+    (!head.text.is_empty() && !tail.text.is_empty()).then_some((head, tail))
+}
+
+/// The non-blank content of `line` between byte offsets `start` and `end`, as a line of its
+/// own; `None` when that stretch is blank.
+fn part_of_line(input: &str, line: &Line, start: usize, end: usize) -> Option<Line> {
+    if start >= end {
+        return None;
+    }
+    let raw = &input[start..end];
+    let content = raw.trim_start_matches(crate::text::is_blank_char);
+    let content_start = start + (raw.len() - content.len());
+    let content = content.trim_end_matches(crate::text::is_blank_char);
+    if content.is_empty() {
+        return None;
+    }
+    Some(Line {
+        start: content_start,
+        end: content_start + content.len(),
+        indent: if content_start == line.start {
+            line.indent
+        } else {
+            0
+        },
+        blank: false,
+        width: content.chars().count(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +375,29 @@ mod tests {
         assert_eq!(found[1].list_marker, Some(ListMarker::Bullet));
         assert_eq!(found[2].text, "1. First step");
         assert_eq!(found[2].indent, 2);
+    }
+
+    #[test]
+    fn a_paragraph_splits_at_an_offset_into_two_spans() {
+        let input = "Posted 2024-05-17 | The harbour wall was\nrepaired on Monday.\n\nNext.";
+        let paragraph = &paragraphs(input)[0];
+        assert_eq!(paragraph.line_count, 2);
+        let at = input.find("The").unwrap();
+        let (head, tail) = split_paragraph(input, paragraph, at).unwrap();
+        assert_eq!(head.text, "Posted 2024-05-17 |");
+        assert_eq!((head.start, head.end), (0, at - 1));
+        assert_eq!(tail.text, "The harbour wall was repaired on Monday.");
+        assert_eq!((tail.start, tail.end), (at, paragraph.end));
+        assert!(head.blank_before && !tail.blank_before);
+        // Nothing to split at the edges, inside a character, or before a bullet.
+        assert!(split_paragraph(input, paragraph, 0).is_none());
+        assert!(split_paragraph(input, paragraph, paragraph.end).is_none());
+        let bullet = "Posted 2024-05-17 - item";
+        let paragraph = &paragraphs(bullet)[0];
+        assert!(split_paragraph(bullet, paragraph, bullet.find("- ").unwrap()).is_none());
+        let accented = "Él dijo algo más aquí";
+        let paragraph = &paragraphs(accented)[0];
+        assert!(split_paragraph(accented, paragraph, 1).is_none());
     }
 
     #[test]

@@ -250,6 +250,14 @@ pub fn lowercase_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.as_str()
 }
 
+/// Lowercase word tokens of `text` (curly apostrophes made straight).
+pub fn lowercase_words(text: &str) -> Vec<String> {
+    let mut buffer = String::new();
+    words(text)
+        .map(|word| lowercase_into(word, &mut buffer).to_string())
+        .collect()
+}
+
 /// Whether the word starts with an uppercase letter.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

@@ -1,0 +1,540 @@
+//! When an article says things happened: the dates it names, resolved against the article's
+//! own date. "On Tuesday" in an article dated Tuesday 2025-01-21 is that day; "yesterday"
+//! the day before; "March 3" the March 3 nearest the article's date; "last month" the whole
+//! previous month. Two reports of one event written a day apart then name the same day in
+//! different words, and two events of the same kind a month apart name different days. "In
+//! May" is the whole month of May nearest the article's date.
+//!
+//! Without the article's own date only what is absolute can be placed ("March 3, 2025",
+//! "2025-03-03"); a day without a year ("March 3") is kept as a calendar day, which can still
+//! be compared with another article's days when the year is unknown.
+//!
+//! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
+
+use super::dates::{day_number, find_dates, month_number, FoundDate};
+use super::words::{is_capitalized, lowercase_into, words};
+
+/// Most spans and calendar days kept per article: the first ones named, which in news are
+/// the headline's and the lead's, the ones that say when the event itself happened. Keeps
+/// the summary small whatever the article's length.
+pub const MAX_SPOKEN_DATES: usize = 12;
+
+/// Days in a week. A weekday named without "next" or "last" is taken as the most recent
+/// one (up to six days back), since news reports what happened; after "will" or "next" it
+/// is the coming one.
+const DAYS_IN_WEEK: i32 = 7;
+
+/// Words within this distance before a weekday that make it the coming one ("will meet on
+/// Tuesday", "will meet again on Friday"): an auxiliary and its verb, an adverb, a preposition.
+const FUTURE_WORDS_REACH: usize = 4;
+
+/// A run of days, both ends included, counted from 1970-01-01 (day 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DaySpan {
+    /// First day of the run.
+    pub first: i32,
+    /// Last day of the run (equal to `first` for a single day).
+    pub last: i32,
+}
+
+impl DaySpan {
+    /// One day.
+    pub fn day(day: i32) -> DaySpan {
+        DaySpan {
+            first: day,
+            last: day,
+        }
+    }
+
+    /// Days between the two runs: 0 when they overlap or touch.
+    pub fn gap(&self, other: &DaySpan) -> u32 {
+        if self.last < other.first {
+            (other.first - self.last) as u32
+        } else if other.last < self.first {
+            (self.first - other.last) as u32
+        } else {
+            0
+        }
+    }
+}
+
+/// A day of the year without its year, as month * 32 + day (so "March 3" is 99): what "March
+/// 3" says when the article gives no year to place it in.
+pub type CalendarDay = u16;
+
+/// The dates an article speaks of: days placed on the calendar, and calendar days whose year
+/// is unknown. Each list is in the order first named, without repeats, at most
+/// [`MAX_SPOKEN_DATES`] long.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SpokenDates {
+    /// Days or runs of days placed on the calendar.
+    pub spans: Vec<DaySpan>,
+    /// Days of the year, from every single day named (with or without a year).
+    pub calendar_days: Vec<CalendarDay>,
+}
+
+impl SpokenDates {
+    fn add_span(&mut self, span: DaySpan) {
+        if self.spans.len() < MAX_SPOKEN_DATES && !self.spans.contains(&span) {
+            self.spans.push(span);
+        }
+        if span.first == span.last {
+            let (_, month, day) = civil_from_days(span.first);
+            self.add_calendar_day(month, day);
+        }
+    }
+
+    fn add_calendar_day(&mut self, month: u32, day: u32) {
+        let calendar_day = (month * 32 + day) as CalendarDay;
+        if self.calendar_days.len() < MAX_SPOKEN_DATES
+            && !self.calendar_days.contains(&calendar_day)
+        {
+            self.calendar_days.push(calendar_day);
+        }
+    }
+}
+
+/// Days from 1970-01-01 to a calendar date (negative before it); Howard Hinnant's
+/// `days_from_civil`, exact for every Gregorian date.
+pub fn days_since_epoch(year: i32, month: u32, day: u32) -> i32 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = if year >= 0 { year } else { year - 399 } / 400;
+    let year_of_era = year - era * 400;
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year as i32;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The calendar date (year, month, day) of a day counted from 1970-01-01; the inverse of
+/// [`days_since_epoch`].
+pub fn civil_from_days(days: i32) -> (i32, u32, u32) {
+    let days = days + 719_468;
+    let era = if days >= 0 { days } else { days - 146_096 } / 146_097;
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    } as u32;
+    let year = year_of_era + era * 400 + i32::from(month <= 2);
+    (year, month, day)
+}
+
+/// The day of a found date, counted from 1970-01-01.
+pub fn day_of(date: FoundDate) -> i32 {
+    days_since_epoch(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
+}
+
+/// The day of an ISO date "YYYY-MM-DD" (an article's `date`), counted from 1970-01-01; None
+/// when the text is not such a date.
+pub fn parse_iso_day(text: &str) -> Option<i32> {
+    let mut parts = text.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let days = days_since_epoch(year, month, day);
+    // 2025-02-30 would land on March 2: refuse what does not come back the same.
+    (civil_from_days(days) == (year, month, day)).then_some(days)
+}
+
+/// Weekday of a day, Monday 0 to Sunday 6 (1970-01-01 was a Thursday).
+fn weekday(day: i32) -> i32 {
+    (day + 3).rem_euclid(DAYS_IN_WEEK)
+}
+
+fn weekday_number(word: &str) -> Option<i32> {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    WEEKDAYS
+        .iter()
+        .position(|name| *name == word)
+        .map(|p| p as i32)
+}
+
+fn year_number(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|year| (1900..=2100).contains(year))
+}
+
+/// The days of a month (1..=12) of a year, as a span.
+fn month_span(year: i32, month: u32) -> DaySpan {
+    let first = days_since_epoch(year, month, 1);
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    DaySpan {
+        first,
+        last: days_since_epoch(next_year, next_month, 1) - 1,
+    }
+}
+
+/// The month and day placed in the year that brings them nearest `published` (a December
+/// event named in a January article belongs to the year before).
+fn nearest_year(month: u32, day: u32, published: i32) -> Option<i32> {
+    let (year, _, _) = civil_from_days(published);
+    (year - 1..=year + 1)
+        .filter_map(|year| {
+            let days = days_since_epoch(year, month, day);
+            (civil_from_days(days) == (year, month, day)).then_some(days)
+        })
+        .min_by_key(|days| (days - published).abs())
+}
+
+/// The dates `text` speaks of, resolved against `published`, the article's own day (from
+/// 1970-01-01) when it has one.
+pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
+    let mut found = SpokenDates::default();
+    if let Some(day) = published {
+        // The article's own date: news reports what happened that day or the day before.
+        found.add_span(DaySpan {
+            first: day - 1,
+            last: day,
+        });
+    }
+    let mut buffer = String::new();
+    let tokens: Vec<Token> = words(text)
+        .map(|word| Token {
+            lower: lowercase_into(word, &mut buffer).to_string(),
+            capitalised: is_capitalized(word),
+        })
+        .collect();
+    let mut index = 0;
+    while index < tokens.len() {
+        index += resolve_at(&tokens, index, published, &mut found);
+    }
+    // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
+    if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
+        for date in find_dates(text) {
+            found.add_span(DaySpan::day(day_of(date)));
+        }
+    }
+    found
+}
+
+/// A word of the text, lowercase, and whether it was written with a capital.
+struct Token {
+    lower: String,
+    capitalised: bool,
+}
+
+/// The month and day written at `tokens[index..]` ("March 3", "3 March", capitalised month:
+/// "may" and "march" are verbs too), then the year when one follows, and the words used.
+fn month_day_at(tokens: &[Token], index: usize) -> Option<(u32, u32, Option<i32>, usize)> {
+    let word = |at: usize| tokens.get(index + at);
+    let is_month = |token: &Token| {
+        token.capitalised && token.lower.len() >= 3 && month_number(&token.lower).is_some()
+    };
+    let first = word(0)?;
+    let second = word(1)?;
+    let (month, day) = if is_month(first) {
+        (month_number(&first.lower)?, day_number(&second.lower)?)
+    } else if is_month(second) {
+        (month_number(&second.lower)?, day_number(&first.lower)?)
+    } else {
+        return None;
+    };
+    match word(2).and_then(|token| year_number(&token.lower)) {
+        Some(year) => Some((month, day, Some(year), 3)),
+        None => Some((month, day, None, 2)),
+    }
+}
+
+/// Words before a month name that make it a time ("in May", "since March", "early June"),
+/// rather than a name or a verb ("May said", "March on").
+const MONTH_LEADS: [&str; 11] = [
+    "in", "since", "until", "by", "during", "early", "late", "mid", "from", "through", "last",
+];
+
+/// A whole month written at `tokens[index..]` ("in May", "since March 2013") placed in its
+/// year (the one written, or the one nearest `published`), and the words used.
+fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
+    let token = &tokens[index];
+    if !token.capitalised || token.lower.len() < 3 {
+        return None;
+    }
+    let month = month_number(&token.lower)?;
+    let lead = tokens.get(index.checked_sub(1)?)?;
+    if !MONTH_LEADS.contains(&lead.lower.as_str()) {
+        return None;
+    }
+    let written_year = tokens
+        .get(index + 1)
+        .and_then(|next| year_number(&next.lower));
+    let year = match (written_year, published) {
+        (Some(year), _) => year,
+        (None, Some(published)) => {
+            let (year, this_month, _) = civil_from_days(published);
+            // The month nearest the article's date: "in December" in a January article is
+            // last December.
+            let months_apart = month as i32 - this_month as i32;
+            if months_apart > 6 {
+                year - 1
+            } else if months_apart < -6 {
+                year + 1
+            } else {
+                year
+            }
+        }
+        (None, None) => return None,
+    };
+    Some((
+        month_span(year, month),
+        1 + usize::from(written_year.is_some()),
+    ))
+}
+
+/// Resolves the words at `tokens[index]`, adding what they name to `found`; returns how many
+/// words were used (at least one).
+fn resolve_at(
+    tokens: &[Token],
+    index: usize,
+    published: Option<i32>,
+    found: &mut SpokenDates,
+) -> usize {
+    if let Some((month, day, year, used)) = month_day_at(tokens, index) {
+        place_month_day(month, day, year, published, found);
+        return used;
+    }
+    if let Some((span, used)) = month_at(tokens, index, published) {
+        found.add_span(span);
+        return used;
+    }
+    let lower = tokens[index].lower.as_str();
+    let Some(published) = published else {
+        return 1;
+    };
+    let previous = index.checked_sub(1).map(|at| tokens[at].lower.as_str());
+    match lower {
+        "today" | "tonight" => found.add_span(DaySpan::day(published)),
+        "yesterday" => found.add_span(DaySpan::day(published - 1)),
+        "tomorrow" => found.add_span(DaySpan::day(published + 1)),
+        "week" | "month" => {
+            if let Some(shift) = previous.and_then(relative_shift) {
+                let span = if lower == "week" {
+                    let monday = published - weekday(published) + shift * DAYS_IN_WEEK;
+                    DaySpan {
+                        first: monday,
+                        last: monday + DAYS_IN_WEEK - 1,
+                    }
+                } else {
+                    let (year, month, _) = civil_from_days(published);
+                    let months = year * 12 + month as i32 - 1 + shift;
+                    month_span(months.div_euclid(12), months.rem_euclid(12) as u32 + 1)
+                };
+                found.add_span(span);
+            }
+        }
+        _ => {
+            if let Some(named) = weekday_number(lower) {
+                let back = (weekday(published) - named).rem_euclid(DAYS_IN_WEEK);
+                let future = tokens[index.saturating_sub(FUTURE_WORDS_REACH)..index]
+                    .iter()
+                    .any(|token| matches!(token.lower.as_str(), "will" | "next" | "until" | "ll"));
+                let day = if previous == Some("last") {
+                    published - if back == 0 { DAYS_IN_WEEK } else { back }
+                } else if future {
+                    published + (DAYS_IN_WEEK - back) % DAYS_IN_WEEK
+                } else {
+                    published - back
+                };
+                found.add_span(DaySpan::day(day));
+            }
+        }
+    }
+    1
+}
+
+/// Weeks or months from now that "last", "this" and "next" point to.
+fn relative_shift(word: &str) -> Option<i32> {
+    match word {
+        "last" | "past" | "previous" => Some(-1),
+        "this" => Some(0),
+        "next" | "coming" => Some(1),
+        _ => None,
+    }
+}
+
+fn place_month_day(
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+    published: Option<i32>,
+    found: &mut SpokenDates,
+) {
+    let placed = match (year, published) {
+        (Some(year), _) => {
+            let days = days_since_epoch(year, month, day);
+            (civil_from_days(days) == (year, month, day)).then_some(days)
+        }
+        (None, Some(published)) => nearest_year(month, day, published),
+        (None, None) => None,
+    };
+    match placed {
+        Some(days) => found.add_span(DaySpan::day(days)),
+        None if (1..=31).contains(&day) => found.add_calendar_day(month, day),
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(days: i32) -> String {
+        let (year, month, day) = civil_from_days(days);
+        format!("{year:04}-{month:02}-{day:02}")
+    }
+
+    fn spans(text: &str, published: Option<&str>) -> Vec<String> {
+        let published = published.map(|date| parse_iso_day(date).expect("a valid date"));
+        spoken_dates(text, published)
+            .spans
+            .iter()
+            .map(|span| {
+                if span.first == span.last {
+                    iso(span.first)
+                } else {
+                    format!("{}..{}", iso(span.first), iso(span.last))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_calendar_arithmetic_goes_both_ways() {
+        assert_eq!(days_since_epoch(1970, 1, 1), 0);
+        assert_eq!(days_since_epoch(2000, 3, 1), 11_017);
+        for days in [-800_000, -1, 0, 59, 11_016, 20_000, 800_000] {
+            let (year, month, day) = civil_from_days(days);
+            assert_eq!(days_since_epoch(year, month, day), days);
+        }
+        assert_eq!(
+            weekday(parse_iso_day("2025-01-21").unwrap()),
+            1,
+            "a Tuesday"
+        );
+        assert_eq!(parse_iso_day("2025-02-30"), None);
+        assert_eq!(parse_iso_day("March 3"), None);
+    }
+
+    #[test]
+    fn weekdays_and_yesterday_resolve_against_the_articles_date() {
+        // 2025-01-21 was a Tuesday.
+        assert_eq!(
+            spans("The leaders spoke on Tuesday.", Some("2025-01-21")),
+            ["2025-01-20..2025-01-21", "2025-01-21"]
+        );
+        assert_eq!(
+            spans("The leaders spoke yesterday.", Some("2025-01-22")),
+            ["2025-01-21..2025-01-22", "2025-01-21"]
+        );
+        assert_eq!(
+            spans("They met on Friday.", Some("2025-01-21")),
+            ["2025-01-20..2025-01-21", "2025-01-17"]
+        );
+        assert_eq!(
+            spans("They will meet again on Friday.", Some("2025-01-21")),
+            ["2025-01-20..2025-01-21", "2025-01-24"]
+        );
+        assert_eq!(
+            spans("It happened last Tuesday.", Some("2025-01-21")),
+            ["2025-01-20..2025-01-21", "2025-01-14"]
+        );
+    }
+
+    #[test]
+    fn weeks_and_months_are_runs_of_days() {
+        assert_eq!(
+            spans("Talks broke down last month.", Some("2025-01-21")),
+            ["2025-01-20..2025-01-21", "2024-12-01..2024-12-31"]
+        );
+        assert_eq!(
+            spans("Talks resume next week.", Some("2025-01-21")),
+            ["2025-01-20..2025-01-21", "2025-01-27..2025-02-02"]
+        );
+    }
+
+    #[test]
+    fn a_month_named_as_a_time_is_that_whole_month() {
+        assert_eq!(
+            spans("She entered rehab in May and left.", Some("2013-06-13")),
+            ["2013-06-12..2013-06-13", "2013-05-01..2013-05-31"]
+        );
+        assert_eq!(
+            spans("Prices have risen since March 2012.", None),
+            ["2012-03-01..2012-03-31"]
+        );
+        assert_eq!(
+            spans("Theresa May said so.", Some("2019-01-10")),
+            ["2019-01-09..2019-01-10"]
+        );
+    }
+
+    #[test]
+    fn a_day_without_a_year_takes_the_nearest_one() {
+        assert_eq!(
+            spans(
+                "The storm of December 30 was the worst.",
+                Some("2025-01-02")
+            ),
+            ["2025-01-01..2025-01-02", "2024-12-30"]
+        );
+        assert_eq!(
+            spans("The deal was signed on 3 March 2021.", None),
+            ["2021-03-03"]
+        );
+        assert_eq!(
+            spans("Signed March 3, 2021 and again 2021-03-05.", None),
+            ["2021-03-03", "2021-03-05"]
+        );
+    }
+
+    #[test]
+    fn without_the_articles_date_only_calendar_days_remain() {
+        let found = spoken_dates("They met on Tuesday, March 3, yesterday.", None);
+        assert!(found.spans.is_empty());
+        assert_eq!(found.calendar_days, [3 * 32 + 3]);
+    }
+
+    #[test]
+    fn verbs_that_look_like_months_are_not_dates() {
+        assert!(spoken_dates("Prices may 3 times rise.", None)
+            .calendar_days
+            .is_empty());
+    }
+
+    #[test]
+    fn the_lists_stay_short() {
+        let text = (1..=28)
+            .map(|day| format!("March {day}, 2024."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let found = spoken_dates(&text, None);
+        assert_eq!(found.spans.len(), MAX_SPOKEN_DATES);
+        assert_eq!(found.calendar_days.len(), MAX_SPOKEN_DATES);
+    }
+}
