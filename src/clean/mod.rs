@@ -2,7 +2,8 @@
 //! body, and if not, what it is (title, byline, date, caption, credit, related content,
 //! boilerplate, duplicate) and why.
 //!
-//! How: the text is cut into paragraphs (`paragraph`), each is measured (`features`) and
+//! How: the text is cut into paragraphs (`paragraph`; a date stamp run into a paragraph is
+//! split off by `stamps`), each is measured (`features`) and
 //! judged on its own (`noise`, whose phrases and patterns are the files of
 //! `src/clean/lexicon/`, loaded by `lexicon`); a quality class (jusText's idea: length,
 //! stopword density, sentence punctuation) gives it a weight, and the article body is the
