@@ -77,6 +77,7 @@ impl Format {
         ),
     ];
 
+    /// The format of a name the parser accepted (it accepts only the names of [`Self::NAMES`]).
     fn from_name(name: String) -> Format {
         Format::NAMES
             .iter()
@@ -205,8 +206,8 @@ fn parse_byte_count(value: &str) -> Result<usize, String> {
     })
 }
 
-/// Reads the command line (without the program name's special meaning: `args` starts with
-/// it, as `std::env::args_os()` does).
+/// Reads the command line. `args` starts with the program's name, as `std::env::args_os()`
+/// does.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, clap::Error> {
     let mut command = command();
     let matches = command.try_get_matches_from_mut(args)?;
