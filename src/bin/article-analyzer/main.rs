@@ -4,22 +4,42 @@
 //!
 //! Exit status: 0 when every input was analysed, 1 when an input could not be read, the
 //! report could not be written or JSONL lines were skipped, 2 for a usage error.
+//!
+//! Native only: its argument parser is a native dependency (the wasm build, which compiles
+//! every target for its tests, gets a `main` that says so).
 
+#[cfg(not(target_arch = "wasm32"))]
 mod arguments;
+#[cfg(not(target_arch = "wasm32"))]
 mod errors;
+#[cfg(not(target_arch = "wasm32"))]
 mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+#[cfg(not(target_arch = "wasm32"))]
 use article_analyzer::{Batch, Options, MAX_DOCUMENTS};
 
+#[cfg(not(target_arch = "wasm32"))]
 use arguments::{AnalyzeArguments, Invocation};
+#[cfg(not(target_arch = "wasm32"))]
 use errors::CliError;
+#[cfg(not(target_arch = "wasm32"))]
 use inputs::JsonlLines;
+#[cfg(not(target_arch = "wasm32"))]
 use output::ReportWriter;
 
+#[cfg(target_arch = "wasm32")]
+fn main() -> ExitCode {
+    eprintln!("article-analyzer is a native command-line tool; in a browser, use the page (www/)");
+    ExitCode::FAILURE
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let invocation = match arguments::parse(std::env::args_os()) {
         Ok(invocation) => invocation,
@@ -46,6 +66,7 @@ fn main() -> ExitCode {
 
 /// `article-analyzer analyze`: every article through one [`Batch`], each written as soon as
 /// it is analysed, then the cross-article results.
+#[cfg(not(target_arch = "wasm32"))]
 fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
     let options = Options {
         quotes: Some(!arguments.no_quotes),
@@ -89,6 +110,7 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
 /// Analyses a JSONL corpus one line at a time. A line that is not a `{"id", "text"}` object,
 /// or repeats an id, is skipped and returned; past [`MAX_DOCUMENTS`] articles the reading
 /// stops. The report holds every article analysed.
+#[cfg(not(target_arch = "wasm32"))]
 fn analyze_jsonl<W: Write>(
     mut corpus: JsonlLines,
     batch: &mut Batch,
