@@ -24,12 +24,16 @@ mod text;
 pub mod wasm;
 
 pub use article::{analyze_one, DEFAULT_MAX_ARTICLE_BYTES};
+pub use compare::diff::{
+    diff_articles, diff_texts, ArticleDiff, DiffKind, DiffOp, DiffSummary, ParagraphChange,
+    ParagraphStatus, Place, TextDiff,
+};
 pub use compare::duplicates;
 pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;
 pub use report::{
     Article, Block, BlockKind, BlockOverride, CrossArticle, Document, DuplicateKind, DuplicatePair,
-    Options, Quote, QuoteKind, QuoteRef, Report,
+    Options, Quote, QuoteChange, QuoteChangeLabel, QuoteKind, QuoteRef, Report,
 };
 pub use text::offsets::{utf16_len, Utf16Cursor};
 

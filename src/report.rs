@@ -221,4 +221,64 @@ pub struct QuoteRef {
     pub article: String,
     /// Index into that article's `quotes`.
     pub quote: usize,
+    /// How this quote differs from its group's reference (the group's longest quote, whose
+    /// own change says `reference`). Always given in quote groups the analyzer makes; absent
+    /// from references built by hand or read from reports made before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<QuoteChange>,
+}
+
+impl QuoteRef {
+    /// A reference to quote `quote` of article `article`, without a change.
+    pub fn new(article: impl Into<String>, quote: usize) -> Self {
+        QuoteRef {
+            article: article.into(),
+            quote,
+            change: None,
+        }
+    }
+}
+
+/// What one outlet did to a statement another quotes at greater length, in a word a person
+/// understands. Words are compared in lowercase, without punctuation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum QuoteChangeLabel {
+    /// The group's reference quote (its longest), which the others are compared with.
+    Reference,
+    /// The same words in the same order (case and punctuation aside).
+    Identical,
+    /// An excerpt: fewer words, all of them the reference's in order (one word in ten may
+    /// differ), cut at the ends or in at most two places.
+    Shortened,
+    /// The reference is an excerpt of this one (the same rules the other way round).
+    Extended,
+    /// At least half of the shorter quote's words stand in the other in the same order;
+    /// the rest were replaced, added or dropped.
+    Reworded,
+    /// Fewer than half of the words are shared in order, though the content words' stems
+    /// that grouped the quotes are: another translation (or a paraphrase) of the remark.
+    DifferentTranslation,
+}
+
+/// How a quote of a group differs from the group's reference quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteChange {
+    /// The kind of change, in a word.
+    pub label: QuoteChangeLabel,
+    /// Words of the reference also in this quote, in the same order.
+    pub words_shared: usize,
+    /// Words of this quote not in the reference, beyond those replacing reference words.
+    pub words_added: usize,
+    /// Words of the reference not in this quote, beyond those replaced.
+    pub words_dropped: usize,
+    /// Words of the reference replaced by others (in each run of dropped and added words,
+    /// the smaller count).
+    pub words_changed: usize,
+    /// Whether the speaker is written differently ("Merkel" against "Angela Merkel").
+    pub speaker_differs: bool,
+    /// Whether the reporting verb differs ("said" against "warned"; "said" and "says" are
+    /// one verb, not a difference).
+    pub cue_differs: bool,
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Batch, Document, Options};
+use crate::{Article, Batch, Document, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -36,10 +36,66 @@ export interface Article {
 }
 /** A pair of duplicate articles. */
 export interface DuplicatePair { a: string; b: string; similarity: number; kind: "exact" | "near"; }
-/** A reference to one quote of one article. */
-export interface QuoteRef { article: string; quote: number; }
+/** What one outlet did to a statement, against its quote group's reference (longest) quote. */
+export type QuoteChangeLabel = "reference" | "identical" | "shortened" | "extended" | "reworded"
+  | "differentTranslation";
+/** How a quote of a group differs from the group's reference quote (words lowercase, no punctuation). */
+export interface QuoteChange {
+  label: QuoteChangeLabel;
+  /** Reference words also in this quote, in order. */
+  wordsShared: number;
+  /** Words of this quote not in the reference, beyond replacements. */
+  wordsAdded: number;
+  /** Reference words left out, beyond replacements. */
+  wordsDropped: number;
+  /** Reference words replaced by others. */
+  wordsChanged: number;
+  /** The speaker is written differently ("Merkel" / "Angela Merkel"). */
+  speakerDiffers: boolean;
+  /** Another reporting verb ("said" / "warned"; "said" and "says" are one verb). */
+  cueDiffers: boolean;
+}
+/** A reference to one quote of one article; in quote groups, with how it differs from the group's reference. */
+export interface QuoteRef { article: string; quote: number; change?: QuoteChange; }
 /** The cross-article part of a report. */
 export interface CrossArticle { storyGroups: string[][]; duplicates: DuplicatePair[]; quoteGroups: QuoteRef[][]; }
+/** One run of a diff: kept, deleted from text `a` or inserted into text `b`. Offsets are
+ *  UTF-16 code units (`a.slice(op.aStart, op.aEnd)`); the side a change does not touch has an
+ *  empty range where the change stands. */
+export interface DiffOp {
+  kind: "equal" | "delete" | "insert";
+  aStart: number; aEnd: number; bStart: number; bEnd: number;
+  /** Words in the run. */
+  words: number;
+  /** A whole paragraph deleted here and inserted word for word elsewhere (both ops marked). */
+  moved: boolean;
+}
+/** One paragraph of one text and what became of it; `other` is its counterpart's index in the other text. */
+export interface ParagraphChange {
+  start: number; end: number;
+  status: "unchanged" | "changed" | "added" | "removed" | "moved";
+  other: number | null;
+}
+/** Where added or removed paragraphs stand. */
+export type Place = "start" | "end" | "middle" | "several";
+/** A diff's counts and a sentence saying them. Word counts are inside edited paragraphs. */
+export interface DiffSummary {
+  identical: boolean; titleChanged: boolean;
+  paragraphsAdded: number; paragraphsAddedAt: Place | null;
+  paragraphsRemoved: number; paragraphsRemovedAt: Place | null;
+  paragraphsMoved: number; paragraphsChanged: number; paragraphsUnchanged: number;
+  wordsAdded: number; wordsRemoved: number; wordsChanged: number;
+  /** "Headline changed, 1 paragraph removed from the end, 2 words changed." */
+  sentence: string;
+}
+/** What changed from text `a` to text `b` (`diffTexts`). */
+export interface TextDiff {
+  ops: DiffOp[]; aParagraphs: ParagraphChange[]; bParagraphs: ParagraphChange[]; summary: DiffSummary;
+}
+/** What changed from article `a` to article `b` (`diffArticles`): the bodies' diff, and the titles' in `titleOps`. */
+export interface ArticleDiff extends TextDiff { a: string; b: string; titleOps: DiffOp[]; }
+/** What `diffArticles` reads of an article: a whole `Article` will do. */
+export interface ArticleText { id?: string; title?: string | null; text: string; }
 /** The report every front door returns. */
 export interface Report {
   articles: Article[]; storyGroups: string[][]; duplicates: DuplicatePair[]; quoteGroups: QuoteRef[][];
@@ -101,6 +157,89 @@ pub fn extract_quotes_js(
 ) -> Result<JsValue, JsError> {
     let text = expect_string("extractQuotes", text)?;
     to_js(&crate::extract_quotes(&text))
+}
+
+/// What changed from article `a` to article `b` (two `Article` objects as `analyze` and
+/// `AnalysisBatch.add` return them; only `id`, `title` and `text` are read): the word-level
+/// diff of the cleaned texts and of the titles, paragraphs added, removed, moved or edited,
+/// and a summary. Throws an `Error` saying which argument is wrong.
+#[wasm_bindgen(js_name = diffArticles, unchecked_return_type = "ArticleDiff")]
+pub fn diff_articles_js(
+    #[wasm_bindgen(unchecked_param_type = "ArticleText")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArticleText")] b: JsValue,
+) -> Result<JsValue, JsError> {
+    let a = article_for_diff("first", a)?;
+    let b = article_for_diff("second", b)?;
+    to_js(&crate::diff_articles(&a, &b))
+}
+
+/// What changed from text `a` to text `b` (paragraphs separated by blank lines). Throws an
+/// `Error` when either is not a string.
+#[wasm_bindgen(js_name = diffTexts, unchecked_return_type = "TextDiff")]
+pub fn diff_texts_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+) -> Result<JsValue, JsError> {
+    let describe = |which: &str, value: &JsValue| {
+        JsError::new(&format!(
+            "diffTexts expects two strings; the {which} argument is {}",
+            type_name(value)
+        ))
+    };
+    let a_text = a.as_string().ok_or_else(|| describe("first", &a))?;
+    let b_text = b.as_string().ok_or_else(|| describe("second", &b))?;
+    to_js(&crate::diff_texts(&a_text, &b_text))
+}
+
+/// The part of an article `diffArticles` compares.
+#[derive(serde::Deserialize)]
+struct ArticleText {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+}
+
+fn article_for_diff(which: &str, value: JsValue) -> Result<Article, JsError> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(JsError::new(&format!(
+            "diffArticles expects two Article objects (as analyze returns them); the {which} argument is {}",
+            type_name(&value)
+        )));
+    }
+    let ArticleText { id, title, text } =
+        serde_wasm_bindgen::from_value(value).map_err(|error| {
+            JsError::new(&format!(
+                "diffArticles: the {which} article is not an {{id, title, text}} object: {}",
+                plain_message(&error)
+            ))
+        })?;
+    Ok(Article {
+        id,
+        title,
+        text,
+        ..Article::default()
+    })
+}
+
+/// "a string", "a number", "an array", "null", "missing"... for error messages.
+fn type_name(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "missing".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        let name = value.js_typeof().as_string().unwrap_or_default();
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
 }
 
 /// A batch analysed one article at a time, for progress reports and for editing a batch:

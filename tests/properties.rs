@@ -11,6 +11,8 @@
 //! - Cleaning its own output changes nothing: `clean(&clean(x).text).text == clean(x).text`.
 //! - A report's story groups are a partition of the ids, duplicates and quote groups are well
 //!   formed, and none of them depends on the order of the input articles.
+//! - A diff of two pages (or of two cleaned texts) covers both texts with ops in order, its
+//!   paragraphs and counts agree, and a text compared with itself is identical.
 //!
 //! Each property runs 256 cases unless `PROPTEST_CASES` says otherwise; other `PROPTEST_*`
 //! variables (e.g. `PROPTEST_MAX_SHRINK_ITERS`) work as proptest documents.
@@ -18,13 +20,15 @@
 
 mod common;
 
-use article_analyzer::{analyze, clean, Document, Options, DEFAULT_MAX_ARTICLE_BYTES};
+use article_analyzer::{
+    analyze, clean, diff_articles, diff_texts, Document, Options, DEFAULT_MAX_ARTICLE_BYTES,
+};
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
 use common::{
-    assert_invariants, assert_quote_invariants, assert_report_invariants, canonical_findings,
-    describe_blocks, Utf16ToByte,
+    assert_diff_invariants, assert_invariants, assert_quote_invariants, assert_report_invariants,
+    canonical_findings, describe_blocks, Utf16ToByte,
 };
 
 /// Cases per property when `PROPTEST_CASES` is not set.
@@ -471,6 +475,40 @@ proptest! {
                 .expect("every id is in both reports");
             prop_assert_eq!(article, same, "an article's analysis depends on the batch order");
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The diff of two pages as pasted (any layout, markup, emoji) and of their cleaned texts
+    /// and titles keeps its invariants (see `tests/common/diff.rs`); a text against itself is
+    /// identical, and a copy of a page against the page differs at most where they differ.
+    #[test]
+    fn diffs_cover_both_texts_and_a_text_is_identical_to_itself(
+        first in page(true),
+        second in prop_oneof![page(true), page_of_one_story()],
+    ) {
+        let (a, b) = (first.render(), second.render());
+        let diff = diff_texts(&a, &b);
+        assert_diff_invariants(&a, &b, &diff);
+        let same = diff_texts(&a, &a);
+        assert_diff_invariants(&a, &a, &same);
+        prop_assert!(same.summary.identical, "{}", same.summary.sentence);
+        let (a_article, b_article) = (clean(&a), clean(&b));
+        let articles = diff_articles(&a_article, &b_article);
+        let body = article_analyzer::TextDiff {
+            ops: articles.ops,
+            a_paragraphs: articles.a_paragraphs,
+            b_paragraphs: articles.b_paragraphs,
+            summary: articles.summary,
+        };
+        assert_diff_invariants(&a_article.text, &b_article.text, &body);
+        prop_assert_eq!(
+            body.summary.title_changed,
+            a_article.title != b_article.title
+                && !diff_texts(a_article.title.as_deref().unwrap_or(""), b_article.title.as_deref().unwrap_or("")).summary.identical
+        );
     }
 }
 

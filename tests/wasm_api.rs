@@ -3,7 +3,9 @@
 //! `wasm-pack test --node` (part of `./scripts/test.sh`).
 #![cfg(target_arch = "wasm32")]
 
-use article_analyzer::wasm::{analyze_js, clean_js, extract_quotes_js, AnalysisBatch};
+use article_analyzer::wasm::{
+    analyze_js, clean_js, diff_articles_js, diff_texts_js, extract_quotes_js, AnalysisBatch,
+};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -373,4 +375,197 @@ fn an_override_restores_a_removed_block() {
     let block = get_array(&restored, "blocks").get(credit as u32);
     assert_eq!(get(&block, "kept"), JsValue::TRUE);
     assert!(get_string(&block, "reason").starts_with("restored by you"));
+}
+
+/// Checks a diff's ops as JavaScript sees them: every op a plain object with the documented
+/// keys, in text order, its offsets slicing `a` and `b` (an equal op's two slices the same
+/// text); returns the (kind, a slice, b slice) of each op that is not equal.
+fn check_ops(ops: &Array, a: &str, b: &str) -> Vec<(String, String, String)> {
+    let (a, b) = (JsString::from(a), JsString::from(b));
+    let (mut a_at, mut b_at) = (0, 0);
+    let mut changes = Vec::new();
+    for op in ops.iter() {
+        assert_plain_object_with_keys(
+            &op,
+            &["kind", "aStart", "aEnd", "bStart", "bEnd", "words", "moved"],
+        );
+        let offsets = ["aStart", "aEnd", "bStart", "bEnd"].map(|key| get_number(&op, key) as u32);
+        assert!(offsets[0] >= a_at && offsets[2] >= b_at, "ops out of order");
+        (a_at, b_at) = (offsets[1], offsets[3]);
+        let a_slice = String::from(a.slice(offsets[0], offsets[1]));
+        let b_slice = String::from(b.slice(offsets[2], offsets[3]));
+        let kind = get_string(&op, "kind");
+        if kind == "equal" {
+            assert_eq!(a_slice, b_slice);
+        } else {
+            changes.push((kind, a_slice, b_slice));
+        }
+    }
+    changes
+}
+
+#[wasm_bindgen_test]
+fn diff_texts_marks_the_edits_with_utf16_offsets() {
+    let a = "The festival \u{1F3B6} drew forty thousand visitors.\n\nFood stalls \u{1F35C} ran out on Saturday.";
+    let b = "The festival \u{1F3B6} drew fifty thousand visitors.\n\nFood stalls \u{1F35C} ran out on Saturday.\n\nTickets for next year go on sale in May.";
+    let diff = diff_texts_js(a.into(), b.into()).expect("two strings");
+    assert_plain_object_with_keys(&diff, &["ops", "aParagraphs", "bParagraphs", "summary"]);
+    let changes = check_ops(&get_array(&diff, "ops"), a, b);
+    let expected = [
+        ("delete", "forty", ""),
+        ("insert", "", "fifty"),
+        ("insert", "", "Tickets for next year go on sale in May."),
+    ]
+    .map(|(kind, a, b)| (kind.to_string(), a.to_string(), b.to_string()));
+    assert_eq!(changes, expected);
+    let b_paragraphs = get_array(&diff, "bParagraphs");
+    let statuses: Vec<String> = b_paragraphs
+        .iter()
+        .map(|p| get_string(&p, "status"))
+        .collect();
+    assert_eq!(statuses, ["changed", "unchanged", "added"]);
+    let last = b_paragraphs.get(2);
+    assert_eq!(
+        String::from(JsString::from(b).slice(
+            get_number(&last, "start") as u32,
+            get_number(&last, "end") as u32
+        )),
+        "Tickets for next year go on sale in May."
+    );
+    assert!(get(&last, "other").is_null());
+    let summary = get(&diff, "summary");
+    assert_eq!(
+        get_string(&summary, "sentence"),
+        "1 paragraph added at the end, 1 word changed."
+    );
+    assert_eq!(get_string(&summary, "paragraphsAddedAt"), "end");
+    assert!(get(&summary, "paragraphsRemovedAt").is_null());
+}
+
+#[wasm_bindgen_test]
+fn diff_articles_compares_two_articles_as_analyze_returns_them() {
+    let copy = BRIDGE_ARTICLE
+        .replace("Harbour Bridge Reopens After Repairs", "Bridge Open Again")
+        .replace("eight months", "nine months");
+    let report = analyze_js(
+        array(&[doc("bridge", BRIDGE_ARTICLE), doc("bridge-copy", &copy)]),
+        None,
+    )
+    .expect("analyze");
+    let articles = get_array(&report, "articles");
+    let diff = diff_articles_js(articles.get(0), articles.get(1)).expect("two articles");
+    assert_plain_object_with_keys(
+        &diff,
+        &[
+            "a",
+            "b",
+            "titleOps",
+            "ops",
+            "aParagraphs",
+            "bParagraphs",
+            "summary",
+        ],
+    );
+    assert_eq!(
+        (get_string(&diff, "a"), get_string(&diff, "b")),
+        ("bridge".to_string(), "bridge-copy".to_string())
+    );
+    let (a, b) = (articles.get(0), articles.get(1));
+    let changes = check_ops(
+        &get_array(&diff, "ops"),
+        &get_string(&a, "text"),
+        &get_string(&b, "text"),
+    );
+    assert_eq!(
+        changes,
+        [
+            ("delete".to_string(), "eight".to_string(), String::new()),
+            ("insert".to_string(), String::new(), "nine".to_string()),
+        ]
+    );
+    let title_changes = check_ops(
+        &get_array(&diff, "titleOps"),
+        &get_string(&a, "title"),
+        &get_string(&b, "title"),
+    );
+    assert!(!title_changes.is_empty());
+    let summary = get(&diff, "summary");
+    assert_eq!(get(&summary, "titleChanged"), JsValue::TRUE);
+    assert_eq!(
+        get_string(&summary, "sentence"),
+        "Headline changed, 1 word changed."
+    );
+
+    // Only the text is needed: {text} objects will do.
+    let minimal = Object::new();
+    Reflect::set(&minimal, &"text".into(), &"One two three.".into()).unwrap();
+    let diff = diff_articles_js(minimal.clone().into(), minimal.into()).expect("{text}");
+    assert_eq!(get(&get(&diff, "summary"), "identical"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn diff_functions_reject_bad_arguments_with_a_helpful_error() {
+    let message = thrown_message(diff_texts_js("a text".into(), JsValue::from(3)));
+    assert!(
+        message.contains("diffTexts") && message.contains("second") && message.contains("number"),
+        "message: {message}"
+    );
+    let message = thrown_message(diff_texts_js(JsValue::UNDEFINED, "b".into()));
+    assert!(
+        message.contains("first") && message.contains("missing"),
+        "message: {message}"
+    );
+    let message = thrown_message(diff_articles_js("a text".into(), doc("b", "text")));
+    assert!(
+        message.contains("diffArticles") && message.contains("first") && message.contains("string"),
+        "message: {message}"
+    );
+    let without_text = Object::new();
+    Reflect::set(&without_text, &"id".into(), &"b".into()).unwrap();
+    let message = thrown_message(diff_articles_js(doc("a", "text"), without_text.into()));
+    assert!(
+        message.contains("second") && message.contains("text"),
+        "message: {message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn quote_group_members_carry_their_change() {
+    let quote = |attribution: &str, words: &str| {
+        format!(
+            "Quay plan presented\n\nThe port authority presented its plan for the northern quay on Tuesday.\n\n\u{201c}{words}\u{201d} {attribution}.\n\nThe works start in the autumn."
+        )
+    };
+    let full = "We will rebuild the northern quay within two years, and every fishing boat will have its berth back before the winter storms arrive";
+    let short = "every fishing boat will have its berth back before the winter storms arrive";
+    let report = analyze_js(
+        array(&[
+            doc("a", &quote("said harbour master Lena Brandt", full)),
+            doc("b", &quote("Brandt warned", short)),
+        ]),
+        None,
+    )
+    .expect("analyze");
+    let groups = get_array(&report, "quoteGroups");
+    assert_eq!(groups.length(), 1);
+    let members = Array::from(&groups.get(0));
+    let changes: Vec<JsValue> = members.iter().map(|m| get(&m, "change")).collect();
+    for change in &changes {
+        assert_plain_object_with_keys(
+            change,
+            &[
+                "label",
+                "wordsShared",
+                "wordsAdded",
+                "wordsDropped",
+                "wordsChanged",
+                "speakerDiffers",
+                "cueDiffers",
+            ],
+        );
+    }
+    assert_eq!(get_string(&changes[0], "label"), "reference");
+    assert_eq!(get_string(&changes[1], "label"), "shortened");
+    assert_eq!(get(&changes[1], "speakerDiffers"), JsValue::TRUE);
+    assert_eq!(get(&changes[1], "cueDiffers"), JsValue::TRUE);
 }

@@ -6,6 +6,7 @@ import { AnalyzerClient } from "./js/analyzer-client.js";
 import { ArticleView } from "./js/article-view.js";
 import { Batch, Status } from "./js/batch.js";
 import { BatchListView } from "./js/batch-view.js";
+import { ComparisonView } from "./js/compare-view.js";
 import { CrossView } from "./js/cross-view.js";
 import { countOf, formatCount } from "./js/dom.js";
 import { watchDrops } from "./js/drop-zone.js";
@@ -68,7 +69,26 @@ const articleView = new ArticleView(byId("article-view"), {
 const crossView = new CrossView(byId("cross-view"), {
   onOpenArticle: (id) => selectArticle(id, { focusArticle: true }),
   onOpenQuote: (id, quoteIndex) => selectArticle(id, { focusArticle: true, quote: quoteIndex }),
+  onCompareArticles(idA, idB, opener) {
+    const pair = [batch.state(idA)?.article, batch.state(idB)?.article];
+    if (pair.includes(undefined)) return;
+    // The older article on the left (then the one added first): changes read as what the copy did.
+    const place = (article) => batch.entries.findIndex((entry) => entry.id === article.id);
+    const key = (article) => [article.date ?? "9999", place(article)];
+    pair.sort((x, y) => (key(x)[0] === key(y)[0] ? key(x)[1] - key(y)[1] : key(x)[0] < key(y)[0] ? -1 : 1));
+    comparisonView.showArticles(pair[0], pair[1], opener);
+  },
+  onCompareQuotes: (group, opener) => comparisonView.showQuoteGroup(group, analysedById(), opener),
 });
+const comparisonView = new ComparisonView(byId("compare-panel"), {
+  requestDiff: (kind, pairs) => analyzer.diff(kind, pairs),
+  onOpenArticle: (id) => selectArticle(id, { focusArticle: true }),
+});
+
+/** The analysed articles by id. */
+function analysedById() {
+  return new Map(batch.analysedArticles().map((article) => [article.id, article]));
+}
 
 const analyzer = new AnalyzerClient(new URL("./worker.js", import.meta.url), {
   onArticle(article) {
@@ -175,7 +195,10 @@ function render() {
     measureTimeToResults();
   }
   const crossWaits = dirty.cross && (dirty.list || dirty.article);
-  if (dirty.cross && !crossWaits) crossView.render(batch.report());
+  if (dirty.cross && !crossWaits) {
+    crossView.render(batch.report());
+    comparisonView.refresh(analysedById());
+  }
   if (dirty.list || dirty.cross) {
     const analysed = batch.withStatus(Status.analysed).length;
     elements.crossPanel.hidden = analysed === 0;

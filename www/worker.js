@@ -9,6 +9,8 @@
 //   {type: "remove", ids: [id]}                     take articles out (waiting or analysed)
 //   {type: "cancel"}                                drop every waiting article
 //   {type: "clear"}                                 empty the batch
+//   {type: "diff", request, kind, pairs}            compare [a, b] pairs: kind "articles" (Article
+//                                                   objects, diffArticles) or "texts" (diffTexts)
 // Worker -> page:
 //   {type: "article", article, waiting}             one article analysed; `waiting` still queued
 //   {type: "failed", id, message}                   this article could not be analysed
@@ -16,8 +18,10 @@
 //   {type: "cross", cross, size}                    nothing waits: cross-article results of the batch
 //   {type: "crashed", id, message}                  the analyzer broke on this article; restart me
 //   {type: "fatal", message}                        the analyzer could not be loaded
+//   {type: "diffed", request, diffs}                 the diffs of a "diff" request, in order
+//   {type: "diffFailed", request, message}          a "diff" request could not be answered
 
-import init, { AnalysisBatch, clean } from "./pkg/article_analyzer.js";
+import init, { AnalysisBatch, clean, diffArticles, diffTexts } from "./pkg/article_analyzer.js";
 import { nextTask } from "./js/tasks.js";
 
 /**
@@ -80,6 +84,15 @@ const handlers = {
     batch.free();
     batch = new AnalysisBatch();
     changed = true;
+  },
+  // Answered at once, between two articles of a batch being analysed.
+  diff({ request, kind, pairs }) {
+    const compare = kind === "articles" ? diffArticles : diffTexts;
+    try {
+      self.postMessage({ type: "diffed", request, diffs: pairs.map(([a, b]) => compare(a, b)) });
+    } catch (error) {
+      self.postMessage({ type: "diffFailed", request, message: messageOf(error) });
+    }
   },
 };
 

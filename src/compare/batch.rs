@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::duplicates::{self, Fingerprint};
+use super::quote_changes;
 use super::quote_groups::{self, QuoteSummary};
 use super::stories;
 use super::story_summary::{self, StorySummary};
@@ -127,13 +128,28 @@ impl Batch {
                 .map(|pair| pair.with_ids(&ids))
                 .collect(),
             quote_groups: quote_groups
-                .into_iter()
+                .groups
+                .iter()
                 .map(|group| {
+                    let summary = |&(article, quote): &(usize, usize)| {
+                        let quotes = &summaries[article].quotes;
+                        // Summaries are in quote order and every member has one.
+                        let position = quotes.partition_point(|summary| summary.index < quote);
+                        &quotes[position]
+                    };
+                    let centre_at = quote_groups.centre_of(group);
+                    let centre = summary(&group[centre_at]);
                     group
-                        .into_iter()
-                        .map(|(article, quote)| QuoteRef {
-                            article: ids[article].to_string(),
-                            quote,
+                        .iter()
+                        .enumerate()
+                        .map(|(position, member)| QuoteRef {
+                            article: ids[member.0].to_string(),
+                            quote: member.1,
+                            change: Some(if position == centre_at {
+                                quote_changes::reference(centre)
+                            } else {
+                                quote_changes::compare(centre, summary(member))
+                            }),
                         })
                         .collect()
                 })

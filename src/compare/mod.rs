@@ -1,13 +1,15 @@
 //! Comparing articles: a batch of analysed articles and what they share (duplicates,
-//! story groups, quote groups).
+//! story groups, quote groups), and what differs between two of them (diffs).
 //!
 //! The top room of the engine: it may use every room below (text, cleaning, quotes, and
 //! the per-article analysis in `article`); nothing below knows of batches.
 
 mod background;
 mod batch;
+pub mod diff;
 pub mod duplicates;
 mod linkage;
+mod quote_changes;
 mod quote_groups;
 mod stories;
 mod story_summary;

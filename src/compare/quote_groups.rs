@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use crate::quotes::cue_base;
 use crate::report::Quote;
 use crate::text::is_content_word;
 use crate::text::{hashed_words, lowercase_into, word_hash, Prehashed};
@@ -28,17 +29,24 @@ const MIN_SHARED_SHARE: f64 = 0.6;
 /// word (it is a word this speaker always uses), which keeps the search linear.
 const MAX_POSTING: usize = 500;
 
-/// What quote grouping keeps of one attributed quote.
+/// What quote grouping keeps of one attributed quote (and what comparing it with the other
+/// quotes of its group needs: see `quote_changes`).
 #[derive(Debug, Clone)]
 pub struct QuoteSummary {
     /// Index in the article's `quotes`.
-    index: usize,
+    pub index: usize,
     /// Hash of the speaker's last name word.
     surname: u64,
     /// Hash of the speaker's first word when the name has several, else 0.
     first_name: u64,
     /// Stems of the quote's content words, sorted, without repeats.
     stems: Vec<u64>,
+    /// Hashes of all the quote's words in order (lowercase; punctuation left out).
+    pub words: Box<[u64]>,
+    /// The speaker as the article names them.
+    pub speaker: Box<str>,
+    /// The reporting verb's base form ("say"), or the cue in lowercase; None without a cue.
+    pub cue: Option<Box<str>>,
 }
 
 /// The groupable quotes of one article: those with a speaker and content words.
@@ -52,11 +60,14 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
             let surname = *names.last()?;
             let first_name = if names.len() > 1 { names[0] } else { 0 };
             let stems = content_stems(&quote.text);
-            (!stems.is_empty()).then_some(QuoteSummary {
+            (!stems.is_empty()).then(|| QuoteSummary {
                 index,
                 surname,
                 first_name,
                 stems,
+                words: hashed_words(&quote.text).map(|word| word.hash).collect(),
+                speaker: speaker.into(),
+                cue: quote.cue.as_deref().map(|cue| cue_base(cue).into()),
             })
         })
         .collect()
@@ -104,15 +115,35 @@ const COMMON_WORD_FLOOR: usize = 20;
 /// ("going", "people", "country" in a campaign's coverage).
 const COMMON_WORD_SHARE: f64 = 0.005;
 
+/// Statements quoted by two or more articles.
+#[derive(Debug, Default)]
+pub struct Grouping {
+    /// Each group's quotes as (article position, quote index), sorted; groups listed by
+    /// their first member.
+    pub groups: Vec<Vec<(usize, usize)>>,
+    /// The centre of every group (its longest quote, which every other member matched),
+    /// sorted: one member of each group is in it.
+    pub centres: Vec<(usize, usize)>,
+}
+
+impl Grouping {
+    /// Position in `group` of its centre.
+    pub fn centre_of(&self, group: &[(usize, usize)]) -> usize {
+        group
+            .iter()
+            .position(|member| self.centres.binary_search(member).is_ok())
+            .unwrap_or(0)
+    }
+}
+
 /// Groups the quotes of articles (in id order) into statements quoted by two or more
-/// articles. Each group lists (article position, quote index), sorted; groups are listed by
-/// their first member.
+/// articles.
 ///
 /// Groups are stars, not chains: quotes are taken longest first, and each joins the group
 /// of the first longer quote it matches (the group's centre) or becomes a centre itself. A
 /// speaker quoted often cannot chain all their remarks into one group through quotes that
 /// each share a few words with the next.
-pub fn group(articles: &[&[QuoteSummary]]) -> Vec<Vec<(usize, usize)>> {
+pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
     // Every groupable quote, numbered, longest (most content words) first.
     let mut quotes: Vec<(usize, &QuoteSummary)> = articles
         .iter()
@@ -193,10 +224,13 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Vec<Vec<(usize, usize)>> {
     for (number, centre) in centre_of.iter().enumerate() {
         members.entry(*centre).or_default().push(number);
     }
+    let mut centres = Vec::new();
     let mut groups: Vec<Vec<(usize, usize)>> = members
-        .into_values()
-        .filter(|members| members.iter().any(|&m| quotes[m].0 != quotes[members[0]].0))
-        .map(|members| {
+        .into_iter()
+        .filter(|(_, members)| members.iter().any(|&m| quotes[m].0 != quotes[members[0]].0))
+        .map(|(centre, members)| {
+            let (article, quote) = quotes[centre as usize];
+            centres.push((article, quote.index));
             let mut group: Vec<(usize, usize)> = members
                 .into_iter()
                 .map(|m| (quotes[m].0, quotes[m].1.index))
@@ -206,5 +240,6 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Vec<Vec<(usize, usize)>> {
         })
         .collect();
     groups.sort_unstable();
-    groups
+    centres.sort_unstable();
+    Grouping { groups, centres }
 }

@@ -3,19 +3,24 @@
 //! reporters "…", X said the reform would "…"; "according to X"; ", saying"; "X's remarks";
 //! a colon introduction), reads the speaker next to the cue, strips titles and appositives,
 //! resolves pronouns and descriptions ("he", "the president") to the article's earlier
-//! mentions, lets a cue-less quotation inherit the speaker of the one just before, and gives
-//! every speaker as the fullest name the article uses. It also decides each quotation's
-//! kind (direct, partial, block) and drops unattributed quoted titles and nicknames.
+//! mentions, lets a cue-less quotation inherit the speaker of the one just before (or take
+//! the one a name line signs, or the one the sentence or paragraph before introduces), and
+//! gives every speaker as the fullest name the article uses, or as the description the
+//! article gives when no name answers it. It also decides each quotation's kind (direct,
+//! partial, block) and drops unattributed quoted titles and nicknames, and single quoted
+//! words (a word pointed at, not a statement).
 //!
 //! It reads only the words between a quotation and its neighbours, so the whole article is
 //! attributed in time linear in its length.
 
 use std::ops::Range;
 
-use super::cues::{cue_after, cue_before, TITLE_MAX_WORDS};
+use super::casing::dateline;
+use super::cues::{cue_after, cue_before, Cue, TITLE_MAX_WORDS};
 use super::lexicon::{quote_lexicon, Gender};
 use super::marks::Quotation;
-use super::sources::{sentence_subject, Source};
+use super::names::name_at;
+use super::sources::{name_source, sentence_subject, Source};
 use super::speakers::SpeakerTable;
 use super::tokens::{ends_sentence_at, is_capitalised, tokenize, Token};
 use crate::report::{Quote, QuoteKind};
@@ -23,6 +28,15 @@ use crate::report::{Quote, QuoteKind};
 /// Context bytes read on each side of a quotation at most, so that a huge paragraph with a
 /// few marks does not make attribution slow.
 const CONTEXT_BYTES: usize = 600;
+
+/// Words at most between a quotation's closing comma and the verb of its own attribution
+/// (“…,” the party's new leader said): a name of three words, or a title and a name.
+const ATTRIBUTION_NEAR_WORDS: usize = 5;
+
+/// Words at most between two quoted phrases that read as one list or one phrase (“A,” “B”
+/// and also “C”; a “label” who “did this”): a conjunction and an adverb, or a relative
+/// pronoun, leave room for little more.
+const STRUNG_TOGETHER_MAX_WORDS: usize = 3;
 
 /// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
 /// report's quotes with UTF-16 offsets.
@@ -32,32 +46,20 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::text::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;
-    let mut tokens = Vec::new();
+    // The index of the last quotation attributed.
+    let mut last_attributed: Option<usize> = None;
+    let mut narration = Narration::default();
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
-        let left_bound = match index.checked_sub(1).map(|i| &quotations[i]) {
-            Some(before) if before.last_paragraph == quotation.first_paragraph => before.close,
-            _ => paragraph.start,
-        }
-        .max(quotation.open.saturating_sub(CONTEXT_BYTES));
-        let right_bound = match quotations.get(index + 1) {
-            Some(after) if after.first_paragraph == quotation.last_paragraph => after.open,
-            _ => last_paragraph.end,
-        }
-        .min(quotation.close + CONTEXT_BYTES);
-        let left_bound = floor_boundary(input, left_bound);
-        let right_bound = ceil_boundary(input, right_bound.max(quotation.close));
-
-        tokens.clear();
-        tokenize(input, left_bound..quotation.open, &mut tokens);
-        let left_all = tokens.len();
-        let sentence_start = (0..tokens.len())
-            .rev()
-            .find(|&i| ends_sentence_at(input, &tokens, i))
-            .map_or(0, |i| i + 1);
-        tokenize(input, quotation.close..right_bound, &mut tokens);
-        let (left, right) = tokens.split_at(left_all);
+        let earlier = index.checked_sub(1).map(|i| &quotations[i]);
+        let first_in_paragraph =
+            earlier.is_none_or(|before| before.last_paragraph != quotation.first_paragraph);
+        let surroundings = Surroundings::read(input, paragraphs, quotations, &mut narration, index);
+        let left_bound = surroundings.left_bound;
+        let sentence_start = surroundings.sentence_start;
+        let sentence_start_byte = surroundings.sentence_start_byte;
+        let (left, right) = surroundings.tokens.split_at(surroundings.left_len);
         // The sentence before the quotation's own one, in the same paragraph.
         let previous_sentence = {
             let before = &left[..sentence_start.saturating_sub(1)];
@@ -67,6 +69,13 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                 .map_or(0, |i| i + 1);
             &left[start..sentence_start]
         };
+        // Whether the previous quotation stands in the sentence before this one's.
+        let previous_sentence_quotes = !first_in_paragraph
+            && earlier.is_some_and(|before| {
+                previous_sentence
+                    .first()
+                    .is_some_and(|token| before.close > token.start)
+            });
         let left = &left[sentence_start..];
         let inner = &input[quotation.inner.clone()];
         let word_count = inner.split_whitespace().count();
@@ -77,44 +86,55 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         let full_stop = inner.ends_with('.') && !inner.ends_with("...");
         // A quotation opening its paragraph may be introduced by the previous one ("…
         // describes it in the following way:").
-        let mut introduction = Vec::new();
-        if left.is_empty() && quotation.first_paragraph > 0 && left_bound == paragraph.start {
-            let previous_paragraph = &paragraphs[quotation.first_paragraph - 1];
-            if input[previous_paragraph.clone()].trim_end().ends_with(':') {
-                let from = floor_boundary(
-                    input,
-                    previous_paragraph
-                        .start
-                        .max(previous_paragraph.end.saturating_sub(CONTEXT_BYTES)),
-                );
-                tokenize(input, from..previous_paragraph.end, &mut introduction);
-                let start = introduction[..introduction.len().saturating_sub(1)]
-                    .iter()
-                    .rposition(Token::ends_sentence)
-                    .map_or(0, |i| i + 1);
-                introduction.drain(..start);
-            }
-        }
+        let introduction = if left.is_empty()
+            && first_in_paragraph
+            && left_bound == paragraph.start
+            && quotation.first_paragraph > 0
+            && input[paragraphs[quotation.first_paragraph - 1].clone()]
+                .trim_end()
+                .ends_with(':')
+        {
+            paragraph_before(input, paragraphs, quotations, &mut narration, index)
+        } else {
+            Vec::new()
+        };
         let left: &[Token] = if introduction.is_empty() {
             left
         } else {
             &introduction
         };
-        let after_cue = cue_after(input, left, right, full_stop);
+        let after_cue = cue_after(input, left, right, full_stop, inner.ends_with(','));
         let before_cue = cue_before(input, left, word_count);
         // A cue with its speaker in the quotation's own sentence before it (X said the
-        // levy would “…”) outweighs a reporting verb of a clause that follows.
+        // levy would “…”) outweighs a reporting verb of a clause that follows, unless that
+        // clause is the quotation's own attribution: a comma closing the quotation and a
+        // name or pronoun with its verb right after it (“…,” Smith said).
+        let attribution_follows = after_cue
+            .as_ref()
+            .is_some_and(|after| is_own_attribution(input, inner, right, after));
         let cue = match (after_cue, before_cue) {
+            (Some(after), _) if attribution_follows => Some(after),
             (Some(_), Some(before)) if before.source.is_some() => Some(before),
             (Some(after), _) if after.source.is_some() => Some(after),
             (after, Some(before)) if before.source.is_some() || after.is_none() => Some(before),
             (after, _) => after,
         };
         // The previous quotation ended in this sentence (“…,” she said, adding “…”).
-        let same_sentence = index > 0
-            && left_bound == quotations[index - 1].close
-            && quotations[index - 1].last_paragraph == quotation.first_paragraph
-            && sentence_start == 0;
+        // Only a quotation that was attributed (not a title set aside) passes its speaker on
+        // this way.
+        let in_quoted_sentence =
+            !first_in_paragraph && earlier.is_some_and(|before| before.close > sentence_start_byte);
+        let same_sentence = in_quoted_sentence && last_attributed == index.checked_sub(1);
+        // Quoted phrases strung together, a few words apart at most (“A,” “B” and “C”;
+        // a “label” who “did this”), are one source's words.
+        let strung_together = in_quoted_sentence
+            && earlier.is_some_and(|before| {
+                input[before.close..quotation.open]
+                    .split_whitespace()
+                    .filter(|word| word.chars().any(char::is_alphanumeric))
+                    .count()
+                    <= STRUNG_TOGETHER_MAX_WORDS
+            });
 
         let mid_sentence =
             left.iter().any(Token::is_word) && !left.last().is_some_and(|token| token.is(':'));
@@ -132,33 +152,23 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         };
 
         let mid_or_continuing = mid_sentence && !same_sentence;
-        let inherited = || {
-            previous
-                .as_ref()
-                .and_then(|(speaker, paragraph): &(Option<String>, usize)| {
-                    (quotation.first_paragraph <= paragraph + 1)
-                        .then(|| speaker.clone())
-                        .flatten()
-                })
-        };
+        // The speaker of the quotation before, when it stands in this paragraph or the one
+        // before.
+        let inherited_speaker = previous
+            .as_ref()
+            .filter(|(_, paragraph)| quotation.first_paragraph <= paragraph + 1)
+            .and_then(|(speaker, _)| speaker.clone());
+        let inherited = || inherited_speaker.clone();
         let (speaker, cue_word) = match cue {
             Some(cue) => {
-                let position = quotation.open;
-                let speaker = match cue.source {
-                    // "he said" / "she added" goes on with the last speaker when the
-                    // gender fits: a reporter's pronoun most often stays with who spoke.
-                    Some(Source::Pronoun(gender @ (Gender::Masculine | Gender::Feminine))) => {
-                        inherited()
-                            .filter(|name| {
-                                table.gender_of(name).is_none_or(|known| known == gender)
-                            })
-                            .or_else(|| table.resolve_pronoun(position, gender))
-                    }
-                    Some(source) => resolve(&table, source, position),
-                    // A cue without a subject ("and added", ", adding") continues the
-                    // previous speaker's sentence.
-                    None => inherited(),
-                };
+                let speaker = speaker_of_cue(
+                    input,
+                    &table,
+                    left,
+                    cue.source,
+                    quotation.open,
+                    inherited_speaker.as_ref(),
+                );
                 (speaker, Some(cue.word))
             }
             // A quotation opening its sentence right after an attributed one (or continuing
@@ -166,43 +176,89 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             // A quotation opening its sentence after one whose subject reports speech
             // ("X recalled how it began. “…”") is that subject's.
             None if !mid_or_continuing => {
-                let introduced = if left.iter().any(Token::is_word) {
-                    None
+                // A quotation set apart in its own paragraph may be signed on the next line.
+                let closes_paragraph = !input[quotation.close..last_paragraph.end]
+                    .chars()
+                    .any(char::is_alphanumeric);
+                let signed = (closes_paragraph && first_in_paragraph && left.is_empty())
+                    .then(|| paragraphs.get(quotation.last_paragraph + 1))
+                    .flatten()
+                    .and_then(|next| signature(input, next))
+                    .and_then(|source| resolve(&table, source, quotation.open));
+                // A quotation opening its paragraph is introduced by the last sentence of the
+                // paragraph before, as one opening a sentence is by the sentence before.
+                let lead_in;
+                let previous_sentence = if previous_sentence.is_empty()
+                    && left.is_empty()
+                    && first_in_paragraph
+                    && quotation.first_paragraph > 0
+                {
+                    lead_in =
+                        paragraph_before(input, paragraphs, quotations, &mut narration, index);
+                    &lead_in[..]
                 } else {
-                    cue_before(input, previous_sentence, word_count)
-                        .and_then(|cue| cue.source)
-                        .and_then(|source| resolve(&table, source, quotation.open))
+                    previous_sentence
                 };
-                let subject = || {
-                    sentence_subject(input, previous_sentence)
-                        .and_then(|source| resolve(&table, source, quotation.open))
+                let introduced = || {
+                    if left.iter().any(Token::is_word) {
+                        return None;
+                    }
+                    let source = cue_before(input, previous_sentence, word_count)?.source?;
+                    pronoun_or_name(&table, source, quotation.open, inherited_speaker.as_ref())
                 };
-                (introduced.or_else(inherited).or_else(subject), None)
+                let subject = || person_subject(input, &table, previous_sentence, quotation.open);
+                (
+                    signed
+                        .or_else(|| {
+                            // The sentence before attributed the quotation before (“…,” said
+                            // X, a farmer from Lyon. “…”): the speaker goes on.
+                            previous_sentence_quotes
+                                .then(inherited)
+                                .flatten()
+                                .or_else(introduced)
+                        })
+                        .or_else(inherited)
+                        .or_else(subject),
+                    None,
+                )
             }
             None => (None, None),
         };
         let attributed = speaker.is_some() || cue_word.is_some();
+        // A quotation woven into a sentence with no reporting word ("X thanked him for
+        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
+        // subject.
+        let subject = || {
+            mid_sentence
+                .then(|| sentence_subject(input, left))
+                .flatten()
+                .and_then(|source| resolve(&table, source, quotation.open))
+        };
+        // One of several quoted phrases of a sentence whose subject is a known person
+        // ("X called it “a” and later “b”"), or strung together with the one before (“A,”
+        // “B” and “C”), is kept with the others.
+        let with_others = strung_together
+            || in_quoted_sentence && subject().is_some_and(|name| table.is_known_person(&name));
         if !attributed
+            && !with_others
             && word_count <= TITLE_MAX_WORDS
             && (kind == QuoteKind::Partial || is_title_case(inner))
         {
             // A title, nickname or scare quote that nothing attributes.
             continue;
         }
-        if attributed {
+        let speaker = speaker.or_else(subject);
+        if attributed || speaker.is_some() {
             previous = Some((speaker.clone(), quotation.last_paragraph));
+            last_attributed = Some(index);
         } else if !mid_sentence {
             previous = None;
         }
-        // A quotation woven into a sentence with no reporting word ("X thanked him for
-        // “…”", "X slammed the plan for promoting “…”") is the words of the sentence's
-        // subject.
-        let speaker = speaker.or_else(|| {
-            mid_sentence
-                .then(|| sentence_subject(input, left))
-                .flatten()
-                .and_then(|source| resolve(&table, source, quotation.open))
-        });
+        if is_one_word(inner) {
+            // One word set apart by quote marks is a word pointed at (a scare quote, a term,
+            // a name) or an interjection, not a statement: it is no quotation to report.
+            continue;
+        }
         let text = if quotation.is_block() {
             quotation
                 .pieces
@@ -230,19 +286,373 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     quotes.into_iter().map(|(quote, _)| quote).collect()
 }
 
-fn floor_boundary(input: &str, mut index: usize) -> usize {
-    while !input.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
+/// Whether the cue `after`, read after a quotation whose words are `inner`, is the
+/// quotation's own attribution: a comma closing the quotation, then a name and its verb and
+/// nothing else (“…,” Smith said; “…,” said Smith), not a clause of its own (“…,” and said
+/// that X; “…,” X said: “…”).
+fn is_own_attribution(input: &str, inner: &str, right: &[Token], after: &Cue) -> bool {
+    let lexicon = quote_lexicon();
+    let comma_closes = inner.ends_with(',') || right.first().is_some_and(|t| t.is(','));
+    // A name: a pronoun after the quotation most often repeats the subject before it (X said
+    // “…,” she said).
+    let named = matches!(after.source, Some(Source::Name { .. }));
+    let words: Vec<&str> = right
+        .iter()
+        .filter(|token| token.is_word())
+        .take(ATTRIBUTION_NEAR_WORDS)
+        .map(|token| &input[token.start..token.end])
+        .collect();
+    // A clause ending in a colon introduces the next quotation.
+    let introduces_next = right
+        .iter()
+        .take_while(|token| !token.ends_sentence())
+        .any(|token| token.is(':'));
+    let own_clause = !introduces_next
+        && words
+            .iter()
+            .position(|word| word.eq_ignore_ascii_case(&after.word))
+            .is_some_and(|verb| {
+                words[..verb].iter().all(|word| {
+                    let lower = word.to_lowercase();
+                    is_capitalised(word)
+                        || lower == "the"
+                        || lexicon.is_title(&lower)
+                        || lexicon.pronouns.contains_key(lower.as_str())
+                        || lexicon.fillers.contains(lower.as_str())
+                })
+            });
+    comma_closes && named && own_clause
 }
 
-fn ceil_boundary(input: &str, mut index: usize) -> usize {
-    index = index.min(input.len());
-    while !input.is_char_boundary(index) {
-        index += 1;
+/// The words around one quotation: its paragraph up to the quotation (from the start of
+/// the paragraph or [`CONTEXT_BYTES`] before), then the rest of the paragraph after it (as
+/// far), with the words of other quotations dropped and their marks kept.
+struct Surroundings {
+    /// The tokens before the quotation, then the tokens after it.
+    tokens: Vec<Token>,
+    /// How many of `tokens` stand before the quotation.
+    left_len: usize,
+    /// Byte offset the tokens before the quotation start from.
+    left_bound: usize,
+    /// Index in `tokens` of the first token of the quotation's sentence.
+    sentence_start: usize,
+    /// Byte offset of the quotation's sentence (the quotation's own when it opens it).
+    sentence_start_byte: usize,
+}
+
+impl Surroundings {
+    fn read(
+        input: &str,
+        paragraphs: &[Range<usize>],
+        quotations: &[Quotation],
+        narration: &mut Narration,
+        index: usize,
+    ) -> Self {
+        let quotation = &quotations[index];
+        let paragraph = &paragraphs[quotation.first_paragraph];
+        let last_paragraph = &paragraphs[quotation.last_paragraph];
+        let left_bound = paragraph
+            .start
+            .max(quotation.open.saturating_sub(CONTEXT_BYTES));
+        let right_bound = last_paragraph
+            .end
+            .min(quotation.close + CONTEXT_BYTES)
+            .max(quotation.close);
+        // The sentence may hold earlier quotations (X called it “…” and said “…”) and go on
+        // past later ones (“…,” Texas delegate Ann Lee, wearing a “Vote Lee” pin, said):
+        // their marks stay, their words are the speakers', not the sentence's, and go.
+        let mut tokens = Vec::new();
+        tokens.extend_from_slice(narration.between(
+            input,
+            paragraphs,
+            quotations,
+            quotation.first_paragraph,
+            left_bound..quotation.open,
+        ));
+        let left_len = tokens.len();
+        let sentence_start = (0..tokens.len())
+            .rev()
+            .find(|&i| ends_sentence_at(input, &tokens, i))
+            .map_or(0, |i| i + 1);
+        let sentence_start_byte = tokens
+            .get(sentence_start)
+            .map_or(quotation.open, |token| token.start);
+        tokens.extend_from_slice(narration.between(
+            input,
+            paragraphs,
+            quotations,
+            quotation.last_paragraph,
+            quotation.close..right_bound,
+        ));
+        Surroundings {
+            tokens,
+            left_len,
+            left_bound,
+            sentence_start,
+            sentence_start_byte,
+        }
     }
-    index
+}
+
+/// The tokens of each paragraph as the narrator writes it: the words of its quotations
+/// dropped (their marks and closing punctuation kept, see [`drop_quoted_words`]) and a
+/// dateline opening it set aside. Each paragraph is read once, however many quotations it
+/// holds, so that attribution stays linear in the text's length.
+#[derive(Default)]
+struct Narration {
+    /// The paragraph read last, with its tokens; and the one before, which a quotation
+    /// opening the next paragraph or running over two may ask for again.
+    read: Vec<(usize, Vec<Token>)>,
+}
+
+impl Narration {
+    /// The narration tokens of paragraph `paragraph` starting inside `range` (byte
+    /// offsets).
+    fn between(
+        &mut self,
+        input: &str,
+        paragraphs: &[Range<usize>],
+        quotations: &[Quotation],
+        paragraph: usize,
+        range: Range<usize>,
+    ) -> &[Token] {
+        let position = match self.read.iter().position(|(index, _)| *index == paragraph) {
+            Some(position) => position,
+            None => {
+                let span = &paragraphs[paragraph];
+                let mut tokens = Vec::new();
+                tokenize(input, span.clone(), &mut tokens);
+                if let Some(dateline) = dateline(input, &tokens) {
+                    tokens.drain(dateline);
+                }
+                let first = quotations.partition_point(|quotation| quotation.close <= span.start);
+                let quoted: Vec<Range<usize>> = quotations[first..]
+                    .iter()
+                    .take_while(|quotation| quotation.open < span.end)
+                    .map(|quotation| quotation.inner.clone())
+                    .collect();
+                drop_quoted_words(&mut tokens, &quoted);
+                // Two paragraphs at most are asked for around one quotation.
+                if self.read.len() == 2 {
+                    self.read.remove(0);
+                }
+                self.read.push((paragraph, tokens));
+                self.read.len() - 1
+            }
+        };
+        let tokens = &self.read[position].1;
+        let from = tokens.partition_point(|token| token.start < range.start);
+        let to = tokens.partition_point(|token| token.start < range.end);
+        &tokens[from..to]
+    }
+}
+
+/// The last sentence of the paragraph before the quotation `index` (as the narrator writes
+/// it: without a dateline and the words of its quotations), which may introduce a
+/// quotation opening the next paragraph.
+fn paragraph_before(
+    input: &str,
+    paragraphs: &[Range<usize>],
+    quotations: &[Quotation],
+    narration: &mut Narration,
+    index: usize,
+) -> Vec<Token> {
+    let Some(previous) = quotations[index].first_paragraph.checked_sub(1) else {
+        return Vec::new();
+    };
+    let span = &paragraphs[previous];
+    let from = span.start.max(span.end.saturating_sub(CONTEXT_BYTES));
+    let tokens = narration.between(input, paragraphs, quotations, previous, from..span.end);
+    tokens[last_sentence_start(input, tokens)..].to_vec()
+}
+
+/// Drops from `tokens` the words inside the quotations `quoted` (byte spans of their words):
+/// their marks stay, and so does the punctuation ending one, which belongs to the sentence
+/// around it (on “Morning Hour,” Olsen said; “We won.” Then …).
+///
+/// `quoted` is in the order of the text, so one walk over both does it, in time linear in
+/// their lengths however many quotations stand close together.
+fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Range<usize>]) {
+    if quoted.is_empty() {
+        return;
+    }
+    let mut kept = Vec::with_capacity(tokens.len());
+    let mut next_span = 0;
+    for (position, token) in tokens.iter().enumerate() {
+        while quoted
+            .get(next_span)
+            .is_some_and(|span| span.end <= token.start)
+        {
+            next_span += 1;
+        }
+        let inside = quoted
+            .get(next_span)
+            .filter(|span| span.contains(&token.start));
+        let keep = match inside {
+            None => true,
+            Some(span) => {
+                matches!(token.punct, Some('.' | '!' | '?' | ',' | ';' | ':'))
+                    && tokens
+                        .get(position + 1)
+                        .is_none_or(|next| !span.contains(&next.start))
+            }
+        };
+        if keep {
+            kept.push(*token);
+        }
+    }
+    *tokens = kept;
+}
+
+/// The index of the first token of the last sentence of `tokens`.
+fn last_sentence_start(input: &str, tokens: &[Token]) -> usize {
+    let end = tokens.len().saturating_sub(1);
+    (0..end)
+        .rev()
+        .find(|&i| ends_sentence_at(input, tokens, i))
+        .map_or(0, |i| i + 1)
+}
+
+/// The name signing a quotation from the paragraph after it: a short line holding only a
+/// name, maybe after a dash and before an affiliation ("- Luc Dumas.", "Anna Berg, Lyon
+/// Institute."), as under a quotation set apart in its own paragraph.
+fn signature(input: &str, paragraph: &Range<usize>) -> Option<Source> {
+    /// A signature line is a name and an affiliation: a dozen words at most.
+    const SIGNATURE_MAX_WORDS: usize = 12;
+    let mut tokens = Vec::new();
+    tokenize(input, paragraph.clone(), &mut tokens);
+    if tokens.iter().filter(|token| token.is_word()).count() > SIGNATURE_MAX_WORDS {
+        return None;
+    }
+    let first = tokens.iter().position(|token| !token.is('-'))?;
+    let chunk = name_at(input, &tokens, first)?;
+    let rest = &tokens[chunk.tokens.end..];
+    let affiliation = rest.first().is_some_and(|token| token.is(','));
+    let ends = rest.iter().all(|token| !token.is_word()) || affiliation;
+    // A lone word on its own line is as often a label or a credit ("Reuters.", "Pause.")
+    // as a name: a signature has its dash, a full name or an affiliation.
+    let signs = first > 0 || chunk.name.contains(' ') || affiliation;
+    if !ends || !signs || chunk.organisation {
+        return None;
+    }
+    Some(name_source(input, &tokens, &chunk))
+}
+
+/// The speaker a cue's `source` names, for a quotation at byte `position` whose sentence
+/// before it is `left`; `inherited` is the speaker of the quotation before.
+fn speaker_of_cue(
+    input: &str,
+    table: &SpeakerTable,
+    left: &[Token],
+    source: Option<Source>,
+    position: usize,
+    inherited: Option<&String>,
+) -> Option<String> {
+    match source {
+        // A name opening the pronoun's own sentence comes first ("Olsen cited “…”
+        // rules, which she said …"); then the last speaker.
+        Some(Source::Pronoun {
+            gender: gender @ (Gender::Masculine | Gender::Feminine),
+            ..
+        }) => {
+            let fits = |name: &String| table.gender_of(name).is_none_or(|known| known == gender);
+            let subject = match sentence_subject(input, left) {
+                Some(subject @ Source::Name { .. }) => resolve(table, subject, position)
+                    .filter(|name| table.is_known_person(name) && fits(name)),
+                _ => None,
+            };
+            subject.or_else(|| pronoun_or_name(table, source?, position, inherited))
+        }
+        // "A senior aide said … the person added": a definite description no name answers
+        // refers back to the someone a description introduced.
+        Some(Source::Description {
+            definite: true,
+            ref text,
+            ..
+        }) => {
+            let text = text.clone();
+            let resolved = resolve(table, source?, position);
+            if resolved.as_deref() == Some(text.as_str()) {
+                inherited
+                    .filter(|name| introduces_someone(name))
+                    .cloned()
+                    .or(resolved)
+            } else {
+                resolved
+            }
+        }
+        Some(source) => resolve(table, source, position),
+        // A cue without a subject ("and added", ", adding") continues the previous
+        // speaker's sentence.
+        None => inherited.cloned(),
+    }
+}
+
+/// The speaker `source` names: "he" or "she" goes on with the last speaker (`inherited`)
+/// when the gender fits, a reporter's pronoun most often staying with who spoke; anything
+/// else is resolved.
+fn pronoun_or_name(
+    table: &SpeakerTable,
+    source: Source,
+    position: usize,
+    inherited: Option<&String>,
+) -> Option<String> {
+    match source {
+        Source::Pronoun {
+            gender: gender @ (Gender::Masculine | Gender::Feminine),
+            at,
+        } => inherited
+            .filter(|name| table.gender_of(name).is_none_or(|known| known == gender))
+            .cloned()
+            .or_else(|| table.resolve_pronoun(at.min(position), gender)),
+        source => resolve(table, source, position),
+    }
+}
+
+/// The subject of `sentence` when it is a person ("X recalled how it began. “…”"): a name,
+/// "he" or "she" resolved to a person the article knows; only for a sentence with a word in
+/// lowercase (a clause, not a label or a credit line).
+fn person_subject(
+    input: &str,
+    table: &SpeakerTable,
+    sentence: &[Token],
+    position: usize,
+) -> Option<String> {
+    let clause = sentence.iter().any(|token| {
+        token.is_word()
+            && input[token.start..token.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    });
+    if !clause {
+        return None;
+    }
+    match sentence_subject(input, sentence)? {
+        source @ (Source::Name { .. }
+        | Source::Pronoun {
+            gender: Gender::Masculine | Gender::Feminine,
+            ..
+        }) => resolve(table, source, position).filter(|name| table.is_known_person(name)),
+        _ => None,
+    }
+}
+
+/// Whether the speaker `name` is a description introducing someone ("a senior aide",
+/// "one voter", "another source"), as given for an unnamed speaker.
+fn introduces_someone(name: &str) -> bool {
+    matches!(name.split(' ').next(), Some("a" | "an" | "one" | "another"))
+}
+
+/// Whether `text` is a single word: one run of letters and digits, maybe with its
+/// punctuation ("reckless", "Seriously?"). A compound written with hyphens ("hands-off",
+/// "Minister-for-Everything") is a phrase made one word, usually someone's coinage, and counts as
+/// more than one.
+fn is_one_word(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|word| word.chars().any(char::is_alphanumeric));
+    words.next().is_some() && words.next().is_none()
 }
 
 /// Whether every word of `text` is capitalised (a title: "Saturday Night Live").
@@ -264,22 +674,39 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
             organisation,
             the,
         } => {
-            let full = table.full_name(&name);
+            let full = table.full_name(&name)?;
             if organisation && the && !full.starts_with("The ") {
                 Some(format!("the {full}"))
             } else {
                 Some(full)
             }
         }
-        Source::Pronoun(gender) => table.resolve_pronoun(position, gender),
-        Source::Description { head, text } => {
-            table.resolve_description(position, &head).or_else(|| {
-                let lexicon = quote_lexicon();
-                // An unresolved organisation-like description names the source itself
-                // ("state media", "the ministry"); a person's ("a spokesman") does not.
-                let named = text.split(' ').skip(1).any(is_capitalised);
-                (lexicon.organisation_words.contains(head.as_str()) || named).then_some(text)
-            })
+        // A pronoun or a description refers to someone named before it, and before the
+        // quotation (“…,” he said: the quotation's own words name no antecedent).
+        Source::Pronoun { gender, at } => table.resolve_pronoun(at.min(position), gender),
+        // "The president" is someone named before; "a spokesman", "one voter" someone new,
+        // given as the article describes them, and so is a description that resolves to no
+        // one named.
+        Source::Description {
+            head,
+            text,
+            definite,
+            at,
+        } => {
+            let lexicon = quote_lexicon();
+            // Its other title words ("minority" in "the Senate minority leader"), which the
+            // mention must carry too.
+            let modifiers: Vec<String> = text
+                .split(' ')
+                .skip(1)
+                .map(str::to_lowercase)
+                .filter(|word| *word != head && lexicon.is_title(word))
+                .collect();
+            let modifiers: Vec<&str> = modifiers.iter().map(String::as_str).collect();
+            definite
+                .then(|| table.resolve_description(at.min(position), &head, &modifiers))
+                .flatten()
+                .or(Some(text))
         }
     }
 }

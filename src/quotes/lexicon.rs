@@ -1,8 +1,11 @@
-//! The word lists quote attribution reads: reporting verbs with their tense forms, nouns that
-//! carry a speaker's words ("remarks", "statement"), titles and honorifics, pronouns with
-//! their gender, organisation words, capitalised words that are not names, and the words
-//! that may stand between a speaker and a verb. They live as plain text files in
-//! `src/quotes/lexicon/` so that adding a verb or a title never means adding an `if`.
+//! The word lists quote attribution reads: reporting verbs with their tense forms (and those
+//! of several words, "put it"), nouns that carry a speaker's words ("remarks", "statement")
+//! and documents that speak for whoever issued them, titles and honorifics, pronouns with
+//! their gender, organisation words, nouns that head a description of a source,
+//! capitalised words that are not names, words that open sentences before a name, and the
+//! words (fillers, time phrases) that may stand between a speaker and a verb. They live as
+//! plain text files in `src/quotes/lexicon/` so that adding a verb or a title never means
+//! adding an `if`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -27,6 +30,8 @@ pub struct ReportingVerb {
     pub base: &'static str,
     /// Whether the verb only attributes a short phrase right after its object ("called").
     pub partial_only: bool,
+    /// Whether the verb's object is the person spoken to ("told reporters").
+    pub takes_object: bool,
 }
 
 /// All lists, parsed once.
@@ -44,10 +49,20 @@ pub struct QuoteLexicon {
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
     pub not_names: HashSet<&'static str>,
+    /// Words that open sentences before a name without being part of it ("Despite",
+    /// "Though", "Even"), when the article never capitalises them inside a sentence.
+    pub sentence_openers: HashSet<&'static str>,
     /// Head nouns of descriptions that name a source ("the daily", "a source").
     pub description_heads: HashSet<&'static str>,
     /// Words that may stand between a speaker and the reporting verb.
     pub fillers: HashSet<&'static str>,
+    /// Nouns for documents that carry someone's words ("a statement", "a release").
+    pub documents: HashSet<&'static str>,
+    /// Reporting verbs of several words ("put it", "pointed out"), each as its words.
+    pub phrases: Vec<Vec<&'static str>>,
+    /// Words of a time phrase that may stand between a speaker and the verb ("X on Thursday
+    /// said", "X later Monday told").
+    pub time_words: HashSet<&'static str>,
 }
 
 impl QuoteLexicon {
@@ -72,8 +87,14 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         pronouns: pronouns(include_str!("lexicon/pronouns.txt")),
         organisation_words: words(include_str!("lexicon/organisation_words.txt")).collect(),
         not_names: words(include_str!("lexicon/not_names.txt")).collect(),
+        sentence_openers: words(include_str!("lexicon/sentence_openers.txt")).collect(),
         description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
         fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
+        documents: words(include_str!("lexicon/document_nouns.txt")).collect(),
+        time_words: words(include_str!("lexicon/time_words.txt")).collect(),
+        phrases: lines(include_str!("lexicon/reporting_phrases.txt"))
+            .map(|line| line.split_whitespace().collect())
+            .collect(),
     })
 }
 
@@ -93,11 +114,16 @@ fn reporting_verbs(file: &'static str) -> HashMap<&'static str, ReportingVerb> {
     let mut verbs = HashMap::new();
     for line in lines(file) {
         let partial_only = line.split_whitespace().any(|word| word == "@partial");
+        let takes_object = line.split_whitespace().any(|word| word == "@object");
         let mut forms = line
             .split_whitespace()
             .filter(|word| !word.starts_with('@'));
         let Some(base) = forms.next() else { continue };
-        let verb = ReportingVerb { base, partial_only };
+        let verb = ReportingVerb {
+            base,
+            partial_only,
+            takes_object,
+        };
         verbs.entry(base).or_insert_with(|| verb.clone());
         for form in forms {
             verbs.entry(form).or_insert_with(|| verb.clone());

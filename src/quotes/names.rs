@@ -3,8 +3,8 @@
 //! honorific implies.
 //!
 //! No parser: names are runs of capitalised words, which misreads some sentence openings
-//! and places; attribution only asks about words next to a reporting verb, where a
-//! capitalised run is nearly always the speaker.
+//! and places; the speaker table (`speakers`) sets those aside with what the article's
+//! casing says, and attribution only asks about words next to a reporting verb.
 
 use std::ops::Range;
 

@@ -1,14 +1,21 @@
 //! The people and organisations an article names: a per-article table of entities with
 //! every mention's position, the fullest name the article uses for each ("Macron" →
-//! "Emmanuel Macron"), their gender (from honorifics and he/she/his/her near the mentions)
-//! and the titles seen with them (so that "the president" can be resolved).
+//! "Emmanuel Macron", and for a family name written first "Li" → "Li Qiang"), their gender
+//! (from honorifics and he/she/his/her near the mentions) and the titles seen with them (so
+//! that "the president" can be resolved).
+//!
+//! The table is the judge of what is a name in the article: words that only open sentences
+//! ("Despite", "Lately", a headline's adjective) are set aside by the article's own casing
+//! (`casing`), datelines and headline-like lines give no names, and two names run together
+//! ("Olsen Dumas talks") are two people, never one speaker.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, NameChunk};
-use super::tokens::{is_capitalised, tokenize, PREPOSITIONS};
+use super::tokens::{is_capitalised, tokenize, Token, PREPOSITIONS};
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -72,42 +79,61 @@ pub struct SpeakerTable {
     mentions: Vec<Mention>,
     by_name: HashMap<String, usize>,
     by_last_word: HashMap<String, usize>,
+    /// Persons by the first word of their name, for names written family name first ("Li
+    /// Qiang", then "Li"; "Yoon Suk Yeol", then "Yoon").
+    by_first_word: HashMap<String, usize>,
+    /// How the article writes each word: tells a name from a sentence's opening word.
+    casing: WordCasing,
+    /// Every name of two words or more, by its last word.
+    full_names_by_last_word: HashMap<String, Vec<usize>>,
+    /// Names the article writes more than once.
+    repeated_names: HashSet<String>,
+}
+
+/// A name chunk read in a paragraph, with what is known around it.
+struct FoundName {
+    chunk: NameChunk,
+    /// Byte offset of the chunk's first token.
+    position: usize,
+    /// The first gendered pronoun after it, before the next name.
+    pronoun: Option<Gender>,
+    /// Whether a preposition governs it.
+    object: bool,
 }
 
 impl SpeakerTable {
     /// Builds the table from the article's paragraphs (byte spans of `input`); `quoted`
     /// holds the byte spans of its quotations, in order.
     pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
-        let lexicon = quote_lexicon();
-        let mut chunks: Vec<(NameChunk, usize, Option<Gender>, bool)> = Vec::new();
-        let mut tokens = Vec::new();
+        let mut table = SpeakerTable::default();
+        let mut paragraph_tokens: Vec<(Vec<Token>, bool)> = Vec::with_capacity(paragraphs.len());
         for span in paragraphs {
-            tokens.clear();
+            let mut tokens = Vec::new();
             tokenize(input, span.clone(), &mut tokens);
-            let mut index = 0;
+            let headline = is_headline_like(input, &tokens);
+            table.casing.record(input, &tokens, headline);
+            paragraph_tokens.push((tokens, headline));
+        }
+        let mut found: Vec<FoundName> = Vec::new();
+        for (tokens, headline) in &paragraph_tokens {
+            // In a headline or a label every word is capitalised: its runs of capitalised
+            // words are no evidence of names ("Mayor Olsen Says Council Will Act").
+            if *headline {
+                continue;
+            }
+            // A dateline ("LYON —") names a place, never a speaker.
+            let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
-                let Some(chunk) = name_at(input, &tokens, index) else {
+                let Some(chunk) = name_at(input, tokens, index) else {
                     index += 1;
                     continue;
                 };
                 let after = chunk.tokens.end;
-                // The first gendered pronoun before the next name.
-                let pronoun = tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
-                    .iter()
-                    .take_while(|token| {
-                        !(token.is_word() && is_capitalised(&input[token.start..token.end]))
-                            || matches!(
-                                &input[token.start..token.end],
-                                "He" | "She" | "His" | "Her"
-                            )
-                    })
-                    .find_map(|token| {
-                        let word = input[token.start..token.end].to_lowercase();
-                        match lexicon.pronouns.get(word.as_str()) {
-                            Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
-                            _ => None,
-                        }
-                    });
+                index = after.max(index + 1);
+                let Some(name) = table.clean_name(&chunk.name) else {
+                    continue;
+                };
+                let chunk = NameChunk { name, ..chunk };
                 let position = tokens[chunk.tokens.start].start;
                 let object = chunk.tokens.start > 0 && {
                     let before = tokens[chunk.tokens.start - 1];
@@ -115,19 +141,60 @@ impl SpeakerTable {
                         && PREPOSITIONS
                             .contains(&input[before.start..before.end].to_lowercase().as_str())
                 };
-                index = after.max(index + 1);
-                chunks.push((chunk, position, pronoun, object));
+                found.push(FoundName {
+                    pronoun: pronoun_after(input, tokens, after),
+                    chunk,
+                    position,
+                    object,
+                });
             }
         }
-        let mut table = SpeakerTable::default();
+        let mut seen = HashSet::new();
+        for name in &found {
+            if !seen.insert(name.chunk.name.as_str()) {
+                table.repeated_names.insert(name.chunk.name.clone());
+            }
+        }
         // Full names first, so that a surname met before the full name still maps to it.
-        for (chunk, ..) in &chunks {
-            if chunk.name.contains(' ') {
-                table.entity_for(&chunk.name, chunk.organisation);
+        for name in &found {
+            if name.chunk.name.contains(' ') {
+                table.entity_for(&name.chunk.name, name.chunk.organisation);
+            }
+        }
+        table.prefer_the_most_likely(&found);
+        // Two names run together ("Olsen Dumas talks") are two mentions.
+        let mut mentions_found = Vec::with_capacity(found.len());
+        for name in found {
+            let split = (!name.chunk.organisation)
+                .then(|| table.run_together(&name.chunk.name))
+                .flatten();
+            let Some((first, second)) = split else {
+                mentions_found.push(name);
+                continue;
+            };
+            let second_position = name.position + name.chunk.name.len() - second.len();
+            for (part, position) in [(first, name.position), (second, second_position)] {
+                mentions_found.push(FoundName {
+                    chunk: NameChunk {
+                        name: part,
+                        titles: Vec::new(),
+                        gender: None,
+                        ..name.chunk.clone()
+                    },
+                    position,
+                    pronoun: None,
+                    object: name.object,
+                });
             }
         }
         let mut next_quote = 0;
-        for (chunk, position, pronoun, object) in chunks {
+        for name in mentions_found {
+            let FoundName {
+                chunk,
+                position,
+                pronoun,
+                object,
+            } = name;
             while next_quote < quoted.len() && quoted[next_quote].end <= position {
                 next_quote += 1;
             }
@@ -161,15 +228,127 @@ impl SpeakerTable {
         table
     }
 
-    /// The entity named `name`, created if new; a lone surname joins the full name that
-    /// ends with it.
+    /// Points each lone word at the full name it most likely stands for among those ending
+    /// (or, for a family name written first, starting) with it: one whose first word the
+    /// article also capitalises inside a sentence (a given name or a title, not a sentence's
+    /// opening adjective: "Unflappable Dumas took the stage"), then the one mentioned most,
+    /// then the first met. A full name whose first word is only ever seen opening a sentence
+    /// joins the full name so chosen for its last word.
+    fn prefer_the_most_likely(&mut self, found: &[FoundName]) {
+        let mut counts = vec![0usize; self.entities.len()];
+        for name in found {
+            if let Some(&entity) = self.by_name.get(&name.chunk.name) {
+                counts[entity] += 1;
+            }
+        }
+        let confirmed: Vec<bool> = self
+            .entities
+            .iter()
+            .map(|entity| {
+                entity.organisation
+                    || entity
+                        .name
+                        .split_once(' ')
+                        .is_some_and(|(first, _)| self.casing.is_capitalised_inside(first))
+            })
+            .collect();
+        // Two names run together ("Olsen Dumas") never stand for either.
+        let single: Vec<bool> = self
+            .entities
+            .iter()
+            .map(|entity| entity.organisation || self.run_together(&entity.name).is_none())
+            .collect();
+        let rank = |entity: usize| (single[entity], confirmed[entity], counts[entity]);
+        for (index, entity) in self.entities.iter().enumerate() {
+            let Some((first_word, _)) = entity.name.split_once(' ') else {
+                continue;
+            };
+            let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
+            let better =
+                |current: Option<&usize>| current.is_none_or(|&other| rank(index) > rank(other));
+            if better(self.by_last_word.get(last_word)) {
+                self.by_last_word.insert(last_word.to_string(), index);
+            }
+            if !entity.organisation && better(self.by_first_word.get(first_word)) {
+                self.by_first_word.insert(first_word.to_string(), index);
+            }
+        }
+        for (index, entity) in self.entities.iter().enumerate() {
+            if confirmed[index] || !entity.name.contains(' ') {
+                continue;
+            }
+            let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
+            if let Some(&chosen) = self.by_last_word.get(last_word) {
+                if chosen != index && confirmed[chosen] {
+                    self.by_name.insert(entity.name.clone(), chosen);
+                }
+            }
+        }
+    }
+
+    /// `name` as a name of this article: without the sentence-opening words the article
+    /// never capitalises inside a sentence ("Despite Anna Berg" → "Anna Berg"); `None` when
+    /// nothing is left, or when it is several words in capitals (a headline or a label, such
+    /// as "FLOOD VICTIMS": names are written in mixed case).
+    fn clean_name(&self, name: &str) -> Option<String> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let first = words.iter().enumerate().position(|(index, word)| {
+            !self.casing.is_opening_word(word, index + 1 < words.len())
+        })?;
+        let words = &words[first..];
+        if words.len() >= 2 && words.iter().all(|word| is_all_capitals(word)) {
+            return None;
+        }
+        Some(words.join(" "))
+    }
+
+    /// When `name` is two names run together ("Olsen Dumas": each word the family name of
+    /// another person the article names in full), the two.
+    ///
+    /// A run the article writes more than once is a name of its own ("Rosa Lind" beside an
+    /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
+    /// of a title line, not a habit.
+    fn run_together(&self, name: &str) -> Option<(String, String)> {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 || self.repeated_names.contains(name) {
+            return None;
+        }
+        // Whether `word` ends the full name of someone other than `name`.
+        let ends_another = |word: &str| {
+            self.full_names_by_last_word
+                .get(word)
+                .into_iter()
+                .flatten()
+                .map(|&entity| &self.entities[entity])
+                .any(|entity| {
+                    !entity.organisation
+                        && entity.name != name
+                        && !name.ends_with(&entity.name)
+                        && !entity.name.ends_with(name)
+                })
+        };
+        if !ends_another(words[words.len() - 1]) {
+            return None;
+        }
+        (1..words.len())
+            .find(|&split| ends_another(words[split - 1]))
+            .map(|split| (words[..split].join(" "), words[split..].join(" ")))
+    }
+
+    /// The entity named `name`, created if new; a lone word joins the full name that ends
+    /// with it (a family name: "Macron"), else the person's name that starts with it (a
+    /// family name written first: "Li" for "Li Qiang").
     fn entity_for(&mut self, name: &str, organisation: bool) -> usize {
         if let Some(&entity) = self.by_name.get(name) {
             return entity;
         }
         let last_word = name.rsplit(' ').next().unwrap_or(name).to_string();
         if !name.contains(' ') {
-            if let Some(&entity) = self.by_last_word.get(&last_word) {
+            let known = self
+                .by_last_word
+                .get(&last_word)
+                .or_else(|| self.by_first_word.get(name).filter(|_| !organisation));
+            if let Some(&entity) = known {
                 self.by_name.insert(name.to_string(), entity);
                 return entity;
             }
@@ -181,8 +360,28 @@ impl SpeakerTable {
             ..Entity::default()
         });
         self.by_name.insert(name.to_string(), entity);
+        if let Some((first_word, _)) = name.split_once(' ').filter(|_| !organisation) {
+            self.by_first_word
+                .entry(first_word.to_string())
+                .or_insert(entity);
+        }
+        if name.contains(' ') {
+            self.full_names_by_last_word
+                .entry(last_word.clone())
+                .or_default()
+                .push(entity);
+        }
         self.by_last_word.entry(last_word).or_insert(entity);
         entity
+    }
+
+    /// Whether `name` (a fullest name) is a person the article makes known as one: by a
+    /// given name, a title, or the pronouns around it; not a capitalised word that only opens
+    /// a sentence ("Opinions were divided").
+    pub fn is_known_person(&self, name: &str) -> bool {
+        self.by_name
+            .get(name)
+            .is_some_and(|&entity| self.entities[entity].is_person())
     }
 
     /// The gender the article gives the entity named `name` (its fullest name).
@@ -192,17 +391,28 @@ impl SpeakerTable {
             .and_then(|&entity| self.entities[entity].gender())
     }
 
-    /// The fullest name the article uses for `name`.
-    pub fn full_name(&self, name: &str) -> String {
-        if let Some(&entity) = self.by_name.get(name) {
-            return self.entities[entity].name.clone();
+    /// The fullest name the article uses for `name`, read next to a cue: `None` when it is
+    /// no name once the sentence's opening words are set aside ("Lately"), or two names
+    /// run together.
+    pub fn full_name(&self, name: &str) -> Option<String> {
+        let name = self.clean_name(name)?;
+        if self.run_together(&name).is_some() {
+            return None;
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(name);
-        match self.by_last_word.get(last_word) {
+        if let Some(&entity) = self.by_name.get(&name) {
+            return Some(self.entities[entity].name.clone());
+        }
+        let last_word = name.rsplit(' ').next().unwrap_or(&name);
+        let known = self.by_last_word.get(last_word).or_else(|| {
+            (!name.contains(' '))
+                .then(|| self.by_first_word.get(&name))
+                .flatten()
+        });
+        match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
-                self.entities[entity].name.clone()
+                Some(self.entities[entity].name.clone())
             }
-            _ => name.to_string(),
+            _ => Some(name),
         }
     }
 
@@ -248,11 +458,42 @@ impl SpeakerTable {
 
     /// The entity a description such as "the president" (its head word, lowercase) at byte
     /// `position` refers to: the nearest earlier mention carrying that title.
-    pub fn resolve_description(&self, position: usize, head: &str) -> Option<String> {
+    ///
+    /// `modifiers` are the description's other title words ("minority" in "the Senate
+    /// minority leader"): the mention must carry them too, so that "the minority leader" is
+    /// not whichever leader came last.
+    pub fn resolve_description(
+        &self,
+        position: usize,
+        head: &str,
+        modifiers: &[&str],
+    ) -> Option<String> {
         self.mentions_before(position, false)
-            .find(|entity| entity.titles.iter().any(|title| title == head))
+            .find(|entity| {
+                let has = |word: &str| entity.titles.iter().any(|title| title == word);
+                has(head) && modifiers.iter().all(|modifier| has(modifier))
+            })
             .map(|entity| entity.name.clone())
     }
+}
+
+/// The first gendered pronoun in the tokens after a name ending at token `after`, before
+/// the next capitalised word (another name, most often) other than a pronoun.
+fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> {
+    let lexicon = quote_lexicon();
+    tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
+        .iter()
+        .take_while(|token| {
+            !(token.is_word() && is_capitalised(&input[token.start..token.end]))
+                || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
+        })
+        .find_map(|token| {
+            let word = input[token.start..token.end].to_lowercase();
+            match lexicon.pronouns.get(word.as_str()) {
+                Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
+                _ => None,
+            }
+        })
 }
 
 #[cfg(test)]
@@ -295,7 +536,7 @@ mod tests {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
         let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
-        assert_eq!(table.full_name("Merkel"), "Angela Merkel");
+        assert_eq!(table.full_name("Merkel").as_deref(), Some("Angela Merkel"));
         assert_eq!(
             table
                 .resolve_pronoun(text.len(), Gender::Feminine)
@@ -304,9 +545,52 @@ mod tests {
         );
         assert_eq!(
             table
-                .resolve_description(text.len(), "chancellor")
+                .resolve_description(text.len(), "chancellor", &[])
                 .as_deref(),
             Some("Angela Merkel")
         );
+    }
+
+    /// The table of a text whose paragraphs are separated by blank lines.
+    fn table_of(text: &str) -> SpeakerTable {
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            paragraphs.push(start..start + part.len());
+            start += part.len() + 2;
+        }
+        SpeakerTable::build(text, &paragraphs, &[])
+    }
+
+    #[test]
+    fn two_names_run_together_are_split_but_a_name_written_twice_is_kept() {
+        let table = table_of(
+            "Berg Dumas talks\n\nChancellor Anna Berg met Mayor Luc Dumas in Lyon. Dumas spoke first.",
+        );
+        assert_eq!(table.full_name("Dumas").as_deref(), Some("Luc Dumas"));
+        assert_eq!(table.full_name("Berg").as_deref(), Some("Anna Berg"));
+        assert_eq!(table.full_name("Berg Dumas"), None);
+        // The same run written twice is someone's name, however its words are used elsewhere.
+        let table = table_of(
+            "Mayor Rosa Lind spoke. Anna Rosa left. Rosa Lind stayed, and Rosa Lind voted.",
+        );
+        assert_eq!(table.full_name("Rosa Lind").as_deref(), Some("Rosa Lind"));
+    }
+
+    #[test]
+    fn a_family_name_written_first_resolves_to_the_full_name() {
+        let table = table_of("Premier Li Qiang visited the port. Later Li spoke.");
+        assert_eq!(table.full_name("Li").as_deref(), Some("Li Qiang"));
+    }
+
+    #[test]
+    fn sentence_openers_and_datelines_are_no_names() {
+        let table = table_of(
+            "KINGSTON — Mayor Ann Lee spoke.\n\nDespite Lee's efforts, the vote failed. Lately, she has been quiet.",
+        );
+        assert_eq!(table.full_name("Despite Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(table.full_name("Lately"), None);
+        assert_eq!(table.full_name("KINGSTON").as_deref(), Some("KINGSTON"));
+        assert!(!table.is_known_person("KINGSTON"));
     }
 }

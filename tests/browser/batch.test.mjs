@@ -37,15 +37,15 @@ test("dropping two files adds two articles with their story group, duplicate and
     assert.match(await page.locator("#status").textContent(), /Done: 2 articles, 1 story, 1 duplicate, 2 quote groups/);
 
     const cross = page.locator("#cross-view");
-    assert.deepEqual(await cross.locator(".story-group li").allTextContents(), [`${COURIER_TITLE} (courier.txt)`, `${LEDGER_TITLE} (ledger.md)`]);
+    assert.deepEqual(await cross.locator(".story-group .timeline-entry .link-button").allTextContents(), [COURIER_TITLE, LEDGER_TITLE]);
     const duplicate = await cross.locator(".duplicates-table tbody tr td").allTextContents();
-    assert.deepEqual(duplicate, [`${COURIER_TITLE} (courier.txt)`, `${LEDGER_TITLE} (ledger.md)`, "82%", "near copy"]);
+    assert.deepEqual(duplicate, [`${COURIER_TITLE} (courier.txt)`, `${LEDGER_TITLE} (ledger.md)`, "82%", "near copy", "Compare"]);
     const groups = cross.locator(".quote-group");
     assert.equal(await groups.count(), 2);
     assert.equal(await groups.first().locator(".quote-card").count(), 2, "the quote group shows one card per article, side by side");
 
     // A card opens its article with the quote highlighted.
-    await groups.first().locator(".quote-card").nth(1).getByRole("button").click();
+    await groups.first().locator(".quote-card").nth(1).getByRole("button", { name: /^Show this quote in/ }).click();
     assert.equal(await page.locator("#article-heading").textContent(), LEDGER_TITLE);
     assert.match(await page.locator("mark.quote.selected").first().textContent(), /^Tonight the barrier did exactly/);
     assert.equal(await page.evaluate(() => document.activeElement.id), "article-view", "the keyboard follows to the article");
@@ -74,6 +74,11 @@ test("the exported JSON equals the report analyze() gives for the same articles;
   const expected = await analyzeInPage(page, docs);
   assert.deepEqual(exported, expected, "the exported JSON is not the report analyze() returns");
   assert.deepEqual(Object.keys(exported), ["articles", "storyGroups", "duplicates", "quoteGroups"]);
+  assert.deepEqual(
+    exported.quoteGroups[0].map((member) => member.change.label),
+    ["reference", "reworded", "identical"],
+    "quote group members carry how each differs from the group's reference",
+  );
   assert.ok(exported.articles[3].text.endsWith("Photo: Club handout"));
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);

@@ -1,8 +1,11 @@
-// The page's plain-data modules in Node (no browser): batch limits, corrections, exports.
+// The page's plain-data modules in Node (no browser): batch limits, corrections, exports,
+// the layout of diffs and story timelines.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Batch, Status } from "../../www/js/batch.js";
+import { alignParagraphs, foldUnchanged, inlineSegments, paragraphSegments } from "../../www/js/diff-layout.js";
+import { describeGap, formatDate, timelineOf } from "../../www/js/timeline.js";
 import { cleanedPlainText, quotesCsv } from "../../www/js/export.js";
 import { LIMITS, fitIntoBatch } from "../../www/js/input.js";
 
@@ -60,4 +63,78 @@ test("the quotes CSV quotes what needs quoting and never starts a cell with a fo
     'article,speaker,cue,quote\r\na.txt,Ana Ruiz,said,"He said ""no"", then left"\r\na.txt,,,"\'=HYPERLINK(""http://x"")"\r\n',
   );
   assert.equal(cleanedPlainText(report), "T\n\nBody.\n");
+});
+
+test("a diff's ops mark the stretches of each paragraph and read as one line", () => {
+  const a = "The cat sat.\n\nIt rained.";
+  const b = "The black cat sat.\n\nIt rained.";
+  const ops = [
+    { kind: "equal", aStart: 0, aEnd: 3, bStart: 0, bEnd: 3, words: 1, moved: false },
+    { kind: "insert", aStart: 3, aEnd: 3, bStart: 4, bEnd: 9, words: 1, moved: false },
+    { kind: "equal", aStart: 4, aEnd: 24, bStart: 10, bEnd: 30, words: 4, moved: false },
+  ];
+  assert.deepEqual(paragraphSegments(b, ops, "b", 0, 18), [
+    { text: "The ", kind: "equal", moved: false },
+    { text: "black", kind: "insert", moved: false },
+    { text: " cat sat.", kind: "equal", moved: false },
+  ]);
+  assert.deepEqual(paragraphSegments(a, ops, "a", 0, 12), [{ text: "The cat sat.", kind: "equal", moved: false }]);
+
+  const replaced = [
+    { kind: "equal", aStart: 0, aEnd: 3, bStart: 0, bEnd: 3, words: 1, moved: false },
+    { kind: "delete", aStart: 4, aEnd: 7, bStart: 3, bEnd: 3, words: 1, moved: false },
+    { kind: "insert", aStart: 7, aEnd: 7, bStart: 4, bEnd: 9, words: 1, moved: false },
+    { kind: "equal", aStart: 8, aEnd: 11, bStart: 10, bEnd: 13, words: 1, moved: false },
+  ];
+  const line = inlineSegments("the big dog", "the small dog", replaced);
+  assert.deepEqual(
+    line.map(({ text, kind }) => `${kind}:${text}`),
+    ["equal:the", "equal: ", "delete:big", "insert:small", "equal: ", "equal:dog"],
+  );
+});
+
+test("paragraphs are put side by side with their counterparts, moves and splits on rows of their own", () => {
+  const p = (status, other) => ({ start: 0, end: 1, status, other });
+  const rows = alignParagraphs(
+    [p("unchanged", 0), p("moved", 3), p("changed", 1), p("removed", null)],
+    [p("unchanged", 0), p("changed", 2), p("added", null), p("moved", 1)],
+  );
+  assert.deepEqual(rows, [
+    { a: 0, b: 0 },
+    { a: 1, b: null },
+    { a: 2, b: 1 },
+    { a: 3, b: null },
+    { a: null, b: 2 },
+    { a: null, b: 3 },
+  ]);
+  // A paragraph split in two, most of it in the second half: the first half gets a row of
+  // its own, the second stands beside the paragraph.
+  assert.deepEqual(alignParagraphs([p("changed", 1)], [p("changed", null), p("changed", 0)]), [
+    { a: null, b: 0 },
+    { a: 0, b: 1 },
+  ]);
+  const unchanged = Array.from({ length: 6 }, (_, i) => p("unchanged", i));
+  const groups = foldUnchanged(
+    unchanged.map((_, i) => ({ a: i, b: i })),
+    [...unchanged.slice(0, 5), p("changed", 5)],
+  );
+  assert.deepEqual(groups.map((group) => (group.rows ? `shown ${group.rows.length}` : `folded ${group.folded.length}`)), ["folded 4", "shown 2"]);
+});
+
+test("a story's timeline is in date order, undated articles last in the order added", () => {
+  const articles = new Map([
+    ["late", { date: "2025-04-16" }],
+    ["undated-first", { date: null }],
+    ["early", { date: "2025-04-14" }],
+    ["same-day", { date: "2025-04-14" }],
+    ["undated-second", { date: "not a date" }],
+  ]);
+  const order = new Map([...articles.keys()].map((id, index) => [id, index]));
+  const timeline = timelineOf(["undated-second", "late", "same-day", "undated-first", "early"], articles, order);
+  assert.deepEqual(
+    timeline.map(({ id, daysAfterPrevious }) => [id, daysAfterPrevious]),
+    [["early", null], ["same-day", 0], ["late", 2], ["undated-first", null], ["undated-second", null]],
+  );
+  assert.equal(formatDate("2025-04-09"), "9 Apr 2025");
+  assert.deepEqual([0, 1, 2].map(describeGap), ["same day", "1 day later", "2 days later"]);
 });

@@ -8,9 +8,12 @@
 
 use article_analyzer::{Article, BlockKind};
 
+mod diff;
 mod report;
 
 // Like the helpers above, each test crate uses only some of these.
+#[allow(unused_imports)]
+pub use diff::{assert_diff_invariants, diff_violations};
 #[allow(unused_imports)]
 pub use report::{
     accepted_prefix, assert_quote_invariants, assert_report_invariants, canonical_findings,

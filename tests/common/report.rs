@@ -6,7 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use article_analyzer::{Block, BlockKind, Document, Quote, QuoteKind, Report, Utf16Cursor};
+use article_analyzer::{
+    Block, BlockKind, Document, Quote, QuoteChange, QuoteChangeLabel, QuoteKind, QuoteRef, Report,
+    Utf16Cursor,
+};
 
 use super::{excerpt, utf16_len, Utf16ToByte};
 
@@ -120,7 +123,9 @@ pub fn assert_quote_invariants(input: &str, blocks: &[Block], quotes: &[Quote]) 
 /// - each duplicate pair names two different known articles, the smaller id as `a` (so
 ///   pairs do not depend on input order), with a similarity between 0 and 1, and no pair is listed twice;
 /// - each quote group refers to existing quotes, names no quote twice, and holds quotes of
-///   at least two different articles.
+///   at least two different articles; its members carry a change each, exactly one of them
+///   the reference (with nothing added, dropped or changed), and the counts agree with the
+///   label (an identical quote changed nothing, a shortened one dropped words).
 pub fn report_violations(docs: &[Document], report: &Report) -> Vec<String> {
     let mut problems = Vec::new();
     let position: HashMap<&str, usize> = docs
@@ -204,6 +209,56 @@ pub fn report_violations(docs: &[Document], report: &Report) -> Vec<String> {
                 "quote group {index} holds quotes of {} article(s), not 2 or more",
                 articles.len()
             ));
+        }
+        problems.extend(change_violations(index, group));
+    }
+    problems
+}
+
+/// What is wrong with the `change` of the members of quote group `index`.
+fn change_violations(index: usize, group: &[QuoteRef]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let changes: Vec<&QuoteChange> = group.iter().filter_map(|m| m.change.as_ref()).collect();
+    if changes.len() != group.len() {
+        problems.push(format!(
+            "quote group {index}: {} of {} members carry a change",
+            changes.len(),
+            group.len()
+        ));
+    }
+    let references = changes
+        .iter()
+        .filter(|change| change.label == QuoteChangeLabel::Reference)
+        .count();
+    if references != 1 {
+        problems.push(format!(
+            "quote group {index} has {references} reference quotes, not 1"
+        ));
+    }
+    for (member, change) in group.iter().zip(&changes) {
+        let label = format!(
+            "quote group {index}, quote {} of {:?} ({:?})",
+            member.quote, member.article, change.label
+        );
+        let edits = (
+            change.words_added,
+            change.words_dropped,
+            change.words_changed,
+        );
+        match change.label {
+            QuoteChangeLabel::Reference | QuoteChangeLabel::Identical if edits != (0, 0, 0) => {
+                problems.push(format!("{label} has edits {edits:?}"));
+            }
+            QuoteChangeLabel::Reference if change.speaker_differs || change.cue_differs => {
+                problems.push(format!("{label} differs from itself"));
+            }
+            QuoteChangeLabel::Shortened if change.words_dropped == 0 => {
+                problems.push(format!("{label} dropped no word"));
+            }
+            QuoteChangeLabel::Extended if change.words_added == 0 => {
+                problems.push(format!("{label} added no word"));
+            }
+            _ => {}
         }
     }
     problems

@@ -28,7 +28,22 @@ export class AnalyzerClient {
     /** Articles queued here, not yet posted to the worker (see ARTICLES_PER_MESSAGE). */
     this.unsent = [];
     this.sending = false;
+    /** Diff requests waiting for their answer: request number -> {resolve, reject}. */
+    this.pendingDiffs = new Map();
+    this.nextRequest = 0;
     this.start();
+  }
+
+  /**
+   * Compares pairs [a, b] in the worker: kind "articles" (Article objects; diffArticles) or
+   * "texts" (strings; diffTexts). Resolves to the diffs in order.
+   */
+  diff(kind, pairs) {
+    const request = ++this.nextRequest;
+    return new Promise((resolve, reject) => {
+      this.pendingDiffs.set(request, { resolve, reject });
+      this.post({ type: "diff", request, kind, pairs });
+    });
   }
 
   /** Queues articles ({id, text, overrides}) for analysis, in this order. */
@@ -65,6 +80,7 @@ export class AnalyzerClient {
   /** Replaces the worker by a fresh one (an empty batch) and queues `docs` in it. */
   restart(docs) {
     this.worker?.terminate();
+    this.failPendingDiffs("the analyzer was restarted");
     this.unsent = [];
     this.start();
     this.add(docs);
@@ -86,6 +102,18 @@ export class AnalyzerClient {
     this.unsent = this.unsent.filter((doc) => !dropped.has(doc.id));
   }
 
+  failPendingDiffs(message) {
+    for (const { reject } of this.pendingDiffs.values()) reject(new Error(message));
+    this.pendingDiffs.clear();
+  }
+
+  settleDiff(request, settle) {
+    const pending = this.pendingDiffs.get(request);
+    if (pending === undefined) return;
+    this.pendingDiffs.delete(request);
+    settle(pending);
+  }
+
   start() {
     const worker = new Worker(this.workerUrl, { type: "module" });
     worker.addEventListener("message", (event) => this.receive(event.data));
@@ -93,7 +121,10 @@ export class AnalyzerClient {
       event.preventDefault();
       const message = event.message || "the analyzer's script could not be loaded";
       worker.terminate();
-      if (this.worker === worker) this.handlers.onFatal(message);
+      if (this.worker === worker) {
+        this.failPendingDiffs(message);
+        this.handlers.onFatal(message);
+      }
     });
     this.worker = worker;
   }
@@ -118,10 +149,18 @@ export class AnalyzerClient {
         break;
       case "crashed":
         this.worker.terminate();
+        this.failPendingDiffs(`the analyzer broke (${message.message})`);
         this.handlers.onCrash(message.id, message.message);
         break;
       case "fatal":
+        this.failPendingDiffs(message.message);
         this.handlers.onFatal(message.message);
+        break;
+      case "diffed":
+        this.settleDiff(message.request, ({ resolve }) => resolve(message.diffs));
+        break;
+      case "diffFailed":
+        this.settleDiff(message.request, ({ reject }) => reject(new Error(message.message)));
         break;
       default:
         console.error(`analyzer-client: unknown message ${JSON.stringify(message.type)}`);

@@ -1,10 +1,14 @@
-// What the articles of the batch have in common: story groups (articles on one event),
-// duplicates with their similarity, and quote groups (one statement quoted in several
-// articles), each group's quotes side by side. Long lists show their start and a button for
-// the rest, so a batch of hundreds of articles renders quickly.
+// What the articles of the batch have in common: story groups (articles on one event) on a
+// timeline, duplicates with their similarity and a button comparing the two copies, and quote
+// groups (one statement quoted in several articles), each group's quotes side by side with
+// how each differs from the group's reference and a button comparing their wording. Long
+// lists show their start and a button for the rest, so a batch of hundreds of articles
+// renders quickly.
 
 import { button, countOf, element } from "./dom.js";
 import { shorten } from "./article-view.js";
+import { CHANGE_LABELS, describeWordChanges } from "./compare-view.js";
+import { describeGap, formatDate, timelineOf } from "./timeline.js";
 
 /** Groups (and duplicate pairs) each list shows before its "Show all" button. */
 const FIRST_ITEMS = 20;
@@ -13,7 +17,10 @@ const FIRST_MEMBERS = 8;
 
 /** The "Across articles" panel in `container`. */
 export class CrossView {
-  /** `actions`: onOpenArticle(id), onOpenQuote(id, quoteIndex). */
+  /**
+   * `actions`: onOpenArticle(id), onOpenQuote(id, quoteIndex), onCompareArticles(idA, idB,
+   * opener), onCompareQuotes(group, opener); `opener` is the button pressed.
+   */
   constructor(container, actions) {
     this.container = container;
     this.actions = actions;
@@ -30,27 +37,37 @@ export class CrossView {
       );
       return;
     }
+    /** Each article's place in the batch: the order of the timeline's undated articles. */
+    const order = new Map(report.articles.map((article, index) => [article.id, index]));
     this.container.replaceChildren(
-      this.storyGroups(report.storyGroups, articles),
+      this.storyGroups(report.storyGroups, articles, order),
       this.duplicates(report.duplicates, articles),
       this.quoteGroups(report.quoteGroups, articles),
     );
   }
 
-  storyGroups(groups, articles) {
+  storyGroups(groups, articles, order) {
     const shared = groups.filter((group) => group.length > 1);
     const alone = groups.filter((group) => group.length === 1).map(([id]) => id);
-    const list = this.limitedList("stories", "ol", shared, (group, index) =>
-      element(
+    const list = this.limitedList("stories", "ol", shared, (group, index) => {
+      const timeline = timelineOf(group, articles, order);
+      const dated = timeline.filter((entry) => entry.date !== null);
+      const span =
+        dated.length === 0
+          ? "no dates given"
+          : dated[0].date === dated[dated.length - 1].date
+            ? formatDate(dated[0].date)
+            : `${formatDate(dated[0].date)} to ${formatDate(dated[dated.length - 1].date)}`;
+      return element(
         "li",
         { className: "story-group" },
-        element("p", { className: "group-title" }, `Story ${index + 1} · ${countOf(group.length, "article")}`),
-        this.limitedList(`story-${group[0]}`, "ul", group, (id) => element("li", {}, this.articleButton(id, articles)), {
+        element("p", { className: "group-title" }, `Story ${index + 1} · ${countOf(group.length, "article")} · ${span}`),
+        this.limitedList(`story-${group[0]}`, "ol", timeline, (entry) => this.timelineEntry(entry, articles), {
           first: FIRST_MEMBERS,
-          className: "story-members",
+          className: "timeline",
         }),
-      ),
-    );
+      );
+    });
     return element(
       "section",
       { className: "cross-section", attributes: { "aria-labelledby": "story-groups-heading" } },
@@ -58,7 +75,7 @@ export class CrossView {
       element(
         "p",
         { className: "muted" },
-        `${countOf(groups.length, "story", "stories")} in ${countOf(articles.size, "article")}: ${countOf(shared.length, "story", "stories")} covered more than once.`,
+        `${countOf(groups.length, "story", "stories")} in ${countOf(articles.size, "article")}: ${countOf(shared.length, "story", "stories")} covered more than once, each on a timeline by date (articles without a date last, in the order added).`,
       ),
       shared.length > 0 ? list : null,
       alone.length > 0
@@ -72,6 +89,25 @@ export class CrossView {
     );
   }
 
+  /** One article of a story's timeline: its date (or none), how long after the one before, title and file name. */
+  timelineEntry(entry, articles) {
+    const article = articles.get(entry.id);
+    return element(
+      "li",
+      { className: entry.date === null ? "timeline-entry undated" : "timeline-entry" },
+      element(
+        "p",
+        { className: "timeline-date" },
+        entry.date === null
+          ? "Date not given"
+          : element("time", { attributes: { datetime: entry.date } }, formatDate(entry.date)),
+        entry.daysAfterPrevious !== null ? element("span", { className: "muted small-text" }, ` · ${describeGap(entry.daysAfterPrevious)}`) : null,
+      ),
+      button(article?.title ?? entry.id, () => this.actions.onOpenArticle(entry.id), { className: "link-button" }),
+      element("span", { className: "muted small-text timeline-source" }, ` ${entry.id}${article?.author ? ` · ${article.author}` : ""}`),
+    );
+  }
+
   duplicates(pairs, articles) {
     const rows = this.limitedRows("duplicates", pairs, (pair) =>
       element(
@@ -81,6 +117,14 @@ export class CrossView {
         element("td", {}, this.articleButton(pair.b, articles)),
         element("td", { className: "number" }, `${Math.round(pair.similarity * 100)}%`),
         element("td", {}, pair.kind === "exact" ? "exact copy" : "near copy"),
+        element(
+          "td",
+          {},
+          button("Compare", (event) => this.actions.onCompareArticles(pair.a, pair.b, event.currentTarget), {
+            className: "secondary small",
+            attributes: { "aria-label": `Compare ${articles.get(pair.a)?.title ?? pair.a} with ${articles.get(pair.b)?.title ?? pair.b}` },
+          }),
+        ),
       ),
     );
     return element(
@@ -95,7 +139,7 @@ export class CrossView {
             element(
               "table",
               { className: "duplicates-table" },
-              element("thead", {}, element("tr", {}, ["Article", "Copy", "Similarity", "Kind"].map((name) => element("th", { scope: "col" }, name)))),
+              element("thead", {}, element("tr", {}, ["Article", "Copy", "Similarity", "Kind", "Differences"].map((name) => element("th", { scope: "col" }, name)))),
               rows.body,
             ),
             rows.more,
@@ -109,7 +153,15 @@ export class CrossView {
       return element(
         "li",
         { className: "quote-group-item" },
-        element("p", { className: "group-title" }, `Quote group ${index + 1} · ${speakers.join(", ") || "speaker not named"} · ${countOf(group.length, "article")}`),
+        element(
+          "div",
+          { className: "section-header" },
+          element("p", { className: "group-title" }, `Quote group ${index + 1} · ${speakers.join(", ") || "speaker not named"} · ${countOf(group.length, "article")}`),
+          button("Compare the wording", (event) => this.actions.onCompareQuotes(group, event.currentTarget), {
+            className: "secondary small",
+            attributes: { "aria-label": `Compare the wording of quote group ${index + 1}` },
+          }),
+        ),
         this.limitedList(`quotes-${group[0].article}-${group[0].quote}`, "div", group, (member) => this.quoteCard(member, articles), {
           first: FIRST_MEMBERS,
           className: "quote-group",
@@ -124,12 +176,21 @@ export class CrossView {
     );
   }
 
-  quoteCard({ article: id, quote: index }, articles) {
+  quoteCard({ article: id, quote: index, change }, articles) {
     const quote = articles.get(id)?.quotes[index];
     if (quote === undefined) return null;
+    const label = change?.label;
     return element(
       "figure",
       { className: "quote-card" },
+      label === undefined
+        ? null
+        : element(
+            "p",
+            { className: "quote-change" },
+            element("span", { className: `change-label label-${label}` }, CHANGE_LABELS[label] ?? label),
+            label === "reference" ? null : element("span", { className: "muted small-text" }, ` ${describeWordChanges(change)}`),
+          ),
       element("blockquote", {}, `“${quote.text}”`),
       element(
         "figcaption",

@@ -1,0 +1,48 @@
+"""Type stubs of the native module; import ``article_analyzer`` rather than this module."""
+
+from collections.abc import Iterable
+
+from article_analyzer.report import Article, CrossArticle, Document, Quote, Report
+
+DocumentLike = Document | tuple[str, str]
+
+MAX_DOCUMENTS: int
+"""Largest number of articles in one batch."""
+
+DEFAULT_MAX_ARTICLE_BYTES: int
+"""Largest article text analysed by default, in UTF-8 bytes (64 MiB)."""
+
+class InternalError(RuntimeError):
+    """The analyzer failed on its own (a bug, not a problem with the arguments)."""
+
+def clean(text: str) -> Article:
+    """Cleans one article: title, author, date, the kept body and every block's verdict,
+    with its quotes. The article's ``id`` is empty. Raises ``TypeError`` when ``text`` is
+    not a ``str``."""
+
+def extract_quotes(text: str) -> list[Quote]:
+    """The quotations of one article with their speakers (``clean(text)["quotes"]``)."""
+
+def analyze(
+    docs: Iterable[DocumentLike],
+    *,
+    max_article_bytes: int | None = None,
+    quotes: bool | None = None,
+) -> Report:
+    """Analyses a batch of articles and returns the report (the CLI's, for the same
+    documents). Raises ``TypeError`` for arguments of the wrong shape or an unknown option,
+    ``ValueError`` for an empty or repeated id."""
+
+class Batch:
+    """A batch analysed one article at a time; the same results as ``analyze``."""
+
+    def __init__(
+        self, *, max_article_bytes: int | None = None, quotes: bool | None = None
+    ) -> None: ...
+    def add(self, doc: DocumentLike) -> Article:
+        """Analyses one article, keeps its summary and returns it."""
+    def remove(self, id: str) -> bool:
+        """Takes the article with this id out of the batch; ``False`` when there was none."""
+    def cross_article(self) -> CrossArticle:
+        """Story groups, duplicates and quote groups of the articles in the batch."""
+    def __len__(self) -> int: ...

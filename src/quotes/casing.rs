@@ -1,0 +1,227 @@
+//! How the article itself writes each word, and what that says about names. English
+//! capitalises a sentence's first word whatever it is, so a capital letter there is no
+//! evidence of a name: "Despite Anna Berg", "Lately, he", "Unflappable Dumas" (a headline's
+//! adjective) are runs of capitalised words that start with a common word. The article tells
+//! the two apart: a name keeps its capital inside sentences of running text, a common word
+//! does not (and is often seen in lowercase too).
+//!
+//! Headline-like lines (most words capitalised) and lines in capitals say nothing about
+//! case and are left out of the evidence.
+
+use std::ops::Range;
+
+use super::lexicon::quote_lexicon;
+use super::tokens::{is_capitalised, Token};
+use crate::text::{stopwords, word_hash, HashSetOfWords};
+
+/// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
+/// "To") stand capitalised in running text too.
+const HEADLINE_WORD_MIN_LETTERS: usize = 3;
+
+/// Words of at least this many letters ending in -ly, -ing or -ed have the shape of an
+/// adverb or a participle ("Lately", "Responding", "Unimpressed"); shorter ones are more
+/// often names or plain words ("Ely", "King", "Ted").
+const MODIFIER_SHAPE_MIN_LETTERS: usize = 5;
+
+/// The case evidence of one article, as [`word_hash`]es (which ignore case).
+#[derive(Debug, Default)]
+pub struct WordCasing {
+    /// The words the article capitalises inside a sentence of running text.
+    capitalised_inside: HashSetOfWords,
+    /// Words the article writes in lowercase.
+    lowercase: HashSetOfWords,
+}
+
+impl WordCasing {
+    /// Records the words of one paragraph (`tokens` of `input`); `headline` says whether
+    /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
+    pub fn record(&mut self, input: &str, tokens: &[Token], headline: bool) {
+        if headline {
+            return;
+        }
+        for (index, token) in tokens.iter().enumerate() {
+            if !token.is_word() {
+                continue;
+            }
+            let word = &input[token.start..token.end];
+            if !word.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if !is_capitalised(word) {
+                self.lowercase.insert(word_hash(word));
+            } else if index > 0 && continues_sentence(&tokens[index - 1]) {
+                self.capitalised_inside.insert(word_hash(word));
+            }
+        }
+    }
+
+    /// Whether the article capitalises `word` inside a sentence of running text.
+    pub fn is_capitalised_inside(&self, word: &str) -> bool {
+        self.capitalised_inside.contains(&word_hash(word))
+    }
+
+    /// Whether `word`, capitalised at the start of a name, is rather the common word that
+    /// opens a sentence or a headline: the article never capitalises it inside a sentence,
+    /// and it is a function word, has the shape of an adverb or participle, or is seen in
+    /// lowercase elsewhere in the article.
+    ///
+    /// `before_name` says whether more name words follow: an adverb in -ly is followed by a
+    /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
+    /// names end in -ly ("Kelly", "Emily"), so that shape counts only for a word alone.
+    pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
+        let hash = word_hash(word);
+        if self.capitalised_inside.contains(&hash) || is_all_capitals(word) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        let lexicon = quote_lexicon();
+        let shape = match modifier_shape(&lower) {
+            Some(Shape::Adverb) => !before_name,
+            Some(Shape::Participle) => true,
+            None => false,
+        };
+        lexicon.not_names.contains(lower.as_str())
+            || lexicon.sentence_openers.contains(lower.as_str())
+            || stopwords().contains(&hash)
+            || shape
+            || self.lowercase.contains(&hash)
+    }
+}
+
+/// Whether a capitalised word after `previous` stands inside a sentence: after a word, a
+/// comma or a semicolon (not after a full stop, a colon, a quote mark or a dash, which may
+/// open a sentence).
+fn continues_sentence(previous: &Token) -> bool {
+    previous.is_word() || previous.is(',') || previous.is(';')
+}
+
+/// The shape of a modifier a word may have.
+enum Shape {
+    /// Ends in -ly ("Lately").
+    Adverb,
+    /// Ends in -ing or -ed ("Responding", "Unimpressed").
+    Participle,
+}
+
+/// Whether `lower` (lowercase) ends like an adverb or a participle.
+fn modifier_shape(lower: &str) -> Option<Shape> {
+    if lower.chars().count() < MODIFIER_SHAPE_MIN_LETTERS || !lower.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    if lower.ends_with("ly") {
+        Some(Shape::Adverb)
+    } else if lower.ends_with("ing") || lower.ends_with("ed") {
+        Some(Shape::Participle)
+    } else {
+        None
+    }
+}
+
+/// Whether `word` is written in capitals (two letters or more: "NEW", "FBI").
+pub fn is_all_capitals(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let mut count = 0;
+    letters.all(|c| {
+        count += 1;
+        c.is_uppercase()
+    }) && count >= 2
+}
+
+/// Whether the paragraph reads as a headline or a label: several words, every word in
+/// lowercase a function word ("Unflappable Dumas Keeps His Calm in the Rain"), or every word
+/// in capitals. A sentence of running text, however many names it holds, has a verb or a
+/// noun in lowercase ("Anna Berg met Luc Dumas in Lyon").
+pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|token| token.is_word())
+        .map(|token| &input[token.start..token.end])
+        .filter(|word| word.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    if words.iter().all(|word| is_all_capitals(word)) {
+        return true;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|word| is_capitalised(word) && word.chars().count() >= HEADLINE_WORD_MIN_LETTERS)
+        .count();
+    capitalised >= 2
+        && words
+            .iter()
+            .all(|word| is_capitalised(word) || stopwords().contains(&word_hash(word)))
+}
+
+/// When the paragraph of `tokens` opens with a dateline ("LYON —", "BRUSSELS (Agency) -",
+/// "Brussels (Agency) –", "SAINT PAUL, Minn. —"), the token range of the dateline with its
+/// dash: a place and an agency, not part of the first sentence.
+pub fn dateline(input: &str, tokens: &[Token]) -> Option<Range<usize>> {
+    /// Datelines are a place, maybe a date and an agency: a handful of words.
+    const DATELINE_MAX_TOKENS: usize = 12;
+    let dash = tokens
+        .iter()
+        .take(DATELINE_MAX_TOKENS)
+        .position(|token| token.is('-'))?;
+    let before = &tokens[..dash];
+    let first = before.first().filter(|token| token.is_word())?;
+    let words_capitalised = before.iter().filter(|token| token.is_word()).all(|token| {
+        let word = &input[token.start..token.end];
+        is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit())
+    });
+    let agency = before.iter().any(|token| token.is('('));
+    let capitals = is_all_capitals(&input[first.start..first.end]);
+    (words_capitalised && (capitals || agency) && tokens.get(dash + 1).is_some())
+        .then_some(0..dash + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::tokens::tokenize;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        tokens
+    }
+
+    #[test]
+    fn sentence_openers_are_told_from_names() {
+        let text = "Despite the rain, Anna Berg spoke. Lately she met Mayor Anna Berg. Unimpressed Dumas smiled as Luc Dumas spoke, even so.";
+        let mut casing = WordCasing::default();
+        let tokens = tokens(text);
+        casing.record(text, &tokens, is_headline_like(text, &tokens));
+        assert!(casing.is_opening_word("Despite", true));
+        assert!(casing.is_opening_word("Lately", false));
+        assert!(casing.is_opening_word("Unimpressed", true));
+        assert!(casing.is_opening_word("Even", true));
+        assert!(!casing.is_opening_word("Anna", true));
+        assert!(!casing.is_opening_word("Luc", true));
+        // A given name in -ly before a family name stays a name.
+        assert!(!casing.is_opening_word("Kelly", true));
+    }
+
+    #[test]
+    fn headlines_and_datelines() {
+        let headline = "Unflappable Dumas Makes His Case for the Budget";
+        assert!(is_headline_like(headline, &tokens(headline)));
+        let prose = "Dumas made his case for the budget on Monday in Lyon.";
+        assert!(!is_headline_like(prose, &tokens(prose)));
+        let names = "Chancellor Anna Berg met President Luc Dumas in Lyon.";
+        assert!(!is_headline_like(names, &tokens(names)));
+        let label = "FLOOD VICTIMS, IN THEIR OWN WORDS";
+        assert!(is_headline_like(label, &tokens(label)));
+        for line in [
+            "LYON - Luc Dumas won.",
+            "BRUSSELS, Dec. 8 (Agency) — The vote passed.",
+            "Brussels (Agency) – The vote passed.",
+        ] {
+            assert!(dateline(line, &tokens(line)).is_some(), "{line}");
+        }
+        let appositive = "Luc Dumas — the front-runner — spoke.";
+        assert!(dateline(appositive, &tokens(appositive)).is_none());
+    }
+}
