@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use crate::text::patterns::{alternatives, compile, lexicon_lines, literal_alternatives};
+use crate::text::patterns::{
+    alternatives, compile, lexicon_lines, literal_alternatives, Regex, IGNORING_ASCII_CASE,
+};
 use crate::text::{word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords};
 
 /// Where a boilerplate phrase applies.
@@ -188,7 +188,7 @@ pub fn lexicon() -> &'static Lexicon {
             "lexicon/copyright_openings.txt"
         ))),
         commenter_ending: compile(&format!(
-            "(?i-u:^ {}$)",
+            "{IGNORING_ASCII_CASE}^ {}$)",
             alternatives(include_str!("lexicon/commenter_endings.txt"))
         )),
         byline_opening: compile(&format!(
@@ -235,9 +235,9 @@ pub fn opening(text: &str) -> &str {
 }
 
 /// The patterns of a file as one regex matching at the start of a text, ignoring ASCII case
-/// (`(?i-u)`: no Unicode case tables; every opening is ASCII).
+/// (every opening is ASCII).
 fn at_start_ignoring_ascii_case(file: &str) -> String {
-    format!("(?i-u:^{})", alternatives(file))
+    format!("{IGNORING_ASCII_CASE}^{})", alternatives(file))
 }
 
 /// The date labels, longest first.
@@ -358,5 +358,87 @@ mod tests {
             .date_labels_in(&["crime", "published", "on"])
             .collect();
         assert_eq!(found, [(1, DateLabel::Published)]);
+    }
+
+    /// The page runs the patterns on regex-lite, the CLI on the regex crate: on every
+    /// paragraph of the test texts (and what the rules match against: its opening, its word
+    /// line, its last word), both must find the same matches with the same groups.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_page_and_the_cli_engines_match_alike() {
+        use crate::text::patterns::word_line;
+        let lexicon = lexicon();
+        let regexes = [
+            &lexicon.caption_start,
+            &lexicon.credit_opening,
+            &lexicon.credit_label,
+            &lexicon.copyright_opening,
+            &lexicon.commenter_ending,
+            &lexicon.byline_opening,
+        ]
+        .into_iter()
+        .chain(crate::text::dates::regexes());
+        let mut texts: Vec<String> = [
+            "Photo: Jane Doe",
+            "IMAGE VIA Agency",
+            "In this undated photo provided",
+            "file - x",
+            "(c) 2024",
+            "COPYRIGHT Example",
+            "jane SAYS:",
+            "by ana ruiz",
+            "written by",
+            "30 June 30 2024",
+            "8 de noviembre de 2023",
+            "8 de de 2024",
+            "2025-06-30t10 x",
+            "123456/12/25/2024",
+            "10/25.12.2023",
+            "1.2.3.4 then 3.4.2020",
+            "updated 3 hours ago",
+            "caf\u{e9} m\u{e4}rz 2014",
+            "The mayor spoke. Photograph: Jane Doe/Agency",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut directories = vec![root.join("fixtures"), root.join("batches")];
+        while let Some(directory) = directories.pop() {
+            for entry in std::fs::read_dir(&directory).expect("the test texts are readable") {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    directories.push(path);
+                } else if path.extension().is_some_and(|extension| extension == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("a test text is UTF-8");
+                    for paragraph in text.split('\n').filter(|line| !line.trim().is_empty()) {
+                        let trimmed = paragraph.trim_end();
+                        let last_word = trimmed.rfind(' ').map_or("", |space| &trimmed[space..]);
+                        texts.extend([
+                            paragraph.to_string(),
+                            opening(paragraph).to_string(),
+                            opening(paragraph.trim()).to_string(),
+                            word_line(paragraph),
+                            last_word.to_string(),
+                        ]);
+                    }
+                }
+            }
+        }
+        assert!(texts.len() > 1000, "the test texts should give many probes");
+        for regex in regexes {
+            let lite = regex_lite::Regex::new(&regex.as_str().replace("(?i-u:", "(?i:"))
+                .unwrap_or_else(|error| panic!("regex-lite refuses {}: {error}", regex.as_str()));
+            for text in &texts {
+                let full: Vec<Vec<_>> = regex
+                    .captures_iter(text)
+                    .map(|found| found.iter().map(|g| g.map(|g| g.range())).collect())
+                    .collect();
+                let small: Vec<Vec<_>> = lite
+                    .captures_iter(text)
+                    .map(|found| found.iter().map(|g| g.map(|g| g.range())).collect())
+                    .collect();
+                assert_eq!(full, small, "{} on {text:?}", regex.as_str());
+            }
+        }
     }
 }

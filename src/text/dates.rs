@@ -8,9 +8,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
-use super::patterns::{compile, lexicon_lines, line_words, word_end, word_line};
+use super::patterns::{compile, lexicon_lines, line_words, word_end, word_line, Regex};
 use super::words::{word_hash, HashMapOfWords};
 
 /// A date found in a text.
@@ -261,6 +259,14 @@ pub fn is_relative_stamp(line: &str) -> bool {
     line.ends_with("ago")
         && line_words(line).nth(RELATIVE_STAMP_MAX_WORDS).is_none()
         && rules().relative.is_match(line)
+}
+
+/// The date rules' regexes, for the test that runs every pattern through both engines
+/// (native only: the other engine is the wasm build's).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn regexes() -> [&'static Regex; 3] {
+    let rules = rules();
+    [&rules.written, &rules.numeric, &rules.relative]
 }
 
 /// Whether `word` (lowercase) is a month name or abbreviation.

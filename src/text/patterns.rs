@@ -9,9 +9,21 @@
 //! spaces, so the patterns need no Unicode word classes, and tokenisation stays the one of
 //! [`words()`] (letters of every script, inner apostrophes and hyphens).
 
-use regex::Regex;
+#[cfg(not(target_arch = "wasm32"))]
+pub use regex::{escape, Regex};
+#[cfg(target_arch = "wasm32")]
+pub use regex_lite::{escape, Regex};
 
 use super::words::{lowercase_into, words};
+
+/// Opens a group matched ignoring ASCII case, in the engine of this build: the regex crate
+/// natively (`(?i-u:`: its Unicode case tables are left out), regex-lite in the wasm build
+/// (`(?i:`: it knows only ASCII case). Both match the same texts.
+#[cfg(not(target_arch = "wasm32"))]
+pub const IGNORING_ASCII_CASE: &str = "(?i-u:";
+/// Opens a group matched ignoring ASCII case (see the native build's constant).
+#[cfg(target_arch = "wasm32")]
+pub const IGNORING_ASCII_CASE: &str = "(?i:";
 
 /// Non-empty, non-comment lines of a lexicon file, trimmed.
 pub fn lexicon_lines(file: &str) -> impl Iterator<Item = &str> {
@@ -32,7 +44,7 @@ pub fn alternatives(file: &str) -> String {
 pub fn literal_alternatives(phrases: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     let escaped: Vec<String> = phrases
         .into_iter()
-        .map(|phrase| regex::escape(phrase.as_ref()))
+        .map(|phrase| escape(phrase.as_ref()))
         .collect();
     format!("(?:{})", escaped.join("|"))
 }
