@@ -1,13 +1,15 @@
 //! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
 //! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
-//! against its own date), UTF-16 offsets, English stopwords, and how the pattern rules of
-//! every room are built (`patterns`: regexes from lexicon files, the word line they match).
-//! Its own word lists (stopwords, month names) are in `src/text/lexicon/`.
+//! against its own date), the figures a text states, UTF-16 offsets, English stopwords, and
+//! how the pattern rules of every room are built (`patterns`: regexes from lexicon files,
+//! the word line they match). Its own word lists (stopwords, month names) are in
+//! `src/text/lexicon/`.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 
 mod bytes;
 pub mod dates;
+pub mod figures;
 mod normalize;
 pub mod offsets;
 pub mod patterns;
