@@ -2,16 +2,21 @@
 //! body, and if not, what it is (title, byline, date, caption, credit, related content,
 //! boilerplate, duplicate) and why.
 //!
-//! How: each paragraph is measured ([`super::features`]) and judged on its own
-//! ([`super::noise`]); a quality class (jusText's idea: length, stopword density, sentence
-//! punctuation) gives it a weight, and the article body is the contiguous run of
-//! paragraphs with the highest total weight, plus further runs that continue its topic.
-//! Inside the body, related-content regions (a marker, then headlines, teasers and dates
-//! about other stories) are removed whole, short lines before body text become headings,
-//! and repeats are dropped. Metadata comes from [`super::metadata`].
+//! How: the text is cut into paragraphs (`paragraph`; a date stamp run into a paragraph is
+//! split off by `stamps`), each is measured (`features`) and
+//! judged on its own (`noise`, whose phrases and patterns are the files of
+//! `src/clean/lexicon/`, loaded by `lexicon`); a quality class (jusText's idea: length,
+//! stopword density, sentence punctuation) gives it a weight, and the article body is the
+//! contiguous run of paragraphs with the highest total weight, plus further runs that
+//! continue its topic (`body`). Inside the body, related-content regions (a marker, then
+//! headlines, teasers and dates about other stories) are removed whole, short lines before
+//! body text become headings (`verdicts`), and repeats are dropped (`repeats`). Title,
+//! author and date come from `metadata`.
 //!
-//! What it does not do: it never rewrites text beyond the normalisations of
-//! [`crate::text`], and it does not look at HTML structure (the input is plain text).
+//! May use the text room and the report's types; knows nothing of quotes, of other
+//! articles, or of the wasm and command-line front doors. It never rewrites text beyond the
+//! normalisations of [`crate::text`], and it does not look at HTML structure (the input is
+//! plain text).
 
 mod body;
 mod features;
