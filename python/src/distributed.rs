@@ -95,9 +95,9 @@ fn summarise(
 /// The exact-copy key of a fingerprint (articles with the same key are exact copies), or
 /// ``None`` for a text without words, which is nobody's copy.
 #[pyfunction]
-fn exact_key(py: Python<'_>, fingerprint: Vec<u8>) -> PyResult<Option<i64>> {
+fn exact_key(py: Python<'_>, fingerprint: &[u8]) -> PyResult<Option<i64>> {
     run_reading(py, || {
-        Ok(Fingerprint::from_bytes(&fingerprint)?
+        Ok(Fingerprint::from_bytes(fingerprint)?
             .exact_key()
             .map(signed))
     })
@@ -106,9 +106,9 @@ fn exact_key(py: Python<'_>, fingerprint: Vec<u8>) -> PyResult<Option<i64>> {
 /// The LSH band keys of a fingerprint, one per band in band order (the shuffle key is the
 /// band's number with its key); empty for a text without words.
 #[pyfunction]
-fn band_keys(py: Python<'_>, fingerprint: Vec<u8>) -> PyResult<Vec<i64>> {
+fn band_keys(py: Python<'_>, fingerprint: &[u8]) -> PyResult<Vec<i64>> {
     run_reading(py, || {
-        Ok(Fingerprint::from_bytes(&fingerprint)?
+        Ok(Fingerprint::from_bytes(fingerprint)?
             .band_keys(&DuplicateSettings::DEFAULT)
             .into_iter()
             .map(signed)
@@ -118,11 +118,11 @@ fn band_keys(py: Python<'_>, fingerprint: Vec<u8>) -> PyResult<Vec<i64>> {
 
 /// The estimated similarity of two fingerprints when they are near duplicates, else ``None``.
 #[pyfunction]
-fn near_similarity(py: Python<'_>, a: Vec<u8>, b: Vec<u8>) -> PyResult<Option<f64>> {
+fn near_similarity(py: Python<'_>, a: &[u8], b: &[u8]) -> PyResult<Option<f64>> {
     run_reading(py, || {
         Ok(steps::near_similarity(
-            &Fingerprint::from_bytes(&a)?,
-            &Fingerprint::from_bytes(&b)?,
+            &Fingerprint::from_bytes(a)?,
+            &Fingerprint::from_bytes(b)?,
             &DuplicateSettings::DEFAULT,
         ))
     })
@@ -204,9 +204,9 @@ fn bucket_pairs(
 
 /// The term hashes of a story summary, for counting in how many articles each stands.
 #[pyfunction]
-fn story_terms(py: Python<'_>, story: Vec<u8>) -> PyResult<Vec<u32>> {
+fn story_terms(py: Python<'_>, story: &[u8]) -> PyResult<Vec<u32>> {
     run_reading(py, || {
-        let story = StorySummary::from_bytes(&story)?;
+        let story = StorySummary::from_bytes(story)?;
         Ok(story.terms.iter().map(|term| term.hash).collect())
     })
 }
@@ -266,16 +266,16 @@ impl StoryStatistics {
 #[pymethods]
 impl StoryStatistics {
     #[new]
-    fn new(py: Python<'_>, frequencies: Vec<u8>) -> PyResult<Self> {
-        let frequencies = run_reading(py, || DocumentFrequencies::from_bytes(&frequencies))?;
+    fn new(py: Python<'_>, frequencies: &[u8]) -> PyResult<Self> {
+        let frequencies = run_reading(py, || DocumentFrequencies::from_bytes(frequencies))?;
         Ok(StoryStatistics { frequencies })
     }
 
     /// The story keys (term hashes) an article's story summary is filed under.
-    fn keys(&self, py: Python<'_>, story: Vec<u8>) -> PyResult<Vec<u32>> {
+    fn keys(&self, py: Python<'_>, story: &[u8]) -> PyResult<Vec<u32>> {
         run_reading(py, || {
             Ok(steps::story_keys(
-                &StorySummary::from_bytes(&story)?,
+                &StorySummary::from_bytes(story)?,
                 &self.frequencies,
             ))
         })
@@ -287,13 +287,13 @@ impl StoryStatistics {
         &self,
         py: Python<'_>,
         a: usize,
-        a_story: Vec<u8>,
+        a_story: &[u8],
         b: usize,
-        b_story: Vec<u8>,
+        b_story: &[u8],
     ) -> PyResult<Option<(usize, usize, f64, &'static str)>> {
         run_reading(py, || {
-            let (a_story, a_vector) = self.weigh(&a_story)?;
-            let (b_story, b_vector) = self.weigh(&b_story)?;
+            let (a_story, a_vector) = self.weigh(a_story)?;
+            let (b_story, b_vector) = self.weigh(b_story)?;
             Ok(
                 steps::story_edge((a, &a_story, &a_vector), (b, &b_story, &b_vector))
                     .map(|edge| (edge.a, edge.b, edge.similarity, dates_name(edge.dates))),
@@ -367,8 +367,8 @@ impl StoryGraph {
     }
 
     /// Gives the figures of an article from its story summary.
-    fn add_figures(&self, py: Python<'_>, item: usize, story: Vec<u8>) -> PyResult<()> {
-        let story = run_reading(py, || StorySummary::from_bytes(&story))?;
+    fn add_figures(&self, py: Python<'_>, item: usize, story: &[u8]) -> PyResult<()> {
+        let story = run_reading(py, || StorySummary::from_bytes(story))?;
         self.with_graph(py, |graph| graph.add_figures(item, &story.figures))
     }
 
@@ -385,18 +385,18 @@ impl StoryGraph {
 /// quotes, the number of its content stems (its rank among quotes), and whether it may join
 /// a quote group at all.
 #[pyfunction]
-fn quote_info(py: Python<'_>, quote: Vec<u8>) -> PyResult<(usize, usize, bool)> {
+fn quote_info(py: Python<'_>, quote: &[u8]) -> PyResult<(usize, usize, bool)> {
     run_reading(py, || {
-        let quote = QuoteSummary::from_bytes(&quote)?;
+        let quote = QuoteSummary::from_bytes(quote)?;
         Ok((quote.index, quote.stem_count(), quote.is_groupable()))
     })
 }
 
 /// The content stems of a quote summary, for counting in how many quotes each stands.
 #[pyfunction]
-fn quote_stems(py: Python<'_>, quote: Vec<u8>) -> PyResult<Vec<i64>> {
+fn quote_stems(py: Python<'_>, quote: &[u8]) -> PyResult<Vec<i64>> {
     run_reading(py, || {
-        let quote = QuoteSummary::from_bytes(&quote)?;
+        let quote = QuoteSummary::from_bytes(quote)?;
         Ok(quote.stems().iter().map(|&stem| signed(stem)).collect())
     })
 }
@@ -427,17 +427,17 @@ struct QuoteMatcher {
 #[pymethods]
 impl QuoteMatcher {
     #[new]
-    fn new(py: Python<'_>, common: Vec<u8>) -> PyResult<Self> {
-        let common = run_reading(py, || CommonStems::from_bytes(&common))?;
+    fn new(py: Python<'_>, common: &[u8]) -> PyResult<Self> {
+        let common = run_reading(py, || CommonStems::from_bytes(common))?;
         Ok(QuoteMatcher { common })
     }
 
     /// The keys a quote summary is filed under (none when it cannot match another).
-    fn filing_keys(&self, py: Python<'_>, quote: Vec<u8>) -> PyResult<Vec<i64>> {
+    fn filing_keys(&self, py: Python<'_>, quote: &[u8]) -> PyResult<Vec<i64>> {
         run_reading(py, || {
             Ok(self
                 .common
-                .filing_keys(&QuoteSummary::from_bytes(&quote)?)
+                .filing_keys(&QuoteSummary::from_bytes(quote)?)
                 .into_iter()
                 .map(signed)
                 .collect())
@@ -449,14 +449,14 @@ impl QuoteMatcher {
         &self,
         py: Python<'_>,
         a: usize,
-        a_quote: Vec<u8>,
+        a_quote: &[u8],
         b: usize,
-        b_quote: Vec<u8>,
+        b_quote: &[u8],
     ) -> PyResult<bool> {
         run_reading(py, || {
             Ok(self.common.quotes_match(
-                (a, &QuoteSummary::from_bytes(&a_quote)?),
-                (b, &QuoteSummary::from_bytes(&b_quote)?),
+                (a, &QuoteSummary::from_bytes(a_quote)?),
+                (b, &QuoteSummary::from_bytes(b_quote)?),
             ))
         })
     }
@@ -523,12 +523,12 @@ impl QuoteGraph {
 /// given by passing ``None`` as ``member``.
 #[pyfunction]
 #[pyo3(signature = (centre, member=None))]
-fn quote_change(py: Python<'_>, centre: Vec<u8>, member: Option<Vec<u8>>) -> PyResult<Py<PyAny>> {
+fn quote_change(py: Python<'_>, centre: &[u8], member: Option<&[u8]>) -> PyResult<Py<PyAny>> {
     let change = run_reading(py, || {
-        let centre = QuoteSummary::from_bytes(&centre)?;
+        let centre = QuoteSummary::from_bytes(centre)?;
         Ok(match member {
             None => steps::quote_reference(&centre),
-            Some(member) => steps::quote_change(&centre, &QuoteSummary::from_bytes(&member)?),
+            Some(member) => steps::quote_change(&centre, &QuoteSummary::from_bytes(member)?),
         })
     })?;
     to_python(py, &change)
