@@ -3,7 +3,7 @@
 # generated corpus: wall time and peak memory of each, then the two outputs compared
 # (every article, story groups, duplicates, quote groups: scripts/compare_spark_output.py).
 #
-#   scripts/bench_spark.sh [--articles N] [--seed S] [--master URL] [--skip-cli]
+#   scripts/bench_spark.sh [--articles N] [--seed S] [--master URL] [--driver-memory M] [--skip-cli]
 #
 # The corpus is examples/generate_corpus.rs's (the one scripts/bench_duplicates.sh makes),
 # kept in target/bench/. Needs .venv with the package installed (scripts/test_python.sh
@@ -17,12 +17,16 @@ export PATH="$HOME/.cargo/bin:$PATH"
 articles=100000
 seed=7
 master="local[2]"
+# In local mode the driver's JVM also holds the executors' cached summaries and shuffle
+# buffers; Spark's default of 1g spills most of them at 100k articles.
+driver_memory=3g
 skip_cli=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --articles) articles=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --master) master=$2; shift 2 ;;
+    --driver-memory) driver_memory=$2; shift 2 ;;
     --skip-cli) skip_cli=true; shift ;;
     -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument $1 (try --help)" >&2; exit 2 ;;
@@ -49,11 +53,11 @@ fi
 
 rm -rf "$out"
 export PYSPARK_PYTHON="$PWD/.venv/bin/python"
-.venv/bin/python - "$master" "$corpus" "$out" <<'EOF'
+.venv/bin/python - "$master" "$driver_memory" "$corpus" "$out" <<'EOF'
 import subprocess, sys, time
 from pathlib import Path
 
-master, corpus, out = sys.argv[1:]
+master, driver_memory, corpus, out = sys.argv[1:]
 def rss_kb(pid):
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -79,8 +83,8 @@ def name(pid):
     except OSError:
         return ""
 started = time.monotonic()
-job = subprocess.Popen([sys.executable, "-m", "article_analyzer.spark",
-                        "--master", master, corpus, out])
+job = subprocess.Popen([sys.executable, "-m", "article_analyzer.spark", "--master", master,
+                        "--conf", f"spark.driver.memory={driver_memory}", corpus, out])
 peak = {"jvm": 0, "driver python": 0, "all processes": 0}
 while job.poll() is None:
     pids = tree(job.pid)
@@ -92,7 +96,7 @@ while job.poll() is None:
 elapsed = time.monotonic() - started
 if job.returncode:
     sys.exit(f"the Spark job failed ({job.returncode})")
-print(f"Spark ({master}): {elapsed:.1f} s wall; peak RSS "
+print(f"Spark ({master}, driver memory {driver_memory}): {elapsed:.1f} s wall; peak RSS "
       + ", ".join(f"{k} {v // 1024} MB" for k, v in peak.items()))
 EOF
 .venv/bin/python scripts/compare_spark_output.py "$report" "$out"

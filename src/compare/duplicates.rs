@@ -376,8 +376,14 @@ mod tests {
     fn copies_share_their_exact_key_and_every_band_key() {
         let (a, b) = (fingerprint(STORY), fingerprint(&STORY.to_uppercase()));
         assert_eq!(a.exact_key(), b.exact_key());
-        assert_eq!(a.band_keys(&Settings::DEFAULT), b.band_keys(&Settings::DEFAULT));
-        assert_eq!(a.band_keys(&Settings::DEFAULT).len(), Settings::DEFAULT.bands);
+        assert_eq!(
+            a.band_keys(&Settings::DEFAULT),
+            b.band_keys(&Settings::DEFAULT)
+        );
+        assert_eq!(
+            a.band_keys(&Settings::DEFAULT).len(),
+            Settings::DEFAULT.bands
+        );
         assert_eq!(fingerprint("").exact_key(), None);
         assert!(fingerprint("").band_keys(&Settings::DEFAULT).is_empty());
     }

@@ -586,7 +586,11 @@ pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
         }
     }
     let mut all = stories;
-    all.extend((0..count).filter(|&item| !grouped[item]).map(|item| vec![item]));
+    all.extend(
+        (0..count)
+            .filter(|&item| !grouped[item])
+            .map(|item| vec![item]),
+    );
     all.sort_unstable_by_key(|group| group[0]);
     all
 }
@@ -604,7 +608,11 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
     let entries: Vec<(u32, usize)> = vectors
         .iter()
         .enumerate()
-        .flat_map(|(item, vector)| candidate_keys(vector).into_iter().map(move |key| (key, item)))
+        .flat_map(|(item, vector)| {
+            candidate_keys(vector)
+                .into_iter()
+                .map(move |key| (key, item))
+        })
         .collect();
     let mut graph = StoryGraph::new();
     // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.

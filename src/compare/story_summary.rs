@@ -137,7 +137,8 @@ impl StorySummary {
         for _ in 0..count {
             let value = reader.varint()?;
             calendar_days.push(
-                CalendarDay::try_from(value).map_err(|_| reader.invalid("a day of the year out of range"))?,
+                CalendarDay::try_from(value)
+                    .map_err(|_| reader.invalid("a day of the year out of range"))?,
             );
         }
         let published = match reader.varint()? {

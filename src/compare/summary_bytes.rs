@@ -213,11 +213,7 @@ impl<'a> ByteReader<'a> {
             Some(&version) => return Err(error(BytesProblem::OtherVersion(version))),
             None => return Err(error(BytesProblem::CutShort { at: 1 })),
         }
-        Ok(ByteReader {
-            bytes,
-            at: 2,
-            kind,
-        })
+        Ok(ByteReader { bytes, at: 2, kind })
     }
 
     pub fn error(&self, problem: BytesProblem) -> SummaryBytesError {

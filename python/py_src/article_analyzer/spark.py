@@ -438,6 +438,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--master", help="Spark master URL (default: Spark's own, e.g. local[*])")
     parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a Spark setting, e.g. spark.driver.memory=4g (repeatable)",
+    )
+    parser.add_argument(
         "--max-article-bytes",
         type=int,
         default=None,
@@ -454,6 +461,11 @@ def main(argv: list[str] | None = None) -> int:
     builder = SparkSession.builder.appName("article-analyzer")
     if arguments.master:
         builder = builder.master(arguments.master)
+    for setting in arguments.conf:
+        key, equals, value = setting.partition("=")
+        if not equals:
+            parser.error(f"--conf takes KEY=VALUE, not {setting!r}")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     try:
         run(spark, arguments.input, arguments.output, arguments.max_article_bytes)
