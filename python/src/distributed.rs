@@ -128,6 +128,37 @@ fn near_similarity(py: Python<'_>, a: &[u8], b: &[u8]) -> PyResult<Option<f64>> 
     })
 }
 
+/// One LSH bucket scored where it lands: ``members`` are the copy sets' representatives
+/// ``(position, fingerprint)`` filed under one key of band ``band``; returns the pairs
+/// ``(a, b, similarity)`` that are near duplicates, each scored only in the bucket of the
+/// first band its two share (so over all buckets, once).
+#[pyfunction]
+fn bucket_near_pairs(
+    py: Python<'_>,
+    band: usize,
+    members: Vec<(usize, Bound<'_, PyBytes>)>,
+) -> PyResult<Vec<(usize, usize, f64)>> {
+    let members: Vec<(usize, &[u8])> = members
+        .iter()
+        .map(|(position, bytes)| (*position, bytes.as_bytes()))
+        .collect();
+    run_reading(py, || {
+        let prints = members
+            .iter()
+            .map(|(position, bytes)| Ok((*position, Fingerprint::from_bytes(bytes)?)))
+            .collect::<Result<Vec<_>, SummaryBytesError>>()?;
+        let members: Vec<(usize, &Fingerprint)> = prints
+            .iter()
+            .map(|(position, print)| (*position, print))
+            .collect();
+        Ok(steps::bucket_near_pairs(
+            band,
+            &members,
+            &DuplicateSettings::DEFAULT,
+        ))
+    })
+}
+
 /// A duplicate pair as ``(a, b, similarity, kind)``: positions, the smaller first, and
 /// ``"exact"`` or ``"near"``.
 type PairTuple = (usize, usize, f64, &'static str);
@@ -542,6 +573,7 @@ pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(exact_key, &module)?)?;
     module.add_function(wrap_pyfunction!(band_keys, &module)?)?;
     module.add_function(wrap_pyfunction!(near_similarity, &module)?)?;
+    module.add_function(wrap_pyfunction!(bucket_near_pairs, &module)?)?;
     module.add_function(wrap_pyfunction!(exact_pairs, &module)?)?;
     module.add_function(wrap_pyfunction!(near_pairs, &module)?)?;
     module.add_function(wrap_pyfunction!(duplicate_pair, &module)?)?;

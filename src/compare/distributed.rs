@@ -63,6 +63,44 @@ pub use super::summary::ArticleSummary;
 pub use super::summary_bytes::{BytesProblem, SummaryBytesError, SummaryKind};
 pub use crate::text::figures::Figure;
 
+/// One LSH bucket's candidates scored where the bucket lands: `members` are the copy sets'
+/// representatives (position, fingerprint) filed under one key of band `band`; the result is
+/// each pair (smaller position first, sorted) whose estimated similarity makes them near
+/// duplicates, with that similarity. A pair that shares several bands lands in several
+/// buckets; it is scored only in the bucket of the lowest band it shares, so over all
+/// buckets every candidate pair (the pairs [`duplicates::find`](super::duplicates::find)
+/// scores) is scored exactly once, and no shuffle of the candidate pairs is needed to bring
+/// their fingerprints together.
+pub fn bucket_near_pairs(
+    band: usize,
+    members: &[(usize, &Fingerprint)],
+    settings: &DuplicateSettings,
+) -> Vec<(usize, usize, f64)> {
+    let mut members = members.to_vec();
+    members.sort_unstable_by_key(|&(position, _)| position);
+    members.dedup_by_key(|&mut (position, _)| position);
+    let keys: Vec<Vec<u64>> = members
+        .iter()
+        .map(|(_, fingerprint)| fingerprint.band_keys(settings))
+        .collect();
+    let mut pairs = Vec::new();
+    for (first, (a, a_print)) in members.iter().enumerate() {
+        for (second, (b, b_print)) in members.iter().enumerate().skip(first + 1) {
+            let first_shared = keys[first]
+                .iter()
+                .zip(&keys[second])
+                .position(|(x, y)| x == y);
+            if first_shared != Some(band) {
+                continue;
+            }
+            if let Some(similarity) = near_similarity(a_print, b_print, settings) {
+                pairs.push((*a, *b, similarity));
+            }
+        }
+    }
+    pairs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +133,55 @@ mod tests {
             },
             summary
         );
+    }
+
+    #[test]
+    fn buckets_scored_apart_give_the_near_pairs_of_one_machine() {
+        use crate::compare::duplicates::{find, fingerprint};
+        use crate::report::DuplicateKind;
+        // Near copies of one text, each with another word changed, share many bands.
+        let texts: Vec<String> = (0..6)
+            .map(|edit| {
+                REPORT
+                    .split_whitespace()
+                    .enumerate()
+                    .map(|(n, word)| {
+                        if n == edit * 7 {
+                            format!("changed{edit}")
+                        } else {
+                            word.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .chain(["An unrelated note on the weather.".to_string()])
+            .collect();
+        let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let settings = DuplicateSettings::DEFAULT;
+        let mut buckets: std::collections::BTreeMap<(usize, u64), Vec<(usize, &Fingerprint)>> =
+            Default::default();
+        for (position, print) in refs.iter().enumerate() {
+            for (band, key) in print.band_keys(&settings).into_iter().enumerate() {
+                buckets
+                    .entry((band, key))
+                    .or_default()
+                    .push((position, print));
+            }
+        }
+        let mut scored: Vec<(usize, usize, f64)> = buckets
+            .iter()
+            .flat_map(|(&(band, _), members)| bucket_near_pairs(band, members, &settings))
+            .collect();
+        scored.sort_by_key(|&(a, b, _)| (a, b));
+        let expected: Vec<(usize, usize, f64)> = find(&refs, &settings)
+            .into_iter()
+            .filter(|pair| pair.kind == DuplicateKind::Near)
+            .map(|pair| (pair.a, pair.b, pair.similarity))
+            .collect();
+        assert!(expected.len() >= 10, "{expected:?}");
+        assert_eq!(scored, expected);
     }
 
     #[test]

@@ -11,8 +11,9 @@ quotes)``.
 
 Duplicates: ``exact_key(fingerprint)`` groups exact copies (``exact_pairs(members)``);
 ``band_keys(fingerprint)`` of each copy set's first member are the LSH shuffle keys (with
-the band's number); ``bucket_pairs(members)`` gives a bucket's candidate pairs;
-``near_similarity(a, b)`` scores one; ``near_pairs(first_set, second_set, similarity)``
+the band's number); ``bucket_near_pairs(band, members)`` scores a bucket's candidates
+(each pair once over all buckets: in the first band it shares; ``near_similarity(a, b)``
+scores one pair); ``near_pairs(first_set, second_set, similarity)``
 gives the pairs of two sets; ``duplicate_pair(a_id, b_id, similarity, kind)`` the report's
 shape.
 
@@ -38,6 +39,7 @@ QuoteMatcher = _steps.QuoteMatcher
 StoryGraph = _steps.StoryGraph
 StoryStatistics = _steps.StoryStatistics
 band_keys = _steps.band_keys
+bucket_near_pairs = _steps.bucket_near_pairs
 bucket_pairs = _steps.bucket_pairs
 common_stems = _steps.common_stems
 duplicate_pair = _steps.duplicate_pair
@@ -60,6 +62,7 @@ __all__ = [
     "StoryGraph",
     "StoryStatistics",
     "band_keys",
+    "bucket_near_pairs",
     "bucket_pairs",
     "common_stems",
     "duplicate_pair",

@@ -154,30 +154,39 @@ def _duplicates(summaries):
 
         representative, (_, fingerprint) = item
         return [
-            ((band, key), representative)
+            ((band, key), (representative, fingerprint))
             for band, key in enumerate(band_keys(fingerprint))
         ]
 
-    def near(item):
-        from article_analyzer.distributed import near_pairs, near_similarity
+    def bucket(item):
+        from article_analyzer.distributed import bucket_near_pairs
 
-        _, ((_, (first, first_print)), (second, second_print)) = item
-        similarity = near_similarity(first_print, second_print)
-        return [] if similarity is None else near_pairs(first, second, similarity)
+        (band, _), members = item
+        members = list(members)
+        return bucket_near_pairs(band, members) if len(members) > 1 else []
+
+    def near(item):
+        from article_analyzer.distributed import near_pairs
+
+        _, (((first, similarity), first_set), second_set) = item
+        return near_pairs(first_set, second_set, similarity)
 
     fingerprints = summaries.mapValues(lambda summary: summary[0])
     copy_sets = fingerprints.flatMap(exact).groupByKey().map(lambda kv: sorted(kv[1]))
     representatives = copy_sets.map(lambda members: (members[0], members)).join(fingerprints)
-    candidates = (
-        representatives.flatMap(bands).groupByKey().flatMap(_bucket_pairs()).distinct()
-    )
-    scored = (
-        candidates.join(representatives)
-        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-        .join(representatives)
+    # The fingerprints travel with the band keys, and each bucket is scored where it lands:
+    # a pair is scored in the first band its two share, so candidates need no shuffle of
+    # their own (there are far more candidates than representatives).
+    scored = representatives.flatMap(bands).groupByKey().flatMap(bucket)
+    sets = copy_sets.map(lambda members: (members[0], members))
+    near_found = (
+        scored.map(lambda found: (found[0], (found[1], found[2])))
+        .join(sets)
+        .map(lambda kv: (kv[1][0][0], ((kv[0], kv[1][0][1]), kv[1][1])))
+        .join(sets)
         .flatMap(near)
     )
-    return copy_sets.flatMap(copy_pairs).union(scored)
+    return copy_sets.flatMap(copy_pairs).union(near_found)
 
 
 def _story_groups(spark, summaries, count: int, duplicate_pairs: list) -> list[list[int]]:
