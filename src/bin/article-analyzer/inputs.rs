@@ -23,7 +23,6 @@ pub struct Input {
 /// (`stdin` for standard input). All are read before any is analysed, so an unreadable file
 /// fails the run before anything is printed; two files of the same name fail it too.
 pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
-    // `--input-format html` will choose here how a file's bytes become an article's text.
     let mut inputs = Vec::with_capacity(paths.len());
     for path in paths {
         inputs.push(read_file(path)?);
@@ -41,6 +40,8 @@ pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
 /// Reads one file (or standard input for "-") as an article whose id is the file's name
 /// (`stdin` for standard input).
 pub fn read_file(path: &Path) -> Result<Input, CliError> {
+    // `--input-format html` will choose here how a file's bytes become an article's text
+    // (for `analyze` and `diff` alike).
     let (text, warning) = decode_lossy(read_bytes(path)?);
     Ok(Input {
         document: Document::new(file_id(path), text),
