@@ -250,7 +250,9 @@ pub fn read_article(caller: &str, which: &str, article: &Bound<'_, PyAny>) -> Py
             .map(|id| string("id", id))
             .transpose()?
             .unwrap_or_default(),
-        title: field("title")?.map(|title| string("title", title)).transpose()?,
+        title: field("title")?
+            .map(|title| string("title", title))
+            .transpose()?,
         text: string("text", text)?,
         ..Article::default()
     })

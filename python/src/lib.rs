@@ -72,11 +72,7 @@ fn analyze(
 /// The page's ``diffTexts`` gives the same. Raises ``TypeError`` when either is not a
 /// ``str``.
 #[pyfunction]
-fn diff_texts(
-    py: Python<'_>,
-    a: &Bound<'_, PyAny>,
-    b: &Bound<'_, PyAny>,
-) -> PyResult<Py<PyAny>> {
+fn diff_texts(py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let a = read_diff_text("diff_texts", "first", a)?;
     let b = read_diff_text("diff_texts", "second", b)?;
     let diff = run_engine(py, || article_analyzer::diff_texts(&a, &b))?;
