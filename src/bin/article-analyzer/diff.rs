@@ -105,18 +105,65 @@ pub fn readable_diff(diff: &ArticleDiff, a: &Article, b: &Article, names: &[Stri
                 continue;
             }
         }
-        out.push_str(&row_header(row, &diff.a_paragraphs, &diff.b_paragraphs));
+        let mut end = index + 1;
+        while end < rows.len() && joined(&rows[index..end], rows[end], diff) {
+            end += 1;
+        }
+        let hunk = &rows[index..end];
+        out.push_str(&hunk_header(hunk, &diff.a_paragraphs, &diff.b_paragraphs));
         out.push('\n');
-        if let Some(text) = row_text(row, diff, &a_text, &b_text) {
+        if let Some(text) = hunk_text(hunk, diff, &a_text, &b_text) {
             out.push_str(&text);
             out.push('\n');
         }
-        index += 1;
+        index = end;
     }
     out.push('\n');
     out.push_str(&diff.summary.sentence);
     out.push('\n');
     out
+}
+
+/// Whether `next` is shown with the rows of `hunk`: a paragraph split in two (B's second
+/// part has a row of its own) or two merged into one (A's second paragraph has a row of
+/// its own) reads as one edit, its paragraph breaks marked, rather than as a paragraph whose
+/// words vanished and another whose words came from nowhere.
+fn joined(hunk: &[Row], next: Row, diff: &ArticleDiff) -> bool {
+    let in_hunk = |a: Option<usize>, b: Option<usize>| {
+        hunk.iter()
+            .any(|row| (a.is_some() && row.a == a) || (b.is_some() && row.b == b))
+    };
+    let counterpart = |row: Row| one_sided_changed(row, diff);
+    match (
+        counterpart(next),
+        hunk.last().copied().and_then(counterpart),
+    ) {
+        (Some((a, b)), _) if in_hunk(a, b) => true,
+        (_, Some((a, b))) => (a.is_some() && next.a == a) || (b.is_some() && next.b == b),
+        _ => false,
+    }
+}
+
+/// For a row holding one changed paragraph alone (part of a split or a merge), where its
+/// counterpart is: `(Some(i), None)` for paragraph `i` of A, `(None, Some(j))` for `j` of B.
+fn one_sided_changed(row: Row, diff: &ArticleDiff) -> Option<(Option<usize>, Option<usize>)> {
+    match (row.a, row.b) {
+        (Some(i), None) if diff.a_paragraphs[i].status == ParagraphStatus::Changed => {
+            Some((None, diff.a_paragraphs[i].other))
+        }
+        (None, Some(j)) if diff.b_paragraphs[j].status == ParagraphStatus::Changed => {
+            Some((diff.b_paragraphs[j].other, None))
+        }
+        _ => None,
+    }
+}
+
+/// The paragraphs of one side that `hunk` shows: the first and how many.
+fn hunk_span(hunk: &[Row], side: impl Fn(&Row) -> Option<usize>) -> Option<(usize, usize)> {
+    let mut indices = hunk.iter().filter_map(side);
+    let first = indices.next()?;
+    let last = indices.last().unwrap_or(first);
+    Some((first, last + 1 - first))
 }
 
 /// "3" for one paragraph from index 2, "2,3" for three from index 1 (numbered from 1).
@@ -128,19 +175,37 @@ fn paragraphs(first: usize, count: usize) -> String {
     }
 }
 
-/// The `@@` line of a row that is not unchanged.
-fn row_header(row: Row, a: &[ParagraphChange], b: &[ParagraphChange]) -> String {
+/// The `@@` line of a hunk that is not unchanged.
+fn hunk_header(hunk: &[Row], a: &[ParagraphChange], b: &[ParagraphChange]) -> String {
     let number = |index: Option<usize>| index.map_or(0, |index| index + 1);
-    match (row.a, row.b) {
-        (Some(i), Some(j)) => format!("@@ -{} +{} @@ {}", i + 1, j + 1, status_name(a[i].status)),
-        (Some(i), None) if a[i].status == ParagraphStatus::Moved => {
+    let (a_span, b_span) = (hunk_span(hunk, |row| row.a), hunk_span(hunk, |row| row.b));
+    match (a_span, b_span) {
+        (Some((i, 1)), None) if a[i].status == ParagraphStatus::Moved => {
             format!("@@ -{} @@ moved to +{}", i + 1, number(a[i].other))
         }
-        (None, Some(j)) if b[j].status == ParagraphStatus::Moved => {
+        (None, Some((j, 1))) if b[j].status == ParagraphStatus::Moved => {
             format!("@@ +{} @@ moved from -{}", j + 1, number(b[j].other))
         }
-        (Some(i), None) => format!("@@ -{} @@ {}", i + 1, status_name(a[i].status)),
-        (None, Some(j)) => format!("@@ +{} @@ {}", j + 1, status_name(b[j].status)),
+        (Some((i, count)), None) => {
+            format!(
+                "@@ -{} @@ {}",
+                paragraphs(i, count),
+                status_name(a[i].status)
+            )
+        }
+        (None, Some((j, count))) => {
+            format!(
+                "@@ +{} @@ {}",
+                paragraphs(j, count),
+                status_name(b[j].status)
+            )
+        }
+        (Some((i, a_count)), Some((j, b_count))) => format!(
+            "@@ -{} +{} @@ {}",
+            paragraphs(i, a_count),
+            paragraphs(j, b_count),
+            status_name(a[i].status)
+        ),
         // `align_paragraphs` makes no empty row.
         (None, None) => String::new(),
     }
@@ -156,18 +221,19 @@ fn status_name(status: ParagraphStatus) -> &'static str {
     }
 }
 
-/// The text shown under a row's `@@` line: the paragraph with its edits marked, the moved
-/// paragraph as it reads at its new place, nothing where it moved away from (it is shown
-/// where it went).
-fn row_text(row: Row, diff: &ArticleDiff, a_text: &Side, b_text: &Side) -> Option<String> {
-    let range = |paragraphs: &[ParagraphChange], index: Option<usize>| {
-        index.map(|index| paragraphs[index].start..paragraphs[index].end)
+/// The text shown under a hunk's `@@` line: its paragraphs with their edits marked, the
+/// moved paragraph as it reads at its new place, nothing where it moved away from (it is
+/// shown where it went).
+fn hunk_text(hunk: &[Row], diff: &ArticleDiff, a_text: &Side, b_text: &Side) -> Option<String> {
+    let range = |paragraphs: &[ParagraphChange], span: Option<(usize, usize)>| {
+        span.map(|(first, count)| paragraphs[first].start..paragraphs[first + count - 1].end)
     };
-    let a_range = range(&diff.a_paragraphs, row.a);
-    let b_range = range(&diff.b_paragraphs, row.b);
-    match (row.a, row.b) {
-        (Some(i), None) if diff.a_paragraphs[i].status == ParagraphStatus::Moved => None,
-        (None, Some(j)) if diff.b_paragraphs[j].status == ParagraphStatus::Moved => {
+    let (a_span, b_span) = (hunk_span(hunk, |row| row.a), hunk_span(hunk, |row| row.b));
+    let a_range = range(&diff.a_paragraphs, a_span);
+    let b_range = range(&diff.b_paragraphs, b_span);
+    match (a_span, b_span) {
+        (Some((i, _)), None) if diff.a_paragraphs[i].status == ParagraphStatus::Moved => None,
+        (None, Some((j, _))) if diff.b_paragraphs[j].status == ParagraphStatus::Moved => {
             b_range.map(|range| b_text.slice(range).to_string())
         }
         _ => Some(marked(&diff.ops, a_text, b_text, (a_range, b_range))),
@@ -271,26 +337,56 @@ fn marked(
             // the start of a paragraph leaves no space before the next in B), the other's,
             // as one space.
             match (own, other) {
-                (Some(own), _) if !own.is_empty() => out.push_str(own),
+                (Some(own), _) if !own.is_empty() => out.push_str(&breaks_as(own, "\n")),
                 (_, Some(other)) if !other.is_empty() => out.push(' '),
                 _ => {}
             }
         }
+        // A paragraph break kept starts a new line; one deleted or inserted (a merge, a
+        // split) is a pilcrow inside the marks, so that the marks never span lines.
         match op.kind {
-            DiffKind::Equal => out.push_str(text),
+            DiffKind::Equal => out.push_str(&breaks_as(text, "\n")),
             DiffKind::Delete => {
                 out.push_str("[-");
-                out.push_str(text);
+                out.push_str(&breaks_as(text, PARAGRAPH_MARK));
                 out.push_str("-]");
             }
             DiffKind::Insert => {
                 out.push_str("{+");
-                out.push_str(text);
+                out.push_str(&breaks_as(text, PARAGRAPH_MARK));
                 out.push_str("+}");
             }
         }
         previous = Some(op.kind);
     }
+    out
+}
+
+/// How a paragraph break deleted or inserted is shown.
+const PARAGRAPH_MARK: &str = "¶";
+
+/// `text` with each paragraph break (a run of white space holding a blank line) replaced by
+/// `mark`; other white space as it is.
+fn breaks_as(text: &str, mark: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = String::new();
+    let mut flush = |blank: &mut String, out: &mut String| {
+        if blank.matches('\n').count() >= 2 {
+            out.push_str(mark);
+        } else {
+            out.push_str(blank);
+        }
+        blank.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            blank.push(c);
+        } else {
+            flush(&mut blank, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut blank, &mut out);
     out
 }
 
@@ -452,6 +548,34 @@ mod tests {
             out.contains(&format!("@@ +3 @@ moved from -1\n{FIRST}\n")),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_split_or_merged_paragraph_is_one_hunk_with_its_break_marked() {
+        let (first_half, second_half) = FIRST.split_at(FIRST.find(" to discuss").unwrap_or(0));
+        let split = format!("{first_half}\n\n{}", second_half.trim_start());
+        let out = readable(&text(&[FIRST, SECOND]), &text(&[&split, SECOND]));
+        assert!(
+            out.contains(
+                "@@ -1 +1,2 @@ changed\nThe harbour board met on Tuesday evening{+¶+} to discuss the new quay.\n@@ -2 +3 @@ unchanged\n"
+            ),
+            "{out}"
+        );
+        let merged = format!("{FIRST} {}", SECOND.replace("winter", "spring"));
+        let out = readable(&text(&[FIRST, SECOND, THIRD]), &text(&[&merged, THIRD]));
+        assert!(
+            out.contains(
+                "@@ -1,2 +1 @@ changed\nThe harbour board met on Tuesday evening to discuss the new quay.[-¶-] Fishing crews have asked for more berths since the [-winter-]{+spring+} storms.\n@@ -3 +2 @@ unchanged\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn paragraph_breaks_become_lines_or_marks() {
+        assert_eq!(breaks_as("a.\n\nB", "¶"), "a.¶B");
+        assert_eq!(breaks_as("a.  \n \n\nB c\nd", "\n"), "a.\nB c\nd");
+        assert_eq!(breaks_as("", "¶"), "");
     }
 
     #[test]
