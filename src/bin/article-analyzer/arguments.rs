@@ -290,7 +290,13 @@ fn diff_command() -> Command {
              1 when a file cannot be read; 2 for a usage error.",
         )
         .after_long_help(
-            "Bytes that are not UTF-8 are replaced by U+FFFD, with a warning on standard error.\n\
+            "The text: a --- and a +++ line naming A and B; the headline's word diff when it\n\
+             differs; then one @@ line per paragraph of the bodies (a run of unchanged ones\n\
+             folded into one), where -N is paragraph N of A and +M paragraph M of B (-2,3:\n\
+             three from the second), followed by the paragraph with its edits marked; a\n\
+             paragraph split in two or two merged into one share an @@ line, the break\n\
+             marked {+¶+} or [-¶-]; a moved one is shown at its new place. Last, the summary.\n\n\
+             Bytes that are not UTF-8 are replaced by U+FFFD, with a warning on standard error.\n\
              The JSON is what the page's diffArticles gives for the two cleaned articles (ids:\n\
              the files' names): offsets are UTF-16 code units into each article's cleaned\n\
              text (or title), as `analyze` reports it.\n\n\
