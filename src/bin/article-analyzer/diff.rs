@@ -300,7 +300,7 @@ fn marked(
     let mut b_last = b_range.as_ref().map(|range| range.start);
     let mut out = String::new();
     let mut previous: Option<DiffKind> = None;
-    for op in ops {
+    for op in ops_near(ops, &a_range, &b_range) {
         let piece = match op.kind {
             DiffKind::Equal => clip(&b_range, op.b_start, op.b_end)
                 .map(|range| (b.slice(range), true))
@@ -360,6 +360,36 @@ fn marked(
         previous = Some(op.kind);
     }
     out
+}
+
+/// The ops that can touch `a_range` or `b_range`: ops come in text order on both sides, so
+/// those of one hunk are found by binary search rather than by reading all of them for
+/// every hunk (which would make a long text's many hunks quadratic).
+fn ops_near<'o>(
+    ops: &'o [DiffOp],
+    a_range: &Option<Range<usize>>,
+    b_range: &Option<Range<usize>>,
+) -> &'o [DiffOp] {
+    let sides = [
+        a_range.as_ref().map(|range| {
+            (
+                ops.partition_point(|op| op.a_end < range.start),
+                ops.partition_point(|op| op.a_start <= range.end),
+            )
+        }),
+        b_range.as_ref().map(|range| {
+            (
+                ops.partition_point(|op| op.b_end < range.start),
+                ops.partition_point(|op| op.b_start <= range.end),
+            )
+        }),
+    ];
+    let first = sides.iter().flatten().map(|&(first, _)| first).min();
+    let end = sides.iter().flatten().map(|&(_, end)| end).max();
+    match (first, end) {
+        (Some(first), Some(end)) if first < end => &ops[first..end],
+        _ => &[],
+    }
 }
 
 /// How a paragraph break deleted or inserted is shown.
