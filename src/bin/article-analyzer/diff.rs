@@ -162,7 +162,7 @@ fn one_sided_changed(row: Row, diff: &ArticleDiff) -> Option<(Option<usize>, Opt
 fn hunk_span(hunk: &[Row], side: impl Fn(&Row) -> Option<usize>) -> Option<(usize, usize)> {
     let mut indices = hunk.iter().filter_map(side);
     let first = indices.next()?;
-    let last = indices.last().unwrap_or(first);
+    let last = indices.next_back().unwrap_or(first);
     Some((first, last + 1 - first))
 }
 
@@ -400,7 +400,7 @@ const PARAGRAPH_MARK: &str = "¶";
 fn breaks_as(text: &str, mark: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = String::new();
-    let mut flush = |blank: &mut String, out: &mut String| {
+    let flush = |blank: &mut String, out: &mut String| {
         if blank.matches('\n').count() >= 2 {
             out.push_str(mark);
         } else {
