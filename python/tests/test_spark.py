@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
+import article_analyzer.distributed as steps
+from article_analyzer.spark import JobInputError, main, run
 from conftest import BATCHES
-
-pyspark = pytest.importorskip("pyspark")
-
-import article_analyzer.distributed as steps  # noqa: E402
-from article_analyzer.spark import JobInputError, main, run  # noqa: E402
 
 CROSS_KEYS = ("storyGroups", "duplicates", "quoteGroups")
 

@@ -32,7 +32,7 @@ import os
 import sys
 from operator import add
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable
 
 #: Columns of the analysed articles: the Article as JSON, and the summaries as bytes.
 ANALYSED_SCHEMA = (
