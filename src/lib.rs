@@ -10,6 +10,7 @@ mod article;
 mod clean;
 mod compare;
 mod error;
+mod markup;
 mod quotes;
 mod report;
 mod text;
