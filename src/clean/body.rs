@@ -212,6 +212,17 @@ pub fn best_run(weights: &[f64], range: std::ops::Range<usize>) -> Option<(usize
 /// side that are heavy enough and share the body's topic.
 /// The paragraphs of the body, and the vocabulary of its prose.
 pub fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabulary) {
+    body_runs_weighted(analysed, weights, weights)
+}
+
+/// [`body_runs`] with one set of weights for the main run and another for the runs that
+/// may join it (a page's markup may confine the main run to the article's element, and
+/// still let on-topic prose beside it join).
+pub fn body_runs_weighted(
+    analysed: &[Analysed],
+    weights: &[f64],
+    extra_weights: &[f64],
+) -> (Vec<bool>, Vocabulary) {
     let mut in_body = vec![false; analysed.len()];
     let Some((start, end, total)) = best_run(weights, 0..analysed.len()) else {
         return (in_body, Vocabulary::of(std::iter::empty()));
@@ -232,7 +243,7 @@ pub fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabula
         if range.is_empty() {
             continue;
         }
-        let Some((run_start, run_end, run_total)) = best_run(weights, range.clone()) else {
+        let Some((run_start, run_end, run_total)) = best_run(extra_weights, range.clone()) else {
             continue;
         };
         if run_total < minimum {
@@ -305,8 +316,15 @@ pub const MAX_EXTRA_RUNS: usize = 8;
 /// paragraph is weighted (prose for, furniture against, lone teasers halved) and the body is
 /// the heaviest run plus the runs beside it that continue its topic.
 pub fn find_body(analysed: &[Analysed]) -> (Vec<bool>, Vocabulary) {
+    let weights = weights(analysed);
+    body_runs(analysed, &weights)
+}
+
+/// Each paragraph's weight in the search for the body: [`weight`] with its cohesion, lone
+/// teasers halved.
+pub fn weights(analysed: &[Analysed]) -> Vec<f64> {
     let cohesion = cohesion(analysed);
-    let weights: Vec<f64> = analysed
+    analysed
         .iter()
         .enumerate()
         .map(|(index, item)| {
@@ -317,6 +335,5 @@ pub fn find_body(analysed: &[Analysed]) -> (Vec<bool>, Vocabulary) {
                 base
             }
         })
-        .collect();
-    body_runs(analysed, &weights)
+        .collect()
 }

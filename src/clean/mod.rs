@@ -21,14 +21,18 @@ mod noise;
 mod paragraph;
 mod repeats;
 mod stamps;
+mod structure;
 mod verdicts;
 
+use crate::markup::Page;
 use crate::report::{Article, Block, BlockOverride};
 use crate::text::count_bytes;
 use crate::text::offsets::Utf16Cursor;
-use body::find_body;
+use crate::text::segment::{ListMarker, Paragraph};
+use body::{body_runs_weighted, find_body, weights, Vocabulary};
 use metadata::Metadata;
-use paragraph::{analyse, Analysed};
+use paragraph::{analyse, analyse_paragraphs, Analysed};
+use structure::{read_structure, Structure};
 use verdicts::*;
 
 /// Cleans one article.
@@ -61,9 +65,128 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
     article
 }
 
+/// Cleans one page read from HTML: its blocks are the paragraphs, judged by the same rules
+/// as pasted text's. Offsets in the article refer to the page's `source`.
+pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
+    let input = page.source.as_str();
+    let mut warnings = Vec::new();
+    if page.blocks.is_empty() {
+        warnings.push(
+            "the page has no visible text (only markup, scripts or styles): there is nothing to clean"
+                .to_string(),
+        );
+        return Article {
+            warnings,
+            ..Article::default()
+        };
+    }
+    if looks_binary(input) {
+        warnings.push(
+            "the page's text looks like binary data (many control or undecodable characters), not an article; the result is probably meaningless"
+                .to_string(),
+        );
+    }
+    let paragraphs = page
+        .blocks
+        .iter()
+        .map(|block| Paragraph {
+            start: block.start,
+            end: block.end,
+            text: block.text.clone(),
+            indent: 0,
+            list_marker: (block.tag == crate::markup::Tag::Li).then_some(ListMarker::Bullet),
+            heading_level: block.heading_level,
+            emphasized: block.is_strong(),
+            line_count: 1,
+            blank_before: true,
+        })
+        .collect();
+    let analysed = analyse_paragraphs(input, paragraphs);
+    let structure = read_structure(page, &analysed);
+    let (main_weights, extra_weights) = page_weights(&analysed, &structure);
+    let (in_body, vocabulary) = body_runs_weighted(&analysed, &main_weights, &extra_weights);
+    let mut verdicts = region_verdicts(&analysed, &in_body, &vocabulary);
+    for (verdict, furniture) in verdicts.iter_mut().zip(&structure.furniture) {
+        if let Some(furniture) = furniture {
+            *verdict = Verdict::removed(furniture.kind, furniture.reason.clone());
+        }
+    }
+    let (mut verdicts, metadata) = finish_verdicts(&analysed, &in_body, &vocabulary, verdicts);
+    apply_overrides(&mut verdicts, overrides, &mut warnings);
+    let mut article = assemble(input, &analysed, verdicts, warnings);
+    article.title = metadata.title_text;
+    article.author = metadata.author;
+    article.date = metadata.date;
+    article
+}
+
+/// Weight of furniture the markup settles, by kind: as the local rules weigh the same kinds
+/// (see [`body::weight`]).
+fn furniture_weight(kind: crate::report::BlockKind) -> f64 {
+    use crate::report::BlockKind;
+    match kind {
+        BlockKind::Related => -3.0,
+        BlockKind::Byline | BlockKind::Date | BlockKind::Caption | BlockKind::Credit => -0.5,
+        _ => -1.5,
+    }
+}
+
+/// Least weight of a paragraph inside the article's element that no rule calls furniture:
+/// headings, list items and short lines there hold the article together instead of cutting
+/// it into runs.
+pub const ARTICLE_ELEMENT_FLOOR: f64 = 0.05;
+
+/// Share of its weight prose outside the article's element keeps when it joins the body
+/// beside the main run (it must still share the body's topic).
+pub const OUTSIDE_ARTICLE_SHARE: f64 = 0.5;
+
+/// The weights of a page's paragraphs for the main run and for the runs joining it: the text
+/// weights, furniture weighed as furniture, and when the page has an article element, the
+/// main run kept inside it.
+fn page_weights(analysed: &[Analysed], structure: &Structure) -> (Vec<f64>, Vec<f64>) {
+    let base = weights(analysed);
+    let mut main = Vec::with_capacity(base.len());
+    let mut extra = Vec::with_capacity(base.len());
+    for (index, &weight) in base.iter().enumerate() {
+        if let Some(furniture) = &structure.furniture[index] {
+            let weight = furniture_weight(furniture.kind).min(weight);
+            main.push(weight);
+            extra.push(weight);
+            continue;
+        }
+        match structure.in_article[index] {
+            Some(true) if analysed[index].noise.is_none() => {
+                main.push(weight.max(ARTICLE_ELEMENT_FLOOR));
+                extra.push(weight.max(ARTICLE_ELEMENT_FLOOR));
+            }
+            Some(false) => {
+                // Outside the article's element: never the main run.
+                main.push(weight.min(0.0) - 1.0);
+                extra.push(weight * OUTSIDE_ARTICLE_SHARE);
+            }
+            _ => {
+                main.push(weight);
+                extra.push(weight);
+            }
+        }
+    }
+    (main, extra)
+}
+
 fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let (in_body, vocabulary) = find_body(analysed);
-    let mut verdicts = region_verdicts(analysed, &in_body, &vocabulary);
+    let verdicts = region_verdicts(analysed, &in_body, &vocabulary);
+    finish_verdicts(analysed, &in_body, &vocabulary, verdicts)
+}
+
+/// The passes after the region verdicts: captions, metadata, the headline's copies, the
+/// standfirst, the author's biography, repeats.
+fn finish_verdicts(
+    analysed: &[Analysed],
+    in_body: &[bool],
+    vocabulary: &Vocabulary,
+    mut verdicts: Vec<Verdict>,
+) -> (Vec<Verdict>, Metadata) {
     let body_start = in_body.iter().position(|&b| b);
     // Captions first: the metadata never comes from a photo's caption or its title.
     mark_captions_above_credits(analysed, &mut verdicts);
@@ -82,7 +205,7 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {
         mark_headline_copies(analysed, title, &mut verdicts);
-        keep_standfirst(analysed, title, &vocabulary, &mut verdicts);
+        keep_standfirst(analysed, title, vocabulary, &mut verdicts);
     }
     if let Some(author) = &metadata.author {
         drop_author_bio(analysed, author, &mut verdicts);

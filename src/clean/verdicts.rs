@@ -23,7 +23,8 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
+    /// A paragraph removed as `kind`, for `reason`.
+    pub fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
         Verdict {
             kind,
             kept: false,
@@ -31,7 +32,8 @@ impl Verdict {
         }
     }
 
-    fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
+    /// A paragraph kept as `kind`, for `reason`.
+    pub fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
         Verdict {
             kind,
             kept: true,

@@ -137,6 +137,11 @@ impl Context {
     /// No context: the document's root.
     pub const NONE: Context = Context(0);
 
+    /// The bits, in the order of the constants above (`ARTICLE` is bit 0).
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
     /// Whether every bit of `other` is set.
     pub fn has(self, other: Context) -> bool {
         self.0 & other.0 == other.0

@@ -53,6 +53,11 @@ impl PageBlock {
         }
     }
 
+    /// The bits of its context, for tools that print them.
+    pub fn context_bits(&self) -> u32 {
+        self.context.bits()
+    }
+
     /// Whether all its text is bold (a headline or label set in bold).
     pub fn is_strong(&self) -> bool {
         self.chars > 0 && self.strong_chars * 10 >= self.chars * 9
@@ -70,6 +75,34 @@ pub struct Page {
     pub elements: Vec<Element>,
     /// What the markup says about the article.
     pub metadata: PageMetadata,
+}
+
+impl Page {
+    /// Cuts the page's text to at most `limit` bytes: the blocks past the limit go, the
+    /// block across it is cut at a character boundary. Returns whether anything was cut.
+    pub fn truncate(&mut self, limit: usize) -> bool {
+        if self.source.len() <= limit {
+            return false;
+        }
+        let mut cut = limit;
+        while !self.source.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.blocks.retain(|block| block.start < cut);
+        if let Some(last) = self.blocks.last_mut() {
+            if last.end > cut {
+                last.end = cut;
+                let mut text = String::new();
+                push_normalized(&mut text, &self.source[last.start..cut].replace('\n', " "));
+                last.text = text.trim().to_string();
+            }
+            cut = last.end;
+        } else {
+            cut = 0;
+        }
+        self.source.truncate(cut);
+        true
+    }
 }
 
 /// Reads a page's HTML (decoded text; see [`super::read_html_bytes`] for bytes). Nothing in
