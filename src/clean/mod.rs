@@ -105,10 +105,28 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     let structure = read_structure(page, &analysed);
     let (main_weights, extra_weights) = page_weights(&analysed, &structure);
     let (in_body, vocabulary) = body_runs_weighted(&analysed, &main_weights, &extra_weights);
-    let mut verdicts = region_verdicts(&analysed, &in_body, &vocabulary);
-    for (verdict, furniture) in verdicts.iter_mut().zip(&structure.furniture) {
-        if let Some(furniture) = furniture {
+    let in_list = |marker: usize, index: usize| structure.in_list_of(page, marker, index);
+    let holds_link: Vec<bool> = structure
+        .block_of
+        .iter()
+        .map(|&block| page.blocks[block].link_chars > 0)
+        .collect();
+    let bounds = ListBounds {
+        in_list: Some(&in_list),
+        may_be_headline: Some(&holds_link),
+    };
+    let mut verdicts = region_verdicts_bounded(&analysed, &in_body, &vocabulary, &bounds);
+    for (index, verdict) in verdicts.iter_mut().enumerate() {
+        if let Some(furniture) = &structure.furniture[index] {
             *verdict = Verdict::removed(furniture.kind, furniture.reason.clone());
+        } else if in_body[index] && !verdict.kept && is_label_verdict(verdict) {
+            let tag = page.blocks[structure.block_of[index]].tag;
+            if is_paragraph_element(tag) {
+                *verdict = Verdict::kept(
+                    crate::report::BlockKind::Body,
+                    "short line of article text (a paragraph or list item of its own)",
+                );
+            }
         }
     }
     let (mut verdicts, metadata) = finish_verdicts(&analysed, &in_body, &vocabulary, verdicts);
@@ -118,6 +136,25 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     article.author = metadata.author;
     article.date = metadata.date;
     article
+}
+
+/// Whether the text rules removed a paragraph inside the body only for being a short line
+/// that reads like a label or a menu entry: on a page, the element it stands in may say
+/// otherwise.
+fn is_label_verdict(verdict: &Verdict) -> bool {
+    verdict.kind == crate::report::BlockKind::Boilerplate
+        && verdict.reason == LABEL_REASON
+}
+
+/// Elements that hold a paragraph of text of their own: a short line set as one inside the
+/// body is a line of the article (a list's item, a table of dates written as paragraphs),
+/// where a `<div>` or `<span>` line is more often a label or a button.
+fn is_paragraph_element(tag: crate::markup::Tag) -> bool {
+    use crate::markup::Tag;
+    matches!(
+        tag,
+        Tag::P | Tag::Li | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Pre
+    )
 }
 
 /// Weight of furniture the markup settles, by kind: as the local rules weigh the same kinds
@@ -150,12 +187,24 @@ fn page_weights(analysed: &[Analysed], structure: &Structure) -> (Vec<f64>, Vec<
     for (index, &weight) in base.iter().enumerate() {
         if let Some(furniture) = &structure.furniture[index] {
             let weight = furniture_weight(furniture.kind).min(weight);
-            main.push(weight);
+            // Inside the article's element, furniture (a figure's caption, a box of links)
+            // does not cut the article in two: the main run passes over it.
+            main.push(if structure.in_article[index] == Some(true) {
+                0.0
+            } else {
+                weight
+            });
             extra.push(weight);
             continue;
         }
         match structure.in_article[index] {
-            Some(true) if analysed[index].noise.is_none() => {
+            Some(true) if analysed[index].noise.is_some() => {
+                // Inside the article's element, an advertisement label or a share prompt
+                // does not cut the article in two.
+                main.push(0.0);
+                extra.push(weight);
+            }
+            Some(true) => {
                 main.push(weight.max(ARTICLE_ELEMENT_FLOOR));
                 extra.push(weight.max(ARTICLE_ELEMENT_FLOOR));
             }

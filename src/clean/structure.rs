@@ -166,6 +166,33 @@ pub fn read_structure(page: &Page, analysed: &[Analysed]) -> Structure {
     }
 }
 
+impl Structure {
+    /// Whether paragraph `index` stands inside the element that holds paragraph `marker` and
+    /// its siblings (the list a "More news" marker heads): the marker's parent element.
+    pub fn in_list_of(&self, page: &Page, marker: usize, index: usize) -> bool {
+        let (Some(&marker_block), Some(&block)) = (self.block_of.get(marker), self.block_of.get(index))
+        else {
+            return false;
+        };
+        let list = page.elements[page.blocks[marker_block].owner as usize].parent;
+        if list == NO_ELEMENT {
+            return true;
+        }
+        let mut current = page.blocks[block].owner;
+        for _ in 0..MAX_ANCESTRY {
+            if current == list {
+                return true;
+            }
+            if current == NO_ELEMENT {
+                return false;
+            }
+            current = page.elements[current as usize].parent;
+        }
+        // Too deep to tell: as the text alone would say.
+        true
+    }
+}
+
 /// The page block each paragraph came from (a block split at a date stamp gives two
 /// paragraphs): the last block starting at or before the paragraph.
 fn blocks_of_paragraphs(page: &Page, analysed: &[Analysed]) -> Vec<usize> {
