@@ -18,6 +18,7 @@ mod features;
 mod lexicon;
 mod metadata;
 mod noise;
+mod page_metadata;
 mod paragraph;
 mod repeats;
 mod stamps;
@@ -129,7 +130,14 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
             }
         }
     }
-    let (mut verdicts, metadata) = finish_verdicts(&analysed, &in_body, &vocabulary, verdicts);
+    let body_start = in_body.iter().position(|&b| b).unwrap_or(0);
+    let body_end = in_body.iter().rposition(|&b| b).map_or(analysed.len(), |last| last + 1);
+    let reconcile = |found: Metadata, standing: &[metadata::Standing]| {
+        let body = body_start..body_end;
+        page_metadata::reconcile(page, &analysed, &structure, standing, body, found)
+    };
+    let (mut verdicts, metadata) =
+        finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
     apply_overrides(&mut verdicts, overrides, &mut warnings);
     let mut article = assemble(input, &analysed, verdicts, warnings);
     article.title = metadata.title_text;
@@ -225,16 +233,18 @@ fn page_weights(analysed: &[Analysed], structure: &Structure) -> (Vec<f64>, Vec<
 fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let (in_body, vocabulary) = find_body(analysed);
     let verdicts = region_verdicts(analysed, &in_body, &vocabulary);
-    finish_verdicts(analysed, &in_body, &vocabulary, verdicts)
+    finish_verdicts(analysed, &in_body, &vocabulary, verdicts, &|found, _| found)
 }
 
-/// The passes after the region verdicts: captions, metadata, the headline's copies, the
+/// The passes after the region verdicts: captions, metadata (what the text rules find,
+/// then `reconcile` with what else is known: a page's markup), the headline's copies, the
 /// standfirst, the author's biography, repeats.
 fn finish_verdicts(
     analysed: &[Analysed],
     in_body: &[bool],
     vocabulary: &Vocabulary,
     mut verdicts: Vec<Verdict>,
+    reconcile: &dyn Fn(Metadata, &[metadata::Standing]) -> Metadata,
 ) -> (Vec<Verdict>, Metadata) {
     let body_start = in_body.iter().position(|&b| b);
     // Captions first: the metadata never comes from a photo's caption or its title.
@@ -250,6 +260,7 @@ fn finish_verdicts(
     let metadata = metadata::find(analysed, &standing, body_start.unwrap_or(0), &|content| {
         vocabulary.topic_share(content, false)
     });
+    let metadata = reconcile(metadata, &standing);
     mark_date_labels(analysed, &mut verdicts);
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {

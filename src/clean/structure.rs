@@ -22,6 +22,12 @@ pub struct Furniture {
     pub kind: BlockKind,
     /// Why, in words a user understands ("navigation (inside <nav>)").
     pub reason: String,
+    /// The class or id hint that settled it, if one did.
+    pub hint: Option<HintKind>,
+    /// Whether it stands apart from the article: navigation, a sidebar, comments, links to
+    /// other articles, advertising (not the article's own header or footer, which hold its
+    /// date and author).
+    pub elsewhere: bool,
 }
 
 /// What the markup says about each paragraph of a page.
@@ -167,6 +173,14 @@ pub fn read_structure(page: &Page, analysed: &[Analysed]) -> Structure {
 }
 
 impl Structure {
+    /// Whether the markup sets paragraph `index` apart from the article (see
+    /// [`Furniture::elsewhere`]).
+    pub fn is_elsewhere(&self, index: usize) -> bool {
+        self.furniture[index]
+            .as_ref()
+            .is_some_and(|furniture| furniture.elsewhere)
+    }
+
     /// Whether paragraph `index` stands inside the element that holds paragraph `marker` and
     /// its siblings (the list a "More news" marker heads): the marker's parent element.
     pub fn in_list_of(&self, page: &Page, marker: usize, index: usize) -> bool {
@@ -319,6 +333,8 @@ fn settle(
         Some(Furniture {
             kind,
             reason: reason.to_string(),
+            hint: None,
+            elsewhere: context.has_any(Context::NAV | Context::ASIDE),
         })
     };
     if context.has(Context::FIGCAPTION) {
@@ -350,6 +366,16 @@ fn settle(
             return Some(Furniture {
                 kind: block_kind,
                 reason,
+                hint: Some(kind),
+                elsewhere: matches!(
+                    kind,
+                    HintKind::Related
+                        | HintKind::Comments
+                        | HintKind::Sidebar
+                        | HintKind::Navigation
+                        | HintKind::Promo
+                        | HintKind::Breadcrumb
+                ),
             });
         }
     }

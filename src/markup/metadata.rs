@@ -54,6 +54,8 @@ pub struct LinkedArticle {
     pub headline: Option<String>,
     /// The names of its `author`s that are people (organisations when no person is named).
     pub authors: Vec<String>,
+    /// Whether `authors` are people (not organisations only).
+    pub authors_are_people: bool,
     /// `datePublished` (or `dateCreated`).
     pub published: Option<String>,
 }
@@ -373,6 +375,7 @@ fn linked_article(kind: &str, value: &Json) -> LinkedArticle {
     LinkedArticle {
         kind: kind.to_string(),
         headline: text("headline").or_else(|| text("name")),
+        authors_are_people: !people.is_empty(),
         authors: if people.is_empty() { organisations } else { people },
         published: text("datePublished").or_else(|| text("dateCreated")),
     }
