@@ -29,8 +29,9 @@ const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " �
 /// "Opinion") and still be the same headline.
 const MAX_HEADING_EXTRA_WORDS: usize = 4;
 
-/// Most paragraphs after the body's first one where the article's `<time>` or author link
-/// may stand (a header set beside the first paragraphs, or a date under the lead).
+/// Most paragraphs after the body's first one where the headline may stand (a header set
+/// beside the first paragraphs), and after its last one where its author link or `<time>`
+/// may stand outside the article's element (a "Posted by" line under the text).
 const HEADER_REACH_INTO_BODY: usize = 3;
 
 /// Most authors read from author links: more are a list of contributors, not a byline.
@@ -66,15 +67,26 @@ pub fn reconcile(
     // before the body's end (never in a list after it).
     let headline_area = &analysed[..analysed.len().min(body_start + HEADER_REACH_INTO_BODY)];
     let until_body_end = &analysed[..body.end.min(analysed.len())];
+    // A heading the text rules took for a photo's caption is still the headline when the
+    // markup says so; only the markup's captions and lists are passed over.
+    let passed_over = |index: usize| {
+        standing[index].kind == BlockKind::Related
+            || structure.furniture[index].as_ref().is_some_and(|furniture| {
+                matches!(
+                    furniture.kind,
+                    BlockKind::Caption | BlockKind::Credit | BlockKind::Related
+                )
+            })
+    };
     let visible = [headline_area, until_body_end].into_iter().find_map(|area| {
         candidates
             .iter()
-            .find_map(|candidate| visible_headline(area, standing, candidate, &site_names))
+            .find_map(|candidate| visible_headline(area, &passed_over, candidate, &site_names))
     });
     match visible {
-        Some(index) => {
+        Some(VisibleHeadline { index, text }) => {
             metadata.title = Some(index);
-            metadata.title_text = Some(analysed[index].paragraph.text.clone());
+            metadata.title_text = Some(text);
         }
         None if metadata.title.is_none() => {
             metadata.title_text = candidates
@@ -85,16 +97,25 @@ pub fn reconcile(
     }
     // Where the article's own author link or <time> may stand: anywhere but apart from the
     // article (navigation, sidebars, comments, lists of other articles, captions) and, when
-    // the page has an article element, inside it or above the body (a blog's "Posted on"
-    // line may follow the text, a headline's byline may stand outside the element).
+    // the page has an article element, inside it, above the body or right after it (a
+    // headline's byline may stand outside the element, and so may a blog's "Posted by"
+    // line under the text).
     let own = |index: usize| {
-        (index < body_start || structure.in_article[index] != Some(false))
+        (index < body_start
+            || structure.in_article[index] != Some(false)
+            || index < body.end + HEADER_REACH_INTO_BODY)
             && !matches!(
                 standing[index].kind,
                 BlockKind::Related | BlockKind::Caption | BlockKind::Credit
             )
             && !structure.is_elsewhere(index)
     };
+    // A name line the text rules took for the byline is a menu entry when the markup sets
+    // it apart from the article (inside <nav>, a sidebar).
+    if metadata.byline.is_some_and(|byline| structure.is_elsewhere(byline)) {
+        metadata.byline = None;
+        metadata.author = None;
+    }
     let people = markup_people(page, linked, analysed, structure, &own);
     let author = people.or_else(|| metadata.author.clone()).or_else(|| {
         // Only an organisation is named (a wire service, the site): better than nothing.
@@ -117,63 +138,87 @@ fn words_of(text: &str) -> Vec<u64> {
     word_hashes(text)
 }
 
-/// The paragraph showing the markup's headline `candidate`: the same words, the words of
-/// one of its parts (without the site's name), or those words with a few more around
-/// them. Headings first (`<h1>` before the others), then bold lines, then any line; of
-/// equals, the first. Captions and lists of other articles are passed over.
+/// The paragraph showing the markup's headline, and the headline's text.
+struct VisibleHeadline {
+    index: usize,
+    text: String,
+}
+
+/// Fewest words of a headline found at the start of a longer heading (a headline and its
+/// subtitle in one `<h1>`): fewer could be a section's name.
+const MIN_PREFIX_HEADLINE_WORDS: usize = 3;
+
+/// The paragraph showing the markup's headline `candidate`: the same words or the words of
+/// one of its parts (without the site's name), taken as the page shows them; or a heading
+/// holding those words with a few more around them ("Blog", "Exclusive:") or a subtitle
+/// after them, taken as the markup says them. Headings first (`<h1>` before the others),
+/// then bold lines, then any line; of equals, the first. `passed_over` paragraphs (captions,
+/// lists of other articles) are not looked at.
 fn visible_headline(
     analysed: &[Analysed],
-    standing: &[Standing],
+    passed_over: &dyn Fn(usize) -> bool,
     candidate: &str,
     site_names: &[&str],
-) -> Option<usize> {
-    let whole = words_of(candidate);
-    if whole.is_empty() {
+) -> Option<VisibleHeadline> {
+    // A headline cut short in the markup ("... for Hong Kong leader...") is found at the
+    // start of the heading that shows it whole.
+    let cut_short = candidate.trim_end().ends_with("...") || candidate.trim_end().ends_with('…');
+    let candidate = candidate.trim_end().trim_end_matches(['.', '…']);
+    if words_of(candidate).is_empty() {
         return None;
     }
-    let mut parts: Vec<Vec<u64>> = split_title(candidate)
+    let mut parts: Vec<(&str, Vec<u64>)> = split_title(candidate)
         .into_iter()
         .filter(|part| !is_site_name(part, site_names))
-        .map(words_of)
-        .filter(|part| part.len() >= 2)
+        .map(|part| (part, words_of(part)))
+        .filter(|(_, words)| words.len() >= 2)
         .collect();
-    parts.push(whole.clone());
-    let mut best: Option<(usize, u32)> = None;
+    parts.push((candidate.trim(), words_of(candidate)));
+    let mut best: Option<(usize, u32, Option<&str>)> = None;
     for (index, item) in analysed.iter().enumerate() {
-        if matches!(
-            standing[index].kind,
-            BlockKind::Caption | BlockKind::Credit | BlockKind::Related
-        ) || item.paragraph.list_marker.is_some()
-        {
+        if passed_over(index) || item.paragraph.list_marker.is_some() {
             continue;
         }
         let words = &item.tokens.hashes;
-        let exact = words == &whole;
-        let part = parts.iter().any(|part| words == part);
-        let around = parts.iter().any(|part| {
-            words.len() > part.len()
-                && words.len() <= part.len() + MAX_HEADING_EXTRA_WORDS
-                && words.windows(part.len()).any(|window| window == part.as_slice())
-        });
-        let quality = if exact || part {
-            2
-        } else if around {
-            1
-        } else {
-            continue;
-        };
         let marking = match item.paragraph.heading_level {
             1 => 3,
             0 if item.paragraph.emphasized => 1,
             0 => 0,
             _ => 2,
         };
+        // The page's words: the same, or a few more after them ("Chapter 1 - Murdered"
+        // for "Chapter 1"), or the whole of a headline the markup cut short.
+        let shown = parts.iter().any(|(_, part)| {
+            words == part
+                || (words.starts_with(part)
+                    && (words.len() <= part.len() + MAX_HEADING_EXTRA_WORDS || cut_short))
+        });
+        // The markup's words: a heading holding them among a few others ("Blog ...",
+        // "Exclusive: ..."), or opening a heading that runs on into a subtitle.
+        let stated = parts.iter().find(|(_, part)| {
+            let around = words.len() > part.len()
+                && words.len() <= part.len() + MAX_HEADING_EXTRA_WORDS
+                && words.windows(part.len()).any(|window| window == part.as_slice());
+            let opening = marking > 0
+                && part.len() >= MIN_PREFIX_HEADLINE_WORDS
+                && words.len() > part.len()
+                && words.starts_with(part);
+            around || opening
+        });
+        let (quality, text) = match (shown, stated) {
+            (true, _) => (2, None),
+            (false, Some((text, _))) => (1, Some(*text)),
+            (false, None) => continue,
+        };
         let score = quality * 10 + marking;
-        if best.is_none_or(|(_, best_score)| score > best_score) {
-            best = Some((index, score));
+        if best.is_none_or(|(_, best_score, _)| score > best_score) {
+            best = Some((index, score, text));
         }
     }
-    best.map(|(index, _)| index)
+    best.map(|(index, _, text)| VisibleHeadline {
+        index,
+        text: text.map_or_else(|| analysed[index].paragraph.text.clone(), str::to_string),
+    })
 }
 
 /// The parts of a title cut at the separators sites put between headline and name.
@@ -289,8 +334,12 @@ fn clean_name(name: &str) -> Option<String> {
         None => name,
     };
     let words = name.split_whitespace().count();
-    (name.chars().any(char::is_alphabetic) && (1..=6).contains(&words) && !name.contains("://"))
-        .then_some(name)
+    // "@handle" is an account, not a name.
+    (name.chars().any(char::is_alphabetic)
+        && (1..=6).contains(&words)
+        && !name.contains("://")
+        && !name.starts_with('@'))
+    .then_some(name)
 }
 
 /// The names of an author field ("By Ann Lee and Bo Park", "Ann Lee, Bo Park"), joined

@@ -334,7 +334,9 @@ fn settle(
             kind,
             reason: reason.to_string(),
             hint: None,
-            elsewhere: context.has_any(Context::NAV | Context::ASIDE),
+            // An <aside> inside the article is about the article (an author box, a pull
+            // quote); outside it, a sidebar.
+            elsewhere: context.has(Context::NAV) || (context.has(Context::ASIDE) && !inside_article),
         })
     };
     if context.has(Context::FIGCAPTION) {
@@ -371,11 +373,10 @@ fn settle(
                     kind,
                     HintKind::Related
                         | HintKind::Comments
-                        | HintKind::Sidebar
                         | HintKind::Navigation
                         | HintKind::Promo
                         | HintKind::Breadcrumb
-                ),
+                ) || (kind == HintKind::Sidebar && !inside_article),
             });
         }
     }
