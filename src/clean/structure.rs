@@ -59,6 +59,10 @@ pub const TIGHTER_ELEMENT_SHARE: f64 = 0.8;
 /// Link density from which a list item is a link in a list of links.
 pub const LINK_ITEM_DENSITY: f64 = 0.5;
 
+/// Most words of a list item judged by [`LINK_ITEM_DENSITY`]: a menu entry or a linked
+/// headline; a longer item is a point of its own that cites its sources.
+pub const LINK_ITEM_MAX_WORDS: usize = 15;
+
 /// Link density from which any block is a list of links: prose cites a link or two per
 /// sentence, far under this.
 pub const LINK_BLOCK_DENSITY: f64 = 0.7;
@@ -359,7 +363,13 @@ fn settle(
     if context.has(Context::FORM) {
         return furniture(BlockKind::Boilerplate, "form (inside <form>)");
     }
+    // A quotation is content even inside an embed's wrapper a class calls "social" or an
+    // advertisement's calls "promo" (an embedded post quoted in the article).
+    let quotation = context.has(Context::BLOCKQUOTE);
     for (kind, block_kind, name) in HINT_FURNITURE {
+        if quotation && matches!(kind, HintKind::Share | HintKind::Promo) {
+            continue;
+        }
         if hints.has(kind) {
             let reason = match hint_word(kind) {
                 Some(word) => format!("{name} ({word})"),
@@ -386,7 +396,7 @@ fn settle(
     let density = block.link_density();
     let words = item.features.words;
     if words >= LINK_BLOCK_MIN_WORDS {
-        if block.tag == Tag::Li && density >= LINK_ITEM_DENSITY {
+        if block.tag == Tag::Li && density >= LINK_ITEM_DENSITY && words <= LINK_ITEM_MAX_WORDS {
             return furniture(BlockKind::Boilerplate, "link in a list of links");
         }
         if density >= LINK_BLOCK_DENSITY {

@@ -377,7 +377,12 @@ pub fn drop_author_bio(analysed: &[Analysed], author: &str, verdicts: &mut [Verd
         .split("; ")
         .flat_map(|name| {
             let words = crate::text::word_hashes(name);
-            let first = words.first().map(|first| vec![*first]);
+            // A first name alone ("Jane has worked as ..."), never a first word that is a
+            // stopword ("The Associated Press": "The agency said ...").
+            let first = words
+                .first()
+                .filter(|first| !crate::text::stopwords().contains(*first))
+                .map(|first| vec![*first]);
             std::iter::once(words).chain(first)
         })
         .filter(|words| !words.is_empty())
