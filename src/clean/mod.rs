@@ -105,7 +105,9 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     let analysed = analyse_paragraphs(input, paragraphs);
     let structure = read_structure(page, &analysed);
     let (main_weights, extra_weights) = page_weights(&analysed, &structure);
-    let (in_body, vocabulary) = body_runs_weighted(&analysed, &main_weights, &extra_weights);
+    let same_text = |a: usize, b: usize| structure.same_element(page, a, b);
+    let (in_body, vocabulary) =
+        body_runs_weighted(&analysed, &main_weights, &extra_weights, &same_text);
     let in_list = |marker: usize, index: usize| structure.in_list_of(page, marker, index);
     let holds_link: Vec<bool> = structure
         .block_of

@@ -185,6 +185,17 @@ impl Structure {
             .is_some_and(|furniture| furniture.elsewhere)
     }
 
+    /// Whether paragraphs `a` and `b` come from blocks of one parent element (siblings in
+    /// one text).
+    pub fn same_element(&self, page: &Page, a: usize, b: usize) -> bool {
+        let parent = |paragraph: usize| {
+            self.block_of
+                .get(paragraph)
+                .map(|&block| page.elements[page.blocks[block].owner as usize].parent)
+        };
+        matches!((parent(a), parent(b)), (Some(x), Some(y)) if x == y && x != NO_ELEMENT)
+    }
+
     /// Whether paragraph `index` stands inside the element that holds paragraph `marker` and
     /// its siblings (the list a "More news" marker heads): the marker's parent element.
     pub fn in_list_of(&self, page: &Page, marker: usize, index: usize) -> bool {
@@ -365,7 +376,7 @@ fn settle(
     }
     // A quotation is content even inside an embed's wrapper a class calls "social" or an
     // advertisement's calls "promo" (an embedded post quoted in the article).
-    let quotation = context.has(Context::BLOCKQUOTE);
+    let quotation = block.context.has(Context::BLOCKQUOTE);
     for (kind, block_kind, name) in HINT_FURNITURE {
         if quotation && matches!(kind, HintKind::Share | HintKind::Promo) {
             continue;
