@@ -157,13 +157,13 @@ fn is_label_verdict(verdict: &Verdict) -> bool {
 }
 
 /// Elements that hold a paragraph of text of their own: a short line set as one inside the
-/// body is a line of the article (a list's item, a table of dates written as paragraphs),
-/// where a `<div>` or `<span>` line is more often a label or a button.
+/// body is a line of the article (a list's item, a table's cell, a table of dates written as
+/// paragraphs), where a `<div>` or `<span>` line is more often a label or a button.
 fn is_paragraph_element(tag: crate::markup::Tag) -> bool {
     use crate::markup::Tag;
     matches!(
         tag,
-        Tag::P | Tag::Li | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Pre
+        Tag::P | Tag::Li | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Pre | Tag::Cell
     )
 }
 
