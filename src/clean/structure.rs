@@ -344,6 +344,33 @@ fn settle(
     inside_article: bool,
     hint_word: impl Fn(HintKind) -> Option<String>,
 ) -> Option<Furniture> {
+    // A quotation is content even inside an embed's wrapper a class calls "social" or an
+    // advertisement's calls "promo" (an embedded post quoted in the article).
+    let quotation = block.context.has(Context::BLOCKQUOTE);
+    let hint_furniture = |table: &[(HintKind, BlockKind, &str)]| {
+        table.iter().find_map(|&(kind, block_kind, name)| {
+            if !hints.has(kind) || (quotation && matches!(kind, HintKind::Share | HintKind::Promo)) {
+                return None;
+            }
+            let reason = match hint_word(kind) {
+                Some(word) => format!("{name} ({word})"),
+                None => name.to_string(),
+            };
+            Some(Furniture {
+                kind: block_kind,
+                reason,
+                hint: Some(kind),
+                elsewhere: matches!(
+                    kind,
+                    HintKind::Related
+                        | HintKind::Comments
+                        | HintKind::Navigation
+                        | HintKind::Promo
+                        | HintKind::Breadcrumb
+                ) || (kind == HintKind::Sidebar && !inside_article),
+            })
+        })
+    };
     let furniture = |kind: BlockKind, reason: &str| {
         Some(Furniture {
             kind,
@@ -356,6 +383,11 @@ fn settle(
     };
     if context.has(Context::FIGCAPTION) {
         return furniture(BlockKind::Caption, "photo caption (<figcaption>)");
+    }
+    // What a class names most precisely (a caption, links to other articles, comments)
+    // says more than the region it stands in.
+    if let Some(settled) = hint_furniture(&HINT_FURNITURE[..4]) {
+        return Some(settled);
     }
     if context.has(Context::NAV) {
         return furniture(BlockKind::Boilerplate, "navigation (inside <nav>)");
@@ -374,32 +406,8 @@ fn settle(
     if context.has(Context::FORM) {
         return furniture(BlockKind::Boilerplate, "form (inside <form>)");
     }
-    // A quotation is content even inside an embed's wrapper a class calls "social" or an
-    // advertisement's calls "promo" (an embedded post quoted in the article).
-    let quotation = block.context.has(Context::BLOCKQUOTE);
-    for (kind, block_kind, name) in HINT_FURNITURE {
-        if quotation && matches!(kind, HintKind::Share | HintKind::Promo) {
-            continue;
-        }
-        if hints.has(kind) {
-            let reason = match hint_word(kind) {
-                Some(word) => format!("{name} ({word})"),
-                None => name.to_string(),
-            };
-            return Some(Furniture {
-                kind: block_kind,
-                reason,
-                hint: Some(kind),
-                elsewhere: matches!(
-                    kind,
-                    HintKind::Related
-                        | HintKind::Comments
-                        | HintKind::Navigation
-                        | HintKind::Promo
-                        | HintKind::Breadcrumb
-                ) || (kind == HintKind::Sidebar && !inside_article),
-            });
-        }
+    if let Some(settled) = hint_furniture(&HINT_FURNITURE[4..]) {
+        return Some(settled);
     }
     if block.context.has(Context::CONTROL) {
         return furniture(BlockKind::Boilerplate, "button or form label");

@@ -105,7 +105,7 @@ impl Page {
     }
 }
 
-/// Reads a page's HTML (decoded text; see [`super::read_html_bytes`] for bytes). Nothing in
+/// Reads a page's HTML (decoded text; see [`read_html_bytes`](super::decode::read_html_bytes) for bytes). Nothing in
 /// it is run or fetched. Never fails: any input is some page, possibly without text.
 pub fn read_page(html: &str) -> Page {
     let html = strip_byte_order_mark(html);
