@@ -25,7 +25,7 @@ mod stamps;
 mod structure;
 mod verdicts;
 
-use crate::markup::Page;
+use crate::markup::{Page, Tag};
 use crate::report::{Article, Block, BlockOverride};
 use crate::text::count_bytes;
 use crate::text::offsets::Utf16Cursor;
@@ -95,7 +95,7 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
             end: block.end,
             text: block.text.clone(),
             indent: 0,
-            list_marker: (block.tag == crate::markup::Tag::Li).then_some(ListMarker::Bullet),
+            list_marker: (block.tag == Tag::Li).then_some(ListMarker::Bullet),
             heading_level: block.heading_level,
             emphasized: block.is_strong(),
             line_count: 1,
@@ -130,6 +130,14 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
                     "short line of article text (a paragraph or list item of its own)",
                 );
             }
+        } else if verdict.kind == crate::report::BlockKind::Heading
+            && matches!(page.blocks[structure.block_of[index]].tag, Tag::Li | Tag::Cell)
+        {
+            // A list item or a table cell before prose is an item of its list, not a heading.
+            *verdict = Verdict::kept(
+                crate::report::BlockKind::Body,
+                "short line of article text (a list item or table cell)",
+            );
         }
     }
     let body_start = in_body.iter().position(|&b| b).unwrap_or(0);
@@ -159,8 +167,7 @@ fn is_label_verdict(verdict: &Verdict) -> bool {
 /// Elements that hold a paragraph of text of their own: a short line set as one inside the
 /// body is a line of the article (a list's item, a table's cell, a table of dates written as
 /// paragraphs), where a `<div>` or `<span>` line is more often a label or a button.
-fn is_paragraph_element(tag: crate::markup::Tag) -> bool {
-    use crate::markup::Tag;
+fn is_paragraph_element(tag: Tag) -> bool {
     matches!(
         tag,
         Tag::P | Tag::Li | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Pre | Tag::Cell

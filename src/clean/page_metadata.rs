@@ -89,9 +89,19 @@ pub fn reconcile(
             metadata.title_text = Some(text);
         }
         None if metadata.title.is_none() => {
-            metadata.title_text = candidates
-                .first()
-                .map(|candidate| without_site_name(candidate, &site_names));
+            // The page's first top-level heading above the body names the page (a headline
+            // of four capitalised words may look like a name to the text rules).
+            let first_heading = headline_area.iter().enumerate().position(|(index, item)| {
+                item.paragraph.heading_level == 1 && !passed_over(index) && index <= body_start
+            });
+            if let Some(index) = first_heading {
+                metadata.title = Some(index);
+                metadata.title_text = Some(analysed[index].paragraph.text.clone());
+            } else {
+                metadata.title_text = candidates
+                    .first()
+                    .map(|candidate| without_site_name(candidate, &site_names));
+            }
         }
         None => {}
     }

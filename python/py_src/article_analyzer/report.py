@@ -44,7 +44,8 @@ class Quote(TypedDict):
 
 
 class Article(TypedDict):
-    """One analysed article."""
+    """One analysed article. For HTML input, ``source`` is the page's visible text that block
+    and quote offsets refer to; text input has none (its offsets refer to the input)."""
 
     id: str
     title: str | None
@@ -54,6 +55,7 @@ class Article(TypedDict):
     blocks: list[Block]
     quotes: list[Quote]
     warnings: list[str]
+    source: NotRequired[str]
 
 
 class DuplicatePair(TypedDict):
@@ -130,6 +132,8 @@ class _DocumentFields(TypedDict):
 
 
 class Document(_DocumentFields, total=False):
-    """One article handed to ``analyze`` or ``Batch.add``; ``overrides`` is optional."""
+    """One article handed to ``analyze`` or ``Batch.add``; ``format`` (``"text"``, the
+    default, or ``"html"``) and ``overrides`` are optional."""
 
+    format: Literal["text", "html"]
     overrides: list[BlockOverride]
