@@ -371,10 +371,15 @@ function toggleBlock(id, blockIndex) {
   const entry = batch.toggleBlock(id, blockIndex);
   if (entry === undefined) return;
   pendingFocus = { id, blockIndex };
+  reanalyse(entry);
+}
+
+/** Analyses a changed entry again, before anything else queued, and saves it. */
+function reanalyse(entry) {
   finishWhenDrawn = false;
   if (inFlight.size === 0) runTotal = 0;
   runTotal++;
-  inFlight.add(id);
+  inFlight.add(entry.id);
   analyzer.replace(Batch.documentOf(entry));
   save([entry]);
 }
@@ -386,8 +391,7 @@ function toggleBlock(id, blockIndex) {
 function switchFormat(id) {
   const entry = batch.switchFormat(id, htmlToText);
   if (entry === undefined) return;
-  analyse([entry]);
-  save([entry]);
+  reanalyse(entry);
   status.show(entry.format === "html" ? `Reading “${entry.name}” as HTML…` : `Reading “${entry.name}” as plain text…`);
 }
 

@@ -193,12 +193,15 @@ export async function pasteAndWait(page, text) {
 
 /**
  * Drops files on the page as a person dragging them from the file manager would:
- * `files` is [{name, text, type}].
+ * `files` is [{name, text, type}], or [{name, bytes, type}] with `bytes` an array of numbers
+ * (a file in another encoding than UTF-8).
  */
 export async function dropFiles(page, files) {
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
-    for (const { name, text, type } of list) transfer.items.add(new File([text], name, { type }));
+    for (const { name, text, bytes, type } of list) {
+      transfer.items.add(new File([bytes === undefined ? text : new Uint8Array(bytes)], name, { type }));
+    }
     return transfer;
   }, files);
   await page.locator("main").dispatchEvent("dragenter", { dataTransfer });
