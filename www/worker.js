@@ -42,7 +42,9 @@ const WARM_UP_ARTICLE = [
 ].join("\n\n");
 
 /** The same warm-up for the HTML reader, which a dropped page or a rich paste goes through. */
-const WARM_UP_PAGE = `<!doctype html><title>Warm-up page</title><nav><a href="/">Home</a></nav><article><h1>${WARM_UP_ARTICLE.split("\n\n").slice(0, 1)}</h1>${WARM_UP_ARTICLE.split("\n\n").slice(1).map((paragraph) => `<p>${paragraph}</p>`).join("")}</article>`;
+const WARM_UP_PAGE = (([headline, ...paragraphs]) =>
+  `<!doctype html><title>${headline}</title><nav><a href="/">Home</a></nav><article><h1>${headline}</h1>` +
+  `${paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("")}</article>`)(WARM_UP_ARTICLE.split("\n\n"));
 
 /** @type {AnalysisBatch | null} */
 let batch = null;
