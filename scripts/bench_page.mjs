@@ -4,7 +4,9 @@
 //
 // 1. Page weight: the page's files (HTML, JS, CSS, .wasm, favicon, manifest: every file of
 //    pkg/precache.js but the embedding example, the element and the app icons), each gzipped
-//    at level 9, summed. Budget 300 KB. Also the whole offline cache (all of pkg/precache.js).
+//    at level 9, summed. Budget 400 KB (the page's weight limit; an HTML reader is still to
+//    come within it, so every KB counts). Also the whole offline cache (all of
+//    pkg/precache.js).
 // 2. Time to results: paste a typical article (the corpus article nearest the median size)
 //    into the page and time from the paste event to the results drawn (the page's own
 //    performance measure "article-analyzer:time-to-results"), --runs times (default 10), each
@@ -32,7 +34,7 @@ import { startStaticServer } from "../tests/browser/static-server.mjs";
 
 const REPO_ROOT = join(import.meta.dirname, "..");
 const WWW = join(REPO_ROOT, "www");
-const BUDGETS = { pageWeightBytes: 300_000, timeToResultsMs: 200, longestTaskMs: 100 };
+const BUDGETS = { pageWeightBytes: 400_000, timeToResultsMs: 200, longestTaskMs: 100 };
 const USAGE = "usage: node scripts/bench_page.mjs [--corpus FILE.jsonl] [--runs N] [--json]";
 
 function parseArguments(argv) {

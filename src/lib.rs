@@ -1,11 +1,19 @@
 //! article-analyzer: cleans pasted news articles, extracts quotes with their speakers and
 //! finds duplicates across articles.
 //!
-//! The crate is a pure engine: [`analyze`] and [`clean`] take text (or a page's HTML:
+//! The crate is a pure engine: [`analyze`] and [`clean()`] take text (or a page's HTML:
 //! [`clean_html`], [`InputFormat`]) and return the report described in
-//! `../shared/contract.md`. The command-line tool (`src/main.rs`) and the wasm
-//! bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over these same
-//! functions, so the page, the CLI and the tests cannot disagree.
+//! `../shared/contract.md`. The command-line tool (`src/bin/article-analyzer/`) and the
+//! wasm bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over these
+//! same functions, so the page, the CLI and the tests cannot disagree.
+//!
+//! Inside, the engine is a stack of rooms, each using only the ones below it (checked by
+//! `tests/layout.rs`; `docs/architecture.md` describes them): `text` (words, dates,
+//! patterns, offsets), `markup` (a page's HTML read into visible text, blocks with their
+//! structure, metadata candidates), `clean` (which paragraphs are the article), `quotes`
+//! (quotations and their speakers), `article` (one document: limit, clean, quotes) and
+//! `compare` (what the articles of a batch share). `report` and `error` hold the types
+//! every room shares.
 
 mod article;
 mod clean;
@@ -76,13 +84,13 @@ pub fn clean_html(html: &str) -> Article {
 }
 
 /// The quotations of one article with their speakers, found in its cleaned body (the same
-/// quotes [`clean`] puts in `Article::quotes`).
+/// quotes [`clean()`] puts in `Article::quotes`).
 pub fn extract_quotes(text: &str) -> Vec<Quote> {
     clean(text).quotes
 }
 
 /// The quotations of the kept blocks of an article already cleaned from `text` (its
-/// `blocks`, as [`clean`] returns them): quote extraction without cleaning again.
+/// `blocks`, as [`clean()`] returns them): quote extraction without cleaning again.
 pub fn extract_quotes_from_blocks(text: &str, blocks: &[Block]) -> Vec<Quote> {
     quotes::extract(text, blocks)
 }

@@ -1,6 +1,8 @@
 //! The command-line tool as a user runs it: `article-analyzer analyze FILE...`, `-` for
-//! stdin, `--jsonl`, `--pretty`, and its errors (unreadable files, bad JSONL, unknown
-//! options), checked against the report shape of `../shared/contract.md`.
+//! stdin, `--jsonl`, `--pretty`, `--format`, `--help`, `--version`, and its errors
+//! (unreadable files, bad JSONL, usage errors with exit status 2), checked against the report
+//! shape of `../shared/contract.md` and, for the exports, against the page's own export
+//! functions run in Node.
 // Native only: it runs the command-line binary.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -492,30 +494,117 @@ fn two_files_with_one_base_name_fail_naming_it_and_print_nothing() {
     assert_failure(&output, &["story.txt"]);
 }
 
+/// Asserts a usage error: exit status 2, nothing on stdout, and on stderr each of `mentions`
+/// and a pointer to the help (the usage, or "try '--help'").
+fn assert_usage_error(output: &Output, mentions: &[&str]) {
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a usage error exits with status 2; stderr: {}",
+        stderr_of(output)
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "a usage error prints nothing on stdout, got: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let stderr = stderr_of(output);
+    assert!(
+        stderr.contains("Usage:") || stderr.contains("try '--help'"),
+        "point to the usage: {stderr}"
+    );
+    for mention in mentions {
+        assert!(
+            stderr.contains(mention),
+            "stderr should mention {mention:?}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn unknown_option_fails_with_usage() {
     let output = run(
         &["analyze", "--colour", "-"],
         Some(FERRY_ARTICLE.as_bytes()),
     );
-    assert!(!output.status.success(), "an unknown option must fail");
-    assert!(output.stdout.is_empty(), "nothing on stdout");
-    let stderr = stderr_of(&output);
-    assert!(stderr.contains("--colour"), "name the option: {stderr}");
-    assert!(stderr.contains("usage"), "show the usage: {stderr}");
+    assert_usage_error(&output, &["--colour"]);
 }
 
 #[test]
 fn missing_command_or_inputs_fail_with_usage() {
-    for args in [&[][..], &["summarise"][..], &["analyze"][..]] {
-        let output = run(args, None);
-        assert!(!output.status.success(), "{args:?} must fail");
-        assert!(output.stdout.is_empty(), "{args:?}: nothing on stdout");
-        assert!(
-            stderr_of(&output).contains("usage"),
-            "{args:?}: show the usage: {}",
-            stderr_of(&output)
-        );
+    for (args, mention) in [
+        (&[][..], "analyze"),
+        (&["summarise"][..], "summarise"),
+        (&["analyze"][..], "FILE"),
+    ] {
+        assert_usage_error(&run(args, None), &[mention]);
+    }
+}
+
+#[test]
+fn conflicting_or_bad_option_values_fail_with_usage() {
+    for (args, mentions) in [
+        (
+            &["analyze", "--format", "yaml", "-"][..],
+            &["yaml", "json, csv, markdown, text"][..],
+        ),
+        (&["analyze", "--format"][..], &["--format"][..]),
+        (
+            &["analyze", "--jsonl", "a.jsonl", "b.jsonl"][..],
+            &["--jsonl reads one file"][..],
+        ),
+        (
+            &["analyze", "--pretty", "--format", "csv", "-"][..],
+            &["--pretty", "--format json"][..],
+        ),
+    ] {
+        assert_usage_error(&run(args, Some(FERRY_ARTICLE.as_bytes())), mentions);
+    }
+}
+
+#[test]
+fn help_and_version_go_to_stdout_with_status_0() {
+    let version = run(&["--version"], None);
+    assert!(version.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("article-analyzer {}", env!("CARGO_PKG_VERSION"))
+    );
+    for args in [&["--help"][..], &["-h"][..], &["help"][..]] {
+        let help = run(args, None);
+        assert!(help.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&help.stdout);
+        assert!(text.contains("Usage: article-analyzer <COMMAND>"), "{text}");
+        assert!(text.contains("analyze"), "{text}");
+    }
+    let mut mentions: Vec<String> = [
+        "--jsonl",
+        "--format",
+        "--pretty",
+        "--no-quotes",
+        "--max-article-bytes",
+        "Exit status",
+        "2 for a usage error",
+    ]
+    .map(String::from)
+    .to_vec();
+    // The limits, spelled out.
+    mentions.push(article_analyzer::MAX_DOCUMENTS.to_string());
+    mentions.push(article_analyzer::DEFAULT_MAX_ARTICLE_BYTES.to_string());
+    for args in [
+        &["analyze", "--help"][..],
+        &["analyze", "-h"][..],
+        &["help", "analyze"][..],
+    ] {
+        let help = run(args, None);
+        assert!(help.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&help.stdout);
+        for mention in &mentions {
+            assert!(
+                text.contains(mention.as_str()),
+                "{args:?} should mention {mention:?}: {text}"
+            );
+        }
     }
 }
 
@@ -565,10 +654,13 @@ fn max_article_bytes_needs_a_whole_number() {
             &["analyze", "--max-article-bytes", value, "-"],
             Some(FERRY_ARTICLE.as_bytes()),
         );
-        assert_failure(&output, &["--max-article-bytes", "whole number"]);
+        assert_usage_error(&output, &["--max-article-bytes", "whole number"]);
     }
     let output = run(&["analyze", "--max-article-bytes"], None);
-    assert_failure(&output, &["--max-article-bytes", "number of bytes"]);
+    assert_usage_error(
+        &output,
+        &["--max-article-bytes <BYTES>", "value is required"],
+    );
 }
 
 #[test]
@@ -596,4 +688,185 @@ fn jsonl_over_the_document_limit_stops_naming_the_limit_and_line() {
     assert!(stdout.starts_with("{\"articles\":["));
     assert!(stdout.trim_end().ends_with("}"));
     assert_eq!(stdout.matches("{\"id\":").count(), limit);
+}
+
+// --format: what the page exports, from the same report.
+
+/// An article with quotes (commas inside them, a speaker for each, a non-ASCII word).
+const BRIDGE_ARTICLE: &str = "Council Approves New Bridge Over the River\n\n\
+By Ana Ruiz\n\n\
+March 3, 2025\n\n\
+The city council approved a new bridge over the river on Monday after two years of debate, and work will start in the spring.\n\n\
+\"It will carry cars, bikes and buses, and it will open in 2027,\" said Mayor Jane Doe, who has backed the plan since her election.\n\n\
+\"We said no to tolls, because a bridge is a street like any other,\" she added.\n\n\
+Opponents said the money would be better spent on the ferry. \"The ferry already works - why replace it?\" asked Tom Baker, who runs a café by the pier.\n";
+
+/// A JSONL corpus whose ids put every CSV rule to work (commas, quote marks, line breaks,
+/// cells a spreadsheet would run as formulas) and whose articles have all, some or none of
+/// title, author, date and text.
+fn export_corpus() -> String {
+    [
+        ("bridge, \"the\" vote", BRIDGE_ARTICLE),
+        ("=HYPERLINK(\"x\")", BRIDGE_ARTICLE),
+        ("-ferry", FERRY_ARTICLE),
+        ("@orchard\nnext line", ORCHARD_ARTICLE),
+        ("\tempty", ""),
+        ("+plain", "just a few words without a headline"),
+    ]
+    .iter()
+    .map(|(id, text)| format!("{}\n", serde_json::json!({"id": id, "text": text})))
+    .collect()
+}
+
+/// What the page's export functions (`www/js/export.js`) make of `report`, run in Node:
+/// `(csv, markdown, text)`.
+fn page_exports(report: &[u8]) -> (String, String, String) {
+    let script = r#"
+        import { pathToFileURL } from "node:url";
+        const { quotesCsv, cleanedMarkdown, cleanedPlainText } =
+            await import(pathToFileURL(process.env.EXPORT_JS).href);
+        let input = "";
+        for await (const chunk of process.stdin) input += chunk;
+        const report = JSON.parse(input);
+        process.stdout.write(JSON.stringify([
+            quotesCsv(report), cleanedMarkdown(report), cleanedPlainText(report),
+        ]));
+    "#;
+    let export_js = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/js/export.js");
+    let mut child = Command::new("node")
+        .args(["--input-type=module", "-e", script])
+        .env("EXPORT_JS", &export_js)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run node: this test needs Node.js 18+ on PATH (scripts/setup.sh checks for it)");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = report.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("wait for node");
+    writer
+        .join()
+        .expect("stdin writer thread")
+        .expect("write the report to node");
+    assert!(
+        output.status.success(),
+        "node failed to run the page's export functions: {}",
+        stderr_of(&output)
+    );
+    serde_json::from_slice(&output.stdout).expect("node prints the three exports as JSON")
+}
+
+fn stdout_text(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "article-analyzer failed ({}): {}",
+        output.status,
+        stderr_of(output)
+    );
+    String::from_utf8(output.stdout.clone()).expect("the CLI writes UTF-8")
+}
+
+#[test]
+fn formats_give_the_bytes_the_page_exports_for_the_same_report() {
+    let corpus = export_corpus();
+    let report = run(&["analyze", "--jsonl"], Some(corpus.as_bytes()));
+    let json = report_of(&report);
+    assert!(
+        articles(&json)[0]["quotes"]
+            .as_array()
+            .is_some_and(|quotes| quotes.len() >= 2),
+        "the corpus should give quotes to export: {json}"
+    );
+    let (csv, markdown, text) = page_exports(&report.stdout);
+    // The corpus puts the CSV's rules to work: quoting, doubled quote marks, formula guard.
+    for exercised in [
+        "\r\n\"bridge, \"\"the\"\" vote\",Jane Doe,said,\"It will carry",
+        "\r\n\"'=HYPERLINK(\"\"x\"\")\",",
+    ] {
+        assert!(csv.contains(exercised), "{exercised:?} in {csv}");
+    }
+    for (format, expected) in [("csv", csv), ("markdown", markdown), ("text", text)] {
+        let output = run(
+            &["analyze", "--jsonl", "--format", format],
+            Some(corpus.as_bytes()),
+        );
+        assert_eq!(
+            stdout_text(&output),
+            expected,
+            "--format {format} must print what the page exports"
+        );
+    }
+    let json_format = run(
+        &["analyze", "--jsonl", "--format", "json"],
+        Some(corpus.as_bytes()),
+    );
+    assert_eq!(
+        json_format.stdout, report.stdout,
+        "json is the default format"
+    );
+}
+
+#[test]
+fn formats_of_files_and_of_no_article() {
+    let dir = scratch_dir("formats_of_files");
+    let bridge = write_file(&dir, "=bridge.txt", BRIDGE_ARTICLE.as_bytes());
+    let ferry = write_file(&dir, "ferry.txt", FERRY_ARTICLE.as_bytes());
+    let paths = [bridge.to_str().unwrap(), ferry.to_str().unwrap()];
+    let report = run(&["analyze", paths[0], paths[1]], None);
+    let (csv, markdown, text) = page_exports(&report.stdout);
+    for (format, expected) in [("csv", csv), ("markdown", markdown), ("text", text)] {
+        let output = run(&["analyze", "--format", format, paths[0], paths[1]], None);
+        assert_eq!(stdout_text(&output), expected, "--format {format}");
+    }
+    let csv = stdout_text(&run(&["analyze", "--format", "csv", paths[0]], None));
+    assert!(
+        csv.starts_with(
+            "article,speaker,cue,quote\r\n'=bridge.txt,Jane Doe,said,\"It will carry cars,"
+        ),
+        "{csv}"
+    );
+    // No article at all: the header alone, or an empty document.
+    let empty = run(&["analyze", "--jsonl", "--format", "csv"], Some(b""));
+    assert_eq!(stdout_text(&empty), "article,speaker,cue,quote\r\n");
+    let empty = run(&["analyze", "--jsonl", "--format", "markdown"], Some(b""));
+    assert_eq!(stdout_text(&empty), "\n");
+}
+
+#[test]
+fn formats_stream_jsonl_and_report_skipped_lines() {
+    let lines = format!(
+        "{}\nnot json\n{}\n",
+        serde_json::json!({"id": "bridge", "text": BRIDGE_ARTICLE}),
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE}),
+    );
+    let output = run(
+        &["analyze", "--jsonl", "--format", "text"],
+        Some(lines.as_bytes()),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a skipped line ends with status 1"
+    );
+    assert!(
+        stderr_of(&output).contains("line 2"),
+        "{}",
+        stderr_of(&output)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with("Council Approves New Bridge Over the River\nBy Ana Ruiz · 2025-03-03\n\n")
+            && text.contains("\n\n========================================\n\nIsland Ferry Adds Late Crossing for Summer\nBy Tom Baker · 2025-06-02\n\n")
+            && text.ends_with(".\n"),
+        "both articles, apart by a rule: {text}"
+    );
+}
+
+#[test]
+fn a_missing_jsonl_file_fails_naming_it_and_prints_nothing() {
+    let dir = scratch_dir("missing_jsonl");
+    let missing = dir.join("no-such-corpus.jsonl");
+    let output = run(&["analyze", "--jsonl", missing.to_str().unwrap()], None);
+    assert_failure(&output, &["no-such-corpus.jsonl"]);
 }

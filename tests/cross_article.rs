@@ -391,3 +391,57 @@ fn reordering_the_calls_changes_no_group() {
         assert_eq!(report.story_groups, expected);
     }
 }
+
+// Two quakes near one town, four days apart, reported without dates: the same place, the
+// same seismic office, the same kind of news. Only their figures differ (4.4 at 9:27 a.m.,
+// 4.6 at 2:09 a.m.); see tests/batches/README.md.
+
+fn quake_groups(docs: &[Document]) -> Vec<Vec<String>> {
+    analyze(docs, &Options::default())
+        .expect("valid batch")
+        .story_groups
+}
+
+#[test]
+fn two_undated_quakes_in_one_town_are_told_apart_by_their_figures() {
+    let docs = folder_documents("quakes");
+    assert_eq!(
+        docs.len(),
+        5,
+        "the quakes described in tests/batches/README.md"
+    );
+    // The two-line brief names the Thursday quake's magnitude and weekday, and joins it.
+    assert_eq!(
+        quake_groups(&docs),
+        vec![
+            ids(&["sunday-quake-gazette.txt", "sunday-quake-wire.txt"]),
+            ids(&[
+                "thursday-quake-brief.txt",
+                "thursday-quake-gazette.txt",
+                "thursday-quake-wire.txt"
+            ]),
+        ]
+    );
+    // Without the figures, their words alone make them one story: the figures are what
+    // tells the two events apart.
+    let without_figures: Vec<Document> = docs
+        .iter()
+        .map(|doc| {
+            let mut text = doc.text.clone();
+            for figure in ["4.4", "4.6", "9:27", "2:09"] {
+                text = text.replace(figure, "");
+            }
+            Document::new(doc.id.clone(), text)
+        })
+        .collect();
+    assert_eq!(quake_groups(&without_figures).len(), 1);
+}
+
+#[test]
+fn reordering_the_quakes_changes_no_group() {
+    let docs = folder_documents("quakes");
+    let expected = quake_groups(&docs);
+    for shuffled in reorderings(&docs) {
+        assert_eq!(quake_groups(&shuffled), expected);
+    }
+}

@@ -18,7 +18,10 @@ fn page(name: &str) -> String {
 
 /// The text a block or quote shows: its span of the article's source, by UTF-16 offsets.
 fn slice(article: &Article, start: usize, end: usize) -> String {
-    let source = article.source.as_deref().expect("an HTML article has a source");
+    let source = article
+        .source
+        .as_deref()
+        .expect("an HTML article has a source");
     let units: Vec<u16> = source.encode_utf16().collect();
     String::from_utf16(&units[start..end]).expect("offsets fall between characters")
 }
@@ -66,25 +69,75 @@ fn kept(article: &Article, opening: &str) {
 #[test]
 fn a_news_page_keeps_its_article_and_drops_the_furniture() {
     let article = clean_html(&page("ferry.html"));
-    assert_eq!(article.title.as_deref(), Some("Ferry Returns to the Island"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry Returns to the Island")
+    );
     assert_eq!(article.author.as_deref(), Some("Tom Baker; Ana Silva"));
     assert_eq!(article.date.as_deref(), Some("2024-05-17"));
-    assert!(article.text.starts_with("The island ferry returned to service"));
-    assert!(article.text.ends_with("how many people use the evening boat."));
-    for opening in ["Passengers queued", "Tickets bought", "Four crossings a day", "Two on Sundays"] {
+    assert!(article
+        .text
+        .starts_with("The island ferry returned to service"));
+    assert!(article
+        .text
+        .ends_with("how many people use the evening boat."));
+    for opening in [
+        "Passengers queued",
+        "Tickets bought",
+        "Four crossings a day",
+        "Two on Sundays",
+    ] {
         kept(&article, opening);
     }
     removed_as(&article, "Home", BlockKind::Boilerplate, "inside <nav>");
-    removed_as(&article, "Harbour Times", BlockKind::Boilerplate, "inside <header>");
-    removed_as(&article, "The ferry leaves the quay", BlockKind::Caption, "<figcaption>");
-    removed_as(&article, "Share Tweet", BlockKind::Boilerplate, "class \"share\"");
-    removed_as(&article, "More news", BlockKind::Related, "class \"related\"");
-    removed_as(&article, "Library opens on Sundays", BlockKind::Related, "class \"related\"");
-    removed_as(&article, "© 2024 Harbour Times", BlockKind::Boilerplate, "inside <footer>");
-    removed_as(&article, "Ferry Returns to the Island", BlockKind::Title, "headline");
+    removed_as(
+        &article,
+        "Harbour Times",
+        BlockKind::Boilerplate,
+        "inside <header>",
+    );
+    removed_as(
+        &article,
+        "The ferry leaves the quay",
+        BlockKind::Caption,
+        "<figcaption>",
+    );
+    removed_as(
+        &article,
+        "Share Tweet",
+        BlockKind::Boilerplate,
+        "class \"share\"",
+    );
+    removed_as(
+        &article,
+        "More news",
+        BlockKind::Related,
+        "class \"related\"",
+    );
+    removed_as(
+        &article,
+        "Library opens on Sundays",
+        BlockKind::Related,
+        "class \"related\"",
+    );
+    removed_as(
+        &article,
+        "© 2024 Harbour Times",
+        BlockKind::Boilerplate,
+        "inside <footer>",
+    );
+    removed_as(
+        &article,
+        "Ferry Returns to the Island",
+        BlockKind::Title,
+        "headline",
+    );
     // A list item standing before prose is an item of its list, not a heading.
     assert_eq!(verdict_of(&article, "Two on Sundays").0, BlockKind::Body);
-    assert!(!article.text.contains("not text"), "a script's text is not the page's");
+    assert!(
+        !article.text.contains("not text"),
+        "a script's text is not the page's"
+    );
 }
 
 #[test]
@@ -119,7 +172,10 @@ fn offsets_refer_to_the_source_and_quotes_slice_it() {
 #[test]
 fn a_blog_page_reads_class_hints_and_ignores_the_body_classes() {
     let article = clean_html(&page("council.html"));
-    assert_eq!(article.title.as_deref(), Some("Council Votes to Rebuild the Old Mill"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Council Votes to Rebuild the Old Mill")
+    );
     assert_eq!(article.author.as_deref(), Some("Priya Natarajan"));
     assert_eq!(article.date.as_deref(), Some("2023-09-04"));
     // <body class="... tag-council ... comments-open"> wraps everything: its words say
@@ -135,11 +191,31 @@ fn a_blog_page_reads_class_hints_and_ignores_the_body_classes() {
         kept(&article, opening);
     }
     removed_as(&article, "Home", BlockKind::Boilerplate, "class \"menu\"");
-    removed_as(&article, "Home » Local", BlockKind::Boilerplate, "breadcrumb");
+    removed_as(
+        &article,
+        "Home » Local",
+        BlockKind::Boilerplate,
+        "breadcrumb",
+    );
     removed_as(&article, "The old mill seen", BlockKind::Caption, "caption");
-    removed_as(&article, "Bridge repairs", BlockKind::Related, "relatedposts");
-    removed_as(&article, "Great news for the town", BlockKind::Boilerplate, "comments");
-    removed_as(&article, "Valley Courier is published", BlockKind::Boilerplate, "colophon");
+    removed_as(
+        &article,
+        "Bridge repairs",
+        BlockKind::Related,
+        "relatedposts",
+    );
+    removed_as(
+        &article,
+        "Great news for the town",
+        BlockKind::Boilerplate,
+        "comments",
+    );
+    removed_as(
+        &article,
+        "Valley Courier is published",
+        BlockKind::Boilerplate,
+        "colophon",
+    );
     // A textarea's content is never text of the page.
     assert!(!article.source.as_deref().unwrap().contains("hidden"));
     assert_eq!(article.quotes.len(), 1);
@@ -154,11 +230,21 @@ fn of_several_articles_the_largest_is_the_article_and_teasers_go() {
         Some("Lighthouse Keeper Retires After Forty Years")
     );
     assert!(article.text.starts_with("For forty years Rosa Lindqvist"));
-    assert!(article.text.ends_with("close the tower to visitors after this season."));
-    for teaser in ["Seal pups", "Volunteers counted", "Pier reopens", "Regatta date"] {
+    assert!(article
+        .text
+        .ends_with("close the tower to visitors after this season."));
+    for teaser in [
+        "Seal pups",
+        "Volunteers counted",
+        "Pier reopens",
+        "Regatta date",
+    ] {
         assert!(!article.text.contains(teaser), "{teaser} was kept");
     }
-    assert_eq!((article.author.as_deref(), article.date.as_deref()), (None, None));
+    assert_eq!(
+        (article.author.as_deref(), article.date.as_deref()),
+        (None, None)
+    );
 }
 
 #[test]
@@ -180,19 +266,46 @@ harvest --report</pre>
         <div class="sidebar"><p>Our most read stories this week are collected here for you to catch up on at leisure.</p></div>
         </body></html>"#;
     let article = clean_html(html);
-    removed_as(&article, "Search the archive", BlockKind::Boilerplate, "<form>");
+    removed_as(
+        &article,
+        "Search the archive",
+        BlockKind::Boilerplate,
+        "<form>",
+    );
     removed_as(&article, "We use cookies", BlockKind::Boilerplate, "cookie");
-    removed_as(&article, "Get the farm news", BlockKind::Boilerplate, "newsletter");
+    removed_as(
+        &article,
+        "Get the farm news",
+        BlockKind::Boilerplate,
+        "newsletter",
+    );
     removed_as(&article, "apples", BlockKind::Boilerplate, "tag");
-    removed_as(&article, "Our most read stories", BlockKind::Boilerplate, "");
-    for opening in ["The apple harvest", "Early gold", "Pickers were hired", "Growers expect"] {
+    removed_as(
+        &article,
+        "Our most read stories",
+        BlockKind::Boilerplate,
+        "",
+    );
+    for opening in [
+        "The apple harvest",
+        "Early gold",
+        "Pickers were hired",
+        "Growers expect",
+    ] {
         kept(&article, opening);
     }
     // Preformatted text keeps its lines in the source and is kept whole.
     let (kind, kept_pre, reason) = verdict_of(&article, "harvest --start");
     assert!(kept_pre, "{kind:?} {reason}");
-    assert!(article.source.as_deref().unwrap().contains("2024-08-12\nharvest --report"));
-    assert_eq!(article.title.as_deref(), Some("Orchard Harvest Starts Early"));
+    assert!(article
+        .source
+        .as_deref()
+        .unwrap()
+        .contains("2024-08-12\nharvest --report"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Orchard Harvest Starts Early")
+    );
 }
 
 #[test]
@@ -204,7 +317,11 @@ fn a_form_around_the_whole_page_is_no_furniture() {
         <p>The judges praised the crust and said the loaf kept well for several days without losing its flavour or its shape.</p>\
         </form></body>";
     let article = clean_html(html);
-    assert!(article.text.starts_with("The corner bakery"), "{:#?}", blocks(&article));
+    assert!(
+        article.text.starts_with("The corner bakery"),
+        "{:#?}",
+        blocks(&article)
+    );
     assert!(article.text.ends_with("its flavour or its shape."));
 }
 
@@ -244,7 +361,12 @@ fn json_ld_outranks_meta_tags_and_visible_headings_show_the_headline() {
     assert_eq!(article.author.as_deref(), Some("Lena Ortiz"));
     // datePublished as written, in its own time zone, before article:published_time.
     assert_eq!(article.date.as_deref(), Some("2022-02-28"));
-    removed_as(&article, "Why the Tide Tables Matter", BlockKind::Title, "headline");
+    removed_as(
+        &article,
+        "Why the Tide Tables Matter",
+        BlockKind::Title,
+        "headline",
+    );
 }
 
 #[test]
@@ -293,7 +415,10 @@ fn html_documents_go_through_analyze_and_keep_their_source() {
     let report = analyze(&docs, &Options::default()).unwrap();
     let (html, text) = (&report.articles[0], &report.articles[1]);
     assert!(html.source.is_some());
-    assert_eq!(text.source, None, "text input has no source: offsets refer to the input");
+    assert_eq!(
+        text.source, None,
+        "text input has no source: offsets refer to the input"
+    );
     assert_eq!(html.text, clean_html(&page("ferry.html")).text);
     // The same document given as text is read as text: the markup becomes words.
     let as_text = clean(&page("ferry.html"));
@@ -323,7 +448,9 @@ fn overrides_apply_to_the_blocks_of_a_page() {
     let report = analyze(&[doc], &Options::default()).unwrap();
     let corrected = &report.articles[0];
     assert!(corrected.blocks[share].kept);
-    assert!(corrected.blocks[share].reason.starts_with("restored by you"));
+    assert!(corrected.blocks[share]
+        .reason
+        .starts_with("restored by you"));
     assert!(corrected.text.contains("Share Tweet"));
 }
 
@@ -333,7 +460,11 @@ fn the_size_limit_applies_to_the_page_s_text() {
         max_article_bytes: Some(200),
         ..Options::default()
     };
-    let report = analyze(&[Document::html("ferry.html", page("ferry.html"))], &options).unwrap();
+    let report = analyze(
+        &[Document::html("ferry.html", page("ferry.html"))],
+        &options,
+    )
+    .unwrap();
     let article = &report.articles[0];
     assert!(article.source.as_ref().unwrap().len() <= 200);
     assert!(
@@ -351,10 +482,17 @@ fn bytes_are_decoded_by_their_declared_charset() {
     assert_eq!(decoded.encoding, "windows-1252");
     assert_eq!(decoded.warning, None);
     let article = clean_html(&decoded.text);
-    assert!(article.text.contains("The café on the square opened on Friday with “fresh” bread."));
+    assert!(article
+        .text
+        .contains("The café on the square opened on Friday with “fresh” bread."));
     // Valid UTF-8 wins over a wrong declaration.
-    page_bytes = "<meta charset=\"iso-8859-1\"><p>Café</p>".as_bytes().to_vec();
-    assert_eq!(read_html_bytes(&page_bytes).text, "<meta charset=\"iso-8859-1\"><p>Café</p>");
+    page_bytes = "<meta charset=\"iso-8859-1\"><p>Café</p>"
+        .as_bytes()
+        .to_vec();
+    assert_eq!(
+        read_html_bytes(&page_bytes).text,
+        "<meta charset=\"iso-8859-1\"><p>Café</p>"
+    );
     // UTF-16 with its byte order mark.
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
@@ -373,8 +511,15 @@ fn every_character_reference_and_raw_text_state_is_read() {
          <textarea><p>raw</p></textarea><title>T &amp; U</title>\
          <script>if (a < b) { document.write('<p>x</p>') }</script><p>end</p>",
     );
-    let texts: Vec<&str> = page.blocks.iter().map(|block| block.text.as_str()).collect();
-    assert_eq!(texts[0], "& <tag> éÉ éé ¬it; & © &unknown; \u{FFFD} \u{FFFD}");
+    let texts: Vec<&str> = page
+        .blocks
+        .iter()
+        .map(|block| block.text.as_str())
+        .collect();
+    assert_eq!(
+        texts[0],
+        "& <tag> éÉ éé ¬it; & © &unknown; \u{FFFD} \u{FFFD}"
+    );
     assert_eq!(texts[1], "end");
     assert_eq!(page.metadata.title.as_deref(), Some("T & U"));
 }
@@ -385,9 +530,26 @@ fn unclosed_and_misnested_markup_is_read_as_browsers_read_it() {
         "<body><p>one<p>two<div>three</p>four</div><ul><li>a<li>b</ul>\
          <b>bold<p>still bold</b> plain</p><table><tr><td>c<td>d</table><h2>h<h3>i</h3>",
     );
-    let texts: Vec<&str> = page.blocks.iter().map(|block| block.text.as_str()).collect();
+    let texts: Vec<&str> = page
+        .blocks
+        .iter()
+        .map(|block| block.text.as_str())
+        .collect();
     assert_eq!(
         texts,
-        ["one", "two", "three", "four", "a", "b", "bold", "still bold plain", "c", "d", "h", "i"]
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "a",
+            "b",
+            "bold",
+            "still bold plain",
+            "c",
+            "d",
+            "h",
+            "i"
+        ]
     );
 }

@@ -606,7 +606,10 @@ fn clean_html_reads_the_page_and_its_source_slices_by_utf16_offsets() {
     assert_eq!(get_string(&article, "date"), "2024-05-17");
     let text = get_string(&article, "text");
     assert!(text.starts_with("The island ferry returned"), "{text}");
-    assert!(!text.contains("Home") && !text.contains("Library opens"), "{text}");
+    assert!(
+        !text.contains("Home") && !text.contains("Library opens"),
+        "{text}"
+    );
     let source = JsString::from(get(&article, "source"));
     for block in get_array(&article, "blocks").iter() {
         let (start, end) = (
@@ -635,7 +638,10 @@ fn clean_html_reads_the_page_and_its_source_slices_by_utf16_offsets() {
 #[wasm_bindgen_test]
 fn analyze_and_batches_take_html_documents() {
     let report = analyze_js(
-        array(&[html_doc("ferry.html", FERRY_PAGE), doc("bridge", BRIDGE_ARTICLE)]),
+        array(&[
+            html_doc("ferry.html", FERRY_PAGE),
+            doc("bridge", BRIDGE_ARTICLE),
+        ]),
         None,
     )
     .expect("analyze should accept an html document");
@@ -654,12 +660,21 @@ fn analyze_and_batches_take_html_documents() {
 #[wasm_bindgen_test]
 fn html_entry_points_reject_bad_arguments_with_a_helpful_error() {
     let message = thrown_message(clean_html_js(JsValue::from_f64(3.0)));
-    assert!(message.contains("cleanHtml expects the page's HTML as a string"), "{message}");
+    assert!(
+        message.contains("cleanHtml expects the page's HTML as a string"),
+        "{message}"
+    );
     let bad_format = doc("page", "<p>x</p>");
     Reflect::set(&bad_format, &"format".into(), &"pdf".into()).unwrap();
     let message = thrown_message(analyze_js(array(&[bad_format.clone()]), None));
-    assert!(message.contains("pdf") && message.contains("html"), "{message}");
+    assert!(
+        message.contains("pdf") && message.contains("html"),
+        "{message}"
+    );
     let mut batch = AnalysisBatch::new(None).unwrap();
     let message = thrown_message(batch.add(bad_format));
-    assert!(message.contains("pdf") && message.contains("html"), "{message}");
+    assert!(
+        message.contains("pdf") && message.contains("html"),
+        "{message}"
+    );
 }

@@ -318,9 +318,9 @@ pub fn opens_comments(item: &Analysed) -> bool {
             && item.features.numbers > 0
             && item
                 .tokens
-                .lower
-                .iter()
-                .any(|word| matches!(word.as_str(), "comments" | "responses" | "replies")))
+                .word_line
+                .split(' ')
+                .any(|word| matches!(word, "comments" | "responses" | "replies")))
 }
 
 /// Most runs added to the body besides the best one: each needs a scan of what is left,

@@ -3,10 +3,11 @@
 //! paragraph; no decisions here.
 
 use super::lexicon::lexicon;
+use crate::text::patterns::word_line;
 use crate::text::stopwords;
 use crate::text::{
     count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_capitalized, is_unspaced_script,
-    is_utf8_continuation, lowercase_into, words, HashedWord,
+    is_utf8_continuation, HashedWord,
 };
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -20,9 +21,10 @@ pub struct Tokens {
     pub hashes: Vec<u64>,
     /// Hashes of the content words: no stopwords, numbers or words under three characters.
     pub content: Vec<u64>,
-    /// Lowercase words, filled only for paragraphs of at most [`SHORT_PARAGRAPH_WORDS`]
-    /// words that hold a number or open like a byline: the only ones rules read as words.
-    pub lower: Vec<String>,
+    /// The paragraph's [`word_line`] (lowercase words, one space apart), made only for
+    /// paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words that hold a number or open like
+    /// a byline: the only ones rules read as words. Empty for the others.
+    pub word_line: String,
 }
 
 /// Measurements of one paragraph's normalised text.
@@ -100,10 +102,7 @@ pub fn measure(text: &str) -> (Features, Tokens) {
             .first()
             .is_some_and(|first| lexicon().byline_openings.contains(first));
     if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
-        let mut buffer = String::new();
-        tokens.lower = words(text)
-            .map(|word| lowercase_into(word, &mut buffer).to_string())
-            .collect();
+        tokens.word_line = word_line(text);
     }
     measure_characters(text, &mut features);
     if features.ends_sentence {

@@ -1,10 +1,15 @@
-//! The word lists the cleaner reads (boilerplate phrases, related-content markers,
-//! credit and caption cues, byline role words). They live as plain text files in
-//! `src/lexicon/` so that rules are data: adding a phrase never means adding an `if`.
+//! The word lists and patterns the cleaner reads (boilerplate phrases, related-content
+//! markers, credit and caption cues, byline openings and role words, date-line words, date
+//! labels). They live as plain text files in `src/clean/lexicon/` so that rules are data:
+//! adding a phrase or a pattern never means adding an `if`. Word lists are looked up by
+//! word hash; patterns become one [`Regex`] per rule family, built here once.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::text::patterns::{
+    alternatives, compile, lexicon_lines, literal_alternatives, Regex, IGNORING_ASCII_CASE,
+};
 use crate::text::{word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords};
 
 /// Where a boilerplate phrase applies.
@@ -78,22 +83,6 @@ impl PhraseSet {
     }
 }
 
-/// Words that open a byline ("By Jane Doe", "Written by Jane Doe", "Author: Jane Doe").
-pub const BYLINE_OPENINGS: &[&[&str]] = &[
-    &["by"],
-    &["written", "by"],
-    &["posted", "by"],
-    &["words", "by"],
-    &["reporting", "by"],
-    &["story", "by"],
-    &["text", "by"],
-    &["author"],
-    &["authors"],
-    &["von"],
-    &["por"],
-    &["par"],
-];
-
 /// What a labelled date is, by its label ("Published:", "Date", "Last updated").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DateLabel {
@@ -123,12 +112,30 @@ pub struct Lexicon {
     pub related_markers: PhraseSet,
     /// Words naming photo agencies and credit cues.
     pub credit_markers: PhraseSet,
-    /// Openings of captions.
-    pub caption_starts: Vec<&'static str>,
-    /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es.
+    /// How a caption opens (`caption_starts.txt`), anchored at the block's start.
+    pub caption_start: Regex,
+    /// How a credit line opens (`credit_openings.txt`), anchored at the block's start.
+    pub credit_opening: Regex,
+    /// A credit label ending a caption (`credit_labels.txt`), anywhere.
+    pub credit_label: Regex,
+    /// How a copyright line opens (`copyright_openings.txt`), anchored at the block's start.
+    pub copyright_opening: Regex,
+    /// The last word of a commenter's name line (`commenter_endings.txt`) after its space,
+    /// anchored at both ends: matched against the line from its last space.
+    pub commenter_ending: Regex,
+    /// A byline opening (`byline_openings.txt`) at the start of a
+    /// [`word_line`](crate::text::patterns::word_line), then a space (a word follows) or the
+    /// line's end.
+    pub byline_opening: Regex,
+    /// Most words in one byline opening.
+    pub byline_opening_max_words: usize,
+    /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es: a
+    /// paragraph without one among its first words is no byline, and needs no closer look.
     pub byline_openings: HashSetOfWords,
     /// Role and outlet words that end an author's name in a byline.
     pub byline_stop_words: HashSet<&'static str>,
+    /// Words that may stand beside a date in a date line (`date_line_words.txt`).
+    pub date_line_words: HashSetOfWords,
     /// Labels of a page's own date, longest first (so that "last updated" is tried before
     /// "updated" would leave "last" behind).
     pub date_labels: Vec<DateLabelPhrase>,
@@ -170,16 +177,70 @@ pub fn lexicon() -> &'static Lexicon {
             "related content",
         ),
         credit_markers: simple_phrases(include_str!("lexicon/credit_markers.txt"), "photo credit"),
-        caption_starts: entries(include_str!("lexicon/caption_starts.txt")).collect(),
-        byline_openings: BYLINE_OPENINGS
-            .iter()
-            .map(|opening| word_hash(opening[0]))
+        caption_start: compile(&at_start_ignoring_ascii_case(include_str!(
+            "lexicon/caption_starts.txt"
+        ))),
+        credit_opening: compile(&at_start_ignoring_ascii_case(include_str!(
+            "lexicon/credit_openings.txt"
+        ))),
+        credit_label: compile(&alternatives(include_str!("lexicon/credit_labels.txt"))),
+        copyright_opening: compile(&at_start_ignoring_ascii_case(include_str!(
+            "lexicon/copyright_openings.txt"
+        ))),
+        commenter_ending: compile(&format!(
+            "{IGNORING_ASCII_CASE}^ {}$)",
+            alternatives(include_str!("lexicon/commenter_endings.txt"))
+        )),
+        byline_opening: compile(&format!(
+            "^{}(?: |$)",
+            literal_alternatives(byline_openings().map(|opening| opening.join(" ")))
+        )),
+        byline_opening_max_words: byline_openings()
+            .map(|opening| opening.len())
+            .max()
+            .unwrap_or(0),
+        byline_openings: byline_openings()
+            .filter_map(|opening| opening.first().copied())
+            .map(word_hash)
             .collect(),
         byline_stop_words: entries(include_str!("lexicon/byline_words.txt")).collect(),
+        date_line_words: entries(include_str!("lexicon/date_line_words.txt"))
+            .flat_map(str::split_whitespace)
+            .map(word_hash)
+            .collect(),
         date_labels: date_labels(include_str!("lexicon/date_labels.txt")),
     })
 }
 
+/// The byline openings, each as its words.
+fn byline_openings() -> impl Iterator<Item = Vec<&'static str>> {
+    entries(include_str!("lexicon/byline_openings.txt"))
+        .map(|opening| opening.split_whitespace().collect())
+}
+
+/// Most bytes a pattern of the opening files (caption starts, credit and copyright
+/// openings) may have; a test holds the files to it. Without repetition, a pattern matches
+/// no more bytes than it has, so this bounds what an opening can match.
+const OPENING_MAX_BYTES: usize = 80;
+
+/// The start of `text` that an opening pattern is matched against: no more than an opening
+/// can match ([`OPENING_MAX_BYTES`]). A search may cost as much as the text it is given (the
+/// wasm build's regex engines are the simple ones), and most paragraphs are far longer.
+pub fn opening(text: &str) -> &str {
+    let mut end = text.len().min(OPENING_MAX_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The patterns of a file as one regex matching at the start of a text, ignoring ASCII case
+/// (every opening is ASCII).
+fn at_start_ignoring_ascii_case(file: &str) -> String {
+    format!("{IGNORING_ASCII_CASE}^{})", alternatives(file))
+}
+
+/// The date labels, longest first.
 fn date_labels(file: &'static str) -> Vec<DateLabelPhrase> {
     let mut labels: Vec<DateLabelPhrase> = entries(file)
         .filter_map(|line| {
@@ -201,9 +262,7 @@ fn date_labels(file: &'static str) -> Vec<DateLabelPhrase> {
 
 /// Non-empty, non-comment lines of a lexicon file.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    lexicon_lines(file)
 }
 
 fn simple_phrases(file: &'static str, reason: &'static str) -> PhraseSet {
@@ -247,6 +306,35 @@ mod tests {
         let lexicon = lexicon();
         assert!(crate::text::stopwords().contains(&word_hash("The")));
         let words = word_hashes("Please sign up for our newsletter");
+        // has_inline_credit searches only blocks with a colon, and commenter endings only
+        // from the last space: the files must keep to that.
+        for label in lexicon_lines(include_str!("lexicon/credit_labels.txt")) {
+            assert!(
+                label.ends_with(':'),
+                "credit label {label:?} must end with a colon"
+            );
+        }
+        for ending in lexicon_lines(include_str!("lexicon/commenter_endings.txt")) {
+            assert!(
+                !ending.contains(' '),
+                "commenter ending {ending:?} must be one word"
+            );
+        }
+        // Openings are matched against the first OPENING_MAX_BYTES of a block.
+        for file in [
+            include_str!("lexicon/caption_starts.txt"),
+            include_str!("lexicon/credit_openings.txt"),
+            include_str!("lexicon/copyright_openings.txt"),
+        ] {
+            for pattern in lexicon_lines(file) {
+                assert!(
+                    !pattern.contains(['*', '+', '{']) && pattern.len() <= OPENING_MAX_BYTES,
+                    "opening pattern {pattern:?} may match more than {OPENING_MAX_BYTES} bytes"
+                );
+            }
+        }
+        assert_eq!(opening("Photo: é"), "Photo: é");
+        assert_eq!(opening(&"é".repeat(50)).len(), OPENING_MAX_BYTES);
         let found: Vec<_> = lexicon.boilerplate.find(&words).map(|p| p.reason).collect();
         assert!(found.contains(&"newsletter prompt"), "{found:?}");
         assert!(lexicon
@@ -270,5 +358,87 @@ mod tests {
             .date_labels_in(&["crime", "published", "on"])
             .collect();
         assert_eq!(found, [(1, DateLabel::Published)]);
+    }
+
+    /// The page runs the patterns on regex-lite, the CLI on the regex crate: on every
+    /// paragraph of the test texts (and what the rules match against: its opening, its word
+    /// line, its last word), both must find the same matches with the same groups.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_page_and_the_cli_engines_match_alike() {
+        use crate::text::patterns::word_line;
+        let lexicon = lexicon();
+        let regexes = [
+            &lexicon.caption_start,
+            &lexicon.credit_opening,
+            &lexicon.credit_label,
+            &lexicon.copyright_opening,
+            &lexicon.commenter_ending,
+            &lexicon.byline_opening,
+        ]
+        .into_iter()
+        .chain(crate::text::dates::regexes());
+        let mut texts: Vec<String> = [
+            "Photo: Jane Doe",
+            "IMAGE VIA Agency",
+            "In this undated photo provided",
+            "file - x",
+            "(c) 2024",
+            "COPYRIGHT Example",
+            "jane SAYS:",
+            "by ana ruiz",
+            "written by",
+            "30 June 30 2024",
+            "8 de noviembre de 2023",
+            "8 de de 2024",
+            "2025-06-30t10 x",
+            "123456/12/25/2024",
+            "10/25.12.2023",
+            "1.2.3.4 then 3.4.2020",
+            "updated 3 hours ago",
+            "caf\u{e9} m\u{e4}rz 2014",
+            "The mayor spoke. Photograph: Jane Doe/Agency",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut directories = vec![root.join("fixtures"), root.join("batches")];
+        while let Some(directory) = directories.pop() {
+            for entry in std::fs::read_dir(&directory).expect("the test texts are readable") {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    directories.push(path);
+                } else if path.extension().is_some_and(|extension| extension == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("a test text is UTF-8");
+                    for paragraph in text.split('\n').filter(|line| !line.trim().is_empty()) {
+                        let trimmed = paragraph.trim_end();
+                        let last_word = trimmed.rfind(' ').map_or("", |space| &trimmed[space..]);
+                        texts.extend([
+                            paragraph.to_string(),
+                            opening(paragraph).to_string(),
+                            opening(paragraph.trim()).to_string(),
+                            word_line(paragraph),
+                            last_word.to_string(),
+                        ]);
+                    }
+                }
+            }
+        }
+        assert!(texts.len() > 1000, "the test texts should give many probes");
+        for regex in regexes {
+            let lite = regex_lite::Regex::new(&regex.as_str().replace("(?i-u:", "(?i:"))
+                .unwrap_or_else(|error| panic!("regex-lite refuses {}: {error}", regex.as_str()));
+            for text in &texts {
+                let full: Vec<Vec<_>> = regex
+                    .captures_iter(text)
+                    .map(|found| found.iter().map(|g| g.map(|g| g.range())).collect())
+                    .collect();
+                let small: Vec<Vec<_>> = lite
+                    .captures_iter(text)
+                    .map(|found| found.iter().map(|g| g.map(|g| g.range())).collect())
+                    .collect();
+                assert_eq!(full, small, "{} on {text:?}", regex.as_str());
+            }
+        }
     }
 }

@@ -9,12 +9,14 @@
 use super::body::opens_comments;
 use super::lexicon::{lexicon, DateLabel};
 use super::noise::{
-    byline_opening, byline_segment, is_byline, BYLINE_MAX_WORDS, RELATED_MARKER_REASON,
+    byline_opening, byline_opening_of, byline_segment, is_byline, BYLINE_MAX_WORDS,
+    RELATED_MARKER_REASON,
 };
 use super::paragraph::Analysed;
 use super::stamps::is_stamp_line;
 use crate::report::BlockKind;
 use crate::text::dates::{find_dates, is_month_word};
+use crate::text::patterns::word_line;
 use crate::text::HashMapOfWords;
 use crate::text::{ends_sentence, is_capitalized};
 
@@ -339,8 +341,7 @@ fn find_author(
                     .then(|| (index + 1, next.paragraph.text.clone()));
             }
             let segment = byline_segment(&item.paragraph.text)?;
-            author_from_byline(segment, &crate::text::lowercase_words(segment))
-                .map(|author| (index, author))
+            author_from_byline(segment).map(|author| (index, author))
         })
         .min_by_key(|(index, _)| (index.abs_diff(anchor), usize::from(*index < anchor)))
 }
@@ -366,16 +367,11 @@ fn name_line_near_title(
 /// Whether the line is only a byline opening ("By", "By :", "Author:").
 fn is_bare_opening(text: &str) -> bool {
     // Cheap test first (this runs on every line near the header): longer than any opening.
-    let longest = super::lexicon::BYLINE_OPENINGS
-        .iter()
-        .map(|o| o.len())
-        .max();
-    if crate::text::words(text).nth(longest.unwrap_or(0)).is_some() {
+    let longest = lexicon().byline_opening_max_words;
+    if crate::text::words(text).nth(longest).is_some() {
         return false;
     }
-    let words = crate::text::lowercase_words(text);
-    byline_opening(&[words.clone(), vec![String::new()]].concat()) == Some(words.len())
-        && !words.is_empty()
+    byline_opening_of(&word_line(text)).is_some_and(|(_, followed)| !followed)
 }
 
 /// Whether a line is just a person's name: two to four capitalised words (name particles
@@ -408,8 +404,8 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// The person(s) a byline names: "By Jane Doe and John Roe, Example News" gives
 /// "Jane Doe; John Roe". Stops at the outlet, a role, an address or a date.
-pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> {
-    let opening = byline_opening(lower_words)?;
+pub fn author_from_byline(text: &str) -> Option<String> {
+    let opening = byline_opening(&word_line(text))?;
     let stop_words = &lexicon().byline_stop_words;
     let mut names: Vec<Vec<&str>> = vec![Vec::new()];
     let mut tokens = text.split_whitespace().peekable();
@@ -454,7 +450,7 @@ pub fn author_from_byline(text: &str, lower_words: &[String]) -> Option<String> 
             continue;
         }
         if stop_words.contains(lower.as_str())
-            || crate::text::dates::is_month_word(&lower)
+            || is_month_word(&lower)
             || word.chars().any(|c| c.is_ascii_digit())
         {
             break;
@@ -833,10 +829,8 @@ fn footer_date(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::lowercase_words;
-
     fn author(text: &str) -> Option<String> {
-        author_from_byline(text, &lowercase_words(text))
+        author_from_byline(text)
     }
 
     #[test]

@@ -2,16 +2,25 @@
 //! body, and if not, what it is (title, byline, date, caption, credit, related content,
 //! boilerplate, duplicate) and why.
 //!
-//! How: each paragraph is measured ([`super::features`]) and judged on its own
-//! ([`super::noise`]); a quality class (jusText's idea: length, stopword density, sentence
-//! punctuation) gives it a weight, and the article body is the contiguous run of
-//! paragraphs with the highest total weight, plus further runs that continue its topic.
-//! Inside the body, related-content regions (a marker, then headlines, teasers and dates
-//! about other stories) are removed whole, short lines before body text become headings,
-//! and repeats are dropped. Metadata comes from [`super::metadata`].
+//! How: the text is cut into paragraphs (`paragraph`; a date stamp run into a paragraph is
+//! split off by `stamps`), each is measured (`features`) and
+//! judged on its own (`noise`, whose phrases and patterns are the files of
+//! `src/clean/lexicon/`, loaded by `lexicon`); a quality class (jusText's idea: length,
+//! stopword density, sentence punctuation) gives it a weight, and the article body is the
+//! contiguous run of paragraphs with the highest total weight, plus further runs that
+//! continue its topic (`body`). Inside the body, related-content regions (a marker, then
+//! headlines, teasers and dates about other stories) are removed whole, short lines before
+//! body text become headings (`verdicts`), and repeats are dropped (`repeats`). Title,
+//! author and date come from `metadata`.
 //!
-//! What it does not do: it never rewrites text beyond the normalisations of
-//! [`crate::text`], and it does not look at HTML structure (the input is plain text).
+//! A page read from HTML ([`crate::markup::Page`]) takes the same path: its blocks become
+//! the paragraphs, and what the markup tells (`structure`: the block's element, its
+//! ancestors, link density, class and id hints) informs the same verdicts; the page's
+//! metadata candidates are reconciled with the visible text by `page_metadata`.
+//!
+//! May use the text and markup rooms and the report's types; knows nothing of quotes, of
+//! other articles, or of the wasm and command-line front doors. It never rewrites text
+//! beyond the normalisations of [`crate::text`].
 
 mod body;
 mod features;
@@ -131,7 +140,10 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
                 );
             }
         } else if verdict.kind == crate::report::BlockKind::Heading
-            && matches!(page.blocks[structure.block_of[index]].tag, Tag::Li | Tag::Cell)
+            && matches!(
+                page.blocks[structure.block_of[index]].tag,
+                Tag::Li | Tag::Cell
+            )
         {
             // A list item or a table cell before prose is an item of its list, not a heading.
             *verdict = Verdict::kept(
@@ -141,7 +153,10 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
         }
     }
     let body_start = in_body.iter().position(|&b| b).unwrap_or(0);
-    let body_end = in_body.iter().rposition(|&b| b).map_or(analysed.len(), |last| last + 1);
+    let body_end = in_body
+        .iter()
+        .rposition(|&b| b)
+        .map_or(analysed.len(), |last| last + 1);
     let reconcile = |found: Metadata, standing: &[metadata::Standing]| {
         let body = body_start..body_end;
         page_metadata::reconcile(page, &analysed, &structure, standing, body, found)
@@ -160,8 +175,7 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
 /// that reads like a label or a menu entry: on a page, the element it stands in may say
 /// otherwise.
 fn is_label_verdict(verdict: &Verdict) -> bool {
-    verdict.kind == crate::report::BlockKind::Boilerplate
-        && verdict.reason == LABEL_REASON
+    verdict.kind == crate::report::BlockKind::Boilerplate && verdict.reason == LABEL_REASON
 }
 
 /// Elements that hold a paragraph of text of their own: a short line set as one inside the

@@ -1,15 +1,18 @@
 //! Rules that judge one paragraph on its own: bylines, date lines, photo credits and
 //! captions, copyright lines, related-content markers, share/subscribe/cookie/navigation
-//! prompts and markup debris. The phrases come from [`super::lexicon`]. Whether a paragraph
-//! belongs to the article body is decided by the region logic in `clean`, not here.
+//! prompts and markup debris. The phrases and patterns come from [`super::lexicon`] (the
+//! files of `src/clean/lexicon/`); what stays here is how they combine with a paragraph's
+//! length and shape. Whether a paragraph belongs to the article body is decided by the
+//! region logic in `clean`, not here.
 
 use std::borrow::Cow;
 
 use super::features::{Features, Tokens};
-use super::lexicon::{lexicon, PhraseScope, BYLINE_OPENINGS, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
+use super::lexicon::{lexicon, opening, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
 use crate::report::BlockKind;
-use crate::text::dates::{find_dates, is_relative_stamp};
-use crate::text::{is_capitalized, starts_with_ignoring_case, word_hash};
+use crate::text::dates::{find_dates, is_month_word, is_relative_stamp};
+use crate::text::patterns::{line_words, word_line};
+use crate::text::{is_capitalized, word_hash};
 
 /// A verdict reached from one paragraph alone.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +34,7 @@ impl LocalNoise {
 
 /// Judges a paragraph from its own text and tokens.
 pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<LocalNoise> {
-    let words = tokens.lower.as_slice();
+    let line = tokens.word_line.as_str();
     if features.letters == 0 && features.numbers == 0 {
         return Some(LocalNoise::new(
             BlockKind::Boilerplate,
@@ -53,7 +56,7 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
             "byline naming the author",
         ));
     }
-    if is_date_line(text, features, words) {
+    if is_date_line(text, features, line) {
         return Some(LocalNoise::new(BlockKind::Date, "date or time line"));
     }
     if is_credit(text, features, tokens) {
@@ -78,21 +81,25 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
 }
 
 fn is_copyright(text: &str, features: &Features) -> bool {
+    // The sign is one character, not a pattern: a plain search finds it.
     features.words <= 40
-        && (text.contains('©')
-            || starts_with_ignoring_case(text, "copyright")
-            || text.starts_with("(c) ")
-            || text.starts_with("(C) "))
+        && (text.contains('©') || lexicon().copyright_opening.is_match(opening(text)))
 }
 
-/// Length of the byline opening `words` start with, if any.
-pub fn byline_opening(words: &[String]) -> Option<usize> {
-    BYLINE_OPENINGS
-        .iter()
-        .find(|opening| {
-            opening.len() < words.len() && opening.iter().zip(words).all(|(a, b)| a == b)
-        })
-        .map(|opening| opening.len())
+/// The byline opening (`lexicon/byline_openings.txt`) a word line starts with: its length
+/// in words, and whether more words follow it.
+pub fn byline_opening_of(line: &str) -> Option<(usize, bool)> {
+    let opening = lexicon().byline_opening.find(line)?.as_str();
+    let followed = opening.ends_with(' ');
+    Some((opening.trim_end().matches(' ').count() + 1, followed))
+}
+
+/// Length in words of the byline opening a word line starts with, when a word (the name)
+/// follows it.
+pub fn byline_opening(line: &str) -> Option<usize> {
+    byline_opening_of(line)
+        .filter(|&(_, followed)| followed)
+        .map(|(words, _)| words)
 }
 
 /// Longest line, in words, that can hold a byline.
@@ -106,19 +113,18 @@ pub fn byline_segment(text: &str) -> Option<&str> {
     if crate::text::words(text).nth(BYLINE_MAX_WORDS).is_some() {
         return None;
     }
-    // Lowercase words are made only for lines that may need them (few do).
-    let lower_words = || crate::text::lowercase_words(text);
+    // The word line is made only for lines that may need it (few do).
     let first_word_opens = crate::text::words(text)
         .next()
         .is_some_and(|first| lexicon().byline_openings.contains(&word_hash(first)));
-    if first_word_opens && byline_opening(&lower_words()).is_some() {
+    if first_word_opens && byline_opening(&word_line(text)).is_some() {
         return Some(text);
     }
     for (offset, _) in text.match_indices(['|', '•', '·', '/']) {
         let rest = text[offset..].trim_start_matches(['|', '•', '·', '/', ' ']);
         let segment_end = rest.find(['|', '•']).unwrap_or(rest.len());
         let segment = &rest[..segment_end];
-        if byline_opening(&crate::text::lowercase_words(segment)).is_some() {
+        if byline_opening(&word_line(segment)).is_some() {
             return Some(segment);
         }
     }
@@ -141,144 +147,41 @@ pub fn is_byline(text: &str) -> bool {
     let Some(segment) = byline_segment(text) else {
         return false;
     };
-    let words = crate::text::lowercase_words(segment);
-    let Some(opening) = byline_opening(&words) else {
+    let line = word_line(segment);
+    let Some(opening) = byline_opening(&line) else {
         return false;
     };
     let first_name_word = crate::text::words(segment).nth(opening).unwrap_or_default();
+    let first_name_lowercase = line_words(&line).nth(opening).unwrap_or_default();
     is_capitalized(first_name_word)
-        && !crate::text::stopwords().contains(&word_hash(&words[opening]))
+        && !crate::text::stopwords().contains(&word_hash(first_name_lowercase))
         && !text.trim_end().ends_with(['?', '!'])
 }
 
-/// Words that may surround a date in a date line without making it prose.
+/// Whether a word (lowercase) may stand beside a date in a date line without making it prose:
+/// a listed word (`lexicon/date_line_words.txt`), a month, or a number, time or numeric date.
 fn is_date_line_word(word: &str) -> bool {
-    matches!(
-        word,
-        "published"
-            | "updated"
-            | "posted"
-            | "modified"
-            | "last"
-            | "first"
-            | "on"
-            | "at"
-            | "am"
-            | "pm"
-            | "a"
-            | "p"
-            | "m"
-            | "est"
-            | "edt"
-            | "cst"
-            | "cdt"
-            | "pst"
-            | "pdt"
-            | "et"
-            | "gmt"
-            | "utc"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "ist"
-            | "aest"
-            | "date"
-            | "time"
-            | "issued"
-            | "created"
-            | "released"
-            | "revised"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "of"
-            | "and"
-            | "the"
-            | "th"
-            | "st"
-            | "nd"
-            | "rd"
-            | "ago"
-            | "hours"
-            | "hour"
-            | "minutes"
-            | "min"
-            | "mins"
-            | "days"
-            | "day"
-            | "year"
-            | "years"
-            | "week"
-            | "weeks"
-            | "seconds"
-            | "by"
-            | "today"
-            | "yesterday"
-    ) || word
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'-' || b == b':')
-        || crate::text::dates::is_month_word(word)
+    lexicon().date_line_words.contains(&word_hash(word))
+        // "4:56", "2023-11-08": a byte test reads plainer than a pattern here.
+        || word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b':')
+        || is_month_word(word)
 }
 
-/// A line that is only a date or time stamp, perhaps with labels ("Updated: ...").
-pub fn is_date_line(text: &str, features: &Features, words: &[String]) -> bool {
+/// A line that is only a date or time stamp, perhaps with labels ("Updated: ..."). `line`
+/// is the paragraph's [`word_line`] (empty when the paragraph was not read as words).
+pub fn is_date_line(text: &str, features: &Features, line: &str) -> bool {
     if features.words == 0 || features.words > 20 {
         return false;
     }
-    if is_relative_stamp(words) {
+    if is_relative_stamp(line) {
         return true;
     }
-    let others = words.iter().filter(|w| !is_date_line_word(w)).count();
+    let others = line_words(line).filter(|w| !is_date_line_word(w)).count();
     others <= 2
         && features.has_digits
-        && (!find_dates(text).is_empty()
-            || words.iter().any(|w| crate::text::dates::is_month_word(w)))
-}
-
-/// Openings of a credit line.
-const CREDIT_OPENINGS: &[&str] = &[
-    "photo:",
-    "photos:",
-    "photograph:",
-    "image:",
-    "images:",
-    "credit:",
-    "credits:",
-    "picture:",
-    "pictures:",
-    "illustration:",
-    "source:",
-    "photo credit",
-    "image credit",
-    "photo by",
-    "photos by",
-    "image by",
-    "image via",
-    "photograph by",
-    "illustration by",
-    "video by",
-    "graphic:",
-    "foto:",
-];
-
-fn starts_with_any(text: &str, openings: &[&str]) -> bool {
-    openings
-        .iter()
-        .any(|opening| starts_with_ignoring_case(text, opening))
+        && (!find_dates(text).is_empty() || line_words(line).any(is_month_word))
 }
 
 /// Whether a parenthesised or bracketed text names a photo source ("Name/Agency via Getty").
@@ -299,7 +202,7 @@ pub fn is_credit(text: &str, features: &Features, tokens: &Tokens) -> bool {
     if wrapped && names_photo_source(&trimmed[1..trimmed.len() - 1]) {
         return true;
     }
-    if starts_with_any(trimmed, CREDIT_OPENINGS) {
+    if lexicon().credit_opening.is_match(opening(trimmed)) {
         return true;
     }
     features.words <= 8
@@ -332,39 +235,39 @@ pub fn is_caption(text: &str, features: &Features) -> bool {
     if has_inline_credit(trimmed) {
         return true;
     }
-    lexicon().caption_starts.iter().any(|start| {
-        starts_with_ignoring_case(text, start)
-            && (start.ends_with(':') || text[start.len()..].starts_with([' ', ':']))
-    })
+    lexicon().caption_start.is_match(opening(text))
 }
 
-/// Credit labels that end a caption ("... in London. Photograph: Jane Doe/Agency").
-const INLINE_CREDIT_LABELS: &[&str] = &[
-    "Photograph:",
-    "Photo:",
-    "Photos:",
-    "Image:",
-    "Picture:",
-    "Credit:",
-    "Illustration:",
-];
+/// Most words after the credit label that ends a caption.
+const INLINE_CREDIT_MAX_WORDS: usize = 8;
 
-/// Whether a caption ends with a labelled credit naming a short source.
+/// Whether a caption ends with a labelled credit (`lexicon/credit_labels.txt`) naming a short
+/// source: at most [`INLINE_CREDIT_MAX_WORDS`] words after the last label, which does not
+/// open the text.
 fn has_inline_credit(text: &str) -> bool {
-    // Labels end with a colon: a line without one needs none of the searches below.
-    if !text.contains(':')
-        && INLINE_CREDIT_LABELS
-            .iter()
-            .all(|label| label.ends_with(':'))
-    {
+    // A label has no space in it, so one that few enough words follow lies in the text's
+    // last words: the search looks only there (a label before them has too many words
+    // after it, and a later label would be the last one anyway). This keeps the search
+    // short on the long paragraphs that come here, whatever the regex engine's speed.
+    let tail_start = text
+        .split_whitespace()
+        .rev()
+        .nth(INLINE_CREDIT_MAX_WORDS)
+        .map_or(0, |word| word.as_ptr() as usize - text.as_ptr() as usize);
+    let tail = &text[tail_start..];
+    // Every label ends with a colon (`credit_labels.txt` says so, a test checks it): most
+    // tails have none and need no search.
+    if !tail.contains(':') {
         return false;
     }
-    INLINE_CREDIT_LABELS.iter().any(|label| {
-        text.rfind(label).is_some_and(|position| {
-            let source = &text[position + label.len()..];
-            position > 0 && source.split_whitespace().count() <= 8
+    lexicon()
+        .credit_label
+        .find_iter(tail)
+        .last()
+        .is_some_and(|label| {
+            tail_start + label.start() > 0
+                && tail[label.end()..].split_whitespace().count() <= INLINE_CREDIT_MAX_WORDS
         })
-    })
 }
 
 /// Reason given to a line that opens a list of other articles ("More News").
@@ -379,15 +282,13 @@ pub const COMMENTER_REASON: &str = "name of a commenter";
 
 /// "jane_doe says:", "12. John Roe said:": the name line above a reader's comment.
 fn is_commenter_line(text: &str, features: &Features) -> bool {
+    // The ending is a space and one word: it can only start at the line's last space, where
+    // an anchored match is one short step.
     let trimmed = text.trim_end();
     features.words <= 7
-        && [" says:", " said:", " wrote:", " says", " replied:"]
-            .iter()
-            .any(|ending| {
-                trimmed.len() >= ending.len()
-                    && trimmed.is_char_boundary(trimmed.len() - ending.len())
-                    && trimmed[trimmed.len() - ending.len()..].eq_ignore_ascii_case(ending)
-            })
+        && trimmed
+            .rfind(' ')
+            .is_some_and(|last_space| lexicon().commenter_ending.is_match(&trimmed[last_space..]))
 }
 
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of
@@ -490,6 +391,53 @@ mod tests {
         );
         assert_eq!(judge("* * *"), Some(BlockKind::Boilerplate));
         assert_eq!(judge("12. jane_doe says:"), Some(BlockKind::Boilerplate));
+    }
+
+    #[test]
+    fn pattern_rules_keep_their_edges() {
+        // Credit openings ignore ASCII case; caption openings of words need a space or colon.
+        assert_eq!(judge("IMAGE VIA Example Agency"), Some(BlockKind::Credit));
+        assert_eq!(
+            judge("In this undated photo provided by the council, volunteers plant trees"),
+            Some(BlockKind::Caption)
+        );
+        assert_eq!(
+            judge("Topeka voters go to the polls on Tuesday to choose a new mayor."),
+            None
+        );
+        assert_eq!(
+            judge("In this photograph the river looks calm, but the water is rising fast."),
+            None
+        );
+        // An inline credit label counts when few words follow the last one.
+        assert!(has_inline_credit(
+            "The mayor speaks in Boston. Photograph: Jane Doe/Example Agency"
+        ));
+        assert!(!has_inline_credit("Photograph: Jane Doe"));
+        assert!(!has_inline_credit(
+            "Credit: the council says the scheme is funded until next year, and that more money will come later"
+        ));
+        // Copyright openings, commenter endings.
+        assert_eq!(judge("(c) Example News 2024"), Some(BlockKind::Boilerplate));
+        assert_eq!(
+            judge("COPYRIGHT Example News"),
+            Some(BlockKind::Boilerplate)
+        );
+        assert_eq!(judge("John Roe REPLIED:"), Some(BlockKind::Boilerplate));
+        assert_eq!(judge("jane says"), Some(BlockKind::Boilerplate));
+        // Byline openings: the listed words, then a capitalised name.
+        assert_eq!(judge("Reporting by Ana Ruiz"), Some(BlockKind::Byline));
+        assert_eq!(judge("Author: Ana Ruiz"), Some(BlockKind::Byline));
+        assert_eq!(byline_opening("written by ana ruiz"), Some(2));
+        assert_eq!(byline_opening("by"), None, "a name must follow");
+        assert_eq!(byline_opening_of("by"), Some((1, false)));
+        assert_eq!(byline_opening("bystander reports"), None);
+        // Date lines: at most two words that are neither date words nor a date.
+        assert_eq!(
+            judge("Last updated Monday, 3 March 2025, 10:01 GMT"),
+            Some(BlockKind::Date)
+        );
+        assert_eq!(judge("Council meets again on 3 March 2025"), None);
     }
 
     #[test]

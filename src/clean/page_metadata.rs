@@ -20,7 +20,7 @@ use super::structure::Structure;
 use crate::markup::{LinkedArticle, Page};
 use crate::report::BlockKind;
 use crate::text::dates::find_dates;
-use crate::text::{lowercase_words, word_hashes};
+use crate::text::word_hashes;
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
@@ -62,7 +62,11 @@ pub fn reconcile(
         .chain(markup.titles.iter().map(|title| title.value.as_str()))
         .chain(markup.title.as_deref())
         .collect();
-    let site_names: Vec<&str> = markup.sites.iter().map(|site| site.value.as_str()).collect();
+    let site_names: Vec<&str> = markup
+        .sites
+        .iter()
+        .map(|site| site.value.as_str())
+        .collect();
     // The headline stands above the body or at its very start; failing that, anywhere
     // before the body's end (never in a list after it).
     let headline_area = &analysed[..analysed.len().min(body_start + HEADER_REACH_INTO_BODY)];
@@ -71,18 +75,22 @@ pub fn reconcile(
     // markup says so; only the markup's captions and lists are passed over.
     let passed_over = |index: usize| {
         standing[index].kind == BlockKind::Related
-            || structure.furniture[index].as_ref().is_some_and(|furniture| {
-                matches!(
-                    furniture.kind,
-                    BlockKind::Caption | BlockKind::Credit | BlockKind::Related
-                )
-            })
+            || structure.furniture[index]
+                .as_ref()
+                .is_some_and(|furniture| {
+                    matches!(
+                        furniture.kind,
+                        BlockKind::Caption | BlockKind::Credit | BlockKind::Related
+                    )
+                })
     };
-    let visible = [headline_area, until_body_end].into_iter().find_map(|area| {
-        candidates
-            .iter()
-            .find_map(|candidate| visible_headline(area, &passed_over, candidate, &site_names))
-    });
+    let visible = [headline_area, until_body_end]
+        .into_iter()
+        .find_map(|area| {
+            candidates
+                .iter()
+                .find_map(|candidate| visible_headline(area, &passed_over, candidate, &site_names))
+        });
     match visible {
         Some(VisibleHeadline { index, text }) => {
             metadata.title = Some(index);
@@ -122,14 +130,19 @@ pub fn reconcile(
     };
     // A name line the text rules took for the byline is a menu entry when the markup sets
     // it apart from the article (inside <nav>, a sidebar).
-    if metadata.byline.is_some_and(|byline| structure.is_elsewhere(byline)) {
+    if metadata
+        .byline
+        .is_some_and(|byline| structure.is_elsewhere(byline))
+    {
         metadata.byline = None;
         metadata.author = None;
     }
     let people = markup_people(page, linked, analysed, structure, &own);
     let author = people.or_else(|| metadata.author.clone()).or_else(|| {
         // Only an organisation is named (a wire service, the site): better than nothing.
-        linked.and_then(|article| article.authors.first()).and_then(|name| clean_name(name))
+        linked
+            .and_then(|article| article.authors.first())
+            .and_then(|name| clean_name(name))
     });
     if let Some(author) = author {
         if metadata.byline.is_none() {
@@ -208,7 +221,9 @@ fn visible_headline(
         let stated = parts.iter().find(|(_, part)| {
             let around = words.len() > part.len()
                 && words.len() <= part.len() + MAX_HEADING_EXTRA_WORDS
-                && words.windows(part.len()).any(|window| window == part.as_slice());
+                && words
+                    .windows(part.len())
+                    .any(|window| window == part.as_slice());
             let opening = marking > 0
                 && part.len() >= MIN_PREFIX_HEADLINE_WORDS
                 && words.len() > part.len()
@@ -319,7 +334,10 @@ fn markup_people(
 /// ("View all posts by Ann Lee").
 fn name_in_link(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    if let Some(at) = lower.rfind("by ").filter(|&at| at == 0 || lower[..at].ends_with(' ')) {
+    if let Some(at) = lower
+        .rfind("by ")
+        .filter(|&at| at == 0 || lower[..at].ends_with(' '))
+    {
         return names_in(&format!("By {}", &text[at + 3..]));
     }
     let name = clean_name(text)?;
@@ -338,8 +356,7 @@ fn paragraph_of_block(structure: &Structure, block: usize) -> Option<usize> {
 /// it holds no letters or reads as more than a name (a sentence, a link).
 fn clean_name(name: &str) -> Option<String> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = lowercase_words(&name);
-    let name = match author_from_byline(&name, &lower) {
+    let name = match author_from_byline(&name) {
         Some(from_byline) => from_byline,
         None => name,
     };
@@ -356,8 +373,7 @@ fn clean_name(name: &str) -> Option<String> {
 /// with "; ". After the first, only parts that read as a person's name count ("Ann Lee,
 /// Harbour Times" names Ann Lee and her paper).
 fn names_in(value: &str) -> Option<String> {
-    let lower = lowercase_words(value);
-    if let Some(names) = author_from_byline(value, &lower) {
+    if let Some(names) = author_from_byline(value) {
         return Some(names);
     }
     let mut names: Vec<String> = Vec::new();
@@ -392,7 +408,10 @@ fn byline_block(
     (start..analysed.len().min(body_start + 1)).find(|&index| {
         let item = &analysed[index];
         item.features.words <= BYLINE_MAX_WORDS
-            && item.noise.as_ref().is_none_or(|noise| noise.kind == BlockKind::Byline)
+            && item
+                .noise
+                .as_ref()
+                .is_none_or(|noise| noise.kind == BlockKind::Byline)
             && item
                 .tokens
                 .hashes
@@ -457,7 +476,10 @@ mod tests {
 
     #[test]
     fn machine_dates_are_read() {
-        assert_eq!(calendar_date("2024-05-17T08:00:00+02:00").as_deref(), Some("2024-05-17"));
+        assert_eq!(
+            calendar_date("2024-05-17T08:00:00+02:00").as_deref(),
+            Some("2024-05-17")
+        );
         assert_eq!(calendar_date(" 2024-05-17").as_deref(), Some("2024-05-17"));
         assert_eq!(calendar_date("May 17, 2024").as_deref(), Some("2024-05-17"));
         assert_eq!(calendar_date("2024-13-45"), None);
@@ -467,16 +489,31 @@ mod tests {
     #[test]
     fn titles_lose_the_site_name() {
         let sites = ["Harbour Times"];
-        assert_eq!(without_site_name("Ferry returns | Harbour Times", &sites), "Ferry returns");
-        assert_eq!(without_site_name("Harbour Times - Ferry returns", &sites), "Ferry returns");
-        assert_eq!(without_site_name("Ferry returns - Local - Daily", &[]), "Ferry returns");
+        assert_eq!(
+            without_site_name("Ferry returns | Harbour Times", &sites),
+            "Ferry returns"
+        );
+        assert_eq!(
+            without_site_name("Harbour Times - Ferry returns", &sites),
+            "Ferry returns"
+        );
+        assert_eq!(
+            without_site_name("Ferry returns - Local - Daily", &[]),
+            "Ferry returns"
+        );
         assert_eq!(without_site_name("Ferry returns", &sites), "Ferry returns");
     }
 
     #[test]
     fn author_fields_give_names() {
-        assert_eq!(names_in("By Ann Lee and Bo Park").as_deref(), Some("Ann Lee; Bo Park"));
-        assert_eq!(names_in("Ann Lee, Bo Park").as_deref(), Some("Ann Lee; Bo Park"));
+        assert_eq!(
+            names_in("By Ann Lee and Bo Park").as_deref(),
+            Some("Ann Lee; Bo Park")
+        );
+        assert_eq!(
+            names_in("Ann Lee, Bo Park").as_deref(),
+            Some("Ann Lee; Bo Park")
+        );
         assert_eq!(clean_name("  Ann   Lee ").as_deref(), Some("Ann Lee"));
         assert_eq!(clean_name("https://example.com/ann"), None);
     }

@@ -199,7 +199,8 @@ impl Structure {
     /// Whether paragraph `index` stands inside the element that holds paragraph `marker` and
     /// its siblings (the list a "More news" marker heads): the marker's parent element.
     pub fn in_list_of(&self, page: &Page, marker: usize, index: usize) -> bool {
-        let (Some(&marker_block), Some(&block)) = (self.block_of.get(marker), self.block_of.get(index))
+        let (Some(&marker_block), Some(&block)) =
+            (self.block_of.get(marker), self.block_of.get(index))
         else {
             return false;
         };
@@ -229,7 +230,8 @@ fn blocks_of_paragraphs(page: &Page, analysed: &[Analysed]) -> Vec<usize> {
     analysed
         .iter()
         .map(|item| {
-            while block + 1 < page.blocks.len() && page.blocks[block + 1].start <= item.paragraph.start
+            while block + 1 < page.blocks.len()
+                && page.blocks[block + 1].start <= item.paragraph.start
             {
                 block += 1;
             }
@@ -258,7 +260,9 @@ fn article_element(elements: &[Element], text: &[f64], total: f64) -> Option<usi
         .into_iter()
         .filter(|&index| text[index] >= TIGHTER_ELEMENT_SHARE * largest)
         .collect();
-    let mut chosen = *near_largest.iter().max_by(|&&a, &&b| text[a].total_cmp(&text[b]))?;
+    let mut chosen = *near_largest
+        .iter()
+        .max_by(|&&a, &&b| text[a].total_cmp(&text[b]))?;
     for &candidate in &near_largest {
         if is_inside(elements, candidate, chosen) {
             chosen = candidate;
@@ -321,13 +325,29 @@ fn hint_word(
 const HINT_FURNITURE: [(HintKind, BlockKind, &str); 14] = [
     (HintKind::Caption, BlockKind::Caption, "photo caption"),
     (HintKind::Credit, BlockKind::Credit, "photo credit"),
-    (HintKind::Comments, BlockKind::Boilerplate, "readers' comments"),
-    (HintKind::Related, BlockKind::Related, "links to other articles"),
+    (
+        HintKind::Comments,
+        BlockKind::Boilerplate,
+        "readers' comments",
+    ),
+    (
+        HintKind::Related,
+        BlockKind::Related,
+        "links to other articles",
+    ),
     (HintKind::Share, BlockKind::Boilerplate, "share buttons"),
-    (HintKind::Newsletter, BlockKind::Boilerplate, "sign-up prompt"),
+    (
+        HintKind::Newsletter,
+        BlockKind::Boilerplate,
+        "sign-up prompt",
+    ),
     (HintKind::Cookie, BlockKind::Boilerplate, "cookie notice"),
     (HintKind::Promo, BlockKind::Boilerplate, "advertising"),
-    (HintKind::Breadcrumb, BlockKind::Boilerplate, "breadcrumb trail"),
+    (
+        HintKind::Breadcrumb,
+        BlockKind::Boilerplate,
+        "breadcrumb trail",
+    ),
     (HintKind::Navigation, BlockKind::Boilerplate, "navigation"),
     (HintKind::Tags, BlockKind::Boilerplate, "tag links"),
     (HintKind::Sidebar, BlockKind::Boilerplate, "sidebar"),
@@ -349,7 +369,8 @@ fn settle(
     let quotation = block.context.has(Context::BLOCKQUOTE);
     let hint_furniture = |table: &[(HintKind, BlockKind, &str)]| {
         table.iter().find_map(|&(kind, block_kind, name)| {
-            if !hints.has(kind) || (quotation && matches!(kind, HintKind::Share | HintKind::Promo)) {
+            if !hints.has(kind) || (quotation && matches!(kind, HintKind::Share | HintKind::Promo))
+            {
                 return None;
             }
             let reason = match hint_word(kind) {
@@ -378,7 +399,8 @@ fn settle(
             hint: None,
             // An <aside> inside the article is about the article (an author box, a pull
             // quote); outside it, a sidebar.
-            elsewhere: context.has(Context::NAV) || (context.has(Context::ASIDE) && !inside_article),
+            elsewhere: context.has(Context::NAV)
+                || (context.has(Context::ASIDE) && !inside_article),
         })
     };
     if context.has(Context::FIGCAPTION) {
@@ -419,7 +441,10 @@ fn settle(
             return furniture(BlockKind::Boilerplate, "link in a list of links");
         }
         if density >= LINK_BLOCK_DENSITY {
-            return furniture(BlockKind::Boilerplate, "link list (most of its text is links)");
+            return furniture(
+                BlockKind::Boilerplate,
+                "link list (most of its text is links)",
+            );
         }
     }
     None

@@ -6,11 +6,21 @@
 //! `scripts/make_background_frequencies.py`; CC BY-SA 4.0), as Zipf values: log10 of a word's
 //! occurrences per billion words. A word's background document frequency is the chance that
 //! an article of [`ARTICLE_WORDS`] words holds it at least once.
+//!
+//! The engine holds the list in its compact form, `lexicon/background_en.bin` (11.6 KB for
+//! 7,413 words, against 58 KB of text; the script's docstring gives the layout): each word as
+//! the top [`HASH_BITS`] bits of its [`word_hash`], sorted and Rice-coded per Zipf band.
+//! The text file stays the reviewable source; a test checks that the two agree.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::text::{word_hash, Prehashed};
+/// The compact list (see the module doc).
+const TABLE: &[u8] = include_bytes!("lexicon/background_en.bin");
+
+/// Bits of a word's [`word_hash`] the compact list keeps: a word outside the list takes a
+/// listed word's Zipf value about once in 140, which only makes a rare word count as a common
+/// one; on the dev story sets, keeping 16 to 64 bits gives the same story groups.
+const HASH_BITS: u32 = 20;
 
 /// Words in a typical news article's body (a few hundred: the medians of the dev sets' cleaned
 /// texts are about 200, 500 and 600 words): the length at which a word's frequency becomes
@@ -21,37 +31,109 @@ const ARTICLE_WORDS: f64 = 400.0;
 /// (4.0), so an unlisted word (a name, a place, a rare term) weighs more than any listed one.
 const UNLISTED_ZIPF: f64 = 3.5;
 
-/// The parsed list: word hash → Zipf value.
-fn zipf_values() -> &'static HashMap<u64, f32, Prehashed> {
-    static VALUES: OnceLock<HashMap<u64, f32, Prehashed>> = OnceLock::new();
-    VALUES.get_or_init(|| {
-        let mut values = HashMap::default();
-        let mut band = UNLISTED_ZIPF as f32;
-        for line in include_str!("lexicon/background_en.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(value) = line.strip_prefix("zipf ") {
-                // The file is made by a script and checked by a test: a band line that does
-                // not parse keeps the previous band rather than failing at run time.
-                band = value.trim().parse().unwrap_or(band);
-                continue;
-            }
-            values.insert(word_hash(line), band);
+/// The decoded list: word keys (top [`HASH_BITS`] bits of the hash), sorted, and each key's
+/// Zipf value in tenths.
+#[derive(Debug, Default, PartialEq)]
+struct Table {
+    keys: Vec<u32>,
+    zipf_tenths: Vec<u8>,
+}
+
+impl Table {
+    fn zipf(&self, key: u32) -> Option<f64> {
+        let index = self.keys.binary_search(&key).ok()?;
+        Some(f64::from(self.zipf_tenths[index]) / 10.0)
+    }
+}
+
+/// The key of a word's hash in the compact list.
+fn key_of(hash: u64) -> u32 {
+    (hash >> (64 - HASH_BITS)) as u32
+}
+
+/// Bits of a byte slice, least significant first.
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    position: usize,
+}
+
+impl BitReader<'_> {
+    fn bit(&mut self) -> Option<u32> {
+        let byte = *self.bytes.get(self.position / 8)?;
+        let bit = (byte >> (self.position % 8)) & 1;
+        self.position += 1;
+        Some(u32::from(bit))
+    }
+
+    /// A Rice-coded number: the quotient in unary (ones ended by a zero), then `k` bits.
+    fn rice(&mut self, k: u32) -> Option<u32> {
+        let mut quotient: u32 = 0;
+        while self.bit()? == 1 {
+            quotient = quotient.checked_add(1)?;
         }
-        values
+        let mut remainder = 0;
+        for shift in 0..k {
+            remainder |= self.bit()? << shift;
+        }
+        quotient.checked_shl(k)?.checked_add(remainder)
+    }
+}
+
+/// Decodes the compact list; None when it is malformed (a wrong magic number or hash width,
+/// a count running past the data, keys out of order).
+fn decode(data: &[u8]) -> Option<Table> {
+    let rest = data.strip_prefix(b"BGF1")?;
+    let (&bits, rest) = rest.split_first()?;
+    let (&band_count, mut rest) = rest.split_first()?;
+    if u32::from(bits) != HASH_BITS {
+        return None;
+    }
+    let mut bands = Vec::with_capacity(usize::from(band_count));
+    for _ in 0..band_count {
+        let (band, tail) = rest.split_at_checked(4)?;
+        let words = u16::from_le_bytes([band[1], band[2]]);
+        bands.push((band[0], words, u32::from(band[3])));
+        rest = tail;
+    }
+    let mut reader = BitReader {
+        bytes: rest,
+        position: 0,
+    };
+    let mut entries: Vec<(u32, u8)> = Vec::new();
+    for (zipf_tenths, words, k) in bands {
+        let mut key: u32 = 0;
+        for _ in 0..words {
+            key = key.checked_add(reader.rice(k)?)?;
+            if key >= 1 << HASH_BITS {
+                return None;
+            }
+            entries.push((key, zipf_tenths));
+        }
+    }
+    // A key shared by words of two bands keeps the more frequent band (listed first).
+    entries.sort_by_key(|&(key, _)| key);
+    entries.dedup_by_key(|&mut (key, _)| key);
+    Some(Table {
+        keys: entries.iter().map(|&(key, _)| key).collect(),
+        zipf_tenths: entries.iter().map(|&(_, zipf)| zipf).collect(),
     })
+}
+
+fn table() -> &'static Table {
+    static VALUES: OnceLock<Table> = OnceLock::new();
+    // The list is compiled in and checked by a test; were it ever malformed, every word would
+    // count as unlisted (the batch's own counts still weigh terms) rather than the page fail.
+    VALUES.get_or_init(|| decode(TABLE).unwrap_or_default())
 }
 
 /// The share of news articles expected to hold the word with this [`word_hash`] at least
 /// once, from its background frequency (0 < share < 1): over half for "people", 0.005 for
 /// "earthquake", 0.0013 for an unlisted name. (Stopwords are not listed: they are never
 /// story terms.)
+///
+/// [`word_hash`]: crate::text::word_hash
 pub fn document_share(hash: u64) -> f64 {
-    let zipf = zipf_values()
-        .get(&hash)
-        .map_or(UNLISTED_ZIPF, |&z| f64::from(z));
+    let zipf = table().zipf(key_of(hash)).unwrap_or(UNLISTED_ZIPF);
     let per_word = 10f64.powf(zipf - 9.0);
     // Poisson: the chance of at least one occurrence in ARTICLE_WORDS draws.
     -(-per_word * ARTICLE_WORDS).exp_m1()
@@ -60,15 +142,43 @@ pub fn document_share(hash: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::word_hash;
+
+    fn zipf(word: &str) -> Option<f64> {
+        table().zipf(key_of(word_hash(word)))
+    }
 
     #[test]
-    fn the_list_parses_into_bands() {
-        let values = zipf_values();
-        assert!(values.len() > 7_000, "{} words", values.len());
-        let band = |word: &str| values.get(&word_hash(word)).copied();
-        assert!(band("government").unwrap() > 5.0);
-        assert!(band("earthquake").unwrap() >= 4.0);
-        assert_eq!(band("klitschko"), None);
+    fn the_compact_list_holds_every_word_of_the_text_list_in_its_band() {
+        let mut band = 0.0;
+        let mut words = 0;
+        for line in include_str!("lexicon/background_en.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(value) = line.strip_prefix("zipf ") {
+                band = value.parse().expect("a band line holds a number");
+                continue;
+            }
+            words += 1;
+            // A word whose key another, more frequent word shares takes that word's band.
+            let found = zipf(line).unwrap_or_else(|| panic!("{line} is in the compact list"));
+            assert!(found >= band - 1e-9, "{line}: {found} < {band}");
+        }
+        assert!(words > 7_000, "{words} words");
+        assert!(
+            table().keys.len() > words - 50,
+            "{} keys",
+            table().keys.len()
+        );
+    }
+
+    #[test]
+    fn common_and_rare_words_get_their_bands() {
+        assert!(zipf("government").unwrap() > 5.0);
+        assert!(zipf("earthquake").unwrap() >= 4.0);
+        assert_eq!(zipf("klitschko"), None);
     }
 
     #[test]
@@ -78,5 +188,20 @@ mod tests {
         assert!(idf("earthquake") < idf("halvorsen"));
         assert!(idf("people") > 0.0);
         assert!((0.0..1.0).contains(&document_share(word_hash("people"))));
+    }
+
+    #[test]
+    fn a_damaged_list_is_refused_not_a_panic() {
+        assert!(decode(TABLE).is_some());
+        assert_eq!(decode(b""), None);
+        assert_eq!(decode(b"BGF1"), None);
+        assert_eq!(decode(&TABLE[..TABLE.len() / 2]), None);
+        let mut wrong_width = TABLE.to_vec();
+        wrong_width[4] = 32;
+        assert_eq!(decode(&wrong_width), None);
+        // Every truncation fails cleanly.
+        for end in (0..TABLE.len()).step_by(97) {
+            let _ = decode(&TABLE[..end]);
+        }
     }
 }

@@ -1,9 +1,13 @@
-//! Average-linkage clustering over a sparse graph of scored pairs: the last step of story
-//! grouping, and the only one that needs every scored pair at once (a driver's work when the
-//! pairs are scored elsewhere).
+//! Average-linkage clustering over a sparse graph of scored pairs, and the joining of the
+//! articles it leaves over: the last steps of story grouping, and the only ones that need
+//! every scored pair at once (a driver's work when the pairs are scored elsewhere). Besides
+//! the pairs they read each item's figures ([`crate::text::figures`]), a few numbers an item.
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
+
+use crate::text::figures::Figure;
+use crate::text::Prehashed;
 
 /// One scored pair of items: `a < b`, similarity in 0..=1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,6 +18,38 @@ pub struct Edge {
     pub b: usize,
     /// How alike the two are (0 = nothing in common).
     pub similarity: f64,
+    /// What the two items' own dates say of them.
+    pub dates: OwnDates,
+}
+
+/// What the own dates of a pair's two items (an article's publication date) say of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OwnDates {
+    /// At least one of them has no date of its own.
+    #[default]
+    Unknown,
+    /// Both have one, and they speak of days close to each other.
+    Near,
+    /// Both have one, and no day one speaks of is close to a day the other speaks of.
+    Apart,
+}
+
+/// How the groups are formed (the values and their reasons are in `stories.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinkageRules {
+    /// Smallest mean pairwise similarity at which two groups are joined.
+    pub join_threshold: f64,
+    /// Two groups that each repeat a figure (in two or more members) are kept apart when no
+    /// figure is stated by at least this share of the members of both.
+    pub figure_agreement: f64,
+    /// Groups of at most this many items left by the linkage may join a story afterwards.
+    pub largest_leftover: usize,
+    /// ... a story of at least this many items (larger than `largest_leftover`).
+    pub smallest_story: usize,
+    /// ... when their mean similarity to it is at least this,
+    pub leftover_threshold: f64,
+    /// ... and at least this many times their mean similarity to any other story.
+    pub leftover_margin: f64,
 }
 
 /// A candidate merge in the queue.
@@ -42,16 +78,114 @@ impl PartialOrd for Merge {
     }
 }
 
+/// The figures of one group: how many of its members state each.
+#[derive(Debug, Clone, Default)]
+struct GroupFigures {
+    counts: HashMap<Figure, u32, Prehashed>,
+    /// How many figures two or more members state: the group's own particulars.
+    repeated: usize,
+}
+
+impl GroupFigures {
+    fn of(figures: &[Figure]) -> GroupFigures {
+        GroupFigures {
+            counts: figures.iter().map(|&figure| (figure, 1)).collect(),
+            repeated: 0,
+        }
+    }
+
+    /// Adds another group's counts (the smaller map is walked).
+    fn absorb(&mut self, mut other: GroupFigures) {
+        if other.counts.len() > self.counts.len() {
+            std::mem::swap(self, &mut other);
+        }
+        for (figure, count) in other.counts {
+            let entry = self.counts.entry(figure).or_default();
+            let before = *entry;
+            *entry += count;
+            // Counts each figure once, when it first reaches two members (including one
+            // already repeated in `other` alone).
+            if before < 2 && *entry >= 2 {
+                self.repeated += 1;
+            }
+        }
+    }
+}
+
+/// A group's figures, its size, and whether it has particulars of its own to compare: for a
+/// group formed by the linkage, figures repeated by two or more members (one report's
+/// figures may be background: a year's toll, an earlier quake); for a leftover of one or two
+/// reports, any figure it states (which is all it has).
+#[derive(Clone, Copy)]
+struct Particulars<'g> {
+    figures: &'g GroupFigures,
+    size: usize,
+    repeated_only: bool,
+}
+
+impl Particulars<'_> {
+    fn has_any(&self) -> bool {
+        if self.repeated_only {
+            self.figures.repeated > 0
+        } else {
+            !self.figures.counts.is_empty()
+        }
+    }
+}
+
+/// Whether two groups report different events by their figures: each has particulars of its
+/// own, and no figure is stated by `agreement` of the members of both. One report that names
+/// the other event's magnitude in passing does not make them agree; most reports of one event
+/// stating its figures does.
+fn figures_disagree(a: Particulars<'_>, b: Particulars<'_>, agreement: f64) -> bool {
+    if !a.has_any() || !b.has_any() {
+        return false;
+    }
+    let (small, large) = if a.figures.counts.len() <= b.figures.counts.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shared = small
+        .figures
+        .counts
+        .iter()
+        .filter_map(|(figure, &count)| {
+            let other = *large.figures.counts.get(figure)?;
+            Some((f64::from(count) / small.size as f64).min(f64::from(other) / large.size as f64))
+        })
+        .fold(0.0, f64::max);
+    shared < agreement
+}
+
+/// The particulars of a group formed by the linkage.
+fn repeated(figures: &GroupFigures, size: usize) -> Particulars<'_> {
+    Particulars {
+        figures,
+        size,
+        repeated_only: true,
+    }
+}
+
 /// Average-linkage clustering of `count` items over a sparse similarity graph: repeatedly
 /// joins the two groups with the highest mean pairwise similarity (pairs without an edge
-/// count 0) while it is at least `threshold`. Ties go to the groups with the smallest
+/// count 0) while it is at least the rules' `join_threshold`, except two groups whose
+/// figures disagree (`figures[i]` are item i's). Ties go to the groups with the smallest
 /// members, so the result is deterministic. Every item is in exactly one group; groups are
 /// sorted and listed by their first member. Edges naming an item past `count` are ignored.
-pub fn average_linkage(count: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<usize>> {
+pub fn average_linkage(
+    count: usize,
+    edges: &[Edge],
+    figures: &[&[Figure]],
+    rules: &LinkageRules,
+) -> Vec<Vec<usize>> {
     // Each group is named by its smallest member; `links[g]` sums edge similarities to
     // each neighbouring group.
     let mut members: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
     let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); count];
+    let mut group_figures: Vec<GroupFigures> = (0..count)
+        .map(|i| GroupFigures::of(figures.get(i).copied().unwrap_or_default()))
+        .collect();
     let mut versions = vec![0u32; count];
     let mut alive = vec![true; count];
     for edge in edges {
@@ -61,6 +195,7 @@ pub fn average_linkage(count: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<
         *links[edge.a].entry(edge.b).or_default() += edge.similarity;
         *links[edge.b].entry(edge.a).or_default() += edge.similarity;
     }
+    let threshold = rules.join_threshold;
     let mut queue = BinaryHeap::new();
     let mean = |sum: f64, a: usize, b: usize, members: &[Vec<usize>]| {
         sum / (members[a].len() * members[b].len()) as f64
@@ -85,10 +220,20 @@ pub fn average_linkage(count: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<
         if !alive[a] || !alive[b] || merge.versions != (versions[a], versions[b]) {
             continue;
         }
+        if figures_disagree(
+            repeated(&group_figures[a], members[a].len()),
+            repeated(&group_figures[b], members[b].len()),
+            rules.figure_agreement,
+        ) {
+            // Kept apart for now; if either group grows, the pair is weighed again.
+            continue;
+        }
         // Join b into a (a is the smaller name, so names stay the smallest member).
         alive[b] = false;
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
+        let moved_figures = std::mem::take(&mut group_figures[b]);
+        group_figures[a].absorb(moved_figures);
         let b_links = std::mem::take(&mut links[b]);
         links[a].remove(&b);
         for (neighbour, sum) in b_links {
@@ -115,25 +260,156 @@ pub fn average_linkage(count: usize, edges: &[Edge], threshold: f64) -> Vec<Vec<
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = members
-        .into_iter()
-        .zip(alive)
-        .filter(|(_, alive)| *alive)
-        .map(|(mut group, _)| {
-            group.sort_unstable();
-            group
-        })
-        .collect();
+    sorted_groups(
+        members
+            .into_iter()
+            .zip(alive)
+            .filter(|(_, alive)| *alive)
+            .map(|(group, _)| group)
+            .collect(),
+    )
+}
+
+/// Groups with each sorted, listed by their first member.
+fn sorted_groups(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    for group in &mut groups {
+        group.sort_unstable();
+    }
     groups.sort_unstable_by_key(|group| group[0]);
     groups
+}
+
+/// Joins what [`average_linkage`] left over (groups of at most `largest_leftover` items) to
+/// the story each clearly belongs to. Average linkage asks a newcomer to be close to a
+/// group's members on average; a brief or an odd-angle report of a story told in many varied
+/// reports is close to a few of them only, and stays out. Such a leftover joins the story of
+/// at least `smallest_story` items it is closest to, when that mean similarity is at least
+/// `leftover_threshold`, at least `leftover_margin` times its mean similarity to any other
+/// story, and their figures do not disagree. Stories never join each other here, and a
+/// leftover joins at most one: all moves are decided on the linkage's groups at once, so the
+/// result does not depend on any order.
+pub fn attach_leftovers(
+    groups: Vec<Vec<usize>>,
+    edges: &[Edge],
+    figures: &[&[Figure]],
+    rules: &LinkageRules,
+) -> Vec<Vec<usize>> {
+    let count = groups.iter().map(Vec::len).sum::<usize>();
+    let mut group_of = vec![usize::MAX; count];
+    for (index, group) in groups.iter().enumerate() {
+        for &member in group {
+            if let Some(slot) = group_of.get_mut(member) {
+                *slot = index;
+            }
+        }
+    }
+    let is_leftover = |group: usize| groups[group].len() <= rules.largest_leftover;
+    let is_story =
+        |group: usize| groups[group].len() >= rules.smallest_story.max(rules.largest_leftover + 1);
+    // Every scored pair between a leftover and a story, sorted by (leftover, story): each run
+    // is what one leftover has to do with one story.
+    let mut touches: Vec<(usize, usize, f64, OwnDates)> = Vec::new();
+    for edge in edges {
+        let (Some(&x), Some(&y)) = (group_of.get(edge.a), group_of.get(edge.b)) else {
+            continue;
+        };
+        if x == y || x == usize::MAX || y == usize::MAX {
+            continue;
+        }
+        for (leftover, story) in [(x, y), (y, x)] {
+            if is_leftover(leftover) && is_story(story) {
+                touches.push((leftover, story, edge.similarity, edge.dates));
+            }
+        }
+    }
+    touches.sort_unstable_by_key(|&(leftover, story, _, _)| (leftover, story));
+    let group_figures: Vec<GroupFigures> = groups
+        .iter()
+        .map(|group| {
+            let mut merged = GroupFigures::default();
+            for &member in group {
+                merged.absorb(GroupFigures::of(
+                    figures.get(member).copied().unwrap_or_default(),
+                ));
+            }
+            merged
+        })
+        .collect();
+    let mut target: Vec<usize> = (0..groups.len()).collect();
+    for leftover_touches in touches.chunk_by(|x, y| x.0 == y.0) {
+        let leftover = leftover_touches[0].0;
+        let leftover_particulars = Particulars {
+            figures: &group_figures[leftover],
+            size: groups[leftover].len(),
+            repeated_only: false,
+        };
+        // Among the stories whose figures do not disagree with the leftover's: the closest
+        // (its mean similarity, whether their own dates lie apart) and the runner-up's mean.
+        let mut best: Option<(f64, usize, bool)> = None;
+        let mut runner_up = 0.0f64;
+        for story_touches in leftover_touches.chunk_by(|x, y| x.1 == y.1) {
+            let story = story_touches[0].1;
+            let story_particulars = repeated(&group_figures[story], groups[story].len());
+            if figures_disagree(
+                leftover_particulars,
+                story_particulars,
+                rules.figure_agreement,
+            ) {
+                continue;
+            }
+            let sum: f64 = story_touches.iter().map(|touch| touch.2).sum();
+            let mean = sum / (groups[leftover].len() * groups[story].len()) as f64;
+            let dated = |dates: OwnDates| story_touches.iter().any(|touch| touch.3 == dates);
+            let dated_apart = dated(OwnDates::Apart) && !dated(OwnDates::Near);
+            match best {
+                Some((best_mean, _, _)) if mean <= best_mean => runner_up = runner_up.max(mean),
+                _ => {
+                    runner_up = runner_up.max(best.map_or(0.0, |(best_mean, _, _)| best_mean));
+                    best = Some((mean, story, dated_apart));
+                }
+            }
+        }
+        if let Some((mean, story, dated_apart)) = best {
+            if mean >= rules.leftover_threshold
+                && mean >= rules.leftover_margin * runner_up
+                && !dated_apart
+            {
+                target[leftover] = story;
+            }
+        }
+    }
+    let mut joined: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (index, group) in groups.into_iter().enumerate() {
+        joined[target[index]].extend(group);
+    }
+    sorted_groups(
+        joined
+            .into_iter()
+            .filter(|group| !group.is_empty())
+            .collect(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const RULES: LinkageRules = LinkageRules {
+        join_threshold: 0.5,
+        figure_agreement: 0.1,
+        largest_leftover: 2,
+        smallest_story: 3,
+        leftover_threshold: 0.2,
+        leftover_margin: 2.0,
+    };
+
     fn edge(a: usize, b: usize, similarity: f64) -> Edge {
-        Edge { a, b, similarity }
+        Edge {
+            a,
+            b,
+            similarity,
+            dates: OwnDates::Unknown,
+        }
     }
 
     #[test]
@@ -148,7 +424,7 @@ mod tests {
             edge(2, 3, 0.9),
         ];
         assert_eq!(
-            average_linkage(5, &edges, 0.5),
+            average_linkage(5, &edges, &[], &RULES),
             vec![vec![0, 1, 2], vec![3, 4]]
         );
     }
@@ -156,6 +432,103 @@ mod tests {
     #[test]
     fn items_without_edges_stay_alone_and_bad_edges_are_ignored() {
         let edges = [edge(0, 9, 1.0), edge(1, 1, 1.0), edge(0, 2, 0.6)];
-        assert_eq!(average_linkage(3, &edges, 0.5), vec![vec![0, 2], vec![1]]);
+        assert_eq!(
+            average_linkage(3, &edges, &[], &RULES),
+            vec![vec![0, 2], vec![1]]
+        );
+    }
+
+    #[test]
+    fn groups_repeating_different_figures_stay_apart() {
+        // Two close pairs (0, 1) and (2, 3), all four alike: items 0 and 1 state figure 46,
+        // items 2 and 3 state 44. Two events.
+        let mut edges: Vec<Edge> = (0..4)
+            .flat_map(|a| (a + 1..4).map(move |b| edge(a, b, 0.8)))
+            .collect();
+        edges.extend([edge(0, 1, 0.9), edge(2, 3, 0.9)]);
+        let apart: [&[Figure]; 4] = [&[46], &[46], &[44], &[44]];
+        assert_eq!(
+            average_linkage(4, &edges, &apart, &RULES),
+            vec![vec![0, 1], vec![2, 3]]
+        );
+        // One event when a figure is stated on both sides (item 1 names 44 too), when only
+        // one side repeats a figure, and without figures.
+        let shared: [&[Figure]; 4] = [&[46], &[44, 46], &[44], &[44]];
+        let one_sided: [&[Figure]; 4] = [&[46], &[46], &[44], &[]];
+        for figures in [&shared[..], &one_sided[..], &[]] {
+            assert_eq!(
+                average_linkage(4, &edges, figures, &RULES),
+                vec![vec![0, 1, 2, 3]]
+            );
+        }
+    }
+
+    #[test]
+    fn a_leftover_joins_the_story_it_is_clearly_closest_to() {
+        // A story of three (0, 1, 2), a story of three (3, 4, 5); item 6 touches the first
+        // story through one member only (mean 0.8 / 3, below the join threshold) and the
+        // second not at all; item 7 touches both alike.
+        let mut edges = vec![edge(0, 6, 0.8), edge(1, 7, 0.7), edge(4, 7, 0.7)];
+        for story in [[0, 1, 2], [3, 4, 5]] {
+            edges.extend([
+                edge(story[0], story[1], 0.9),
+                edge(story[0], story[2], 0.9),
+                edge(story[1], story[2], 0.9),
+            ]);
+        }
+        let groups = average_linkage(8, &edges, &[], &RULES);
+        assert_eq!(groups.len(), 4);
+        let joined = attach_leftovers(groups, &edges, &[], &RULES);
+        assert_eq!(joined, vec![vec![0, 1, 2, 6], vec![3, 4, 5], vec![7]]);
+    }
+
+    #[test]
+    fn a_leftover_dated_apart_from_the_story_stays_out() {
+        let mut edges = vec![edge(0, 1, 0.9), edge(0, 2, 0.9), edge(1, 2, 0.9)];
+        edges.extend([(0, 3), (1, 3)].map(|(a, b)| Edge {
+            dates: OwnDates::Apart,
+            ..edge(a, b, 0.4)
+        }));
+        let groups = average_linkage(4, &edges, &[], &RULES);
+        assert_eq!(groups, vec![vec![0, 1, 2], vec![3]]);
+        assert_eq!(
+            attach_leftovers(groups.clone(), &edges, &[], &RULES),
+            groups
+        );
+        // One dated member near it is enough: the story spans the leftover's days.
+        edges.push(Edge {
+            dates: OwnDates::Near,
+            ..edge(2, 3, 0.1)
+        });
+        assert_eq!(
+            attach_leftovers(groups, &edges, &[], &RULES),
+            vec![vec![0, 1, 2, 3]]
+        );
+    }
+
+    #[test]
+    fn a_leftover_with_other_figures_stays_out() {
+        // A story of three (0, 1, 2); a pair (3, 4) touching it through item 3 (mean 1.8 / 6,
+        // enough to join it as a leftover).
+        let edges = [
+            edge(0, 1, 0.9),
+            edge(0, 2, 0.9),
+            edge(1, 2, 0.9),
+            edge(1, 3, 0.9),
+            edge(2, 3, 0.9),
+            edge(3, 4, 0.9),
+        ];
+        // Items 3 and 4 state 44; the story states 46 three times.
+        let figures: [&[Figure]; 5] = [&[46], &[46], &[46], &[44], &[44]];
+        let groups = average_linkage(5, &edges, &figures, &RULES);
+        assert_eq!(groups, vec![vec![0, 1, 2], vec![3, 4]]);
+        assert_eq!(
+            attach_leftovers(groups.clone(), &edges, &figures, &RULES),
+            groups
+        );
+        assert_eq!(
+            attach_leftovers(groups, &edges, &[], &RULES),
+            vec![vec![0, 1, 2, 3, 4]]
+        );
     }
 }

@@ -1,13 +1,14 @@
 //! The first step of story grouping, one article at a time: what the cross-article work keeps
 //! of an article to tell which event it reports. Small and bounded (at most
-//! [`MAX_TERMS`] terms and a few dates, under a kilobyte), so a million articles fit in
-//! memory, and computed from the article alone, so it can run wherever the article is
+//! [`MAX_TERMS`] terms, a few dates and figures, under a kilobyte), so a million articles fit
+//! in memory, and computed from the article alone, so it can run wherever the article is
 //! analysed.
 
 use std::collections::HashMap;
 
 use super::background;
 use crate::report::Article;
+use crate::text::figures::{stated_figures, Figure};
 use crate::text::relative_dates::{parse_iso_day, spoken_dates, CalendarDay, DaySpan};
 use crate::text::{hashed_words, is_content_word, word_hash, HashedWord, Prehashed};
 
@@ -26,7 +27,7 @@ const LEAD_WEIGHT: f32 = 2.0;
 /// within the first few paragraphs).
 const LEAD_PARAGRAPHS: usize = 3;
 
-/// Bytes of the body read for dates: some 5,000 words, more than nearly any news report, so
+/// Bytes of the body read for dates and figures: some 5,000 words, more than nearly any news report, so
 /// the dates of the report itself are all read, while the work and memory stay bounded for a
 /// text of many megabytes (whose first [`crate::text::relative_dates::MAX_SPOKEN_DATES`]
 /// dates are all that is kept anyway).
@@ -64,6 +65,9 @@ pub struct StorySummary {
     pub calendar_days: Box<[CalendarDay]>,
     /// The article's own date (days from 1970-01-01), when it states one.
     pub published: Option<i32>,
+    /// The figures it states (a magnitude, a time of day, a toll), sorted: its event's
+    /// particulars, which another event of the same kind does not share.
+    pub figures: Box<[Figure]>,
 }
 
 impl StorySummary {
@@ -74,6 +78,7 @@ impl StorySummary {
             + std::mem::size_of_val(&*self.terms)
             + std::mem::size_of_val(&*self.spans)
             + std::mem::size_of_val(&*self.calendar_days)
+            + std::mem::size_of_val(&*self.figures)
     }
 }
 
@@ -121,11 +126,14 @@ pub fn summarise(article: &Article) -> StorySummary {
     }
     text.push_str(body);
     let dates = spoken_dates(&text, published);
+    let mut figures = stated_figures(&text);
+    figures.sort_unstable();
     StorySummary {
         terms: terms.into_boxed_slice(),
         spans: dates.spans.into_boxed_slice(),
         calendar_days: dates.calendar_days.into_boxed_slice(),
         published,
+        figures: figures.into_boxed_slice(),
     }
 }
 
@@ -222,6 +230,18 @@ mod tests {
         ));
         assert!(has_term(&summary, "4.6"));
         assert!(!has_term(&summary, "6"));
+    }
+
+    #[test]
+    fn the_figures_of_headline_and_body_are_kept() {
+        let summary = summarise(&article(
+            "Magnitude 4.6 quake",
+            None,
+            "It struck at 2:09 a.m. and damaged 120 homes.",
+        ));
+        let mut expected = stated_figures("4.6 2:09 120");
+        expected.sort_unstable();
+        assert_eq!(&*summary.figures, expected.as_slice());
     }
 
     #[test]

@@ -118,10 +118,14 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
             let rest = &tag[at + b"charset".len()..];
             let rest = trim_start(rest, |b| b.is_ascii_whitespace());
             if let Some(value) = rest.strip_prefix(b"=") {
-                let value = trim_start(value, |b| b.is_ascii_whitespace() || b == b'"' || b == b'\'');
+                let value = trim_start(value, |b| {
+                    b.is_ascii_whitespace() || b == b'"' || b == b'\''
+                });
                 let length = value
                     .iter()
-                    .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+                    .position(|b| {
+                        !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                    })
                     .unwrap_or(value.len());
                 if length > 0 {
                     return Some(String::from_utf8_lossy(&value[..length]).into_owned());
@@ -249,10 +253,19 @@ mod tests {
     fn byte_order_marks_choose_the_encoding() {
         let decoded = read_html_bytes(b"\xEF\xBB\xBF<p>x</p>");
         assert_eq!(decoded.text, "<p>x</p>");
-        let little: Vec<u8> = "<p>é</p>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let little: Vec<u8> = "<p>é</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let decoded = read_html_bytes(&[&[0xFF, 0xFE][..], &little].concat());
-        assert_eq!((decoded.text.as_str(), decoded.encoding), ("<p>é</p>", "UTF-16LE"));
-        let big: Vec<u8> = "<p>é</p>".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            ("<p>é</p>", "UTF-16LE")
+        );
+        let big: Vec<u8> = "<p>é</p>"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         let decoded = read_html_bytes(&[&[0xFE, 0xFF][..], &big, &[0x41]].concat());
         assert_eq!(decoded.text, "<p>é</p>\u{FFFD}");
         assert!(decoded.warning.unwrap().contains("UTF-16BE"));
@@ -260,7 +273,8 @@ mod tests {
 
     #[test]
     fn a_declared_latin_charset_is_decoded() {
-        let page = b"<html><head><meta charset=\"ISO-8859-1\"></head><body>caf\xe9 \x93quoted\x94</body>";
+        let page =
+            b"<html><head><meta charset=\"ISO-8859-1\"></head><body>caf\xe9 \x93quoted\x94</body>";
         let decoded = read_html_bytes(page);
         assert!(decoded.text.contains("café “quoted”"), "{}", decoded.text);
         assert_eq!((decoded.encoding, decoded.warning), ("windows-1252", None));
@@ -278,7 +292,15 @@ mod tests {
 
     #[test]
     fn undeclared_bytes_are_utf8_when_mostly_utf8() {
-        let decoded = read_html_bytes("<p>Café crème \u{2014} ".as_bytes().iter().chain(b"\xff</p>").copied().collect::<Vec<u8>>().as_slice());
+        let decoded = read_html_bytes(
+            "<p>Café crème \u{2014} "
+                .as_bytes()
+                .iter()
+                .chain(b"\xff</p>")
+                .copied()
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        );
         assert_eq!(decoded.encoding, "UTF-8");
         assert!(decoded.text.ends_with("\u{FFFD}</p>"));
         assert!(decoded.warning.unwrap().contains("1 undecodable"));

@@ -203,10 +203,8 @@ pub fn classify(name: &[u8]) -> (Tag, Behaviour, Context) {
         b"figcaption" => (Tag::Figcaption, block, C::FIGCAPTION),
         b"blockquote" => (Tag::Blockquote, block, C::BLOCKQUOTE),
         b"address" => (Tag::Address, block, C::NONE),
-        b"section" | b"center" | b"details" | b"dialog" | b"fieldset" | b"hgroup"
-        | b"search" | b"summary" | b"listing" | b"xmp" | b"plaintext" => {
-            (Tag::Other, block, C::NONE)
-        }
+        b"section" | b"center" | b"details" | b"dialog" | b"fieldset" | b"hgroup" | b"search"
+        | b"summary" | b"listing" | b"xmp" | b"plaintext" => (Tag::Other, block, C::NONE),
         b"form" => (Tag::Form, block, C::FORM),
         b"pre" => (Tag::Pre, block, C::PRE),
         b"hr" => (Tag::Other, block | B::VOID, C::NONE),
@@ -219,7 +217,9 @@ pub fn classify(name: &[u8]) -> (Tag, Behaviour, Context) {
         b"img" => (Tag::Other, B::VOID | B::SPECIAL, C::NONE),
         b"image" => (Tag::Image, B::VOID | B::SPECIAL, C::NONE),
         b"area" | b"embed" | b"input" | b"keygen" | b"wbr" | b"col" | b"param" | b"source"
-        | b"track" | b"basefont" | b"bgsound" | b"frame" => (Tag::Other, B::VOID | B::SPECIAL, C::NONE),
+        | b"track" | b"basefont" | b"bgsound" | b"frame" => {
+            (Tag::Other, B::VOID | B::SPECIAL, C::NONE)
+        }
         b"base" => (Tag::Other, B::VOID | B::SPECIAL | B::IN_HEAD, C::NONE),
         b"meta" => (Tag::Meta, B::VOID | B::SPECIAL | B::IN_HEAD, C::NONE),
         b"link" => (Tag::Link, B::VOID | B::SPECIAL | B::IN_HEAD, C::NONE),

@@ -86,7 +86,10 @@ impl HintKind {
     }
 
     fn bit(self) -> u32 {
-        1 << HintKind::ALL.iter().position(|&kind| kind == self).unwrap_or(0)
+        1 << HintKind::ALL
+            .iter()
+            .position(|&kind| kind == self)
+            .unwrap_or(0)
     }
 }
 
@@ -117,7 +120,9 @@ impl Hints {
 
     /// The kinds in the set.
     pub fn kinds(self) -> impl Iterator<Item = HintKind> {
-        HintKind::ALL.into_iter().filter(move |kind| self.has(*kind))
+        HintKind::ALL
+            .into_iter()
+            .filter(move |kind| self.has(*kind))
     }
 }
 

@@ -155,11 +155,9 @@ impl Reader<'_> {
             b'n' => self.word(b"null", Json::Null),
             b'-' | b'0'..=b'9' => {
                 let start = self.at;
-                while self
-                    .bytes
-                    .get(self.at)
-                    .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-                {
+                while self.bytes.get(self.at).is_some_and(|b| {
+                    b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')
+                }) {
                     self.at += 1;
                 }
                 let number = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;

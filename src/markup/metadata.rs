@@ -145,7 +145,13 @@ pub struct MetadataCollector {
 
 impl MetadataCollector {
     /// An element opened; `block` is the index the next page block will have.
-    pub fn opened(&mut self, tree: &Tree, element: ElementIndex, attributes: &Attributes, block: usize) {
+    pub fn opened(
+        &mut self,
+        tree: &Tree,
+        element: ElementIndex,
+        attributes: &Attributes,
+        block: usize,
+    ) {
         let node = &tree.elements[element as usize];
         let in_svg = node.context.has(Context::FOREIGN);
         match node.tag {
@@ -154,34 +160,58 @@ impl MetadataCollector {
                 self.start(Capture::Title, element, block)
             }
             Tag::Script => {
-                let json_ld = attributes
-                    .get(b"type")
-                    .is_some_and(|kind| kind.trim_ascii().eq_ignore_ascii_case(b"application/ld+json"));
+                let json_ld = attributes.get(b"type").is_some_and(|kind| {
+                    kind.trim_ascii()
+                        .eq_ignore_ascii_case(b"application/ld+json")
+                });
                 if json_ld && self.json_ld_bytes < MAX_JSON_LD_BYTES {
                     self.start(Capture::JsonLd, element, block);
                 }
             }
             Tag::Time => {
                 if let Some(datetime) = attributes.text(b"datetime") {
-                    push_limited(&mut self.metadata.times, MarkedText { value: datetime, block });
+                    push_limited(
+                        &mut self.metadata.times,
+                        MarkedText {
+                            value: datetime,
+                            block,
+                        },
+                    );
                 }
             }
             _ => {}
         }
         let rendered = !node.context.has(Context::NOT_RENDERED);
         let itemprop = attributes.get(b"itemprop");
-        if node.tag != Tag::Meta && itemprop.is_some_and(|value| has_word(value, b"datePublished")) {
-            if let Some(date) = attributes.text(b"datetime").or_else(|| attributes.text(b"content")) {
-                self.push_meta(MetaField::Published, date, sources().metas["datepublished"].1);
+        if node.tag != Tag::Meta && itemprop.is_some_and(|value| has_word(value, b"datePublished"))
+        {
+            if let Some(date) = attributes
+                .text(b"datetime")
+                .or_else(|| attributes.text(b"content"))
+            {
+                self.push_meta(
+                    MetaField::Published,
+                    date,
+                    sources().metas["datepublished"].1,
+                );
             }
         }
         let author_link = node.tag == Tag::A
-            && attributes.get(b"rel").is_some_and(|rel| has_word(rel, b"author"));
+            && attributes
+                .get(b"rel")
+                .is_some_and(|rel| has_word(rel, b"author"));
         let author_item = node.tag != Tag::Meta
-            && itemprop.is_some_and(|value| has_word(value, b"author") || has_word(value, b"creator"));
+            && itemprop
+                .is_some_and(|value| has_word(value, b"author") || has_word(value, b"creator"));
         if rendered && (author_link || author_item) && self.capture.is_none() {
             if let Some(content) = attributes.text(b"content").filter(|c| !c.is_empty()) {
-                push_limited(&mut self.metadata.marked_authors, MarkedText { value: content, block });
+                push_limited(
+                    &mut self.metadata.marked_authors,
+                    MarkedText {
+                        value: content,
+                        block,
+                    },
+                );
             } else {
                 self.start(Capture::Author, element, block);
             }
@@ -223,7 +253,9 @@ impl MetadataCollector {
         self.capture = None;
         let text = String::from_utf8_lossy(&self.buffer).into_owned();
         match capture {
-            Capture::Title => self.metadata.title = Some(collapse_spaces(&text)).filter(|t| !t.is_empty()),
+            Capture::Title => {
+                self.metadata.title = Some(collapse_spaces(&text)).filter(|t| !t.is_empty())
+            }
             Capture::JsonLd => {
                 self.json_ld_bytes += text.len();
                 self.json_ld.push(text);
@@ -231,7 +263,10 @@ impl MetadataCollector {
             Capture::Author => {
                 let value = collapse_spaces(&text);
                 if !value.is_empty() {
-                    push_limited(&mut self.metadata.marked_authors, MarkedText { value, block });
+                    push_limited(
+                        &mut self.metadata.marked_authors,
+                        MarkedText { value, block },
+                    );
                 }
             }
         }
@@ -367,7 +402,11 @@ fn linked_article(kind: &str, value: &Json) -> LinkedArticle {
         if looks_like_address(&name) {
             continue;
         }
-        let list = if organisation { &mut organisations } else { &mut people };
+        let list = if organisation {
+            &mut organisations
+        } else {
+            &mut people
+        };
         if !list.contains(&name) {
             list.push(name);
         }
@@ -376,7 +415,11 @@ fn linked_article(kind: &str, value: &Json) -> LinkedArticle {
         kind: kind.to_string(),
         headline: text("headline").or_else(|| text("name")),
         authors_are_people: !people.is_empty(),
-        authors: if people.is_empty() { organisations } else { people },
+        authors: if people.is_empty() {
+            organisations
+        } else {
+            people
+        },
         published: text("datePublished").or_else(|| text("dateCreated")),
     }
 }

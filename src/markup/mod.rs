@@ -18,9 +18,9 @@ mod metadata;
 mod page;
 mod tree;
 
-pub use decode::{read_html_bytes, strip_byte_order_mark, DecodedHtml};
+pub use decode::{read_html_bytes, DecodedHtml};
 pub use elements::{Context, Tag};
-pub use hints::{ElementHints, HintAttribute, HintKind, HintWord, Hints};
-pub use metadata::{LinkedArticle, MarkedText, MetaValue, PageMetadata};
+pub use hints::{HintKind, Hints};
+pub use metadata::LinkedArticle;
 pub use page::{read_page, Page, PageBlock};
-pub use tree::{Element, ElementIndex, NO_ELEMENT};
+pub use tree::{Element, NO_ELEMENT};

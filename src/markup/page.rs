@@ -338,7 +338,14 @@ mod tests {
         let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["Ferry returns", "First bold line", "second line", "Next paragraph & more", "inside", "tail"]
+            [
+                "Ferry returns",
+                "First bold line",
+                "second line",
+                "Next paragraph & more",
+                "inside",
+                "tail"
+            ]
         );
         assert_eq!(page.blocks[0].heading_level, 1);
         assert!(page.blocks[2].after_line_break && !page.blocks[1].after_line_break);
@@ -399,7 +406,10 @@ mod tests {
     fn preformatted_text_keeps_its_lines() {
         let page = read_page("<pre>\nfn main() {\n    run();\n}\n</pre>");
         let block = &page.blocks[0];
-        assert_eq!(&page.source[block.start..block.end], "fn main() {\n    run();\n}");
+        assert_eq!(
+            &page.source[block.start..block.end],
+            "fn main() {\n    run();\n}"
+        );
         assert_eq!(block.text, "fn main() { run(); }");
     }
 }

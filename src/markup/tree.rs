@@ -112,7 +112,8 @@ impl Attributes {
             return;
         };
         let room = MAX_ATTRIBUTE_BYTES.saturating_sub(last.2 - last.1);
-        self.bytes.extend_from_slice(&value[..value.len().min(room)]);
+        self.bytes
+            .extend_from_slice(&value[..value.len().min(room)]);
         last.2 = self.bytes.len();
     }
 
@@ -174,9 +175,9 @@ impl Tree {
 
     /// The context of the current element (the document's root has none).
     pub fn context(&self) -> Context {
-        self.stack
-            .last()
-            .map_or(Context::NONE, |open| self.elements[open.element as usize].context)
+        self.stack.last().map_or(Context::NONE, |open| {
+            self.elements[open.element as usize].context
+        })
     }
 
     /// The current element.
@@ -186,12 +187,9 @@ impl Tree {
 
     /// The innermost open block element, which owns the text read now.
     pub fn block_owner(&self) -> ElementIndex {
-        self.stack.last().map_or(NO_ELEMENT, |open| open.block_owner)
-    }
-
-    /// How many elements are open.
-    pub fn depth(&self) -> usize {
-        self.stack.len()
+        self.stack
+            .last()
+            .map_or(NO_ELEMENT, |open| open.block_owner)
     }
 
     /// Whether `element`, the current element, is a block element (its start and end end a
@@ -200,11 +198,6 @@ impl Tree {
         self.stack
             .last()
             .is_some_and(|open| open.element == element && open.block_owner == element)
-    }
-
-    /// The name of `element`.
-    pub fn name(&self, element: ElementIndex) -> &[u8] {
-        &self.names[self.elements[element as usize].name as usize]
     }
 
     fn name_id(&mut self, name: &[u8]) -> u32 {
@@ -360,7 +353,14 @@ impl Tree {
     fn ensure_html(&mut self, sink: &mut impl TreeSink) {
         if self.stack.is_empty() {
             let (tag, behaviour, context) = classify(b"html");
-            self.push(b"html", tag, behaviour, context, &Attributes::default(), sink);
+            self.push(
+                b"html",
+                tag,
+                behaviour,
+                context,
+                &Attributes::default(),
+                sink,
+            );
         }
     }
 
@@ -373,7 +373,14 @@ impl Tree {
         self.ensure_html(sink);
         self.body_seen = true;
         let (tag, behaviour, context) = classify(b"body");
-        self.push(b"body", tag, behaviour, context, &Attributes::default(), sink);
+        self.push(
+            b"body",
+            tag,
+            behaviour,
+            context,
+            &Attributes::default(),
+            sink,
+        );
     }
 
     // ---------------------------------------------------------------- tokens
@@ -419,7 +426,14 @@ impl Tree {
         }
         if self.context().has(Context::FOREIGN) {
             // Inside svg or math HTML's rules do not apply, and "/>" closes an element.
-            self.push(name, Tag::Other, Behaviour::default(), Context::NONE, attributes, sink);
+            self.push(
+                name,
+                Tag::Other,
+                Behaviour::default(),
+                Context::NONE,
+                attributes,
+                sink,
+            );
             if self_closing {
                 self.pop(sink);
             }
@@ -554,7 +568,8 @@ impl Tree {
             _ if behaviour.has(Behaviour::FORMATTING) => {
                 // A simplified adoption agency: the element closes where it stands, the
                 // blocks opened inside it stay open.
-                if let Some(at) = self.find_in_scope(|open| self.open_has_name(open, name), None, false)
+                if let Some(at) =
+                    self.find_in_scope(|open| self.open_has_name(open, name), None, false)
                 {
                     self.remove_at(at, sink);
                 }
@@ -563,7 +578,8 @@ impl Tree {
                 || behaviour.has(Behaviour::SCOPE)
                 || tag == Tag::Form =>
             {
-                if let Some(at) = self.find_in_scope(|open| self.open_has_name(open, name), None, false)
+                if let Some(at) =
+                    self.find_in_scope(|open| self.open_has_name(open, name), None, false)
                 {
                     self.pop_to_length(at, sink);
                 }
@@ -650,7 +666,9 @@ fn is_hidden(attributes: &Attributes) -> bool {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|window| window == needle)
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// Whether a space-separated attribute value holds `word`.

@@ -1,8 +1,15 @@
 //! Finds calendar dates written in running text ("November 8, 2023", "8 Nov. 2023",
 //! "2023-11-08", "11/08/2023") and relative stamps ("3 hours ago"). Returns them as
 //! `YYYY-MM-DD`. Which date is the article's own is decided in `metadata`.
+//!
+//! The forms are patterns (below), the month names data (`lexicon/months.txt`). A date
+//! written with words is matched against the text's [`word_line`], so that words are the
+//! tokenizer's, in every script, without Unicode tables in the regex.
 
-use crate::text::lowercase_words;
+use std::sync::OnceLock;
+
+use super::patterns::{compile, lexicon_lines, line_words, word_end, word_line, Regex};
+use super::words::{word_hash, HashMapOfWords};
 
 /// A date found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,127 +44,91 @@ impl FoundDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The date rules, built once from `lexicon/months.txt` and the patterns below.
+struct DateRules {
+    /// Month names (lowercase) with their numbers, keyed by [`word_hash`]: the stories' term
+    /// collection asks about every word of every article, so the lookup must be cheap.
+    months: HashMapOfWords<(&'static str, u32)>,
+    /// Dates written with words, matched against a [`word_line`].
+    written: Regex,
+    /// Runs of digits, with up to two more after a `/` or `.` (see [`numeric_dates`]).
+    numeric: Regex,
+    /// "3 hours ago", matched against a [`word_line`].
+    relative: Regex,
+}
 
-/// Month number of an English month name or its usual abbreviation ("Sept", "Nov").
-/// Full month names in other languages the analyzer meets (German, French, Spanish,
-/// Portuguese, Italian, Dutch), January to December. Abbreviations are matched only in
-/// English, where they are unambiguous.
-const OTHER_MONTHS: [[&str; 12]; 6] = [
-    [
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-    ],
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    [
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-    ],
-    [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ],
-    [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-];
+fn rules() -> &'static DateRules {
+    static RULES: OnceLock<DateRules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut months = HashMapOfWords::default();
+        for line in lexicon_lines(include_str!("lexicon/months.txt")) {
+            let mut fields = line.split('\t');
+            let number = fields.next().and_then(|n| n.trim().parse().ok());
+            let names = fields.next().unwrap_or_default();
+            for name in names.split_whitespace() {
+                months.insert(word_hash(name), (name, number.unwrap_or(0)));
+            }
+        }
+        DateRules {
+            written: compile(WRITTEN_DATE_PATTERN),
+            numeric: compile(NUMERIC_DATE_PATTERN),
+            relative: compile(RELATIVE_STAMP_PATTERN),
+            months,
+        }
+    })
+}
 
-/// The month number (1..=12) of a lowercase English month name or abbreviation.
+/// A date written with words, as a pattern over a [`word_line`] (where words stand one space
+/// apart, so `(?:^| )` and `(?: |$)` are word boundaries). The three forms exclude each other
+/// by their first word, so the first one matching at a word is the only one:
+/// - ISO: "2023-11-08", one token (the tokenizer keeps inner hyphens); the day may run on
+///   into a time ("2025-06-30t10").
+/// - month first: "November 8, 2023", "Nov 8th 2023".
+/// - day first: "8 November 2023", "8th Nov 2023"; Spanish and Portuguese put "de" between
+///   the parts: "8 de noviembre de 2023".
+///
+/// The month is any word here, and [`read_written_date`] asks the month names
+/// (`lexicon/months.txt`) whether it is one: a pattern holding the hundred names would be
+/// slow to run without the regex crate's DFAs, which the wasm build leaves out.
+const WRITTEN_DATE_PATTERN: &str = concat!(
+    "(?:^| )(?:",
+    "[0-9]{4}-[0-9]{1,2}-(?:[0-9]|[0-9]{2}[^ -]*)",
+    "|[^ 0-9][^ ]* [0-9]{1,2}(?:st|nd|rd|th)? [0-9]{4}",
+    "|[0-9]{1,2}(?:st|nd|rd|th)? (?:(?:de|del) )*[^ 0-9][^ ]* (?:(?:de|del) )*[0-9]{4}",
+    ")(?: |$)"
+);
+
+/// A run of digits, then up to two more runs after the same separator (`/` or `.`): the
+/// candidates for "11/08/2023", "08.11.2023", "2023/11/08". Which runs make a date (at most
+/// four digits each, three of them) is decided in [`numeric_dates`], which also sets where
+/// the next search starts.
+const NUMERIC_DATE_PATTERN: &str = r"(?P<first>[0-9]+)(?:/(?P<slash2>[0-9]+)(?:/(?P<slash3>[0-9]+))?|\.(?P<dot2>[0-9]+)(?:\.(?P<dot3>[0-9]+))?)?";
+
+/// "3 hours ago", "updated 5 min ago": a unit of time among the words, "ago" the last one
+/// (over a [`word_line`]; the line's length is checked by [`is_relative_stamp`]).
+const RELATIVE_STAMP_PATTERN: &str =
+    "(?:^| )(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) (?:[^ ]+ )*ago$";
+
+/// Longest relative stamp, in words ("Updated 5 min ago" is four).
+const RELATIVE_STAMP_MAX_WORDS: usize = 6;
+
+/// The month number (1..=12) of a lowercase month name or abbreviation
+/// (`lexicon/months.txt`: English, German, French, Spanish, Portuguese, Italian, Dutch).
 pub fn month_number(word: &str) -> Option<u32> {
-    let english = MONTHS.iter().position(|month| {
-        *month == word || ((3..=4).contains(&word.len()) && month.starts_with(word))
-    });
-    let position = english.or_else(|| {
-        OTHER_MONTHS
-            .iter()
-            .find_map(|months| months.iter().position(|month| *month == word))
-    })?;
-    Some(position as u32 + 1)
+    // The longest name has ten bytes ("septiembre"); shorter than three is no month.
+    if !(3..=10).contains(&word.len()) {
+        return None;
+    }
+    rules()
+        .months
+        .get(&word_hash(word))
+        .filter(|(name, _)| *name == word)
+        .map(|&(_, number)| number)
 }
 
 /// The day of the month a lowercase word writes as a number ("3", "03", "3rd"), 1..=31.
 pub fn day_number(word: &str) -> Option<u32> {
+    // A byte test, not a pattern: this runs on every word of every article (story terms).
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -166,90 +137,107 @@ pub fn day_number(word: &str) -> Option<u32> {
     digits.parse().ok().filter(|day| (1..=31).contains(day))
 }
 
-fn year_number(word: &str) -> Option<u32> {
-    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| word.parse().ok())
-        .flatten()
-}
-
-/// All dates written in `text`, in order of appearance.
+/// All dates written in `text`, in order of appearance: first those written with words,
+/// then the numeric ones.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
     let mut found = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return found;
+    // Most lines with digits hold no date. What each form needs at the least is checked
+    // byte by byte first (quicker than any search), which spares those lines the word line
+    // and the searches that read a date's parts: a written date has a year (four digits in
+    // a row), a numeric one a digit, a separator and a digit.
+    let bytes = text.as_bytes();
+    if bytes
+        .windows(4)
+        .any(|four| four.iter().all(u8::is_ascii_digit))
+    {
+        written_dates(&word_line(text), &mut found);
     }
-    let words = lowercase_words(text);
-    let mut index = 0;
-    while index < words.len() {
-        let word = words[index].as_str();
-        let step = if let Some(date) = iso_date(word) {
-            found.push(date);
-            1
-        } else if let Some((date, used)) = month_first(&words[index..]) {
-            found.push(date);
-            used
-        } else if let Some((date, used)) = day_first(&words[index..]) {
-            found.push(date);
-            used
-        } else {
-            1
-        };
-        index += step;
+    let separated_digits = |three: &[u8]| {
+        three[0].is_ascii_digit() && matches!(three[1], b'/' | b'.') && three[2].is_ascii_digit()
+    };
+    if bytes.windows(3).any(separated_digits) {
+        numeric_dates(text, &mut found);
     }
-    found.extend(numeric_dates(text));
     found
 }
 
-/// "2023-11-08" (one token for the tokenizer, which keeps inner hyphens).
-fn iso_date(word: &str) -> Option<FoundDate> {
-    let mut parts = word.split('-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    let day = day.get(..2.min(day.len()))?;
-    if year.len() != 4 || month.len() > 2 || parts.next().is_some() {
-        return None;
+/// The dates of [`WRITTEN_DATE_PATTERN`] in a word line. A match that is no calendar date
+/// ("February 30, 2024") uses up only its first word: the search goes on at the next one.
+fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
+    let written = &rules().written;
+    let mut position = 0;
+    while let Some(matched) = written.find_at(line, position) {
+        // The match without the spaces around it. Its parts are read from its words rather
+        // than from capture groups: finding the match is one quick scan, and its words are
+        // few and tell the form apart (the pattern already checked their shapes).
+        let words_start = matched.start() + usize::from(matched.as_str().starts_with(' '));
+        let words_end = matched.end() - usize::from(matched.as_str().ends_with(' '));
+        let date = read_written_date(&line[words_start..words_end]);
+        position = match date {
+            Some(date) => {
+                found.push(date);
+                // The space after the date opens the next search.
+                words_end
+            }
+            None => word_end(line, words_start),
+        };
     }
-    FoundDate::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
-/// "November 8, 2023", "Nov 8th 2023".
-fn month_first(words: &[String]) -> Option<(FoundDate, usize)> {
-    let month = month_number(words.first()?)?;
-    let day = day_number(words.get(1)?)?;
-    let year = year_number(words.get(2)?)?;
-    Some((FoundDate::new(year, month, day)?, 3))
-}
-
-/// "8 November 2023", "8th Nov 2023".
-fn day_first(words: &[String]) -> Option<(FoundDate, usize)> {
-    let day = day_number(words.first()?)?;
-    // Spanish and Portuguese put "de" between the parts: "8 de noviembre de 2023".
-    let mut at = 1;
-    let next = |at: &mut usize| -> Option<&String> {
-        while words.get(*at).is_some_and(|w| w == "de" || w == "del") {
-            *at += 1;
-        }
-        let word = words.get(*at);
-        *at += 1;
-        word
+/// The date a match of [`WRITTEN_DATE_PATTERN`] writes (`None` when its month is no month): "2023-11-08", "november 8th 2023",
+/// "8 de noviembre de 2023".
+fn read_written_date(words: &str) -> Option<FoundDate> {
+    let mut parts = words
+        .split(' ')
+        .filter(|word| !matches!(*word, "de" | "del"));
+    let first = parts.next()?;
+    let starts_with_number = first.starts_with(|c: char| c.is_ascii_digit());
+    if starts_with_number && first.contains('-') {
+        let mut numbers = first.split('-');
+        let (year, month, day) = (numbers.next()?, numbers.next()?, numbers.next()?);
+        // The day's first two characters (what follows them is a time: "2025-06-30t10").
+        let day = day.get(..day.len().min(2))?;
+        return FoundDate::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    }
+    let (second, year) = (parts.next()?, parts.next()?);
+    let (month, day) = if starts_with_number {
+        (second, first)
+    } else {
+        (first, second)
     };
-    let month = month_number(next(&mut at)?)?;
-    let year = year_number(next(&mut at)?)?;
-    Some((FoundDate::new(year, month, day)?, at))
+    FoundDate::new(year.parse().ok()?, month_number(month)?, day_number(day)?)
 }
 
-/// "11/08/2023" (month first, unless the first number cannot be a month), "08.11.2023"
-/// (day first, the European order), "2023/11/08".
-fn numeric_dates(text: &str) -> Vec<FoundDate> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut index = 0;
-    while index < bytes.len() {
-        if !bytes[index].is_ascii_digit() || (index > 0 && bytes[index - 1].is_ascii_digit()) {
-            index += 1;
-            continue;
+/// Numeric dates: "11/08/2023" (month first, unless the first number cannot be a month),
+/// "08.11.2023" (day first, the European order), "2023/11/08", "25/12/24". Three numbers
+/// of one to four digits with the same separator; a longer run of digits is no part of a
+/// date, and the search goes on after it (so "123456/12/25/2024" still gives 2024-12-25).
+fn numeric_dates(text: &str, found: &mut Vec<FoundDate>) {
+    let numeric = &rules().numeric;
+    let mut groups = numeric.capture_locations();
+    let mut position = 0;
+    while numeric
+        .captures_read_at(&mut groups, text, position)
+        .is_some()
+    {
+        let slashes = groups.get(2).is_some();
+        let separator = if slashes { b'/' } else { b'.' };
+        let spans = if slashes {
+            [groups.get(1), groups.get(2), groups.get(3)]
+        } else {
+            [groups.get(1), groups.get(4), groups.get(5)]
+        };
+        // (value, number of digits) of each run, up to the first one missing or too long;
+        // the next search starts after the last run looked at.
+        let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
+        for (start, end) in spans.into_iter().map_while(|span| span) {
+            position = end;
+            if end - start > 4 {
+                break;
+            }
+            numbers.push((text[start..end].parse().unwrap_or(0), end - start));
         }
-        let (numbers, separator, end) = read_numeric_triple(bytes, index);
-        if let (Some([a, b, c]), Some(separator)) = (numbers, separator) {
+        if let [a, b, c] = numbers[..] {
             let date = if a.1 == 4 {
                 FoundDate::new(a.0, b.0, c.0)
             } else if c.1 == 4 && separator == b'.' {
@@ -262,76 +250,26 @@ fn numeric_dates(text: &str) -> Vec<FoundDate> {
             };
             found.extend(date);
         }
-        index = end.max(index + 1);
-    }
-    found
-}
-
-type Number = (u32, usize);
-
-fn read_numeric_triple(bytes: &[u8], start: usize) -> (Option<[Number; 3]>, Option<u8>, usize) {
-    let mut numbers = Vec::with_capacity(3);
-    let mut separator = None;
-    let mut index = start;
-    loop {
-        let digits_start = index;
-        while index < bytes.len() && bytes[index].is_ascii_digit() && index - digits_start < 5 {
-            index += 1;
-        }
-        let length = index - digits_start;
-        if length == 0 || length > 4 {
-            return (None, None, index);
-        }
-        let value = std::str::from_utf8(&bytes[digits_start..index])
-            .ok()
-            .and_then(|digits| digits.parse().ok())
-            .unwrap_or(0);
-        numbers.push((value, length));
-        if numbers.len() == 3 {
-            let followed_by_digit = bytes.get(index).is_some_and(u8::is_ascii_digit);
-            let triple = [numbers[0], numbers[1], numbers[2]];
-            return ((!followed_by_digit).then_some(triple), separator, index);
-        }
-        match bytes.get(index) {
-            Some(&b @ (b'/' | b'.')) if separator.is_none_or(|s| s == b) => {
-                separator = Some(b);
-                index += 1;
-            }
-            _ => return (None, None, index),
-        }
     }
 }
 
-/// Whether `text` is a relative time stamp such as "3 hours ago" or "Updated 5 min ago".
-pub fn is_relative_stamp(words: &[String]) -> bool {
-    words.len() <= 6
-        && words.last().is_some_and(|w| w == "ago")
-        && words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "second"
-                    | "seconds"
-                    | "min"
-                    | "mins"
-                    | "minute"
-                    | "minutes"
-                    | "hour"
-                    | "hours"
-                    | "hr"
-                    | "hrs"
-                    | "day"
-                    | "days"
-                    | "week"
-                    | "weeks"
-                    | "month"
-                    | "months"
-                    | "year"
-                    | "years"
-            )
-        })
+/// Whether a [`word_line`] is a relative time stamp such as "3 hours ago" or "updated 5 min
+/// ago".
+pub fn is_relative_stamp(line: &str) -> bool {
+    line.ends_with("ago")
+        && line_words(line).nth(RELATIVE_STAMP_MAX_WORDS).is_none()
+        && rules().relative.is_match(line)
 }
 
-/// Whether `word` (lowercase) is an English month name or abbreviation.
+/// The date rules' regexes, for the test that runs every pattern through both engines
+/// (native only: the other engine is the wasm build's).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn regexes() -> [&'static Regex; 3] {
+    let rules = rules();
+    [&rules.written, &rules.numeric, &rules.relative]
+}
+
+/// Whether `word` (lowercase) is a month name or abbreviation.
 pub fn is_month_word(word: &str) -> bool {
     month_number(word).is_some()
 }
@@ -375,8 +313,40 @@ mod tests {
     }
 
     #[test]
+    fn month_names_from_the_lexicon() {
+        assert_eq!(month_number("sept"), Some(9));
+        assert_eq!(month_number("märz"), Some(3));
+        assert_eq!(month_number("décembre"), Some(12));
+        assert_eq!(month_number("se"), None);
+        assert_eq!(month_number("septemb"), None);
+        assert!(is_month_word("mei"));
+        assert!(!is_month_word("monday"));
+    }
+
+    #[test]
+    fn a_failed_date_uses_up_only_its_first_word() {
+        // "30 June" is no date (no year) but "June 30 2024" is.
+        assert_eq!(isos("30 June 30 2024"), ["2024-06-30"]);
+        // February 30 is no date; "30 March 2024" right after it still is.
+        assert_eq!(isos("February 30 March 2024"), ["2024-03-30"]);
+        assert_eq!(isos("8 de Mayo del 2023"), ["2023-05-08"]);
+    }
+
+    #[test]
+    fn numeric_dates_skip_long_runs_and_mixed_separators() {
+        // A run of more than four digits is no part of a date; the search goes on after it.
+        assert_eq!(isos("123456/12/25/2024"), ["2024-12-25"]);
+        // The separators must agree; a failed try resumes where it failed.
+        assert!(isos("10/25.12.2023").is_empty());
+        assert_eq!(isos("1.2.3.4 then 3.4.2020"), ["2020-04-03"]);
+        assert_eq!(isos("25/12/24"), ["2024-12-25"]);
+    }
+
+    #[test]
     fn relative_stamps() {
-        let words: Vec<String> = ["updated", "3", "hours", "ago"].map(String::from).to_vec();
-        assert!(is_relative_stamp(&words));
+        assert!(is_relative_stamp("updated 3 hours ago"));
+        assert!(is_relative_stamp("hours ago"));
+        assert!(!is_relative_stamp("3 hours"));
+        assert!(!is_relative_stamp("it happened not so very many years ago"));
     }
 }

@@ -1,13 +1,18 @@
 //! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
 //! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
-//! against its own date), UTF-16 offsets and English stopwords.
+//! against its own date), the figures a text states, UTF-16 offsets, English stopwords, and
+//! how the pattern rules of every room are built (`patterns`: regexes from lexicon files,
+//! the word line they match). Its own word lists (stopwords, month names) are in
+//! `src/text/lexicon/`.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 
 mod bytes;
 pub mod dates;
+pub mod figures;
 mod normalize;
 pub mod offsets;
+pub mod patterns;
 pub mod relative_dates;
 pub mod segment;
 mod stopwords;
@@ -20,6 +25,6 @@ pub use stopwords::{is_content_word, stopwords};
 pub use word_set::FirstWordFilter;
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_unspaced_script, lowercase_into,
-    lowercase_words, starts_with_ignoring_case, word_hash, word_hashes, words, HashMapOfWords,
-    HashSetOfWords, HashedWord, Prehashed,
+    lowercase_words, word_hash, word_hashes, words, HashMapOfWords, HashSetOfWords, HashedWord,
+    Prehashed,
 };

@@ -37,7 +37,7 @@ pub struct WordSet {
 }
 
 impl WordSet {
-    /// Whether the set holds the word with this [`word_hash`].
+    /// Whether the set holds the word with this [`word_hash`](super::words::word_hash).
     pub fn contains(&self, hash: &u64) -> bool {
         self.filter.may_contain(*hash) && self.words.contains(hash)
     }

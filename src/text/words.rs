@@ -274,15 +274,6 @@ pub fn is_unspaced_script(c: char) -> bool {
         | 0xF900..=0xFAFF) // CJK compatibility ideographs
 }
 
-/// Whether `text` starts with `prefix` (lowercase ASCII), ignoring case.
-pub fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len()
-        && text.as_bytes()[..prefix.len()]
-            .iter()
-            .zip(prefix.as_bytes())
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
-}
-
 /// Sentence-final punctuation, possibly followed by closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*', ' ']);

@@ -1,0 +1,321 @@
+//! The command line's grammar: commands, options, their help, and what a run was asked to do.
+//! Parsing is clap's (help, `--version`, usage errors with exit status 2); the checks clap
+//! cannot express (`--jsonl` with one file, `--pretty` with JSON only) are made here, as clap
+//! errors, so every usage error looks and exits the same.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use article_analyzer::{DEFAULT_MAX_ARTICLE_BYTES, MAX_DOCUMENTS};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Invocation {
+    /// `article-analyzer analyze ...`
+    Analyze(AnalyzeArguments),
+    // `diff A B` (compare two reports or two articles) will be a variant here, parsed from a
+    // subcommand declared in `command()`, and run by its own function in `main.rs`.
+}
+
+/// The options of `analyze`.
+#[derive(Debug)]
+pub struct AnalyzeArguments {
+    /// Article files ("-" for standard input); with `jsonl`, at most one JSONL file.
+    pub inputs: Vec<PathBuf>,
+    /// Whether the input is JSONL, one `{"id", "text"}` object per line.
+    pub jsonl: bool,
+    /// What is printed.
+    pub format: Format,
+    /// Indent the JSON report.
+    pub pretty: bool,
+    /// Clean only, without extracting quotes.
+    pub no_quotes: bool,
+    /// Bytes of each article analysed; the library's default when `None`.
+    pub max_article_bytes: Option<usize>,
+    // `--input-format text|html` (how a file's bytes become an article's text, once the
+    // HTML reader exists) will be a field here, read by `inputs::read_document`;
+    // `--jobs N` (articles analysed in parallel) will be a field here, used by `main::analyze`.
+}
+
+/// What `analyze` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The report, as the analysis contract describes it (what the page's "Download JSON" gives).
+    Json,
+    /// One row per quote: article, speaker, cue, quote (the page's "Download CSV").
+    Csv,
+    /// The cleaned articles as Markdown (the page's "Download Markdown").
+    Markdown,
+    /// The cleaned articles as plain text (the page's "Download plain text").
+    Text,
+}
+
+impl Format {
+    const NAMES: [(&'static str, Format, &'static str); 4] = [
+        (
+            "json",
+            Format::Json,
+            "the report: each article (cleaned text, blocks, quotes...), then storyGroups, duplicates, quoteGroups",
+        ),
+        (
+            "csv",
+            Format::Csv,
+            "the quotes, one row each: article,speaker,cue,quote (RFC 4180)",
+        ),
+        (
+            "markdown",
+            Format::Markdown,
+            "the cleaned articles: a heading, the author and date, the text",
+        ),
+        (
+            "text",
+            Format::Text,
+            "the cleaned articles as plain text, apart by a line of '='",
+        ),
+    ];
+
+    /// The format of a name the parser accepted (it accepts only the names of [`Self::NAMES`]).
+    fn from_name(name: String) -> Format {
+        Format::NAMES
+            .iter()
+            .find(|(known, _, _)| *known == name)
+            .map_or(Format::Json, |&(_, format, _)| format)
+    }
+}
+
+/// The whole command line: the tool and its commands.
+pub fn command() -> Command {
+    Command::new("article-analyzer")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(
+            "Cleans pasted news articles, extracts their quotes with the speakers, and compares\n\
+             articles (duplicates, story groups, quote groups).",
+        )
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .subcommand(analyze_command())
+    // The `diff A B` subcommand goes here, beside `analyze`.
+}
+
+fn analyze_command() -> Command {
+    Command::new("analyze")
+        .about("Analyse articles and print one report")
+        .long_about(
+            "Analyse articles and print one report: each article cleaned (title, author, date,\n\
+             the body's text, every block with what it is and why it was kept or removed) with\n\
+             its quotes and their speakers, then what the articles share (story groups,\n\
+             duplicates, quote groups).",
+        )
+        .arg(
+            Arg::new("inputs")
+                .value_name("FILE")
+                .num_args(1..)
+                .value_parser(value_parser!(PathBuf))
+                .required_unless_present("jsonl")
+                .help("Article files, one article each; \"-\" reads standard input")
+                .long_help(
+                    "Article files, one article each, its id the file's name (\"stdin\" for \"-\",\n\
+                     which reads standard input). With --jsonl: one JSONL file, or standard\n\
+                     input when none is given.",
+                ),
+        )
+        .arg(
+            Arg::new("jsonl")
+                .long("jsonl")
+                .action(ArgAction::SetTrue)
+                .help("Read one {\"id\", \"text\"} JSON object per line (from FILE or standard input)")
+                .long_help(
+                    "Read one {\"id\", \"text\"} JSON object per line, from FILE or standard input.\n\
+                     The corpus streams: each article is printed as soon as it is analysed. A\n\
+                     line that is not such an object, or repeats an id, is skipped with a message\n\
+                     naming it; the report holds every other article and the exit status is 1.",
+                ),
+        )
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_name("FORMAT")
+                .default_value("json")
+                .value_parser(
+                    PossibleValuesParser::new(Format::NAMES.map(|(name, _, help)| {
+                        PossibleValue::new(name).help(help)
+                    }))
+                    .map(Format::from_name),
+                )
+                .help("What to print: the report, the quotes, or the cleaned articles"),
+        )
+        .arg(
+            Arg::new("pretty")
+                .long("pretty")
+                .action(ArgAction::SetTrue)
+                .help("Indent the JSON report (with --format json)"),
+        )
+        // `--input-format text|html` goes here: how a file's bytes become an article's text.
+        .arg(
+            Arg::new("no-quotes")
+                .long("no-quotes")
+                .action(ArgAction::SetTrue)
+                .help("Only clean: no quote extraction (faster)"),
+        )
+        .arg(
+            Arg::new("max-article-bytes")
+                .long("max-article-bytes")
+                .value_name("BYTES")
+                .allow_hyphen_values(true)
+                .value_parser(parse_byte_count)
+                .help(format!(
+                    "Analyse at most BYTES of each article [default: {DEFAULT_MAX_ARTICLE_BYTES}]"
+                ))
+                .long_help(format!(
+                    "Analyse at most BYTES bytes of each article (default {DEFAULT_MAX_ARTICLE_BYTES}).\n\
+                     The text is cut at the last character boundary at or before the limit;\n\
+                     that part is analysed as it would be on its own, and the article gets a\n\
+                     warning naming the limit."
+                )),
+        )
+        // `--jobs N` goes here: how many articles are analysed at once.
+        .after_help(format!(
+            "Limits: at most {MAX_DOCUMENTS} articles in one run; each article is cut at\n\
+             --max-article-bytes ({DEFAULT_MAX_ARTICLE_BYTES} bytes unless given).\n\
+             Exit status: 0 when every input was analysed; 1 when an input cannot be read or\n\
+             JSONL lines were skipped; 2 for a usage error."
+        ))
+        .after_long_help(format!(
+            "Limits: at most {MAX_DOCUMENTS} articles in one run (with --jsonl, the articles before\n\
+             the limit are reported, then the run stops with a message and exit status 1); each\n\
+             article is cut at --max-article-bytes ({DEFAULT_MAX_ARTICLE_BYTES} bytes unless given).\n\n\
+             Files are read whole before anything is printed, so an unreadable file fails the run\n\
+             with nothing on standard output. Bytes that are not UTF-8 are replaced by U+FFFD and\n\
+             the article gets a warning.\n\n\
+             Exit status: 0 when every input was analysed; 1 when an input cannot be read, the\n\
+             report cannot be written, or JSONL lines were skipped; 2 for a usage error.\n\n\
+             Examples:\n  \
+             article-analyzer analyze --pretty article.txt other.txt\n  \
+             article-analyzer analyze --jsonl articles.jsonl > report.json\n  \
+             article-analyzer analyze --format csv --jsonl < articles.jsonl > quotes.csv"
+        ))
+}
+
+/// The value of `--max-article-bytes`: a whole number of bytes.
+fn parse_byte_count(value: &str) -> Result<usize, String> {
+    value.parse().map_err(|_| {
+        format!("a whole number of bytes is needed, such as {DEFAULT_MAX_ARTICLE_BYTES}")
+    })
+}
+
+/// Reads the command line. `args` starts with the program's name, as `std::env::args_os()`
+/// does.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, clap::Error> {
+    let mut command = command();
+    let matches = command.try_get_matches_from_mut(args)?;
+    match matches.subcommand() {
+        Some(("analyze", analyze)) => {
+            let subcommand = command
+                .find_subcommand_mut("analyze")
+                .expect("analyze is declared in command()");
+            analyze_arguments(analyze, subcommand).map(Invocation::Analyze)
+        }
+        // `subcommand_required` makes clap refuse a command line without a known command.
+        _ => Err(command.error(ErrorKind::MissingSubcommand, "no command given")),
+    }
+}
+
+fn analyze_arguments(
+    matches: &ArgMatches,
+    command: &mut Command,
+) -> Result<AnalyzeArguments, clap::Error> {
+    let arguments = AnalyzeArguments {
+        inputs: matches
+            .get_many::<PathBuf>("inputs")
+            .map(|inputs| inputs.cloned().collect())
+            .unwrap_or_default(),
+        jsonl: matches.get_flag("jsonl"),
+        format: matches
+            .get_one::<Format>("format")
+            .copied()
+            .unwrap_or(Format::Json),
+        pretty: matches.get_flag("pretty"),
+        no_quotes: matches.get_flag("no-quotes"),
+        max_article_bytes: matches.get_one::<usize>("max-article-bytes").copied(),
+    };
+    if arguments.jsonl && arguments.inputs.len() > 1 {
+        return Err(command.error(
+            ErrorKind::TooManyValues,
+            format!(
+                "--jsonl reads one file (or standard input), but {} were given",
+                arguments.inputs.len()
+            ),
+        ));
+    }
+    if arguments.pretty && arguments.format != Format::Json {
+        return Err(command.error(
+            ErrorKind::ArgumentConflict,
+            "--pretty indents the JSON report: it goes with --format json only",
+        ));
+    }
+    Ok(arguments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_line(line: &str) -> Result<Invocation, clap::Error> {
+        parse(line.split_whitespace().map(OsString::from))
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        command().debug_assert();
+    }
+
+    #[test]
+    fn reads_analyze_options() {
+        let Ok(Invocation::Analyze(arguments)) = parse_line(
+            "article-analyzer analyze --format csv --no-quotes --max-article-bytes 10 a.txt -",
+        ) else {
+            panic!("a valid command line");
+        };
+        assert_eq!(arguments.format, Format::Csv);
+        assert!(arguments.no_quotes && !arguments.jsonl && !arguments.pretty);
+        assert_eq!(arguments.max_article_bytes, Some(10));
+        assert_eq!(
+            arguments.inputs,
+            [PathBuf::from("a.txt"), PathBuf::from("-")]
+        );
+    }
+
+    #[test]
+    fn usage_errors_say_what_was_wrong() {
+        for (line, kind) in [
+            (
+                "article-analyzer analyze --jsonl a b",
+                ErrorKind::TooManyValues,
+            ),
+            (
+                "article-analyzer analyze --pretty --format text a",
+                ErrorKind::ArgumentConflict,
+            ),
+            (
+                "article-analyzer analyze --format yaml a",
+                ErrorKind::InvalidValue,
+            ),
+            (
+                "article-analyzer analyze --max-article-bytes -5 a",
+                ErrorKind::ValueValidation,
+            ),
+            (
+                "article-analyzer analyze",
+                ErrorKind::MissingRequiredArgument,
+            ),
+            ("article-analyzer analyse a", ErrorKind::InvalidSubcommand),
+        ] {
+            let error = parse_line(line).expect_err(line);
+            assert_eq!(error.kind(), kind, "{line}: {error}");
+            assert_eq!(error.exit_code(), 2, "{line}");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Reading the articles: whole files (or standard input) as one article each, or a JSONL
+//! corpus line by line. Bytes that are not UTF-8 are replaced and the article is told so.
+
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use article_analyzer::{AnalyzeError, Document};
+
+use crate::errors::CliError;
+
+/// The name that stands for standard input.
+const STDIN: &str = "-";
+
+/// One article to analyse, with a warning about its bytes when they were not UTF-8.
+pub struct Input {
+    /// The article.
+    pub document: Document,
+    /// "The file is not valid UTF-8; ..." when bytes were replaced.
+    pub warning: Option<String>,
+}
+
+/// Reads every file (or standard input for "-") as one article whose id is the file's name
+/// (`stdin` for standard input). All are read before any is analysed, so an unreadable file
+/// fails the run before anything is printed; two files of the same name fail it too.
+pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
+    // `--input-format html` will choose here how a file's bytes become an article's text.
+    let mut inputs = Vec::with_capacity(paths.len());
+    for path in paths {
+        let (text, warning) = decode_lossy(read_bytes(path)?);
+        inputs.push(Input {
+            document: Document::new(file_id(path), text),
+            warning,
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for input in &inputs {
+        if !seen.insert(input.document.id.as_str()) {
+            let id = input.document.id.clone();
+            return Err(CliError::Analyze(AnalyzeError::DuplicateId(id)));
+        }
+    }
+    Ok(inputs)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    let mut bytes = Vec::new();
+    let result = if is_stdin(path) {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes))
+    };
+    result.map_err(|source| CliError::Read {
+        name: display_name(Some(path)),
+        source,
+    })?;
+    Ok(bytes)
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// How an input is named in messages.
+fn display_name(path: Option<&Path>) -> String {
+    match path {
+        Some(path) if !is_stdin(path) => path.display().to_string(),
+        _ => "standard input".to_string(),
+    }
+}
+
+/// The text of `bytes`, with undecodable sequences replaced by U+FFFD, and a warning saying
+/// how many were replaced when there were any.
+fn decode_lossy(bytes: Vec<u8>) -> (String, Option<String>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let replaced = text.matches('\u{FFFD}').count();
+            let warning = format!(
+                "the file is not valid UTF-8; {replaced} undecodable byte sequence(s) were replaced by \u{FFFD}"
+            );
+            (text, Some(warning))
+        }
+    }
+}
+
+/// An article's id from its file: the file's name, `stdin` for standard input.
+fn file_id(path: &Path) -> String {
+    if is_stdin(path) {
+        return "stdin".into();
+    }
+    path.file_name()
+        .map(|base| base.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// A JSONL corpus read one line at a time (blank lines are passed over).
+pub struct JsonlLines {
+    name: String,
+    reader: Box<dyn BufRead>,
+    line_number: usize,
+}
+
+/// One non-blank line of a JSONL corpus.
+pub struct JsonlLine {
+    /// Its number in the file, from 1.
+    pub number: usize,
+    /// The article it holds, or why it holds none (the line is then skipped).
+    pub parsed: Result<Input, CliError>,
+}
+
+impl JsonlLines {
+    /// Opens the JSONL file at `path`, or standard input for `None` or "-".
+    pub fn open(path: Option<&Path>) -> Result<JsonlLines, CliError> {
+        let name = display_name(path);
+        let reader: Box<dyn BufRead> = match path {
+            Some(path) if !is_stdin(path) => {
+                let file = std::fs::File::open(path).map_err(|source| CliError::Read {
+                    name: name.clone(),
+                    source,
+                })?;
+                Box::new(io::BufReader::new(file))
+            }
+            _ => Box::new(io::stdin().lock()),
+        };
+        Ok(JsonlLines {
+            name,
+            reader,
+            line_number: 0,
+        })
+    }
+
+    /// How the corpus is named in messages.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The next non-blank line, `None` at the end, or the error that stopped the reading.
+    pub fn next_line(&mut self) -> Result<Option<JsonlLine>, CliError> {
+        let mut bytes = Vec::new();
+        loop {
+            bytes.clear();
+            let read = self
+                .reader
+                .read_until(b'\n', &mut bytes)
+                .map_err(|source| CliError::Read {
+                    name: self.name.clone(),
+                    source,
+                })?;
+            if read == 0 {
+                return Ok(None);
+            }
+            self.line_number += 1;
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+            }
+            let (line, warning) = decode_lossy(std::mem::take(&mut bytes));
+            if line.trim().is_empty() {
+                continue;
+            }
+            let parsed = serde_json::from_str::<Document>(&line)
+                .map(|document| Input {
+                    document,
+                    warning: warning.map(|warning| warning.replace("the file is", "the line is")),
+                })
+                .map_err(|error| self.line_error(error.to_string()));
+            return Ok(Some(JsonlLine {
+                number: self.line_number,
+                parsed,
+            }));
+        }
+    }
+
+    /// The message for a line that is skipped.
+    pub fn line_error(&self, message: String) -> CliError {
+        CliError::Jsonl {
+            name: self.name.clone(),
+            line: self.line_number,
+            message,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_file_names() {
+        assert_eq!(file_id(Path::new("news/2024/ferry.txt")), "ferry.txt");
+        assert_eq!(file_id(Path::new("-")), "stdin");
+        assert_eq!(display_name(Some(Path::new("-"))), "standard input");
+        assert_eq!(display_name(None), "standard input");
+    }
+
+    #[test]
+    fn undecodable_bytes_are_replaced_and_counted() {
+        let (text, warning) = decode_lossy(b"caf\xe9 \xff".to_vec());
+        assert_eq!(text, "caf\u{FFFD} \u{FFFD}");
+        assert!(warning.is_some_and(|w| w.contains("2 undecodable")));
+        assert_eq!(decode_lossy(b"fine".to_vec()), ("fine".to_string(), None));
+    }
+}

@@ -1,0 +1,264 @@
+//! Writing what a run found, in the format asked for: the JSON report, or what the page
+//! exports (`www/js/export.js`): the quotes as CSV, the cleaned articles as Markdown or plain
+//! text. The same report gives the same bytes here and on the page; `tests/cli.rs` runs the
+//! page's functions in Node to check it.
+//!
+//! Articles are written as they come, so a JSONL corpus streams through in little memory;
+//! the cross-article results, which only the JSON report holds, come at the end.
+
+use std::io::{self, Write};
+
+use article_analyzer::{Article, CrossArticle, Report};
+
+use crate::arguments::Format;
+
+/// Where the report goes, article by article.
+pub struct ReportWriter<W: Write> {
+    out: W,
+    format: Format,
+    pretty: bool,
+    articles_written: usize,
+    /// With `--pretty`, the articles wait here to be indented with the rest of the report.
+    gathered: Vec<Article>,
+}
+
+/// Columns of the quotes CSV, as the page writes them.
+const CSV_HEADER: &str = "article,speaker,cue,quote\r\n";
+
+/// Between two articles in Markdown.
+const MARKDOWN_SEPARATOR: &str = "\n\n---\n\n";
+
+/// Between two articles in plain text: a blank line, a rule of 40 "=", a blank line.
+const TEXT_SEPARATOR: &str = "\n\n========================================\n\n";
+
+impl<W: Write> ReportWriter<W> {
+    /// Starts the output (the opening of the JSON report, the CSV header).
+    pub fn new(mut out: W, format: Format, pretty: bool) -> io::Result<Self> {
+        match format {
+            Format::Json if !pretty => out.write_all(b"{\"articles\":[")?,
+            Format::Csv => out.write_all(CSV_HEADER.as_bytes())?,
+            _ => {}
+        }
+        Ok(ReportWriter {
+            out,
+            format,
+            pretty,
+            articles_written: 0,
+            gathered: Vec::new(),
+        })
+    }
+
+    /// Writes one article (or keeps it, for `--pretty`).
+    pub fn article(&mut self, article: Article) -> io::Result<()> {
+        let first = self.articles_written == 0;
+        self.articles_written += 1;
+        match self.format {
+            Format::Json if self.pretty => self.gathered.push(article),
+            Format::Json => {
+                if !first {
+                    self.out.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut self.out, &article)?;
+            }
+            Format::Csv => self.out.write_all(quote_rows(&article).as_bytes())?,
+            Format::Markdown => {
+                if !first {
+                    self.out.write_all(MARKDOWN_SEPARATOR.as_bytes())?;
+                }
+                self.out.write_all(markdown(&article).as_bytes())?;
+            }
+            Format::Text => {
+                if !first {
+                    self.out.write_all(TEXT_SEPARATOR.as_bytes())?;
+                }
+                self.out.write_all(plain_text(&article).as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the output: the cross-article results of the JSON report, the last line end of
+    /// the others.
+    pub fn finish(mut self, cross: CrossArticle) -> io::Result<()> {
+        match self.format {
+            Format::Json if self.pretty => {
+                let report = Report {
+                    articles: std::mem::take(&mut self.gathered),
+                    story_groups: cross.story_groups,
+                    duplicates: cross.duplicates,
+                    quote_groups: cross.quote_groups,
+                };
+                serde_json::to_writer_pretty(&mut self.out, &report)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out.write_all(b"],")?;
+                let cross = serde_json::to_string(&cross)?;
+                // `cross` is `{...}`: its fields continue the report's object.
+                self.out.write_all(&cross.as_bytes()[1..])?;
+                self.out.write_all(b"\n")?;
+            }
+            // The CSV's rows each end with their own line end.
+            Format::Csv => {}
+            Format::Markdown | Format::Text => self.out.write_all(b"\n")?,
+        }
+        self.out.flush()
+    }
+}
+
+/// The CSV rows of an article's quotes: article id, speaker, cue, quote.
+fn quote_rows(article: &Article) -> String {
+    let mut rows = String::new();
+    for quote in &article.quotes {
+        let cells = [
+            article.id.as_str(),
+            quote.speaker.as_deref().unwrap_or_default(),
+            quote.cue.as_deref().unwrap_or_default(),
+            quote.text.as_str(),
+        ];
+        for (index, cell) in cells.into_iter().enumerate() {
+            if index > 0 {
+                rows.push(',');
+            }
+            push_csv_cell(cell, &mut rows);
+        }
+        rows.push_str("\r\n");
+    }
+    rows
+}
+
+/// One CSV cell (RFC 4180): quoted when it holds a quote mark, comma or line break. A cell
+/// that a spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`, or a tab
+/// or carriage return that some spreadsheets skip before one) gets a leading apostrophe.
+fn push_csv_cell(value: &str, out: &mut String) {
+    let formula = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quoted = value.contains(['"', ',', '\r', '\n']);
+    if quoted {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    if quoted {
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// "By Helen Marsh · 2025-04-14" from what the article has; "" when neither is known.
+fn metadata_line(article: &Article) -> String {
+    let author = article
+        .author
+        .as_deref()
+        .filter(|author| !author.is_empty())
+        .map(|author| format!("By {author}"));
+    let date = article.date.clone().filter(|date| !date.is_empty());
+    [author, date]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The article's title, or its id when it has none.
+fn heading(article: &Article) -> &str {
+    article.title.as_deref().unwrap_or(&article.id)
+}
+
+/// An article in Markdown: "# title", "*By author · date*", the text; blank lines between.
+fn markdown(article: &Article) -> String {
+    let about = metadata_line(article);
+    let parts = [
+        format!("# {}", heading(article)),
+        if about.is_empty() {
+            String::new()
+        } else {
+            format!("*{about}*")
+        },
+        article.text.clone(),
+    ];
+    parts
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// An article in plain text: the title and the metadata line, a blank line, the text.
+fn plain_text(article: &Article) -> String {
+    let heading = [heading(article).to_string(), metadata_line(article)]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if article.text.is_empty() {
+        heading
+    } else {
+        format!("{heading}\n\n{}", article.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(value: &str) -> String {
+        let mut out = String::new();
+        push_csv_cell(value, &mut out);
+        out
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused_as_the_page_does() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a, b"), "\"a, b\"");
+        assert_eq!(cell("say \"no\""), "\"say \"\"no\"\"\"");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("-1, or so"), "\"'-1, or so\"");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(cell(""), "");
+    }
+
+    fn article(
+        title: Option<&str>,
+        author: Option<&str>,
+        date: Option<&str>,
+        text: &str,
+    ) -> Article {
+        Article {
+            id: "a.txt".into(),
+            title: title.map(String::from),
+            author: author.map(String::from),
+            date: date.map(String::from),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn articles_as_markdown_and_text() {
+        let full = article(
+            Some("Ferry"),
+            Some("Tom Baker"),
+            Some("2025-06-02"),
+            "Body.",
+        );
+        assert_eq!(
+            markdown(&full),
+            "# Ferry\n\n*By Tom Baker · 2025-06-02*\n\nBody."
+        );
+        assert_eq!(
+            plain_text(&full),
+            "Ferry\nBy Tom Baker · 2025-06-02\n\nBody."
+        );
+        let bare = article(None, None, None, "");
+        assert_eq!(markdown(&bare), "# a.txt");
+        assert_eq!(plain_text(&bare), "a.txt");
+        let empty_title = article(Some(""), None, Some("2025-06-02"), "Body.");
+        assert_eq!(markdown(&empty_title), "# \n\n*2025-06-02*\n\nBody.");
+        assert_eq!(plain_text(&empty_title), "2025-06-02\n\nBody.");
+    }
+}
