@@ -3,7 +3,7 @@
 //!
 //! May use the cleaning and quote rooms (and text, report); the comparing room builds on it.
 
-use crate::clean::{clean_article, clean_page};
+use crate::clean::{clean_article, clean_page, looks_binary};
 use crate::markup::read_page;
 use crate::report::{Article, Document, InputFormat, Options};
 
@@ -38,6 +38,14 @@ fn analyze_html(doc: &Document, options: &Options) -> Article {
             "the page's text is {length} bytes long, over the limit of {limit} bytes: only the first {} bytes were analysed",
             page.source.len(),
         ));
+    }
+    // Binary bytes read as a page leave little visible text (stray '<'s open tags that
+    // swallow it), so the markup is looked at too: HTML holds no control characters.
+    if looks_binary(&doc.text) || looks_binary(&page.source) {
+        warnings.push(
+            "the page looks like binary data (many control or undecodable characters), not HTML; the result is probably meaningless"
+                .to_string(),
+        );
     }
     let mut article = clean_page(&page, &doc.overrides);
     if options.quotes.unwrap_or(true) {

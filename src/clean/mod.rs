@@ -90,12 +90,6 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
             ..Article::default()
         };
     }
-    if looks_binary(input) {
-        warnings.push(
-            "the page's text looks like binary data (many control or undecodable characters), not an article; the result is probably meaningless"
-                .to_string(),
-        );
-    }
     let paragraphs = page
         .blocks
         .iter()
@@ -333,7 +327,7 @@ fn assemble(
 
 /// Whether the text looks like binary data: many control characters or replacement
 /// characters (from undecodable bytes).
-fn looks_binary(input: &str) -> bool {
+pub fn looks_binary(input: &str) -> bool {
     let sample = &input.as_bytes()[..input.len().min(4096)];
     let control_bytes = count_bytes(sample, |b| {
         (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F
