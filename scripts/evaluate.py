@@ -647,7 +647,8 @@ def score_document(scores: SetScores, doc_id: str, text: str, gold: dict, articl
 
 def is_html_set(set_dir: Path) -> bool:
     """An HTML set is the html/ folder of a cleaning set; its gold is the set's."""
-    return set_dir.name == "html" and (set_dir.parent / "gold.json").is_file()
+    return (set_dir.name == "html" and set_dir.is_dir()
+            and (set_dir.parent / "gold.json").is_file())
 
 
 def read_gold(set_dir: Path) -> dict:

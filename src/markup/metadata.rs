@@ -84,6 +84,7 @@ pub struct PageMetadata {
 struct Sources {
     metas: HashMap<&'static str, (MetaField, usize)>,
     article_types: Vec<&'static str>,
+    page_types: Vec<&'static str>,
 }
 
 fn sources() -> &'static Sources {
@@ -92,6 +93,7 @@ fn sources() -> &'static Sources {
         let mut sources = Sources {
             metas: HashMap::new(),
             article_types: Vec::new(),
+            page_types: Vec::new(),
         };
         let lines = include_str!("lexicon/metadata_sources.txt")
             .lines()
@@ -109,6 +111,7 @@ fn sources() -> &'static Sources {
                     sources.metas.insert(name, (field, rank));
                 }
                 (Some("type"), Some(name), None) => sources.article_types.push(name),
+                (Some("page-type"), Some(name), None) => sources.page_types.push(name),
                 _ => {}
             }
         }
@@ -345,36 +348,54 @@ fn looks_like_address(value: &str) -> bool {
 const MAX_JSON_NODES: usize = 100_000;
 
 /// The articles described in a JSON-LD value: objects whose `@type` is an article type,
-/// wherever they stand (top level, `@graph`, `mainEntity`...).
+/// wherever they stand (top level, `@graph`, `mainEntity`...). An author given only as a
+/// reference (`{"@id": ...}`, as site generators write a `@graph`) is the named node of the
+/// same block with that `@id`. A block that describes no article may describe its page
+/// (`WebPage`) with the same fields: that page is read as the article.
 fn linked_articles(value: &Json, found: &mut Vec<LinkedArticle>) {
-    let types = &sources().article_types;
+    let mut objects = Vec::new();
     let mut pending = vec![value];
-    let mut visited = 0;
     while let Some(value) = pending.pop() {
-        visited += 1;
-        if visited > MAX_JSON_NODES || found.len() >= MAX_VALUES {
-            return;
+        if objects.len() >= MAX_JSON_NODES {
+            break;
         }
         match value {
             Json::Array(items) => pending.extend(items.iter().rev()),
             Json::Object(members) => {
-                let kind = value
-                    .get("@type")
-                    .into_iter()
-                    .flat_map(Json::items)
-                    .filter_map(Json::as_str)
-                    .find(|kind| types.contains(kind));
-                if let Some(kind) = kind {
-                    found.push(linked_article(kind, value));
-                }
+                objects.push(value);
                 pending.extend(members.iter().rev().map(|(_, member)| member));
             }
             _ => {}
         }
     }
+    let named: HashMap<&str, &Json> = objects
+        .iter()
+        .filter(|object| object.get("name").is_some())
+        .filter_map(|object| Some((object.get("@id")?.as_str()?, *object)))
+        .collect();
+    let found_before = found.len();
+    for types in [&sources().article_types, &sources().page_types] {
+        for object in &objects {
+            if found.len() >= MAX_VALUES {
+                return;
+            }
+            let kind = object
+                .get("@type")
+                .into_iter()
+                .flat_map(Json::items)
+                .filter_map(Json::as_str)
+                .find(|kind| types.contains(kind));
+            if let Some(kind) = kind {
+                found.push(linked_article(kind, object, &named));
+            }
+        }
+        if found.len() > found_before {
+            return;
+        }
+    }
 }
 
-fn linked_article(kind: &str, value: &Json) -> LinkedArticle {
+fn linked_article(kind: &str, value: &Json, named: &HashMap<&str, &Json>) -> LinkedArticle {
     let text = |key: &str| {
         value
             .get(key)
@@ -385,14 +406,24 @@ fn linked_article(kind: &str, value: &Json) -> LinkedArticle {
     let mut people = Vec::new();
     let mut organisations = Vec::new();
     for author in value.get("author").into_iter().flat_map(Json::items) {
+        let author = match author.get("name") {
+            Some(_) => author,
+            None => author
+                .get("@id")
+                .and_then(Json::as_str)
+                .and_then(|id| named.get(id).copied())
+                .unwrap_or(author),
+        };
         let (name, organisation) = match author {
             Json::String(name) => (Some(name.as_str()), false),
             Json::Object(_) => (
                 author.get("name").and_then(Json::as_str),
                 author
                     .get("@type")
-                    .and_then(Json::as_str)
-                    .is_some_and(|kind| kind == "Organization" || kind == "NewsMediaOrganization"),
+                    .into_iter()
+                    .flat_map(Json::items)
+                    .filter_map(Json::as_str)
+                    .any(|kind| kind == "Organization" || kind == "NewsMediaOrganization"),
             ),
             _ => (None, false),
         };
@@ -427,6 +458,47 @@ fn linked_article(kind: &str, value: &Json) -> LinkedArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn authors_given_by_reference_are_the_named_nodes() {
+        let value = parse_json(
+            r#"{"@graph": [
+                {"@type": "Article", "@id": "https://example.org/a#article", "headline": "Lemons",
+                 "author": {"@id": "https://example.org/#/person/1"},
+                 "publisher": {"@id": "https://example.org/#org"}},
+                {"@type": ["Person"], "@id": "https://example.org/#/person/1", "name": "Ann Lee"},
+                {"@type": "Organization", "@id": "https://example.org/#org", "name": "Garden Post"}]}"#,
+        )
+        .unwrap();
+        let mut found = Vec::new();
+        linked_articles(&value, &mut found);
+        assert_eq!(found[0].authors, ["Ann Lee"]);
+        assert!(found[0].authors_are_people);
+        // A block describing only its page: the page's node is read as the article; beside
+        // an article, it is not.
+        let page = r##"{"@graph": [{"@type": "WebPage", "name": "Lemons | Garden Post",
+            "author": {"@id": "#p"}, "datePublished": "2020-04-21"},
+            {"@type": "Person", "@id": "#p", "name": "Ann Lee"}]}"##;
+        let mut found = Vec::new();
+        linked_articles(&parse_json(page).unwrap(), &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, "WebPage");
+        assert_eq!(found[0].authors, ["Ann Lee"]);
+        assert_eq!(found[0].published.as_deref(), Some("2020-04-21"));
+        let both = page.replace(
+            r#"{"@type": "Person""#,
+            r#"{"@type": "BlogPosting", "headline": "Lemons"}, {"@type": "Person""#,
+        );
+        let mut found = Vec::new();
+        linked_articles(&parse_json(&both).unwrap(), &mut found);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, "BlogPosting");
+        // A reference to nothing named names nobody.
+        let value = parse_json(r##"{"@type": "Article", "author": {"@id": "#nobody"}}"##).unwrap();
+        let mut found = Vec::new();
+        linked_articles(&value, &mut found);
+        assert!(found[0].authors.is_empty());
+    }
 
     #[test]
     fn json_ld_articles_are_found_anywhere() {
