@@ -1300,3 +1300,23 @@ fn an_unknown_input_format_is_a_usage_error() {
     let output = run(&["analyze", "--input-format", "pdf", "-"], Some(b"text"));
     assert_usage_error(&output, &["--input-format", "pdf", "html"]);
 }
+
+#[test]
+fn diff_reads_html_files_as_pages() {
+    let dir = scratch_dir("diff_html");
+    let a = write_file(&dir, "a.html", page("utf-8", "Millbrook").as_bytes());
+    let b = write_file(&dir, "b.htm", page("utf-8", "Eastbrook").as_bytes());
+    let output = run(
+        &[
+            "diff",
+            a.to_str().expect("UTF-8 path"),
+            b.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    // The pages' cleaned texts are compared: one word changed, no markup in sight.
+    assert!(text.contains("[-Millbrook-]{+Eastbrook+}"), "{text}");
+    assert!(!text.contains("<p>") && !text.contains("Sport"), "{text}");
+}
