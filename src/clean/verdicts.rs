@@ -381,7 +381,7 @@ pub fn drop_author_bio(analysed: &[Analysed], author: &str, verdicts: &mut [Verd
             // stopword ("The Associated Press": "The agency said ...").
             let first = words
                 .first()
-                .filter(|first| !crate::text::stopwords().contains(*first))
+                .filter(|first| !crate::text::stopwords().contains(first))
                 .map(|first| vec![*first]);
             std::iter::once(words).chain(first)
         })
