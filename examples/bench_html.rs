@@ -91,16 +91,16 @@ mod native {
              <link rel=\"stylesheet\" href=\"/static/site.css\"><style>",
         );
         for rule in 0..60 {
-            let _ = write!(
+            let _ = writeln!(
                 head,
-                ".block-{rule} {{ margin: {rule}px 0; padding: 0 {rule}px; color: #333; }}\n"
+                ".block-{rule} {{ margin: {rule}px 0; padding: 0 {rule}px; color: #333; }}"
             );
         }
         head.push_str("</style><script>window.dataLayer = window.dataLayer || [];");
         for event in 0..20 {
-            let _ = write!(
+            let _ = writeln!(
                 head,
-                "dataLayer.push({{'event': 'view-{event}', 'section': 'news', 'html': '<p>{event}</p>'}});\n"
+                "dataLayer.push({{'event': 'view-{event}', 'section': 'news', 'html': '<p>{event}</p>'}});"
             );
         }
         head.push_str("</script>");
@@ -160,7 +160,7 @@ mod native {
              <div class=\"story-body\">"
         );
         for paragraph in paragraphs {
-            let _ = write!(html, "<p>{}</p>\n", escape(paragraph));
+            let _ = writeln!(html, "<p>{}</p>", escape(paragraph));
         }
         html.push_str("</div><div class=\"share\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a> <a href=\"#\">Email</a></div></article>");
         html.push_str("<aside class=\"related\"><h2>Related stories</h2><ul>");

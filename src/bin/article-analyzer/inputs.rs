@@ -29,25 +29,7 @@ pub struct Input {
 pub fn read_files(paths: &[PathBuf], format: Option<InputFormat>) -> Result<Vec<Input>, CliError> {
     let mut inputs = Vec::with_capacity(paths.len());
     for path in paths {
-        let bytes = read_bytes(path)?;
-        let id = file_id(path);
-        let input = match format.unwrap_or_else(|| format_of_path(path)) {
-            InputFormat::Text => {
-                let (text, warning) = decode_lossy(bytes);
-                Input {
-                    document: Document::new(id, text),
-                    warning,
-                }
-            }
-            InputFormat::Html => {
-                let decoded = read_html_bytes(&bytes);
-                Input {
-                    document: Document::html(id, decoded.text),
-                    warning: decoded.warning,
-                }
-            }
-        };
-        inputs.push(input);
+        inputs.push(read_file(path, format)?);
     }
     let mut seen = std::collections::HashSet::new();
     for input in &inputs {
@@ -57,6 +39,31 @@ pub fn read_files(paths: &[PathBuf], format: Option<InputFormat>) -> Result<Vec<
         }
     }
     Ok(inputs)
+}
+
+/// Reads one file (or standard input for "-") as an article whose id is the file's name
+/// (`stdin` for standard input), in `format` when given, else by the file's name
+/// ([`format_of_path`]): text decoded as UTF-8 (undecodable bytes replaced), HTML through
+/// the charset layer. For `analyze` and `diff` alike.
+pub fn read_file(path: &Path, format: Option<InputFormat>) -> Result<Input, CliError> {
+    let bytes = read_bytes(path)?;
+    let id = file_id(path);
+    Ok(match format.unwrap_or_else(|| format_of_path(path)) {
+        InputFormat::Text => {
+            let (text, warning) = decode_lossy(bytes);
+            Input {
+                document: Document::new(id, text),
+                warning,
+            }
+        }
+        InputFormat::Html => {
+            let decoded = read_html_bytes(&bytes);
+            Input {
+                document: Document::html(id, decoded.text),
+                warning: decoded.warning,
+            }
+        }
+    })
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
@@ -90,8 +97,8 @@ fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN
 }
 
-/// How an input is named in messages.
-fn display_name(path: Option<&Path>) -> String {
+/// How an input is named in messages: its path as given, or "standard input".
+pub fn display_name(path: Option<&Path>) -> String {
     match path {
         Some(path) if !is_stdin(path) => path.display().to_string(),
         _ => "standard input".to_string(),
