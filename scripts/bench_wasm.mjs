@@ -1,6 +1,6 @@
 // Measures the wasm package's cleaning throughput in Node, on one thread.
 //
-//   node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json]
+//   node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json] [--html]
 //
 // Loads the nodejs package (default target/wasm/node/article_analyzer.js, built by
 // `python3 scripts/build_wasm.py --target nodejs`), reads the JSONL corpus ({"id", "text"}
@@ -10,6 +10,10 @@
 // input megabytes (10^6 UTF-8 bytes) per second of wall time: the median run, with the slowest
 // and fastest. The time includes crossing the JS/wasm boundary both ways (copying the text
 // in, building the Article object out), which is what the page pays.
+//
+// With --html every document is a page's HTML (e.g. from `bench_html --make-pages`):
+// cleanHtml(html) stands for clean(text), and the documents handed to analyze carry
+// format: "html"; megabytes are then of HTML.
 
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -17,10 +21,10 @@ import { performance } from "node:perf_hooks";
 import { DEFAULT_PACKAGE, loadPackage } from "./wasm_package.mjs";
 
 const USAGE =
-  "usage: node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json]";
+  "usage: node scripts/bench_wasm.mjs CORPUS.jsonl [--iterations N] [--package PATH] [--json] [--html]";
 
 function parseArguments(argv) {
-  const parsed = { corpus: null, iterations: 5, packagePath: DEFAULT_PACKAGE, json: false };
+  const parsed = { corpus: null, iterations: 5, packagePath: DEFAULT_PACKAGE, json: false, html: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--iterations") {
@@ -32,6 +36,8 @@ function parseArguments(argv) {
       parsed.packagePath = argv[++i];
     } else if (arg === "--json") {
       parsed.json = true;
+    } else if (arg === "--html") {
+      parsed.html = true;
     } else if (arg.startsWith("--")) {
       throw new Error(`unknown option ${arg}`);
     } else if (parsed.corpus === null) {
@@ -93,27 +99,29 @@ function main() {
     }
     return rates.sort((a, b) => a - b);
   };
-  const rates = measure((text) => analyzer.clean(text).blocks.length);
+  const cleanOne = args.html ? (text) => analyzer.cleanHtml(text) : (text) => analyzer.clean(text);
+  const format = args.html ? "html" : "text";
+  const rates = measure((text) => cleanOne(text).blocks.length);
   // Cleaning alone: the same article through analyze() with quote extraction off.
   const cleaningOnly = { quotes: false };
   const cleaningRates = measure(
-    (text) => analyzer.analyze([{ id: "a", text }], cleaningOnly).articles[0].blocks.length,
+    (text) => analyzer.analyze([{ id: "a", text, format }], cleaningOnly).articles[0].blocks.length,
   );
 
   const megabytes = bytes / 1e6;
   if (args.json) {
     console.log(JSON.stringify({
-      corpus: args.corpus, articles: texts.length, megabytes: Number(megabytes.toFixed(3)),
+      corpus: args.corpus, format, articles: texts.length, megabytes: Number(megabytes.toFixed(3)),
       iterations: args.iterations, clean_mb_per_s: Number(median(rates).toFixed(2)),
       cleaning_only_mb_per_s: Number(median(cleaningRates).toFixed(2)),
     }));
   } else {
     console.log(
-      `corpus ${args.corpus}: ${texts.length} articles, ${megabytes.toFixed(1)} MB of text; ` +
+      `corpus ${args.corpus}: ${texts.length} articles, ${megabytes.toFixed(1)} MB of ${args.html ? "HTML" : "text"}; ` +
         `${args.iterations} runs, Node ${process.version}, one thread (${sink > 0 ? "ok" : "no blocks?"})`,
     );
     console.log(
-      `  wasm clean (per article) median ${median(rates).toFixed(1).padStart(7)} MB/s   ` +
+      `  wasm ${args.html ? "cleanHtml" : "clean"} (per article) median ${median(rates).toFixed(1).padStart(7)} MB/s   ` +
         `(slowest ${rates[0].toFixed(1)}, fastest ${rates[rates.length - 1].toFixed(1)})`,
     );
     console.log(

@@ -30,6 +30,12 @@ here:
   sublinear tf) clustered by average-linkage agglomerative clustering on cosine distance, cut
   at 0.8 (the data README gives its B-cubed F1 on the dev sets: 0.864 ecbplus, 0.970 basil).
 
+A cleaning set that also holds its pages as HTML (`<group>/<set>/html/*.html`, the same pages
+and gold) is scored a second time from that HTML, as the set `<group>/<set>/html`: each page
+goes to the analyzer as `{"id": "x.txt", "text": html, "format": "html"}` (the id renamed so
+that the gold applies), and snippets are located in the article's `source` (the page's text).
+`--set zyte` selects both rows of a set, `--set zyte/html` the HTML row alone.
+
 Each set's texts go to `article-analyzer analyze --jsonl` on standard input. Without --cli
 the script runs `cargo build --release` first (quick when up to date) and uses
 target/release/article-analyzer.
@@ -555,7 +561,8 @@ def score_document(scores: SetScores, doc_id: str, text: str, gold: dict, articl
     def locate(snippet: str) -> InputLocator:
         nonlocal locator
         if locator is None:
-            locator = InputLocator(text, article.get("blocks") or [])
+            # For HTML input the blocks' offsets refer to the page's text, the article's source.
+            locator = InputLocator(article.get("source") or text, article.get("blocks") or [])
         return locator
 
     for snippet in gold.get("keep") or []:
@@ -638,7 +645,15 @@ def score_document(scores: SetScores, doc_id: str, text: str, gold: dict, articl
             log(line)
 
 
+def is_html_set(set_dir: Path) -> bool:
+    """An HTML set is the html/ folder of a cleaning set; its gold is the set's."""
+    return (set_dir.name == "html" and set_dir.is_dir()
+            and (set_dir.parent / "gold.json").is_file())
+
+
 def read_gold(set_dir: Path) -> dict:
+    if is_html_set(set_dir):
+        set_dir = set_dir.parent
     try:
         return json.loads((set_dir / "gold.json").read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
@@ -658,9 +673,16 @@ def load_set(name: str, set_dir: Path) -> tuple[list[dict], dict[str, dict]]:
         raise EvaluationError(f"{name}: gold.json has no \"docs\" (a story set?)")
     gold_docs = gold["docs"]
     documents = []
-    for path in sorted((set_dir / "texts").glob("*.txt")):
-        if path.name in gold_docs:
-            documents.append({"id": path.name, "text": path.read_bytes().decode("utf-8", "replace")})
+    if is_html_set(set_dir):
+        for path in sorted(set_dir.glob("*.html")):
+            doc_id = path.stem + ".txt"  # the gold is keyed by the text version's name
+            if doc_id in gold_docs:
+                documents.append({"id": doc_id, "text": path.read_bytes().decode("utf-8", "replace"),
+                                  "format": "html"})
+    else:
+        for path in sorted((set_dir / "texts").glob("*.txt")):
+            if path.name in gold_docs:
+                documents.append({"id": path.name, "text": path.read_bytes().decode("utf-8", "replace")})
     missing_texts = sorted(set(gold_docs) - {doc["id"] for doc in documents})
     if missing_texts:
         raise EvaluationError(
@@ -1037,11 +1059,11 @@ def print_summary(all_figures: list[dict]) -> None:
 def print_document_summary(all_figures: list[dict]) -> None:
     """The cleaning, body, metadata and quote figures of the sets with per-document gold."""
     print("Cleaning (snippets, micro-averaged over the set)")
-    print(f"  {'set':<26}{'docs':>5}  {'keep_recall':>11}  {'drop_rate':>9}  {'clean_f1':>8}  {'time':>7}")
+    print(f"  {'set':<32}{'docs':>5}  {'keep_recall':>11}  {'drop_rate':>9}  {'clean_f1':>8}  {'time':>7}")
     for figures in all_figures:
         cleaning = figures.get("cleaning")
         if cleaning:
-            print(f"  {figures['set']:<26}{figures['documents']:>5}  "
+            print(f"  {figures['set']:<32}{figures['documents']:>5}  "
                   f"{percent(cleaning['keep_recall']):>11}  {percent(cleaning['drop_rate']):>9}  "
                   f"{percent(cleaning['clean_f1']):>8}  {figures['seconds']:6.2f}s")
     for figures in all_figures:
@@ -1112,6 +1134,8 @@ def discover_sets(data_dir: Path) -> dict[str, Path]:
     for gold in sorted(data_dir.glob("*/*/gold.json")):
         if (gold.parent / "texts").is_dir():
             sets[gold.parent.relative_to(data_dir).as_posix()] = gold.parent
+            if is_html_set(gold.parent / "html"):
+                sets[(gold.parent / "html").relative_to(data_dir).as_posix()] = gold.parent / "html"
     return sets
 
 
@@ -1120,7 +1144,9 @@ def select_sets(sets: dict[str, Path], wanted: list[str] | None) -> dict[str, Pa
         return sets
     chosen = {}
     for name in wanted:
-        matches = [key for key in sets if key == name or key.split("/")[-1] == name]
+        # "zyte" names both rows of clean-dev/zyte (text and html), "zyte/html" the second.
+        matches = [key for key in sets
+                   if key == name or key.endswith("/" + name) or key.split("/")[1] == name]
         if not matches:
             raise EvaluationError(f"no set named {name!r}; available: {', '.join(sets)}")
         for key in matches:

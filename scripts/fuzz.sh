@@ -2,7 +2,7 @@
 # Fuzzes the analyzer with cargo-fuzz (libFuzzer, nightly Rust): each target in turn, one
 # process on one core, for the given number of seconds (default 600).
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-# Targets (fuzz/fuzz_targets/): analyze_one, analyze_many, clean, extract_quotes, diff_texts; all by default.
+# Targets (fuzz/fuzz_targets/): analyze_one, analyze_many, clean, extract_quotes, diff_texts, html; all by default.
 # Installs what it needs once (the nightly toolchain, cargo-fuzz 0.13.2). Each target starts
 # from its committed seeds (fuzz/seeds/TARGET/) and the working corpus it grew before
 # (fuzz/corpus/TARGET/, not committed). Inputs are at most MAX_LEN bytes (64 KiB); one that
@@ -23,7 +23,7 @@ if ! [[ "$SECONDS_PER_TARGET" =~ ^[0-9]+$ ]] || [ "$SECONDS_PER_TARGET" -lt 1 ];
 fi
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-  TARGETS=(analyze_one analyze_many clean extract_quotes diff_texts)
+  TARGETS=(analyze_one analyze_many clean extract_quotes diff_texts html)
 fi
 MAX_LEN=65536
 TIMEOUT=10

@@ -3,8 +3,9 @@
 //!
 //! May use the cleaning and quote rooms (and text, report); the comparing room builds on it.
 
-use crate::clean::clean_article;
-use crate::report::{Article, Document, Options};
+use crate::clean::{clean_article, clean_page, looks_binary};
+use crate::markup::read_page;
+use crate::report::{Article, Document, InputFormat, Options};
 
 /// Largest article text analysed by default, in UTF-8 bytes (64 MiB). Text past it is not
 /// analysed and the article carries a warning naming the limit.
@@ -12,10 +13,54 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Cleans one document (with its overrides) and extracts its quotes: no cross-article work.
 pub fn analyze_one(doc: &Document, options: &Options) -> Article {
-    let (id, text) = (doc.id.as_str(), doc.text.as_str());
-    let limit = options
+    match doc.format {
+        InputFormat::Text => analyze_text(doc, options),
+        InputFormat::Html => analyze_html(doc, options),
+    }
+}
+
+fn limit(options: &Options) -> usize {
+    options
         .max_article_bytes
-        .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES);
+        .unwrap_or(DEFAULT_MAX_ARTICLE_BYTES)
+}
+
+/// A page's HTML: read into its visible text and structure, then cleaned. The size limit
+/// applies to the visible text (the markup around it costs only reading time, which is
+/// linear).
+fn analyze_html(doc: &Document, options: &Options) -> Article {
+    let mut page = read_page(&doc.text);
+    let limit = limit(options);
+    let mut warnings = Vec::new();
+    let length = page.source.len();
+    if page.truncate(limit) {
+        warnings.push(format!(
+            "the page's text is {length} bytes long, over the limit of {limit} bytes: only the first {} bytes were analysed",
+            page.source.len(),
+        ));
+    }
+    // Binary bytes read as a page leave little visible text (stray '<'s open tags that
+    // swallow it), so the markup is looked at too: HTML holds no control characters.
+    if looks_binary(&doc.text) || looks_binary(&page.source) {
+        warnings.push(
+            "the page looks like binary data (many control or undecodable characters), not HTML; the result is probably meaningless"
+                .to_string(),
+        );
+    }
+    let mut article = clean_page(&page, &doc.overrides);
+    if options.quotes.unwrap_or(true) {
+        article.quotes = crate::quotes::extract(&page.source, &article.blocks);
+    }
+    article.id = doc.id.clone();
+    warnings.append(&mut article.warnings);
+    article.warnings = warnings;
+    article.source = Some(page.source);
+    article
+}
+
+fn analyze_text(doc: &Document, options: &Options) -> Article {
+    let (id, text) = (doc.id.as_str(), doc.text.as_str());
+    let limit = limit(options);
     let mut warnings = Vec::new();
     let accepted = if text.len() > limit {
         let cut = floor_char_boundary(text, limit);

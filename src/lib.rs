@@ -1,21 +1,25 @@
 //! article-analyzer: cleans pasted news articles, extracts quotes with their speakers and
 //! finds duplicates across articles.
 //!
-//! The crate is a pure engine: [`analyze`] and [`clean()`] take text and return the report
-//! described in `../shared/contract.md`. The command-line tool (`src/bin/article-analyzer/`)
-//! and the wasm bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over
-//! these same functions, so the page, the CLI and the tests cannot disagree.
+//! The crate is a pure engine: [`analyze`] and [`clean()`] take text (or a page's HTML:
+//! [`clean_html`], [`InputFormat`]) and return the report described in
+//! `../shared/contract.md`. The command-line tool (`src/bin/article-analyzer/`) and the
+//! wasm bindings (`src/wasm.rs`, compiled only for `wasm32`) are thin layers over these
+//! same functions, so the page, the CLI and the tests cannot disagree.
 //!
 //! Inside, the engine is a stack of rooms, each using only the ones below it (checked by
 //! `tests/layout.rs`; `docs/architecture.md` describes them): `text` (words, dates,
-//! patterns, offsets), `clean` (which paragraphs are the article), `quotes` (quotations and
-//! their speakers), `article` (one document: limit, clean, quotes) and `compare` (what the
-//! articles of a batch share). `report` and `error` hold the types every room shares.
+//! patterns, offsets), `markup` (a page's HTML read into visible text, blocks with their
+//! structure, metadata candidates), `clean` (which paragraphs are the article), `quotes`
+//! (quotations and their speakers), `article` (one document: limit, clean, quotes) and
+//! `compare` (what the articles of a batch share). `report` and `error` hold the types
+//! every room shares.
 
 mod article;
 mod clean;
 mod compare;
 mod error;
+mod markup;
 mod quotes;
 mod report;
 mod text;
@@ -32,9 +36,10 @@ pub use compare::distributed;
 pub use compare::duplicates;
 pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;
+pub use markup::{read_html_bytes, read_page, DecodedHtml, Page, PageBlock};
 pub use report::{
     Article, Block, BlockKind, BlockOverride, CrossArticle, Document, DuplicateKind, DuplicatePair,
-    Options, Quote, QuoteChange, QuoteChangeLabel, QuoteKind, QuoteRef, Report,
+    InputFormat, Options, Quote, QuoteChange, QuoteChangeLabel, QuoteKind, QuoteRef, Report,
 };
 pub use text::offsets::{utf16_len, Utf16Cursor};
 
@@ -69,6 +74,14 @@ pub fn analyze(docs: &[Document], options: &Options) -> Result<Report, AnalyzeEr
 /// The article's id is empty.
 pub fn clean(text: &str) -> Article {
     analyze_one(&Document::new("", text), &Options::default())
+}
+
+/// Cleans one page given as HTML, with default options: the engine reads the page's visible
+/// text and its structure (see [`read_page`]). Block and quote offsets refer to the
+/// article's `source`, the page's text. For a page's bytes, decode them with
+/// [`read_html_bytes`] first. The article's id is empty.
+pub fn clean_html(html: &str) -> Article {
+    analyze_one(&Document::html("", html), &Options::default())
 }
 
 /// The quotations of one article with their speakers, found in its cleaned body (the same

@@ -8,8 +8,12 @@ use serde::{Deserialize, Serialize};
 pub struct Document {
     /// Caller's identifier (a file name in the CLI); reports refer to articles by it.
     pub id: String,
-    /// The article as pasted: plain text, any language, any size the caller accepts.
+    /// The article as pasted (plain text, any language, any size the caller accepts), or
+    /// the page's HTML when `format` is [`InputFormat::Html`].
     pub text: String,
+    /// What `text` holds: plain text (the default) or HTML.
+    #[serde(default, skip_serializing_if = "InputFormat::is_text")]
+    pub format: InputFormat,
     /// The user's corrections of the cleaner: blocks to keep or drop whatever the cleaner
     /// decided. Optional; empty when the cleaner's verdicts stand.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -22,7 +26,43 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
+            format: InputFormat::Text,
             overrides: Vec::new(),
+        }
+    }
+
+    /// Builds a document from an id and a page's HTML, without overrides.
+    pub fn html(id: impl Into<String>, html: impl Into<String>) -> Self {
+        Document {
+            format: InputFormat::Html,
+            ..Document::new(id, html)
+        }
+    }
+}
+
+/// What a document's `text` holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// Plain text, as pasted: block offsets refer to it.
+    #[default]
+    Text,
+    /// A page's HTML: the engine reads its visible text and its structure, and the article's
+    /// `source` holds the text that block and quote offsets refer to.
+    Html,
+}
+
+impl InputFormat {
+    /// Whether this is plain text (the default, left out of serialised documents).
+    pub fn is_text(&self) -> bool {
+        *self == InputFormat::Text
+    }
+
+    /// The format's name in documents: `text` or `html`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Html => "html",
         }
     }
 }
@@ -97,6 +137,11 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Things the user should know about this article's input (cut, re-decoded, empty...).
     pub warnings: Vec<String>,
+    /// For HTML input, the page's visible text that block and quote offsets refer to (one
+    /// block per paragraph, separated by blank lines). Absent for text input, whose offsets
+    /// refer to the input itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// What a block of the input is, as decided by the cleaner.

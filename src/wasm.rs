@@ -10,8 +10,11 @@ use crate::{Article, Batch, Document, Options};
 const TYPES: &'static str = r#"
 /** A user's correction of one block: restore a removed block (`kept: true`) or remove a kept one. */
 export interface BlockOverride { block: number; kept: boolean; }
-/** One article handed to `analyze`; `overrides` (optional) correct the cleaner's verdicts. */
-export interface ArticleInput { id: string; text: string; overrides?: BlockOverride[]; }
+/** What an input's `text` holds: plain text (the default) or a page's HTML. */
+export type InputFormat = "text" | "html";
+/** One article handed to `analyze`; `format` (optional, default "text") says whether `text`
+ *  is plain text or HTML; `overrides` (optional) correct the cleaner's verdicts. */
+export interface ArticleInput { id: string; text: string; format?: InputFormat; overrides?: BlockOverride[]; }
 /** Options of `analyze`; every field is optional. */
 export interface AnalyzeOptions {
   /** Largest article text analysed, in UTF-8 bytes; longer text is cut with a warning. */
@@ -22,17 +25,20 @@ export interface AnalyzeOptions {
 /** What the cleaner decided a block is. */
 export type BlockKind = "title" | "byline" | "date" | "body" | "heading" | "caption"
   | "credit" | "related" | "boilerplate" | "duplicate";
-/** One paragraph of the input; offsets are UTF-16 code units (`input.slice(start, end)`). */
+/** One paragraph of the input; offsets are UTF-16 code units (`input.slice(start, end)`; for
+ *  HTML input, `article.source.slice(start, end)`). */
 export interface Block { start: number; end: number; kind: BlockKind; kept: boolean; reason: string; }
 /** A quotation with its speaker; offsets are UTF-16 code units. */
 export interface Quote {
   text: string; speaker: string | null; cue: string | null;
   start: number; end: number; kind: "direct" | "partial" | "block";
 }
-/** One analysed article. */
+/** One analysed article. For HTML input, `source` is the page's visible text (one block per
+ *  paragraph, separated by blank lines) that block and quote offsets refer to; it is absent
+ *  for text input, whose offsets refer to the input itself. */
 export interface Article {
   id: string; title: string | null; author: string | null; date: string | null;
-  text: string; blocks: Block[]; quotes: Quote[]; warnings: string[];
+  text: string; blocks: Block[]; quotes: Quote[]; warnings: string[]; source?: string;
 }
 /** A pair of duplicate articles. */
 export interface DuplicatePair { a: string; b: string; similarity: number; kind: "exact" | "near"; }
@@ -115,8 +121,9 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Analyses a batch of `{id, text}` articles and returns the report. Throws an `Error`
-/// saying what was wrong when the arguments are not of that shape.
+/// Analyses a batch of `{id, text, format?}` articles (`format: "html"` for a page's HTML)
+/// and returns the report. Throws an `Error` saying what was wrong when the arguments are
+/// not of that shape.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Report")]
 pub fn analyze_js(
     #[wasm_bindgen(unchecked_param_type = "ArticleInput[]")] docs: JsValue,
@@ -129,7 +136,7 @@ pub fn analyze_js(
     }
     let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|error| {
         JsError::new(&format!(
-            "analyze expects an array of {{id: string, text: string}} objects: {}",
+            "analyze expects an array of {{id: string, text: string, format?: \"text\" | \"html\"}} objects: {}",
             plain_message(&error)
         ))
     })?;
@@ -147,6 +154,23 @@ pub fn clean_js(
 ) -> Result<JsValue, JsError> {
     let text = expect_string("clean", text)?;
     to_js(&crate::clean(&text))
+}
+
+/// Cleans one page given as HTML and returns its article (no cross-article work): the
+/// engine reads the page's visible text and its structure; block and quote offsets refer to
+/// the article's `source`. Nothing in the HTML is run or fetched. Throws an `Error` when
+/// `html` is not a string.
+#[wasm_bindgen(js_name = cleanHtml, unchecked_return_type = "Article")]
+pub fn clean_html_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> Result<JsValue, JsError> {
+    let html = html.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "cleanHtml expects the page's HTML as a string, got {}",
+            type_name(&html)
+        ))
+    })?;
+    to_js(&crate::clean_html(&html))
 }
 
 /// The quotations of one article with their speakers (as in `clean(text).quotes`). Throws
@@ -261,7 +285,8 @@ impl AnalysisBatch {
         })
     }
 
-    /// Analyses one `{id, text, overrides?}` article, keeps it in the batch and returns it.
+    /// Analyses one `{id, text, format?, overrides?}` article, keeps it in the batch and
+    /// returns it.
     /// Throws when the id is empty or already in the batch (remove it first to replace it).
     #[wasm_bindgen(unchecked_return_type = "Article")]
     pub fn add(
@@ -275,7 +300,7 @@ impl AnalysisBatch {
         }
         let doc: Document = serde_wasm_bindgen::from_value(doc).map_err(|error| {
             JsError::new(&format!(
-                "AnalysisBatch.add expects an {{id: string, text: string, overrides?: {{block: number, kept: boolean}}[]}} object: {}",
+                "AnalysisBatch.add expects an {{id: string, text: string, format?: \"text\" | \"html\", overrides?: {{block: number, kept: boolean}}[]}} object: {}",
                 plain_message(&error)
             ))
         })?;

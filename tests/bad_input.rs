@@ -1,6 +1,8 @@
 //! Inputs people paste by mistake or on purpose: nothing, white space, huge pastes, one
 //! enormous line, binary data, broken markup, punctuation, bare bullets, Windows line
-//! endings, texts over the size limit, and malformed batches. Nothing may panic, every
+//! endings, texts over the size limit, malformed batches, and hostile HTML (100,000 nested
+//! elements, a huge page, megabyte attributes, binary bytes, pages of script only, unclosed
+//! comments, `<plaintext>`, broken character references). Nothing may panic, every
 //! article must keep the invariants of `tests/common`, and problems must be reported as
 //! warnings or errors a person understands. No test asserts a time.
 // Native only: the wasm API is tested in tests/wasm_api.rs; these inputs go through
@@ -9,7 +11,10 @@
 
 mod common;
 
-use article_analyzer::{analyze, clean, AnalyzeError, BlockKind, Document, Options};
+use article_analyzer::{
+    analyze, clean, clean_html, read_html_bytes, AnalyzeError, Article, BlockKind, Document,
+    Options,
+};
 
 use common::{assert_invariants, utf16_len};
 
@@ -436,4 +441,176 @@ fn thousands_of_listed_headlines_and_credit_lines_are_removed() {
         clean(HARBOUR_ARTICLE).text,
         "the article alone is kept"
     );
+}
+
+/// Cleans a page's HTML and checks the article's invariants against its source (the text
+/// its offsets refer to).
+fn clean_page_checked(html: &str) -> Article {
+    let article = clean_html(html);
+    let source = article
+        .source
+        .as_deref()
+        .expect("a page's article has its source");
+    assert_invariants(source, &article);
+    article
+}
+
+/// Distinct paragraphs of prose as `<p>` elements.
+fn prose_paragraphs_html(paragraphs: usize) -> String {
+    (0..paragraphs)
+        .map(|index| format!("<p>In update {index}, {}</p>\n", PROSE[index % PROSE.len()]))
+        .collect()
+}
+
+#[test]
+fn a_hundred_thousand_nested_elements_do_not_overflow_the_stack() {
+    // Nothing in the reader recurses over the tree; nesting this deep overflows recursive
+    // tree builders and serialisers.
+    let depth = 100_000;
+    let mut html = "<div>".repeat(depth);
+    html.push_str(&prose_paragraphs_html(3));
+    html.push_str(&"</div>".repeat(depth));
+    let article = clean_page_checked(&html);
+    assert!(
+        article
+            .text
+            .contains("In update 2, Officials said the route"),
+        "the text at the bottom is read: {:?}",
+        article.text
+    );
+    // Never closed at all, and as inline elements (each owning the text that follows it).
+    let mut html = "<span><b>".repeat(depth / 2);
+    html.push_str(&prose_paragraphs_html(2));
+    let article = clean_page_checked(&html);
+    assert!(article.text.contains("In update 1, Residents who spoke"));
+}
+
+#[test]
+fn a_large_page_is_cleaned_whole() {
+    let mut html = String::from("<html><head><title>Bus Route Plan</title></head><body><nav><a href=\"/\">Home</a></nav><article>");
+    html.push_str(&prose_paragraphs_html(40_000));
+    html.push_str("</article><footer>Copyright The District News</footer></body></html>");
+    assert!(html.len() > 6_000_000, "the page is over 6 MB");
+    let article = clean_page_checked(&html);
+    let kept = article.blocks.iter().filter(|block| block.kept).count();
+    assert!(kept >= 39_000, "kept {kept} of {}", article.blocks.len());
+    assert!(article.text.contains("In update 39999, "));
+    assert!(!article.text.contains("Home") && !article.text.contains("Copyright"));
+}
+
+#[test]
+fn megabyte_attributes_are_read_past() {
+    let long_value = "x".repeat(1_000_000);
+    let html = format!(
+        "<article class=\"{long_value}\" data-a=\"{long_value}\" data-a=\"dup\"><p id='{long_value}'>{}</p>\
+         <p><a href=\"https://example.com/{long_value}\" title={long_value}>{}</a> {}</p></article>",
+        PROSE[0], PROSE[1], PROSE[2]
+    );
+    let article = clean_page_checked(&html);
+    assert!(article.text.contains(PROSE[0]) && article.text.contains(PROSE[2]));
+    let source = article.source.as_deref().unwrap_or_default();
+    assert!(
+        !source.contains("xxxx"),
+        "attribute values are not visible text"
+    );
+    // An attribute never closed swallows the rest of the page, as in a browser: no text.
+    let unclosed = format!("<p class=\"{long_value}>{}</p>", PROSE[0]);
+    let article = clean_page_checked(&unclosed);
+    assert_eq!(article.text, "");
+    assert!(!article.warnings.is_empty(), "a page without text says so");
+}
+
+#[test]
+fn binary_bytes_as_a_page_are_decoded_with_a_warning() {
+    let decoded = read_html_bytes(&binary_bytes(300_000));
+    let warning = decoded.warning.as_deref().unwrap_or_default();
+    assert!(
+        warning.contains("not valid UTF-8") && warning.contains("windows-1252"),
+        "the reading of undecodable bytes is named: {warning:?}"
+    );
+    let article = clean_page_checked(&decoded.text);
+    assert!(
+        !article.warnings.is_empty(),
+        "binary bytes read as a page give a warning"
+    );
+}
+
+#[test]
+fn a_page_of_scripts_and_styles_only_keeps_nothing() {
+    let html = format!(
+        "<html><head><style>{}</style></head><body><script>{}</script><noscript></noscript><script src=\"app.js\"></script></body></html>",
+        "p { color: red } ".repeat(10_000),
+        "document.write('<p>' + \"</p>\" + '<!--'); var x = '</scr' + 'ipt>'; ".repeat(10_000)
+    );
+    let article = clean_page_checked(&html);
+    assert_eq!(article.text, "");
+    assert_eq!(article.title, None);
+    assert!(!article.warnings.is_empty(), "a page without text says so");
+    // A script never closed runs to the end of the page: nothing after it is text.
+    let unclosed = format!("<p>{}</p><script>var a = 1; <p>{}</p>", PROSE[0], PROSE[1]);
+    let article = clean_page_checked(&unclosed);
+    let source = article.source.as_deref().unwrap_or_default();
+    assert!(source.contains(PROSE[0]) && !source.contains(PROSE[1]));
+}
+
+#[test]
+fn an_unclosed_comment_hides_the_rest_of_the_page() {
+    for opening in [
+        "<!--",
+        "<!-- a comment <!-- nested",
+        "<!",
+        "<?php echo 1;",
+        "<![CDATA[",
+    ] {
+        let html = format!(
+            "<article><p>{}</p><p>{}</p>{opening}<p>{}</p>",
+            PROSE[0], PROSE[1], PROSE[2]
+        );
+        let article = clean_page_checked(&html);
+        let source = article.source.as_deref().unwrap_or_default();
+        assert!(source.contains(PROSE[1]), "{opening}: {source:?}");
+        // A comment runs to the end; the other markup declarations are bogus comments that
+        // end at the next '>', as in a browser.
+        if opening.starts_with("<!--") {
+            assert!(!source.contains(PROSE[2]), "{opening}: {source:?}");
+        }
+    }
+}
+
+#[test]
+fn plaintext_turns_the_rest_of_the_page_into_text() {
+    let html = format!(
+        "<p>{}</p><plaintext><p>{}</p></plaintext><script>no script here</script>",
+        PROSE[0], PROSE[1]
+    );
+    let article = clean_page_checked(&html);
+    let source = article.source.as_deref().unwrap_or_default();
+    assert!(source.contains(PROSE[0]));
+    // After <plaintext> nothing is markup any more: the tags are shown as written.
+    assert!(
+        source.contains(&format!("<p>{}</p></plaintext>", PROSE[1])),
+        "{source:?}"
+    );
+}
+
+#[test]
+fn broken_character_references_are_read_as_browsers_read_them() {
+    let html =
+        "<p>Fish &amp chips &ampx &#99999999; &#xD800; &#0; &#x; &nosuch; &#128; &notit; &;</p>";
+    let article = clean_page_checked(html);
+    let source = article.source.as_deref().unwrap_or_default();
+    // A reference past U+10FFFF, a surrogate or NUL is U+FFFD; &#128; is the windows-1252
+    // euro sign; known names without their semicolon are decoded in text ("&amp",
+    // "&not"), unknown ones are left as written.
+    assert_eq!(
+        source,
+        "Fish & chips &x \u{FFFD} \u{FFFD} \u{FFFD} &#x; &nosuch; \u{20AC} \u{AC}it; &;"
+    );
+    let many = "&#x41;&amp;&lt;&bogus;&#;&".repeat(50_000);
+    let article = clean_page_checked(&format!("<p>{many}</p>"));
+    assert!(article
+        .source
+        .as_deref()
+        .unwrap_or_default()
+        .starts_with("A&<&bogus;&#;&A"));
 }

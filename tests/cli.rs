@@ -1,6 +1,7 @@
 //! The command-line tool as a user runs it: `article-analyzer analyze FILE...`, `-` for
-//! stdin, `--jsonl`, `--pretty`, `--format`, `--help`, `--version`, `diff A B`, and its errors
-//! (unreadable files, bad JSONL, usage errors with exit status 2), checked against the report
+//! stdin, `--jsonl`, `--pretty`, `--format`, HTML files and `--input-format`, `--help`,
+//! `--version`, `diff A B`, and its errors (unreadable files, bad JSONL, usage errors with
+//! exit status 2), checked against the report
 //! shape of `../shared/contract.md` and, for the exports, against the page's own export
 //! functions run in Node.
 // Native only: it runs the command-line binary.
@@ -10,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use article_analyzer::clean;
+use article_analyzer::{clean, clean_html};
 use serde_json::Value;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_article-analyzer");
@@ -177,6 +178,27 @@ fn assert_report_shape(report: &Value) {
         grouped, all,
         "storyGroups must hold every article id exactly once"
     );
+}
+
+/// The library's article for a page's `html`, as JSON with the given id.
+fn library_html_article(id: &str, html: &str) -> Value {
+    let mut article = clean_html(html);
+    article.id = id.to_string();
+    serde_json::to_value(article).expect("an article serialises")
+}
+
+/// A short page: a site menu, an article with its headline, byline and two paragraphs, and
+/// a footer. `{charset}` is the declared charset, `{place}` a place name in the body.
+fn page(charset: &str, place: &str) -> String {
+    format!(
+        "<!doctype html><html><head><meta charset=\"{charset}\"><title>Bridge Reopens | Valley Post</title></head>\n\
+<body><nav><ul><li><a href=\"/\">Home</a><li><a href=\"/news\">News</a><li><a href=\"/sport\">Sport</a></ul></nav>\n\
+<article><h1>Bridge Reopens After Repairs</h1>\n\
+<p class=\"byline\">By Ruth Ellis</p>\n\
+<p>The old stone bridge at {place} reopened to traffic on Tuesday after nine months of repairs to its arches, the county council said.</p>\n\
+<p>Drivers had faced a detour of twelve miles while the work went on, and shops in the village said trade had fallen by a third.</p>\n\
+</article><footer><p>Copyright Valley Post. All rights reserved.</p></footer></body></html>\n"
+    )
 }
 
 /// The library's article for `text`, as JSON with the given id: the CLI must agree with it.
@@ -1109,4 +1131,192 @@ fn diff_help_describes_the_marks_formats_and_exit_statuses() {
     }
     let top = String::from_utf8_lossy(&run(&["--help"], None).stdout).into_owned();
     assert!(top.contains("diff"), "{top}");
+}
+
+#[test]
+fn html_files_are_read_as_pages() {
+    let dir = scratch_dir("html_files");
+    let html = page("utf-8", "Millbrook");
+    let saved = write_file(&dir, "bridge.html", html.as_bytes());
+    let short_name = write_file(&dir, "BRIDGE2.HTM", html.as_bytes());
+    let plain = write_file(&dir, "bridge.txt", FERRY_ARTICLE.as_bytes());
+    let output = run(
+        &[
+            "analyze",
+            saved.to_str().expect("UTF-8 path"),
+            short_name.to_str().expect("UTF-8 path"),
+            plain.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    let report = report_of(&output);
+    assert_report_shape(&report);
+    assert_eq!(
+        articles(&report)[0],
+        library_html_article("bridge.html", &html)
+    );
+    assert_eq!(
+        articles(&report)[1],
+        library_html_article("BRIDGE2.HTM", &html)
+    );
+    assert_eq!(
+        articles(&report)[2],
+        library_article("bridge.txt", FERRY_ARTICLE)
+    );
+    let article = &articles(&report)[0];
+    let text = article["text"].as_str().expect("text");
+    assert!(text.contains("stone bridge at Millbrook"), "{text}");
+    assert!(!text.contains('<') && !text.contains("Sport"), "{text}");
+    assert_eq!(article["title"], "Bridge Reopens After Repairs");
+    assert_eq!(article["author"], "Ruth Ellis");
+    assert!(
+        article["source"].is_string(),
+        "a page's article has its source: {article}"
+    );
+    assert!(
+        articles(&report)[2].get("source").is_none(),
+        "a text article has no source"
+    );
+}
+
+#[test]
+fn html_bytes_are_decoded_by_the_declared_charset() {
+    let dir = scratch_dir("html_charset");
+    // "Pontà" in windows-1252: the à is one byte, 0xE0, which is not UTF-8.
+    let html = page("windows-1252", "Pont\u{e0}");
+    let bytes: Vec<u8> = html.chars().map(|c| c as u32 as u8).collect();
+    let path = write_file(&dir, "latin.html", &bytes);
+    let report = report_of(&run(&["analyze", path.to_str().expect("UTF-8 path")], None));
+    let article = &articles(&report)[0];
+    assert!(
+        article["text"]
+            .as_str()
+            .expect("text")
+            .contains("bridge at Pont\u{e0} reopened"),
+        "{article}"
+    );
+    assert!(
+        article["warnings"].as_array().expect("warnings").is_empty(),
+        "a declared charset the reader knows needs no warning: {article}"
+    );
+    // Read as text, the same bytes are not UTF-8: replaced, with a warning.
+    let report = report_of(&run(
+        &[
+            "analyze",
+            "--input-format",
+            "text",
+            path.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    ));
+    let article = &articles(&report)[0];
+    assert!(
+        article.get("source").is_none(),
+        "--input-format text wins: {article}"
+    );
+    assert!(article["warnings"][0]
+        .as_str()
+        .expect("a warning")
+        .contains("UTF-8"));
+}
+
+#[test]
+fn stdin_is_html_with_input_format_html() {
+    let html = page("utf-8", "Millbrook");
+    let report = report_of(&run(
+        &["analyze", "--input-format", "html", "-"],
+        Some(html.as_bytes()),
+    ));
+    assert_eq!(articles(&report)[0], library_html_article("stdin", &html));
+    // Without the option, standard input is text: the markup is not read.
+    let report = report_of(&run(&["analyze", "-"], Some(html.as_bytes())));
+    assert_eq!(articles(&report)[0], library_article("stdin", &html));
+    // An explicit format applies to named files too.
+    let dir = scratch_dir("html_option_files");
+    let path = write_file(&dir, "bridge.page", html.as_bytes());
+    let report = report_of(&run(
+        &[
+            "analyze",
+            "--input-format",
+            "html",
+            path.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    ));
+    assert_eq!(
+        articles(&report)[0],
+        library_html_article("bridge.page", &html)
+    );
+}
+
+#[test]
+fn jsonl_lines_take_the_input_format_unless_they_give_their_own() {
+    let html = page("utf-8", "Millbrook");
+    let lines = [
+        serde_json::json!({"id": "page", "text": html}),
+        serde_json::json!({"id": "told-text", "text": html, "format": "text"}),
+        serde_json::json!({"id": "told-html", "text": html, "format": "html"}),
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE, "format": "text"}),
+    ]
+    .map(|line| format!("{line}\n"))
+    .concat();
+    let report = report_of(&run(
+        &["analyze", "--jsonl", "--input-format", "html"],
+        Some(lines.as_bytes()),
+    ));
+    assert_eq!(ids(&report), ["page", "told-text", "told-html", "ferry"]);
+    assert_eq!(articles(&report)[0], library_html_article("page", &html));
+    assert_eq!(articles(&report)[1], library_article("told-text", &html));
+    assert_eq!(
+        articles(&report)[2],
+        library_html_article("told-html", &html)
+    );
+    assert_eq!(
+        articles(&report)[3],
+        library_article("ferry", FERRY_ARTICLE)
+    );
+    // Without the option, a line is text unless it says "html".
+    let report = report_of(&run(&["analyze", "--jsonl"], Some(lines.as_bytes())));
+    assert_eq!(articles(&report)[0], library_article("page", &html));
+    assert_eq!(
+        articles(&report)[2],
+        library_html_article("told-html", &html)
+    );
+}
+
+#[test]
+fn jsonl_line_with_an_unknown_format_is_skipped_naming_it() {
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "odd", "text": "<p>Hello</p>", "format": "xml"}),
+        serde_json::json!({"id": "ferry", "text": FERRY_ARTICLE}),
+    );
+    let output = run(&["analyze", "--jsonl"], Some(lines.as_bytes()));
+    assert_skipped(&output, &["line 1", "xml", "html"], &["ferry"]);
+}
+
+#[test]
+fn an_unknown_input_format_is_a_usage_error() {
+    let output = run(&["analyze", "--input-format", "pdf", "-"], Some(b"text"));
+    assert_usage_error(&output, &["--input-format", "pdf", "html"]);
+}
+
+#[test]
+fn diff_reads_html_files_as_pages() {
+    let dir = scratch_dir("diff_html");
+    let a = write_file(&dir, "a.html", page("utf-8", "Millbrook").as_bytes());
+    let b = write_file(&dir, "b.htm", page("utf-8", "Eastbrook").as_bytes());
+    let output = run(
+        &[
+            "diff",
+            a.to_str().expect("UTF-8 path"),
+            b.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = String::from_utf8_lossy(&output.stdout);
+    // The pages' cleaned texts are compared: one word changed, no markup in sight.
+    assert!(text.contains("[-Millbrook-]{+Eastbrook+}"), "{text}");
+    assert!(!text.contains("<p>") && !text.contains("Sport"), "{text}");
 }

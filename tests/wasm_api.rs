@@ -4,7 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use article_analyzer::wasm::{
-    analyze_js, clean_js, diff_articles_js, diff_texts_js, extract_quotes_js, AnalysisBatch,
+    analyze_js, clean_html_js, clean_js, diff_articles_js, diff_texts_js, extract_quotes_js,
+    AnalysisBatch,
 };
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -95,6 +96,12 @@ fn doc(id: &str, text: &str) -> JsValue {
     Reflect::set(&object, &"id".into(), &id.into()).unwrap();
     Reflect::set(&object, &"text".into(), &text.into()).unwrap();
     object.into()
+}
+
+fn html_doc(id: &str, html: &str) -> JsValue {
+    let object = doc(id, html);
+    Reflect::set(&object, &"format".into(), &"html".into()).unwrap();
+    object
 }
 
 fn array(items: &[JsValue]) -> JsValue {
@@ -568,4 +575,106 @@ fn quote_group_members_carry_their_change() {
     assert_eq!(get_string(&changes[1], "label"), "shortened");
     assert_eq!(get(&changes[1], "speakerDiffers"), JsValue::TRUE);
     assert_eq!(get(&changes[1], "cueDiffers"), JsValue::TRUE);
+}
+
+/// A short page: navigation, an article with headline, byline and three paragraphs (an emoji
+/// and a quotation in the last, so UTF-16 and byte offsets differ), a list of other stories,
+/// a footer, and metadata in the head.
+const FERRY_PAGE: &str = r#"<!doctype html><html><head><title>Ferry Returns | Harbour Times</title>
+<meta property="og:title" content="Ferry Returns to the Island">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry Returns to the Island",
+ "author": {"@type": "Person", "name": "Tom Baker"}, "datePublished": "2024-05-17T08:00:00Z"}</script>
+</head><body><nav><ul><li><a href="/">Home</a><li><a href="/news">News</a></ul></nav>
+<article><h1>Ferry Returns to the Island</h1><p class="byline">By Tom Baker</p>
+<p>The island ferry returned to service on Monday after eight months of repairs to its hull and engines, the harbour board said.</p>
+<p>Passengers queued from early morning, and the first crossing left on time with every seat taken.</p>
+<p>&#x1F6A2; "We have waited long enough for this ferry," said Helen Marsh, the board's chair, at the quay.</p>
+</article><aside class="related"><h2>More news</h2><ul><li><a href="/a">Library opens on Sundays</a></ul></aside>
+<footer><p>&copy; Harbour Times</p></footer></body></html>"#;
+
+#[wasm_bindgen_test]
+fn clean_html_reads_the_page_and_its_source_slices_by_utf16_offsets() {
+    let article = clean_html_js(FERRY_PAGE.into()).expect("cleanHtml should accept a string");
+    assert_plain_object_with_keys(
+        &article,
+        &[
+            "id", "title", "author", "date", "text", "blocks", "quotes", "warnings", "source",
+        ],
+    );
+    assert_eq!(get_string(&article, "title"), "Ferry Returns to the Island");
+    assert_eq!(get_string(&article, "author"), "Tom Baker");
+    assert_eq!(get_string(&article, "date"), "2024-05-17");
+    let text = get_string(&article, "text");
+    assert!(text.starts_with("The island ferry returned"), "{text}");
+    assert!(
+        !text.contains("Home") && !text.contains("Library opens"),
+        "{text}"
+    );
+    let source = JsString::from(get(&article, "source"));
+    for block in get_array(&article, "blocks").iter() {
+        let (start, end) = (
+            get_number(&block, "start") as u32,
+            get_number(&block, "end") as u32,
+        );
+        assert!(start < end && end <= source.length());
+        if get(&block, "kept").as_bool() == Some(true) {
+            let shown = String::from(source.slice(start, end));
+            assert!(text.contains(&shown), "{shown:?} is not in the text");
+        }
+    }
+    let quotes = get_array(&article, "quotes");
+    assert_eq!(quotes.length(), 1);
+    let quote = quotes.get(0);
+    let (start, end) = (
+        get_number(&quote, "start") as u32,
+        get_number(&quote, "end") as u32,
+    );
+    assert_eq!(
+        String::from(source.slice(start, end)),
+        "We have waited long enough for this ferry,"
+    );
+}
+
+#[wasm_bindgen_test]
+fn analyze_and_batches_take_html_documents() {
+    let report = analyze_js(
+        array(&[
+            html_doc("ferry.html", FERRY_PAGE),
+            doc("bridge", BRIDGE_ARTICLE),
+        ]),
+        None,
+    )
+    .expect("analyze should accept an html document");
+    let articles = get_array(&report, "articles");
+    let page = articles.get(0);
+    assert_eq!(get_string(&page, "id"), "ferry.html");
+    assert!(get(&page, "source").is_string());
+    // Text input has no source: its offsets refer to the input itself.
+    assert!(get(&articles.get(1), "source").is_undefined());
+
+    let mut batch = AnalysisBatch::new(None).unwrap();
+    let added = batch.add(html_doc("ferry.html", FERRY_PAGE)).unwrap();
+    assert_eq!(get_string(&added, "text"), get_string(&page, "text"));
+}
+
+#[wasm_bindgen_test]
+fn html_entry_points_reject_bad_arguments_with_a_helpful_error() {
+    let message = thrown_message(clean_html_js(JsValue::from_f64(3.0)));
+    assert!(
+        message.contains("cleanHtml expects the page's HTML as a string"),
+        "{message}"
+    );
+    let bad_format = doc("page", "<p>x</p>");
+    Reflect::set(&bad_format, &"format".into(), &"pdf".into()).unwrap();
+    let message = thrown_message(analyze_js(array(std::slice::from_ref(&bad_format)), None));
+    assert!(
+        message.contains("pdf") && message.contains("html"),
+        "{message}"
+    );
+    let mut batch = AnalysisBatch::new(None).unwrap();
+    let message = thrown_message(batch.add(bad_format));
+    assert!(
+        message.contains("pdf") && message.contains("html"),
+        "{message}"
+    );
 }

@@ -2,7 +2,7 @@
 //! `TypeError` for a value of the wrong type or shape, `ValueError` for a value of the right
 //! type that cannot be used.
 
-use article_analyzer::{Article, BlockOverride, Document, Options};
+use article_analyzer::{read_html_bytes, Article, BlockOverride, Document, InputFormat, Options};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyMapping, PyString, PyTuple};
@@ -13,7 +13,7 @@ const OPTION_NAMES: &[&str] = &["max_article_bytes", "quotes"];
 
 /// What one article may be, for messages.
 const DOCUMENT_SHAPE: &str =
-    "a dict {\"id\": str, \"text\": str} (optionally with \"overrides\": [{\"block\": int, \"kept\": bool}]) or an (id, text) tuple";
+    "a dict {\"id\": str, \"text\": str} (optionally with \"format\": \"text\" or \"html\" and \"overrides\": [{\"block\": int, \"kept\": bool}]) or an (id, text) tuple";
 
 /// Reads the keyword options of `caller`. An unknown name is a `TypeError`, as Python raises
 /// for an unexpected keyword argument, and the message lists the names there are.
@@ -165,11 +165,58 @@ pub fn read_document(
         Some(overrides) if !overrides.is_none() => read_overrides(&which, &id, &overrides)?,
         _ => Vec::new(),
     };
+    let format = match field("format")? {
+        Some(format) if !format.is_none() => read_format(&which, &id, &format)?,
+        _ => InputFormat::Text,
+    };
     Ok(Document {
         id,
         text,
+        format,
         overrides,
     })
+}
+
+/// A document's `format`: "text" or "html".
+fn read_format(which: &Which<'_>, id: &str, format: &Bound<'_, PyAny>) -> PyResult<InputFormat> {
+    let name: String = format.extract().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{} has a format of type {}; the format must be the str \"text\" or \"html\"",
+            which.article(Some(id)),
+            type_name(format)
+        ))
+    })?;
+    match name.as_str() {
+        "text" => Ok(InputFormat::Text),
+        "html" => Ok(InputFormat::Html),
+        other => Err(PyValueError::new_err(format!(
+            "{} has the format {other:?}; the format must be \"text\" or \"html\"",
+            which.article(Some(id))
+        ))),
+    }
+}
+
+/// The page argument of `clean_html`: a str, or bytes decoded as a browser would (a byte
+/// order mark, UTF-8, the charset the page declares), with a warning when bytes could not be
+/// read as meant.
+pub fn read_html(caller: &str, html: &Bound<'_, PyAny>) -> PyResult<(String, Option<String>)> {
+    if let Ok(text) = html.cast::<PyString>() {
+        let text = to_rust_string(text)
+            .map_err(|error| PyValueError::new_err(format!("{caller}(): the page {error}")))?;
+        return Ok((text, None));
+    }
+    let bytes: Vec<u8> = if let Ok(bytes) = html.cast::<PyBytes>() {
+        bytes.as_bytes().to_vec()
+    } else if let Ok(bytes) = html.cast::<PyByteArray>() {
+        bytes.to_vec()
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "{caller}() expects the page's HTML as a str or bytes, got {}",
+            type_name(html)
+        )));
+    };
+    let decoded = read_html_bytes(&bytes);
+    Ok((decoded.text, decoded.warning))
 }
 
 /// The text argument of `clean` and `extract_quotes`.

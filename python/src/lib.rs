@@ -16,7 +16,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use arguments::{
-    read_article, read_diff_text, read_document, read_documents, read_id, read_options, read_text,
+    read_article, read_diff_text, read_document, read_documents, read_html, read_id, read_options,
+    read_text,
 };
 use boundary::{engine_error, run_engine, to_python, InternalError};
 
@@ -27,6 +28,23 @@ use boundary::{engine_error, run_engine, to_python, InternalError};
 fn clean(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     let text = read_text("clean", text)?;
     let article = run_engine(py, || article_analyzer::clean(&text))?;
+    to_python(py, &article)
+}
+
+/// Cleans one page given as HTML: the engine reads its visible text and its structure
+/// (navigation, sidebars, captions, the article's own element, the metadata in its markup).
+/// Returns an Article dict (its ``id`` is empty) whose ``source`` is the page's text that
+/// block and quote offsets refer to. ``html`` is a ``str``, or ``bytes`` decoded as a browser
+/// would (byte order mark, UTF-8, the charset the page declares; the article is warned when
+/// bytes could not be read as meant). Nothing in the page is run or fetched. Raises
+/// ``TypeError`` for anything else.
+#[pyfunction]
+fn clean_html(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let (html, warning) = read_html("clean_html", html)?;
+    let mut article = run_engine(py, || article_analyzer::clean_html(&html))?;
+    if let Some(warning) = warning {
+        article.warnings.insert(0, warning);
+    }
     to_python(py, &article)
 }
 
@@ -44,7 +62,8 @@ fn extract_quotes(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>
 /// documents).
 ///
 /// ``docs`` is an iterable of ``{"id": str, "text": str}`` dicts (optionally with
-/// ``"overrides": [{"block": int, "kept": bool}]``) or of ``(id, text)`` tuples. Options:
+/// ``"format": "html"`` for a page's HTML and ``"overrides": [{"block": int, "kept":
+/// bool}]``) or of ``(id, text)`` tuples. Options:
 /// ``max_article_bytes`` (analyse at most this many UTF-8 bytes of each text; default 64 MiB)
 /// and ``quotes`` (``False`` only cleans, faster). Raises ``TypeError`` for arguments of the
 /// wrong shape or an unknown option, ``ValueError`` for an empty or repeated id.
@@ -129,8 +148,8 @@ impl Batch {
         })
     }
 
-    /// Analyses one article (a ``{"id", "text"[, "overrides"]}`` dict or an ``(id, text)``
-    /// tuple), keeps its summary and returns the Article dict. Raises ``ValueError`` when the
+    /// Analyses one article (a ``{"id", "text"[, "format", "overrides"]}`` dict or an ``(id,
+    /// text)`` tuple), keeps its summary and returns the Article dict. Raises ``ValueError`` when the
     /// id is empty or already in the batch (remove it first to replace it).
     fn add(&self, py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         let doc = read_document("Batch.add", doc, None)?;
@@ -185,6 +204,7 @@ impl Batch {
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(clean, module)?)?;
+    module.add_function(wrap_pyfunction!(clean_html, module)?)?;
     module.add_function(wrap_pyfunction!(extract_quotes, module)?)?;
     module.add_function(wrap_pyfunction!(analyze, module)?)?;
     module.add_function(wrap_pyfunction!(diff_texts, module)?)?;

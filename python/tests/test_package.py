@@ -52,7 +52,9 @@ def test_the_typed_dicts_have_the_keys_of_the_results(batch_docs):
     result = aa.analyze(batch_docs)
     assert set(result) == set(report.Report.__annotations__)
     article = result["articles"][0]
-    assert set(article) == set(report.Article.__annotations__)
+    # Text input has no "source" (the one key not required).
+    assert set(article) == set(report.Article.__required_keys__)
+    assert set(report.Article.__annotations__) - set(article) == {"source"}
     assert set(article["blocks"][0]) == set(report.Block.__annotations__)
     quote = next(q for a in result["articles"] for q in a["quotes"])
     assert set(quote) == set(report.Quote.__annotations__)

@@ -212,6 +212,20 @@ pub fn best_run(weights: &[f64], range: std::ops::Range<usize>) -> Option<(usize
 /// side that are heavy enough and share the body's topic.
 /// The paragraphs of the body, and the vocabulary of its prose.
 pub fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabulary) {
+    body_runs_weighted(analysed, weights, weights, &|_, _| false)
+}
+
+/// [`body_runs`] with one set of weights for the main run and another for the runs that
+/// may join it (a page's markup may confine the main run to the article's element, and
+/// still let on-topic prose beside it join), and `same_text(a, b)`: whether paragraphs `a`
+/// and `b` stand in one element of the page (siblings in one text), which lets a run join
+/// that shares fewer of the body's words.
+pub fn body_runs_weighted(
+    analysed: &[Analysed],
+    weights: &[f64],
+    extra_weights: &[f64],
+    same_text: &dyn Fn(usize, usize) -> bool,
+) -> (Vec<bool>, Vocabulary) {
     let mut in_body = vec![false; analysed.len()];
     let Some((start, end, total)) = best_run(weights, 0..analysed.len()) else {
         return (in_body, Vocabulary::of(std::iter::empty()));
@@ -223,6 +237,7 @@ pub fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabula
             .filter(|item| item.quality == Quality::Good),
     );
     let minimum = (0.15 * total).max(4.0);
+    let main_prose = (start..end).find(|&index| analysed[index].quality == Quality::Good);
     let mut pending = vec![0..start, end..analysed.len()];
     let mut extra_runs = 0;
     while let Some(range) = pending.pop() {
@@ -232,7 +247,7 @@ pub fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabula
         if range.is_empty() {
             continue;
         }
-        let Some((run_start, run_end, run_total)) = best_run(weights, range.clone()) else {
+        let Some((run_start, run_end, run_total)) = best_run(extra_weights, range.clone()) else {
             continue;
         };
         if run_total < minimum {
@@ -254,10 +269,21 @@ pub fn body_runs(analysed: &[Analysed], weights: &[f64]) -> (Vec<bool>, Vocabula
             .filter(|item| item.noise_is(BlockKind::Date))
             .count();
         // A run after a comments heading, or one stamped with dates again and again (a
-        // comment thread, a list of dated teasers), is not more of the article.
+        // comment thread, a list of dated teasers), is not more of the article. A run of
+        // paragraphs standing in the same element as the body's needs only to stay on its
+        // topic.
+        let same_element = main_prose.is_some_and(|main| {
+            (run_start..run_end)
+                .any(|index| analysed[index].quality == Quality::Good && same_text(main, index))
+        });
+        let share_needed = if same_element {
+            ON_TOPIC_SHARE
+        } else {
+            JOINS_BODY_SHARE
+        };
         if !comments_between
             && timestamps < MAX_TIMESTAMPS_IN_EXTRA_RUN
-            && vocabulary.topic_share(&content, false) >= JOINS_BODY_SHARE
+            && vocabulary.topic_share(&content, false) >= share_needed
         {
             in_body[run_start..run_end]
                 .iter_mut()
@@ -305,8 +331,15 @@ pub const MAX_EXTRA_RUNS: usize = 8;
 /// paragraph is weighted (prose for, furniture against, lone teasers halved) and the body is
 /// the heaviest run plus the runs beside it that continue its topic.
 pub fn find_body(analysed: &[Analysed]) -> (Vec<bool>, Vocabulary) {
+    let weights = weights(analysed);
+    body_runs(analysed, &weights)
+}
+
+/// Each paragraph's weight in the search for the body: [`weight`] with its cohesion, lone
+/// teasers halved.
+pub fn weights(analysed: &[Analysed]) -> Vec<f64> {
     let cohesion = cohesion(analysed);
-    let weights: Vec<f64> = analysed
+    analysed
         .iter()
         .enumerate()
         .map(|(index, item)| {
@@ -317,6 +350,5 @@ pub fn find_body(analysed: &[Analysed]) -> (Vec<bool>, Vocabulary) {
                 base
             }
         })
-        .collect();
-    body_runs(analysed, &weights)
+        .collect()
 }

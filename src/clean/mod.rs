@@ -13,27 +13,36 @@
 //! body text become headings (`verdicts`), and repeats are dropped (`repeats`). Title,
 //! author and date come from `metadata`.
 //!
-//! May use the text room and the report's types; knows nothing of quotes, of other
-//! articles, or of the wasm and command-line front doors. It never rewrites text beyond the
-//! normalisations of [`crate::text`], and it does not look at HTML structure (the input is
-//! plain text).
+//! A page read from HTML ([`crate::markup::Page`]) takes the same path: its blocks become
+//! the paragraphs, and what the markup tells (`structure`: the block's element, its
+//! ancestors, link density, class and id hints) informs the same verdicts; the page's
+//! metadata candidates are reconciled with the visible text by `page_metadata`.
+//!
+//! May use the text and markup rooms and the report's types; knows nothing of quotes, of
+//! other articles, or of the wasm and command-line front doors. It never rewrites text
+//! beyond the normalisations of [`crate::text`].
 
 mod body;
 mod features;
 mod lexicon;
 mod metadata;
 mod noise;
+mod page_metadata;
 mod paragraph;
 mod repeats;
 mod stamps;
+mod structure;
 mod verdicts;
 
+use crate::markup::{Page, Tag};
 use crate::report::{Article, Block, BlockOverride};
 use crate::text::count_bytes;
 use crate::text::offsets::Utf16Cursor;
-use body::find_body;
+use crate::text::segment::{ListMarker, Paragraph};
+use body::{body_runs_weighted, find_body, weights, Vocabulary};
 use metadata::Metadata;
-use paragraph::{analyse, Analysed};
+use paragraph::{analyse, analyse_paragraphs, Analysed};
+use structure::{read_structure, Structure};
 use verdicts::*;
 
 /// Cleans one article.
@@ -66,9 +75,194 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
     article
 }
 
+/// Cleans one page read from HTML: its blocks are the paragraphs, judged by the same rules
+/// as pasted text's. Offsets in the article refer to the page's `source`.
+pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
+    let input = page.source.as_str();
+    let mut warnings = Vec::new();
+    if page.blocks.is_empty() {
+        warnings.push(
+            "the page has no visible text (only markup, scripts or styles): there is nothing to clean"
+                .to_string(),
+        );
+        return Article {
+            warnings,
+            ..Article::default()
+        };
+    }
+    let paragraphs = page
+        .blocks
+        .iter()
+        .map(|block| Paragraph {
+            start: block.start,
+            end: block.end,
+            text: block.text.clone(),
+            indent: 0,
+            list_marker: (block.tag == Tag::Li).then_some(ListMarker::Bullet),
+            heading_level: block.heading_level,
+            emphasized: block.is_strong(),
+            line_count: 1,
+            blank_before: true,
+        })
+        .collect();
+    let analysed = analyse_paragraphs(input, paragraphs);
+    let structure = read_structure(page, &analysed);
+    let (main_weights, extra_weights) = page_weights(&analysed, &structure);
+    let same_text = |a: usize, b: usize| structure.same_element(page, a, b);
+    let (in_body, vocabulary) =
+        body_runs_weighted(&analysed, &main_weights, &extra_weights, &same_text);
+    let in_list = |marker: usize, index: usize| structure.in_list_of(page, marker, index);
+    let holds_link: Vec<bool> = structure
+        .block_of
+        .iter()
+        .map(|&block| page.blocks[block].link_chars > 0)
+        .collect();
+    let bounds = ListBounds {
+        in_list: Some(&in_list),
+        may_be_headline: Some(&holds_link),
+    };
+    let mut verdicts = region_verdicts_bounded(&analysed, &in_body, &vocabulary, &bounds);
+    for (index, verdict) in verdicts.iter_mut().enumerate() {
+        if let Some(furniture) = &structure.furniture[index] {
+            *verdict = Verdict::removed(furniture.kind, furniture.reason.clone());
+        } else if in_body[index] && !verdict.kept && is_label_verdict(verdict) {
+            let tag = page.blocks[structure.block_of[index]].tag;
+            if is_paragraph_element(tag) {
+                *verdict = Verdict::kept(
+                    crate::report::BlockKind::Body,
+                    "short line of article text (a paragraph or list item of its own)",
+                );
+            }
+        } else if verdict.kind == crate::report::BlockKind::Heading
+            && matches!(
+                page.blocks[structure.block_of[index]].tag,
+                Tag::Li | Tag::Cell
+            )
+        {
+            // A list item or a table cell before prose is an item of its list, not a heading.
+            *verdict = Verdict::kept(
+                crate::report::BlockKind::Body,
+                "short line of article text (a list item or table cell)",
+            );
+        }
+    }
+    let body_start = in_body.iter().position(|&b| b).unwrap_or(0);
+    let body_end = in_body
+        .iter()
+        .rposition(|&b| b)
+        .map_or(analysed.len(), |last| last + 1);
+    let reconcile = |found: Metadata, standing: &[metadata::Standing]| {
+        let body = body_start..body_end;
+        page_metadata::reconcile(page, &analysed, &structure, standing, body, found)
+    };
+    let (mut verdicts, metadata) =
+        finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
+    apply_overrides(&mut verdicts, overrides, &mut warnings);
+    let mut article = assemble(input, &analysed, verdicts, warnings);
+    article.title = metadata.title_text;
+    article.author = metadata.author;
+    article.date = metadata.date;
+    article
+}
+
+/// Whether the text rules removed a paragraph inside the body only for being a short line
+/// that reads like a label or a menu entry: on a page, the element it stands in may say
+/// otherwise.
+fn is_label_verdict(verdict: &Verdict) -> bool {
+    verdict.kind == crate::report::BlockKind::Boilerplate && verdict.reason == LABEL_REASON
+}
+
+/// Elements that hold a paragraph of text of their own: a short line set as one inside the
+/// body is a line of the article (a list's item, a table's cell, a table of dates written as
+/// paragraphs), where a `<div>` or `<span>` line is more often a label or a button.
+fn is_paragraph_element(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::P | Tag::Li | Tag::Dd | Tag::Dt | Tag::Blockquote | Tag::Pre | Tag::Cell
+    )
+}
+
+/// Weight of furniture the markup settles, by kind: as the local rules weigh the same kinds
+/// (see [`body::weight`]).
+fn furniture_weight(kind: crate::report::BlockKind) -> f64 {
+    use crate::report::BlockKind;
+    match kind {
+        BlockKind::Related => -3.0,
+        BlockKind::Byline | BlockKind::Date | BlockKind::Caption | BlockKind::Credit => -0.5,
+        _ => -1.5,
+    }
+}
+
+/// Least weight of a paragraph inside the article's element that no rule calls furniture:
+/// headings, list items and short lines there hold the article together instead of cutting
+/// it into runs.
+pub const ARTICLE_ELEMENT_FLOOR: f64 = 0.05;
+
+/// Share of its weight prose outside the article's element keeps when it joins the body
+/// beside the main run (it must still share the body's topic).
+pub const OUTSIDE_ARTICLE_SHARE: f64 = 0.5;
+
+/// The weights of a page's paragraphs for the main run and for the runs joining it: the text
+/// weights, furniture weighed as furniture, and when the page has an article element, the
+/// main run kept inside it.
+fn page_weights(analysed: &[Analysed], structure: &Structure) -> (Vec<f64>, Vec<f64>) {
+    let base = weights(analysed);
+    let mut main = Vec::with_capacity(base.len());
+    let mut extra = Vec::with_capacity(base.len());
+    for (index, &weight) in base.iter().enumerate() {
+        if let Some(furniture) = &structure.furniture[index] {
+            let weight = furniture_weight(furniture.kind).min(weight);
+            // Inside the article's element, furniture (a figure's caption, a box of links)
+            // does not cut the article in two: the main run passes over it.
+            main.push(if structure.in_article[index] == Some(true) {
+                0.0
+            } else {
+                weight
+            });
+            extra.push(weight);
+            continue;
+        }
+        match structure.in_article[index] {
+            Some(true) if analysed[index].noise.is_some() => {
+                // Inside the article's element, an advertisement label or a share prompt
+                // does not cut the article in two.
+                main.push(0.0);
+                extra.push(weight);
+            }
+            Some(true) => {
+                main.push(weight.max(ARTICLE_ELEMENT_FLOOR));
+                extra.push(weight.max(ARTICLE_ELEMENT_FLOOR));
+            }
+            Some(false) => {
+                // Outside the article's element: never the main run.
+                main.push(weight.min(0.0) - 1.0);
+                extra.push(weight * OUTSIDE_ARTICLE_SHARE);
+            }
+            _ => {
+                main.push(weight);
+                extra.push(weight);
+            }
+        }
+    }
+    (main, extra)
+}
+
 fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let (in_body, vocabulary) = find_body(analysed);
-    let mut verdicts = region_verdicts(analysed, &in_body, &vocabulary);
+    let verdicts = region_verdicts(analysed, &in_body, &vocabulary);
+    finish_verdicts(analysed, &in_body, &vocabulary, verdicts, &|found, _| found)
+}
+
+/// The passes after the region verdicts: captions, metadata (what the text rules find,
+/// then `reconcile` with what else is known: a page's markup), the headline's copies, the
+/// standfirst, the author's biography, repeats.
+fn finish_verdicts(
+    analysed: &[Analysed],
+    in_body: &[bool],
+    vocabulary: &Vocabulary,
+    mut verdicts: Vec<Verdict>,
+    reconcile: &dyn Fn(Metadata, &[metadata::Standing]) -> Metadata,
+) -> (Vec<Verdict>, Metadata) {
     let body_start = in_body.iter().position(|&b| b);
     // Captions first: the metadata never comes from a photo's caption or its title.
     mark_captions_above_credits(analysed, &mut verdicts);
@@ -83,11 +277,12 @@ fn decide(analysed: &[Analysed]) -> (Vec<Verdict>, Metadata) {
     let metadata = metadata::find(analysed, &standing, body_start.unwrap_or(0), &|content| {
         vocabulary.topic_share(content, false)
     });
+    let metadata = reconcile(metadata, &standing);
     mark_date_labels(analysed, &mut verdicts);
     apply_metadata(&metadata, &mut verdicts);
     if let Some(title) = metadata.title {
         mark_headline_copies(analysed, title, &mut verdicts);
-        keep_standfirst(analysed, title, &vocabulary, &mut verdicts);
+        keep_standfirst(analysed, title, vocabulary, &mut verdicts);
     }
     if let Some(author) = &metadata.author {
         drop_author_bio(analysed, author, &mut verdicts);
@@ -132,7 +327,7 @@ fn assemble(
 
 /// Whether the text looks like binary data: many control characters or replacement
 /// characters (from undecodable bytes).
-fn looks_binary(input: &str) -> bool {
+pub fn looks_binary(input: &str) -> bool {
     let sample = &input.as_bytes()[..input.len().min(4096)];
     let control_bytes = count_bytes(sample, |b| {
         (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7F

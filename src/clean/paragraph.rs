@@ -65,7 +65,13 @@ pub const ENGLISH_STOPWORD_SHARE: f64 = 0.2;
 
 /// Measures and locally judges every paragraph.
 pub fn analyse(input: &str) -> Vec<Analysed> {
-    let paragraphs = split_stamps(input, paragraphs(input));
+    analyse_paragraphs(input, paragraphs(input))
+}
+
+/// Measures and locally judges the given paragraphs of `input` (their spans point into it):
+/// the paragraphs of pasted text, or the blocks of a page.
+pub fn analyse_paragraphs(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Analysed> {
+    let paragraphs = split_stamps(input, paragraphs);
     let mut analysed: Vec<Analysed> = paragraphs
         .into_iter()
         .map(|paragraph| {

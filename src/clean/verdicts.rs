@@ -23,7 +23,8 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
+    /// A paragraph removed as `kind`, for `reason`.
+    pub fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
         Verdict {
             kind,
             kept: false,
@@ -31,7 +32,8 @@ impl Verdict {
         }
     }
 
-    fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
+    /// A paragraph kept as `kind`, for `reason`.
+    pub fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
         Verdict {
             kind,
             kept: true,
@@ -39,6 +41,9 @@ impl Verdict {
         }
     }
 }
+
+/// Why a short line inside the body's run that is neither a heading nor a sentence goes.
+pub const LABEL_REASON: &str = "short line that reads like a label or menu entry";
 
 /// Verdict for a paragraph inside the body's run.
 pub fn body_verdict(
@@ -85,10 +90,7 @@ pub fn body_verdict(
             } else if item.quality == Quality::Bad && in_headline_list {
                 Verdict::removed(BlockKind::Related, "headline in a list of other articles")
             } else {
-                Verdict::removed(
-                    BlockKind::Boilerplate,
-                    "short line that reads like a label or menu entry",
-                )
+                Verdict::removed(BlockKind::Boilerplate, LABEL_REASON)
             }
         }
     }
@@ -375,7 +377,12 @@ pub fn drop_author_bio(analysed: &[Analysed], author: &str, verdicts: &mut [Verd
         .split("; ")
         .flat_map(|name| {
             let words = crate::text::word_hashes(name);
-            let first = words.first().map(|first| vec![*first]);
+            // A first name alone ("Jane has worked as ..."), never a first word that is a
+            // stopword ("The Associated Press": "The agency said ...").
+            let first = words
+                .first()
+                .filter(|first| !crate::text::stopwords().contains(first))
+                .map(|first| vec![*first]);
             std::iter::once(words).chain(first)
         })
         .filter(|words| !words.is_empty())
@@ -496,6 +503,29 @@ pub fn region_verdicts(
     in_body: &[bool],
     vocabulary: &Vocabulary,
 ) -> Vec<Verdict> {
+    region_verdicts_bounded(analysed, in_body, vocabulary, &ListBounds::default())
+}
+
+/// What besides the text says where lists of other articles are (a page's markup).
+#[derive(Default)]
+pub struct ListBounds<'a> {
+    /// Whether paragraph `index` still stands in the list the marker paragraph `marker`
+    /// opened (on a page the list is an element, and it ends where the element does);
+    /// `None`: as long as the text rules say.
+    pub in_list: Option<&'a dyn Fn(usize, usize) -> bool>,
+    /// Per paragraph, whether it may be the headline of another article (on a page, only a
+    /// line holding a link: a headline in a list links to its story); `None`: any line.
+    pub may_be_headline: Option<&'a [bool]>,
+}
+
+/// [`region_verdicts`] with [`ListBounds`].
+pub fn region_verdicts_bounded(
+    analysed: &[Analysed],
+    in_body: &[bool],
+    vocabulary: &Vocabulary,
+    bounds: &ListBounds,
+) -> Vec<Verdict> {
+    let in_list = |marker: usize, index: usize| bounds.in_list.is_none_or(|f| f(marker, index));
     let body_start = in_body.iter().position(|&b| b);
     let body_end = in_body.iter().rposition(|&b| b).map(|last| last + 1);
     let mut verdicts: Vec<Verdict> = Vec::with_capacity(analysed.len());
@@ -503,10 +533,23 @@ pub fn region_verdicts(
     // next run of paragraphs: it ends where page furniture or the body's prose resumes, not
     // where a run ends. Before the article, the first body paragraph ends it.
     let mut in_related_region = false;
-    let headline_lists = headline_lists(analysed);
+    let mut headline_lists = headline_lists(analysed);
+    if let Some(may_be_headline) = bounds.may_be_headline {
+        for (in_list, &may_be) in headline_lists.iter_mut().zip(may_be_headline) {
+            *in_list &= may_be;
+        }
+    }
+    let mut marker = 0;
     for (index, &body) in in_body.iter().enumerate() {
-        if Some(index) == body_start {
+        if Some(index) == body_start || (in_related_region && !in_list(marker, index)) {
             in_related_region = false;
+        }
+        let opens_list = analysed[index]
+            .noise
+            .as_ref()
+            .is_some_and(|noise| noise.reason == RELATED_MARKER_REASON);
+        if opens_list {
+            marker = index;
         }
         let verdict = if body {
             body_verdict(

@@ -7,6 +7,7 @@ the same keys as the CLI's JSON report (``storyGroups``, ``quoteGroups``, ...).
 
     >>> import article_analyzer as aa
     >>> article = aa.clean(text)              # one article: title, author, date, text, blocks, quotes
+    >>> page = aa.clean_html(html)            # a page's HTML; offsets refer to page["source"]
     >>> report = aa.analyze([("a", text_a), ("b", text_b)])
     >>> batch = aa.Batch(quotes=False)        # streaming: add articles one at a time
     >>> batch.add({"id": "c", "text": text_c})
@@ -27,6 +28,7 @@ from article_analyzer._native import (
     InternalError,
     analyze,
     clean,
+    clean_html,
     diff_articles,
     diff_texts,
     extract_quotes,
@@ -74,6 +76,7 @@ __all__ = [
     "analyze",
     "articles_frame",
     "clean",
+    "clean_html",
     "diff_articles",
     "diff_texts",
     "extract_quotes",

@@ -32,6 +32,12 @@ def clean(text: str) -> Article:
     with its quotes. The article's ``id`` is empty. Raises ``TypeError`` when ``text`` is
     not a ``str``."""
 
+def clean_html(html: str | bytes) -> Article:
+    """Cleans one page given as HTML (a ``str``, or ``bytes`` decoded by their byte order
+    mark, UTF-8 or the charset the page declares). The article's ``source`` is the page's
+    text that block and quote offsets refer to; its ``id`` is empty. Nothing in the page is
+    run or fetched. Raises ``TypeError`` for anything but ``str`` or ``bytes``."""
+
 def extract_quotes(text: str) -> list[Quote]:
     """The quotations of one article with their speakers (``clean(text)["quotes"]``)."""
 

@@ -3,8 +3,8 @@ analysis contract's Report, Article, Block, Quote, ..., with the same keys as th
 (camelCase where the contract has it). At run time these are plain dicts and lists.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Python 3.11's TypedDict cannot see NotRequired in
+# string annotations, and would list `source` and `change` among the required keys.
 from typing import Literal, NotRequired, TypedDict
 
 BlockKind = Literal[
@@ -44,7 +44,8 @@ class Quote(TypedDict):
 
 
 class Article(TypedDict):
-    """One analysed article."""
+    """One analysed article. For HTML input, ``source`` is the page's visible text that block
+    and quote offsets refer to; text input has none (its offsets refer to the input)."""
 
     id: str
     title: str | None
@@ -54,6 +55,7 @@ class Article(TypedDict):
     blocks: list[Block]
     quotes: list[Quote]
     warnings: list[str]
+    source: NotRequired[str]
 
 
 class DuplicatePair(TypedDict):
@@ -130,8 +132,10 @@ class _DocumentFields(TypedDict):
 
 
 class Document(_DocumentFields, total=False):
-    """One article handed to ``analyze`` or ``Batch.add``; ``overrides`` is optional."""
+    """One article handed to ``analyze`` or ``Batch.add``; ``format`` (``"text"``, the
+    default, or ``"html"``) and ``overrides`` are optional."""
 
+    format: Literal["text", "html"]
     overrides: list[BlockOverride]
 
 

@@ -6,7 +6,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use article_analyzer::{DEFAULT_MAX_ARTICLE_BYTES, MAX_DOCUMENTS};
+use article_analyzer::{InputFormat, DEFAULT_MAX_ARTICLE_BYTES, MAX_DOCUMENTS};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::ErrorKind;
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
@@ -35,9 +35,32 @@ pub struct AnalyzeArguments {
     pub no_quotes: bool,
     /// Bytes of each article analysed; the library's default when `None`.
     pub max_article_bytes: Option<usize>,
-    // `--input-format text|html` (how a file's bytes become an article's text, once the
-    // HTML reader exists) will be a field here, read by `inputs::read_document`;
+    /// What the inputs hold (`--input-format`); when `None`, a file's name decides
+    /// (`.html`/`.htm` are HTML) and standard input and JSONL lines are text.
+    pub input_format: Option<InputFormat>,
     // `--jobs N` (articles analysed in parallel) will be a field here, used by `main::analyze`.
+}
+
+/// The names `--input-format` accepts, with their help.
+const INPUT_FORMATS: [(&str, InputFormat, &str); 2] = [
+    (
+        "text",
+        InputFormat::Text,
+        "plain text, as pasted (the default, except for .html and .htm files)",
+    ),
+    (
+        "html",
+        InputFormat::Html,
+        "a page's HTML: its visible text and structure are read, bytes decoded by the page's charset",
+    ),
+];
+
+/// The input format of a name the parser accepted (only those of [`INPUT_FORMATS`]).
+fn input_format_from_name(name: String) -> InputFormat {
+    INPUT_FORMATS
+        .iter()
+        .find(|(known, _, _)| *known == name)
+        .map_or(InputFormat::Text, |&(_, format, _)| format)
 }
 
 /// The options of `diff`.
@@ -197,7 +220,26 @@ fn analyze_command() -> Command {
                 .action(ArgAction::SetTrue)
                 .help("Indent the JSON report (with --format json)"),
         )
-        // `--input-format text|html` goes here: how a file's bytes become an article's text.
+        .arg(
+            Arg::new("input-format")
+                .long("input-format")
+                .value_name("FORMAT")
+                .value_parser(
+                    PossibleValuesParser::new(
+                        INPUT_FORMATS.map(|(name, _, help)| PossibleValue::new(name).help(help)),
+                    )
+                    .map(input_format_from_name),
+                )
+                .help("What the inputs hold: text or html [default: by file name; text for stdin and JSONL]")
+                .long_help(
+                    "What the inputs hold: text or html. Without it, files named .html or .htm are\n\
+                     read as HTML and everything else (standard input, JSONL lines) as text. HTML\n\
+                     files and standard input are read as bytes and decoded by the page's charset\n\
+                     (byte order mark, UTF-8, <meta charset>, windows-1252). A JSONL line's own\n\
+                     \"format\" field wins over this option. For HTML, block and quote offsets refer\n\
+                     to the article's \"source\", the page's visible text.",
+                ),
+        )
         .arg(
             Arg::new("no-quotes")
                 .long("no-quotes")
@@ -232,13 +274,16 @@ fn analyze_command() -> Command {
              the limit are reported, then the run stops with a message and exit status 1); each\n\
              article is cut at --max-article-bytes ({DEFAULT_MAX_ARTICLE_BYTES} bytes unless given).\n\n\
              Files are read whole before anything is printed, so an unreadable file fails the run\n\
-             with nothing on standard output. Bytes that are not UTF-8 are replaced by U+FFFD and\n\
-             the article gets a warning.\n\n\
+             with nothing on standard output. In text, bytes that are not UTF-8 are replaced by\n\
+             U+FFFD and the article gets a warning; HTML is decoded by its charset (a warning\n\
+             says when bytes had to be replaced or a charset is not supported).\n\n\
              Exit status: 0 when every input was analysed; 1 when an input cannot be read, the\n\
              report cannot be written, or JSONL lines were skipped; 2 for a usage error.\n\n\
              Examples:\n  \
              article-analyzer analyze --pretty article.txt other.txt\n  \
              article-analyzer analyze --jsonl articles.jsonl > report.json\n  \
+             article-analyzer analyze saved-page.html\n  \
+             curl -s URL | article-analyzer analyze --input-format html -\n  \
              article-analyzer analyze --format csv --jsonl < articles.jsonl > quotes.csv"
         ))
 }
@@ -356,6 +401,7 @@ fn analyze_arguments(
         pretty: matches.get_flag("pretty"),
         no_quotes: matches.get_flag("no-quotes"),
         max_article_bytes: matches.get_one::<usize>("max-article-bytes").copied(),
+        input_format: matches.get_one::<InputFormat>("input-format").copied(),
     };
     if arguments.jsonl && arguments.inputs.len() > 1 {
         return Err(command.error(
@@ -425,10 +471,22 @@ mod tests {
         assert_eq!(arguments.format, Format::Csv);
         assert!(arguments.no_quotes && !arguments.jsonl && !arguments.pretty);
         assert_eq!(arguments.max_article_bytes, Some(10));
+        assert_eq!(arguments.input_format, None);
         assert_eq!(
             arguments.inputs,
             [PathBuf::from("a.txt"), PathBuf::from("-")]
         );
+    }
+
+    #[test]
+    fn reads_the_input_format() {
+        for (name, format) in [("html", InputFormat::Html), ("text", InputFormat::Text)] {
+            let line = format!("article-analyzer analyze --input-format {name} --jsonl");
+            let Ok(Invocation::Analyze(arguments)) = parse_line(&line) else {
+                panic!("a valid command line: {line}");
+            };
+            assert_eq!(arguments.input_format, Some(format));
+        }
     }
 
     #[test]
@@ -462,6 +520,10 @@ mod tests {
             ),
             (
                 "article-analyzer analyze --format yaml a",
+                ErrorKind::InvalidValue,
+            ),
+            (
+                "article-analyzer analyze --input-format xml a",
                 ErrorKind::InvalidValue,
             ),
             (

@@ -46,7 +46,8 @@ pub fn run(arguments: &DiffArguments) -> Result<(), CliError> {
 /// One file cleaned, as `analyze` would clean it (quotes are not needed for a diff and do not
 /// change the cleaned text).
 fn read_article(path: &Path) -> Result<Article, CliError> {
-    let input = inputs::read_file(path)?;
+    // A page (.html, .htm) is read as HTML, by its name; its cleaned text is compared.
+    let input = inputs::read_file(path, None)?;
     let options = Options {
         quotes: Some(false),
         max_article_bytes: None,

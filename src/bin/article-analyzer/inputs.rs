@@ -1,10 +1,13 @@
 //! Reading the articles: whole files (or standard input) as one article each, or a JSONL
-//! corpus line by line. Bytes that are not UTF-8 are replaced and the article is told so.
+//! corpus line by line. Text bytes that are not UTF-8 are replaced and the article is told
+//! so; HTML files and standard input go through the library's charset layer
+//! ([`read_html_bytes`]), which warns in the same way.
 
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use article_analyzer::{AnalyzeError, Document};
+use article_analyzer::{read_html_bytes, AnalyzeError, BlockOverride, Document, InputFormat};
+use serde::Deserialize;
 
 use crate::errors::CliError;
 
@@ -20,12 +23,13 @@ pub struct Input {
 }
 
 /// Reads every file (or standard input for "-") as one article whose id is the file's name
-/// (`stdin` for standard input). All are read before any is analysed, so an unreadable file
-/// fails the run before anything is printed; two files of the same name fail it too.
-pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
+/// (`stdin` for standard input), in `format` when given, else by the file's name
+/// ([`format_of_path`]). All are read before any is analysed, so an unreadable file fails
+/// the run before anything is printed; two files of the same name fail it too.
+pub fn read_files(paths: &[PathBuf], format: Option<InputFormat>) -> Result<Vec<Input>, CliError> {
     let mut inputs = Vec::with_capacity(paths.len());
     for path in paths {
-        inputs.push(read_file(path)?);
+        inputs.push(read_file(path, format)?);
     }
     let mut seen = std::collections::HashSet::new();
     for input in &inputs {
@@ -38,14 +42,27 @@ pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
 }
 
 /// Reads one file (or standard input for "-") as an article whose id is the file's name
-/// (`stdin` for standard input).
-pub fn read_file(path: &Path) -> Result<Input, CliError> {
-    // `--input-format html` will choose here how a file's bytes become an article's text
-    // (for `analyze` and `diff` alike).
-    let (text, warning) = decode_lossy(read_bytes(path)?);
-    Ok(Input {
-        document: Document::new(file_id(path), text),
-        warning,
+/// (`stdin` for standard input), in `format` when given, else by the file's name
+/// ([`format_of_path`]): text decoded as UTF-8 (undecodable bytes replaced), HTML through
+/// the charset layer. For `analyze` and `diff` alike.
+pub fn read_file(path: &Path, format: Option<InputFormat>) -> Result<Input, CliError> {
+    let bytes = read_bytes(path)?;
+    let id = file_id(path);
+    Ok(match format.unwrap_or_else(|| format_of_path(path)) {
+        InputFormat::Text => {
+            let (text, warning) = decode_lossy(bytes);
+            Input {
+                document: Document::new(id, text),
+                warning,
+            }
+        }
+        InputFormat::Html => {
+            let decoded = read_html_bytes(&bytes);
+            Input {
+                document: Document::html(id, decoded.text),
+                warning: decoded.warning,
+            }
+        }
     })
 }
 
@@ -61,6 +78,19 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
         source,
     })?;
     Ok(bytes)
+}
+
+/// The format a file's name tells: HTML for `.html` and `.htm` (in any case), text for
+/// everything else, standard input included (it has no name to tell).
+pub fn format_of_path(path: &Path) -> InputFormat {
+    let is_html = path.extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
+    });
+    if is_html && !is_stdin(path) {
+        InputFormat::Html
+    } else {
+        InputFormat::Text
+    }
 }
 
 fn is_stdin(path: &Path) -> bool {
@@ -107,6 +137,31 @@ pub struct JsonlLines {
     name: String,
     reader: Box<dyn BufRead>,
     line_number: usize,
+    format: InputFormat,
+}
+
+/// One line of a JSONL corpus: a [`Document`] whose `format` may be missing, so that the
+/// command line's `--input-format` can stand in for it (a line's own format wins). The
+/// fields are the document's own, read the same way.
+#[derive(Deserialize)]
+struct JsonlDocument {
+    id: String,
+    text: String,
+    #[serde(default)]
+    format: Option<InputFormat>,
+    #[serde(default)]
+    overrides: Vec<BlockOverride>,
+}
+
+impl JsonlDocument {
+    fn into_document(self, default_format: InputFormat) -> Document {
+        Document {
+            id: self.id,
+            text: self.text,
+            format: self.format.unwrap_or(default_format),
+            overrides: self.overrides,
+        }
+    }
 }
 
 /// One non-blank line of a JSONL corpus.
@@ -118,8 +173,9 @@ pub struct JsonlLine {
 }
 
 impl JsonlLines {
-    /// Opens the JSONL file at `path`, or standard input for `None` or "-".
-    pub fn open(path: Option<&Path>) -> Result<JsonlLines, CliError> {
+    /// Opens the JSONL file at `path`, or standard input for `None` or "-"; a line without
+    /// a `"format"` of its own holds `format` (text unless `--input-format` says otherwise).
+    pub fn open(path: Option<&Path>, format: Option<InputFormat>) -> Result<JsonlLines, CliError> {
         let name = display_name(path);
         let reader: Box<dyn BufRead> = match path {
             Some(path) if !is_stdin(path) => {
@@ -135,6 +191,7 @@ impl JsonlLines {
             name,
             reader,
             line_number: 0,
+            format: format.unwrap_or(InputFormat::Text),
         })
     }
 
@@ -166,9 +223,9 @@ impl JsonlLines {
             if line.trim().is_empty() {
                 continue;
             }
-            let parsed = serde_json::from_str::<Document>(&line)
+            let parsed = serde_json::from_str::<JsonlDocument>(&line)
                 .map(|document| Input {
-                    document,
+                    document: document.into_document(self.format),
                     warning: warning.map(|warning| warning.replace("the file is", "the line is")),
                 })
                 .map_err(|error| self.line_error(error.to_string()));
@@ -199,6 +256,16 @@ mod tests {
         assert_eq!(file_id(Path::new("-")), "stdin");
         assert_eq!(display_name(Some(Path::new("-"))), "standard input");
         assert_eq!(display_name(None), "standard input");
+    }
+
+    #[test]
+    fn html_files_are_told_by_their_names() {
+        for name in ["page.html", "PAGE.HTM", "saved/page.htm"] {
+            assert_eq!(format_of_path(Path::new(name)), InputFormat::Html, "{name}");
+        }
+        for name in ["page.txt", "html", "page.html.txt", "-", "page.xhtml"] {
+            assert_eq!(format_of_path(Path::new(name)), InputFormat::Text, "{name}");
+        }
     }
 
     #[test]

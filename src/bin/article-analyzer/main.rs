@@ -80,9 +80,15 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
     // unreadable one fails the run with nothing on stdout.
     let (files, corpus) = if arguments.jsonl {
         let path = arguments.inputs.first().map(|path| path.as_path());
-        (Vec::new(), Some(JsonlLines::open(path)?))
+        (
+            Vec::new(),
+            Some(JsonlLines::open(path, arguments.input_format)?),
+        )
     } else {
-        (inputs::read_files(&arguments.inputs)?, None)
+        (
+            inputs::read_files(&arguments.inputs, arguments.input_format)?,
+            None,
+        )
     };
     let stdout = io::stdout();
     let mut writer = ReportWriter::new(
