@@ -4,6 +4,7 @@
 //! adding a phrase or a pattern never means adding an `if`. Word lists are looked up by
 //! word hash; patterns become one [`Regex`] per rule family, built here once.
 
+use crate::text::sorting;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -256,7 +257,7 @@ fn date_labels(file: &'static str) -> Vec<DateLabelPhrase> {
             })
         })
         .collect();
-    labels.sort_by_key(|phrase| std::cmp::Reverse(phrase.words.len()));
+    sorting::sort_by_key(&mut labels, |phrase| std::cmp::Reverse(phrase.words.len()));
     labels
 }
 

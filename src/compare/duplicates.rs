@@ -9,6 +9,7 @@
 
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
+use crate::text::sorting;
 
 /// Most hash functions a signature can have.
 pub const MAX_HASHES: usize = 256;
@@ -171,7 +172,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
         .filter(|(_, f)| !f.is_empty())
         .map(|(i, f)| (f.exact, i as u32))
         .collect();
-    by_exact.sort_unstable();
+    sorting::sort(&mut by_exact);
     let mut pairs = Vec::new();
     let mut copies: Vec<Vec<u32>> = Vec::new();
     let mut representatives: Vec<u32> = Vec::new();
@@ -206,7 +207,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
                 .fold(band as u64, |hash, &row| mix(hash, u64::from(row)));
             Some((key, r as u32))
         }));
-        keys.sort_unstable();
+        sorting::sort(&mut keys);
         for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
             for (k, &(_, a)) in bucket.iter().enumerate() {
                 for &(_, b) in &bucket[k + 1..] {
@@ -215,7 +216,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             }
         }
     }
-    candidates.sort_unstable();
+    sorting::sort(&mut candidates);
     candidates.dedup();
 
     for (r, s) in candidates {
@@ -236,7 +237,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             }
         }
     }
-    pairs.sort_by_key(|pair| (pair.a, pair.b));
+    sorting::sort_by_key(&mut pairs, |pair| (pair.a, pair.b));
     pairs
 }
 

@@ -11,6 +11,7 @@
 //! Only quotes filed under the same speaker and content word are compared (an inverted
 //! index), so the work grows with the number of quotes, not its square.
 
+use crate::text::sorting;
 use std::collections::HashMap;
 
 use crate::quotes::cue_base;
@@ -86,7 +87,7 @@ fn content_stems(text: &str) -> Vec<u64> {
             word_hash(&lower[..end])
         })
         .collect();
-    stems.sort_unstable();
+    sorting::sort(&mut stems);
     stems.dedup();
     stems
 }
@@ -151,7 +152,7 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
         .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
         .filter(|(_, quote)| quote.stems.len() >= MIN_SHARED_WORDS)
         .collect();
-    quotes.sort_by(|(a_article, a), (b_article, b)| {
+    sorting::sort_by(&mut quotes, |(a_article, a), (b_article, b)| {
         b.stems
             .len()
             .cmp(&a.stems.len())
@@ -195,7 +196,7 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
                 }
             }
         }
-        candidates.sort_unstable();
+        sorting::sort(&mut candidates);
         candidates.dedup();
         let joined = candidates.iter().copied().find(|&centre| {
             let (centre_article, centre_quote) = quotes[centre as usize];
@@ -235,11 +236,11 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
                 .into_iter()
                 .map(|m| (quotes[m].0, quotes[m].1.index))
                 .collect();
-            group.sort_unstable();
+            sorting::sort(&mut group);
             group
         })
         .collect();
-    groups.sort_unstable();
-    centres.sort_unstable();
+    sorting::sort(&mut groups);
+    sorting::sort(&mut centres);
     Grouping { groups, centres }
 }

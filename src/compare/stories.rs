@@ -37,6 +37,7 @@
 //! Candidates come from an inverted index of each article's heaviest terms with short
 //! posting lists, so the work grows with the number of articles, not its square.
 
+use crate::text::sorting;
 use std::collections::HashMap;
 
 use super::duplicates::IndexPair;
@@ -254,7 +255,7 @@ pub fn candidate_keys(vector: &StoryVector) -> Vec<u32> {
         .filter(|term| (2..=MAX_POSTING).contains(&(term.batch_count as usize)))
         .map(|term| (term.hash, term.alone))
         .collect();
-    keys.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorting::sort_by(&mut keys, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     keys.truncate(INDEX_TERMS);
     keys.into_iter().map(|(term, _)| term).collect()
 }
@@ -278,7 +279,7 @@ pub fn candidate_pairs(keys: &[Vec<u32>]) -> Vec<(usize, usize)> {
             }
         }
     }
-    pairs.sort_unstable();
+    sorting::sort(&mut pairs);
     pairs.dedup();
     pairs
 }
