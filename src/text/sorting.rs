@@ -27,11 +27,25 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 
 /// Sorts `items` by `compare` (stable: items that compare equal keep their order).
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
-    if items.len() < 2 {
+    if items.len() <= INSERTION_RUN {
+        // Most of the engine's sorts are this short (an article's terms, a quote's words):
+        // sorted where they stand, without the index buffers.
+        insertion_sort(items, &mut compare);
         return;
     }
     let mut order = stable_order(items.len(), &mut |a, b| compare(&items[a], &items[b]));
     permute(items, &mut order);
+}
+
+/// Sorts a few items in place by swapping each back past the greater ones (stable).
+fn insertion_sort<T>(items: &mut [T], compare: &mut impl FnMut(&T, &T) -> Ordering) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Puts `items[order[i]]` at position `i`, following each cycle of the permutation with
@@ -51,9 +65,9 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
     }
 }
 
-/// Runs shorter than this are sorted by insertion before merging: on a few items, shifting
-/// is cheaper than merging through the spare buffer (16 is the usual choice; any small
-/// number gives the same order).
+/// Runs shorter than this are sorted by insertion before merging, and slices this short are
+/// sorted by insertion alone: on a few items, shifting is cheaper than merging through a
+/// spare buffer (16 is the usual choice; any small number gives the same order).
 const INSERTION_RUN: usize = 16;
 
 /// The indices `0..len` in the order that sorts the items stably by `compare` (which
