@@ -1,5 +1,5 @@
 //! The command-line tool as a user runs it: `article-analyzer analyze FILE...`, `-` for
-//! stdin, `--jsonl`, `--pretty`, `--format`, `--help`, `--version`, and its errors
+//! stdin, `--jsonl`, `--pretty`, `--format`, `--help`, `--version`, `diff A B`, and its errors
 //! (unreadable files, bad JSONL, usage errors with exit status 2), checked against the report
 //! shape of `../shared/contract.md` and, for the exports, against the page's own export
 //! functions run in Node.
@@ -869,4 +869,244 @@ fn a_missing_jsonl_file_fails_naming_it_and_prints_nothing() {
     let missing = dir.join("no-such-corpus.jsonl");
     let output = run(&["analyze", "--jsonl", missing.to_str().unwrap()], None);
     assert_failure(&output, &["no-such-corpus.jsonl"]);
+}
+
+// `article-analyzer diff A B`.
+
+/// The invented pair of `tests/batches/copies/`: a syndicated copy with a new headline, its
+/// last paragraph trimmed and two words changed.
+fn copies(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/batches/copies")
+        .join(name)
+}
+
+/// `text[start..end]` in UTF-16 code units, as JavaScript's `slice` reads it.
+fn slice16(text: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).expect("offsets on boundaries")
+}
+
+/// The diff of the two files as the library gives it for their cleaned articles.
+fn library_diff(a: &Path, b: &Path) -> Value {
+    let article = |path: &Path| {
+        let mut article = clean(&std::fs::read_to_string(path).expect("read a test article"));
+        article.id = path
+            .file_name()
+            .expect("a file name")
+            .to_string_lossy()
+            .into_owned();
+        article
+    };
+    serde_json::to_value(article_analyzer::diff_articles(&article(a), &article(b)))
+        .expect("a diff serialises")
+}
+
+#[test]
+fn diff_shows_a_copys_new_headline_trimmed_ending_and_two_changed_words() {
+    let (original, copy) = (copies("ferry-original.txt"), copies("ferry-copy.txt"));
+    let args = |format: &str| {
+        [
+            "diff".to_string(),
+            format!("--format={format}"),
+            original.display().to_string(),
+            copy.display().to_string(),
+        ]
+    };
+    let output = run(&args("text").each_ref().map(String::as_str), None);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(
+        stderr_of(&output),
+        "",
+        "no warning for two clean UTF-8 files"
+    );
+    let expected = format!(
+        "--- {}\n+++ {}\n\
+         @@ headline @@\n\
+         [-Island Ferry Adds Late Crossing for Summer-]{{+Islanders Get a Later Ferry Home This Summer+}}\n\
+         @@ -1 +1 @@ changed\n\
+         The island’s ferry will run an extra crossing at [-ten-]{{+eleven+}} in the evening from July, the operator said on Monday, after islanders asked for a later return from the mainland.\n\
+         @@ -2 +2 @@ changed\n\
+         The new crossing will run every day until the end of [-September-]{{+October+}} and will carry cars as well as foot passengers — the company said in a statement.\n\
+         @@ -3 +3 @@ unchanged\n\
+         @@ -4 @@ removed\n\
+         [-Tickets for the late crossing go on sale next week at the harbour office and online.-]\n\
+         \n\
+         Headline changed, 1 paragraph removed from the end, 2 words changed.\n",
+        original.display(),
+        copy.display()
+    );
+    assert_eq!(stdout_text(&output), expected);
+
+    let json = report_of(&run(&args("json").each_ref().map(String::as_str), None));
+    assert_eq!(
+        json,
+        library_diff(&original, &copy),
+        "the CLI's JSON is the library's diff"
+    );
+    let summary = &json["summary"];
+    for (field, value) in [
+        ("identical", Value::from(false)),
+        ("titleChanged", Value::from(true)),
+        ("paragraphsAdded", Value::from(0)),
+        ("paragraphsRemoved", Value::from(1)),
+        ("paragraphsRemovedAt", Value::from("end")),
+        ("paragraphsMoved", Value::from(0)),
+        ("paragraphsChanged", Value::from(2)),
+        ("paragraphsUnchanged", Value::from(1)),
+        ("wordsChanged", Value::from(2)),
+        ("wordsAdded", Value::from(0)),
+        ("wordsRemoved", Value::from(0)),
+    ] {
+        assert_eq!(summary[field], value, "summary.{field}: {summary}");
+    }
+    // Exactly those edits, read through the UTF-16 offsets from the cleaned texts (the
+    // curly apostrophe and the dash before them are one UTF-16 unit but three bytes).
+    let texts = [&original, &copy]
+        .map(|path| clean(&std::fs::read_to_string(path).expect("read a test article")).text);
+    let edits: Vec<(String, String, String)> = json["ops"]
+        .as_array()
+        .expect("ops")
+        .iter()
+        .filter(|op| op["kind"] != "equal")
+        .map(|op| {
+            let offset = |field: &str| op[field].as_u64().expect("an offset");
+            (
+                op["kind"].as_str().expect("kind").to_string(),
+                slice16(&texts[0], offset("aStart"), offset("aEnd")),
+                slice16(&texts[1], offset("bStart"), offset("bEnd")),
+            )
+        })
+        .collect();
+    let edit = |kind: &str, a: &str, b: &str| (kind.to_string(), a.to_string(), b.to_string());
+    assert_eq!(
+        edits,
+        [
+            edit("delete", "ten", ""),
+            edit("insert", "", "eleven"),
+            edit("delete", "September", ""),
+            edit("insert", "", "October"),
+            edit(
+                "delete",
+                "Tickets for the late crossing go on sale next week at the harbour office and online.",
+                ""
+            ),
+        ]
+    );
+}
+
+#[test]
+fn diff_of_identical_articles_says_so() {
+    let original = copies("ferry-original.txt");
+    let path = original.to_str().expect("UTF-8 path");
+    let bytes = std::fs::read(&original).expect("read a test article");
+    let output = run(&["diff", path, "-"], Some(&bytes));
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(
+        stdout_text(&output),
+        format!(
+            "--- {path}\n+++ standard input\nNo difference: the same words in the same order.\n"
+        )
+    );
+    let json = report_of(&run(&["diff", "--format", "json", "-", path], Some(&bytes)));
+    assert_eq!(json["a"], "stdin");
+    assert_eq!(json["summary"]["identical"], true);
+    assert!(json["ops"]
+        .as_array()
+        .expect("ops")
+        .iter()
+        .all(|op| op["kind"] == "equal"));
+}
+
+#[test]
+fn diff_reads_non_utf8_bytes_lossily_with_a_warning_naming_the_file() {
+    let dir = scratch_dir("diff_non_utf8");
+    let original = std::fs::read(copies("ferry-original.txt")).expect("read a test article");
+    let mut latin1 = original.clone();
+    latin1.extend_from_slice(b"\nThe first crossing leaves from Sant\xe9 pier.\n");
+    let broken = write_file(&dir, "latin1.txt", &latin1);
+    let fine = write_file(&dir, "fine.txt", &original);
+    let output = run(
+        &[
+            "diff",
+            fine.to_str().expect("UTF-8 path"),
+            broken.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("latin1.txt") && stderr.contains("not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("fine.txt"),
+        "only the broken file warns: {stderr}"
+    );
+    let text = stdout_text(&output);
+    assert!(
+        text.contains("{+The first crossing leaves from Sant\u{FFFD} pier.+}"),
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_of_an_unreadable_file_fails_naming_it_and_prints_nothing() {
+    let dir = scratch_dir("diff_missing");
+    let present = copies("ferry-original.txt");
+    let missing = dir.join("no-such-copy.txt");
+    let output = run(
+        &[
+            "diff",
+            present.to_str().expect("UTF-8 path"),
+            missing.to_str().expect("UTF-8 path"),
+        ],
+        None,
+    );
+    assert_failure(&output, &["cannot read", "no-such-copy.txt"]);
+}
+
+#[test]
+fn diff_usage_errors_exit_2_naming_what_was_wrong() {
+    let path = copies("ferry-original.txt");
+    let path = path.to_str().expect("UTF-8 path");
+    for (args, mentions) in [
+        (&["diff"][..], &["<A>", "<B>"][..]),
+        (&["diff", path][..], &["<B>"][..]),
+        (&["diff", path, path, path][..], &[path][..]),
+        (&["diff", "-", "-"][..], &["both \"-\""][..]),
+        (
+            &["diff", "--format", "csv", path, path][..],
+            &["csv", "text, json"][..],
+        ),
+        (&["diff", "--pretty", path, path][..], &["--pretty"][..]),
+    ] {
+        assert_usage_error(&run(args, Some(b"")), mentions);
+    }
+}
+
+#[test]
+fn diff_help_describes_the_marks_formats_and_exit_statuses() {
+    for args in [&["diff", "--help"][..], &["help", "diff"][..]] {
+        let help = run(args, None);
+        assert!(help.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&help.stdout);
+        for mention in [
+            "Usage: article-analyzer diff",
+            "[-deleted-]{+inserted+}",
+            "--format",
+            "json",
+            "UTF-16",
+            "Exit status",
+            "2 for a usage error",
+        ] {
+            assert!(
+                text.contains(mention),
+                "{args:?} should mention {mention:?}: {text}"
+            );
+        }
+    }
+    let top = String::from_utf8_lossy(&run(&["--help"], None).stdout).into_owned();
+    assert!(top.contains("diff"), "{top}");
 }

@@ -2,7 +2,7 @@
 //! `TypeError` for a value of the wrong type or shape, `ValueError` for a value of the right
 //! type that cannot be used.
 
-use article_analyzer::{BlockOverride, Document, Options};
+use article_analyzer::{Article, BlockOverride, Document, Options};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyInt, PyMapping, PyString, PyTuple};
@@ -183,6 +183,79 @@ pub fn read_text(caller: &str, text: &Bound<'_, PyAny>) -> PyResult<String> {
     })?;
     to_rust_string(as_str)
         .map_err(|error| PyValueError::new_err(format!("{caller}(): the article text {error}")))
+}
+
+/// One of the two text arguments of `diff_texts`; `which` is "first" or "second".
+pub fn read_diff_text(caller: &str, which: &str, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let as_str = text.cast::<PyString>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{caller}() expects two texts (str); the {which} is {}{}",
+            a_type_name(text),
+            decode_hint(text)
+        ))
+    })?;
+    to_rust_string(as_str)
+        .map_err(|error| PyValueError::new_err(format!("{caller}(): the {which} text {error}")))
+}
+
+/// What `diff_articles` reads of an article, for messages.
+const ARTICLE_SHAPE: &str =
+    "an Article dict as clean() or analyze() returns it (only \"text\" is needed; \"id\" and \"title\" are read when present)";
+
+/// One of the two article arguments of `diff_articles`: a mapping of which only `id`,
+/// `title` and `text` are read (the page's `diffArticles` reads the same three). A missing
+/// or `None` id is empty and a missing or `None` title none, as in an article `clean`
+/// returns; `which` is "first" or "second".
+pub fn read_article(caller: &str, which: &str, article: &Bound<'_, PyAny>) -> PyResult<Article> {
+    let Ok(fields) = article.cast::<PyMapping>() else {
+        return Err(PyTypeError::new_err(format!(
+            "{caller}() expects two articles; the {which} is {}, not {ARTICLE_SHAPE}{}",
+            a_type_name(article),
+            if article.is_instance_of::<PyString>() {
+                "; to compare two texts use diff_texts(a, b)"
+            } else {
+                ""
+            }
+        )));
+    };
+    let field = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
+        if fields.contains(key)? {
+            let value = fields.get_item(key)?;
+            Ok((!value.is_none()).then_some(value))
+        } else {
+            Ok(None)
+        }
+    };
+    let string = |key: &str, value: Bound<'_, PyAny>| -> PyResult<String> {
+        let as_str = value.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "{caller}(): the {which} article's \"{key}\" is {}; a str was expected{}",
+                a_type_name(&value),
+                decode_hint(&value)
+            ))
+        })?;
+        to_rust_string(as_str).map_err(|error| {
+            PyValueError::new_err(format!(
+                "{caller}(): the {which} article's \"{key}\" {error}"
+            ))
+        })
+    };
+    let Some(text) = field("text")? else {
+        return Err(PyTypeError::new_err(format!(
+            "{caller}(): the {which} article has no \"text\"; expected {ARTICLE_SHAPE}"
+        )));
+    };
+    Ok(Article {
+        id: field("id")?
+            .map(|id| string("id", id))
+            .transpose()?
+            .unwrap_or_default(),
+        title: field("title")?
+            .map(|title| string("title", title))
+            .transpose()?,
+        text: string("text", text)?,
+        ..Article::default()
+    })
 }
 
 /// The id argument of `Batch.remove`.

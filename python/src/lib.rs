@@ -8,13 +8,16 @@
 
 mod arguments;
 mod boundary;
+mod distributed;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use arguments::{read_document, read_documents, read_id, read_options, read_text};
+use arguments::{
+    read_article, read_diff_text, read_document, read_documents, read_id, read_options, read_text,
+};
 use boundary::{engine_error, run_engine, to_python, InternalError};
 
 /// Cleans one article: title, author, date, the kept body and every block's verdict, with
@@ -60,6 +63,40 @@ fn analyze(
     let report =
         run_engine(py, || article_analyzer::analyze(&docs, &options))?.map_err(engine_error)?;
     to_python(py, &report)
+}
+
+/// What changed from text ``a`` to text ``b`` (paragraphs apart by blank lines): a dict
+/// with ``ops`` (the word-level diff: runs kept, deleted from ``a`` or inserted into ``b``,
+/// with UTF-16 offsets into each text), ``aParagraphs`` and ``bParagraphs`` (each paragraph
+/// and what became of it: unchanged, changed, added, removed or moved) and ``summary``
+/// (counts, and a sentence such as "1 paragraph removed from the end, 2 words changed.").
+/// The page's ``diffTexts`` gives the same. Raises ``TypeError`` when either is not a
+/// ``str``.
+#[pyfunction]
+fn diff_texts(py: Python<'_>, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let a = read_diff_text("diff_texts", "first", a)?;
+    let b = read_diff_text("diff_texts", "second", b)?;
+    let diff = run_engine(py, || article_analyzer::diff_texts(&a, &b))?;
+    to_python(py, &diff)
+}
+
+/// What changed from article ``a`` to article ``b``, two Article dicts as ``clean``,
+/// ``analyze`` or ``Batch.add`` return them (only ``id``, ``title`` and ``text`` are read):
+/// the dict of ``diff_texts`` for their cleaned texts, with ``a`` and ``b`` (their ids),
+/// ``titleOps`` (the headlines' word diff, offsets into each ``title``) and a summary that
+/// counts the headline. The same as the page's ``diffArticles`` and the CLI's
+/// ``article-analyzer diff --format json A B``. Raises ``TypeError`` when an argument is not
+/// such a dict.
+#[pyfunction]
+fn diff_articles(
+    py: Python<'_>,
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let a = read_article("diff_articles", "first", a)?;
+    let b = read_article("diff_articles", "second", b)?;
+    let diff = run_engine(py, || article_analyzer::diff_articles(&a, &b))?;
+    to_python(py, &diff)
 }
 
 /// A batch analysed one article at a time, for streaming a corpus or editing a batch:
@@ -150,6 +187,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(clean, module)?)?;
     module.add_function(wrap_pyfunction!(extract_quotes, module)?)?;
     module.add_function(wrap_pyfunction!(analyze, module)?)?;
+    module.add_function(wrap_pyfunction!(diff_texts, module)?)?;
+    module.add_function(wrap_pyfunction!(diff_articles, module)?)?;
     module.add_class::<Batch>()?;
     module.add("InternalError", module.py().get_type::<InternalError>())?;
     module.add("MAX_DOCUMENTS", article_analyzer::MAX_DOCUMENTS)?;
@@ -157,5 +196,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
         "DEFAULT_MAX_ARTICLE_BYTES",
         article_analyzer::DEFAULT_MAX_ARTICLE_BYTES,
     )?;
+    distributed::register(module)?;
     Ok(())
 }

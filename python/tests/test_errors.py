@@ -54,6 +54,18 @@ TEXT = "Bridge Reopens\n\nThe old bridge reopened on Monday after two years of r
         (lambda: aa.Batch().add("just text"), TypeError, "Batch.add(): the article is a str; expected a dict"),
         (lambda: aa.Batch().add({"id": "", "text": TEXT}), ValueError, "has an empty id"),
         (lambda: aa.Batch().remove(3), TypeError, "Batch.remove() expects an article id (a str), got int"),
+        (lambda: aa.diff_texts(TEXT, None), TypeError, "diff_texts() expects two texts (str); the second is a NoneType"),
+        (lambda: aa.diff_texts(b"bytes", TEXT), TypeError, 'the first is a bytes (decode the bytes first'),
+        (lambda: aa.diff_texts("caf\udce9", TEXT), ValueError, "the first text holds lone surrogates"),
+        (lambda: aa.diff_texts(TEXT), TypeError, "missing 1 required positional argument: 'b'"),
+        (lambda: aa.diff_articles(TEXT, TEXT), TypeError, "the first is a str, not an Article dict"),
+        (lambda: aa.diff_articles(TEXT, TEXT), TypeError, "to compare two texts use diff_texts(a, b)"),
+        (lambda: aa.diff_articles({"text": TEXT}, [TEXT]), TypeError, "the second is a list, not an Article dict"),
+        (lambda: aa.diff_articles({"text": TEXT}, {"id": "b"}), TypeError, 'the second article has no "text"'),
+        (lambda: aa.diff_articles({"text": 5}, {"text": TEXT}), TypeError, 'the first article\'s "text" is an int; a str was expected'),
+        (lambda: aa.diff_articles({"text": TEXT, "title": 1}, {"text": TEXT}), TypeError, 'the first article\'s "title" is an int'),
+        (lambda: aa.diff_articles({"text": TEXT, "id": 7}, {"text": TEXT}), TypeError, 'the first article\'s "id" is an int'),
+        (lambda: aa.diff_articles({"text": TEXT}, {"text": "caf\udce9"}), ValueError, 'the second article\'s "text" holds lone surrogates'),
     ],
 )
 def test_bad_arguments_raise_with_a_message_that_says_what_was_wrong(call, error, message):

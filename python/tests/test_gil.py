@@ -106,6 +106,17 @@ def test_analyze_releases_the_gil(text):
     assert progress_in_attempts(lambda: aa.analyze([("bridge", text)])) > 0
 
 
+def test_diff_texts_releases_the_gil(text):
+    edited = text.replace("cyclists", "riders")
+    assert progress_in_attempts(lambda: aa.diff_texts(text, edited)) > 0
+
+
+def test_diff_articles_releases_the_gil(text):
+    a = {"id": "a", "title": "Footbridge", "text": text}
+    b = {"id": "b", "title": "New footbridge", "text": text.replace("Tuesday", "Monday")}
+    assert progress_in_attempts(lambda: aa.diff_articles(a, b)) > 0
+
+
 def test_batch_add_releases_the_gil(text):
     batch = aa.Batch()
 

@@ -3,10 +3,10 @@
 //! The standard sorts (driftsort for `sort`, ipnsort for `sort_unstable`) are fast but large,
 //! and every element type and every comparison closure gets its own copy: in the page's
 //! WebAssembly the engine's two dozen sort calls came to about 90 KB of code (62 functions).
-//! Here the sorting itself is one function that orders indices through a `dyn` comparison;
-//! what each call adds is its comparison closure and a loop that moves the items into place.
-//! None of these sorts is on a per-paragraph path: they order an article's terms, a batch's
-//! candidate pairs and groups, where a merge sort's cost does not show.
+//! Here sorting by a key or a comparison is one function that orders indices through a `dyn`
+//! comparison; what each call adds is its comparison closure, an insertion sort for short
+//! slices and a loop that moves the items into place. Sorting whole values ([`sort`]) stays
+//! the standard library's: a batch's big sorts are of that kind, on a few element types.
 //!
 //! The sort is stable, so it gives exactly what the standard library's stable sort gives. It
 //! also gives what `sort_unstable` gave wherever no two distinct items compare equal, which
@@ -14,10 +14,12 @@
 
 use std::cmp::Ordering;
 
-/// Sorts `items` by their natural order (stable; equal items are equal, so the order among
-/// them cannot show).
+/// Sorts `items` by their natural order. Equal items are equal, so any sort gives the same
+/// result; this one is the standard library's `sort_unstable`, since the engine's biggest
+/// sorts are of this kind (a batch's candidate entries and pairs: plain numbers and tuples,
+/// a handful of element types), where its speed counts and its size is shared by the calls.
 pub fn sort<T: Ord>(items: &mut [T]) {
-    sort_by(items, T::cmp);
+    items.sort_unstable();
 }
 
 /// Sorts `items` by a key (stable: items with equal keys keep their order).

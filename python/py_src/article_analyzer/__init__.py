@@ -11,6 +11,7 @@ the same keys as the CLI's JSON report (``storyGroups``, ``quoteGroups``, ...).
     >>> batch = aa.Batch(quotes=False)        # streaming: add articles one at a time
     >>> batch.add({"id": "c", "text": text_c})
     >>> batch.cross_article()["duplicates"]
+    >>> aa.diff_articles(report["articles"][0], report["articles"][1])["summary"]["sentence"]
 
 Offsets (``start``/``end`` of blocks and quotes) count UTF-16 code units, as in JavaScript;
 ``utf16_slice(text, start, end)`` cuts the span out of a Python ``str``. The engine runs
@@ -26,41 +27,55 @@ from article_analyzer._native import (
     InternalError,
     analyze,
     clean,
+    diff_articles,
+    diff_texts,
     extract_quotes,
 )
 from article_analyzer.frames import articles_frame, quotes_frame
 from article_analyzer.offsets import utf16_slice
 from article_analyzer.report import (
     Article,
+    ArticleDiff,
     Block,
     BlockOverride,
     CrossArticle,
+    DiffOp,
+    DiffSummary,
     Document,
     DuplicatePair,
+    ParagraphChange,
     Quote,
     QuoteChange,
     QuoteRef,
     Report,
+    TextDiff,
 )
 
 __all__ = [
     "DEFAULT_MAX_ARTICLE_BYTES",
     "MAX_DOCUMENTS",
     "Article",
+    "ArticleDiff",
     "Batch",
     "Block",
     "BlockOverride",
     "CrossArticle",
+    "DiffOp",
+    "DiffSummary",
     "Document",
     "DuplicatePair",
     "InternalError",
+    "ParagraphChange",
     "Quote",
     "QuoteChange",
     "QuoteRef",
     "Report",
+    "TextDiff",
     "analyze",
     "articles_frame",
     "clean",
+    "diff_articles",
+    "diff_texts",
     "extract_quotes",
     "quotes_frame",
     "utf16_slice",

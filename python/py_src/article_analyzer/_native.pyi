@@ -1,8 +1,17 @@
 """Type stubs of the native module; import ``article_analyzer`` rather than this module."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import ModuleType
 
-from article_analyzer.report import Article, CrossArticle, Document, Quote, Report
+from article_analyzer.report import (
+    Article,
+    ArticleDiff,
+    CrossArticle,
+    Document,
+    Quote,
+    Report,
+    TextDiff,
+)
 
 DocumentLike = Document | tuple[str, str]
 
@@ -11,6 +20,9 @@ MAX_DOCUMENTS: int
 
 DEFAULT_MAX_ARTICLE_BYTES: int
 """Largest article text analysed by default, in UTF-8 bytes (64 MiB)."""
+
+distributed: ModuleType
+"""The engine's distributed steps; use ``article_analyzer.distributed``, which names them."""
 
 class InternalError(RuntimeError):
     """The analyzer failed on its own (a bug, not a problem with the arguments)."""
@@ -32,6 +44,21 @@ def analyze(
     """Analyses a batch of articles and returns the report (the CLI's, for the same
     documents). Raises ``TypeError`` for arguments of the wrong shape or an unknown option,
     ``ValueError`` for an empty or repeated id."""
+
+def diff_texts(a: str, b: str) -> TextDiff:
+    """What changed from text ``a`` to text ``b`` (paragraphs apart by blank lines): the
+    word-level ``ops`` (UTF-16 offsets), each paragraph's fate in ``aParagraphs`` and
+    ``bParagraphs``, and a ``summary`` with a sentence. Raises ``TypeError`` when either is
+    not a ``str``."""
+
+def diff_articles(
+    a: Article | Mapping[str, str | None], b: Article | Mapping[str, str | None]
+) -> ArticleDiff:
+    """What changed from article ``a`` to article ``b`` (Article dicts; only ``id``,
+    ``title`` and ``text`` are read): ``diff_texts`` of their cleaned texts, with their ids,
+    the titles' ``titleOps`` and a summary counting the headline; the CLI's
+    ``article-analyzer diff --format json``. Raises ``TypeError`` when an argument is not
+    such a dict."""
 
 class Batch:
     """A batch analysed one article at a time; the same results as ``analyze``."""

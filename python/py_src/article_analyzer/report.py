@@ -133,3 +133,77 @@ class Document(_DocumentFields, total=False):
     """One article handed to ``analyze`` or ``Batch.add``; ``overrides`` is optional."""
 
     overrides: list[BlockOverride]
+
+
+DiffKind = Literal["equal", "delete", "insert"]
+"""What a diff op does: keep a run of words, delete it from ``a`` or insert it into ``b``."""
+
+
+class DiffOp(TypedDict):
+    """One run of a diff, in text order on both sides; offsets in UTF-16 code units. A
+    deletion's ``b`` range (an insertion's ``a`` range) is empty, at the place the change
+    stands; ``words`` counts its words; ``moved`` marks a whole paragraph deleted at one place
+    and inserted word for word at another."""
+
+    kind: DiffKind
+    aStart: int
+    aEnd: int
+    bStart: int
+    bEnd: int
+    words: int
+    moved: bool
+
+
+ParagraphStatus = Literal["unchanged", "changed", "added", "removed", "moved"]
+"""What became of a paragraph from one text to the other."""
+
+
+class ParagraphChange(TypedDict):
+    """One paragraph of one text (UTF-16 offsets) and what became of it; ``other`` indexes
+    its counterpart in the other text's paragraphs (``None`` when added or removed)."""
+
+    start: int
+    end: int
+    status: ParagraphStatus
+    other: int | None
+
+
+Place = Literal["start", "end", "middle", "several"]
+"""Where the paragraphs added (or removed) stand in their text."""
+
+
+class DiffSummary(TypedDict):
+    """A diff's counts and a sentence saying them; word counts are inside edited paragraphs
+    (whole paragraphs count as paragraphs)."""
+
+    identical: bool
+    titleChanged: bool
+    paragraphsAdded: int
+    paragraphsAddedAt: Place | None
+    paragraphsRemoved: int
+    paragraphsRemovedAt: Place | None
+    paragraphsMoved: int
+    paragraphsChanged: int
+    paragraphsUnchanged: int
+    wordsAdded: int
+    wordsRemoved: int
+    wordsChanged: int
+    sentence: str
+
+
+class TextDiff(TypedDict):
+    """What ``diff_texts`` returns: what changed from text ``a`` to text ``b``."""
+
+    ops: list[DiffOp]
+    aParagraphs: list[ParagraphChange]
+    bParagraphs: list[ParagraphChange]
+    summary: DiffSummary
+
+
+class ArticleDiff(TextDiff):
+    """What ``diff_articles`` returns: the ``TextDiff`` of two articles' cleaned texts, with
+    their ids and the word diff of their titles (offsets into each ``title``)."""
+
+    a: str
+    b: str
+    titleOps: list[DiffOp]

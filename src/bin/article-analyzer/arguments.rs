@@ -16,8 +16,8 @@ use clap::{value_parser, Arg, ArgAction, ArgMatches, Command};
 pub enum Invocation {
     /// `article-analyzer analyze ...`
     Analyze(AnalyzeArguments),
-    // `diff A B` (compare two reports or two articles) will be a variant here, parsed from a
-    // subcommand declared in `command()`, and run by its own function in `main.rs`.
+    /// `article-analyzer diff A B`
+    Diff(DiffArguments),
 }
 
 /// The options of `analyze`.
@@ -38,6 +38,50 @@ pub struct AnalyzeArguments {
     // `--input-format text|html` (how a file's bytes become an article's text, once the
     // HTML reader exists) will be a field here, read by `inputs::read_document`;
     // `--jobs N` (articles analysed in parallel) will be a field here, used by `main::analyze`.
+}
+
+/// The options of `diff`.
+#[derive(Debug)]
+pub struct DiffArguments {
+    /// The article compared from ("-" for standard input).
+    pub a: PathBuf,
+    /// The article compared to ("-" for standard input, when `a` is not).
+    pub b: PathBuf,
+    /// What is printed.
+    pub format: DiffFormat,
+}
+
+/// What `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// The edits for a person: each changed paragraph with its words marked, then the summary.
+    Text,
+    /// The structure `diffArticles` gives on the page (the fields of `diffTexts`, with the
+    /// ids and the headline's ops).
+    Json,
+}
+
+impl DiffFormat {
+    const NAMES: [(&'static str, DiffFormat, &'static str); 2] = [
+        (
+            "text",
+            DiffFormat::Text,
+            "the changed paragraphs, words marked [-deleted-]{+inserted+}, then a summary",
+        ),
+        (
+            "json",
+            DiffFormat::Json,
+            "the diff's structure: titleOps, ops, aParagraphs, bParagraphs, summary (UTF-16 offsets)",
+        ),
+    ];
+
+    /// The format of a name the parser accepted (it accepts only the names of [`Self::NAMES`]).
+    fn from_name(name: String) -> DiffFormat {
+        DiffFormat::NAMES
+            .iter()
+            .find(|(known, _, _)| *known == name)
+            .map_or(DiffFormat::Text, |&(_, format, _)| format)
+    }
 }
 
 /// What `analyze` prints.
@@ -97,7 +141,7 @@ pub fn command() -> Command {
         .subcommand_required(true)
         .arg_required_else_help(true)
         .subcommand(analyze_command())
-    // The `diff A B` subcommand goes here, beside `analyze`.
+        .subcommand(diff_command())
 }
 
 fn analyze_command() -> Command {
@@ -199,6 +243,72 @@ fn analyze_command() -> Command {
         ))
 }
 
+fn diff_command() -> Command {
+    let file = |name: &'static str, value_name: &'static str, help: &'static str| {
+        Arg::new(name)
+            .value_name(value_name)
+            .required(true)
+            .value_parser(value_parser!(PathBuf))
+            .help(help)
+    };
+    Command::new("diff")
+        .about("Show what changed between two articles, after cleaning both")
+        .long_about(
+            "Show what changed from article A to article B: both are cleaned as `analyze`\n\
+             cleans them, then their bodies are compared word by word (and their headlines,\n\
+             when they differ). Paragraphs are said to be changed, added, removed or moved;\n\
+             inside a changed one, words are marked [-deleted-]{+inserted+}. A sentence\n\
+             sums it up (\"Headline changed, 1 paragraph removed from the end, 2 words\n\
+             changed.\").",
+        )
+        .arg(file(
+            "a",
+            "A",
+            "The article compared from; \"-\" reads standard input",
+        ))
+        .arg(file(
+            "b",
+            "B",
+            "The article compared to; \"-\" reads standard input",
+        ))
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_name("FORMAT")
+                .default_value("text")
+                .value_parser(
+                    PossibleValuesParser::new(
+                        DiffFormat::NAMES
+                            .map(|(name, _, help)| PossibleValue::new(name).help(help)),
+                    )
+                    .map(DiffFormat::from_name),
+                )
+                .help("What to print: the edits for reading, or their structure as JSON"),
+        )
+        .after_help(
+            "Exit status: 0 when both articles were compared (whether or not they differ);\n\
+             1 when a file cannot be read; 2 for a usage error.",
+        )
+        .after_long_help(
+            "The text: a --- and a +++ line naming A and B; the headline's word diff when it\n\
+             differs; then one @@ line per paragraph of the bodies (a run of unchanged ones\n\
+             folded into one), where -N is paragraph N of A and +M paragraph M of B (-2,3:\n\
+             three from the second), followed by the paragraph with its edits marked; a\n\
+             paragraph split in two or two merged into one share an @@ line, the break\n\
+             marked {+¶+} or [-¶-]; a moved one is shown at its new place. Last, the summary.\n\n\
+             Bytes that are not UTF-8 are replaced by U+FFFD, with a warning on standard error.\n\
+             The JSON is what the page's diffArticles gives for the two cleaned articles (ids:\n\
+             the files' names): offsets are UTF-16 code units into each article's cleaned\n\
+             text (or title), as `analyze` reports it.\n\n\
+             Exit status: 0 when both articles were compared (whether or not they differ);\n\
+             1 when a file cannot be read or the result cannot be written; 2 for a usage error.\n\n\
+             Examples:\n  \
+             article-analyzer diff original.txt copy.txt\n  \
+             article-analyzer diff --format json original.txt copy.txt > edits.json\n  \
+             curl -s https://example.org/copy.txt | article-analyzer diff original.txt -",
+        )
+}
+
 /// The value of `--max-article-bytes`: a whole number of bytes.
 fn parse_byte_count(value: &str) -> Result<usize, String> {
     value.parse().map_err(|_| {
@@ -217,6 +327,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, cla
                 .find_subcommand_mut("analyze")
                 .expect("analyze is declared in command()");
             analyze_arguments(analyze, subcommand).map(Invocation::Analyze)
+        }
+        Some(("diff", diff)) => {
+            let subcommand = command
+                .find_subcommand_mut("diff")
+                .expect("diff is declared in command()");
+            diff_arguments(diff, subcommand).map(Invocation::Diff)
         }
         // `subcommand_required` makes clap refuse a command line without a known command.
         _ => Err(command.error(ErrorKind::MissingSubcommand, "no command given")),
@@ -259,6 +375,33 @@ fn analyze_arguments(
     Ok(arguments)
 }
 
+fn diff_arguments(
+    matches: &ArgMatches,
+    command: &mut Command,
+) -> Result<DiffArguments, clap::Error> {
+    let path = |name: &str| {
+        matches
+            .get_one::<PathBuf>(name)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let arguments = DiffArguments {
+        a: path("a"),
+        b: path("b"),
+        format: matches
+            .get_one::<DiffFormat>("format")
+            .copied()
+            .unwrap_or(DiffFormat::Text),
+    };
+    if arguments.a.as_os_str() == "-" && arguments.b.as_os_str() == "-" {
+        return Err(command.error(
+            ErrorKind::ArgumentConflict,
+            "A and B are both \"-\", but standard input holds one article: give at least one of them as a file",
+        ));
+    }
+    Ok(arguments)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +432,24 @@ mod tests {
     }
 
     #[test]
+    fn reads_diff_options() {
+        let Ok(Invocation::Diff(arguments)) =
+            parse_line("article-analyzer diff --format json old.txt -")
+        else {
+            panic!("a valid command line");
+        };
+        assert_eq!(arguments.format, DiffFormat::Json);
+        assert_eq!(
+            (arguments.a, arguments.b),
+            (PathBuf::from("old.txt"), PathBuf::from("-"))
+        );
+        let Ok(Invocation::Diff(arguments)) = parse_line("article-analyzer diff a b") else {
+            panic!("a valid command line");
+        };
+        assert_eq!(arguments.format, DiffFormat::Text);
+    }
+
+    #[test]
     fn usage_errors_say_what_was_wrong() {
         for (line, kind) in [
             (
@@ -312,6 +473,16 @@ mod tests {
                 ErrorKind::MissingRequiredArgument,
             ),
             ("article-analyzer analyse a", ErrorKind::InvalidSubcommand),
+            (
+                "article-analyzer diff a",
+                ErrorKind::MissingRequiredArgument,
+            ),
+            ("article-analyzer diff a b c", ErrorKind::UnknownArgument),
+            ("article-analyzer diff - -", ErrorKind::ArgumentConflict),
+            (
+                "article-analyzer diff --format csv a b",
+                ErrorKind::InvalidValue,
+            ),
         ] {
             let error = parse_line(line).expect_err(line);
             assert_eq!(error.kind(), kind, "{line}: {error}");

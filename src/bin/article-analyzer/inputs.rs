@@ -23,14 +23,9 @@ pub struct Input {
 /// (`stdin` for standard input). All are read before any is analysed, so an unreadable file
 /// fails the run before anything is printed; two files of the same name fail it too.
 pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
-    // `--input-format html` will choose here how a file's bytes become an article's text.
     let mut inputs = Vec::with_capacity(paths.len());
     for path in paths {
-        let (text, warning) = decode_lossy(read_bytes(path)?);
-        inputs.push(Input {
-            document: Document::new(file_id(path), text),
-            warning,
-        });
+        inputs.push(read_file(path)?);
     }
     let mut seen = std::collections::HashSet::new();
     for input in &inputs {
@@ -40,6 +35,18 @@ pub fn read_files(paths: &[PathBuf]) -> Result<Vec<Input>, CliError> {
         }
     }
     Ok(inputs)
+}
+
+/// Reads one file (or standard input for "-") as an article whose id is the file's name
+/// (`stdin` for standard input).
+pub fn read_file(path: &Path) -> Result<Input, CliError> {
+    // `--input-format html` will choose here how a file's bytes become an article's text
+    // (for `analyze` and `diff` alike).
+    let (text, warning) = decode_lossy(read_bytes(path)?);
+    Ok(Input {
+        document: Document::new(file_id(path), text),
+        warning,
+    })
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
@@ -60,8 +67,8 @@ fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN
 }
 
-/// How an input is named in messages.
-fn display_name(path: Option<&Path>) -> String {
+/// How an input is named in messages: its path as given, or "standard input".
+pub fn display_name(path: Option<&Path>) -> String {
     match path {
         Some(path) if !is_stdin(path) => path.display().to_string(),
         _ => "standard input".to_string(),

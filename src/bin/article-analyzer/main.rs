@@ -1,15 +1,18 @@
 //! The `article-analyzer` command-line tool: a thin layer over the library's [`Batch`] (the
 //! same code path as `analyze` and the page). It reads the command line (`arguments`), the
-//! articles (`inputs`), analyses them one at a time and writes the report (`output`).
+//! articles (`inputs`), analyses them one at a time and writes the report (`output`); `diff`
+//! cleans two articles and prints what changed between them (`diff`).
 //!
-//! Exit status: 0 when every input was analysed, 1 when an input could not be read, the
-//! report could not be written or JSONL lines were skipped, 2 for a usage error.
+//! Exit status: 0 when every input was analysed (or compared), 1 when an input could not be
+//! read, the output could not be written or JSONL lines were skipped, 2 for a usage error.
 //!
 //! Native only: its argument parser is a native dependency (the wasm build, which compiles
 //! every target for its tests, gets a `main` that says so).
 
 #[cfg(not(target_arch = "wasm32"))]
 mod arguments;
+#[cfg(not(target_arch = "wasm32"))]
+mod diff;
 #[cfg(not(target_arch = "wasm32"))]
 mod errors;
 #[cfg(not(target_arch = "wasm32"))]
@@ -53,7 +56,7 @@ fn main() -> ExitCode {
     };
     let result = match invocation {
         Invocation::Analyze(arguments) => analyze(&arguments),
-        // `Invocation::Diff` will be run here.
+        Invocation::Diff(arguments) => diff::run(&arguments),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
