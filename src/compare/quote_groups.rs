@@ -403,7 +403,8 @@ impl QuoteGraph {
         sorting::sort_by(&mut matches, |x, y| x.1.cmp(&y.1).then(x.0.cmp(&y.0)));
         matches.dedup();
         let mut quotes: Vec<RankedQuote> = matches.iter().flat_map(|&(a, b)| [a, b]).collect();
-        sorting::sort(&mut quotes);
+        // A batch's matched quotes: few, so the compact sort (smaller in the page) will do.
+        sorting::sort_by(&mut quotes, Ord::cmp);
         quotes.dedup();
         let number = |quote: &RankedQuote| quotes.partition_point(|other| other < quote);
         let mut centre_of: Vec<usize> = (0..quotes.len()).collect();
@@ -441,7 +442,8 @@ impl QuoteGraph {
                 group
             })
             .collect();
-        sorting::sort(&mut groups);
+        // A batch's quote groups: few, so the compact sort (smaller in the page) will do.
+        sorting::sort_by(&mut groups, Ord::cmp);
         sorting::sort(&mut centres);
         Grouping { groups, centres }
     }
