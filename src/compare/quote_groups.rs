@@ -403,7 +403,7 @@ impl QuoteGraph {
         sorting::sort_by(&mut matches, |x, y| x.1.cmp(&y.1).then(x.0.cmp(&y.0)));
         matches.dedup();
         let mut quotes: Vec<RankedQuote> = matches.iter().flat_map(|&(a, b)| [a, b]).collect();
-        // A batch's matched quotes: few, so the compact sort (smaller in the page) will do.
+        // Once per batch, over its matched quotes: the compact sort, smaller in the page.
         sorting::sort_by(&mut quotes, Ord::cmp);
         quotes.dedup();
         let number = |quote: &RankedQuote| quotes.partition_point(|other| other < quote);
@@ -442,7 +442,7 @@ impl QuoteGraph {
                 group
             })
             .collect();
-        // A batch's quote groups: few, so the compact sort (smaller in the page) will do.
+        // Once per batch, over its quote groups: the compact sort, smaller in the page.
         sorting::sort_by(&mut groups, Ord::cmp);
         sorting::sort(&mut centres);
         Grouping { groups, centres }

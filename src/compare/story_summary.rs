@@ -221,7 +221,7 @@ pub fn summarise(article: &Article) -> StorySummary {
     text.push_str(body);
     let dates = spoken_dates(&text, published);
     let mut figures = stated_figures(&text);
-    // An article's figures: few, so the compact sort (smaller in the page) will do.
+    // An article's few figures: the compact sort, smaller in the page.
     sorting::sort_by(&mut figures, Ord::cmp);
     StorySummary {
         terms: terms.into_boxed_slice(),
