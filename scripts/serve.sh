@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the page's wasm package and serves www/ on this machine only:
+# Builds the page's wasm package and the page as served (target/site: www/ with its scripts
+# and styles minified) and serves it on this machine only:
 #   ./scripts/serve.sh            -> http://127.0.0.1:8080/
 #   PORT=9000 ./scripts/serve.sh  -> http://127.0.0.1:9000/
 # Installs missing tools first (scripts/setup.sh; a no-op when everything is there).
@@ -44,7 +45,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 port = int(sys.argv[1])
-handler = functools.partial(Handler, directory="www")
+handler = functools.partial(Handler, directory="target/site")
 with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
     try:
         server.serve_forever()

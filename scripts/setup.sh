@@ -66,9 +66,11 @@ if ! command -v java >/dev/null 2>&1; then
   apt_install openjdk-17-jre-headless
 fi
 
-# npm tools: binaryen's wasm-opt (Debian's is too old for this wasm-bindgen) and
+# npm tools: binaryen's wasm-opt (Debian's is too old for this wasm-bindgen), esbuild (minifies
+# the page's scripts and styles into target/site; its binary comes in an npm package) and
 # playwright-core (drives Debian's chromium; downloads no browser).
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] \
+   || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Article, Batch, Document, Options};
+use crate::{Article, Batch, BlockOverride, Document, InputFormat, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -134,12 +134,15 @@ pub fn analyze_js(
             "analyze expects an array of {id, text} objects as its first argument",
         ));
     }
-    let docs: Vec<Document> = serde_wasm_bindgen::from_value(docs).map_err(|error| {
-        JsError::new(&format!(
-            "analyze expects an array of {{id: string, text: string, format?: \"text\" | \"html\"}} objects: {}",
-            plain_message(&error)
-        ))
-    })?;
+    let docs: Vec<Document> = js_sys::Array::from(&docs)
+        .iter()
+        .map(|doc| read_document(&doc))
+        .collect::<Result<_, _>>()
+        .map_err(|problem| {
+            JsError::new(&format!(
+                "analyze expects an array of {{id: string, text: string, format?: \"text\" | \"html\"}} objects: {problem}"
+            ))
+        })?;
     let options = parse_options(options)?;
     let report =
         crate::analyze(&docs, &options).map_err(|error| JsError::new(&error.to_string()))?;
@@ -215,16 +218,6 @@ pub fn diff_texts_js(
     to_js(&crate::diff_texts(&a_text, &b_text))
 }
 
-/// The part of an article `diffArticles` compares.
-#[derive(serde::Deserialize)]
-struct ArticleText {
-    #[serde(default)]
-    id: String,
-    #[serde(default)]
-    title: Option<String>,
-    text: String,
-}
-
 fn article_for_diff(which: &str, value: JsValue) -> Result<Article, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new(&format!(
@@ -232,13 +225,18 @@ fn article_for_diff(which: &str, value: JsValue) -> Result<Article, JsError> {
             type_name(&value)
         )));
     }
-    let ArticleText { id, title, text } =
-        serde_wasm_bindgen::from_value(value).map_err(|error| {
-            JsError::new(&format!(
-                "diffArticles: the {which} article is not an {{id, title, text}} object: {}",
-                plain_message(&error)
-            ))
-        })?;
+    // The part of an article `diffArticles` compares: `text`, and `id` and `title` if given.
+    let read = || -> Result<(String, Option<String>, String), String> {
+        let id = optional_string(&value, "id")?.unwrap_or_default();
+        let title = optional_string(&value, "title")?;
+        let text = required_string(&value, "text")?;
+        Ok((id, title, text))
+    };
+    let (id, title, text) = read().map_err(|problem| {
+        JsError::new(&format!(
+            "diffArticles: the {which} article is not an {{id, title, text}} object: {problem}"
+        ))
+    })?;
     Ok(Article {
         id,
         title,
@@ -298,10 +296,9 @@ impl AnalysisBatch {
                 "AnalysisBatch.add expects one {id, text} object",
             ));
         }
-        let doc: Document = serde_wasm_bindgen::from_value(doc).map_err(|error| {
+        let doc = read_document(&doc).map_err(|problem| {
             JsError::new(&format!(
-                "AnalysisBatch.add expects an {{id: string, text: string, format?: \"text\" | \"html\", overrides?: {{block: number, kept: boolean}}[]}} object: {}",
-                plain_message(&error)
+                "AnalysisBatch.add expects an {{id: string, text: string, format?: \"text\" | \"html\", overrides?: {{block: number, kept: boolean}}[]}} object: {problem}"
             ))
         })?;
         let article = self
@@ -354,21 +351,146 @@ fn parse_options(options: Option<AnalyzeOptionsArgument>) -> Result<Options, JsE
             )));
         }
     }
-    serde_wasm_bindgen::from_value(options).map_err(|error| {
-        JsError::new(&format!(
-            "analyze: invalid options: {}",
-            plain_message(&error)
-        ))
+    let read = || -> Result<Options, String> {
+        Ok(Options {
+            max_article_bytes: optional_whole_number(&options, "maxArticleBytes")?,
+            quotes: optional_bool(&options, "quotes")?,
+        })
+    };
+    read().map_err(|problem| JsError::new(&format!("analyze: invalid options: {problem}")))
+}
+
+// Reading the arguments. These readers take JavaScript values field by field rather than
+// through serde (serde-wasm-bindgen's Deserializer): the derived Deserialize code, the
+// deserializer and the float formatting of its messages were about 20 KB of the page's
+// .wasm (docs/benchmarks.md). Their messages follow serde's wording: "missing field `text`",
+// "invalid type: number, expected a string".
+
+/// One `{id, text, overrides?}` article; other fields are ignored, as serde did.
+fn read_document(value: &JsValue) -> Result<Document, String> {
+    expect_object(value, "an {id, text} object")?;
+    let overrides = field(value, "overrides")?;
+    let overrides = if overrides.is_undefined() {
+        Vec::new()
+    } else if js_sys::Array::is_array(&overrides) {
+        js_sys::Array::from(&overrides)
+            .iter()
+            .map(|item| read_override(&item))
+            .collect::<Result<_, _>>()?
+    } else {
+        return Err(invalid_type(&overrides, "a sequence"));
+    };
+    Ok(Document {
+        id: required_string(value, "id")?,
+        text: required_string(value, "text")?,
+        format: read_format(value)?,
+        overrides,
     })
 }
 
-/// serde-wasm-bindgen's message without the "Error: " its Display puts in front.
-fn plain_message(error: &serde_wasm_bindgen::Error) -> String {
-    let message = error.to_string();
-    message
-        .strip_prefix("Error: ")
-        .map(str::to_string)
-        .unwrap_or(message)
+/// The optional `format` field: "text" (the default when missing) or "html".
+fn read_format(value: &JsValue) -> Result<InputFormat, String> {
+    match optional_string(value, "format")?.as_deref() {
+        None | Some("text") => Ok(InputFormat::Text),
+        Some("html") => Ok(InputFormat::Html),
+        Some(other) => Err(format!(
+            "unknown variant `{other}`, expected `text` or `html`"
+        )),
+    }
+}
+
+/// One `{block, kept}` correction; any other field is an error, as the contract says.
+fn read_override(value: &JsValue) -> Result<BlockOverride, String> {
+    expect_object(value, "a {block, kept} object")?;
+    for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "block" && key != "kept" {
+            return Err(format!("unknown field `{key}`, expected `block` or `kept`"));
+        }
+    }
+    let block = optional_whole_number(value, "block")?.ok_or("missing field `block`")?;
+    let kept = optional_bool(value, "kept")?.ok_or("missing field `kept`")?;
+    Ok(BlockOverride { block, kept })
+}
+
+fn expect_object(value: &JsValue, expected: &str) -> Result<(), String> {
+    if value.is_object() && !js_sys::Array::is_array(value) {
+        Ok(())
+    } else {
+        Err(invalid_type(value, expected))
+    }
+}
+
+/// `object[name]`; a getter that throws is reported, not passed on.
+fn field(object: &JsValue, name: &str) -> Result<JsValue, String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| format!("field `{name}` could not be read"))
+}
+
+/// A string field that must be there.
+fn required_string(object: &JsValue, name: &str) -> Result<String, String> {
+    optional_string(object, name)?.ok_or_else(|| format!("missing field `{name}`"))
+}
+
+/// A string field that may be missing, `undefined` or `null`.
+fn optional_string(object: &JsValue, name: &str) -> Result<Option<String>, String> {
+    let value = field(object, name)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_string() {
+        Some(text) => Ok(Some(text)),
+        None => Err(invalid_type(&value, "a string")),
+    }
+}
+
+/// A boolean field that may be missing, `undefined` or `null`.
+fn optional_bool(object: &JsValue, name: &str) -> Result<Option<bool>, String> {
+    let value = field(object, name)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_bool() {
+        Some(flag) => Ok(Some(flag)),
+        None => Err(invalid_type(&value, "a boolean")),
+    }
+}
+
+/// A field holding a whole number from 0 up (a count or an index), that may be missing,
+/// `undefined` or `null`. Fractions, negative numbers and numbers past what `usize` holds
+/// are refused rather than rounded.
+fn optional_whole_number(object: &JsValue, name: &str) -> Result<Option<usize>, String> {
+    let value = field(object, name)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let Some(number) = value.as_f64() else {
+        return Err(invalid_type(&value, "a whole number"));
+    };
+    if number.fract() == 0.0 && number >= 0.0 && number <= usize::MAX as f64 {
+        Ok(Some(number as usize))
+    } else {
+        Err(format!(
+            "invalid value: `{name}` must be a whole number from 0 to {}",
+            usize::MAX
+        ))
+    }
+}
+
+/// serde's "invalid type" message: what was found (by its JavaScript type), what was expected.
+fn invalid_type(found: &JsValue, expected: &str) -> String {
+    format!("invalid type: {}, expected {expected}", js_type(found))
+}
+
+/// "string", "number", "array", "null", "undefined"... of a value, for messages.
+fn js_type(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
 }
 
 fn expect_string(function: &str, value: JsValue) -> Result<String, JsError> {

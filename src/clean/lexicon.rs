@@ -4,6 +4,8 @@
 //! adding a phrase or a pattern never means adding an `if`. Word lists are looked up by
 //! word hash; patterns become one [`Regex`] per rule family, built here once.
 
+use crate::text::patterns::without_comments;
+use crate::text::sorting;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -171,25 +173,34 @@ impl Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        boilerplate: boilerplate_phrases(include_str!("lexicon/boilerplate_phrases.txt")),
+        boilerplate: boilerplate_phrases(without_comments!(include_str!(
+            "lexicon/boilerplate_phrases.txt"
+        ))),
         related_markers: simple_phrases(
-            include_str!("lexicon/related_markers.txt"),
+            without_comments!(include_str!("lexicon/related_markers.txt")),
             "related content",
         ),
-        credit_markers: simple_phrases(include_str!("lexicon/credit_markers.txt"), "photo credit"),
-        caption_start: compile(&at_start_ignoring_ascii_case(include_str!(
-            "lexicon/caption_starts.txt"
+        credit_markers: simple_phrases(
+            without_comments!(include_str!("lexicon/credit_markers.txt")),
+            "photo credit",
+        ),
+        caption_start: compile(&at_start_ignoring_ascii_case(without_comments!(
+            include_str!("lexicon/caption_starts.txt")
         ))),
-        credit_opening: compile(&at_start_ignoring_ascii_case(include_str!(
-            "lexicon/credit_openings.txt"
+        credit_opening: compile(&at_start_ignoring_ascii_case(without_comments!(
+            include_str!("lexicon/credit_openings.txt")
         ))),
-        credit_label: compile(&alternatives(include_str!("lexicon/credit_labels.txt"))),
-        copyright_opening: compile(&at_start_ignoring_ascii_case(include_str!(
-            "lexicon/copyright_openings.txt"
+        credit_label: compile(&alternatives(without_comments!(include_str!(
+            "lexicon/credit_labels.txt"
+        )))),
+        copyright_opening: compile(&at_start_ignoring_ascii_case(without_comments!(
+            include_str!("lexicon/copyright_openings.txt")
         ))),
         commenter_ending: compile(&format!(
             "{IGNORING_ASCII_CASE}^ {}$)",
-            alternatives(include_str!("lexicon/commenter_endings.txt"))
+            alternatives(without_comments!(include_str!(
+                "lexicon/commenter_endings.txt"
+            )))
         )),
         byline_opening: compile(&format!(
             "^{}(?: |$)",
@@ -203,19 +214,24 @@ pub fn lexicon() -> &'static Lexicon {
             .filter_map(|opening| opening.first().copied())
             .map(word_hash)
             .collect(),
-        byline_stop_words: entries(include_str!("lexicon/byline_words.txt")).collect(),
-        date_line_words: entries(include_str!("lexicon/date_line_words.txt"))
-            .flat_map(str::split_whitespace)
-            .map(word_hash)
+        byline_stop_words: entries(without_comments!(include_str!("lexicon/byline_words.txt")))
             .collect(),
-        date_labels: date_labels(include_str!("lexicon/date_labels.txt")),
+        date_line_words: entries(without_comments!(include_str!(
+            "lexicon/date_line_words.txt"
+        )))
+        .flat_map(str::split_whitespace)
+        .map(word_hash)
+        .collect(),
+        date_labels: date_labels(without_comments!(include_str!("lexicon/date_labels.txt"))),
     })
 }
 
 /// The byline openings, each as its words.
 fn byline_openings() -> impl Iterator<Item = Vec<&'static str>> {
-    entries(include_str!("lexicon/byline_openings.txt"))
-        .map(|opening| opening.split_whitespace().collect())
+    entries(without_comments!(include_str!(
+        "lexicon/byline_openings.txt"
+    )))
+    .map(|opening| opening.split_whitespace().collect())
 }
 
 /// Most bytes a pattern of the opening files (caption starts, credit and copyright
@@ -256,7 +272,7 @@ fn date_labels(file: &'static str) -> Vec<DateLabelPhrase> {
             })
         })
         .collect();
-    labels.sort_by_key(|phrase| std::cmp::Reverse(phrase.words.len()));
+    sorting::sort_by_key(&mut labels, |phrase| std::cmp::Reverse(phrase.words.len()));
     labels
 }
 

@@ -10,6 +10,7 @@ use super::noise::RELATED_MARKER_REASON;
 use super::paragraph::{Analysed, Quality};
 use super::repeats::earlier_repeats;
 use crate::report::{BlockKind, BlockOverride};
+use crate::text::sorting;
 
 /// Where each paragraph ended up, before assembly.
 #[derive(Debug, Clone)]
@@ -146,7 +147,7 @@ pub fn headline_lists(analysed: &[Analysed]) -> Vec<bool> {
             .filter(|item| is_headline(item))
             .map(|item| item.key)
             .collect();
-        headlines.sort_unstable();
+        sorting::sort(&mut headlines);
         headlines.dedup();
         if run.len() >= 3 && headlines.len() >= 2 {
             in_list[first..last].fill(true);

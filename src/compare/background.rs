@@ -12,6 +12,7 @@
 //! the top [`HASH_BITS`] bits of its [`word_hash`], sorted and Rice-coded per Zipf band.
 //! The text file stays the reviewable source; a test checks that the two agree.
 
+use crate::text::sorting;
 use std::sync::OnceLock;
 
 /// The compact list (see the module doc).
@@ -111,7 +112,7 @@ fn decode(data: &[u8]) -> Option<Table> {
         }
     }
     // A key shared by words of two bands keeps the more frequent band (listed first).
-    entries.sort_by_key(|&(key, _)| key);
+    sorting::sort_by_key(&mut entries, |&(key, _)| key);
     entries.dedup_by_key(|&mut (key, _)| key);
     Some(Table {
         keys: entries.iter().map(|&(key, _)| key).collect(),

@@ -8,13 +8,15 @@
 //! pairs: a pair is a candidate when some key's bucket holds both and is not larger than the
 //! cap, a rule that depends on the whole batch's buckets only, never on an order.
 
+use crate::text::sorting;
+
 /// The pairs of one bucket's members (item numbers, in any order, repeats allowed): every
 /// two distinct members, the smaller first, in ascending order. None when the bucket holds
 /// more than `max_posting` distinct members: a key that many items share no longer tells them
 /// apart, and its pairs would make the search quadratic.
 pub fn bucket_pairs(members: &[usize], max_posting: usize) -> Vec<(usize, usize)> {
     let mut members = members.to_vec();
-    members.sort_unstable();
+    sorting::sort(&mut members);
     members.dedup();
     if members.len() > max_posting {
         return Vec::new();
@@ -35,7 +37,7 @@ pub fn pairs_sharing_a_key<K: Ord + Copy>(
     mut entries: Vec<(K, usize)>,
     max_posting: usize,
 ) -> Vec<(usize, usize)> {
-    entries.sort_unstable();
+    sorting::sort(&mut entries);
     let mut pairs = Vec::new();
     let mut members = Vec::new();
     for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
@@ -46,7 +48,7 @@ pub fn pairs_sharing_a_key<K: Ord + Copy>(
         members.extend(bucket.iter().map(|&(_, item)| item));
         pairs.extend(bucket_pairs(&members, max_posting));
     }
-    pairs.sort_unstable();
+    sorting::sort(&mut pairs);
     pairs.dedup();
     pairs
 }

@@ -11,6 +11,7 @@ use super::candidates::{bucket_pairs, pairs_sharing_a_key};
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
+use crate::text::sorting;
 
 /// Most hash functions a signature can have.
 pub const MAX_HASHES: usize = 256;
@@ -227,12 +228,12 @@ pub fn copy_sets(fingerprints: &[&Fingerprint]) -> Vec<Vec<usize>> {
         .enumerate()
         .filter_map(|(item, fingerprint)| Some((fingerprint.exact_key()?, item)))
         .collect();
-    by_exact.sort_unstable();
+    sorting::sort(&mut by_exact);
     let mut sets: Vec<Vec<usize>> = by_exact
         .chunk_by(|x, y| x.0 == y.0)
         .map(|run| run.iter().map(|&(_, item)| item).collect())
         .collect();
-    sets.sort_unstable_by_key(|set| set[0]);
+    sorting::sort_by_key(&mut sets, |set| set[0]);
     sets
 }
 
@@ -294,7 +295,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             .collect();
         candidates.extend(pairs_sharing_a_key(entries, usize::MAX));
     }
-    candidates.sort_unstable();
+    sorting::sort(&mut candidates);
     candidates.dedup();
     let set_of = |representative: usize| {
         let at = copies.partition_point(|set| set[0] < representative);
@@ -313,7 +314,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
 
 /// Duplicate pairs in the report's order: by first, then second position.
 pub fn sort_pairs(pairs: &mut [IndexPair]) {
-    pairs.sort_by_key(|pair| (pair.a, pair.b));
+    sorting::sort_by_key(pairs, |pair| (pair.a, pair.b));
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! every scored pair at once (a driver's work when the pairs are scored elsewhere). Besides
 //! the pairs they read each item's figures ([`crate::text::figures`]), a few numbers an item.
 
+use crate::text::sorting;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -246,7 +247,7 @@ pub fn average_linkage(
         }
         versions[a] += 1;
         let mut neighbours: Vec<(usize, f64)> = links[a].iter().map(|(&n, &s)| (n, s)).collect();
-        neighbours.sort_unstable_by_key(|&(n, _)| n);
+        sorting::sort_by_key(&mut neighbours, |&(n, _)| n);
         for (neighbour, sum) in neighbours {
             let similarity = mean(sum, a, neighbour, &members);
             if similarity >= threshold {
@@ -273,9 +274,9 @@ pub fn average_linkage(
 /// Groups with each sorted, listed by their first member.
 fn sorted_groups(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     for group in &mut groups {
-        group.sort_unstable();
+        sorting::sort(group);
     }
-    groups.sort_unstable_by_key(|group| group[0]);
+    sorting::sort_by_key(&mut groups, |group| group[0]);
     groups
 }
 
@@ -322,7 +323,7 @@ pub fn attach_leftovers(
             }
         }
     }
-    touches.sort_unstable_by_key(|&(leftover, story, _, _)| (leftover, story));
+    sorting::sort_by_key(&mut touches, |&(leftover, story, _, _)| (leftover, story));
     let group_figures: Vec<GroupFigures> = groups
         .iter()
         .map(|group| {

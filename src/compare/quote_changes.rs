@@ -9,6 +9,7 @@
 use super::diff::myers_ops;
 use super::quote_groups::QuoteSummary;
 use crate::report::{QuoteChange, QuoteChangeLabel};
+use crate::text::sorting;
 
 /// A shortened (extended) quote keeps all the other's words but one in this many: an
 /// excerpt transcribed by another outlet may differ by a spelling ("organisation") or a
@@ -101,7 +102,7 @@ impl WordEdits {
         // Word hashes as small numbers: the text diff compares u32 token numbers, and one
         // type for both keeps one copy of the diff code in the page's WebAssembly.
         let mut numbers: Vec<u64> = first.iter().chain(second).copied().collect();
-        numbers.sort_unstable();
+        sorting::sort(&mut numbers);
         numbers.dedup();
         let number = |hash: &u64| numbers.partition_point(|n| n < hash) as u32;
         let first: Vec<u32> = first.iter().map(number).collect();

@@ -20,6 +20,7 @@
 //!    `candidates.rs`), [`CommonStems::quotes_match`];
 //! 5. from the matches, a [`QuoteGraph`], whose [`QuoteGraph::stars`] are the groups.
 
+use crate::text::sorting;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -184,7 +185,7 @@ fn content_stems(text: &str) -> Vec<u64> {
             word_hash(&lower[..end])
         })
         .collect();
-    stems.sort_unstable();
+    sorting::sort(&mut stems);
     stems.dedup();
     stems
 }
@@ -273,7 +274,7 @@ impl CommonStems {
     /// The common stems (any order, repeats allowed).
     pub fn new(stems: impl IntoIterator<Item = u64>) -> CommonStems {
         let mut stems: Vec<u64> = stems.into_iter().collect();
-        stems.sort_unstable();
+        sorting::sort(&mut stems);
         stems.dedup();
         CommonStems { stems }
     }
@@ -399,10 +400,11 @@ impl QuoteGraph {
     /// group through quotes that each share a few words with the next.
     pub fn stars(&self) -> Grouping {
         let mut matches = self.matches.clone();
-        matches.sort_unstable_by(|x, y| x.1.cmp(&y.1).then(x.0.cmp(&y.0)));
+        sorting::sort_by(&mut matches, |x, y| x.1.cmp(&y.1).then(x.0.cmp(&y.0)));
         matches.dedup();
         let mut quotes: Vec<RankedQuote> = matches.iter().flat_map(|&(a, b)| [a, b]).collect();
-        quotes.sort_unstable();
+        // Once per batch, over its matched quotes: the compact sort, smaller in the page.
+        sorting::sort_by(&mut quotes, Ord::cmp);
         quotes.dedup();
         let number = |quote: &RankedQuote| quotes.partition_point(|other| other < quote);
         let mut centre_of: Vec<usize> = (0..quotes.len()).collect();
@@ -436,12 +438,13 @@ impl QuoteGraph {
                     .into_iter()
                     .map(|m| (quotes[m].id.article, quotes[m].id.quote))
                     .collect();
-                group.sort_unstable();
+                sorting::sort(&mut group);
                 group
             })
             .collect();
-        groups.sort_unstable();
-        centres.sort_unstable();
+        // Once per batch, over its quote groups: the compact sort, smaller in the page.
+        sorting::sort_by(&mut groups, Ord::cmp);
+        sorting::sort(&mut centres);
         Grouping { groups, centres }
     }
 }

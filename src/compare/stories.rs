@@ -37,6 +37,7 @@
 //! Candidates come from an inverted index of each article's heaviest terms with short
 //! posting lists, so the work grows with the number of articles, not its square.
 
+use crate::text::sorting;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -203,7 +204,7 @@ impl DocumentFrequencies {
     /// to the previous one and its count, as varints (about 4 bytes a term).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut sorted: Vec<(u32, u32)> = self.counts.iter().map(|(&t, &c)| (t, c)).collect();
-        sorted.sort_unstable();
+        sorting::sort(&mut sorted);
         let mut writer = ByteWriter::new(SummaryKind::StoryStatistics, 5 * sorted.len() + 10);
         writer.varint(self.documents as u64);
         writer.ascending(sorted.iter().map(|&(term, _)| u64::from(term)));
@@ -322,7 +323,7 @@ pub fn candidate_keys(vector: &StoryVector) -> Vec<u32> {
         .filter(|term| (2..=MAX_POSTING).contains(&(term.batch_count as usize)))
         .map(|term| (term.hash, term.alone))
         .collect();
-    keys.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorting::sort_by(&mut keys, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     keys.truncate(INDEX_TERMS);
     keys.into_iter().map(|(term, _)| term).collect()
 }
@@ -522,7 +523,7 @@ impl StoryGraph {
             .chain(self.copies.iter().copied())
             .flat_map(|(a, b)| [a, b])
             .collect();
-        items.sort_unstable();
+        sorting::sort(&mut items);
         items.dedup();
         items
     }
@@ -538,9 +539,9 @@ impl StoryGraph {
     pub fn groups(mut self) -> Result<Vec<Vec<usize>>, StoryGraphError> {
         // One order whatever the order of adding: scored pairs by articles, then the copies
         // (what one machine has always done). A pair given twice counts once.
-        self.edges.sort_by_key(|edge| (edge.a, edge.b));
+        sorting::sort_by_key(&mut self.edges, |edge| (edge.a, edge.b));
         self.edges.dedup_by_key(|edge| (edge.a, edge.b));
-        self.copies.sort_unstable();
+        sorting::sort(&mut self.copies);
         self.copies.dedup();
         // The articles touched, numbered in their order: the linkage and the leftovers' step
         // compare articles only by that order, so numbering them afresh changes no choice,
@@ -591,7 +592,7 @@ pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
             .filter(|&item| !grouped[item])
             .map(|item| vec![item]),
     );
-    all.sort_unstable_by_key(|group| group[0]);
+    sorting::sort_by_key(&mut all, |group| group[0]);
     all
 }
 

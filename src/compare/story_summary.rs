@@ -4,6 +4,7 @@
 //! in memory, and computed from the article alone, so it can run wherever the article is
 //! analysed.
 
+use crate::text::sorting;
 use std::collections::HashMap;
 
 use super::background;
@@ -202,10 +203,12 @@ pub fn summarise(article: &Article) -> StorySummary {
         })
         .collect();
     // Heaviest first; ties by hash, so the choice never depends on the map's order.
-    weighed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash)));
+    sorting::sort_by(&mut weighed, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash))
+    });
     weighed.truncate(MAX_TERMS);
     let mut terms: Vec<StoryTerm> = weighed.into_iter().map(|(_, term)| term).collect();
-    terms.sort_unstable_by_key(|term| term.hash);
+    sorting::sort_by_key(&mut terms, |term| term.hash);
     terms.dedup_by_key(|term| term.hash);
 
     let published = article.date.as_deref().and_then(parse_iso_day);
@@ -218,7 +221,8 @@ pub fn summarise(article: &Article) -> StorySummary {
     text.push_str(body);
     let dates = spoken_dates(&text, published);
     let mut figures = stated_figures(&text);
-    figures.sort_unstable();
+    // An article's few figures: the compact sort, smaller in the page.
+    sorting::sort_by(&mut figures, Ord::cmp);
     StorySummary {
         terms: terms.into_boxed_slice(),
         spans: dates.spans.into_boxed_slice(),

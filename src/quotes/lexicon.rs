@@ -7,6 +7,7 @@
 //! plain text files in `src/quotes/lexicon/` so that adding a verb or a title never means
 //! adding an `if`.
 
+use crate::text::patterns::without_comments;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -81,20 +82,39 @@ impl QuoteLexicon {
 pub fn quote_lexicon() -> &'static QuoteLexicon {
     static LEXICON: OnceLock<QuoteLexicon> = OnceLock::new();
     LEXICON.get_or_init(|| QuoteLexicon {
-        verbs: reporting_verbs(include_str!("lexicon/reporting_verbs.txt")),
-        cue_nouns: words(include_str!("lexicon/cue_nouns.txt")).collect(),
-        titles: words(include_str!("lexicon/titles.txt")).collect(),
-        pronouns: pronouns(include_str!("lexicon/pronouns.txt")),
-        organisation_words: words(include_str!("lexicon/organisation_words.txt")).collect(),
-        not_names: words(include_str!("lexicon/not_names.txt")).collect(),
-        sentence_openers: words(include_str!("lexicon/sentence_openers.txt")).collect(),
-        description_heads: words(include_str!("lexicon/description_heads.txt")).collect(),
-        fillers: words(include_str!("lexicon/speech_fillers.txt")).collect(),
-        documents: words(include_str!("lexicon/document_nouns.txt")).collect(),
-        time_words: words(include_str!("lexicon/time_words.txt")).collect(),
-        phrases: lines(include_str!("lexicon/reporting_phrases.txt"))
-            .map(|line| line.split_whitespace().collect())
-            .collect(),
+        verbs: reporting_verbs(without_comments!(include_str!(
+            "lexicon/reporting_verbs.txt"
+        ))),
+        cue_nouns: words(without_comments!(include_str!("lexicon/cue_nouns.txt"))).collect(),
+        titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
+        pronouns: pronouns(without_comments!(include_str!("lexicon/pronouns.txt"))),
+        organisation_words: words(without_comments!(include_str!(
+            "lexicon/organisation_words.txt"
+        )))
+        .collect(),
+        not_names: words(without_comments!(include_str!("lexicon/not_names.txt"))).collect(),
+        sentence_openers: words(without_comments!(include_str!(
+            "lexicon/sentence_openers.txt"
+        )))
+        .collect(),
+        description_heads: words(without_comments!(include_str!(
+            "lexicon/description_heads.txt"
+        )))
+        .collect(),
+        fillers: words(without_comments!(include_str!(
+            "lexicon/speech_fillers.txt"
+        )))
+        .collect(),
+        documents: words(without_comments!(include_str!(
+            "lexicon/document_nouns.txt"
+        )))
+        .collect(),
+        time_words: words(without_comments!(include_str!("lexicon/time_words.txt"))).collect(),
+        phrases: lines(without_comments!(include_str!(
+            "lexicon/reporting_phrases.txt"
+        )))
+        .map(|line| line.split_whitespace().collect())
+        .collect(),
     })
 }
 

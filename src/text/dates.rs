@@ -6,6 +6,7 @@
 //! written with words is matched against the text's [`word_line`], so that words are the
 //! tokenizer's, in every script, without Unicode tables in the regex.
 
+use super::patterns::without_comments;
 use std::sync::OnceLock;
 
 use super::patterns::{compile, lexicon_lines, line_words, word_end, word_line, Regex};
@@ -61,7 +62,7 @@ fn rules() -> &'static DateRules {
     static RULES: OnceLock<DateRules> = OnceLock::new();
     RULES.get_or_init(|| {
         let mut months = HashMapOfWords::default();
-        for line in lexicon_lines(include_str!("lexicon/months.txt")) {
+        for line in lexicon_lines(without_comments!(include_str!("lexicon/months.txt"))) {
             let mut fields = line.split('\t');
             let number = fields.next().and_then(|n| n.trim().parse().ok());
             let names = fields.next().unwrap_or_default();

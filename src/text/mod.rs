@@ -2,7 +2,7 @@
 //! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
 //! against its own date), the figures a text states, UTF-16 offsets, English stopwords, and
 //! how the pattern rules of every room are built (`patterns`: regexes from lexicon files,
-//! the word line they match). Its own word lists (stopwords, month names) are in
+//! the word line they match), and the one compact sort every room uses (`sorting`). Its own word lists (stopwords, month names) are in
 //! `src/text/lexicon/`.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
@@ -15,6 +15,7 @@ pub mod offsets;
 pub mod patterns;
 pub mod relative_dates;
 pub mod segment;
+pub mod sorting;
 mod stopwords;
 mod word_set;
 mod words;

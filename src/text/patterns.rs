@@ -32,6 +32,82 @@ pub fn lexicon_lines(file: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// A lexicon file as the engine embeds it: `without_comments!(include_str!("lexicon/x.txt"))`
+/// is the file without its comment and blank lines, worked out at compile time. The files
+/// explain themselves at length in comments, which [`lexicon_lines`] skips anyway; embedded
+/// whole, they were about 8 KB of the page's .wasm (3 KB gzipped) that nothing reads. A line
+/// is dropped only when it holds nothing but ASCII white space, or its first other character
+/// is `#`; every other line is kept as it stands, so what [`lexicon_lines`] gives is unchanged.
+macro_rules! without_comments {
+    ($file:expr) => {{
+        const FILE: &str = $file;
+        const LENGTH: usize = $crate::text::patterns::content_length(FILE);
+        const CONTENT: [u8; LENGTH] = $crate::text::patterns::content_lines::<LENGTH>(FILE);
+        const TEXT: &str = match std::str::from_utf8(&CONTENT) {
+            Ok(text) => text,
+            // Unreachable: whole lines are cut at '\n' bytes, which never split a character.
+            Err(_) => panic!("a lexicon file lost its UTF-8 when its comments were dropped"),
+        };
+        TEXT
+    }};
+}
+pub(crate) use without_comments;
+
+/// Whether `file[start..end]` (one line) is blank or a comment: nothing but ASCII white
+/// space, or `#` after it.
+const fn is_comment_or_blank(file: &[u8], start: usize, end: usize) -> bool {
+    let mut at = start;
+    while at < end && file[at].is_ascii_whitespace() {
+        at += 1;
+    }
+    at == end || file[at] == b'#'
+}
+
+/// Where the line starting at `start` ends (its `\n`, or the end of the file).
+const fn line_end(file: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < file.len() && file[end] != b'\n' {
+        end += 1;
+    }
+    end
+}
+
+/// The length of [`without_comments!`]'s text: the kept lines, each with a `\n`.
+pub const fn content_length(file: &str) -> usize {
+    let file = file.as_bytes();
+    let (mut start, mut length) = (0, 0);
+    while start < file.len() {
+        let end = line_end(file, start);
+        if !is_comment_or_blank(file, start, end) {
+            length += end - start + 1;
+        }
+        start = end + 1;
+    }
+    length
+}
+
+/// [`without_comments!`]'s text as bytes; `LENGTH` is [`content_length`] of the same file.
+pub const fn content_lines<const LENGTH: usize>(file: &str) -> [u8; LENGTH] {
+    let file = file.as_bytes();
+    let mut content = [0u8; LENGTH];
+    let (mut start, mut written) = (0, 0);
+    while start < file.len() {
+        let end = line_end(file, start);
+        if !is_comment_or_blank(file, start, end) {
+            let mut at = start;
+            while at < end {
+                content[written] = file[at];
+                written += 1;
+                at += 1;
+            }
+            content[written] = b'\n';
+            written += 1;
+        }
+        start = end + 1;
+    }
+    content
+}
+
 /// The lines of a pattern file as one group of alternatives, `(?:line1|line2|...)`: each
 /// line is a pattern of its own, so the file reads as a list.
 pub fn alternatives(file: &str) -> String {
@@ -102,6 +178,17 @@ mod tests {
         assert_eq!(line_words("a bc").collect::<Vec<_>>(), ["a", "bc"]);
         assert_eq!(word_end("ab cd", 0), 2);
         assert_eq!(word_end("ab cd", 3), 5);
+    }
+
+    #[test]
+    fn dropping_comments_keeps_every_lexicon_line() {
+        const SAMPLE: &str =
+            "# a comment\n\n  \t\nsaid\tsays # not a comment\n  # indented comment\r\n  warned  \r\nlast";
+        const STRIPPED: &str = without_comments!(SAMPLE);
+        assert_eq!(STRIPPED, "said\tsays # not a comment\n  warned  \r\nlast\n");
+        assert!(lexicon_lines(STRIPPED).eq(lexicon_lines(SAMPLE)));
+        assert_eq!(without_comments!("# only a comment"), "");
+        assert_eq!(without_comments!(""), "");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! English function words (`lexicon/stopwords_en.txt`) and the test of a content word that
 //! cleaning, story terms and quote words share.
 
+use super::patterns::without_comments;
 use std::sync::OnceLock;
 
 use super::word_set::WordSet;
@@ -10,7 +11,7 @@ use super::words::{word_hash, HashedWord};
 pub fn stopwords() -> &'static WordSet {
     static STOPWORDS: OnceLock<WordSet> = OnceLock::new();
     STOPWORDS.get_or_init(|| {
-        include_str!("lexicon/stopwords_en.txt")
+        without_comments!(include_str!("lexicon/stopwords_en.txt"))
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))

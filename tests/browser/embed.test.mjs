@@ -74,7 +74,7 @@ test("the element analyses its text attribute or its content, shows the result a
 });
 
 test("a host page of another origin embeds it with one script tag and the CSP the README gives", async () => {
-  // The analyzer's site serves www/ to other origins (CORS), as a site offering the element must.
+  // The analyzer's site serves the page to other origins (CORS), as a site offering the element must.
   const analyzerSite = await startStaticServer(WWW, { cors: true });
   const hostDirectory = await mkdtemp(join(tmpdir(), "article-analyzer-host-"));
   await writeFile(join(hostDirectory, "index.html"), `<!doctype html>

@@ -1,5 +1,6 @@
 // Shared set-up of the browser tests: Debian's Chromium driven by playwright-core, one static
-// server over www/, a fresh browser context (empty storage, no service worker) per test, and
+// server over the page as served (target/site: www/ with its scripts and styles minified), a
+// fresh browser context (empty storage, no service worker) per test, and
 // a record of everything that would show a problem: dialogs (article text running as script),
 // page errors, CSP violations and requests to any other origin.
 
@@ -13,7 +14,8 @@ import { chromium } from "playwright-core";
 import { startStaticServer } from "./static-server.mjs";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const WWW = join(REPO_ROOT, "www");
+/** The page as served: www/ with its scripts and styles minified, written by scripts/build_wasm.py. */
+export const WWW = join(REPO_ROOT, "target", "site");
 export const OUTPUT = join(REPO_ROOT, "test-output");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -32,7 +34,7 @@ const CHROMIUM_ARGS = [
 export function requireBuiltPackage() {
   for (const file of ["article_analyzer_bg.wasm", "precache.js"]) {
     if (!existsSync(join(WWW, "pkg", file))) {
-      throw new Error(`www/pkg/${file} is missing: run \`python3 scripts/build_wasm.py --target web\` first`);
+      throw new Error(`target/site/pkg/${file} is missing: run \`python3 scripts/build_wasm.py --target web\` first`);
     }
   }
 }
@@ -52,7 +54,7 @@ export function launchPersistentBrowser(userDataDir) {
   return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Serves www/ on 127.0.0.1 (a free port): {origin, requestedPaths, close()}. */
+/** Serves the page (target/site) on 127.0.0.1 (a free port): {origin, requestedPaths, close()}. */
 export function serveWww() {
   return startStaticServer(WWW);
 }
@@ -125,7 +127,7 @@ export async function assertNoProblems(problems, pages = [], { parsedHostileHtml
 }
 
 /**
- * For the tests of one file: launches Chromium and serves www/ before them, closes both after.
+ * For the tests of one file: launches Chromium and serves the page before them, closes both after.
  * Returns an object whose `browser` and `server` are set once the tests start.
  */
 export function useBrowserAndServer() {

@@ -7,9 +7,10 @@ import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WWW, requireBuiltPackage } from "./helpers.mjs";
+import { REPO_ROOT, requireBuiltPackage } from "./helpers.mjs";
 
-const PACKAGE = join(WWW, "pkg");
+// The package as published (www/pkg, unminified), not the page's minified copy of it.
+const PACKAGE = join(REPO_ROOT, "www", "pkg");
 
 test("the package imports by its name and analyses a batch", async () => {
   requireBuiltPackage();
