@@ -9,6 +9,8 @@ mod batch;
 pub mod diff;
 pub mod duplicates;
 mod linkage;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel;
 mod quote_changes;
 mod quote_groups;
 mod stories;
