@@ -9,8 +9,10 @@
 //! (`casing`), datelines and headline-like lines give no names, and two names run together
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+// Looked up for every capitalised word: a fast text hasher, not SipHash.
+use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
@@ -149,7 +151,7 @@ impl SpeakerTable {
                 });
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for name in &found {
             if !seen.insert(name.chunk.name.as_str()) {
                 table.repeated_names.insert(name.chunk.name.clone());
