@@ -35,10 +35,26 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
+    /// Bytes the summary holds, in itself and on the heap.
+    fn size_in_bytes(&self) -> usize {
+        std::mem::size_of::<Summary>() - std::mem::size_of::<StorySummary>()
+            + self.fingerprint.heap_bytes()
+            + self.story.size_in_bytes()
+            + self.quotes.capacity() * std::mem::size_of::<QuoteSummary>()
+            + self
+                .quotes
+                .iter()
+                .map(QuoteSummary::heap_bytes)
+                .sum::<usize>()
+    }
+
     fn of(article: &Article) -> Summary {
+        // One scan of the text's words serves the story terms and the fingerprint.
+        let mut words = Vec::new();
+        let story = story_summary::summarise_and_hash(article, &mut words);
         Summary {
-            fingerprint: duplicates::fingerprint(&article.text),
-            story: story_summary::summarise(article),
+            fingerprint: duplicates::fingerprint_of_words(&words, &duplicates::Settings::DEFAULT),
+            story,
             quotes: quote_groups::summarise(&article.quotes),
         }
     }
@@ -176,6 +192,18 @@ impl Batch {
     /// How many articles the batch holds.
     pub fn len(&self) -> usize {
         self.summaries.len()
+    }
+
+    /// Bytes the batch keeps for its articles (ids and summaries: fingerprints, story terms,
+    /// dates and figures, quotes' words), without the map's own bookkeeping: what grows with
+    /// every article added, whatever the article's length, but for its quotes.
+    pub fn state_bytes(&self) -> usize {
+        self.summaries
+            .iter()
+            .map(|(id, summary)| {
+                id.capacity() + std::mem::size_of::<String>() + summary.size_in_bytes()
+            })
+            .sum()
     }
 
     /// Whether the batch holds no article.

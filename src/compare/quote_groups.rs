@@ -49,6 +49,16 @@ pub struct QuoteSummary {
     pub cue: Option<Box<str>>,
 }
 
+impl QuoteSummary {
+    /// Bytes the summary holds on the heap (its stems, words, speaker and cue).
+    pub fn heap_bytes(&self) -> usize {
+        self.stems.capacity() * std::mem::size_of::<u64>()
+            + std::mem::size_of_val(&*self.words)
+            + self.speaker.len()
+            + self.cue.as_ref().map_or(0, |cue| cue.len())
+    }
+}
+
 /// The groupable quotes of one article: those with a speaker and content words.
 pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
     quotes

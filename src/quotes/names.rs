@@ -137,7 +137,11 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     if !organisation {
         if let Some(last_title) = (first..last).rev().find(|&i| is_title(&lower[i])) {
             if last_title + 1 < last {
-                titles.extend(lower[first..=last_title].iter().map(|word| word.to_string()));
+                titles.extend(
+                    lower[first..=last_title]
+                        .iter()
+                        .map(|word| word.to_string()),
+                );
                 name_start = last_title + 1;
             } else {
                 return None; // only titles: "the President", "Sen."
