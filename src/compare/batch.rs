@@ -154,7 +154,12 @@ impl Batch {
                 let (article, summary) = analysed
                     .next()
                     .expect("every admitted document was analysed");
-                self.summaries.insert(doc.id.clone(), summary);
+                // A copy made here, on the batch's thread, rather than the worker's: the
+                // allocator gives each thread its own arena, and summaries left among a
+                // worker's short-lived buffers keep pages of it resident for the whole run;
+                // copied, they sit together and the workers' memory is reused for the next
+                // articles (a few per cent less peak memory at 100,000 articles).
+                self.summaries.insert(doc.id.clone(), summary.clone());
                 Ok(article)
             })
             .collect()

@@ -40,7 +40,7 @@ pub struct QuoteSummary {
     /// Hash of the speaker's first word when the name has several, else 0.
     first_name: u64,
     /// Stems of the quote's content words, sorted, without repeats.
-    stems: Vec<u64>,
+    stems: Box<[u64]>,
     /// Hashes of all the quote's words in order (lowercase; punctuation left out).
     pub words: Box<[u64]>,
     /// The speaker as the article names them.
@@ -52,7 +52,7 @@ pub struct QuoteSummary {
 impl QuoteSummary {
     /// Bytes the summary holds on the heap (its stems, words, speaker and cue).
     pub fn heap_bytes(&self) -> usize {
-        self.stems.capacity() * std::mem::size_of::<u64>()
+        std::mem::size_of_val(&*self.stems)
             + std::mem::size_of_val(&*self.words)
             + self.speaker.len()
             + self.cue.as_ref().map_or(0, |cue| cue.len())
@@ -74,7 +74,8 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
                 index,
                 surname,
                 first_name,
-                stems,
+                // Kept for the whole batch: exactly as long as it needs to be.
+                stems: stems.into_boxed_slice(),
                 words: hashed_words(&quote.text).map(|word| word.hash).collect(),
                 speaker: speaker.into(),
                 cue: quote.cue.as_deref().map(|cue| cue_base(cue).into()),
