@@ -163,10 +163,21 @@ fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let corpus = args
         .iter()
-        .find(|a| !a.starts_with("--"))
-        .ok_or("usage: bench_duplicates CORPUS.jsonl [--sweep]")?
+        .enumerate()
+        .find(|(at, a)| !a.starts_with("--") && (*at == 0 || args[at - 1] != "--jobs"))
+        .map(|(_, a)| a)
+        .ok_or("usage: bench_duplicates CORPUS.jsonl [--sweep] [--jobs N]")?
         .clone();
     let sweep_too = args.iter().any(|a| a == "--sweep");
+    // Articles analysed at once (`--jobs N`, default 1: the one-thread figures).
+    let jobs = match args.iter().position(|a| a == "--jobs") {
+        Some(at) => args
+            .get(at + 1)
+            .and_then(|n| n.parse::<usize>().ok())
+            .filter(|&n| n >= 1)
+            .ok_or("--jobs needs a whole number >= 1")?,
+        None => 1,
+    };
     let families = Families::read(&format!("{corpus}.truth.json"))?;
     let file = std::fs::File::open(&corpus).map_err(|e| format!("cannot read {corpus}: {e}"))?;
 
@@ -174,16 +185,29 @@ fn run() -> Result<(), String> {
     let mut batch = Batch::new(Options::default());
     let (mut bytes, mut quotes) = (0usize, 0usize);
     let mut kept: Vec<(String, String)> = Vec::new();
-    for line in BufReader::new(file).lines() {
-        let line = line.map_err(|e| format!("{corpus}: {e}"))?;
-        let doc: Document = serde_json::from_str(&line).map_err(|e| format!("{corpus}: {e}"))?;
-        bytes += doc.text.len();
-        let article = batch.add(&doc).map_err(|e| e.to_string())?;
-        quotes += article.quotes.len();
-        if sweep_too {
-            kept.push((article.id, article.text));
+    let mut lines = BufReader::new(file).lines();
+    loop {
+        // A few articles per thread at a time, as the command line reads them.
+        let mut docs = Vec::with_capacity(16 * jobs);
+        for line in lines.by_ref().take(16 * jobs) {
+            let line = line.map_err(|e| format!("{corpus}: {e}"))?;
+            let doc: Document =
+                serde_json::from_str(&line).map_err(|e| format!("{corpus}: {e}"))?;
+            bytes += doc.text.len();
+            docs.push(doc);
+        }
+        if docs.is_empty() {
+            break;
+        }
+        for article in batch.add_many(&docs, jobs) {
+            let article = article.map_err(|e| e.to_string())?;
+            quotes += article.quotes.len();
+            if sweep_too {
+                kept.push((article.id, article.text));
+            }
         }
     }
+    let state = batch.state_bytes();
     let per_article = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let cross = batch.cross_article();
@@ -200,7 +224,12 @@ fn run() -> Result<(), String> {
         bytes as f64 / 1e6
     );
     println!(
-        "time         {:.2} s in all: {per_article:.2} s cleaning, quotes and summaries ({:.1} MB/s), {across:.3} s across articles",
+        "state        {:.0} bytes per article kept for the cross-article results ({:.1} MB)",
+        state as f64 / articles.max(1) as f64,
+        state as f64 / 1e6
+    );
+    println!(
+        "time         {:.2} s in all: {per_article:.2} s cleaning, quotes and summaries on {jobs} thread(s) ({:.1} MB/s), {across:.3} s across articles",
         per_article + across,
         bytes as f64 / 1e6 / per_article
     );

@@ -305,6 +305,115 @@ fn jsonl_from_a_file() {
     assert_eq!(ids(&report), ["only-one"]);
 }
 
+/// Every article of `tests/batches/` (the summits, the calls, the quakes: duplicates, story
+/// groups and quote groups), one JSONL line each, with a line that is not JSON and a
+/// repeated id among them.
+fn batch_corpus() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/batches");
+    let mut paths = Vec::new();
+    for dir in [root.clone(), root.join("calls"), root.join("quakes")] {
+        for entry in std::fs::read_dir(&dir).expect("tests/batches is readable") {
+            let path = entry.expect("readable entry").path();
+            if path.extension().is_some_and(|ext| ext == "txt") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    let mut lines = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).expect("UTF-8 batch article");
+        let id = path.file_name().unwrap().to_string_lossy().into_owned();
+        lines.push(serde_json::json!({"id": id, "text": text}).to_string());
+    }
+    let repeated = serde_json::json!({"id": lines.len().to_string(), "text": FERRY_ARTICLE});
+    lines.insert(4, repeated.to_string());
+    lines.insert(6, "{\"id\": \"broken\"".to_string());
+    lines.push(repeated.to_string());
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn any_number_of_jobs_gives_the_report_of_one() {
+    let corpus = batch_corpus();
+    let one = run(
+        &["analyze", "--jsonl", "--jobs", "1"],
+        Some(corpus.as_bytes()),
+    );
+    let report: Value = serde_json::from_slice(&one.stdout).expect("a whole JSON report");
+    assert_report_shape(&report);
+    assert!(
+        ["duplicates", "quoteGroups"]
+            .iter()
+            .all(|key| report[key].as_array().is_some_and(|list| !list.is_empty()))
+            && report["storyGroups"].as_array().is_some_and(|groups| groups
+                .iter()
+                .any(|group| group.as_array().unwrap().len() > 1)),
+        "the batch has duplicates, quote groups and stories of several articles"
+    );
+    let stderr = stderr_of(&one);
+    assert!(
+        stderr.contains("line 7") && stderr.contains("line 20"),
+        "{stderr}"
+    );
+    for jobs in ["2", "3", "16"] {
+        let many = run(
+            &["analyze", "--jsonl", "--jobs", jobs],
+            Some(corpus.as_bytes()),
+        );
+        assert_eq!(many.status.code(), one.status.code(), "--jobs {jobs}");
+        assert!(
+            many.stdout == one.stdout,
+            "--jobs {jobs} changed the report"
+        );
+        assert_eq!(stderr_of(&many), stderr, "--jobs {jobs}");
+    }
+    for format in ["csv", "markdown"] {
+        let outputs: Vec<Output> = ["1", "3"]
+            .iter()
+            .map(|jobs| {
+                run(
+                    &["analyze", "--jsonl", "--format", format, "--jobs", jobs],
+                    Some(corpus.as_bytes()),
+                )
+            })
+            .collect();
+        assert!(outputs[0].stdout == outputs[1].stdout, "--format {format}");
+    }
+}
+
+#[test]
+fn files_analysed_on_several_threads_come_out_in_order() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/batches/calls");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("tests/batches/calls is readable")
+        .map(|entry| entry.expect("readable entry").path().display().to_string())
+        .collect();
+    files.sort();
+    // The last first: the output follows the command line, not the file names.
+    files.rotate_right(1);
+    let arguments = |jobs: &'static str| {
+        let mut arguments = vec!["analyze", "--jobs", jobs];
+        arguments.extend(files.iter().map(String::as_str));
+        arguments
+    };
+    let one = run(&arguments("1"), None);
+    let two = run(&arguments("2"), None);
+    let report = report_of(&one);
+    let names: Vec<String> = files
+        .iter()
+        .map(|file| {
+            Path::new(file)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(ids(&report), names);
+    assert!(one.stdout == two.stdout);
+}
+
 #[test]
 fn pretty_output_is_the_same_report() {
     let compact = report_of(&run(&["analyze", "-"], Some(FERRY_ARTICLE.as_bytes())));

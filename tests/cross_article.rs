@@ -281,6 +281,46 @@ fn a_batch_fed_one_by_one_with_removals_matches_analyze() {
     assert_eq!(batch.cross_article(), cross_article_of(report()));
 }
 
+#[test]
+fn adding_many_on_several_threads_matches_adding_one_by_one() {
+    let mut docs = batch_documents();
+    for folder in ["calls", "quakes"] {
+        docs.extend(folder_documents(folder));
+    }
+    // A copy under a new id (an exact duplicate), a repeated id and an empty one, so that
+    // the errors are compared too.
+    docs.push(Document::new("harbor-copy", docs[3].text.clone()));
+    docs.insert(
+        5,
+        Document::new(docs[1].id.clone(), "A second article under one id."),
+    );
+    docs.push(Document::new("", "An article without an id."));
+    let mut sequential = Batch::new(Options::default());
+    let one_by_one: Vec<_> = docs.iter().map(|doc| sequential.add(doc)).collect();
+    assert!(one_by_one[5].is_err() && one_by_one.last().is_some_and(Result::is_err));
+    for threads in [1, 2, 3, 8] {
+        let mut parallel = Batch::new(Options::default());
+        // In two calls, the second repeating an id of the first.
+        let (first, second) = docs.split_at(9);
+        let mut results = parallel.add_many(first, threads);
+        results.extend(parallel.add_many(second, threads));
+        assert_eq!(results, one_by_one, "{threads} threads");
+        assert_eq!(parallel.len(), sequential.len());
+        assert_eq!(
+            parallel.cross_article(),
+            sequential.cross_article(),
+            "{threads} threads"
+        );
+    }
+    let cross = sequential.cross_article();
+    assert!(
+        !cross.duplicates.is_empty()
+            && !cross.quote_groups.is_empty()
+            && cross.story_groups.iter().any(|group| group.len() > 1),
+        "the batch has duplicates, quote groups and stories of several articles"
+    );
+}
+
 /// The articles of `tests/batches/<folder>/`, in id order.
 fn folder_documents(folder: &str) -> Vec<Document> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

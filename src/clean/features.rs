@@ -6,8 +6,8 @@ use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
 use crate::text::stopwords;
 use crate::text::{
-    count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_capitalized, is_unspaced_script,
-    is_utf8_continuation, HashedWord,
+    count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_capitalized, is_letter,
+    is_unspaced_script, is_utf8_continuation, HashedWord,
 };
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -132,7 +132,7 @@ fn measure_characters(text: &str, features: &mut Features) {
         return;
     };
     for c in text[first_non_ascii..].chars().filter(|c| !c.is_ascii()) {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             features.letters += 1;
             features.unspaced_chars += usize::from(is_unspaced_script(c));
         }

@@ -63,6 +63,11 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// Bytes the fingerprint holds on the heap (its signature).
+    pub fn heap_bytes(&self) -> usize {
+        std::mem::size_of_val(&*self.signature)
+    }
+
     /// Whether the text had words at all.
     fn is_empty(&self) -> bool {
         self.signature.is_empty()
@@ -167,6 +172,12 @@ pub fn fingerprint(text: &str) -> Fingerprint {
 /// The fingerprint of a cleaned article text with the given settings.
 pub fn fingerprint_with(text: &str, settings: &Settings) -> Fingerprint {
     let words: Vec<u64> = hashed_words(text).map(|word| word.hash).collect();
+    fingerprint_of_words(&words, settings)
+}
+
+/// The fingerprint of a text given the hashes of its words in order ([`hashed_words`]), for
+/// a caller that has scanned the text already.
+pub fn fingerprint_of_words(words: &[u64], settings: &Settings) -> Fingerprint {
     if words.is_empty() {
         return Fingerprint {
             exact: 0,

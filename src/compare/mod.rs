@@ -11,6 +11,8 @@ pub mod diff;
 pub mod distributed;
 pub mod duplicates;
 mod linkage;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel;
 mod quote_changes;
 mod quote_groups;
 mod stories;

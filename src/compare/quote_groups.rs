@@ -56,13 +56,23 @@ pub struct QuoteSummary {
     /// Hash of the speaker's first word when the name has several, else 0.
     first_name: u64,
     /// Stems of the quote's content words, sorted, without repeats.
-    stems: Vec<u64>,
+    stems: Box<[u64]>,
     /// Hashes of all the quote's words in order (lowercase; punctuation left out).
     pub words: Box<[u64]>,
     /// The speaker as the article names them.
     pub speaker: Box<str>,
     /// The reporting verb's base form ("say"), or the cue in lowercase; None without a cue.
     pub cue: Option<Box<str>>,
+}
+
+impl QuoteSummary {
+    /// Bytes the summary holds on the heap (its stems, words, speaker and cue).
+    pub fn heap_bytes(&self) -> usize {
+        std::mem::size_of_val(&*self.stems)
+            + std::mem::size_of_val(&*self.words)
+            + self.speaker.len()
+            + self.cue.as_ref().map_or(0, |cue| cue.len())
+    }
 }
 
 /// The groupable quotes of one article: those with a speaker and content words.
@@ -80,7 +90,8 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
                 index,
                 surname,
                 first_name,
-                stems,
+                // Kept for the whole batch: exactly as long as it needs to be.
+                stems: stems.into_boxed_slice(),
                 words: hashed_words(&quote.text).map(|word| word.hash).collect(),
                 speaker: speaker.into(),
                 cue: quote.cue.as_deref().map(|cue| cue_base(cue).into()),
@@ -144,7 +155,7 @@ impl QuoteSummary {
         let count = reader.count(8)?;
         let stems = (0..count)
             .map(|_| reader.u64())
-            .collect::<Result<Vec<u64>, _>>()?;
+            .collect::<Result<Box<[u64]>, _>>()?;
         // Stems are sorted without repeats: matching looks them up by binary search.
         if stems.windows(2).any(|pair| pair[0] >= pair[1]) {
             return Err(reader.invalid("content stems out of order"));

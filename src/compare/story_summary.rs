@@ -164,7 +164,6 @@ impl StorySummary {
     }
 
     /// Bytes the summary holds on the heap and in itself.
-    #[cfg(test)]
     pub fn size_in_bytes(&self) -> usize {
         std::mem::size_of::<Self>()
             + std::mem::size_of_val(&*self.terms)
@@ -176,10 +175,20 @@ impl StorySummary {
 
 /// The story summary of an analysed article: its title and cleaned body's terms, and the
 /// dates its text speaks of placed with its own date.
+// The batch calls `summarise_and_hash` (it fingerprints the same words); this stays for the
+// callers that only group stories.
+#[allow(dead_code)]
 pub fn summarise(article: &Article) -> StorySummary {
+    summarise_and_hash(article, &mut Vec::new())
+}
+
+/// [`summarise`], which also pushes the hashes of the cleaned text's words, in order, to
+/// `text_words` (what [`hashed_words`] gives on the whole text: no word spans a paragraph
+/// break), so that the duplicate fingerprint needs no second scan of the text.
+pub fn summarise_and_hash(article: &Article, text_words: &mut Vec<u64>) -> StorySummary {
     let mut counts: HashMap<u64, f32, Prehashed> = HashMap::default();
     if let Some(title) = &article.title {
-        count_terms(title, LEAD_WEIGHT, &mut counts);
+        count_terms(title, LEAD_WEIGHT, &mut counts, &mut Vec::new());
     }
     for (index, paragraph) in article.text.split("\n\n").enumerate() {
         let weight = if index < LEAD_PARAGRAPHS {
@@ -187,7 +196,7 @@ pub fn summarise(article: &Article) -> StorySummary {
         } else {
             1.0
         };
-        count_terms(paragraph, weight, &mut counts);
+        count_terms(paragraph, weight, &mut counts, text_words);
     }
     let mut weighed: Vec<(f64, StoryTerm)> = counts
         .into_iter()
@@ -249,11 +258,18 @@ fn without_possessive(word: HashedWord<'_>) -> HashedWord<'_> {
     }
 }
 
-/// Adds the content words of `text` to `counts`, each occurrence weighing `weight`. A
-/// decimal number is one term ("4.6", not "4" and "6": a magnitude, a share, a price).
-fn count_terms(text: &str, weight: f32, counts: &mut HashMap<u64, f32, Prehashed>) {
+/// Adds the content words of `text` to `counts`, each occurrence weighing `weight`, and
+/// the hash of every word to `words`. A decimal number is one term ("4.6", not "4" and "6":
+/// a magnitude, a share, a price).
+fn count_terms(
+    text: &str,
+    weight: f32,
+    counts: &mut HashMap<u64, f32, Prehashed>,
+    words: &mut Vec<u64>,
+) {
     let mut previous_number: Option<&str> = None;
     for word in hashed_words(text) {
+        words.push(word.hash);
         let is_number = word.text.bytes().all(|b| b.is_ascii_digit());
         if let Some(integer) = previous_number.filter(|_| is_number) {
             let start = integer.as_ptr() as usize - text.as_ptr() as usize;

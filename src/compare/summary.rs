@@ -22,10 +22,26 @@ pub struct ArticleSummary {
 impl ArticleSummary {
     /// The summary of an analysed article.
     pub fn of(article: &Article) -> ArticleSummary {
+        // One scan of the text's words serves the story terms and the fingerprint.
+        let mut words = Vec::new();
+        let story = story_summary::summarise_and_hash(article, &mut words);
         ArticleSummary {
-            fingerprint: duplicates::fingerprint(&article.text),
-            story: story_summary::summarise(article),
+            fingerprint: duplicates::fingerprint_of_words(&words, &duplicates::Settings::DEFAULT),
+            story,
             quotes: quote_groups::summarise(&article.quotes),
         }
+    }
+
+    /// Bytes the summary holds, in itself and on the heap.
+    pub(crate) fn size_in_bytes(&self) -> usize {
+        std::mem::size_of::<ArticleSummary>() - std::mem::size_of::<StorySummary>()
+            + self.fingerprint.heap_bytes()
+            + self.story.size_in_bytes()
+            + self.quotes.capacity() * std::mem::size_of::<QuoteSummary>()
+            + self
+                .quotes
+                .iter()
+                .map(QuoteSummary::heap_bytes)
+                .sum::<usize>()
     }
 }

@@ -24,6 +24,7 @@ use super::sources::{name_source, sentence_subject, Source};
 use super::speakers::SpeakerTable;
 use super::tokens::{ends_sentence_at, is_capitalised, tokenize, Token};
 use crate::report::{Quote, QuoteKind};
+use crate::text::Lowercase;
 
 /// Context bytes read on each side of a quotation at most, so that a huge paragraph with a
 /// few marks does not make attribution slow.
@@ -313,7 +314,7 @@ fn is_own_attribution(input: &str, inner: &str, right: &[Token], after: &Cue) ->
             .position(|word| word.eq_ignore_ascii_case(&after.word))
             .is_some_and(|verb| {
                 words[..verb].iter().all(|word| {
-                    let lower = word.to_lowercase();
+                    let lower = Lowercase::of(word);
                     is_capitalised(word)
                         || lower == "the"
                         || lexicon.is_title(&lower)

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
 use super::tokens::{is_capitalised, Token};
-use crate::text::{stopwords, word_hash, HashSetOfWords};
+use crate::text::{stopwords, word_hash, HashSetOfWords, Lowercase};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
 /// "To") stand capitalised in running text too.
@@ -73,7 +73,7 @@ impl WordCasing {
         if self.capitalised_inside.contains(&hash) || is_all_capitals(word) {
             return false;
         }
-        let lower = word.to_lowercase();
+        let lower = Lowercase::of(word);
         let lexicon = quote_lexicon();
         let shape = match modifier_shape(&lower) {
             Some(Shape::Adverb) => !before_name,

@@ -12,7 +12,7 @@ use super::sources::{
     lower, name_source, sentence_subject, source_after, source_before, word, Source,
 };
 use super::tokens::{ends_sentence_at, is_capitalised, Token, PREPOSITIONS};
-use crate::text::{stopwords, word_hash};
+use crate::text::{stopwords, word_hash, Lowercase};
 
 /// Words at most between a quotation and a cue after it in the same sentence (room for a
 /// name with a long appositive: “…,” X, the chairman of …, said).
@@ -150,7 +150,7 @@ pub fn cue_after(
             })
         };
         return Some(Cue {
-            word: lower_word,
+            word: lower_word.into_owned(),
             source,
         });
     }
@@ -175,7 +175,7 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     // not a function word ("as", "is", "has", "this") nor a participle or an adverb.
     let verb_like = |token: &Token| {
         let text = word(input, token);
-        let lower = text.to_lowercase();
+        let lower = Lowercase::of(text);
         token.is_word()
             && !is_capitalised(text)
             && text.chars().count() >= 3
@@ -218,7 +218,7 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     };
     if let Some((source, verb)) = subject_first {
         return (verb_like(&clause[verb]) && ends_clause(&clause[verb + 1..])).then(|| Cue {
-            word: lower(input, &clause[verb]),
+            word: lower(input, &clause[verb]).into_owned(),
             source: Some(source),
         });
     }
@@ -226,7 +226,7 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     if verb_like(first) && clause[0].is_word() {
         let chunk = name_at(input, clause, 1)?;
         return ends_clause(&clause[chunk.tokens.end..]).then(|| Cue {
-            word: first_lower,
+            word: first_lower.into_owned(),
             source: Some(name_source(input, clause, &chunk)),
         });
     }
@@ -294,7 +294,7 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
         lexicon.verb(&lower_word)?;
         let source = source_before(input, tokens, index, 0)?;
         Some(Cue {
-            word: lower_word,
+            word: lower_word.into_owned(),
             source: Some(source),
         })
     })
@@ -473,7 +473,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 // words owned by the object of a clause are its subject's to describe.
                 if let Some(subject) = sentence_subject(input, &left[..index - 1]) {
                     return Some(Cue {
-                        word: lower_word,
+                        word: lower_word.into_owned(),
                         source: Some(subject),
                     });
                 }
@@ -486,7 +486,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                         .map(|chunk| name_source(input, left, &chunk)),
                 };
                 return Some(Cue {
-                    word: lower_word,
+                    word: lower_word.into_owned(),
                     source,
                 });
             }
@@ -496,7 +496,12 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
             match phrase_ending_at(input, left, index) {
                 Some((first, phrase)) => (first, phrase, false, false),
                 None => match lexicon.verb(&lower_word) {
-                    Some(verb) => (index, lower_word, verb.partial_only, verb.takes_object),
+                    Some(verb) => (
+                        index,
+                        lower_word.into_owned(),
+                        verb.partial_only,
+                        verb.takes_object,
+                    ),
                     None => continue,
                 },
             };

@@ -8,8 +8,10 @@
 //! adding an `if`.
 
 use crate::text::patterns::without_comments;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+// Looked up for nearly every word of every article: a fast text hasher, not SipHash.
+use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet};
 
 /// Grammatical gender a pronoun or honorific implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,7 +133,7 @@ fn words(file: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn reporting_verbs(file: &'static str) -> HashMap<&'static str, ReportingVerb> {
-    let mut verbs = HashMap::new();
+    let mut verbs = HashMap::default();
     for line in lines(file) {
         let partial_only = line.split_whitespace().any(|word| word == "@partial");
         let takes_object = line.split_whitespace().any(|word| word == "@object");

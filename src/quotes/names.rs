@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, Gender};
 use super::tokens::{is_capitalised, strip_possessive, Token};
+use crate::text::Lowercase;
 
 /// Lower-case words that may join capitalised words into one name ("Secretary of State",
 /// "Charles de Gaulle").
@@ -93,7 +94,7 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         .iter()
         .map(|token| &input[token.start..token.end])
         .collect();
-    let lower: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+    let lower: Vec<Lowercase> = words.iter().map(|word| Lowercase::of(word)).collect();
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
     while first < words.len() && lexicon.not_names.contains(lower[first].as_str()) {
@@ -136,7 +137,11 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     if !organisation {
         if let Some(last_title) = (first..last).rev().find(|&i| is_title(&lower[i])) {
             if last_title + 1 < last {
-                titles.extend(lower[first..=last_title].iter().cloned());
+                titles.extend(
+                    lower[first..=last_title]
+                        .iter()
+                        .map(|word| word.to_string()),
+                );
                 name_start = last_title + 1;
             } else {
                 return None; // only titles: "the President", "Sen."
@@ -149,7 +154,7 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         *last_word = strip_possessive(last_word);
     }
     if name_words.iter().all(|word| {
-        let word = word.to_lowercase();
+        let word = Lowercase::of(word);
         lexicon.not_names.contains(word.as_str()) || lexicon.pronouns.contains_key(word.as_str())
     }) {
         return None;

@@ -8,7 +8,7 @@
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, name_before, NameChunk};
 use super::tokens::{is_capitalised, strip_possessive, Token, PREPOSITIONS};
-use crate::text::{stopwords, word_hash};
+use crate::text::{stopwords, word_hash, Lowercase};
 
 /// Comma-separated segments at most walked back over, from a reporting verb to the name
 /// they describe: an age, a title, a relative clause ("Ramil Carr, 31, a photographer, who
@@ -53,9 +53,9 @@ pub fn word<'a>(input: &'a str, token: &Token) -> &'a str {
     &input[token.start..token.end]
 }
 
-/// The text of a word token in lowercase.
-pub fn lower(input: &str, token: &Token) -> String {
-    word(input, token).to_lowercase()
+/// The text of a word token in lowercase (borrowed from `input` when it already is).
+pub fn lower<'a>(input: &'a str, token: &Token) -> Lowercase<'a> {
+    Lowercase::of(word(input, token))
 }
 
 /// Whether a sentence opening with `word` (lowercase) starts with an introductory phrase
@@ -424,12 +424,20 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
     // "Some said", "Others argued": a quantity of people standing alone.
     let alone = end - 1 == floor || !tokens[end - 2].is_word();
     if alone && is_group_pronoun(&lower_word) {
-        return Some(description(input, &tokens[end - 1..end], lower_word));
+        return Some(description(
+            input,
+            &tokens[end - 1..end],
+            lower_word.into_owned(),
+        ));
     }
     // "Aides said", "Critics argued": a plural noun for people opening the sentence is
     // capitalised, yet names no one in particular.
     if alone && lower_word.ends_with('s') && describes_someone(&lower_word) {
-        return Some(description(input, &tokens[end - 1..end], lower_word));
+        return Some(description(
+            input,
+            &tokens[end - 1..end],
+            lower_word.into_owned(),
+        ));
     }
     if let Some(chunk) = name_before(input, &tokens[floor..end], end - floor) {
         // A name after "a" or "an" qualifies a noun ("a Dumas-style reply", "a City Radio
@@ -532,7 +540,7 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
             return Some(name_source(input, tokens, &owner));
         }
     }
-    Some(description(input, &tokens[start..end], head))
+    Some(description(input, &tokens[start..end], head.into_owned()))
 }
 
 /// Whether the token at `index` is an apostrophe closing a possessive written after its
@@ -868,6 +876,6 @@ fn description_after(input: &str, tokens: &[Token], start: usize) -> Option<Sour
     Some(description(
         input,
         &tokens[start..last],
-        lower(input, &tokens[head]),
+        lower(input, &tokens[head]).into_owned(),
     ))
 }

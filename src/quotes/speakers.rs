@@ -9,8 +9,10 @@
 //! (`casing`), datelines and headline-like lines give no names, and two names run together
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+// Looked up for every capitalised word: a fast text hasher, not SipHash.
+use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet, Lowercase};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
@@ -139,7 +141,7 @@ impl SpeakerTable {
                     let before = tokens[chunk.tokens.start - 1];
                     before.is_word()
                         && PREPOSITIONS
-                            .contains(&input[before.start..before.end].to_lowercase().as_str())
+                            .contains(&Lowercase::of(&input[before.start..before.end]).as_str())
                 };
                 found.push(FoundName {
                     pronoun: pronoun_after(input, tokens, after),
@@ -149,7 +151,7 @@ impl SpeakerTable {
                 });
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for name in &found {
             if !seen.insert(name.chunk.name.as_str()) {
                 table.repeated_names.insert(name.chunk.name.clone());
@@ -488,7 +490,7 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
                 || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
         })
         .find_map(|token| {
-            let word = input[token.start..token.end].to_lowercase();
+            let word = Lowercase::of(&input[token.start..token.end]);
             match lexicon.pronouns.get(word.as_str()) {
                 Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
                 _ => None,

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
+use crate::text::{is_word_char, Lowercase};
 
 /// One token of the input: a word or a punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,9 +39,11 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
     let mut chars = text.char_indices().peekable();
+    // The lowercase word with its full stop, for the list of titles; one buffer for all.
+    let mut with_dot = String::new();
     while let Some((offset, c)) = chars.next() {
         let start = range.start + offset;
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let mut end = offset + c.len_utf8();
             while let Some(&(next_offset, next)) = chars.peek() {
                 // An apostrophe, hyphen, full stop or ampersand between two word characters
@@ -49,8 +52,8 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     && text[next_offset + next.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphanumeric);
-                if next.is_alphanumeric() || joins {
+                        .is_some_and(is_word_char);
+                if is_word_char(next) || joins {
                     end = next_offset + next.len_utf8();
                     chars.next();
                 } else {
@@ -61,7 +64,9 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
             if let Some(&(dot_offset, '.')) = chars.peek() {
                 let word = &text[offset..end];
                 let initial = word.chars().count() == 1 && c.is_uppercase();
-                let with_dot = format!("{}.", word.to_lowercase());
+                with_dot.clear();
+                with_dot.push_str(&Lowercase::of(word));
+                with_dot.push('.');
                 if initial || word.contains('.') || lexicon.is_title(&with_dot) {
                     end = dot_offset + 1;
                     chars.next();

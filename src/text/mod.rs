@@ -25,7 +25,7 @@ pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
 pub use word_set::FirstWordFilter;
 pub use words::{
-    ends_sentence, hashed_words, is_blank_char, is_capitalized, is_unspaced_script, lowercase_into,
-    lowercase_words, word_hash, word_hashes, words, HashMapOfWords, HashSetOfWords, HashedWord,
-    Prehashed,
+    ends_sentence, hashed_words, is_blank_char, is_capitalized, is_letter, is_unspaced_script,
+    is_word_char, lowercase_into, lowercase_words, word_hash, word_hashes, words, HashMapOfText,
+    HashMapOfWords, HashSetOfText, HashSetOfWords, HashedWord, Lowercase, Prehashed,
 };

@@ -11,6 +11,8 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
+use std::borrow::Cow;
+
 use super::dates::{day_number, find_dates, month_number, FoundDate};
 use super::words::{is_capitalized, lowercase_into, words};
 
@@ -218,7 +220,15 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     let mut buffer = String::new();
     let tokens: Vec<Token> = words(text)
         .map(|word| Token {
-            lower: lowercase_into(word, &mut buffer).to_string(),
+            // Most words are lowercase ASCII already: borrowed, not copied.
+            lower: if word
+                .bytes()
+                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+            {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(lowercase_into(word, &mut buffer).to_string())
+            },
             capitalised: is_capitalized(word),
         })
         .collect();
@@ -236,8 +246,8 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
 }
 
 /// A word of the text, lowercase, and whether it was written with a capital.
-struct Token {
-    lower: String,
+struct Token<'a> {
+    lower: Cow<'a, str>,
     capitalised: bool,
 }
 
@@ -278,7 +288,7 @@ fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(D
     }
     let month = month_number(&token.lower)?;
     let lead = tokens.get(index.checked_sub(1)?)?;
-    if !MONTH_LEADS.contains(&lead.lower.as_str()) {
+    if !MONTH_LEADS.contains(&&*lead.lower) {
         return None;
     }
     let written_year = tokens
@@ -323,11 +333,11 @@ fn resolve_at(
         found.add_span(span);
         return used;
     }
-    let lower = tokens[index].lower.as_str();
+    let lower = &*tokens[index].lower;
     let Some(published) = published else {
         return 1;
     };
-    let previous = index.checked_sub(1).map(|at| tokens[at].lower.as_str());
+    let previous = index.checked_sub(1).map(|at| &*tokens[at].lower);
     match lower {
         "today" | "tonight" => found.add_span(DaySpan::day(published)),
         "yesterday" => found.add_span(DaySpan::day(published - 1)),
@@ -353,7 +363,7 @@ fn resolve_at(
                 let back = (weekday(published) - named).rem_euclid(DAYS_IN_WEEK);
                 let future = tokens[index.saturating_sub(FUTURE_WORDS_REACH)..index]
                     .iter()
-                    .any(|token| matches!(token.lower.as_str(), "will" | "next" | "until" | "ll"));
+                    .any(|token| matches!(&*token.lower, "will" | "next" | "until" | "ll"));
                 let day = if previous == Some("last") {
                     published - if back == 0 { DAYS_IN_WEEK } else { back }
                 } else if future {

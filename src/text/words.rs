@@ -10,9 +10,86 @@ pub fn is_blank_char(c: char) -> bool {
         )
 }
 
-/// Whether `c` can be part of a word token.
+/// Whether `c` can be part of a word token (a letter, mark-bearing letter or digit:
+/// [`char::is_alphanumeric`]).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_general_punctuation(c) && c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is a letter ([`char::is_alphabetic`]).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !is_general_punctuation(c) && c.is_alphabetic()
+    }
+}
+
+/// Whether `c` is in Unicode's General Punctuation block (U+2000 to U+206F: spaces, dashes,
+/// curly quotes, bullets, the ellipsis, invisible formatting), which holds no letter, mark
+/// or digit. These are the non-ASCII characters news text uses most, so they are answered
+/// without a search of the Unicode tables.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// A word in lowercase ([`str::to_lowercase`]), borrowed from the text when it already is,
+/// as most words are: looking a word up in a word list then allocates nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lowercase<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Lowercase<'a> {
+    /// `word` in lowercase.
+    pub fn of(word: &'a str) -> Lowercase<'a> {
+        if word
+            .bytes()
+            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+        {
+            Lowercase(std::borrow::Cow::Borrowed(word))
+        } else {
+            Lowercase(std::borrow::Cow::Owned(word.to_lowercase()))
+        }
+    }
+
+    /// The lowercase text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The lowercase text, owned.
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Lowercase<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lowercase<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lowercase<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Display for Lowercase<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Word tokens of `text`: runs of letters and digits, with an apostrophe or hyphen allowed
@@ -232,6 +309,61 @@ pub type HashSetOfWords = std::collections::HashSet<u64, Prehashed>;
 /// A map keyed by word hashes.
 pub type HashMapOfWords<V> = std::collections::HashMap<u64, V, Prehashed>;
 
+/// A fast hasher for short text keys (words, names): eight bytes per multiply, then a final
+/// avalanche so that the bits the tables use depend on every byte. SipHash, the standard
+/// maps' default, resists keys chosen to collide, which costs several times more per word
+/// and buys nothing here: a table lives for one article, so crafted collisions could at
+/// worst slow down the analysis of the article that carries them.
+#[derive(Default, Clone, Copy)]
+pub struct TextHasher(u64);
+
+impl TextHasher {
+    const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(26) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for TextHasher {
+    fn finish(&self) -> u64 {
+        finish_hash(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            // The length tells "ab" from "ab\0".
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+}
+
+/// Build-hasher of [`TextHasher`].
+pub type HashText = std::hash::BuildHasherDefault<TextHasher>;
+
+/// A map keyed by text (words, names), hashed by [`TextHasher`].
+pub type HashMapOfText<K, V> = std::collections::HashMap<K, V, HashText>;
+
+/// A set of texts (words, names), hashed by [`TextHasher`].
+pub type HashSetOfText<K> = std::collections::HashSet<K, HashText>;
+
 /// `word` in lowercase with curly apostrophes made straight, written into `buffer`.
 pub fn lowercase_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
@@ -282,6 +414,39 @@ pub fn ends_sentence(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_letter, is_word_char, Lowercase};
+
+    #[test]
+    fn character_classes_agree_with_the_standard_library() {
+        // Every character of the Basic Multilingual Plane, the punctuation block included.
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_borrows_what_is_already_lowercase() {
+        for word in [
+            "said",
+            "Said",
+            "SAID",
+            "Élysée",
+            "ÉLYSÉE",
+            "don’t",
+            "İstanbul",
+            "",
+        ] {
+            let lower = Lowercase::of(word);
+            assert_eq!(lower.as_str(), word.to_lowercase(), "{word}");
+        }
+        assert!(matches!(
+            Lowercase::of("said").0,
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(Lowercase::of("Said") == "said");
+    }
+
     use super::*;
 
     #[test]

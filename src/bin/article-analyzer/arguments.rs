@@ -38,7 +38,8 @@ pub struct AnalyzeArguments {
     /// What the inputs hold (`--input-format`); when `None`, a file's name decides
     /// (`.html`/`.htm` are HTML) and standard input and JSONL lines are text.
     pub input_format: Option<InputFormat>,
-    // `--jobs N` (articles analysed in parallel) will be a field here, used by `main::analyze`.
+    /// How many articles are analysed at once (threads), at least 1.
+    pub jobs: usize,
 }
 
 /// The names `--input-format` accepts, with their help.
@@ -262,7 +263,20 @@ fn analyze_command() -> Command {
                      warning naming the limit."
                 )),
         )
-        // `--jobs N` goes here: how many articles are analysed at once.
+        .arg(
+            Arg::new("jobs")
+                .long("jobs")
+                .short('j')
+                .value_name("N")
+                .allow_hyphen_values(true)
+                .value_parser(parse_jobs)
+                .help("Analyse N articles at once [default: the available cores]")
+                .long_help(
+                    "Analyse N articles at once, on N threads (default: as many as the machine\n\
+                     has cores available). The report is the same whatever N: articles come out\n\
+                     in input order, and only a few per thread are held in memory at a time.",
+                ),
+        )
         .after_help(format!(
             "Limits: at most {MAX_DOCUMENTS} articles in one run; each article is cut at\n\
              --max-article-bytes ({DEFAULT_MAX_ARTICLE_BYTES} bytes unless given).\n\
@@ -361,6 +375,22 @@ fn parse_byte_count(value: &str) -> Result<usize, String> {
     })
 }
 
+/// The value of `--jobs`: a whole number of threads, at least 1.
+fn parse_jobs(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(jobs) if jobs >= 1 => Ok(jobs),
+        _ => Err(
+            "a whole number of articles analysed at once is needed, 1 or more, such as 4".into(),
+        ),
+    }
+}
+
+/// How many articles are analysed at once without `--jobs`: the cores this process may use
+/// (1 when the system cannot say).
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |cores| cores.get())
+}
+
 /// Reads the command line. `args` starts with the program's name, as `std::env::args_os()`
 /// does.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, clap::Error> {
@@ -402,6 +432,10 @@ fn analyze_arguments(
         no_quotes: matches.get_flag("no-quotes"),
         max_article_bytes: matches.get_one::<usize>("max-article-bytes").copied(),
         input_format: matches.get_one::<InputFormat>("input-format").copied(),
+        jobs: matches
+            .get_one::<usize>("jobs")
+            .copied()
+            .unwrap_or_else(default_jobs),
     };
     if arguments.jsonl && arguments.inputs.len() > 1 {
         return Err(command.error(
@@ -464,7 +498,7 @@ mod tests {
     #[test]
     fn reads_analyze_options() {
         let Ok(Invocation::Analyze(arguments)) = parse_line(
-            "article-analyzer analyze --format csv --no-quotes --max-article-bytes 10 a.txt -",
+            "article-analyzer analyze --format csv --no-quotes --max-article-bytes 10 --jobs 3 a.txt -",
         ) else {
             panic!("a valid command line");
         };
@@ -472,6 +506,7 @@ mod tests {
         assert!(arguments.no_quotes && !arguments.jsonl && !arguments.pretty);
         assert_eq!(arguments.max_article_bytes, Some(10));
         assert_eq!(arguments.input_format, None);
+        assert_eq!(arguments.jobs, 3);
         assert_eq!(
             arguments.inputs,
             [PathBuf::from("a.txt"), PathBuf::from("-")]
@@ -528,6 +563,14 @@ mod tests {
             ),
             (
                 "article-analyzer analyze --max-article-bytes -5 a",
+                ErrorKind::ValueValidation,
+            ),
+            (
+                "article-analyzer analyze --jobs 0 a",
+                ErrorKind::ValueValidation,
+            ),
+            (
+                "article-analyzer analyze --jobs many a",
                 ErrorKind::ValueValidation,
             ),
             (

@@ -1,7 +1,8 @@
 //! The `article-analyzer` command-line tool: a thin layer over the library's [`Batch`] (the
 //! same code path as `analyze` and the page). It reads the command line (`arguments`), the
-//! articles (`inputs`), analyses them one at a time and writes the report (`output`); `diff`
-//! cleans two articles and prints what changed between them (`diff`).
+//! articles (`inputs`), analyses them (`--jobs` at once) and writes the report (`output`),
+//! articles in input order; `diff` cleans two articles and prints what changed between them
+//! (`diff`).
 //!
 //! Exit status: 0 when every input was analysed (or compared), 1 when an input could not be
 //! read, the output could not be written or JSONL lines were skipped, 2 for a usage error.
@@ -25,14 +26,14 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
-use article_analyzer::{Batch, Options, MAX_DOCUMENTS};
+use article_analyzer::{Batch, Document, Options, MAX_DOCUMENTS};
 
 #[cfg(not(target_arch = "wasm32"))]
 use arguments::{AnalyzeArguments, Invocation};
 #[cfg(not(target_arch = "wasm32"))]
 use errors::CliError;
 #[cfg(not(target_arch = "wasm32"))]
-use inputs::JsonlLines;
+use inputs::{Input, JsonlLines};
 #[cfg(not(target_arch = "wasm32"))]
 use output::ReportWriter;
 
@@ -96,17 +97,19 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
         arguments.format,
         arguments.pretty,
     )?;
-    // `--jobs N` will analyse several articles at once here, writing them in input order.
     let mut skipped = Vec::new();
     if let Some(corpus) = corpus {
-        skipped = analyze_jsonl(corpus, &mut batch, &mut writer)?;
+        skipped = analyze_jsonl(corpus, &mut batch, arguments.jobs, &mut writer)?;
     } else {
-        for input in files {
-            let mut article = batch.add(&input.document).map_err(CliError::Analyze)?;
-            if let Some(warning) = input.warning {
-                article.warnings.insert(0, warning);
+        for chunk in files.chunks(ARTICLES_IN_FLIGHT_PER_JOB * arguments.jobs) {
+            let documents: Vec<_> = chunk.iter().map(|input| input.document.clone()).collect();
+            for (input, result) in chunk.iter().zip(batch.add_many(&documents, arguments.jobs)) {
+                let mut article = result.map_err(CliError::Analyze)?;
+                if let Some(warning) = &input.warning {
+                    article.warnings.insert(0, warning.clone());
+                }
+                writer.article(article)?;
             }
-            writer.article(article)?;
         }
     }
     writer.finish(batch.cross_article())?;
@@ -116,17 +119,46 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
     }
 }
 
-/// Analyses a JSONL corpus one line at a time. A line that is not a `{"id", "text"}` object,
-/// or repeats an id, is skipped and returned; past [`MAX_DOCUMENTS`] articles the reading
-/// stops. The report holds every article analysed.
+/// Articles read ahead for each thread: enough that a thread finding a long article does not
+/// leave the others idle for long, few enough that memory holds only a handful of articles
+/// per core (each at most `--max-article-bytes`) whatever the corpus's size.
+#[cfg(not(target_arch = "wasm32"))]
+const ARTICLES_IN_FLIGHT_PER_JOB: usize = 16;
+
+/// Analyses a JSONL corpus a few lines at a time, `jobs` articles at once, writing them in
+/// the corpus's order. A line that is not a `{"id", "text"}` object, or repeats an id, is
+/// skipped and returned; past [`MAX_DOCUMENTS`] articles the reading stops. The report holds
+/// every article analysed, exactly as one article after another would give it.
 #[cfg(not(target_arch = "wasm32"))]
 fn analyze_jsonl<W: Write>(
     mut corpus: JsonlLines,
     batch: &mut Batch,
+    jobs: usize,
     writer: &mut ReportWriter<W>,
 ) -> Result<Vec<CliError>, CliError> {
+    let in_flight = ARTICLES_IN_FLIGHT_PER_JOB * jobs;
     let mut skipped = Vec::new();
-    while let Some(line) = corpus.next_line()? {
+    // The lines read and not yet analysed: each one's number and its article, or why it is
+    // skipped (kept in place, so that the skipped lines are listed in the corpus's order).
+    let mut pending: Vec<(usize, Result<Input, CliError>)> = Vec::with_capacity(in_flight);
+    let mut articles_pending = 0;
+    loop {
+        let line = match corpus.next_line() {
+            Ok(line) => line,
+            // What was read before is written first, as it would have been one by one.
+            Err(error) => {
+                analyze_pending(&corpus, batch, jobs, &mut pending, &mut skipped, writer)?;
+                return Err(error);
+            }
+        };
+        let full = batch.len() + articles_pending >= MAX_DOCUMENTS;
+        if line.is_none() || full || articles_pending == in_flight {
+            analyze_pending(&corpus, batch, jobs, &mut pending, &mut skipped, writer)?;
+            articles_pending = 0;
+        }
+        let Some(line) = line else { break };
+        // Articles before the limit may have been refused (a repeated id), so the batch is
+        // asked again once they are analysed.
         if batch.len() == MAX_DOCUMENTS {
             skipped.push(CliError::TooManyArticles {
                 name: corpus.name().to_string(),
@@ -134,17 +166,43 @@ fn analyze_jsonl<W: Write>(
             });
             break;
         }
-        let input = match line.parsed {
+        articles_pending += usize::from(line.parsed.is_ok());
+        pending.push((line.number, line.parsed));
+    }
+    Ok(skipped)
+}
+
+/// Analyses the lines read so far, on `jobs` threads, and writes their articles in order.
+#[cfg(not(target_arch = "wasm32"))]
+fn analyze_pending<W: Write>(
+    corpus: &JsonlLines,
+    batch: &mut Batch,
+    jobs: usize,
+    pending: &mut Vec<(usize, Result<Input, CliError>)>,
+    skipped: &mut Vec<CliError>,
+    writer: &mut ReportWriter<W>,
+) -> Result<(), CliError> {
+    let documents: Vec<Document> = pending
+        .iter_mut()
+        .filter_map(|(_, parsed)| parsed.as_mut().ok())
+        // The text moves to the analysis; the input keeps only its warning.
+        .map(|input| std::mem::replace(&mut input.document, Document::new("", "")))
+        .collect();
+    let mut results = batch.add_many(&documents, jobs).into_iter();
+    for (number, parsed) in pending.drain(..) {
+        let input = match parsed {
             Ok(input) => input,
             Err(error) => {
                 skipped.push(error);
                 continue;
             }
         };
-        let mut article = match batch.add(&input.document) {
+        // One result per document, in the order they were taken.
+        let result = results.next().expect("add_many answers every document");
+        let mut article = match result {
             Ok(article) => article,
             Err(error) => {
-                skipped.push(corpus.line_error(error.to_string()));
+                skipped.push(corpus.line_error_at(number, error.to_string()));
                 continue;
             }
         };
@@ -153,5 +211,5 @@ fn analyze_jsonl<W: Write>(
         }
         writer.article(article)?;
     }
-    Ok(skipped)
+    Ok(())
 }
