@@ -666,7 +666,7 @@ fn html_entry_points_reject_bad_arguments_with_a_helpful_error() {
     );
     let bad_format = doc("page", "<p>x</p>");
     Reflect::set(&bad_format, &"format".into(), &"pdf".into()).unwrap();
-    let message = thrown_message(analyze_js(array(&[bad_format.clone()]), None));
+    let message = thrown_message(analyze_js(array(std::slice::from_ref(&bad_format)), None));
     assert!(
         message.contains("pdf") && message.contains("html"),
         "{message}"
