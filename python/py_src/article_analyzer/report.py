@@ -43,10 +43,7 @@ class Quote(TypedDict):
     kind: Literal["direct", "partial", "block"]
 
 
-class Article(TypedDict):
-    """One analysed article. For HTML input, ``source`` is the page's visible text that block
-    and quote offsets refer to; text input has none (its offsets refer to the input)."""
-
+class _ArticleFields(TypedDict):
     id: str
     title: str | None
     author: str | None
@@ -55,7 +52,16 @@ class Article(TypedDict):
     blocks: list[Block]
     quotes: list[Quote]
     warnings: list[str]
-    source: NotRequired[str]
+
+
+# `source` is optional through `total=False` rather than `NotRequired`: with postponed
+# annotations (`from __future__ import annotations`) Python 3.11 does not see `NotRequired`
+# and would count the key as required.
+class Article(_ArticleFields, total=False):
+    """One analysed article. For HTML input, ``source`` is the page's visible text that block
+    and quote offsets refer to; text input has none (its offsets refer to the input)."""
+
+    source: str
 
 
 class DuplicatePair(TypedDict):
