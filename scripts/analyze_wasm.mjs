@@ -3,9 +3,10 @@
 //
 //   node scripts/analyze_wasm.mjs [--no-quotes] [--package PATH] < articles.jsonl
 //
-// Reads {"id", "text"} per line from standard input, loads the nodejs package (default
-// target/wasm/node/article_analyzer.js, built by `python3 scripts/build_wasm.py --target
-// nodejs`), calls analyze([{id, text}], {quotes}) on each article and prints one JSON object:
+// Reads {"id", "text", "format"?} per line from standard input ("format": "html" for a page's
+// HTML), loads the nodejs package (default target/wasm/node/article_analyzer.js, built by
+// `python3 scripts/build_wasm.py --target nodejs`), calls analyze([{id, text, format}], {quotes})
+// on each article and prints one JSON object:
 // {"seconds": time spent in analyze (boundary crossing included, loading and JSON excluded),
 //  "bytes": UTF-8 bytes of all texts, "articles": [Article, ...]}.
 
@@ -62,7 +63,7 @@ function main() {
   for (const doc of documents) {
     bytes += Buffer.byteLength(doc.text, "utf8");
     const started = performance.now();
-    const report = analyzer.analyze([{ id: doc.id, text: doc.text }], options);
+    const report = analyzer.analyze([{ id: doc.id, text: doc.text, format: doc.format ?? "text" }], options);
     seconds += (performance.now() - started) / 1000;
     articles.push(report.articles[0]);
   }

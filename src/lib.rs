@@ -32,6 +32,7 @@ pub use compare::diff::{
     diff_articles, diff_texts, ArticleDiff, DiffKind, DiffOp, DiffSummary, ParagraphChange,
     ParagraphStatus, Place, TextDiff,
 };
+pub use compare::distributed;
 pub use compare::duplicates;
 pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;

@@ -11,7 +11,8 @@ import { CrossView } from "./js/cross-view.js";
 import { countOf, formatCount } from "./js/dom.js";
 import { watchDrops } from "./js/drop-zone.js";
 import { cleanedMarkdown, cleanedPlainText, copyText, download, quotesCsv, reportJson } from "./js/export.js";
-import { ACCEPTED_FILES, checkArticleText, fitIntoBatch, readFiles, textFromTransfer } from "./js/input.js";
+import { htmlToText } from "./js/html-text.js";
+import { ACCEPTED_FILES, articleFromTransfer, charactersOf, checkArticle, fitIntoBatch, readFiles } from "./js/input.js";
 import { offerInstallation, registerServiceWorker, requestPersistentStorage } from "./js/offline.js";
 import { SAMPLE_ARTICLES } from "./js/samples.js";
 import { StatusView } from "./js/status-view.js";
@@ -65,6 +66,7 @@ const articleView = new ArticleView(byId("article-view"), {
   onToggleBlock: (id, blockIndex) => toggleBlock(id, blockIndex),
   onAnalyse: (id) => analyse(batch.entries.filter((entry) => entry.id === id)),
   onCopyText: (article) => copy(article.text, "the cleaned text"),
+  onSwitchFormat: (id) => switchFormat(id),
 });
 const crossView = new CrossView(byId("cross-view"), {
   onOpenArticle: (id) => selectArticle(id, { focusArticle: true }),
@@ -260,16 +262,17 @@ async function restoreBatch() {
 }
 
 function isStoredArticle(value) {
-  return typeof value?.id === "string" && typeof value.text === "string" && Array.isArray(value.overrides) && Number.isFinite(value.order);
+  const readable = value?.format === "html" ? typeof value.html === "string" : value?.format === undefined || value.format === "text";
+  return readable && typeof value.id === "string" && typeof value.text === "string" && Array.isArray(value.overrides) && Number.isFinite(value.order);
 }
 
 /**
- * Adds articles ({name?, text, source}) to the batch, saves them and analyses them; the
- * first becomes the shown article. `problems` are reasons other articles were not added.
+ * Adds articles ({name?, text, format?, html?, source}) to the batch, saves them and analyses
+ * them; the first becomes the shown article. `problems` are reasons other articles were not added.
  */
 async function addArticles(articles, problems = []) {
   await restored;
-  const characters = batch.entries.reduce((sum, entry) => sum + entry.text.length, 0);
+  const characters = batch.entries.reduce((sum, entry) => sum + charactersOf(entry), 0);
   const { accepted, problem } = fitIntoBatch(articles, { count: batch.size, characters });
   const refusedProblems = problem === null ? problems : [...problems, problem];
   const entries = batch.createEntries(accepted);
@@ -368,12 +371,28 @@ function toggleBlock(id, blockIndex) {
   const entry = batch.toggleBlock(id, blockIndex);
   if (entry === undefined) return;
   pendingFocus = { id, blockIndex };
+  reanalyse(entry);
+}
+
+/** Analyses a changed entry again, before anything else queued, and saves it. */
+function reanalyse(entry) {
   finishWhenDrawn = false;
   if (inFlight.size === 0) runTotal = 0;
   runTotal++;
-  inFlight.add(id);
+  inFlight.add(entry.id);
   analyzer.replace(Batch.documentOf(entry));
   save([entry]);
+}
+
+/**
+ * Reads an article that came as HTML the other way (its HTML, or its plain text) and analyses
+ * it again: a rich paste or a saved page can read worse as HTML than as the text it shows.
+ */
+function switchFormat(id) {
+  const entry = batch.switchFormat(id, htmlToText);
+  if (entry === undefined) return;
+  reanalyse(entry);
+  status.show(entry.format === "html" ? `Reading “${entry.name}” as HTML…` : `Reading “${entry.name}” as plain text…`);
 }
 
 /** Takes one article out of the batch, offering to undo. */
@@ -438,14 +457,14 @@ async function clearAll() {
 // ---------------------------------------------------------------------------------------
 // Input: paste, type, files (picker or drop), samples.
 
-/** Adds a pasted, typed or dropped text as an article (or says why not). */
-function addText(text, source) {
-  const problem = checkArticleText(source === "drop" ? "The dropped text" : "The pasted text", text);
+/** Adds a pasted, typed or dropped article ({text, format, html?}) (or says why not). */
+function addPasted(article, source) {
+  const problem = checkArticle(source === "drop" ? "The dropped text" : "The pasted text", article);
   if (problem !== null) {
     status.show(problem, { error: true });
     return false;
   }
-  addArticles([{ text, source }]);
+  addArticles([{ ...article, source }]);
   return true;
 }
 
@@ -459,11 +478,11 @@ async function addFiles(files, source) {
 elements.input.addEventListener("paste", (event) => {
   // Pasting into the empty box is a whole article arriving; into a text being edited, a paste.
   if (elements.input.value.trim() !== "") return;
-  const text = textFromTransfer(event.clipboardData);
-  if (text === "") return;
+  const article = articleFromTransfer(event.clipboardData);
+  if (article === null) return;
   event.preventDefault();
   timing = { id: null, start: performance.now() };
-  addText(text, "paste");
+  addPasted(article, "paste");
 });
 
 elements.form.addEventListener("submit", (event) => {
@@ -474,7 +493,7 @@ elements.form.addEventListener("submit", (event) => {
     elements.input.focus();
     return;
   }
-  if (addText(text, "paste")) elements.input.value = "";
+  if (addPasted({ text, format: "text" }, "paste")) elements.input.value = "";
 });
 
 elements.input.addEventListener("keydown", (event) => {
@@ -516,8 +535,8 @@ watchDrops(document, {
   textBox: elements.input,
   onFiles: (files) => addFiles(files, "drop"),
   onText: (dataTransfer) => {
-    const text = textFromTransfer(dataTransfer);
-    if (text !== "") addText(text, "drop");
+    const article = articleFromTransfer(dataTransfer);
+    if (article !== null) addPasted(article, "drop");
   },
 });
 

@@ -7,7 +7,9 @@
 //     First paragraph…</article-analyzer>
 //
 // The article is the `text` attribute (or property) or, without it, the element's own text
-// content (each line trimmed). The element shows, in its shadow DOM, the title, author, date,
+// content (each line trimmed). With `format="html"`, the `text` attribute (or property) is a
+// page's HTML, which the analyzer reads for its structure (nothing in it is run or fetched;
+// the element's own content is never read as HTML). The element shows, in its shadow DOM, the title, author, date,
 // the cleaned text with the quotes marked, the quotes with their speakers and the removed
 // blocks with their reasons, and dispatches `analyzed` (a CustomEvent whose `detail` is the
 // report, the contract's shape; it bubbles out of the shadow DOM) after every analysis, or
@@ -69,7 +71,7 @@ function styleSheet() {
 
 /** The <article-analyzer> element. */
 export class ArticleAnalyzerElement extends HTMLElement {
-  static observedAttributes = ["text", "article-id"];
+  static observedAttributes = ["text", "article-id", "format"];
 
   #output;
   #report = null;
@@ -136,7 +138,9 @@ export class ArticleAnalyzerElement extends HTMLElement {
     try {
       const analyzer = await loadAnalyzer();
       if (analysis !== this.#analysis) return; // a newer text arrived meanwhile
-      report = analyzer.analyze([{ id: this.getAttribute("article-id") || "article", text }]);
+      // HTML only from the attribute: the element's content is text the host page shows.
+      const format = this.getAttribute("format") === "html" && this.hasAttribute("text") ? "html" : "text";
+      report = analyzer.analyze([{ id: this.getAttribute("article-id") || "article", text, format }]);
     } catch (error) {
       if (analysis !== this.#analysis) return;
       const message = `The article could not be analysed: ${error.message}`;
@@ -145,7 +149,9 @@ export class ArticleAnalyzerElement extends HTMLElement {
       return;
     }
     this.#report = report;
-    this.#output.replaceChildren(renderArticle(report.articles[0], text));
+    const [article] = report.articles;
+    // For HTML, offsets refer to the page's visible text the analyzer returns as `source`.
+    this.#output.replaceChildren(renderArticle(article, article.source ?? text));
     this.dispatchEvent(new CustomEvent("analyzed", { detail: report, bubbles: true, composed: true }));
   }
 }

@@ -4,7 +4,8 @@
 // and, once nothing waits, the cross-article results of the whole batch.
 //
 // Page -> worker:
-//   {type: "add", docs: [{id, text, overrides}]}   queue articles, in order
+//   {type: "add", docs: [{id, text, format?, overrides}]}
+//                                                   queue articles, in order (format "html": text is HTML)
 //   {type: "replace", doc}                          analyse an article again (new overrides), first in line
 //   {type: "remove", ids: [id]}                     take articles out (waiting or analysed)
 //   {type: "cancel"}                                drop every waiting article
@@ -21,7 +22,7 @@
 //   {type: "diffed", request, diffs}                 the diffs of a "diff" request, in order
 //   {type: "diffFailed", request, message}          a "diff" request could not be answered
 
-import init, { AnalysisBatch, clean, diffArticles, diffTexts } from "./pkg/article_analyzer.js";
+import init, { AnalysisBatch, clean, cleanHtml, diffArticles, diffTexts } from "./pkg/article_analyzer.js";
 import { nextTask } from "./js/tasks.js";
 
 /**
@@ -40,6 +41,11 @@ const WARM_UP_ARTICLE = [
   "Another headline that leads elsewhere",
 ].join("\n\n");
 
+/** The same warm-up for the HTML reader, which a dropped page or a rich paste goes through. */
+const WARM_UP_PAGE = (([headline, ...paragraphs]) =>
+  `<!doctype html><title>${headline}</title><nav><a href="/">Home</a></nav><article><h1>${headline}</h1>` +
+  `${paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("")}</article>`)(WARM_UP_ARTICLE.split("\n\n"));
+
 /** @type {AnalysisBatch | null} */
 let batch = null;
 /** Articles waiting to be analysed, first in line first. */
@@ -54,6 +60,7 @@ const ready = init().then(
   () => {
     batch = new AnalysisBatch();
     clean(WARM_UP_ARTICLE);
+    cleanHtml(WARM_UP_PAGE);
   },
   (error) => {
     broken = true;

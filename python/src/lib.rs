@@ -8,6 +8,7 @@
 
 mod arguments;
 mod boundary;
+mod distributed;
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -215,5 +216,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
         "DEFAULT_MAX_ARTICLE_BYTES",
         article_analyzer::DEFAULT_MAX_ARTICLE_BYTES,
     )?;
+    distributed::register(module)?;
     Ok(())
 }

@@ -6,6 +6,10 @@
 //! can stream through: the CLI prints each article as soon as it is analysed, and the page's
 //! worker reports progress after each one. The summaries are kept in id order, so the
 //! results never depend on the order the articles came in.
+//!
+//! The cross-article results are the steps of `distributed.rs` run on one machine, through
+//! the same functions a distributed run calls: summaries, batch statistics, keys, candidate
+//! pairs, scores, grouping.
 
 use std::collections::BTreeMap;
 
@@ -13,34 +17,14 @@ use super::duplicates::{self, Fingerprint};
 use super::quote_changes;
 use super::quote_groups::{self, QuoteSummary};
 use super::stories;
-use super::story_summary::{self, StorySummary};
+use super::story_summary::StorySummary;
+use super::summary::ArticleSummary;
 use crate::article::analyze_one;
 use crate::error::AnalyzeError;
 use crate::report::{Article, CrossArticle, Document, Options, QuoteRef};
 
 /// Largest number of articles in one batch.
 pub const MAX_DOCUMENTS: usize = 1_000_000;
-
-/// What the cross-article analysis keeps of one article.
-#[derive(Debug, Clone)]
-pub(crate) struct Summary {
-    /// Near- and exact-duplicate fingerprint of the cleaned text.
-    pub fingerprint: Fingerprint,
-    /// Terms and dates that tell this article's event from others.
-    pub story: StorySummary,
-    /// The article's attributed quotes.
-    pub quotes: Vec<QuoteSummary>,
-}
-
-impl Summary {
-    fn of(article: &Article) -> Summary {
-        Summary {
-            fingerprint: duplicates::fingerprint(&article.text),
-            story: story_summary::summarise(article),
-            quotes: quote_groups::summarise(&article.quotes),
-        }
-    }
-}
 
 /// Articles analysed one by one, and what they have in common.
 ///
@@ -54,7 +38,7 @@ impl Summary {
 #[derive(Debug, Clone, Default)]
 pub struct Batch {
     options: Options,
-    summaries: BTreeMap<String, Summary>,
+    summaries: BTreeMap<String, ArticleSummary>,
 }
 
 impl Batch {
@@ -86,7 +70,8 @@ impl Batch {
             });
         }
         let article = analyze_one(doc, &self.options);
-        self.summaries.insert(doc.id.clone(), Summary::of(&article));
+        self.summaries
+            .insert(doc.id.clone(), ArticleSummary::of(&article));
         Ok(article)
     }
 
@@ -110,7 +95,7 @@ impl Batch {
     /// articles, never on the order they were added in.
     pub fn cross_article(&self) -> CrossArticle {
         let ids: Vec<&str> = self.summaries.keys().map(String::as_str).collect();
-        let summaries: Vec<&Summary> = self.summaries.values().collect();
+        let summaries: Vec<&ArticleSummary> = self.summaries.values().collect();
         let fingerprints: Vec<&Fingerprint> = summaries.iter().map(|s| &s.fingerprint).collect();
         let duplicate_pairs = duplicates::find(&fingerprints, &duplicates::Settings::DEFAULT);
         let story_summaries: Vec<&StorySummary> = summaries.iter().map(|s| &s.story).collect();

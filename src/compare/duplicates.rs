@@ -7,6 +7,8 @@
 //! planted copies (`examples/bench_duplicates.rs --sweep`; figures and reasons in
 //! `docs/benchmarks.md`).
 
+use super::candidates::{bucket_pairs, pairs_sharing_a_key};
+use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
 
@@ -63,6 +65,62 @@ impl Fingerprint {
     /// Whether the text had words at all.
     fn is_empty(&self) -> bool {
         self.signature.is_empty()
+    }
+
+    /// The key of its exact-copy set: equal for two texts with the same words in the same
+    /// order (case, punctuation and spacing ignored); None for a text without words, which is
+    /// nobody's copy.
+    pub fn exact_key(&self) -> Option<u64> {
+        (!self.is_empty()).then_some(self.exact)
+    }
+
+    /// The LSH keys of the signature, one per band in band order: two fingerprints with the
+    /// same key at the same band agree on all of that band's rows and are candidates. Empty
+    /// for a text without words.
+    pub fn band_keys(&self, settings: &Settings) -> Vec<u64> {
+        (0..settings.bands)
+            .map_while(|band| self.band_key(band, settings))
+            .collect()
+    }
+
+    /// The key of one band ([`Fingerprint::band_keys`]); None past the signature's end.
+    fn band_key(&self, band: usize, settings: &Settings) -> Option<u64> {
+        let rows = settings.rows().max(1);
+        let rows = self.signature.get(band * rows..(band + 1) * rows)?;
+        Some(
+            rows.iter()
+                .fold(band as u64, |hash, &row| mix(hash, u64::from(row))),
+        )
+    }
+
+    /// The fingerprint as bytes (see `summary_bytes.rs`): 8 bytes of exact key and 4 a
+    /// signature entry, 522 bytes with the default settings.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut writer = ByteWriter::new(SummaryKind::Fingerprint, 10 + 4 * self.signature.len());
+        writer.u64(self.exact);
+        writer.varint(self.signature.len() as u64);
+        for &entry in self.signature.iter() {
+            writer.u32(entry);
+        }
+        writer.finish()
+    }
+
+    /// Reads a fingerprint written by [`Fingerprint::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Fingerprint, SummaryBytesError> {
+        let mut reader = ByteReader::new(SummaryKind::Fingerprint, bytes)?;
+        let exact = reader.u64()?;
+        let length = reader.count(4)?;
+        if length > MAX_HASHES {
+            return Err(reader.invalid("a signature longer than the engine makes"));
+        }
+        let signature = (0..length)
+            .map(|_| reader.u32())
+            .collect::<Result<Box<[u32]>, _>>()?;
+        if (exact == 0) != signature.is_empty() {
+            return Err(reader.invalid("an exact key that does not go with its signature"));
+        }
+        reader.finish()?;
+        Ok(Fingerprint { exact, signature })
     }
 
     /// Estimated Jaccard similarity of the two shingle sets: the share of equal entries.
@@ -160,84 +218,102 @@ impl IndexPair {
     }
 }
 
-/// All exact and near duplicate pairs among `fingerprints` (made with the same `settings`),
-/// sorted by position.
-pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
-    // Exact copies first: each set of identical texts is represented by its first member
-    // in the near-duplicate search, and its pairs are listed here.
-    let mut by_exact: Vec<(u64, u32)> = fingerprints
+/// The exact-copy sets of a batch: the items whose fingerprints have the same
+/// [`Fingerprint::exact_key`], each set sorted, sets listed by their first member (its
+/// representative in the near-duplicate search). Items without words are in none.
+pub fn copy_sets(fingerprints: &[&Fingerprint]) -> Vec<Vec<usize>> {
+    let mut by_exact: Vec<(u64, usize)> = fingerprints
         .iter()
         .enumerate()
-        .filter(|(_, f)| !f.is_empty())
-        .map(|(i, f)| (f.exact, i as u32))
+        .filter_map(|(item, fingerprint)| Some((fingerprint.exact_key()?, item)))
         .collect();
     by_exact.sort_unstable();
-    let mut pairs = Vec::new();
-    let mut copies: Vec<Vec<u32>> = Vec::new();
-    let mut representatives: Vec<u32> = Vec::new();
-    for run in by_exact.chunk_by(|x, y| x.0 == y.0) {
-        let members: Vec<u32> = run.iter().map(|&(_, i)| i).collect();
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
-                pairs.push(IndexPair {
-                    a: a as usize,
-                    b: b as usize,
-                    similarity: 1.0,
-                    kind: DuplicateKind::Exact,
-                });
-            }
-        }
-        representatives.push(members[0]);
-        copies.push(members);
-    }
+    let mut sets: Vec<Vec<usize>> = by_exact
+        .chunk_by(|x, y| x.0 == y.0)
+        .map(|run| run.iter().map(|&(_, item)| item).collect())
+        .collect();
+    sets.sort_unstable_by_key(|set| set[0]);
+    sets
+}
 
-    // Candidates: representatives that agree on all rows of at least one band.
-    let rows = settings.rows().max(1);
-    let mut candidates: Vec<(u32, u32)> = Vec::new();
-    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(representatives.len());
+/// The pairs of one exact-copy set (its members in any order): every two of them, exact,
+/// similarity 1.
+pub fn exact_pairs(copies: &[usize]) -> Vec<IndexPair> {
+    bucket_pairs(copies, usize::MAX)
+        .into_iter()
+        .map(|(a, b)| IndexPair {
+            a,
+            b,
+            similarity: 1.0,
+            kind: DuplicateKind::Exact,
+        })
+        .collect()
+}
+
+/// The estimated similarity of two fingerprints when it makes them near duplicates (at least
+/// the settings' threshold); None otherwise, and for a text without words.
+pub fn near_similarity(a: &Fingerprint, b: &Fingerprint, settings: &Settings) -> Option<f64> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let similarity = a.similarity(b);
+    (similarity >= settings.threshold).then_some(similarity)
+}
+
+/// The near-duplicate pairs between two exact-copy sets whose representatives are near
+/// duplicates with `similarity`: every member of one with every member of the other.
+pub fn near_pairs(first: &[usize], second: &[usize], similarity: f64) -> Vec<IndexPair> {
+    first
+        .iter()
+        .flat_map(|&a| {
+            second.iter().map(move |&b| IndexPair {
+                a: a.min(b),
+                b: a.max(b),
+                similarity,
+                kind: DuplicateKind::Near,
+            })
+        })
+        .collect()
+}
+
+/// All exact and near duplicate pairs among `fingerprints` (made with the same `settings`),
+/// sorted by position. The steps, each of which a distributed run does elsewhere: exact-copy
+/// sets ([`copy_sets`], [`exact_pairs`]); the band keys of each set's representative
+/// ([`Fingerprint::band_keys`]); the representatives sharing a band (candidate pairs);
+/// [`near_similarity`] of each candidate; [`near_pairs`] for those that pass.
+pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
+    let copies = copy_sets(fingerprints);
+    let mut pairs: Vec<IndexPair> = copies.iter().flat_map(|set| exact_pairs(set)).collect();
+    // One band at a time: a key is (band, key), so the buckets of one band are the buckets
+    // of all bands with that band, and a band's entries are all that is held at once.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for band in 0..settings.bands {
-        keys.clear();
-        keys.extend(representatives.iter().enumerate().filter_map(|(r, &i)| {
-            let rows = fingerprints[i as usize]
-                .signature
-                .get(band * rows..(band + 1) * rows)?;
-            let key = rows
-                .iter()
-                .fold(band as u64, |hash, &row| mix(hash, u64::from(row)));
-            Some((key, r as u32))
-        }));
-        keys.sort_unstable();
-        for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
-            for (k, &(_, a)) in bucket.iter().enumerate() {
-                for &(_, b) in &bucket[k + 1..] {
-                    candidates.push((a.min(b), a.max(b)));
-                }
-            }
-        }
+        let entries: Vec<(u64, usize)> = copies
+            .iter()
+            .filter_map(|set| Some((fingerprints[set[0]].band_key(band, settings)?, set[0])))
+            .collect();
+        candidates.extend(pairs_sharing_a_key(entries, usize::MAX));
     }
     candidates.sort_unstable();
     candidates.dedup();
-
-    for (r, s) in candidates {
-        let (first, second) = (&copies[r as usize], &copies[s as usize]);
-        let similarity =
-            fingerprints[first[0] as usize].similarity(fingerprints[second[0] as usize]);
-        if similarity < settings.threshold {
-            continue;
-        }
-        for &a in first {
-            for &b in second {
-                pairs.push(IndexPair {
-                    a: a.min(b) as usize,
-                    b: a.max(b) as usize,
-                    similarity,
-                    kind: DuplicateKind::Near,
-                });
-            }
+    let set_of = |representative: usize| {
+        let at = copies.partition_point(|set| set[0] < representative);
+        &copies[at]
+    };
+    for (first, second) in candidates {
+        if let Some(similarity) =
+            near_similarity(fingerprints[first], fingerprints[second], settings)
+        {
+            pairs.extend(near_pairs(set_of(first), set_of(second), similarity));
         }
     }
-    pairs.sort_by_key(|pair| (pair.a, pair.b));
+    sort_pairs(&mut pairs);
     pairs
+}
+
+/// Duplicate pairs in the report's order: by first, then second position.
+pub fn sort_pairs(pairs: &mut [IndexPair]) {
+    pairs.sort_by_key(|pair| (pair.a, pair.b));
 }
 
 #[cfg(test)]
@@ -283,6 +359,42 @@ mod tests {
         let other = "Scientists counted more owls in the valley this winter than in any \
             year since records began, helped by a mild autumn and plenty of field mice.";
         assert!(pairs(&[STORY, other, "", "  "]).is_empty());
+    }
+
+    #[test]
+    fn a_fingerprint_read_back_from_bytes_is_the_same() {
+        for text in [STORY, ""] {
+            let fingerprint = fingerprint(text);
+            let bytes = fingerprint.to_bytes();
+            assert_eq!(Fingerprint::from_bytes(&bytes), Ok(fingerprint));
+        }
+        assert_eq!(fingerprint(STORY).to_bytes().len(), 2 + 8 + 2 + 4 * 128);
+        assert!(Fingerprint::from_bytes(&fingerprint(STORY).to_bytes()[..100]).is_err());
+    }
+
+    #[test]
+    fn copies_share_their_exact_key_and_every_band_key() {
+        let (a, b) = (fingerprint(STORY), fingerprint(&STORY.to_uppercase()));
+        assert_eq!(a.exact_key(), b.exact_key());
+        assert_eq!(
+            a.band_keys(&Settings::DEFAULT),
+            b.band_keys(&Settings::DEFAULT)
+        );
+        assert_eq!(
+            a.band_keys(&Settings::DEFAULT).len(),
+            Settings::DEFAULT.bands
+        );
+        assert_eq!(fingerprint("").exact_key(), None);
+        assert!(fingerprint("").band_keys(&Settings::DEFAULT).is_empty());
+    }
+
+    #[test]
+    fn near_pairs_join_every_copy_of_one_text_with_every_copy_of_the_other() {
+        let pairs: Vec<(usize, usize)> = near_pairs(&[0, 4], &[2], 0.8)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        assert_eq!(pairs, vec![(0, 2), (2, 4)]);
     }
 
     #[test]

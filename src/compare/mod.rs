@@ -6,12 +6,16 @@
 
 mod background;
 mod batch;
+mod candidates;
 pub mod diff;
+pub mod distributed;
 pub mod duplicates;
 mod linkage;
 mod quote_changes;
 mod quote_groups;
 mod stories;
 mod story_summary;
+mod summary;
+mod summary_bytes;
 
 pub use batch::{Batch, MAX_DOCUMENTS};

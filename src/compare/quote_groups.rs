@@ -10,9 +10,21 @@
 //!
 //! Only quotes filed under the same speaker and content word are compared (an inverted
 //! index), so the work grows with the number of quotes, not its square.
+//!
+//! The steps, each of which a distributed run does elsewhere (`distributed.rs`):
+//! 1. per article, the [`QuoteSummary`] of each attributed quote;
+//! 2. over the batch, [`QuoteStatistics`]: how many quotes each content stem stands in, and
+//!    from them the [`CommonStems`], too common to tell statements apart;
+//! 3. per quote, its [`CommonStems::filing_keys`] (speaker and distinctive stem);
+//! 4. per candidate pair (quotes sharing a key whose bucket is not over [`MAX_POSTING`]:
+//!    `candidates.rs`), [`CommonStems::quotes_match`];
+//! 5. from the matches, a [`QuoteGraph`], whose [`QuoteGraph::stars`] are the groups.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use super::candidates::pairs_sharing_a_key;
+use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::quotes::cue_base;
 use crate::report::Quote;
 use crate::text::is_content_word;
@@ -26,12 +38,15 @@ const MIN_SHARED_WORDS: usize = 3;
 /// Smallest share of the shorter quote's content words found in the other.
 const MIN_SHARED_SHARE: f64 = 0.6;
 /// Quotes filed under one speaker and word beyond this many are not compared through that
-/// word (it is a word this speaker always uses), which keeps the search linear.
-const MAX_POSTING: usize = 500;
+/// word (it is a word this speaker always uses), which keeps the search linear. The count is
+/// the batch's quotes under the key, so the cap is the same wherever the key's bucket is
+/// formed. Below 100,000 groupable quotes in a batch no key reaches it: a stem in more than
+/// [`COMMON_WORD_SHARE`] of the quotes (500 of 100,000) is common and files no key.
+pub const MAX_POSTING: usize = 500;
 
 /// What quote grouping keeps of one attributed quote (and what comparing it with the other
 /// quotes of its group needs: see `quote_changes`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteSummary {
     /// Index in the article's `quotes`.
     pub index: usize,
@@ -73,6 +88,89 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
         .collect()
 }
 
+impl QuoteSummary {
+    /// Whether the quote has content words enough to be grouped at all.
+    pub fn is_groupable(&self) -> bool {
+        self.stems.len() >= MIN_SHARED_WORDS
+    }
+
+    /// How many distinct content stems it holds: longer quotes become centres first.
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Its content stems, sorted (what [`QuoteStatistics`] counts).
+    pub fn stems(&self) -> &[u64] {
+        &self.stems
+    }
+
+    /// The summary as bytes (see `summary_bytes.rs`): 8 bytes a stem and a word, the speaker
+    /// and cue as text; a quote of 30 words takes some 350 bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut writer = ByteWriter::new(
+            SummaryKind::Quote,
+            40 + 8 * (self.stems.len() + self.words.len()) + self.speaker.len(),
+        );
+        writer.varint(self.index as u64);
+        writer.u64(self.surname);
+        writer.u64(self.first_name);
+        writer.varint(self.stems.len() as u64);
+        for &stem in &self.stems {
+            writer.u64(stem);
+        }
+        writer.varint(self.words.len() as u64);
+        for &word in self.words.iter() {
+            writer.u64(word);
+        }
+        writer.text(&self.speaker);
+        match &self.cue {
+            Some(cue) => {
+                writer.varint(1);
+                writer.text(cue);
+            }
+            None => writer.varint(0),
+        }
+        writer.finish()
+    }
+
+    /// Reads a summary written by [`QuoteSummary::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<QuoteSummary, SummaryBytesError> {
+        let mut reader = ByteReader::new(SummaryKind::Quote, bytes)?;
+        let index = usize::try_from(reader.varint()?)
+            .map_err(|_| reader.invalid("a quote number out of range"))?;
+        let surname = reader.u64()?;
+        let first_name = reader.u64()?;
+        let count = reader.count(8)?;
+        let stems = (0..count)
+            .map(|_| reader.u64())
+            .collect::<Result<Vec<u64>, _>>()?;
+        // Stems are sorted without repeats: matching looks them up by binary search.
+        if stems.windows(2).any(|pair| pair[0] >= pair[1]) {
+            return Err(reader.invalid("content stems out of order"));
+        }
+        let count = reader.count(8)?;
+        let words = (0..count)
+            .map(|_| reader.u64())
+            .collect::<Result<Box<[u64]>, _>>()?;
+        let speaker = reader.text()?.into();
+        let cue = match reader.varint()? {
+            0 => None,
+            1 => Some(reader.text()?.into()),
+            _ => return Err(reader.invalid("a cue that is neither there nor absent")),
+        };
+        reader.finish()?;
+        Ok(QuoteSummary {
+            index,
+            surname,
+            first_name,
+            stems,
+            words,
+            speaker,
+            cue,
+        })
+    }
+}
+
 fn content_stems(text: &str) -> Vec<u64> {
     let mut buffer = String::new();
     let mut stems: Vec<u64> = hashed_words(text)
@@ -96,6 +194,8 @@ fn same_speaker(a: &QuoteSummary, b: &QuoteSummary) -> bool {
         && (a.first_name == 0 || b.first_name == 0 || a.first_name == b.first_name)
 }
 
+/// Whether two quotes (given with their distinctive stems) are the same statement: the
+/// same speaker, and enough distinctive stems shared.
 fn same_statement(a: &[u64], b: &[u64], a_quote: &QuoteSummary, b_quote: &QuoteSummary) -> bool {
     if !same_speaker(a_quote, b_quote) {
         return false;
@@ -114,6 +214,237 @@ const COMMON_WORD_FLOOR: usize = 20;
 /// Share of a batch's quotes above which a content word is too common to match quotes
 /// ("going", "people", "country" in a campaign's coverage).
 const COMMON_WORD_SHARE: f64 = 0.005;
+
+/// Step 2: how many of a batch's groupable quotes each content stem stands in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuoteStatistics {
+    quotes: usize,
+    stem_counts: HashMap<u64, u32, Prehashed>,
+}
+
+impl QuoteStatistics {
+    /// Counts the stems of the groupable quotes among `quotes`.
+    pub fn count<'a>(quotes: impl IntoIterator<Item = &'a QuoteSummary>) -> QuoteStatistics {
+        let mut statistics = QuoteStatistics::default();
+        for quote in quotes.into_iter().filter(|quote| quote.is_groupable()) {
+            statistics.quotes += 1;
+            for &stem in &quote.stems {
+                *statistics.stem_counts.entry(stem).or_default() += 1;
+            }
+        }
+        statistics
+    }
+
+    /// Adds the counts of another part of the batch.
+    pub fn merge(&mut self, other: &QuoteStatistics) {
+        self.quotes += other.quotes;
+        for (&stem, &count) in &other.stem_counts {
+            *self.stem_counts.entry(stem).or_default() += count;
+        }
+    }
+
+    /// Most quotes a stem may stand in, in a batch of `groupable_quotes`, and still tell
+    /// statements apart; a stem in more is common.
+    pub fn common_limit(groupable_quotes: usize) -> usize {
+        COMMON_WORD_FLOOR.max((COMMON_WORD_SHARE * groupable_quotes as f64) as usize)
+    }
+
+    /// The stems in more quotes than [`QuoteStatistics::common_limit`] allows.
+    pub fn common_stems(&self) -> CommonStems {
+        let limit = QuoteStatistics::common_limit(self.quotes);
+        CommonStems::new(
+            self.stem_counts
+                .iter()
+                .filter(|&(_, &count)| count as usize > limit)
+                .map(|(&stem, _)| stem),
+        )
+    }
+}
+
+/// Step 2's result, which every quote is read against: the content stems too common across
+/// the batch's quotes to tell statements apart (a few hundred at most: each stands in more
+/// than [`COMMON_WORD_SHARE`] of the quotes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommonStems {
+    stems: Vec<u64>,
+}
+
+impl CommonStems {
+    /// The common stems (any order, repeats allowed).
+    pub fn new(stems: impl IntoIterator<Item = u64>) -> CommonStems {
+        let mut stems: Vec<u64> = stems.into_iter().collect();
+        stems.sort_unstable();
+        stems.dedup();
+        CommonStems { stems }
+    }
+
+    /// How many stems are common.
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Whether no stem is common.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+
+    /// The stems as bytes (sorted, as gaps).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut writer = ByteWriter::new(SummaryKind::CommonStems, 9 * self.stems.len() + 10);
+        writer.ascending(self.stems.iter().copied());
+        writer.finish()
+    }
+
+    /// Reads stems written by [`CommonStems::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<CommonStems, SummaryBytesError> {
+        let mut reader = ByteReader::new(SummaryKind::CommonStems, bytes)?;
+        let stems = reader.ascending(u64::MAX, true)?;
+        reader.finish()?;
+        Ok(CommonStems { stems })
+    }
+
+    /// The quote's stems that are not common, sorted.
+    fn distinctive(&self, quote: &QuoteSummary) -> Vec<u64> {
+        quote
+            .stems
+            .iter()
+            .copied()
+            .filter(|stem| self.stems.binary_search(stem).is_err())
+            .collect()
+    }
+
+    /// Step 3: the keys a quote is filed under (its speaker's surname with each distinctive
+    /// stem); none when it is not groupable or has too few distinctive stems to match.
+    pub fn filing_keys(&self, quote: &QuoteSummary) -> Vec<u64> {
+        if !quote.is_groupable() {
+            return Vec::new();
+        }
+        filing_keys(&self.distinctive(quote), quote)
+    }
+
+    /// Step 4: whether two quotes of two articles (position in the batch, summary) are the
+    /// same statement: other articles, the same speaker, enough distinctive stems shared.
+    pub fn quotes_match(&self, a: (usize, &QuoteSummary), b: (usize, &QuoteSummary)) -> bool {
+        a.0 != b.0 && same_statement(&self.distinctive(a.1), &self.distinctive(b.1), a.1, b.1)
+    }
+}
+
+/// The keys of a quote with these distinctive stems.
+fn filing_keys(distinctive: &[u64], quote: &QuoteSummary) -> Vec<u64> {
+    if distinctive.len() < MIN_SHARED_WORDS {
+        return Vec::new();
+    }
+    distinctive
+        .iter()
+        .map(|stem| stem ^ quote.surname.rotate_left(17))
+        .collect()
+}
+
+/// A quote of the batch: the position of its article and its index in the article's quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteId {
+    /// Position of the article in the batch's id order.
+    pub article: usize,
+    /// Index in the article's `quotes`.
+    pub quote: usize,
+}
+
+/// A quote in the order quotes become centres: most content stems first, then by article
+/// and quote. A total order of the batch's own data, so the stars never depend on the order
+/// anything arrived in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RankedQuote {
+    /// Which quote.
+    pub id: QuoteId,
+    /// Its [`QuoteSummary::stem_count`].
+    pub stems: usize,
+}
+
+impl Ord for RankedQuote {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.stems.cmp(&self.stems).then(self.id.cmp(&other.id))
+    }
+}
+
+impl PartialOrd for RankedQuote {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Step 5's input: the pairs of quotes that match ([`CommonStems::quotes_match`]), all a
+/// batch's quote groups need.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteGraph {
+    /// (earlier, later) in rank order.
+    matches: Vec<(RankedQuote, RankedQuote)>,
+}
+
+impl QuoteGraph {
+    /// An empty graph.
+    pub fn new() -> QuoteGraph {
+        QuoteGraph::default()
+    }
+
+    /// Adds a matching pair (in either order; a pair given twice counts once).
+    pub fn add_match(&mut self, a: RankedQuote, b: RankedQuote) {
+        if a != b {
+            self.matches.push((a.min(b), a.max(b)));
+        }
+    }
+
+    /// The groups, stars and not chains: quotes are taken in rank order (longest first), and
+    /// each joins the group of the first earlier quote it matches that is a group's centre, or
+    /// becomes a centre itself. A speaker quoted often cannot chain all their remarks into one
+    /// group through quotes that each share a few words with the next.
+    pub fn stars(&self) -> Grouping {
+        let mut matches = self.matches.clone();
+        matches.sort_unstable_by(|x, y| x.1.cmp(&y.1).then(x.0.cmp(&y.0)));
+        matches.dedup();
+        let mut quotes: Vec<RankedQuote> = matches.iter().flat_map(|&(a, b)| [a, b]).collect();
+        quotes.sort_unstable();
+        quotes.dedup();
+        let number = |quote: &RankedQuote| quotes.partition_point(|other| other < quote);
+        let mut centre_of: Vec<usize> = (0..quotes.len()).collect();
+        for run in matches.chunk_by(|x, y| x.1 == y.1) {
+            let later = number(&run[0].1);
+            // Earlier quotes in rank order, so the first centre is the one a single machine
+            // walking the quotes in that order meets first.
+            if let Some(centre) = run
+                .iter()
+                .map(|(earlier, _)| number(earlier))
+                .find(|&earlier| centre_of[earlier] == earlier)
+            {
+                centre_of[later] = centre;
+            }
+        }
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (number, &centre) in centre_of.iter().enumerate() {
+            members.entry(centre).or_default().push(number);
+        }
+        let mut centres = Vec::new();
+        let mut groups: Vec<Vec<(usize, usize)>> = members
+            .into_iter()
+            .filter(|(centre, members)| {
+                let article = quotes[*centre].id.article;
+                members.iter().any(|&m| quotes[m].id.article != article)
+            })
+            .map(|(centre, members)| {
+                let id = quotes[centre].id;
+                centres.push((id.article, id.quote));
+                let mut group: Vec<(usize, usize)> = members
+                    .into_iter()
+                    .map(|m| (quotes[m].id.article, quotes[m].id.quote))
+                    .collect();
+                group.sort_unstable();
+                group
+            })
+            .collect();
+        groups.sort_unstable();
+        centres.sort_unstable();
+        Grouping { groups, centres }
+    }
+}
 
 /// Statements quoted by two or more articles.
 #[derive(Debug, Default)]
@@ -137,109 +468,46 @@ impl Grouping {
 }
 
 /// Groups the quotes of articles (in id order) into statements quoted by two or more
-/// articles.
-///
-/// Groups are stars, not chains: quotes are taken longest first, and each joins the group
-/// of the first longer quote it matches (the group's centre) or becomes a centre itself. A
-/// speaker quoted often cannot chain all their remarks into one group through quotes that
-/// each share a few words with the next.
+/// articles (steps 2 to 5 on one machine; see [`QuoteGraph::stars`]).
 pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
-    // Every groupable quote, numbered, longest (most content words) first.
-    let mut quotes: Vec<(usize, &QuoteSummary)> = articles
+    let quotes: Vec<(usize, &QuoteSummary)> = articles
         .iter()
         .enumerate()
         .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
-        .filter(|(_, quote)| quote.stems.len() >= MIN_SHARED_WORDS)
+        .filter(|(_, quote)| quote.is_groupable())
         .collect();
-    quotes.sort_by(|(a_article, a), (b_article, b)| {
-        b.stems
-            .len()
-            .cmp(&a.stems.len())
-            .then(a_article.cmp(b_article))
-            .then(a.index.cmp(&b.index))
-    });
-    // Content words common across the batch's quotes do not tell statements apart.
-    let mut quote_frequency: HashMap<u64, usize, Prehashed> = HashMap::default();
-    for (_, quote) in &quotes {
-        for stem in &quote.stems {
-            *quote_frequency.entry(*stem).or_default() += 1;
-        }
-    }
-    let common = COMMON_WORD_FLOOR.max((COMMON_WORD_SHARE * quotes.len() as f64) as usize);
+    let common = QuoteStatistics::count(quotes.iter().map(|&(_, quote)| quote)).common_stems();
     let distinctive: Vec<Vec<u64>> = quotes
         .iter()
-        .map(|(_, quote)| {
-            quote
-                .stems
-                .iter()
-                .copied()
-                .filter(|stem| quote_frequency[stem] <= common)
-                .collect()
-        })
+        .map(|(_, quote)| common.distinctive(quote))
         .collect();
-    let key = |stem: u64, quote: &QuoteSummary| stem ^ quote.surname.rotate_left(17);
-    // Centres filed under (speaker, content word).
-    let mut centres: HashMap<u64, Vec<u32>, Prehashed> = HashMap::default();
-    let mut centre_of: Vec<u32> = Vec::with_capacity(quotes.len());
-    let mut candidates: Vec<u32> = Vec::new();
-    for (number, (article, quote)) in quotes.iter().enumerate() {
-        candidates.clear();
-        if distinctive[number].len() < MIN_SHARED_WORDS {
-            centre_of.push(number as u32);
-            continue;
-        }
-        for stem in &distinctive[number] {
-            if let Some(list) = centres.get(&key(*stem, quote)) {
-                if list.len() <= MAX_POSTING {
-                    candidates.extend(list);
-                }
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let joined = candidates.iter().copied().find(|&centre| {
-            let (centre_article, centre_quote) = quotes[centre as usize];
-            centre_article != *article
-                && same_statement(
-                    &distinctive[number],
-                    &distinctive[centre as usize],
-                    quote,
-                    centre_quote,
-                )
-        });
-        match joined {
-            Some(centre) => centre_of.push(centre),
-            None => {
-                centre_of.push(number as u32);
-                for stem in &distinctive[number] {
-                    centres
-                        .entry(key(*stem, quote))
-                        .or_default()
-                        .push(number as u32);
-                }
-            }
-        }
-    }
-    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (number, centre) in centre_of.iter().enumerate() {
-        members.entry(*centre).or_default().push(number);
-    }
-    let mut centres = Vec::new();
-    let mut groups: Vec<Vec<(usize, usize)>> = members
-        .into_iter()
-        .filter(|(_, members)| members.iter().any(|&m| quotes[m].0 != quotes[members[0]].0))
-        .map(|(centre, members)| {
-            let (article, quote) = quotes[centre as usize];
-            centres.push((article, quote.index));
-            let mut group: Vec<(usize, usize)> = members
+    let entries: Vec<(u64, usize)> = quotes
+        .iter()
+        .enumerate()
+        .flat_map(|(number, (_, quote))| {
+            filing_keys(&distinctive[number], quote)
                 .into_iter()
-                .map(|m| (quotes[m].0, quotes[m].1.index))
-                .collect();
-            group.sort_unstable();
-            group
+                .map(move |key| (key, number))
         })
         .collect();
-    groups.sort_unstable();
-    centres.sort_unstable();
-    Grouping { groups, centres }
+    let ranked = |number: usize| {
+        let (article, quote) = quotes[number];
+        RankedQuote {
+            id: QuoteId {
+                article,
+                quote: quote.index,
+            },
+            stems: quote.stem_count(),
+        }
+    };
+    let mut graph = QuoteGraph::new();
+    for (x, y) in pairs_sharing_a_key(entries, MAX_POSTING) {
+        // What `CommonStems::quotes_match` does, with each quote's distinctive stems found once.
+        if quotes[x].0 != quotes[y].0
+            && same_statement(&distinctive[x], &distinctive[y], quotes[x].1, quotes[y].1)
+        {
+            graph.add_match(ranked(x), ranked(y));
+        }
+    }
+    graph.stars()
 }

@@ -1,7 +1,7 @@
 //! Story groups: which articles report the same news event.
 //!
-//! The work is a chain of separate steps, each of which could run on another machine (the
-//! way a Spark job would split it):
+//! The work is a chain of separate steps, each of which runs on one machine here and could run
+//! on another in a distributed run (`distributed.rs` says which side runs which):
 //!
 //! 1. per article, a [`StorySummary`] (`story_summary.rs`): its most distinctive terms, the
 //!    dates it speaks of and the figures it states, computed from the article alone;
@@ -9,13 +9,13 @@
 //!    (counts from parts of the batch add up);
 //! 3. per article, a [`StoryVector`] (its terms with their batch counts) and its
 //!    [`candidate_keys`], the terms it is filed under;
-//! 4. per candidate pair (articles sharing a key, [`candidate_pairs`]), [`similarity`]: the
-//!    tf-idf cosine of the two, lowered when the days they speak of disagree, and whether
-//!    their own dates lie apart;
-//! 5. from the scored pairs and each article's figures, [`average_linkage`] cut at
-//!    [`JOIN_THRESHOLD`], never joining two groups that repeat different figures;
-//! 6. from the same, [`attach_leftovers`]: an article or pair left alone joins the story it is
-//!    clearly closest to.
+//! 4. per candidate pair (articles sharing a key: `candidates.rs`), [`score`]: the tf-idf
+//!    cosine of the two, lowered when the days they speak of disagree ([`similarity`]), and
+//!    whether their own dates lie apart;
+//! 5. from the scored pairs, the duplicate pairs and the figures of the articles they touch,
+//!    a [`StoryGraph`], grouped by [`average_linkage`] cut at [`JOIN_THRESHOLD`] (never
+//!    joining two groups that repeat different figures), then [`attach_leftovers`]: an
+//!    article or pair left alone joins the story it is clearly closest to.
 //!
 //! How common a term is comes from two sources: English at large (the
 //! [`background`](super::background) frequencies: "said" and "people" are everywhere,
@@ -38,10 +38,13 @@
 //! posting lists, so the work grows with the number of articles, not its square.
 
 use std::collections::HashMap;
+use std::fmt;
 
+use super::candidates::pairs_sharing_a_key;
 use super::duplicates::IndexPair;
 use super::linkage::{attach_leftovers, average_linkage, Edge, LinkageRules, OwnDates};
 use super::story_summary::StorySummary;
+use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::text::figures::Figure;
 use crate::text::relative_dates::{CalendarDay, DaySpan};
 use crate::text::Prehashed;
@@ -127,7 +130,7 @@ const PUBLISHED_DATE_CONFLICT_FLOOR: f64 = 0.3;
 const DAYS_IN_YEAR: i32 = 365;
 
 /// Step 2: in how many of the batch's summaries each term stands.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentFrequencies {
     counts: HashMap<u32, u32, Prehashed>,
     documents: usize,
@@ -146,20 +149,85 @@ impl DocumentFrequencies {
         frequencies
     }
 
+    /// The frequencies of a batch of `documents` summaries from each term's count (as a
+    /// distributed run's reduce gives them; a term listed twice counts its counts together).
+    pub fn from_counts(documents: usize, counts: impl IntoIterator<Item = (u32, u32)>) -> Self {
+        let mut frequencies = DocumentFrequencies {
+            counts: HashMap::default(),
+            documents,
+        };
+        for (term, count) in counts {
+            let total = frequencies.counts.entry(term).or_default();
+            *total = total.saturating_add(count);
+        }
+        frequencies
+    }
+
     /// Adds the counts of another part of the batch (counting parts and merging them gives
     /// the counts of the whole): the reduce step of a distributed run, where each executor
-    /// counts its own articles. The single-machine path counts in one go.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// counts its own articles.
     pub fn merge(&mut self, other: &DocumentFrequencies) {
         self.documents += other.documents;
         for (&term, &count) in &other.counts {
-            *self.counts.entry(term).or_default() += count;
+            let total = self.counts.entry(term).or_default();
+            *total = total.saturating_add(count);
         }
+    }
+
+    /// The same frequencies without the terms that only one summary holds, which weigh and
+    /// file exactly as terms no summary holds: a pair's weights leave out the pair's own
+    /// holders ([`StoryVector::weigh`]), and a key needs two holders ([`candidate_keys`]).
+    /// Most of a batch's distinct terms are such (names, typos, rare words), so this is what
+    /// a distributed run broadcasts to every executor.
+    pub fn without_single_holders(mut self) -> Self {
+        self.counts.retain(|_, count| *count >= 2);
+        self
     }
 
     /// Summaries holding the term.
     pub fn of(&self, term: u32) -> u32 {
         self.counts.get(&term).copied().unwrap_or(0)
+    }
+
+    /// How many summaries the batch holds.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// How many distinct terms are counted.
+    pub fn terms(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// The frequencies as bytes (see `summary_bytes.rs`): the terms sorted, each as the gap
+    /// to the previous one and its count, as varints (about 4 bytes a term).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut sorted: Vec<(u32, u32)> = self.counts.iter().map(|(&t, &c)| (t, c)).collect();
+        sorted.sort_unstable();
+        let mut writer = ByteWriter::new(SummaryKind::StoryStatistics, 5 * sorted.len() + 10);
+        writer.varint(self.documents as u64);
+        writer.ascending(sorted.iter().map(|&(term, _)| u64::from(term)));
+        for (_, count) in sorted {
+            writer.varint(u64::from(count));
+        }
+        writer.finish()
+    }
+
+    /// Reads frequencies written by [`DocumentFrequencies::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<DocumentFrequencies, SummaryBytesError> {
+        let mut reader = ByteReader::new(SummaryKind::StoryStatistics, bytes)?;
+        let documents = usize::try_from(reader.varint()?)
+            .map_err(|_| reader.invalid("more documents than this machine can count"))?;
+        let terms = reader.ascending(u64::from(u32::MAX), true)?;
+        let mut counts = HashMap::with_capacity_and_hasher(terms.len(), Prehashed::default());
+        for term in terms {
+            let count = u32::try_from(reader.varint()?)
+                .map_err(|_| reader.invalid("a term count out of range"))?;
+            // `ascending` kept every term within u32.
+            counts.insert(term as u32, count);
+        }
+        reader.finish()?;
+        Ok(DocumentFrequencies { counts, documents })
     }
 }
 
@@ -259,28 +327,25 @@ pub fn candidate_keys(vector: &StoryVector) -> Vec<u32> {
     keys.into_iter().map(|(term, _)| term).collect()
 }
 
-/// Step 3: pairs of articles (by index, smaller first, sorted, without repeats) that share a
-/// key.
-pub fn candidate_pairs(keys: &[Vec<u32>]) -> Vec<(usize, usize)> {
-    let mut postings: HashMap<u32, Vec<u32>, Prehashed> = HashMap::default();
-    for (index, terms) in keys.iter().enumerate() {
-        for &term in terms {
-            postings.entry(term).or_default().push(index as u32);
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (index, terms) in keys.iter().enumerate() {
-        for term in terms {
-            for &other in &postings[term] {
-                if (other as usize) > index {
-                    pairs.push((index, other as usize));
-                }
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+/// Step 3 from the summary: the keys of the article's [`StoryVector`].
+pub fn story_keys(summary: &StorySummary, frequencies: &DocumentFrequencies) -> Vec<u32> {
+    candidate_keys(&StoryVector::weigh(summary, frequencies))
+}
+
+/// Step 4 for one candidate pair of articles `a < b` (position, summary, vector against the
+/// batch's frequencies): the scored edge of the story graph, or None when the two have
+/// nothing in common.
+pub fn score(
+    a: (usize, &StorySummary, &StoryVector),
+    b: (usize, &StorySummary, &StoryVector),
+) -> Option<Edge> {
+    let (similarity, dates) = similarity((a.1, a.2), (b.1, b.2));
+    (similarity > 0.0).then_some(Edge {
+        a: a.0,
+        b: b.0,
+        similarity,
+        dates,
+    })
 }
 
 /// Smallest [`time_agreement`] of two dated articles whose days count as near: a day of one
@@ -362,46 +427,212 @@ fn smallest_calendar_gap(a: &[CalendarDay], b: &[CalendarDay]) -> u32 {
         .unwrap_or(u32::MAX)
 }
 
-/// Steps 2 to 4 over a whole batch: the scored pairs of candidate articles (summaries in id
-/// order), the sparse graph that [`average_linkage`] groups.
-pub fn scored_pairs(summaries: &[&StorySummary]) -> Vec<Edge> {
-    let frequencies = DocumentFrequencies::count(summaries.iter().copied());
-    let vectors: Vec<StoryVector> = summaries
-        .iter()
-        .map(|summary| StoryVector::weigh(summary, &frequencies))
-        .collect();
-    let keys: Vec<Vec<u32>> = vectors.iter().map(candidate_keys).collect();
-    candidate_pairs(&keys)
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let (similarity, dates) =
-                similarity((summaries[a], &vectors[a]), (summaries[b], &vectors[b]));
-            (similarity > 0.0).then_some(Edge {
+/// Why a [`StoryGraph`] could not be grouped, or refused an edge.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoryGraphError {
+    /// An edge joins an article to itself, or its similarity is not a number from 0 to 1.
+    BadEdge {
+        /// The first article.
+        a: usize,
+        /// The second article.
+        b: usize,
+        /// The similarity given.
+        similarity: f64,
+    },
+    /// An article of an edge has no figures given ([`StoryGraph::add_figures`]; an article
+    /// stating none is given an empty list).
+    MissingFigures {
+        /// The article.
+        item: usize,
+    },
+}
+
+impl fmt::Display for StoryGraphError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoryGraphError::BadEdge { a, b, similarity } => write!(
+                f,
+                "the story edge ({a}, {b}) with similarity {similarity} cannot be grouped: an edge joins two different articles with a similarity from 0 to 1, as the engine's scoring gives it"
+            ),
+            StoryGraphError::MissingFigures { item } => write!(
+                f,
+                "the figures of article {item} are missing: give the figures of every article the graph's edges touch (StoryGraph::items), an empty list for one that states none"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoryGraphError {}
+
+/// Step 5's input, the sparse graph that grouping needs and nothing more: the scored pairs,
+/// the duplicate pairs (copies are always one story) and the figures of the articles they
+/// touch. Articles are named by their position in the batch's id order; an article no edge
+/// touches is a story of its own. The groups depend only on the edges and figures given,
+/// never on the order they were added in.
+#[derive(Debug, Clone, Default)]
+pub struct StoryGraph {
+    edges: Vec<Edge>,
+    copies: Vec<(usize, usize)>,
+    figures: HashMap<usize, Box<[Figure]>>,
+}
+
+impl StoryGraph {
+    /// An empty graph.
+    pub fn new() -> StoryGraph {
+        StoryGraph::default()
+    }
+
+    /// Adds a scored pair ([`score`]; its articles in either order).
+    pub fn add_edge(&mut self, edge: Edge) -> Result<(), StoryGraphError> {
+        if edge.a == edge.b || !(0.0..=1.0).contains(&edge.similarity) {
+            return Err(StoryGraphError::BadEdge {
+                a: edge.a,
+                b: edge.b,
+                similarity: edge.similarity,
+            });
+        }
+        self.edges.push(Edge {
+            a: edge.a.min(edge.b),
+            b: edge.a.max(edge.b),
+            ..edge
+        });
+        Ok(())
+    }
+
+    /// Adds a duplicate pair: two copies of one text are one story whatever their terms say.
+    pub fn add_copy(&mut self, a: usize, b: usize) -> Result<(), StoryGraphError> {
+        if a == b {
+            return Err(StoryGraphError::BadEdge {
                 a,
                 b,
-                similarity,
-                dates,
+                similarity: 1.0,
+            });
+        }
+        self.copies.push((a.min(b), a.max(b)));
+        Ok(())
+    }
+
+    /// The articles the edges touch, sorted: those whose figures [`StoryGraph::groups`]
+    /// needs.
+    pub fn items(&self) -> Vec<usize> {
+        let mut items: Vec<usize> = self
+            .edges
+            .iter()
+            .map(|edge| (edge.a, edge.b))
+            .chain(self.copies.iter().copied())
+            .flat_map(|(a, b)| [a, b])
+            .collect();
+        items.sort_unstable();
+        items.dedup();
+        items
+    }
+
+    /// Gives the figures an article states ([`StorySummary::figures`]).
+    pub fn add_figures(&mut self, item: usize, figures: &[Figure]) {
+        self.figures.insert(item, figures.into());
+    }
+
+    /// The stories of two or more articles, each sorted, listed by their first article:
+    /// average linkage over the scored and duplicate pairs, then the leftovers' step. Every
+    /// other article is a story of its own ([`partition`] adds them).
+    pub fn groups(mut self) -> Result<Vec<Vec<usize>>, StoryGraphError> {
+        // One order whatever the order of adding: scored pairs by articles, then the copies
+        // (what one machine has always done). A pair given twice counts once.
+        self.edges.sort_by_key(|edge| (edge.a, edge.b));
+        self.edges.dedup_by_key(|edge| (edge.a, edge.b));
+        self.copies.sort_unstable();
+        self.copies.dedup();
+        // The articles touched, numbered in their order: the linkage and the leftovers' step
+        // compare articles only by that order, so numbering them afresh changes no choice,
+        // and the work and memory grow with the edges, not with the batch.
+        let items = self.items();
+        let figures: Vec<&[Figure]> = items
+            .iter()
+            .map(|&item| {
+                self.figures
+                    .get(&item)
+                    .map(|figures| &**figures)
+                    .ok_or(StoryGraphError::MissingFigures { item })
             })
-        })
-        .collect()
+            .collect::<Result<_, _>>()?;
+        let local = |item: usize| items.partition_point(|&other| other < item);
+        let mut edges = std::mem::take(&mut self.edges);
+        edges.extend(self.copies.iter().map(|&(a, b)| Edge {
+            a,
+            b,
+            similarity: 1.0,
+            dates: OwnDates::Unknown,
+        }));
+        for edge in &mut edges {
+            (edge.a, edge.b) = (local(edge.a), local(edge.b));
+        }
+        let groups = average_linkage(items.len(), &edges, &figures, &RULES);
+        let groups = attach_leftovers(groups, &edges, &figures, &RULES);
+        Ok(groups
+            .into_iter()
+            .filter(|group| group.len() >= 2)
+            .map(|group| group.into_iter().map(|local| items[local]).collect())
+            .collect())
+    }
+}
+
+/// Every article of a batch of `count` in exactly one story: the stories of two or more
+/// given, and each other article alone; listed by their first article.
+pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let mut grouped = vec![false; count];
+    for &item in stories.iter().flatten() {
+        if let Some(slot) = grouped.get_mut(item) {
+            *slot = true;
+        }
+    }
+    let mut all = stories;
+    all.extend(
+        (0..count)
+            .filter(|&item| !grouped[item])
+            .map(|item| vec![item]),
+    );
+    all.sort_unstable_by_key(|group| group[0]);
+    all
 }
 
 /// Groups articles (given by their summaries, in id order) into stories: every article in
 /// exactly one group, groups sorted, listed by their first member. Duplicate pairs are
-/// always in the same story.
+/// always in the same story. Steps 2 to 5 on one machine.
 pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<usize>> {
-    let mut edges = scored_pairs(summaries);
-    // Copies of one text are one story whatever their terms say: an edge of similarity 1
-    // is the first merge average linkage makes.
-    edges.extend(duplicates.iter().map(|pair| Edge {
-        a: pair.a,
-        b: pair.b,
-        similarity: 1.0,
-        dates: OwnDates::Unknown,
-    }));
-    let figures: Vec<&[Figure]> = summaries.iter().map(|summary| &*summary.figures).collect();
-    let groups = average_linkage(summaries.len(), &edges, &figures, &RULES);
-    attach_leftovers(groups, &edges, &figures, &RULES)
+    let frequencies =
+        DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
+    let vectors: Vec<StoryVector> = summaries
+        .iter()
+        .map(|summary| StoryVector::weigh(summary, &frequencies))
+        .collect();
+    let entries: Vec<(u32, usize)> = vectors
+        .iter()
+        .enumerate()
+        .flat_map(|(item, vector)| {
+            candidate_keys(vector)
+                .into_iter()
+                .map(move |key| (key, item))
+        })
+        .collect();
+    let mut graph = StoryGraph::new();
+    // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.
+    for (a, b) in pairs_sharing_a_key(entries, usize::MAX) {
+        if let Some(edge) = score(
+            (a, summaries[a], &vectors[a]),
+            (b, summaries[b], &vectors[b]),
+        ) {
+            let _ = graph.add_edge(edge);
+        }
+    }
+    for pair in duplicates {
+        let _ = graph.add_copy(pair.a, pair.b);
+    }
+    for item in graph.items() {
+        graph.add_figures(item, &summaries[item].figures);
+    }
+    // Every article the edges touch was given its figures just above.
+    let stories = graph.groups().unwrap_or_default();
+    partition(summaries.len(), stories)
 }
 
 #[cfg(test)]
@@ -487,8 +718,82 @@ mod tests {
     }
 
     #[test]
-    fn candidates_share_a_key_and_come_once() {
-        let keys = vec![vec![1, 2], vec![2, 1], vec![3], vec![3, 2]];
-        assert_eq!(candidate_pairs(&keys), vec![(0, 1), (0, 3), (1, 3), (2, 3)]);
+    fn terms_of_one_summary_only_weigh_as_absent_ones() {
+        let a = summary(&[(1, 0.01), (2, 0.01), (3, 0.02)], None, &[]);
+        let b = summary(&[(2, 0.01), (3, 0.02), (4, 0.001)], None, &[]);
+        let c = summary(&[(3, 0.02), (5, 0.001)], None, &[]);
+        let all = DocumentFrequencies::count([&a, &b, &c]);
+        let shared = all.clone().without_single_holders();
+        assert_eq!((all.terms(), shared.terms()), (5, 2));
+        for x in [&a, &b, &c] {
+            assert_eq!(story_keys(x, &all), story_keys(x, &shared));
+            for y in [&a, &b, &c] {
+                let cosine = |frequencies| {
+                    StoryVector::weigh(x, frequencies).cosine(&StoryVector::weigh(y, frequencies))
+                };
+                assert_eq!(cosine(&all).to_bits(), cosine(&shared).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn frequencies_read_back_from_bytes_are_the_same() {
+        let a = summary(&[(1, 0.01), (2, 0.01), (u32::MAX, 0.02)], None, &[]);
+        let b = summary(&[(2, 0.01), (u32::MAX, 0.02)], None, &[]);
+        let frequencies = DocumentFrequencies::count([&a, &b, &a]);
+        let read = DocumentFrequencies::from_bytes(&frequencies.to_bytes()).unwrap();
+        assert_eq!(read, frequencies);
+        assert_eq!(read.documents(), 3);
+        assert_eq!(
+            DocumentFrequencies::from_counts(3, [(1, 2), (2, 3), (u32::MAX, 3)]),
+            frequencies
+        );
+    }
+
+    #[test]
+    fn a_story_graph_groups_alike_whatever_the_order_of_its_edges() {
+        let edge = |a, b, similarity| Edge {
+            a,
+            b,
+            similarity,
+            dates: OwnDates::Unknown,
+        };
+        // Articles 10, 20, 30 close; 40 a copy of 50; 60 touches 30 faintly.
+        let edges = [
+            edge(10, 20, 0.8),
+            edge(30, 20, 0.7),
+            edge(10, 30, 0.6),
+            edge(30, 60, 0.05),
+        ];
+        let mut forward = StoryGraph::new();
+        let mut backward = StoryGraph::new();
+        for edge in edges {
+            forward.add_edge(edge).unwrap();
+        }
+        for edge in edges.iter().rev() {
+            backward.add_edge(*edge).unwrap();
+            backward.add_edge(*edge).unwrap();
+        }
+        forward.add_copy(40, 50).unwrap();
+        backward.add_copy(50, 40).unwrap();
+        assert_eq!(forward.items(), vec![10, 20, 30, 40, 50, 60]);
+        assert_eq!(
+            forward.clone().groups(),
+            Err(StoryGraphError::MissingFigures { item: 10 })
+        );
+        for graph in [&mut forward, &mut backward] {
+            for item in graph.items() {
+                graph.add_figures(item, &[]);
+            }
+        }
+        let groups = forward.clone().groups().unwrap();
+        assert_eq!(groups, vec![vec![10, 20, 30], vec![40, 50]]);
+        assert_eq!(backward.groups().unwrap(), groups);
+        assert_eq!(
+            partition(70, groups)[..4],
+            [vec![0], vec![1], vec![2], vec![3]]
+        );
+        assert!(forward.add_edge(edge(5, 5, 0.5)).is_err());
+        assert!(forward.add_edge(edge(5, 6, f64::NAN)).is_err());
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::background;
+use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::Article;
 use crate::text::figures::{stated_figures, Figure};
 use crate::text::relative_dates::{parse_iso_day, spoken_dates, CalendarDay, DaySpan};
@@ -71,6 +72,96 @@ pub struct StorySummary {
 }
 
 impl StorySummary {
+    /// The summary as bytes (see `summary_bytes.rs`): per term the gap to the previous
+    /// term's hash (a varint, about 4 bytes) and its two weights (4 bytes each, bit for bit),
+    /// then the dates and figures as varints; about 600 bytes for an article of
+    /// [`MAX_TERMS`] terms.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut writer = ByteWriter::new(SummaryKind::Story, 12 * self.terms.len() + 32);
+        writer.ascending(self.terms.iter().map(|term| u64::from(term.hash)));
+        for term in self.terms.iter() {
+            writer.f32(term.frequency);
+            writer.f32(term.background_share);
+        }
+        writer.varint(self.spans.len() as u64);
+        for span in self.spans.iter() {
+            writer.signed(i64::from(span.first));
+            writer.signed(i64::from(span.last) - i64::from(span.first));
+        }
+        writer.varint(self.calendar_days.len() as u64);
+        for &day in self.calendar_days.iter() {
+            writer.varint(u64::from(day));
+        }
+        match self.published {
+            Some(day) => {
+                writer.varint(1);
+                writer.signed(i64::from(day));
+            }
+            None => writer.varint(0),
+        }
+        writer.ascending(self.figures.iter().map(|&figure| u64::from(figure)));
+        writer.finish()
+    }
+
+    /// Reads a summary written by [`StorySummary::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<StorySummary, SummaryBytesError> {
+        let mut reader = ByteReader::new(SummaryKind::Story, bytes)?;
+        // Terms are sorted by hash without repeats: the cosine walks two lists in step.
+        let hashes = reader.ascending(u64::from(u32::MAX), true)?;
+        let mut terms = Vec::with_capacity(hashes.len());
+        for hash in hashes {
+            terms.push(StoryTerm {
+                // `ascending` kept every hash within u32.
+                hash: hash as u32,
+                frequency: reader.f32()?,
+                background_share: reader.f32()?,
+            });
+        }
+        let day = |reader: &mut ByteReader<'_>| {
+            let value = reader.signed()?;
+            i32::try_from(value).map_err(|_| reader.invalid("a day out of range"))
+        };
+        let count = reader.count(2)?;
+        let mut spans = Vec::with_capacity(count);
+        for _ in 0..count {
+            let first = day(&mut reader)?;
+            let length = day(&mut reader)?;
+            let last = first
+                .checked_add(length)
+                .filter(|&last| last >= first)
+                .ok_or(reader.invalid("a run of days that ends before it starts"))?;
+            spans.push(DaySpan { first, last });
+        }
+        let count = reader.count(1)?;
+        let mut calendar_days = Vec::with_capacity(count);
+        for _ in 0..count {
+            let value = reader.varint()?;
+            calendar_days.push(
+                CalendarDay::try_from(value)
+                    .map_err(|_| reader.invalid("a day of the year out of range"))?,
+            );
+        }
+        let published = match reader.varint()? {
+            0 => None,
+            1 => Some(day(&mut reader)?),
+            _ => return Err(reader.invalid("a publication date that is neither there nor absent")),
+        };
+        let figures = reader
+            .ascending(u64::from(Figure::MAX), false)?
+            .into_iter()
+            // `ascending` kept every figure within its type.
+            .map(|figure| figure as Figure)
+            .collect();
+        reader.finish()?;
+        Ok(StorySummary {
+            terms: terms.into_boxed_slice(),
+            spans: spans.into_boxed_slice(),
+            calendar_days: calendar_days.into_boxed_slice(),
+            published,
+            figures,
+        })
+    }
+
     /// Bytes the summary holds on the heap and in itself.
     #[cfg(test)]
     pub fn size_in_bytes(&self) -> usize {
@@ -242,6 +333,26 @@ mod tests {
         let mut expected = stated_figures("4.6 2:09 120");
         expected.sort_unstable();
         assert_eq!(&*summary.figures, expected.as_slice());
+    }
+
+    #[test]
+    fn a_summary_read_back_from_bytes_is_the_same() {
+        let summary = summarise(&article(
+            "Magnitude 4.6 quake shakes Dunmere",
+            Some("2025-01-22"),
+            "It struck yesterday at 2:09 a.m., on March 3, and damaged 120 homes.\n\nThe town \
+             council met on Tuesday.",
+        ));
+        assert!(!summary.terms.is_empty() && !summary.spans.is_empty());
+        assert!(!summary.calendar_days.is_empty() && !summary.figures.is_empty());
+        let bytes = summary.to_bytes();
+        assert_eq!(StorySummary::from_bytes(&bytes), Ok(summary.clone()));
+        let empty = StorySummary::default();
+        assert_eq!(StorySummary::from_bytes(&empty.to_bytes()), Ok(empty));
+        // Every shorter prefix is refused, never misread.
+        for end in 0..bytes.len() {
+            assert!(StorySummary::from_bytes(&bytes[..end]).is_err(), "{end}");
+        }
     }
 
     #[test]

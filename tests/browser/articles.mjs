@@ -75,3 +75,54 @@ export function syntheticArticles(count, paragraphs = 12) {
     };
   });
 }
+
+/** The body of LIGHTHOUSE_HTML, as the cleaned text should show it. */
+export const LIGHTHOUSE_BODY = [
+  "Volunteers on the island of Carrow Point relit its lighthouse on Saturday evening, thirty-one years after the lamp was switched off and the keepers left.",
+  "\u201cEvery ship that passes will see that somebody still looks after this coast,\u201d said Morag Ferrie, who chairs the island's heritage trust.",
+  "The trust raised the money for a new lens and solar panels from more than two thousand donors, many of them families of former keepers.",
+  "The light will shine from dusk until midnight through the summer, the trust said, and the tower opens to visitors on weekends from June.",
+];
+export const LIGHTHOUSE_CAPTION = "The restored lamp room at Carrow Point on Saturday.";
+export const LIGHTHOUSE_TITLE = "Island Lighthouse Shines Again After Thirty Years";
+
+/**
+ * An invented saved page in windows-1252 (declared in a <meta charset>, the "é" and "—" are
+ * one byte each): navigation, an article with a quote, a figure caption, a list of other
+ * articles and a footer.
+ */
+export const LIGHTHOUSE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="windows-1252">
+<title>${LIGHTHOUSE_TITLE} | The Coast Gazette</title>
+<meta name="author" content="Elodie Marchand">
+<meta property="article:published_time" content="2025-05-17T19:30:00Z">
+</head>
+<body>
+<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+<main><article>
+<h1>${LIGHTHOUSE_TITLE}</h1>
+<p class="byline">By <a href="/authors/elodie" rel="author">Elodie Marchand</a> — Coast Gazette café desk</p>
+<p>${LIGHTHOUSE_BODY[0]}</p>
+<figure><img src="lamp.jpg" alt=""><figcaption>${LIGHTHOUSE_CAPTION}</figcaption></figure>
+<p>&ldquo;Every ship that passes will see that somebody still looks after this coast,&rdquo; said Morag Ferrie, who chairs the island's heritage trust.</p>
+<p>${LIGHTHOUSE_BODY[2]}</p>
+<p>${LIGHTHOUSE_BODY[3]}</p>
+</article>
+<aside class="related-articles"><h2>More from the coast</h2><ul>
+<li><a href="/a">Ferry timetable changes for the summer season</a></li>
+<li><a href="/b">Harbour wall repairs finished ahead of schedule</a></li>
+<li><a href="/c">Seal pups counted on the northern beaches</a></li>
+</ul></aside></main>
+<footer><p>© 2025 The Coast Gazette. All rights reserved.</p><p><a href="/privacy">Privacy</a> · <a href="/terms">Terms</a></p></footer>
+</body></html>`;
+
+/** LIGHTHOUSE_HTML's bytes in windows-1252 (every character of it is in that charset). */
+export function windows1252Bytes(text) {
+  const high = new Map([["\u2014", 0x97], ["\u201c", 0x93], ["\u201d", 0x94], ["\u20ac", 0x80]]);
+  return [...text].map((character) => {
+    const code = character.codePointAt(0);
+    if (code < 0x100) return code;
+    if (high.has(character)) return high.get(character);
+    throw new Error(`${character} is not in windows-1252`);
+  });
+}

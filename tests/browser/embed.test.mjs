@@ -1,5 +1,5 @@
 // The <article-analyzer> custom element, in Debian's Chromium: in the example host page
-// (text attribute, slotted text, the `analyzed` event, hostile text) and in a host page of
+// (text attribute, slotted text, the `analyzed` event, hostile text, a page's HTML) and in a host page of
 // another origin that adds one script tag and the CSP the README documents.
 
 import { test } from "node:test";
@@ -8,7 +8,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStaticServer } from "./static-server.mjs";
-import { FESTIVAL_ARTICLE, HOSTILE_ARTICLE, XSS } from "./articles.mjs";
+import {
+  FESTIVAL_ARTICLE, HOSTILE_ARTICLE, LIGHTHOUSE_BODY, LIGHTHOUSE_CAPTION, LIGHTHOUSE_HTML, LIGHTHOUSE_TITLE, XSS,
+} from "./articles.mjs";
 import { WWW, analyzeInPage, assertNoProblems, newContext, screenshot, useBrowserAndServer } from "./helpers.mjs";
 
 const shared = useBrowserAndServer();
@@ -49,6 +51,20 @@ test("the element analyses its text attribute or its content, shows the result a
   assert.match(detail.articles[0].title, /^Hostile headline/);
   assert.ok((await fromAttribute.locator("[part=text]").textContent()).includes(XSS));
   assert.equal(await fromAttribute.evaluate((element) => element.shadowRoot.querySelectorAll("img, script, iframe, b, i, a").length), 0);
+
+  // format="html": the text attribute is a page's HTML; the quote is marked in its visible text.
+  const htmlDetail = page.evaluate(() => new Promise((resolve) => {
+    document.getElementById("from-attribute").addEventListener("analyzed", (event) => resolve(event.detail), { once: true });
+  }));
+  await fromAttribute.evaluate((element, html) => {
+    element.setAttribute("format", "html");
+    element.text = html;
+  }, LIGHTHOUSE_HTML);
+  assert.deepEqual(await htmlDetail, await analyzeInPage(page, [{ id: "harbour-ferry", text: LIGHTHOUSE_HTML, format: "html" }]));
+  assert.equal(await fromAttribute.locator(".title").textContent(), LIGHTHOUSE_TITLE);
+  assert.equal(await fromAttribute.locator("mark").first().textContent(), "Every ship that passes will see that somebody still looks after this coast,");
+  assert.deepEqual(await fromAttribute.locator("[part=text] p").allTextContents(), LIGHTHOUSE_BODY);
+  assert.ok((await fromAttribute.locator("[part=removed]").textContent()).includes(LIGHTHOUSE_CAPTION));
 
   // Text set as content works the same.
   await fromContent.evaluate((element, festival) => { element.textContent = festival; }, FESTIVAL_ARTICLE);

@@ -101,14 +101,15 @@ function watchPage(page, problems) {
 /**
  * Chromium checks the inline handlers and styles of an HTML file parsed with DOMParser
  * against the page's Content-Security-Policy and logs a "blocked" message for each, though
- * such a document never runs them: expected when a test drops hostile HTML.
+ * such a document never runs them: expected when a test reads hostile HTML as plain text.
  */
 const INLINE_BLOCKED = /^console: (Executing inline event handler|Applying inline style) violates/;
 
 /**
  * Asserts that nothing ran from article text, nothing failed and nothing left the origin.
- * `parsedHostileHtml`: the test parsed an HTML file with inline handlers and styles, so
- * CSP messages about blocked inline code are expected (and nothing else is).
+ * `parsedHostileHtml`: the test parsed an HTML file with inline handlers and styles (an HTML
+ * article read as plain text goes through DOMParser), so CSP messages about blocked inline
+ * code are expected (and nothing else is).
  */
 export async function assertNoProblems(problems, pages = [], { parsedHostileHtml = false } = {}) {
   assert.deepEqual(problems.dialogs, [], "a dialog opened: article text ran as script");
@@ -193,12 +194,15 @@ export async function pasteAndWait(page, text) {
 
 /**
  * Drops files on the page as a person dragging them from the file manager would:
- * `files` is [{name, text, type}].
+ * `files` is [{name, text, type}], or [{name, bytes, type}] with `bytes` an array of numbers
+ * (a file in another encoding than UTF-8).
  */
 export async function dropFiles(page, files) {
   const dataTransfer = await page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
-    for (const { name, text, type } of list) transfer.items.add(new File([text], name, { type }));
+    for (const { name, text, bytes, type } of list) {
+      transfer.items.add(new File([bytes === undefined ? text : new Uint8Array(bytes)], name, { type }));
+    }
     return transfer;
   }, files);
   await page.locator("main").dispatchEvent("dragenter", { dataTransfer });

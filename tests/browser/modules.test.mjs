@@ -7,7 +7,8 @@ import { Batch, Status } from "../../www/js/batch.js";
 import { alignParagraphs, foldUnchanged, inlineSegments, paragraphSegments } from "../../www/js/diff-layout.js";
 import { describeGap, formatDate, timelineOf } from "../../www/js/timeline.js";
 import { cleanedPlainText, quotesCsv } from "../../www/js/export.js";
-import { LIMITS, fitIntoBatch } from "../../www/js/input.js";
+import { LIMITS, articleFromTransfer, checkArticle, fitIntoBatch } from "../../www/js/input.js";
+import { decodeHtml } from "../../www/js/html-text.js";
 
 test("a batch takes articles up to its limits and says which limit stopped the rest", () => {
   const article = (length) => ({ name: "a.txt", text: "x".repeat(length), source: "file" });
@@ -40,6 +41,65 @@ test("ids stay unique, and a correction contradicts the cleaner or is dropped", 
   batch.remove(first.id);
   batch.add([first]);
   assert.deepEqual(batch.entries.map((entry) => entry.id), ["a.txt", "a (2).txt", "pasted-1", "pasted-2"]);
+});
+
+test("a saved page's bytes are decoded as a browser would: BOM, <meta charset> prescan, UTF-8, windows-1252", () => {
+  const latin = (text) => Uint8Array.from([...text].map((character) => character.charCodeAt(0)));
+  const page = (head, body) => new Uint8Array([...latin(`<html><head>${head}</head><body>`), ...body, ...latin("</body></html>")]);
+  const cafe = [0x63, 0x61, 0x66, 0xe9]; // "café" in windows-1252 and ISO-8859-1
+  assert.match(decodeHtml(page('<meta charset="windows-1252">', cafe)), /café/);
+  assert.match(decodeHtml(page('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">', cafe)), /café/);
+  // Shift_JIS: a declared charset other than the Latin ones is honoured too.
+  assert.match(decodeHtml(page("<meta charset=shift_jis>", [0x93, 0xfa, 0x96, 0x7b])), /日本/);
+  // Undeclared: UTF-8 when the bytes are valid UTF-8, else windows-1252.
+  assert.match(decodeHtml(page("", new TextEncoder().encode("café \u2014 \u{1f600}"))), /café \u2014 \u{1f600}/u);
+  // (Bytes 0x80-0x9f, where windows-1252 differs from ISO-8859-1, are checked in Chromium by
+  // html.test.mjs: Node's decoder reads them as ISO-8859-1.)
+  assert.match(decodeHtml(page("", cafe)), /café/);
+  // A label nobody knows is ignored; UTF-16 declared in ASCII bytes is read as UTF-8.
+  assert.match(decodeHtml(page("<meta charset=no-such-charset>", new TextEncoder().encode("café"))), /café/);
+  assert.match(decodeHtml(page("<meta charset=utf-16>", new TextEncoder().encode("café"))), /café/);
+  // A byte order mark wins over any declaration.
+  const utf16 = [0xff, 0xfe, ...[..."<p>café</p>"].flatMap((character) => [character.charCodeAt(0), 0])];
+  assert.equal(decodeHtml(Uint8Array.from(utf16)), "<p>café</p>");
+});
+
+test("rich pastes are read as HTML with their plain text kept; plain pastes stay text", () => {
+  const transfer = (data) => ({ getData: (type) => data[type] ?? "" });
+  assert.deepEqual(articleFromTransfer(transfer({ "text/html": "<p>Hi</p>", "text/plain": "Hi" })), { text: "Hi", format: "html", html: "<p>Hi</p>" });
+  assert.deepEqual(articleFromTransfer(transfer({ "text/html": "<p>Hi</p>" })), { text: "", format: "html", html: "<p>Hi</p>" });
+  assert.deepEqual(articleFromTransfer(transfer({ "text/plain": "Hi" })), { text: "Hi", format: "text" });
+  assert.equal(articleFromTransfer(transfer({ "text/html": "  ", "text/plain": " " })), null);
+
+  assert.equal(checkArticle("“a.html”", { text: "", format: "html", html: "<p>x</p>" }), null);
+  assert.equal(checkArticle("“a.html”", { text: "", format: "html", html: " \n " }), "“a.html” was not added: it holds no text.");
+  assert.match(checkArticle("“a.html”", { text: "", format: "html", html: "x".repeat(LIMITS.htmlCharacters + 1) }), /its HTML is 5,000,001 characters long, over the limit of 5,000,000/);
+  // Both readings count towards the batch's characters.
+  const { accepted } = fitIntoBatch([{ text: "x".repeat(10), html: "y".repeat(20) }], { count: 0, characters: LIMITS.batchCharacters - 25 });
+  assert.equal(accepted.length, 0);
+});
+
+test("an HTML article goes to the analyzer as HTML, and switching its reading drops its corrections", () => {
+  const batch = new Batch();
+  const [page, pasted, typed] = batch.createEntries([
+    { name: "page.html", text: "", format: "html", html: "<h1>T</h1><p>Body</p>" },
+    { text: "T\n\nBody", format: "html", html: "<p>T</p><p>Body</p>" },
+    { text: "Plain" },
+  ]);
+  batch.add([page, pasted, typed]);
+  assert.deepEqual(Batch.documentOf(page), { id: "page.html", text: "<h1>T</h1><p>Body</p>", format: "html", overrides: [] });
+  assert.deepEqual(Batch.documentOf(typed), { id: "pasted-2", text: "Plain", overrides: [] });
+
+  page.overrides = [{ block: 0, kept: true }];
+  const plainText = (html) => html.replace(/<[^>]+>/g, " ").trim();
+  assert.equal(batch.switchFormat("page.html", plainText), page);
+  assert.deepEqual(Batch.documentOf(page), { id: "page.html", text: "T  Body", overrides: [] }, "the page's text, made once");
+  batch.switchFormat("page.html", plainText);
+  assert.equal(page.format, "html");
+  // A rich paste switches to the clipboard's own plain text.
+  batch.switchFormat(pasted.id, plainText);
+  assert.equal(Batch.documentOf(pasted).text, "T\n\nBody");
+  assert.equal(batch.switchFormat(typed.id, plainText), undefined, "plain text has no other reading");
 });
 
 test("the quotes CSV quotes what needs quoting and never starts a cell with a formula", () => {

@@ -145,6 +145,17 @@ test("pasted and dropped markup is shown as characters and runs nothing", () =>
       assert.equal(await page.locator(selector).count(), 0, `article text became a ${selector} element`);
     }
     await screenshot(page, "page-hostile");
+
+    // Read as plain text, the page goes through the browser's inert DOMParser: still nothing runs.
+    await page.getByRole("button", { name: "Read as plain text instead" }).click();
+    await page.waitForFunction(() => document.querySelector(".reading span")?.textContent === "Read as plain text.");
+    await waitForDone(page);
+    const asText = await keptTexts(page);
+    assert.ok(asText.some((paragraph) => paragraph.startsWith("The port of Saltmere replaced")), JSON.stringify(asText));
+    assert.ok(!asText.join(" ").includes("alert"), "script text reached the article read as text");
+    for (const selector of ["main img", "main iframe", "main script"]) {
+      assert.equal(await page.locator(selector).count(), 0, `article text became a ${selector} element`);
+    }
     assert.ok(!shared.server.requestedPaths.includes("/x"), "an <img src=x> from article text was requested");
   }, { parsedHostileHtml: true }));
 

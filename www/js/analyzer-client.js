@@ -46,7 +46,7 @@ export class AnalyzerClient {
     });
   }
 
-  /** Queues articles ({id, text, overrides}) for analysis, in this order. */
+  /** Queues articles ({id, text, format?, overrides}) for analysis, in this order. */
   add(docs) {
     this.unsent.push(...docs);
     this.send();

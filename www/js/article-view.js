@@ -13,7 +13,8 @@ const UNATTRIBUTED = "Not attributed";
 export class ArticleView {
   /**
    * `actions`: onToggleBlock(id, blockIndex) to restore or remove a block; onAnalyse(id) to
-   * analyse a stopped article; onCopyText(article) to copy its cleaned text.
+   * analyse a stopped article; onCopyText(article) to copy its cleaned text; onSwitchFormat(id)
+   * to read an article that came as HTML the other way (HTML or plain text).
    */
   constructor(container, actions) {
     this.container = container;
@@ -42,6 +43,7 @@ export class ArticleView {
     }
     const parts = [
       this.header(this.article, entry),
+      this.reading(entry),
       this.warnings(this.article),
       element("div", { className: "article-columns" }, this.cleanedSection(this.article, entry), this.quotesSection(this.article)),
     ];
@@ -93,6 +95,26 @@ export class ArticleView {
     );
   }
 
+  /**
+   * How an article that came as HTML (a saved page, a rich paste) was read, and a button to
+   * read it the other way: HTML brings the page's structure, but a person who sees a worse
+   * result than the text they copied needs a way back to that text. Null for plain text.
+   */
+  reading(entry) {
+    if (entry.html === undefined) return null;
+    const asHtml = entry.format === "html";
+    return element(
+      "p",
+      { className: "reading small-text" },
+      element("span", {}, asHtml ? "Read as HTML (the page's structure)." : "Read as plain text."),
+      " ",
+      button(asHtml ? "Read as plain text instead" : "Read as HTML instead", () => this.actions.onSwitchFormat(entry.id), {
+        className: "secondary small",
+        attributes: { "aria-describedby": "article-heading" },
+      }),
+    );
+  }
+
   warnings(article) {
     if (article.warnings.length === 0) return null;
     return element("ul", { className: "warnings", attributes: { "aria-label": "Warnings" } }, article.warnings.map((warning) => element("li", {}, warning)));
@@ -111,8 +133,13 @@ export class ArticleView {
       },
     });
     const overridden = new Set(entry.overrides.map((override) => override.block));
-    blocks.append(...article.blocks.map((block, index) => this.blockView(article, entry.text, block, index, overridden.has(index))));
-    if (article.text === "") blocks.prepend(element("p", { className: "empty" }, "No body text was found. Show the removed blocks to restore some."));
+    // Offsets refer to the page's visible text for HTML, to the input itself for text.
+    const shown = article.source ?? entry.text;
+    blocks.append(...article.blocks.map((block, index) => this.blockView(article, shown, block, index, overridden.has(index))));
+    if (article.text === "") {
+      const other = entry.html === undefined ? "" : entry.format === "html" ? ", or read the article as plain text" : ", or read the article as HTML";
+      blocks.prepend(element("p", { className: "empty" }, `No body text was found. Show the removed blocks to restore some${other}.`));
+    }
     return element(
       "section",
       { className: "cleaned" },

@@ -12,7 +12,10 @@ export const Status = Object.freeze({
 /** The articles of the batch, their analysis and what they have in common. */
 export class Batch {
   constructor() {
-    /** Stored articles in batch order: {id, name, text, source, overrides, order, addedAt}. */
+    /**
+     * Stored articles in batch order: {id, name, text, format, html?, source, overrides,
+     * order, addedAt}; `format` "html" when the analyzer reads `html` (see input.js).
+     */
     this.entries = [];
     /** id -> {status, article (when analysed), message (when failed)} */
     this.states = new Map();
@@ -27,15 +30,17 @@ export class Batch {
   }
 
   /**
-   * New entries for `articles` ({name, text, source}), with ids unique in the batch (the
-   * file name, "name (2).txt" when taken; "pasted-N" for pasted text). Not yet added.
+   * New entries for `articles` ({name, text, format?, html?, source}), with ids unique in the
+   * batch (the file name, "name (2).txt" when taken; "pasted-N" for pasted text). Not yet added.
    */
   createEntries(articles) {
     const taken = new Set(this.entries.map((entry) => entry.id));
-    return articles.map(({ name, text, source }) => {
+    return articles.map(({ name, text, format = "text", html, source }) => {
       const id = uniqueId(name ?? "pasted", taken, name === undefined);
       taken.add(id);
-      return { id, name: name ?? id, text, source, overrides: [], order: this.nextOrder++, addedAt: Date.now() };
+      const entry = { id, name: name ?? id, text, format, source, overrides: [], order: this.nextOrder++, addedAt: Date.now() };
+      if (html !== undefined) entry.html = html;
+      return entry;
     });
   }
 
@@ -102,9 +107,26 @@ export class Batch {
     return this.entries.filter((entry) => this.states.get(entry.id)?.status === status);
   }
 
-  /** What the worker needs to analyse an entry. */
+  /** What the worker needs to analyse an entry: the HTML or the text, as the entry is read. */
   static documentOf(entry) {
-    return { id: entry.id, text: entry.text, overrides: entry.overrides };
+    return entry.format === "html"
+      ? { id: entry.id, text: entry.html, format: "html", overrides: entry.overrides }
+      : { id: entry.id, text: entry.text, overrides: entry.overrides };
+  }
+
+  /**
+   * Switches an entry that came as HTML between reading its HTML and reading its plain text,
+   * and returns it (undefined when it has no HTML). `plainText(html)` makes the plain text
+   * when the entry has none yet (a dropped page). The corrections go: they name blocks of the
+   * other reading.
+   */
+  switchFormat(id, plainText) {
+    const entry = this.get(id);
+    if (entry?.html === undefined) return undefined;
+    entry.format = entry.format === "html" ? "text" : "html";
+    if (entry.format === "text" && entry.text.trim() === "") entry.text = plainText(entry.html);
+    entry.overrides = [];
+    return entry;
   }
 
   /**

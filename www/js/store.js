@@ -1,5 +1,5 @@
 // Keeps the batch in the browser's own storage (IndexedDB), so that it survives a reload or
-// a closed tab. Only what the person gave is stored: each article's text, name, corrections
+// a closed tab. Only what the person gave is stored: each article's text (and HTML), name, corrections
 // (block overrides) and place in the batch; analysis results are recomputed on load.
 
 import { nextTask } from "./tasks.js";
@@ -11,8 +11,10 @@ const ARTICLES = "articles";
 const ARTICLES_PER_TRANSACTION = 50;
 
 /**
- * A stored article: {id, name, text, source ("paste" | "file" | "sample" | "drop"),
- * overrides: [{block, kept}], order (its place in the batch), addedAt (ms since 1970)}.
+ * A stored article: {id, name, text, format ("text" | "html"; absent in articles stored
+ * before HTML was read, meaning "text"), html (the HTML it came as, when it did), source
+ * ("paste" | "file" | "sample" | "drop"), overrides: [{block, kept}] (block indexes of the
+ * reading `format` names), order (its place in the batch), addedAt (ms since 1970)}.
  */
 
 /** Storage failed; `message` says what happened and what the person can do. */

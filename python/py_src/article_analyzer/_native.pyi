@@ -1,6 +1,7 @@
 """Type stubs of the native module; import ``article_analyzer`` rather than this module."""
 
 from collections.abc import Iterable, Mapping
+from types import ModuleType
 
 from article_analyzer.report import (
     Article,
@@ -19,6 +20,9 @@ MAX_DOCUMENTS: int
 
 DEFAULT_MAX_ARTICLE_BYTES: int
 """Largest article text analysed by default, in UTF-8 bytes (64 MiB)."""
+
+distributed: ModuleType
+"""The engine's distributed steps; use ``article_analyzer.distributed``, which names them."""
 
 class InternalError(RuntimeError):
     """The analyzer failed on its own (a bug, not a problem with the arguments)."""

@@ -3,8 +3,8 @@ analysis contract's Report, Article, Block, Quote, ..., with the same keys as th
 (camelCase where the contract has it). At run time these are plain dicts and lists.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Python 3.11's TypedDict cannot see NotRequired in
+# string annotations, and would list `source` and `change` among the required keys.
 from typing import Literal, NotRequired, TypedDict
 
 BlockKind = Literal[
