@@ -43,7 +43,10 @@ class Quote(TypedDict):
     kind: Literal["direct", "partial", "block"]
 
 
-class _ArticleFields(TypedDict):
+class Article(TypedDict):
+    """One analysed article. For HTML input, ``source`` is the page's visible text that block
+    and quote offsets refer to; text input has none (its offsets refer to the input)."""
+
     id: str
     title: str | None
     author: str | None
@@ -52,16 +55,7 @@ class _ArticleFields(TypedDict):
     blocks: list[Block]
     quotes: list[Quote]
     warnings: list[str]
-
-
-# `source` is optional through `total=False` rather than `NotRequired`: with postponed
-# annotations (`from __future__ import annotations`) Python 3.11 does not see `NotRequired`
-# and would count the key as required.
-class Article(_ArticleFields, total=False):
-    """One analysed article. For HTML input, ``source`` is the page's visible text that block
-    and quote offsets refer to; text input has none (its offsets refer to the input)."""
-
-    source: str
+    source: NotRequired[str]
 
 
 class DuplicatePair(TypedDict):
