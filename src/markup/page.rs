@@ -261,12 +261,15 @@ impl TreeSink for PageBuilder {
             return;
         }
         let current = &mut self.current;
-        let (link, strong) = (context.has(Context::LINK), context.has(Context::STRONG));
+        let strong = context.has(Context::STRONG);
         // The tokenizer hands over valid UTF-8 (the input is a str); U+0000 is dropped, as
         // the HTML standard's tree builder drops it from body text.
         let Ok(text) = std::str::from_utf8(text) else {
             return;
         };
+        // A link that shows its own address is a source the text cites, printed as it is;
+        // menus and lists of links show words. Its characters do not count as link text.
+        let link = context.has(Context::LINK) && !shows_an_address(text);
         let mut added = 0;
         if context.has(Context::PRE) {
             for c in text.chars().filter(|&c| c != '\0') {
@@ -318,6 +321,17 @@ impl TreeSink for PageBuilder {
         self.flush(tree);
         self.line_break = true;
     }
+}
+
+/// Whether a piece of link text is a web address ("https://...", "www...."), as an article
+/// prints the address of a source it cites.
+fn shows_an_address(text: &str) -> bool {
+    let text = text.trim_start().as_bytes();
+    [&b"http://"[..], b"https://", b"www."]
+        .iter()
+        .any(|scheme| {
+            text.len() > scheme.len() && text[..scheme.len()].eq_ignore_ascii_case(scheme)
+        })
 }
 
 #[cfg(test)]
@@ -400,6 +414,16 @@ mod tests {
         // Characters other than white space: "Textwithalink.", "alink".
         assert_eq!((text.chars, text.link_chars), (14, 5));
         assert!(page.blocks[2].context.has(Context::FIGCAPTION));
+    }
+
+    #[test]
+    fn a_link_showing_its_address_is_no_link_text() {
+        let page = read_page(
+            "<p>Source: <a href='https://example.org/report'>https://example.org/report</a></p>             <p><a href='/news'>News</a> <a href='https://example.org'>Weather</a></p>",
+        );
+        assert_eq!(page.blocks[0].link_chars, 0);
+        assert_eq!(page.blocks[1].link_chars, page.blocks[1].chars);
+        assert!(!shows_an_address("ww") && !shows_an_address("é") && shows_an_address(" WWW.x"));
     }
 
     #[test]
