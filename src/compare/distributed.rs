@@ -63,6 +63,8 @@ pub use super::summary::ArticleSummary;
 pub use super::summary_bytes::{BytesProblem, SummaryBytesError, SummaryKind};
 pub use crate::text::figures::Figure;
 
+use crate::text::sorting;
+
 /// One LSH bucket's candidates scored where the bucket lands: `members` are the copy sets'
 /// representatives (position, fingerprint) filed under one key of band `band`; the result is
 /// each pair (smaller position first, sorted) whose estimated similarity makes them near
@@ -77,7 +79,7 @@ pub fn bucket_near_pairs(
     settings: &DuplicateSettings,
 ) -> Vec<(usize, usize, f64)> {
     let mut members = members.to_vec();
-    members.sort_unstable_by_key(|&(position, _)| position);
+    sorting::sort_by_key(&mut members, |&(position, _)| position);
     members.dedup_by_key(|&mut (position, _)| position);
     let keys: Vec<Vec<u64>> = members
         .iter()

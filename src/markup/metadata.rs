@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::text::sorting;
+
 use super::elements::{Context, Tag};
 use super::json::{parse_json, Json};
 use super::tree::{has_word, Attributes, ElementIndex, Tree};
@@ -322,7 +324,8 @@ impl MetadataCollector {
             &mut metadata.authors,
             &mut metadata.published,
         ] {
-            list.sort_by_key(|value| value.rank);
+            // Stable, as the standard sort_by_key, without its code in the page.
+            sorting::sort_by_key(list, |value| value.rank);
         }
         self.metadata
     }

@@ -15,11 +15,17 @@
 use std::cmp::Ordering;
 
 /// Sorts `items` by their natural order. Equal items are equal, so any sort gives the same
-/// result; this one is the standard library's `sort_unstable`, since the engine's biggest
-/// sorts are of this kind (a batch's candidate entries and pairs: plain numbers and tuples,
-/// a handful of element types), where its speed counts and its size is shared by the calls.
+/// result. Natively this is the standard library's `sort_unstable`, since the engine's
+/// biggest sorts are of this kind (a batch's candidate entries and pairs: plain numbers and
+/// tuples, a handful of element types), where its speed counts. In the page's WebAssembly it
+/// is the compact sort: there each element type's ipnsort cost about 2 KB gzipped, and the
+/// page's batches are small enough that the sort's speed does not show (docs/benchmarks.md,
+/// "Page weight after the HTML reader").
 pub fn sort<T: Ord>(items: &mut [T]) {
+    #[cfg(not(target_arch = "wasm32"))]
     items.sort_unstable();
+    #[cfg(target_arch = "wasm32")]
+    sort_by(items, T::cmp);
 }
 
 /// Sorts `items` by a key (stable: items with equal keys keep their order).
