@@ -396,6 +396,27 @@ fn meta_tags_author_links_and_time_elements_each_give_metadata() {
 }
 
 #[test]
+fn a_heading_over_no_text_of_the_article_goes_with_the_furniture() {
+    let html = r#"<html><head><title>Orchard Saved by Volunteers</title></head><body><main>
+        <h1>Orchard Saved by Volunteers</h1>
+        <p>The old orchard behind the school was saved on Saturday when forty volunteers cleared the brambles that had smothered the trees for a decade.</p>
+        <h2>What grows there</h2>
+        <p>Most of the trees are apple varieties planted in the nineteen-fifties, and a few pears that still fruit every other autumn.</p>
+        <p>The volunteers plan to graft cuttings from the oldest trees this winter so that the varieties outlive them.</p>
+        <h2>Keep up with the orchard</h2>
+        <h3>Our letter, every month</h3>
+        <form><p>Email address</p><button>Subscribe</button></form>
+        </main></body></html>"#;
+    let article = clean_html(html);
+    kept(&article, "What grows there");
+    let (_, kept_it, _) = verdict_of(&article, "Keep up with the orchard");
+    assert!(!kept_it, "{:?}", blocks(&article));
+    let (_, kept_it, _) = verdict_of(&article, "Our letter, every month");
+    assert!(!kept_it, "{:?}", blocks(&article));
+    assert!(!article.text.contains("Keep up"), "{}", article.text);
+}
+
+#[test]
 fn the_date_the_page_shows_wins_only_when_the_markup_states_it() {
     let updated = r#"<html><head><title>Ferry Timetable Changes</title>
         <meta property="article:published_time" content="2021-04-02T08:00:00Z">

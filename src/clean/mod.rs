@@ -183,17 +183,15 @@ fn drop_headings_over_no_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
         if !(verdicts[index].kept && is_heading(&verdicts[index])) {
             continue;
         }
-        let section = verdicts[index + 1..]
+        let heads_text = verdicts[index + 1..]
             .iter()
             .enumerate()
             .take_while(|&(offset, verdict)| {
                 !(is_heading(verdict) && rank(index + 1 + offset) <= rank(index))
             })
-            .map(|(_, verdict)| verdict);
-        let mut section = section;
-        let heads_text = section.any(|verdict| {
-            verdict.kept && !is_heading(verdict) && verdict.kind != BlockKind::Title
-        });
+            .any(|(_, verdict)| {
+                verdict.kept && !is_heading(verdict) && verdict.kind != BlockKind::Title
+            });
         if !heads_text {
             verdicts[index] = Verdict::removed(
                 BlockKind::Heading,
