@@ -417,6 +417,19 @@ fn a_heading_over_no_text_of_the_article_goes_with_the_furniture() {
 }
 
 #[test]
+fn a_line_in_an_element_called_the_byline_is_the_byline() {
+    let html = r#"<html><head><title>Bridge Closed for Repairs</title></head><body><article>
+        <h1>Bridge Closed for Repairs</h1>
+        <div class="story-byline"><span>Ann Lee and Tom Ward</span> <span>VALLEY POST</span></div>
+        <p>The river bridge closed on Monday for six weeks of repairs to its deck, and drivers were sent on a detour through the town centre.</p>
+        <p>Engineers found cracks in the concrete during an inspection in the spring and said the work could not wait until next year.</p>
+        </article></body></html>"#;
+    let article = clean_html(html);
+    removed_as(&article, "Ann Lee and Tom Ward", BlockKind::Byline, "byline");
+    assert!(!article.text.contains("VALLEY POST"), "{}", article.text);
+}
+
+#[test]
 fn the_date_the_page_shows_wins_only_when_the_markup_states_it() {
     let updated = r#"<html><head><title>Ferry Timetable Changes</title>
         <meta property="article:published_time" content="2021-04-02T08:00:00Z">
