@@ -425,7 +425,12 @@ fn a_line_in_an_element_called_the_byline_is_the_byline() {
         <p>Engineers found cracks in the concrete during an inspection in the spring and said the work could not wait until next year.</p>
         </article></body></html>"#;
     let article = clean_html(html);
-    removed_as(&article, "Ann Lee and Tom Ward", BlockKind::Byline, "byline");
+    removed_as(
+        &article,
+        "Ann Lee and Tom Ward",
+        BlockKind::Byline,
+        "byline",
+    );
     assert!(!article.text.contains("VALLEY POST"), "{}", article.text);
 }
 

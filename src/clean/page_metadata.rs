@@ -474,9 +474,10 @@ fn stated_for_article(
         .flat_map(|article| [&article.published, &article.modified])
         .flatten();
     let meta_dates = markup.published.iter().chain(&markup.modified);
-    let header_times = markup.times.iter().filter(|time| {
-        paragraph_of_block(structure, time.block).is_some_and(|paragraph| own(paragraph))
-    });
+    let header_times = markup
+        .times
+        .iter()
+        .filter(|time| paragraph_of_block(structure, time.block).is_some_and(own));
     linked_dates
         .map(String::as_str)
         .chain(meta_dates.map(|value| value.value.as_str()))
