@@ -22,7 +22,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use article_analyzer::duplicates::{self, Fingerprint, Settings};
-use article_analyzer::{Batch, Document, DuplicateKind, DuplicatePair, Options};
+use article_analyzer::{
+    AnalyzeError, Article, Batch, Document, DuplicateKind, DuplicatePair, Options,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -199,7 +201,7 @@ fn run() -> Result<(), String> {
         if docs.is_empty() {
             break;
         }
-        for article in batch.add_many(&docs, jobs) {
+        for article in add_all(&mut batch, &docs, jobs) {
             let article = article.map_err(|e| e.to_string())?;
             quotes += article.quotes.len();
             if sweep_too {
@@ -256,6 +258,24 @@ fn run() -> Result<(), String> {
         sweep(&ids, &texts, &families);
     }
     Ok(())
+}
+
+/// The documents added on `jobs` threads ([`Batch::add_many`]); the wasm build, which
+/// compiles the examples for its tests, has one thread and adds them in turn.
+fn add_all(
+    batch: &mut Batch,
+    docs: &[Document],
+    jobs: usize,
+) -> Vec<Result<Article, AnalyzeError>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        batch.add_many(docs, jobs)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = jobs;
+        docs.iter().map(|doc| batch.add(doc)).collect()
+    }
 }
 
 fn main() -> ExitCode {

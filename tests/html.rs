@@ -396,6 +396,78 @@ fn meta_tags_author_links_and_time_elements_each_give_metadata() {
 }
 
 #[test]
+fn a_heading_over_no_text_of_the_article_goes_with_the_furniture() {
+    let html = r#"<html><head><title>Orchard Saved by Volunteers</title></head><body><main>
+        <h1>Orchard Saved by Volunteers</h1>
+        <p>The old orchard behind the school was saved on Saturday when forty volunteers cleared the brambles that had smothered the trees for a decade.</p>
+        <h2>What grows there</h2>
+        <p>Most of the trees are apple varieties planted in the nineteen-fifties, and a few pears that still fruit every other autumn.</p>
+        <p>The volunteers plan to graft cuttings from the oldest trees this winter so that the varieties outlive them.</p>
+        <h2>Keep up with the orchard</h2>
+        <h3>Our letter, every month</h3>
+        <form><p>Email address</p><button>Subscribe</button></form>
+        </main></body></html>"#;
+    let article = clean_html(html);
+    kept(&article, "What grows there");
+    let (_, kept_it, _) = verdict_of(&article, "Keep up with the orchard");
+    assert!(!kept_it, "{:?}", blocks(&article));
+    let (_, kept_it, _) = verdict_of(&article, "Our letter, every month");
+    assert!(!kept_it, "{:?}", blocks(&article));
+    assert!(!article.text.contains("Keep up"), "{}", article.text);
+}
+
+#[test]
+fn a_line_in_an_element_called_the_byline_is_the_byline() {
+    let html = r#"<html><head><title>Bridge Closed for Repairs</title></head><body><article>
+        <h1>Bridge Closed for Repairs</h1>
+        <div class="story-byline"><span>Ann Lee and Tom Ward</span> <span>VALLEY POST</span></div>
+        <p>The river bridge closed on Monday for six weeks of repairs to its deck, and drivers were sent on a detour through the town centre.</p>
+        <p>Engineers found cracks in the concrete during an inspection in the spring and said the work could not wait until next year.</p>
+        </article></body></html>"#;
+    let article = clean_html(html);
+    removed_as(
+        &article,
+        "Ann Lee and Tom Ward",
+        BlockKind::Byline,
+        "byline",
+    );
+    assert!(!article.text.contains("VALLEY POST"), "{}", article.text);
+}
+
+#[test]
+fn the_date_the_page_shows_wins_only_when_the_markup_states_it() {
+    let updated = r#"<html><head><title>Ferry Timetable Changes</title>
+        <meta property="article:published_time" content="2021-04-02T08:00:00Z">
+        <meta property="article:modified_time" content="2021-04-09T17:30:00Z"></head><body>
+        <article><h1>Ferry Timetable Changes</h1>
+        <p>Updated April 9, 2021</p>
+        <p>The island ferry will sail twice more each weekday from May, the operator said, after a second boat was leased for the summer.</p>
+        <p>Passengers asked for an earlier crossing for years, and the first boat will now leave the harbour at six in the morning.</p>
+        </article></body></html>"#;
+    let article = clean_html(updated);
+    assert_eq!(article.date.as_deref(), Some("2021-04-09"));
+
+    // A date in the text that the markup states nowhere is any date the page mentions.
+    let unstated = updated.replace(
+        r#"<meta property="article:modified_time" content="2021-04-09T17:30:00Z">"#,
+        "",
+    );
+    let article = clean_html(&unstated);
+    assert_eq!(article.date.as_deref(), Some("2021-04-02"));
+
+    // The header's <time> gives the local day of a UTC timestamp just past midnight.
+    let local = r#"<html><head><title>Night Market Opens</title>
+        <meta property="article:published_time" content="2022-07-16T03:30:00Z"></head><body>
+        <article><h1>Night Market Opens</h1>
+        <p><time datetime="2022-07-15 20:30:00">July 15, 2022</time></p>
+        <p>The night market opened in the old bus station on Friday with forty stalls, most of them selling food cooked on the spot.</p>
+        <p>The council said the market would open every Friday until October if the neighbours did not complain about the noise.</p>
+        </article></body></html>"#;
+    let article = clean_html(local);
+    assert_eq!(article.date.as_deref(), Some("2022-07-15"));
+}
+
+#[test]
 fn a_teaser_date_is_never_the_article_s() {
     let html = r#"<html><body><main><h1>Harbour Wall Repaired</h1>
         <p>The harbour wall was repaired in time for the winter storms, the port authority said, after three months of work by divers and masons.</p>

@@ -157,12 +157,48 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     };
     let (mut verdicts, metadata) =
         finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
+    drop_headings_over_no_text(&analysed, &mut verdicts);
     apply_overrides(&mut verdicts, overrides, &mut warnings);
     let mut article = assemble(input, &analysed, verdicts, warnings);
     article.title = metadata.title_text;
     article.author = metadata.author;
     article.date = metadata.date;
     article
+}
+
+/// Drops the headings that head none of the article's text: a heading introduces the text
+/// of its section (up to the next heading of its rank or higher), so one whose section keeps
+/// no text at all heads the furniture that follows it, a newsletter box ("Stay up to date"),
+/// a search box or the tags, which are already gone. Only on pages, where `<h1>`..`<h6>`
+/// give each heading its rank; pasted text keeps its verdicts.
+fn drop_headings_over_no_text(analysed: &[Analysed], verdicts: &mut [Verdict]) {
+    use crate::report::BlockKind;
+    // A bold line or other heading outside `<h1>`..`<h6>` ranks below them all.
+    let rank = |index: usize| match analysed[index].paragraph.heading_level {
+        0 => 7,
+        level => level,
+    };
+    let is_heading = |verdict: &Verdict| verdict.kind == BlockKind::Heading;
+    for index in 0..verdicts.len() {
+        if !(verdicts[index].kept && is_heading(&verdicts[index])) {
+            continue;
+        }
+        let heads_text = verdicts[index + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|&(offset, verdict)| {
+                !(is_heading(verdict) && rank(index + 1 + offset) <= rank(index))
+            })
+            .any(|(_, verdict)| {
+                verdict.kept && !is_heading(verdict) && verdict.kind != BlockKind::Title
+            });
+        if !heads_text {
+            verdicts[index] = Verdict::removed(
+                BlockKind::Heading,
+                "heading over no text of the article (it heads the furniture after it)",
+            );
+        }
+    }
 }
 
 /// Whether the text rules removed a paragraph inside the body only for being a short line

@@ -11,7 +11,9 @@
 //!   the text rules read.
 //! - The date, in this order of trust: JSON-LD's `datePublished`, `article:published_time`
 //!   and its kin, a `<time datetime>` in the article's header (never one of a list of other
-//!   articles, of a comment or after the body), then the text rules' date.
+//!   articles, of a comment or after the body), then the text rules' date. The text rules'
+//!   date wins when the markup states it too (as updated, or as a header `<time>` in the
+//!   page's own time zone): it is the date the page shows its readers.
 
 use super::metadata::{author_from_byline, looks_like_name, Metadata, Standing};
 use super::noise::BYLINE_MAX_WORDS;
@@ -151,7 +153,13 @@ pub fn reconcile(
         metadata.author = Some(author);
     }
     if let Some(date) = markup_date(page, linked, structure, &own) {
-        metadata.date = Some(date);
+        let shown_and_stated = metadata
+            .date
+            .as_deref()
+            .is_some_and(|shown| stated_for_article(page, linked, structure, &own, shown));
+        if !shown_and_stated {
+            metadata.date = Some(date);
+        }
     }
     metadata
 }
@@ -444,6 +452,38 @@ fn markup_date(
         })
     };
     from_linked.or_else(from_meta).or_else(from_time)
+}
+
+/// Whether `shown`, the date the text rules read on the visible page, is one the markup
+/// states for this article: published, updated, or a `<time>` of its header (which gives the
+/// time where the page is published, while the `<meta>` and JSON-LD timestamps are mostly in
+/// UTC, up to a day apart). The page then publishes that date as its own: a page that shows
+/// "Updated March 14" under its headline dates itself by its update. The markup's published
+/// date stays the choice when the page shows none of them: a date of the text that the
+/// markup does not state may be any date the page mentions.
+fn stated_for_article(
+    page: &Page,
+    linked: Option<&LinkedArticle>,
+    structure: &Structure,
+    own: &dyn Fn(usize) -> bool,
+    shown: &str,
+) -> bool {
+    let markup = &page.metadata;
+    let linked_dates = linked
+        .into_iter()
+        .flat_map(|article| [&article.published, &article.modified])
+        .flatten();
+    let meta_dates = markup.published.iter().chain(&markup.modified);
+    let header_times = markup
+        .times
+        .iter()
+        .filter(|time| paragraph_of_block(structure, time.block).is_some_and(own));
+    linked_dates
+        .map(String::as_str)
+        .chain(meta_dates.map(|value| value.value.as_str()))
+        .chain(header_times.map(|time| time.value.as_str()))
+        .filter_map(calendar_date)
+        .any(|stated| stated == shown)
 }
 
 /// The calendar date of a machine-readable date ("2024-05-17T08:00:00Z", "2024-05-17") or,

@@ -10,6 +10,7 @@
 //! element is trusted only when it holds a fair share of the page's text (a page may hold
 //! several `<article>`s, teasers among them, and then the largest is the article).
 
+use super::noise::BYLINE_MAX_WORDS;
 use super::paragraph::Analysed;
 use crate::markup::{Context, Element, HintKind, Hints, Page, Tag, NO_ELEMENT};
 use crate::report::BlockKind;
@@ -433,6 +434,21 @@ fn settle(
     }
     if block.context.has(Context::CONTROL) {
         return furniture(BlockKind::Boilerplate, "button or form label");
+    }
+    // A short line in an element a class calls the byline or the author is the byline,
+    // whatever its words look like ("A and B USA TODAY" reads like a heading): templates
+    // name the byline's element, and a byline is never longer than the text rules allow.
+    if hints.has(HintKind::Byline) && !quotation && item.features.words <= BYLINE_MAX_WORDS {
+        let reason = match hint_word(HintKind::Byline) {
+            Some(word) => format!("byline ({word})"),
+            None => "byline".to_string(),
+        };
+        return Some(Furniture {
+            kind: BlockKind::Byline,
+            reason,
+            hint: Some(HintKind::Byline),
+            elsewhere: false,
+        });
     }
     let density = block.link_density();
     let words = item.features.words;

@@ -45,8 +45,8 @@
 
 pub use super::candidates::{bucket_pairs, pairs_sharing_a_key};
 pub use super::duplicates::{
-    copy_sets, exact_pairs, near_pairs, near_similarity, sort_pairs, Fingerprint, IndexPair,
-    Settings as DuplicateSettings,
+    copy_sets, exact_pairs, first_shared_band, near_pairs, near_similarity, sort_pairs,
+    Fingerprint, IndexPair, Settings as DuplicateSettings,
 };
 pub use super::linkage::{Edge, OwnDates};
 pub use super::quote_changes::{compare as quote_change, reference as quote_reference};
@@ -81,18 +81,10 @@ pub fn bucket_near_pairs(
     let mut members = members.to_vec();
     sorting::sort_by_key(&mut members, |&(position, _)| position);
     members.dedup_by_key(|&mut (position, _)| position);
-    let keys: Vec<Vec<u64>> = members
-        .iter()
-        .map(|(_, fingerprint)| fingerprint.band_keys(settings))
-        .collect();
     let mut pairs = Vec::new();
     for (first, (a, a_print)) in members.iter().enumerate() {
-        for (second, (b, b_print)) in members.iter().enumerate().skip(first + 1) {
-            let first_shared = keys[first]
-                .iter()
-                .zip(&keys[second])
-                .position(|(x, y)| x == y);
-            if first_shared != Some(band) {
+        for (b, b_print) in members.iter().skip(first + 1) {
+            if first_shared_band(a_print, b_print, settings) != Some(band) {
                 continue;
             }
             if let Some(similarity) = near_similarity(a_print, b_print, settings) {

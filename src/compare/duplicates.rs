@@ -7,7 +7,7 @@
 //! planted copies (`examples/bench_duplicates.rs --sweep`; figures and reasons in
 //! `docs/benchmarks.md`).
 
-use super::candidates::{bucket_pairs, pairs_sharing_a_key};
+use super::candidates::bucket_pairs;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
@@ -288,35 +288,59 @@ pub fn near_pairs(first: &[usize], second: &[usize], similarity: f64) -> Vec<Ind
         .collect()
 }
 
+/// The first band at which two fingerprints have the same key ([`Fingerprint::band_keys`]);
+/// None when they share none, and for a text without words. A pair of articles that share
+/// several bands is a candidate in each of them; scoring it only at this band scores every
+/// candidate pair once without listing the pairs of all bands together.
+pub fn first_shared_band(a: &Fingerprint, b: &Fingerprint, settings: &Settings) -> Option<usize> {
+    (0..settings.bands).find(|&band| {
+        matches!(
+            (a.band_key(band, settings), b.band_key(band, settings)),
+            (Some(x), Some(y)) if x == y
+        )
+    })
+}
+
 /// All exact and near duplicate pairs among `fingerprints` (made with the same `settings`),
 /// sorted by position. The steps, each of which a distributed run does elsewhere: exact-copy
 /// sets ([`copy_sets`], [`exact_pairs`]); the band keys of each set's representative
 /// ([`Fingerprint::band_keys`]); the representatives sharing a band (candidate pairs);
 /// [`near_similarity`] of each candidate; [`near_pairs`] for those that pass.
+///
+/// One band at a time: a key is (band, key), so the buckets of one band are the buckets of
+/// all bands with that band, and a band's entries are all that is held besides the pairs
+/// found. A candidate is scored in the bucket of the first band it shares
+/// ([`first_shared_band`]), so no list of candidates is kept: memory grows with the articles
+/// and the duplicates found, not with the candidates, which a pair sharing many bands would
+/// repeat.
 pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
     let copies = copy_sets(fingerprints);
     let mut pairs: Vec<IndexPair> = copies.iter().flat_map(|set| exact_pairs(set)).collect();
-    // One band at a time: a key is (band, key), so the buckets of one band are the buckets
-    // of all bands with that band, and a band's entries are all that is held at once.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for band in 0..settings.bands {
-        let entries: Vec<(u64, usize)> = copies
-            .iter()
-            .filter_map(|set| Some((fingerprints[set[0]].band_key(band, settings)?, set[0])))
-            .collect();
-        candidates.extend(pairs_sharing_a_key(entries, usize::MAX));
-    }
-    sorting::sort(&mut candidates);
-    candidates.dedup();
     let set_of = |representative: usize| {
         let at = copies.partition_point(|set| set[0] < representative);
         &copies[at]
     };
-    for (first, second) in candidates {
-        if let Some(similarity) =
-            near_similarity(fingerprints[first], fingerprints[second], settings)
-        {
-            pairs.extend(near_pairs(set_of(first), set_of(second), similarity));
+    let mut entries: Vec<(u64, usize)> = Vec::with_capacity(copies.len());
+    for band in 0..settings.bands {
+        entries.clear();
+        entries.extend(
+            copies
+                .iter()
+                .filter_map(|set| Some((fingerprints[set[0]].band_key(band, settings)?, set[0]))),
+        );
+        sorting::sort(&mut entries);
+        for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
+            for (at, &(_, first)) in bucket.iter().enumerate() {
+                for &(_, second) in &bucket[at + 1..] {
+                    let (a, b) = (fingerprints[first], fingerprints[second]);
+                    if first_shared_band(a, b, settings) != Some(band) {
+                        continue;
+                    }
+                    if let Some(similarity) = near_similarity(a, b, settings) {
+                        pairs.extend(near_pairs(set_of(first), set_of(second), similarity));
+                    }
+                }
+            }
         }
     }
     sort_pairs(&mut pairs);
@@ -407,6 +431,52 @@ mod tests {
             .map(|pair| (pair.a, pair.b))
             .collect();
         assert_eq!(pairs, vec![(0, 2), (2, 4)]);
+    }
+
+    #[test]
+    fn near_copies_sharing_many_bands_are_each_paired_once() {
+        // Each version changes one more word of the story: neighbours share most bands,
+        // distant versions fewer, so pairs are candidates in many bands at once.
+        let words: Vec<&str> = STORY.split_whitespace().collect();
+        let texts: Vec<String> = (0..8)
+            .map(|edits| {
+                let mut version = words.clone();
+                for edit in 0..edits {
+                    version[edit * 9] = "changed";
+                }
+                version.join(" ")
+            })
+            .collect();
+        let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let settings = Settings::DEFAULT;
+        let found: Vec<(usize, usize)> = find(&refs, &settings)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        // Every two versions that share a band and pass the threshold, by brute force.
+        let mut expected = Vec::new();
+        for a in 0..refs.len() {
+            for b in a + 1..refs.len() {
+                let shared = first_shared_band(refs[a], refs[b], &settings);
+                if shared.is_some() && near_similarity(refs[a], refs[b], &settings).is_some() {
+                    expected.push((a, b));
+                }
+            }
+        }
+        assert!(expected.len() >= 20, "{expected:?}");
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_first_shared_band_of_copies_is_the_first_band() {
+        let settings = Settings::DEFAULT;
+        let (a, b) = (fingerprint(STORY), fingerprint(&STORY.to_uppercase()));
+        assert_eq!(first_shared_band(&a, &b, &settings), Some(0));
+        let other = fingerprint("Owls were counted in the valley over a mild winter.");
+        assert_eq!(first_shared_band(&a, &other, &settings), None);
+        let empty = fingerprint("");
+        assert_eq!(first_shared_band(&empty, &empty, &settings), None);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum MetaField {
     Author,
     /// The publication date and time.
     Published,
+    /// The date and time of the last update.
+    Modified,
 }
 
 /// One value found in the markup, with the trust its source has (lower is trusted more:
@@ -60,6 +62,8 @@ pub struct LinkedArticle {
     pub authors_are_people: bool,
     /// `datePublished` (or `dateCreated`).
     pub published: Option<String>,
+    /// `dateModified`.
+    pub modified: Option<String>,
 }
 
 /// Everything the markup says about the article.
@@ -75,6 +79,8 @@ pub struct PageMetadata {
     pub authors: Vec<MetaValue>,
     /// Publication dates from `<meta>` tags (and `itemprop="datePublished"` attributes).
     pub published: Vec<MetaValue>,
+    /// Update dates from `<meta>` tags.
+    pub modified: Vec<MetaValue>,
     /// Articles described in JSON-LD, in page order.
     pub linked_articles: Vec<LinkedArticle>,
     /// Texts of `rel="author"` links and `itemprop="author"` elements, in page order.
@@ -108,6 +114,7 @@ fn sources() -> &'static Sources {
                         "title" => MetaField::Title,
                         "site" => MetaField::Site,
                         "author" => MetaField::Author,
+                        "modified" => MetaField::Modified,
                         _ => MetaField::Published,
                     };
                     sources.metas.insert(name, (field, rank));
@@ -306,6 +313,7 @@ impl MetadataCollector {
             MetaField::Site => &mut self.metadata.sites,
             MetaField::Author => &mut self.metadata.authors,
             MetaField::Published => &mut self.metadata.published,
+            MetaField::Modified => &mut self.metadata.modified,
         };
         push_limited(list, MetaValue { value, rank });
     }
@@ -323,6 +331,7 @@ impl MetadataCollector {
             &mut metadata.sites,
             &mut metadata.authors,
             &mut metadata.published,
+            &mut metadata.modified,
         ] {
             // Stable, as the standard sort_by_key, without its code in the page.
             sorting::sort_by_key(list, |value| value.rank);
@@ -455,6 +464,7 @@ fn linked_article(kind: &str, value: &Json, named: &HashMap<&str, &Json>) -> Lin
             people
         },
         published: text("datePublished").or_else(|| text("dateCreated")),
+        modified: text("dateModified"),
     }
 }
 
