@@ -66,13 +66,8 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
         );
     }
     let analysed = analyse(input);
-    let (mut verdicts, metadata) = decide(&analysed);
-    apply_overrides(&mut verdicts, overrides, &mut warnings);
-    let mut article = assemble(input, &analysed, verdicts, warnings);
-    article.title = metadata.title_text;
-    article.author = metadata.author;
-    article.date = metadata.date;
-    article
+    let (verdicts, metadata) = decide(&analysed);
+    finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
 }
 
 /// Cleans one page read from HTML: its blocks are the paragraphs, judged by the same rules
@@ -158,12 +153,7 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     let (mut verdicts, metadata) =
         finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
     drop_headings_over_no_text(&analysed, &mut verdicts);
-    apply_overrides(&mut verdicts, overrides, &mut warnings);
-    let mut article = assemble(input, &analysed, verdicts, warnings);
-    article.title = metadata.title_text;
-    article.author = metadata.author;
-    article.date = metadata.date;
-    article
+    finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
 }
 
 /// Drops the headings that head none of the article's text: a heading introduces the text
@@ -325,6 +315,24 @@ fn finish_verdicts(
     }
     drop_repeats(analysed, metadata.title, &mut verdicts);
     (verdicts, metadata)
+}
+
+/// The article from the final verdicts: the user's corrections applied, the kept blocks
+/// joined, the metadata set. The last step of both `clean` and `clean_page`.
+fn finish_article(
+    input: &str,
+    analysed: &[Analysed],
+    mut verdicts: Vec<Verdict>,
+    metadata: Metadata,
+    overrides: &[BlockOverride],
+    mut warnings: Vec<String>,
+) -> Article {
+    apply_overrides(&mut verdicts, overrides, &mut warnings);
+    let mut article = assemble(input, analysed, verdicts, warnings);
+    article.title = metadata.title_text;
+    article.author = metadata.author;
+    article.date = metadata.date;
+    article
 }
 
 fn assemble(
