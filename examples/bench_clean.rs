@@ -26,13 +26,17 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/throughput.rs"]
+mod throughput;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::hint::black_box;
-    use std::io::BufRead;
     use std::process::ExitCode;
-    use std::time::Instant;
 
-    use article_analyzer::{analyze, clean, extract_quotes_from_blocks, Document, Options};
+    use article_analyzer::{analyze, clean, extract_quotes_from_blocks, Options};
+
+    use crate::throughput::{measure, median, read_documents};
 
     const USAGE: &str =
         "usage: bench_clean CORPUS.jsonl [--iterations N] [--json]   (N >= 1, default 5)";
@@ -74,55 +78,6 @@ mod native {
         })
     }
 
-    fn read_corpus(path: &str) -> Result<Vec<Document>, String> {
-        let file = std::fs::File::open(path).map_err(|error| {
-            format!(
-                "cannot read {path}: {error} (generate one with `cargo run --release \
-                 --example generate_corpus -- --out {path} --bytes 50M`)"
-            )
-        })?;
-        let mut docs = Vec::new();
-        for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|error| format!("cannot read {path}: {error}"))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let doc: Document = serde_json::from_str(&line).map_err(|error| {
-                format!(
-                    "{path}, line {}: expected {{\"id\", \"text\"}}: {error}",
-                    index + 1
-                )
-            })?;
-            docs.push(doc);
-        }
-        if docs.is_empty() {
-            return Err(format!("{path} holds no articles"));
-        }
-        Ok(docs)
-    }
-
-    /// Throughputs of the runs, sorted ascending, in MB/s.
-    fn measure(bytes: usize, iterations: usize, mut run: impl FnMut()) -> Vec<f64> {
-        let mut rates: Vec<f64> = (0..iterations)
-            .map(|_| {
-                let started = Instant::now();
-                run();
-                bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
-            })
-            .collect();
-        rates.sort_by(f64::total_cmp);
-        rates
-    }
-
-    fn median(sorted: &[f64]) -> f64 {
-        let middle = sorted.len() / 2;
-        if sorted.len() % 2 == 1 {
-            sorted[middle]
-        } else {
-            (sorted[middle - 1] + sorted[middle]) / 2.0
-        }
-    }
-
     pub fn main() -> ExitCode {
         let arguments = match parse_arguments() {
             Ok(arguments) => arguments,
@@ -134,7 +89,7 @@ mod native {
                 return ExitCode::from(2);
             }
         };
-        let docs = match read_corpus(&arguments.corpus) {
+        let docs = match read_documents(&arguments.corpus, " (generate one with `cargo run --release --example generate_corpus -- --out CORPUS.jsonl --bytes 50M`)") {
             Ok(docs) => docs,
             Err(message) => {
                 eprintln!("bench_clean: {message}");

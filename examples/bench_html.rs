@@ -33,40 +33,22 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/throughput.rs"]
+mod throughput;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::fmt::Write as _;
     use std::hint::black_box;
-    use std::io::{BufRead, Write};
+    use std::io::Write;
     use std::process::ExitCode;
-    use std::time::Instant;
 
     use article_analyzer::{analyze, clean_html, read_html_bytes, Document, InputFormat, Options};
 
+    use crate::throughput::{measure, median, read_documents};
+
     const USAGE: &str = "usage: bench_html PAGES.jsonl [--iterations N] [--json]\n       \
                          bench_html --make-pages CORPUS.jsonl PAGES.jsonl";
-
-    fn read_documents(path: &str) -> Result<Vec<Document>, String> {
-        let file =
-            std::fs::File::open(path).map_err(|error| format!("cannot read {path}: {error}"))?;
-        let mut docs = Vec::new();
-        for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line.map_err(|error| format!("cannot read {path}: {error}"))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let doc: Document = serde_json::from_str(&line).map_err(|error| {
-                format!(
-                    "{path}, line {}: expected {{\"id\", \"text\"}}: {error}",
-                    index + 1
-                )
-            })?;
-            docs.push(doc);
-        }
-        if docs.is_empty() {
-            return Err(format!("{path} holds no documents"));
-        }
-        Ok(docs)
-    }
 
     fn escape(text: &str) -> String {
         text.replace('&', "&amp;")
@@ -177,7 +159,7 @@ mod native {
     }
 
     fn make_pages(corpus: &str, out: &str) -> Result<(), String> {
-        let docs = read_documents(corpus)?;
+        let docs = read_documents(corpus, "")?;
         let titles: Vec<&str> = docs
             .iter()
             .map(|doc| doc.text.split("\n\n").next().unwrap_or("").trim())
@@ -209,30 +191,8 @@ mod native {
         Ok(())
     }
 
-    /// Throughputs of the runs, sorted ascending, in MB/s.
-    fn measure(bytes: usize, iterations: usize, mut run: impl FnMut()) -> Vec<f64> {
-        let mut rates: Vec<f64> = (0..iterations)
-            .map(|_| {
-                let started = Instant::now();
-                run();
-                bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
-            })
-            .collect();
-        rates.sort_by(f64::total_cmp);
-        rates
-    }
-
-    fn median(sorted: &[f64]) -> f64 {
-        let middle = sorted.len() / 2;
-        if sorted.len() % 2 == 1 {
-            sorted[middle]
-        } else {
-            (sorted[middle - 1] + sorted[middle]) / 2.0
-        }
-    }
-
     fn measure_pages(path: &str, iterations: usize, json: bool) -> Result<(), String> {
-        let mut docs = read_documents(path)?;
+        let mut docs = read_documents(path, "")?;
         for doc in &mut docs {
             doc.format = InputFormat::Html;
         }
