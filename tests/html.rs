@@ -625,3 +625,25 @@ fn unclosed_and_misnested_markup_is_read_as_browsers_read_it() {
         ]
     );
 }
+
+#[test]
+fn an_unlinked_heading_ends_a_list_a_marker_opened_amid_the_article() {
+    // A "Don't Miss:" teaser stands among the article's paragraphs, in their element; the
+    // product sections after it have headings that link nowhere, so they are the article's.
+    let article = clean_html(&page("buying-guide.html"));
+    let (_, kept_marker, _) = verdict_of(&article, "Don't Miss:");
+    assert!(!kept_marker);
+    for opening in [
+        "The Quick Steel",
+        "Boils a full litre",
+        "Quiet enough",
+        "The Glass Tower",
+        "You can watch the water",
+        "Our only complaint",
+    ] {
+        kept(&article, opening);
+    }
+    // A list headed by a marker in a box of its own still goes whole.
+    let (_, kept_teaser, _) = verdict_of(&article, "Toasters tested");
+    assert!(!kept_teaser);
+}

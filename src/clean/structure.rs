@@ -199,12 +199,25 @@ impl Structure {
 
     /// Whether paragraph `index` stands inside the element that holds paragraph `marker` and
     /// its siblings (the list a "More news" marker heads): the marker's parent element.
+    ///
+    /// A heading that links nowhere ends the list whatever element holds it: a list of other
+    /// articles links each headline to its story, so an unlinked `<h1>`..`<h6>` opens a
+    /// section of the page's own (a product box in a buying guide, the article's next part)
+    /// even where the marker stood amid the article's paragraphs, in their element. Only a
+    /// heading stacked right under a marker that is a heading itself stays in the list: the
+    /// two are the box's kicker and title ("Related" over "Read further").
     pub fn in_list_of(&self, page: &Page, marker: usize, index: usize) -> bool {
         let (Some(&marker_block), Some(&block)) =
             (self.block_of.get(marker), self.block_of.get(index))
         else {
             return false;
         };
+        let candidate = &page.blocks[block];
+        let stacked_under_marker =
+            index == marker + 1 && page.blocks[marker_block].heading_level > 0;
+        if candidate.heading_level > 0 && candidate.link_chars == 0 && !stacked_under_marker {
+            return false;
+        }
         let list = page.elements[page.blocks[marker_block].owner as usize].parent;
         if list == NO_ELEMENT {
             return true;
