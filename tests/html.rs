@@ -647,3 +647,29 @@ fn an_unlinked_heading_ends_a_list_a_marker_opened_amid_the_article() {
     let (_, kept_teaser, _) = verdict_of(&article, "Toasters tested");
     assert!(!kept_teaser);
 }
+
+#[test]
+fn a_line_repeated_in_each_section_stays_and_a_repeat_in_one_section_goes() {
+    let article = clean_html(&page("training-plan.html"));
+    // The warm-up line stands under each day's heading: every copy is the article's text.
+    assert_eq!(
+        article
+            .text
+            .matches("Walk for ten minutes to warm up")
+            .count(),
+        3,
+        "{:#?}",
+        blocks(&article)
+    );
+    // The summary shown again in the same section, with no heading between, is a repeat.
+    assert_eq!(
+        article
+            .text
+            .matches("Build up slowly and rest often")
+            .count(),
+        1,
+        "{:#?}",
+        blocks(&article)
+    );
+    kept(&article, "Jog for five minutes");
+}

@@ -152,8 +152,54 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     };
     let (mut verdicts, metadata) =
         finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
+    keep_repeats_in_later_sections(&analysed, &structure, &in_body, &mut verdicts);
     drop_headings_over_no_text(&analysed, &mut verdicts);
     finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
+}
+
+/// Keeps the lines an article repeats section after section: a meal plan's "Eat every 2-3
+/// hours" under each meal, a product's features under each model, an interview's questions
+/// put to each guest. Inside the article's own element and its body, a copy of a kept
+/// paragraph that stands under an `<h1>`..`<h6>` of its own (a new section) is the section's
+/// text, not the page showing something twice: a template's repeats (the standfirst shown
+/// again above the text, a teaser in two layouts) sit in the same section as their first
+/// copy, or outside the article's element, and still go. Pages only; pasted text keeps
+/// every repeat dropped, since it has no element to hold the article.
+fn keep_repeats_in_later_sections(
+    analysed: &[Analysed],
+    structure: &Structure,
+    in_body: &[bool],
+    verdicts: &mut [Verdict],
+) {
+    let words: Vec<(&[u64], u64)> = analysed
+        .iter()
+        .map(|item| (item.tokens.hashes.as_slice(), item.key))
+        .collect();
+    let in_article_body =
+        |index: usize| structure.in_article[index] == Some(true) && in_body[index];
+    for (index, earlier) in repeats::earlier_repeats(&words).into_iter().enumerate() {
+        let Some(earlier) = earlier else { continue };
+        if verdicts[index].kind != crate::report::BlockKind::Duplicate
+            || !verdicts[earlier].kept
+            || !in_article_body(index)
+            || !in_article_body(earlier)
+        {
+            continue;
+        }
+        let new_section = (earlier + 1..index).any(|between| {
+            verdicts[between].kind == crate::report::BlockKind::Heading
+                && analysed[between].paragraph.heading_level > 0
+        });
+        if new_section {
+            verdicts[index] = Verdict::kept(
+                verdicts[earlier].kind,
+                format!(
+                    "repeats paragraph {} in a section of its own (a line each section of the article repeats)",
+                    earlier + 1
+                ),
+            );
+        }
+    }
 }
 
 /// Drops the headings that head none of the article's text: a heading introduces the text
