@@ -673,3 +673,17 @@ fn a_line_repeated_in_each_section_stays_and_a_repeat_in_one_section_goes() {
     );
     kept(&article, "Jog for five minutes");
 }
+
+#[test]
+fn bracketed_closing_lines_in_the_article_s_element_stay_with_it() {
+    let article = clean_html(&page("agency-wire.html"));
+    kept(&article, "(Chart: Wheat futures");
+    kept(&article, "(Reporting by Mara Olsen");
+    assert!(
+        article
+            .text
+            .ends_with("(Reporting by Mara Olsen; Editing by Pete Lind)"),
+        "{:#?}",
+        blocks(&article)
+    );
+}

@@ -104,8 +104,9 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     let structure = read_structure(page, &analysed);
     let (main_weights, extra_weights) = page_weights(&analysed, &structure);
     let same_text = |a: usize, b: usize| structure.same_element(page, a, b);
-    let (in_body, vocabulary) =
+    let (mut in_body, vocabulary) =
         body_runs_weighted(&analysed, &main_weights, &extra_weights, &same_text);
+    let closing_lines = extend_over_closing_lines(&analysed, &structure, &same_text, &mut in_body);
     let in_list = |marker: usize, index: usize| structure.in_list_of(page, marker, index);
     let holds_link: Vec<bool> = structure
         .block_of
@@ -120,6 +121,11 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     for (index, verdict) in verdicts.iter_mut().enumerate() {
         if let Some(furniture) = &structure.furniture[index] {
             *verdict = Verdict::removed(furniture.kind, furniture.reason.clone());
+        } else if closing_lines.contains(&index) {
+            *verdict = Verdict::kept(
+                crate::report::BlockKind::Body,
+                "closing line of the article (in brackets after its text: a credit or a note)",
+            );
         } else if in_body[index] && !verdict.kept && is_label_verdict(verdict) {
             let tag = page.blocks[structure.block_of[index]].tag;
             if is_paragraph_element(tag) {
@@ -155,6 +161,57 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     keep_repeats_in_later_sections(&analysed, &structure, &in_body, &mut verdicts);
     drop_headings_over_no_text(&analysed, &mut verdicts);
     finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
+}
+
+/// Most closing lines after an article's last paragraph that join it: a credit, an
+/// editor's note or a pointer to a chart runs to a line or three; more bracketed lines in a
+/// row are something else (a list of sources, a table of notes) that the text rules judge.
+pub const MAX_CLOSING_LINES: usize = 3;
+
+/// Extends the body over the article's closing asides: the lines right after the body's
+/// last paragraph, in the same element as it (siblings of the article's paragraphs), set
+/// whole in parentheses or brackets ("(Reporting by ...; Editing by ...)", "(Graphic: ...)",
+/// "[This story has been corrected ...]"), that neither the markup nor a local rule calls
+/// anything else. Writers and agencies bracket what they add after the text; the text
+/// rules end the body at its last run of prose, since such a line weighs too little to
+/// extend it, but on a page the element says it is still the article's (templates put the
+/// next box, share bar, related links or comments, in an element of its own). Unbracketed
+/// short lines there (a gallery's captions, "Category: ...") are left to the text rules.
+/// Returns the closing lines, which are kept whatever the local rules said of them.
+fn extend_over_closing_lines(
+    analysed: &[Analysed],
+    structure: &Structure,
+    same_text: &dyn Fn(usize, usize) -> bool,
+    in_body: &mut [bool],
+) -> std::ops::Range<usize> {
+    let Some(last) = in_body.iter().rposition(|&b| b) else {
+        return 0..0;
+    };
+    let mut end = last + 1;
+    while end < analysed.len() && end - last <= MAX_CLOSING_LINES {
+        // A credit names the reporters ("(Reporting by ...)"): the local rules read a byline
+        // in it, but after the text, in brackets, it closes the article.
+        let judged_otherwise = analysed[end]
+            .noise
+            .as_ref()
+            .is_some_and(|noise| noise.kind != crate::report::BlockKind::Byline);
+        let closing = same_text(last, end)
+            && structure.furniture[end].is_none()
+            && !judged_otherwise
+            && is_bracketed(&analysed[end].paragraph.text);
+        if !closing {
+            break;
+        }
+        in_body[end] = true;
+        end += 1;
+    }
+    last + 1..end
+}
+
+/// Whether a line is set whole in parentheses or square brackets.
+fn is_bracketed(text: &str) -> bool {
+    let text = text.trim();
+    (text.starts_with('(') && text.ends_with(')')) || (text.starts_with('[') && text.ends_with(']'))
 }
 
 /// Keeps the lines an article repeats section after section: a meal plan's "Eat every 2-3
