@@ -687,3 +687,23 @@ fn bracketed_closing_lines_in_the_article_s_element_stay_with_it() {
         blocks(&article)
     );
 }
+
+#[test]
+fn a_numeric_date_is_read_in_the_locale_the_page_declares() {
+    let british = page("bridge-en-gb.html");
+    assert_eq!(clean_html(&british).date.as_deref(), Some("2020-10-02"));
+    // The same page in American English, or declaring no language, reads it month first.
+    let american = british.replace("lang=\"en-GB\"", "lang=\"en-US\"");
+    assert_eq!(clean_html(&american).date.as_deref(), Some("2020-02-10"));
+    let undeclared = british.replace(" lang=\"en-GB\"", "");
+    assert_eq!(clean_html(&undeclared).date.as_deref(), Some("2020-02-10"));
+    // og:locale names the region a bare "en" leaves open.
+    let by_locale = british.replace("lang=\"en-GB\"", "lang=\"en\"").replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta property=\"og:locale\" content=\"en_GB\">",
+    );
+    assert_eq!(clean_html(&by_locale).date.as_deref(), Some("2020-10-02"));
+    // A date written in words is not ambiguous, whatever the locale.
+    let in_words = british.replace("02/10/2020", "February 10, 2020");
+    assert_eq!(clean_html(&in_words).date.as_deref(), Some("2020-02-10"));
+}

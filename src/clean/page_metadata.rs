@@ -152,6 +152,16 @@ pub fn reconcile(
         }
         metadata.author = Some(author);
     }
+    if page.metadata.writes_dates_day_first() {
+        let shown_area = &analysed[..body.end.min(analysed.len())];
+        if let Some(day_first) = metadata
+            .date
+            .as_deref()
+            .and_then(|shown| day_first_reading(shown_area, shown))
+        {
+            metadata.date = Some(day_first);
+        }
+    }
     if let Some(date) = markup_date(page, linked, structure, &own) {
         let shown_and_stated = metadata
             .date
@@ -162,6 +172,43 @@ pub fn reconcile(
         }
     }
     metadata
+}
+
+/// The text rules' date read day first, when the page writes its dates so and showed this
+/// one only as an ambiguous numeric date: the text rules read "02/10/2020" month first, as
+/// pasted text gives no locale to go by, but a page declaring "en-GB" means the 2nd of
+/// October. `None` when the date reads the same both ways or the page wrote it otherwise
+/// ("10 February 2020", "2020-02-10"), since a date in words or year first is not ambiguous.
+fn day_first_reading(analysed: &[Analysed], shown: &str) -> Option<String> {
+    let mut parts = shown.split('-').map(|part| part.parse::<u32>().ok());
+    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    if day > 12 || day == month {
+        return None;
+    }
+    let short_year = format!("{:02}", year % 100);
+    let long_year = year.to_string();
+    let written_month_first = |text: &str| {
+        [month.to_string(), format!("{month:02}")].iter().any(|m| {
+            [day.to_string(), format!("{day:02}")].iter().any(|d| {
+                [&long_year, &short_year]
+                    .iter()
+                    .any(|y| contains_number_run(text, &format!("{m}/{d}/{y}")))
+            })
+        })
+    };
+    analysed
+        .iter()
+        .any(|item| written_month_first(&item.paragraph.text))
+        .then(|| format!("{year:04}-{day:02}-{month:02}"))
+}
+
+/// Whether `text` holds `run` with no digit right before or after it.
+fn contains_number_run(text: &str, run: &str) -> bool {
+    text.match_indices(run).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let after = text[start + run.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 /// The words of a text, as hashes (case aside).
