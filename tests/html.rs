@@ -707,3 +707,24 @@ fn a_numeric_date_is_read_in_the_locale_the_page_declares() {
     let in_words = british.replace("02/10/2020", "February 10, 2020");
     assert_eq!(clean_html(&in_words).date.as_deref(), Some("2020-02-10"));
 }
+
+#[test]
+fn a_breadcrumb_trail_ending_in_the_title_is_not_the_headline() {
+    // The trail reads "Journal Pruning Roses ...", the headline with a word before it, in the
+    // site's header; the <title> names the page otherwise and the long <h1> reads like a
+    // paragraph, so the text rules alone pick the trail. Its class says it is a trail: the
+    // <h1> is the headline.
+    let article = clean_html(&page("trail-title.html"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Pruning Roses in Late Winter Without Fear: When to Cut, Where to Cut, and How Gardeners in Cold Places Keep Their Plants Healthy and Flowering"),
+        "{:#?}",
+        blocks(&article)
+    );
+    removed_as(
+        &article,
+        "Pruning Roses in Late Winter",
+        BlockKind::Title,
+        "headline",
+    );
+}

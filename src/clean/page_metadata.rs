@@ -86,6 +86,15 @@ pub fn reconcile(
                     )
                 })
     };
+    // A breadcrumb trail or a menu ends with the page's title, but it is the trail: the text
+    // rules, which cannot see the markup, may take it for the headline ("Blog Some Title").
+    if metadata
+        .title
+        .is_some_and(|title| structure.is_elsewhere(title) || structure.in_trail_or_menu(title))
+    {
+        metadata.title = None;
+        metadata.title_text = None;
+    }
     let visible = [headline_area, until_body_end]
         .into_iter()
         .find_map(|area| {

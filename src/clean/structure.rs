@@ -41,6 +41,9 @@ pub struct Structure {
     /// Per paragraph: whether it stands inside the article's element; `None` when the page
     /// has no element trusted to hold the article.
     pub in_article: Vec<Option<bool>>,
+    /// Per paragraph: the class and id hints that count for it (its element's and its
+    /// ancestors'), whatever settled it.
+    pub hints: Vec<Hints>,
 }
 
 /// Largest share of the page's text an element may hold and still count for what its tag
@@ -156,11 +159,13 @@ pub fn read_structure(page: &Page, analysed: &[Analysed]) -> Structure {
     }
     let mut furniture = Vec::with_capacity(analysed.len());
     let mut in_article = Vec::with_capacity(analysed.len());
+    let mut paragraph_hints = Vec::with_capacity(analysed.len());
     for (item, &block_index) in analysed.iter().zip(&block_of) {
         let block = &page.blocks[block_index];
         let owner = block.owner as usize;
         let inside = article.map(|_| inside_article[owner]);
         in_article.push(inside);
+        paragraph_hints.push(hints[owner]);
         furniture.push(settle(
             item,
             block,
@@ -174,6 +179,7 @@ pub fn read_structure(page: &Page, analysed: &[Analysed]) -> Structure {
         block_of,
         furniture,
         in_article,
+        hints: paragraph_hints,
     }
 }
 
@@ -184,6 +190,14 @@ impl Structure {
         self.furniture[index]
             .as_ref()
             .is_some_and(|furniture| furniture.elsewhere)
+    }
+
+    /// Whether a class or id sets paragraph `index` in a trail or menu of links to other
+    /// pages (breadcrumbs, navigation), even where a region settled it first.
+    pub fn in_trail_or_menu(&self, index: usize) -> bool {
+        self.hints
+            .get(index)
+            .is_some_and(|hints| hints.has(HintKind::Breadcrumb) || hints.has(HintKind::Navigation))
     }
 
     /// Whether paragraphs `a` and `b` come from blocks of one parent element (siblings in
