@@ -728,3 +728,18 @@ fn a_breadcrumb_trail_ending_in_the_title_is_not_the_headline() {
         "headline",
     );
 }
+
+#[test]
+fn a_heading_a_table_of_contents_lists_first_is_still_the_article_s() {
+    let article = clean_html(&page("toc-guide.html"));
+    for heading in ["Interest rates and fees", "Getting at your money"] {
+        let entries: Vec<_> = blocks(&article)
+            .into_iter()
+            .filter(|(text, ..)| text == heading)
+            .collect();
+        assert_eq!(entries.len(), 2, "{entries:#?}");
+        // The menu entry goes, the heading in the article stays.
+        assert!(!entries[0].2 && entries[1].2, "{entries:#?}");
+        assert_eq!(entries[1].1, BlockKind::Heading);
+    }
+}

@@ -158,7 +158,13 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     };
     let (mut verdicts, metadata) =
         finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
-    keep_repeats_in_later_sections(&analysed, &structure, &in_body, &mut verdicts);
+    keep_repeats_of_the_article(
+        &analysed,
+        &structure,
+        &in_body,
+        metadata.title,
+        &mut verdicts,
+    );
     drop_headings_over_no_text(&analysed, &mut verdicts);
     finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
 }
@@ -214,48 +220,72 @@ fn is_bracketed(text: &str) -> bool {
     (text.starts_with('(') && text.ends_with(')')) || (text.starts_with('[') && text.ends_with(']'))
 }
 
-/// Keeps the lines an article repeats section after section: a meal plan's "Eat every 2-3
-/// hours" under each meal, a product's features under each model, an interview's questions
-/// put to each guest. Inside the article's own element and its body, a copy of a kept
-/// paragraph that stands under an `<h1>`..`<h6>` of its own (a new section) is the section's
-/// text, not the page showing something twice: a template's repeats (the standfirst shown
-/// again above the text, a teaser in two layouts) sit in the same section as their first
-/// copy, or outside the article's element, and still go. Pages only; pasted text keeps
-/// every repeat dropped, since it has no element to hold the article.
-fn keep_repeats_in_later_sections(
+/// Keeps the article's own copy of a line the page shows twice for a reason.
+///
+/// - Lines an article repeats section after section: a meal plan's "Eat every 2-3 hours"
+///   under each meal, a product's features under each model, an interview's questions put
+///   to each guest. Inside the article's own element and its body, a copy of a kept
+///   paragraph that stands under an `<h1>`..`<h6>` of its own (a new section) is the
+///   section's text, not the page showing something twice: a template's repeats (the
+///   standfirst shown again above the text, a teaser in two layouts) sit in the same
+///   section as their first copy, or outside the article's element, and still go.
+/// - Headings a table of contents or a menu lists first: the entry the markup sets apart
+///   (in navigation) only points at the article's section, whose heading is the original.
+///   The headline's copies are left as they are.
+///
+/// Pages only; pasted text keeps every repeat dropped, since it has no element to hold the
+/// article and no markup to set a menu apart.
+fn keep_repeats_of_the_article(
     analysed: &[Analysed],
     structure: &Structure,
     in_body: &[bool],
+    title: Option<usize>,
     verdicts: &mut [Verdict],
 ) {
+    use crate::report::BlockKind;
     let words: Vec<(&[u64], u64)> = analysed
         .iter()
         .map(|item| (item.tokens.hashes.as_slice(), item.key))
         .collect();
     let in_article_body =
         |index: usize| structure.in_article[index] == Some(true) && in_body[index];
+    let headline_key = title.map(|title| analysed[title].key);
     for (index, earlier) in repeats::earlier_repeats(&words).into_iter().enumerate() {
         let Some(earlier) = earlier else { continue };
-        if verdicts[index].kind != crate::report::BlockKind::Duplicate
-            || !verdicts[earlier].kept
+        if verdicts[index].kind != BlockKind::Duplicate
             || !in_article_body(index)
-            || !in_article_body(earlier)
+            || Some(analysed[index].key) == headline_key
         {
             continue;
         }
-        let new_section = (earlier + 1..index).any(|between| {
-            verdicts[between].kind == crate::report::BlockKind::Heading
-                && analysed[between].paragraph.heading_level > 0
-        });
-        if new_section {
-            verdicts[index] = Verdict::kept(
-                verdicts[earlier].kind,
-                format!(
-                    "repeats paragraph {} in a section of its own (a line each section of the article repeats)",
-                    earlier + 1
-                ),
-            );
-        }
+        let new_section = || {
+            (earlier + 1..index).any(|between| {
+                verdicts[between].kind == BlockKind::Heading
+                    && analysed[between].paragraph.heading_level > 0
+            })
+        };
+        let kind = if verdicts[earlier].kept && in_article_body(earlier) && new_section() {
+            verdicts[earlier].kind
+        } else if !verdicts[earlier].kept
+            && structure.is_elsewhere(earlier)
+            && analysed[index].paragraph.heading_level > 0
+        {
+            BlockKind::Heading
+        } else {
+            continue;
+        };
+        let reason = if kind == BlockKind::Heading && !verdicts[earlier].kept {
+            format!(
+                "section heading inside the article (paragraph {}, a menu entry, points to it)",
+                earlier + 1
+            )
+        } else {
+            format!(
+                "repeats paragraph {} in a section of its own (a line each section of the article repeats)",
+                earlier + 1
+            )
+        };
+        verdicts[index] = Verdict::kept(kind, reason);
     }
 }
 
