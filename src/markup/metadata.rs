@@ -532,6 +532,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_declared_locale_says_which_way_numeric_dates_read() {
+        let page = |language: Option<&str>, locale: Option<&str>| PageMetadata {
+            language: language.map(str::to_string),
+            locales: locale
+                .map(|value| MetaValue {
+                    value: value.to_string(),
+                    rank: 0,
+                })
+                .into_iter()
+                .collect(),
+            ..PageMetadata::default()
+        };
+        assert!(page(Some("en-GB"), None).writes_dates_day_first());
+        assert!(page(Some("de"), None).writes_dates_day_first());
+        assert!(page(Some("en"), Some("en_AU")).writes_dates_day_first());
+        assert!(!page(Some("EN-us"), None).writes_dates_day_first());
+        assert!(!page(Some("en-US-posix"), None).writes_dates_day_first());
+        assert!(!page(Some("en"), None).writes_dates_day_first());
+        assert!(!page(None, None).writes_dates_day_first());
+        // A locale naming the region wins over a bare language, wherever it is declared.
+        assert!(!page(Some("en-US"), Some("en")).writes_dates_day_first());
+    }
+
+    #[test]
     fn authors_given_by_reference_are_the_named_nodes() {
         let value = parse_json(
             r#"{"@graph": [
