@@ -189,35 +189,56 @@ pub fn reconcile(
 /// October. `None` when the date reads the same both ways or the page wrote it otherwise
 /// ("10 February 2020", "2020-02-10"), since a date in words or year first is not ambiguous.
 fn day_first_reading(analysed: &[Analysed], shown: &str) -> Option<String> {
-    let mut parts = shown.split('-').map(|part| part.parse::<u32>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    if day > 12 || day == month {
+    // `shown` is the text rules' "YYYY-MM-DD".
+    let number = |range: std::ops::Range<usize>| shown.get(range)?.parse::<u32>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    if shown.len() != 10 || day > 12 || day == month {
         return None;
     }
-    let short_year = format!("{:02}", year % 100);
-    let long_year = year.to_string();
-    let written_month_first = |text: &str| {
-        [month.to_string(), format!("{month:02}")].iter().any(|m| {
-            [day.to_string(), format!("{day:02}")].iter().any(|d| {
-                [&long_year, &short_year]
-                    .iter()
-                    .any(|y| contains_number_run(text, &format!("{m}/{d}/{y}")))
-            })
-        })
-    };
     analysed
         .iter()
-        .any(|item| written_month_first(&item.paragraph.text))
-        .then(|| format!("{year:04}-{day:02}-{month:02}"))
+        .any(|item| holds_slash_date(&item.paragraph.text, month, day, year))
+        .then(|| [&shown[..5], &shown[8..], "-", &shown[5..7]].concat())
 }
 
-/// Whether `text` holds `run` with no digit right before or after it.
-fn contains_number_run(text: &str, run: &str) -> bool {
-    text.match_indices(run).any(|(start, _)| {
-        let before = text[..start].chars().next_back();
-        let after = text[start + run.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
-    })
+/// Whether `text` writes `first/second/year` with slashes ("2/10/2020", "02/10/20"), as a
+/// run of its own (no digit right before or after it). Read byte by byte: the dates in a
+/// page's header are few, and this keeps the .wasm free of a formatter for each form.
+fn holds_slash_date(text: &str, first: u32, second: u32, year: u32) -> bool {
+    let bytes = text.as_bytes();
+    let digit_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !digit_at(at) || (at > 0 && digit_at(at - 1)) {
+            at += 1;
+            continue;
+        }
+        // Up to three runs of digits (at most five each, enough to tell a year) apart by '/'.
+        let mut runs = [(0u32, 0usize); 3];
+        let mut end = at;
+        let mut count = 0;
+        loop {
+            let start = end;
+            let mut value = 0;
+            while digit_at(end) && end - start < 5 {
+                value = value * 10 + u32::from(bytes[end] - b'0');
+                end += 1;
+            }
+            runs[count] = (value, end - start);
+            count += 1;
+            if count == 3 || bytes.get(end) != Some(&b'/') || !digit_at(end + 1) {
+                break;
+            }
+            end += 1;
+        }
+        let [(a, _), (b, _), (c, c_digits)] = runs;
+        let year_matches = (c_digits == 4 && c == year) || (c_digits == 2 && c == year % 100);
+        if count == 3 && !digit_at(end) && a == first && b == second && year_matches {
+            return true;
+        }
+        at = end.max(at + 1);
+    }
+    false
 }
 
 /// The words of a text, as hashes (case aside).

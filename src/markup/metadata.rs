@@ -101,38 +101,33 @@ impl PageMetadata {
     /// region, else the language alone) is not one that puts the month first
     /// (`lexicon/month_first_locales.txt`). `false` when it declares none.
     pub fn writes_dates_day_first(&self) -> bool {
-        let declared: Vec<String> = self
+        let declared = self
             .locales
             .iter()
             .map(|locale| locale.value.as_str())
             .chain(self.language.as_deref())
-            .map(|tag| tag.trim().replace('_', "-").to_ascii_lowercase())
-            .filter(|tag| !tag.is_empty())
-            .collect();
+            .map(str::trim)
+            .filter(|tag| !tag.is_empty());
         let Some(locale) = declared
-            .iter()
-            .find(|tag| tag.contains('-'))
-            .or(declared.first())
+            .clone()
+            .find(|tag| tag.contains(['-', '_']))
+            .or_else(|| declared.clone().next())
         else {
             return false;
         };
-        // "en-gb-oxendict", "en-us-posix": the language and the region decide.
-        let language_and_region: String =
-            locale.splitn(3, '-').take(2).collect::<Vec<_>>().join("-");
-        !month_first_locales().contains(&language_and_region.as_str())
-    }
-}
-
-/// The locales that write numeric dates month first.
-fn month_first_locales() -> &'static [&'static str] {
-    static LOCALES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LOCALES.get_or_init(|| {
-        include_str!("lexicon/month_first_locales.txt")
+        // "en-GB", "en_GB", "en-US-posix": the language and the region decide.
+        let mut parts = locale.split(['-', '_']);
+        let (language, region) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        !include_str!("lexicon/month_first_locales.txt")
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect()
-    })
+            .any(|entry| {
+                let (entry_language, entry_region) = entry.split_once('-').unwrap_or((entry, ""));
+                entry_language.eq_ignore_ascii_case(language)
+                    && entry_region.eq_ignore_ascii_case(region)
+            })
+    }
 }
 
 struct Sources {
