@@ -17,7 +17,7 @@ use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet, Lowercase}
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, NameChunk};
-use super::tokens::{is_capitalised, tokenize, Token, PREPOSITIONS};
+use super::tokens::{is_capitalised, ParagraphTokens, Token, PREPOSITIONS};
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -104,25 +104,22 @@ struct FoundName {
 }
 
 impl SpeakerTable {
-    /// Builds the table from the article's paragraphs (byte spans of `input`); `quoted`
+    /// Builds the table from the tokens of the article's paragraphs (of `input`); `quoted`
     /// holds the byte spans of its quotations, in order.
-    pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
+    pub fn build(input: &str, paragraph_tokens: &ParagraphTokens, quoted: &[Range<usize>]) -> Self {
         let mut table = SpeakerTable::default();
-        let mut paragraph_tokens: Vec<(Vec<Token>, bool)> = Vec::with_capacity(paragraphs.len());
-        for span in paragraphs {
-            let mut tokens = Vec::new();
-            tokenize(input, span.clone(), &mut tokens);
-            let headline = is_headline_like(input, &tokens);
-            table.casing.record(input, &tokens, headline);
-            paragraph_tokens.push((tokens, headline));
-        }
-        let mut found: Vec<FoundName> = Vec::new();
-        for (tokens, headline) in &paragraph_tokens {
+        let mut running_text: Vec<&[Token]> = Vec::new();
+        for tokens in paragraph_tokens.paragraphs() {
+            let headline = is_headline_like(input, tokens);
+            table.casing.record(input, tokens, headline);
             // In a headline or a label every word is capitalised: its runs of capitalised
             // words are no evidence of names ("Mayor Olsen Says Council Will Act").
-            if *headline {
-                continue;
+            if !headline {
+                running_text.push(tokens);
             }
+        }
+        let mut found: Vec<FoundName> = Vec::new();
+        for tokens in running_text {
             // A dateline ("LYON —") names a place, never a speaker.
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
@@ -511,7 +508,7 @@ mod tests {
         let quote = open..close;
         let table = SpeakerTable::build(
             text,
-            std::slice::from_ref(&whole),
+            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
             std::slice::from_ref(&quote),
         );
         assert_eq!(
@@ -524,7 +521,11 @@ mod tests {
     fn pronouns_prefer_subjects_to_objects_of_prepositions() {
         let text = "Mr. Paul Ames spoke on Monday in an interview with Mr. Tom Reyes.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
+        let table = SpeakerTable::build(
+            text,
+            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
+            &[],
+        );
         assert_eq!(
             table
                 .resolve_pronoun(text.len(), Gender::Masculine)
@@ -537,7 +538,11 @@ mod tests {
     fn gives_the_fullest_name_and_resolves_pronouns() {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
+        let table = SpeakerTable::build(
+            text,
+            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
+            &[],
+        );
         assert_eq!(table.full_name("Merkel").as_deref(), Some("Angela Merkel"));
         assert_eq!(
             table
@@ -561,7 +566,7 @@ mod tests {
             paragraphs.push(start..start + part.len());
             start += part.len() + 2;
         }
-        SpeakerTable::build(text, &paragraphs, &[])
+        SpeakerTable::build(text, &ParagraphTokens::read(text, &paragraphs), &[])
     }
 
     #[test]

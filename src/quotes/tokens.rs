@@ -34,6 +34,49 @@ impl Token {
     }
 }
 
+/// The tokens of every paragraph of an article, read once and shared by the speaker table,
+/// the narration around each quotation and the signature lines: one tokenisation per
+/// paragraph, however many parts of attribution read it.
+#[derive(Debug, Default)]
+pub struct ParagraphTokens {
+    /// The tokens of all paragraphs, in order.
+    tokens: Vec<Token>,
+    /// For each paragraph, the range of its tokens in `tokens`.
+    bounds: Vec<Range<usize>>,
+}
+
+impl ParagraphTokens {
+    /// Tokenises each of `paragraphs` (byte spans of `input`).
+    pub fn read(input: &str, paragraphs: &[Range<usize>]) -> Self {
+        // About one token per six bytes of English text: one allocation for most articles.
+        let mut tokens =
+            Vec::with_capacity(paragraphs.iter().map(|span| span.len()).sum::<usize>() / 6 + 16);
+        let bounds = paragraphs
+            .iter()
+            .map(|span| {
+                let start = tokens.len();
+                tokenize(input, span.clone(), &mut tokens);
+                start..tokens.len()
+            })
+            .collect();
+        ParagraphTokens { tokens, bounds }
+    }
+
+    /// The tokens of paragraph `index` (empty when there is no such paragraph).
+    pub fn of(&self, index: usize) -> &[Token] {
+        self.bounds
+            .get(index)
+            .map_or(&[], |bounds| &self.tokens[bounds.clone()])
+    }
+
+    /// The tokens of each paragraph, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &[Token]> + '_ {
+        self.bounds
+            .iter()
+            .map(|bounds| &self.tokens[bounds.clone()])
+    }
+}
+
 /// Appends the tokens of `input[range]` to `out`.
 pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let lexicon = quote_lexicon();
