@@ -9,8 +9,7 @@
 use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, Gender};
-use super::tokens::{is_capitalised, strip_possessive, Token};
-use crate::text::Lowercase;
+use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
 
 /// Lower-case words that may join capitalised words into one name ("Secretary of State",
 /// "Charles de Gaulle").
@@ -94,7 +93,7 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         .iter()
         .map(|token| &input[token.start..token.end])
         .collect();
-    let lower: Vec<Lowercase> = words.iter().map(|word| Lowercase::of(word)).collect();
+    let lower: Vec<LowerWord> = words.iter().map(|word| LowerWord::of(word)).collect();
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
     while first < words.len() && lexicon.not_names.contains(lower[first].as_str()) {
@@ -125,9 +124,9 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     let mut before = run.start;
     while before > 0 && run.start - before < 3 {
         let token = tokens[before - 1];
-        let word = input[token.start..token.end].to_lowercase();
-        if token.is_word() && is_title(&word) {
-            titles.push(word);
+        let word = LowerWord::of(&input[token.start..token.end]);
+        if token.is_word() && is_title(word.as_str()) {
+            titles.push(word.as_str().to_string());
             before -= 1;
         } else {
             break;
@@ -135,12 +134,12 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     }
     let mut name_start = first;
     if !organisation {
-        if let Some(last_title) = (first..last).rev().find(|&i| is_title(&lower[i])) {
+        if let Some(last_title) = (first..last).rev().find(|&i| is_title(lower[i].as_str())) {
             if last_title + 1 < last {
                 titles.extend(
                     lower[first..=last_title]
                         .iter()
-                        .map(|word| word.to_string()),
+                        .map(|word| word.as_str().to_string()),
                 );
                 name_start = last_title + 1;
             } else {
@@ -154,7 +153,7 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         *last_word = strip_possessive(last_word);
     }
     if name_words.iter().all(|word| {
-        let word = Lowercase::of(word);
+        let word = LowerWord::of(word);
         lexicon.not_names.contains(word.as_str()) || lexicon.pronouns.contains_key(word.as_str())
     }) {
         return None;

@@ -12,12 +12,12 @@
 use std::ops::Range;
 
 // Looked up for every capitalised word: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet, Lowercase};
+use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, NameChunk};
-use super::tokens::{is_capitalised, ParagraphTokens, Token, PREPOSITIONS};
+use super::tokens::{is_capitalised, LowerWord, ParagraphTokens, Token, PREPOSITIONS};
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -129,16 +129,20 @@ impl SpeakerTable {
                 };
                 let after = chunk.tokens.end;
                 index = after.max(index + 1);
-                let Some(name) = table.clean_name(&chunk.name) else {
+                let Some(kept) = table.clean_name(&chunk.name).map(str::len) else {
                     continue;
                 };
-                let chunk = NameChunk { name, ..chunk };
+                // The name as read, unless opening words went (a suffix of it then).
+                let mut chunk = chunk;
+                if kept < chunk.name.len() {
+                    chunk.name.drain(..chunk.name.len() - kept);
+                }
                 let position = tokens[chunk.tokens.start].start;
                 let object = chunk.tokens.start > 0 && {
                     let before = tokens[chunk.tokens.start - 1];
                     before.is_word()
                         && PREPOSITIONS
-                            .contains(&Lowercase::of(&input[before.start..before.end]).as_str())
+                            .contains(&LowerWord::of(&input[before.start..before.end]).as_str())
                 };
                 found.push(FoundName {
                     pronoun: pronoun_after(input, tokens, after),
@@ -289,16 +293,24 @@ impl SpeakerTable {
     /// never capitalises inside a sentence ("Despite Anna Berg" → "Anna Berg"); `None` when
     /// nothing is left, or when it is several words in capitals (a headline or a label, such
     /// as "FLOOD VICTIMS": names are written in mixed case).
-    fn clean_name(&self, name: &str) -> Option<String> {
-        let words: Vec<&str> = name.split(' ').collect();
-        let first = words.iter().enumerate().position(|(index, word)| {
-            !self.casing.is_opening_word(word, index + 1 < words.len())
-        })?;
-        let words = &words[first..];
-        if words.len() >= 2 && words.iter().all(|word| is_all_capitals(word)) {
+    fn clean_name<'n>(&self, name: &'n str) -> Option<&'n str> {
+        // The words kept are the end of `name` from its first word that opens no sentence.
+        let mut rest = name;
+        loop {
+            let (word, more) = match rest.split_once(' ') {
+                Some((word, more)) => (word, Some(more)),
+                None => (rest, None),
+            };
+            if !self.casing.is_opening_word(word, more.is_some()) {
+                break;
+            }
+            rest = more?;
+        }
+        let several = rest.contains(' ');
+        if several && rest.split(' ').all(is_all_capitals) {
             return None;
         }
-        Some(words.join(" "))
+        Some(rest)
     }
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
@@ -308,10 +320,11 @@ impl SpeakerTable {
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
     fn run_together(&self, name: &str) -> Option<(String, String)> {
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.len() < 2 || self.repeated_names.contains(name) {
+        // Most names read are one word: no list of words for them.
+        if !name.contains(' ') || self.repeated_names.contains(name) {
             return None;
         }
+        let words: Vec<&str> = name.split(' ').collect();
         // Whether `word` ends the full name of someone other than `name`.
         let ends_another = |word: &str| {
             self.full_names_by_last_word
@@ -395,23 +408,23 @@ impl SpeakerTable {
     /// run together.
     pub fn full_name(&self, name: &str) -> Option<String> {
         let name = self.clean_name(name)?;
-        if self.run_together(&name).is_some() {
+        if self.run_together(name).is_some() {
             return None;
         }
-        if let Some(&entity) = self.by_name.get(&name) {
+        if let Some(&entity) = self.by_name.get(name) {
             return Some(self.entities[entity].name.clone());
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(&name);
+        let last_word = name.rsplit(' ').next().unwrap_or(name);
         let known = self.by_last_word.get(last_word).or_else(|| {
             (!name.contains(' '))
-                .then(|| self.by_first_word.get(&name))
+                .then(|| self.by_first_word.get(name))
                 .flatten()
         });
         match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
                 Some(self.entities[entity].name.clone())
             }
-            _ => Some(name),
+            _ => Some(name.to_string()),
         }
     }
 
@@ -487,7 +500,7 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
                 || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
         })
         .find_map(|token| {
-            let word = Lowercase::of(&input[token.start..token.end]);
+            let word = LowerWord::of(&input[token.start..token.end]);
             match lexicon.pronouns.get(word.as_str()) {
                 Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
                 _ => None,

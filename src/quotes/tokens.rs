@@ -6,6 +6,54 @@ use std::ops::Range;
 use super::lexicon::quote_lexicon;
 use crate::text::{is_word_char, Lowercase};
 
+/// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
+/// and name, so that only rare words are copied to the heap.
+const INLINE_WORD_BYTES: usize = 24;
+
+/// A word in lowercase, the same text as [`Lowercase`] gives, without a heap copy for a
+/// short ASCII word with capitals ("The", "Sen.", "He"), which `Lowercase` would allocate:
+/// attribution looks every capitalised word up in its word lists.
+pub enum LowerWord<'a> {
+    /// A short ASCII word, lowercased in place.
+    Inline {
+        /// The lowercase bytes, `len` of them.
+        bytes: [u8; INLINE_WORD_BYTES],
+        /// How many of `bytes` are the word.
+        len: usize,
+    },
+    /// Any other word: borrowed when already lowercase, else a lowercase copy.
+    Other(Lowercase<'a>),
+}
+
+impl<'a> LowerWord<'a> {
+    /// `word` in lowercase.
+    pub fn of(word: &'a str) -> Self {
+        let len = word.len();
+        if len <= INLINE_WORD_BYTES
+            && word.bytes().any(|byte| byte.is_ascii_uppercase())
+            && word.is_ascii()
+        {
+            let mut bytes = [0; INLINE_WORD_BYTES];
+            bytes[..len].copy_from_slice(word.as_bytes());
+            bytes[..len].make_ascii_lowercase();
+            LowerWord::Inline { bytes, len }
+        } else {
+            LowerWord::Other(Lowercase::of(word))
+        }
+    }
+
+    /// The lowercase text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            // ASCII bytes, lowercased, are valid UTF-8: the default is never taken.
+            LowerWord::Inline { bytes, len } => {
+                std::str::from_utf8(&bytes[..*len]).unwrap_or_default()
+            }
+            LowerWord::Other(lower) => lower.as_str(),
+        }
+    }
+}
+
 /// One token of the input: a word or a punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -107,10 +155,20 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
             if let Some(&(dot_offset, '.')) = chars.peek() {
                 let word = &text[offset..end];
                 let initial = word.chars().count() == 1 && c.is_uppercase();
-                with_dot.clear();
-                with_dot.push_str(&Lowercase::of(word));
-                with_dot.push('.');
-                if initial || word.contains('.') || lexicon.is_title(&with_dot) {
+                // Built only when asked: most words before a full stop are no initial, and
+                // lowercased in place, without a copy per word.
+                let mut title = || {
+                    with_dot.clear();
+                    if word.is_ascii() {
+                        with_dot.push_str(word);
+                        with_dot.make_ascii_lowercase();
+                    } else {
+                        with_dot.push_str(&Lowercase::of(word));
+                    }
+                    with_dot.push('.');
+                    lexicon.is_title(&with_dot)
+                };
+                if initial || word.contains('.') || title() {
                     end = dot_offset + 1;
                     chars.next();
                 }
