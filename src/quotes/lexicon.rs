@@ -48,6 +48,8 @@ pub struct QuoteLexicon {
     pub titles: HashSet<&'static str>,
     /// Pronouns with their gender.
     pub pronouns: HashMap<&'static str, Gender>,
+    /// Bytes in the longest pronoun of a person ("herself"): a longer word needs no lookup.
+    longest_personal_pronoun: usize,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
@@ -74,6 +76,18 @@ impl QuoteLexicon {
         self.verbs.get(word)
     }
 
+    /// The gender of `word` (lowercase) when it is a pronoun of a man or a woman ("he",
+    /// "her").
+    pub fn personal_pronoun(&self, word: &str) -> Option<Gender> {
+        if word.len() > self.longest_personal_pronoun {
+            return None;
+        }
+        match self.pronouns.get(word) {
+            Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
+            _ => None,
+        }
+    }
+
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
@@ -83,40 +97,50 @@ impl QuoteLexicon {
 /// The lexicon, parsed from the embedded files on first use.
 pub fn quote_lexicon() -> &'static QuoteLexicon {
     static LEXICON: OnceLock<QuoteLexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| QuoteLexicon {
-        verbs: reporting_verbs(without_comments!(include_str!(
-            "lexicon/reporting_verbs.txt"
-        ))),
-        cue_nouns: words(without_comments!(include_str!("lexicon/cue_nouns.txt"))).collect(),
-        titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
-        pronouns: pronouns(without_comments!(include_str!("lexicon/pronouns.txt"))),
-        organisation_words: words(without_comments!(include_str!(
-            "lexicon/organisation_words.txt"
-        )))
-        .collect(),
-        not_names: words(without_comments!(include_str!("lexicon/not_names.txt"))).collect(),
-        sentence_openers: words(without_comments!(include_str!(
-            "lexicon/sentence_openers.txt"
-        )))
-        .collect(),
-        description_heads: words(without_comments!(include_str!(
-            "lexicon/description_heads.txt"
-        )))
-        .collect(),
-        fillers: words(without_comments!(include_str!(
-            "lexicon/speech_fillers.txt"
-        )))
-        .collect(),
-        documents: words(without_comments!(include_str!(
-            "lexicon/document_nouns.txt"
-        )))
-        .collect(),
-        time_words: words(without_comments!(include_str!("lexicon/time_words.txt"))).collect(),
-        phrases: lines(without_comments!(include_str!(
-            "lexicon/reporting_phrases.txt"
-        )))
-        .map(|line| line.split_whitespace().collect())
-        .collect(),
+    LEXICON.get_or_init(|| {
+        let pronouns = pronouns(without_comments!(include_str!("lexicon/pronouns.txt")));
+        let longest_personal_pronoun = pronouns
+            .iter()
+            .filter(|(_, gender)| matches!(gender, Gender::Masculine | Gender::Feminine))
+            .map(|(word, _)| word.len())
+            .max()
+            .unwrap_or(0);
+        QuoteLexicon {
+            verbs: reporting_verbs(without_comments!(include_str!(
+                "lexicon/reporting_verbs.txt"
+            ))),
+            cue_nouns: words(without_comments!(include_str!("lexicon/cue_nouns.txt"))).collect(),
+            titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
+            pronouns,
+            longest_personal_pronoun,
+            organisation_words: words(without_comments!(include_str!(
+                "lexicon/organisation_words.txt"
+            )))
+            .collect(),
+            not_names: words(without_comments!(include_str!("lexicon/not_names.txt"))).collect(),
+            sentence_openers: words(without_comments!(include_str!(
+                "lexicon/sentence_openers.txt"
+            )))
+            .collect(),
+            description_heads: words(without_comments!(include_str!(
+                "lexicon/description_heads.txt"
+            )))
+            .collect(),
+            fillers: words(without_comments!(include_str!(
+                "lexicon/speech_fillers.txt"
+            )))
+            .collect(),
+            documents: words(without_comments!(include_str!(
+                "lexicon/document_nouns.txt"
+            )))
+            .collect(),
+            time_words: words(without_comments!(include_str!("lexicon/time_words.txt"))).collect(),
+            phrases: lines(without_comments!(include_str!(
+                "lexicon/reporting_phrases.txt"
+            )))
+            .map(|line| line.split_whitespace().collect())
+            .collect(),
+        }
     })
 }
 

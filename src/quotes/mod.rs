@@ -41,19 +41,22 @@ pub fn cue_base(cue: &str) -> String {
 
 /// Byte spans of the kept blocks, whose offsets are UTF-16 units (one pass over the input).
 fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    let bytes = input.as_bytes();
     let mut spans = Vec::new();
-    let mut chars = input.char_indices();
     let mut byte = 0;
     let mut utf16 = 0;
+    // Steps a character at a time by its UTF-8 lead byte, without decoding it: a character
+    // of four bytes is two UTF-16 units, any other one.
     let mut to_byte = |target: usize| {
-        while utf16 < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    utf16 += c.len_utf16();
-                    byte += c.len_utf8();
-                }
-                None => break,
-            }
+        while utf16 < target && byte < bytes.len() {
+            let (length, units) = match bytes[byte] {
+                0x00..=0x7F => (1, 1),
+                0xF0..=0xFF => (4, 2),
+                0xE0..=0xEF => (3, 1),
+                _ => (2, 1),
+            };
+            byte += length;
+            utf16 += units;
         }
         byte
     };

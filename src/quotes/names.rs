@@ -89,35 +89,39 @@ pub fn name_before(input: &str, tokens: &[Token], end: usize) -> Option<NameChun
 
 fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk> {
     let lexicon = quote_lexicon();
-    let words: Vec<&str> = tokens[run.clone()]
-        .iter()
-        .map(|token| &input[token.start..token.end])
-        .collect();
-    let lower: Vec<LowerWord> = words.iter().map(|word| LowerWord::of(word)).collect();
+    // Word `index` of the run, and its lowercase form: read where needed rather than
+    // gathered into lists, since most runs are one sentence-opening word ("The", "But")
+    // given up after one look.
+    let count = run.len();
+    let word = |index: usize| {
+        let token = tokens[run.start + index];
+        &input[token.start..token.end]
+    };
+    let lower = |index: usize| LowerWord::of(word(index));
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
-    while first < words.len() && lexicon.not_names.contains(lower[first].as_str()) {
+    while first < count && lexicon.not_names.contains(lower(first).as_str()) {
         first += 1;
     }
     // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
-    if let Some(owner) = words[..words.len().saturating_sub(1)]
-        .iter()
-        .rposition(|word| strip_possessive(word).len() + 1 < word.len())
-    {
+    if let Some(owner) = (0..count.saturating_sub(1)).rev().find(|&index| {
+        let word = word(index);
+        strip_possessive(word).len() + 1 < word.len()
+    }) {
         first = first.max(owner + 1);
     }
-    let mut last = words.len();
-    while last > first && NAME_CONNECTORS.contains(&lower[last - 1].as_str()) {
+    let mut last = count;
+    while last > first && NAME_CONNECTORS.contains(&lower(last - 1).as_str()) {
         last -= 1;
     }
     if first >= last {
         return None;
     }
     let is_title = |word: &str| lexicon.is_title(word) || lexicon.is_title(strip_possessive(word));
-    let organisation = lower[first..last].iter().any(|word| {
+    let organisation = (first..last).any(|index| {
         lexicon
             .organisation_words
-            .contains(strip_possessive(word.as_str()))
+            .contains(strip_possessive(lower(index).as_str()))
     });
     let mut titles: Vec<String> = Vec::new();
     // Lower-case titles right before the run ("press secretary Josh Earnest").
@@ -134,34 +138,45 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     }
     let mut name_start = first;
     if !organisation {
-        if let Some(last_title) = (first..last).rev().find(|&i| is_title(lower[i].as_str())) {
+        if let Some(last_title) = (first..last)
+            .rev()
+            .find(|&index| is_title(lower(index).as_str()))
+        {
             if last_title + 1 < last {
-                titles.extend(
-                    lower[first..=last_title]
-                        .iter()
-                        .map(|word| word.as_str().to_string()),
-                );
+                titles.extend((first..=last_title).map(|index| lower(index).as_str().to_string()));
                 name_start = last_title + 1;
             } else {
                 return None; // only titles: "the President", "Sen."
             }
         }
     }
+    // The name's words, the last without its possessive ending.
+    let name_word = |index: usize| {
+        if index + 1 == last {
+            strip_possessive(word(index))
+        } else {
+            word(index)
+        }
+    };
     // A lone word that is a title or a not-name cannot be a name.
-    let mut name_words: Vec<&str> = words[name_start..last].to_vec();
-    if let Some(last_word) = name_words.last_mut() {
-        *last_word = strip_possessive(last_word);
-    }
-    if name_words.iter().all(|word| {
-        let word = LowerWord::of(word);
+    if (name_start..last).all(|index| {
+        let word = LowerWord::of(name_word(index));
         lexicon.not_names.contains(word.as_str()) || lexicon.pronouns.contains_key(word.as_str())
     }) {
         return None;
     }
+    let span = tokens[run.start + name_start].start..tokens[run.start + last - 1].end;
+    let mut name = String::with_capacity(span.len());
+    for index in name_start..last {
+        if index > name_start {
+            name.push(' ');
+        }
+        name.push_str(name_word(index));
+    }
     let gender = titles.iter().find_map(|title| gender_of_title(title));
     Some(NameChunk {
         tokens: run,
-        name: name_words.join(" "),
+        name,
         titles,
         organisation,
         gender,

@@ -500,11 +500,7 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
                 || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
         })
         .find_map(|token| {
-            let word = LowerWord::of(&input[token.start..token.end]);
-            match lexicon.pronouns.get(word.as_str()) {
-                Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
-                _ => None,
-            }
+            lexicon.personal_pronoun(LowerWord::of(&input[token.start..token.end]).as_str())
         })
 }
 

@@ -129,67 +129,82 @@ impl ParagraphTokens {
 pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The character at byte `offset` of `text` (always a character boundary), decoded only
+    // when it is not ASCII.
+    let char_at = |offset: usize| match bytes.get(offset) {
+        None => None,
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text[offset..].chars().next(),
+    };
     // The lowercase word with its full stop, for the list of titles; one buffer for all.
     let mut with_dot = String::new();
-    while let Some((offset, c)) = chars.next() {
+    let mut offset = 0;
+    while let Some(c) = char_at(offset) {
         let start = range.start + offset;
-        if is_word_char(c) {
-            let mut end = offset + c.len_utf8();
-            while let Some(&(next_offset, next)) = chars.peek() {
-                // An apostrophe, hyphen, full stop or ampersand between two word characters
-                // ("don't", "U.S", "AT&T").
-                let joins = matches!(next, '\'' | '’' | '-' | '.' | '&')
-                    && text[next_offset + next.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char);
-                if is_word_char(next) || joins {
-                    end = next_offset + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            // Abbreviations keep their full stop: initials ("F."), titles ("Sen."), "U.S.".
-            if let Some(&(dot_offset, '.')) = chars.peek() {
-                let word = &text[offset..end];
-                let initial = word.chars().count() == 1 && c.is_uppercase();
-                // Built only when asked: most words before a full stop are no initial, and
-                // lowercased in place, without a copy per word.
-                let mut title = || {
-                    with_dot.clear();
-                    if word.is_ascii() {
-                        with_dot.push_str(word);
-                        with_dot.make_ascii_lowercase();
-                    } else {
-                        with_dot.push_str(&Lowercase::of(word));
-                    }
-                    with_dot.push('.');
-                    lexicon.is_title(&with_dot)
+        if !is_word_char(c) {
+            if !c.is_whitespace() {
+                let punct = match c {
+                    '“' | '”' | '„' | '‘' | '\'' | '’' => '"',
+                    '—' | '–' => '-',
+                    other => other,
                 };
-                if initial || word.contains('.') || title() {
-                    end = dot_offset + 1;
-                    chars.next();
-                }
+                out.push(Token {
+                    start,
+                    end: start + c.len_utf8(),
+                    punct: Some(punct),
+                });
             }
-            out.push(Token {
-                start,
-                end: range.start + end,
-                punct: None,
-            });
-        } else if !c.is_whitespace() {
-            let punct = match c {
-                '“' | '”' | '„' | '‘' | '\'' | '’' => '"',
-                '—' | '–' => '-',
-                other => other,
-            };
-            out.push(Token {
-                start,
-                end: start + c.len_utf8(),
-                punct: Some(punct),
-            });
+            offset += c.len_utf8();
+            continue;
         }
+        let mut end = offset + c.len_utf8();
+        loop {
+            // ASCII letters and digits, most of every word, a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(next) = char_at(end) else {
+                break;
+            };
+            let after = end + next.len_utf8();
+            // An apostrophe, hyphen, full stop or ampersand between two word characters
+            // ("don't", "U.S", "AT&T").
+            let joins = matches!(next, '\'' | '’' | '-' | '.' | '&')
+                && char_at(after).is_some_and(is_word_char);
+            if is_word_char(next) || joins {
+                end = after;
+            } else {
+                break;
+            }
+        }
+        // Abbreviations keep their full stop: initials ("F."), titles ("Sen."), "U.S.".
+        if bytes.get(end) == Some(&b'.') {
+            let word = &text[offset..end];
+            let initial = word.chars().count() == 1 && c.is_uppercase();
+            // Built only when asked: most words before a full stop are no initial, and
+            // lowercased in place, without a copy per word.
+            let mut title = || {
+                with_dot.clear();
+                if word.is_ascii() {
+                    with_dot.push_str(word);
+                    with_dot.make_ascii_lowercase();
+                } else {
+                    with_dot.push_str(&Lowercase::of(word));
+                }
+                with_dot.push('.');
+                lexicon.is_title(&with_dot)
+            };
+            if initial || word.contains('.') || title() {
+                end += 1;
+            }
+        }
+        out.push(Token {
+            start,
+            end: range.start + end,
+            punct: None,
+        });
+        offset = end;
     }
 }
 
