@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, Gender};
+use super::lexicon::{quote_lexicon, Gender, NameWordLists};
 use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
 
 /// Lower-case words that may join capitalised words into one name ("Secretary of State",
@@ -98,9 +98,32 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         &input[token.start..token.end]
     };
     let lower = |index: usize| LowerWord::of(word(index));
+    // The lists each word stands in, looked up once for the words of all but the longest
+    // runs (a name with its titles is seldom longer).
+    const LOOKED_UP_ONCE: usize = 8;
+    let mut lists_of_first_words = [NameWordLists::default(); LOOKED_UP_ONCE];
+    for (index, lists) in lists_of_first_words.iter_mut().take(count).enumerate() {
+        *lists = lexicon.name_word_lists(lower(index).as_str());
+    }
+    let lists = |index: usize| match lists_of_first_words.get(index) {
+        Some(lists) => *lists,
+        None => lexicon.name_word_lists(lower(index).as_str()),
+    };
+    // Whether a word is a title, with or without its possessive ending.
+    let is_title = |word: &str| {
+        let stem = strip_possessive(word);
+        lexicon.name_word_lists(word).title()
+            || stem.len() < word.len() && lexicon.name_word_lists(stem).title()
+    };
+    let is_title_at = |index: usize| {
+        let lower = lower(index);
+        let stem = strip_possessive(lower.as_str());
+        lists(index).title()
+            || stem.len() < lower.as_str().len() && lexicon.name_word_lists(stem).title()
+    };
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
-    while first < count && lexicon.not_names.contains(lower(first).as_str()) {
+    while first < count && lists(first).not_name() {
         first += 1;
     }
     // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
@@ -117,11 +140,14 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     if first >= last {
         return None;
     }
-    let is_title = |word: &str| lexicon.is_title(word) || lexicon.is_title(strip_possessive(word));
     let organisation = (first..last).any(|index| {
-        lexicon
-            .organisation_words
-            .contains(strip_possessive(lower(index).as_str()))
+        let lower = lower(index);
+        let stem = strip_possessive(lower.as_str());
+        if stem.len() < lower.as_str().len() {
+            lexicon.name_word_lists(stem).organisation()
+        } else {
+            lists(index).organisation()
+        }
     });
     let mut titles: Vec<String> = Vec::new();
     // Lower-case titles right before the run ("press secretary Josh Earnest").
@@ -138,10 +164,7 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     }
     let mut name_start = first;
     if !organisation {
-        if let Some(last_title) = (first..last)
-            .rev()
-            .find(|&index| is_title(lower(index).as_str()))
-        {
+        if let Some(last_title) = (first..last).rev().find(|&index| is_title_at(index)) {
             if last_title + 1 < last {
                 titles.extend((first..=last_title).map(|index| lower(index).as_str().to_string()));
                 name_start = last_title + 1;
@@ -160,8 +183,13 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     };
     // A lone word that is a title or a not-name cannot be a name.
     if (name_start..last).all(|index| {
-        let word = LowerWord::of(name_word(index));
-        lexicon.not_names.contains(word.as_str()) || lexicon.pronouns.contains_key(word.as_str())
+        let name_word = name_word(index);
+        let lists = if name_word.len() < word(index).len() {
+            lexicon.name_word_lists(LowerWord::of(name_word).as_str())
+        } else {
+            lists(index)
+        };
+        lists.not_name() || lists.pronoun()
     }) {
         return None;
     }
