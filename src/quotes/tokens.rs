@@ -96,9 +96,10 @@ pub struct ParagraphTokens {
 impl ParagraphTokens {
     /// Tokenises each of `paragraphs` (byte spans of `input`).
     pub fn read(input: &str, paragraphs: &[Range<usize>]) -> Self {
-        // About one token per six bytes of English text: one allocation for most articles.
+        // Fewer than one token (a word or a mark) per four bytes of English text: one
+        // allocation for nearly every article.
         let mut tokens =
-            Vec::with_capacity(paragraphs.iter().map(|span| span.len()).sum::<usize>() / 6 + 16);
+            Vec::with_capacity(paragraphs.iter().map(|span| span.len()).sum::<usize>() / 4 + 16);
         let bounds = paragraphs
             .iter()
             .map(|span| {
