@@ -37,6 +37,7 @@ impl NameWordLists {
     const TITLE: u8 = 2;
     const ORGANISATION: u8 = 4;
     const PRONOUN: u8 = 8;
+    const SENTENCE_OPENER: u8 = 16;
 
     /// Whether the word is a capitalised word that is no name on its own.
     pub fn not_name(self) -> bool {
@@ -56,6 +57,11 @@ impl NameWordLists {
     /// Whether the word is a pronoun.
     pub fn pronoun(self) -> bool {
         self.0 & Self::PRONOUN != 0
+    }
+
+    /// Whether the word opens sentences before a name without being part of it.
+    pub fn sentence_opener(self) -> bool {
+        self.0 & Self::SENTENCE_OPENER != 0
     }
 }
 
@@ -83,8 +89,8 @@ pub struct QuoteLexicon {
     pub pronouns: HashMap<&'static str, Gender>,
     /// Bytes in the longest pronoun of a person ("herself"): a longer word needs no lookup.
     longest_personal_pronoun: usize,
-    /// The lists of names' words (not-names, titles, organisation words, pronouns) each
-    /// word stands in.
+    /// The lists of names' words (not-names, titles, organisation words, pronouns,
+    /// sentence openers) each word stands in.
     name_word_lists: HashMap<&'static str, NameWordLists>,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
@@ -195,6 +201,7 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
         (&lexicon.not_names, NameWordLists::NOT_NAME),
         (&lexicon.titles, NameWordLists::TITLE),
         (&lexicon.organisation_words, NameWordLists::ORGANISATION),
+        (&lexicon.sentence_openers, NameWordLists::SENTENCE_OPENER),
     ];
     for (set, flag) in sets {
         for &word in set {
@@ -278,7 +285,15 @@ mod tests {
     #[test]
     fn one_lookup_gives_every_list_of_names_words() {
         let lexicon = quote_lexicon();
-        for word in ["president", "sen.", "ministry", "she", "monday", "zebra"] {
+        for word in [
+            "president",
+            "sen.",
+            "ministry",
+            "she",
+            "monday",
+            "despite",
+            "zebra",
+        ] {
             let lists = lexicon.name_word_lists(word);
             assert_eq!(lists.title(), lexicon.is_title(word), "{word}");
             assert_eq!(lists.not_name(), lexicon.not_names.contains(word), "{word}");
@@ -292,11 +307,17 @@ mod tests {
                 lexicon.pronouns.contains_key(word),
                 "{word}"
             );
+            assert_eq!(
+                lists.sentence_opener(),
+                lexicon.sentence_openers.contains(word),
+                "{word}"
+            );
         }
         assert!(lexicon.name_word_lists("president").title());
         assert!(lexicon.name_word_lists("she").pronoun());
         assert!(lexicon.name_word_lists("ministry").organisation());
         assert!(lexicon.name_word_lists("monday").not_name());
+        assert!(lexicon.name_word_lists("despite").sentence_opener());
         assert_eq!(lexicon.name_word_lists("zebra"), NameWordLists::default());
     }
 }

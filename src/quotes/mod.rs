@@ -18,6 +18,7 @@ mod tokens;
 use std::ops::Range;
 
 use crate::report::{Block, Quote};
+use crate::text::Lowercase;
 use marks::find_quotations;
 
 /// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
@@ -32,10 +33,11 @@ pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
 /// using one verb in another tense are not told apart; any other cue ("according to", ":")
 /// in lowercase.
 pub fn cue_base(cue: &str) -> String {
-    let lower = cue.to_lowercase();
+    // Cues are nearly always lowercase already: borrowed, not copied, for the lookup.
+    let lower = Lowercase::of(cue);
     match lexicon::quote_lexicon().verb(&lower) {
         Some(verb) => verb.base.to_string(),
-        None => lower,
+        None => lower.into_owned(),
     }
 }
 
