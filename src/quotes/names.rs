@@ -87,43 +87,63 @@ pub fn name_before(input: &str, tokens: &[Token], end: usize) -> Option<NameChun
     name_of_run(input, tokens, start..end)
 }
 
+/// What the word lists say of one word of a capitalised run: read once per word, with one
+/// lookup of the word in lowercase (and one of its stem when it has a possessive ending).
+#[derive(Debug, Clone, Copy, Default)]
+struct RunWord {
+    /// A capitalised word that is no name on its own (a sentence opening, a date).
+    not_name: bool,
+    /// A pronoun.
+    pronoun: bool,
+    /// A title or honorific, with or without its possessive ending.
+    title: bool,
+    /// A word making a name an organisation's, without its possessive ending.
+    organisation: bool,
+    /// A lower-case word that may join capitalised words into one name.
+    connector: bool,
+}
+
+impl RunWord {
+    fn of(word: &str) -> Self {
+        let lexicon = quote_lexicon();
+        let lower = LowerWord::of(word);
+        let lower = lower.as_str();
+        let lists = lexicon.name_word_lists(lower);
+        let stem = strip_possessive(lower);
+        let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
+        RunWord {
+            not_name: lists.not_name(),
+            pronoun: lists.pronoun(),
+            title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
+            organisation: stem_lists.unwrap_or(lists).organisation(),
+            connector: NAME_CONNECTORS.contains(&lower),
+        }
+    }
+}
+
 fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk> {
-    let lexicon = quote_lexicon();
-    // Word `index` of the run, and its lowercase form: read where needed rather than
-    // gathered into lists, since most runs are one sentence-opening word ("The", "But")
-    // given up after one look.
+    // Word `index` of the run, and what the word lists say of it: read where needed rather
+    // than gathered into lists, since most runs are one sentence-opening word ("The",
+    // "But") given up after one look.
     let count = run.len();
     let word = |index: usize| {
         let token = tokens[run.start + index];
         &input[token.start..token.end]
     };
-    let lower = |index: usize| LowerWord::of(word(index));
-    // The lists each word stands in, looked up once for the words of all but the longest
-    // runs (a name with its titles is seldom longer).
-    const LOOKED_UP_ONCE: usize = 8;
-    let mut lists_of_first_words = [NameWordLists::default(); LOOKED_UP_ONCE];
-    for (index, lists) in lists_of_first_words.iter_mut().take(count).enumerate() {
-        *lists = lexicon.name_word_lists(lower(index).as_str());
+    // Read once for the words of all but the longest runs (a name with its titles is
+    // seldom longer), else when asked.
+    const READ_ONCE: usize = 8;
+    let mut first_words = [RunWord::default(); READ_ONCE];
+    for (index, facts) in first_words.iter_mut().take(count).enumerate() {
+        *facts = RunWord::of(word(index));
     }
-    let lists = |index: usize| match lists_of_first_words.get(index) {
-        Some(lists) => *lists,
-        None => lexicon.name_word_lists(lower(index).as_str()),
-    };
-    // Whether a word is a title, with or without its possessive ending.
-    let is_title = |word: &str| {
-        let stem = strip_possessive(word);
-        lexicon.name_word_lists(word).title()
-            || stem.len() < word.len() && lexicon.name_word_lists(stem).title()
-    };
-    let is_title_at = |index: usize| {
-        let lower = lower(index);
-        let stem = strip_possessive(lower.as_str());
-        lists(index).title()
-            || stem.len() < lower.as_str().len() && lexicon.name_word_lists(stem).title()
+    let facts = |index: usize| match first_words.get(index) {
+        Some(facts) => *facts,
+        None => RunWord::of(word(index)),
     };
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
-    while first < count && lists(first).not_name() {
+    while first < count && facts(first).not_name {
         first += 1;
     }
     // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
@@ -134,29 +154,21 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         first = first.max(owner + 1);
     }
     let mut last = count;
-    while last > first && NAME_CONNECTORS.contains(&lower(last - 1).as_str()) {
+    while last > first && facts(last - 1).connector {
         last -= 1;
     }
     if first >= last {
         return None;
     }
-    let organisation = (first..last).any(|index| {
-        let lower = lower(index);
-        let stem = strip_possessive(lower.as_str());
-        if stem.len() < lower.as_str().len() {
-            lexicon.name_word_lists(stem).organisation()
-        } else {
-            lists(index).organisation()
-        }
-    });
+    let organisation = (first..last).any(|index| facts(index).organisation);
     let mut titles: Vec<String> = Vec::new();
     // Lower-case titles right before the run ("press secretary Josh Earnest").
     let mut before = run.start;
     while before > 0 && run.start - before < 3 {
         let token = tokens[before - 1];
-        let word = LowerWord::of(&input[token.start..token.end]);
-        if token.is_word() && is_title(word.as_str()) {
-            titles.push(word.as_str().to_string());
+        let word = &input[token.start..token.end];
+        if token.is_word() && RunWord::of(word).title {
+            titles.push(LowerWord::of(word).as_str().to_string());
             before -= 1;
         } else {
             break;
@@ -164,9 +176,12 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     }
     let mut name_start = first;
     if !organisation {
-        if let Some(last_title) = (first..last).rev().find(|&index| is_title_at(index)) {
+        if let Some(last_title) = (first..last).rev().find(|&index| facts(index).title) {
             if last_title + 1 < last {
-                titles.extend((first..=last_title).map(|index| lower(index).as_str().to_string()));
+                titles.extend(
+                    (first..=last_title)
+                        .map(|index| LowerWord::of(word(index)).as_str().to_string()),
+                );
                 name_start = last_title + 1;
             } else {
                 return None; // only titles: "the President", "Sen."
@@ -184,12 +199,12 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     // A lone word that is a title or a not-name cannot be a name.
     if (name_start..last).all(|index| {
         let name_word = name_word(index);
-        let lists = if name_word.len() < word(index).len() {
-            lexicon.name_word_lists(LowerWord::of(name_word).as_str())
+        let facts = if name_word.len() < word(index).len() {
+            RunWord::of(name_word)
         } else {
-            lists(index)
+            facts(index)
         };
-        lists.not_name() || lists.pronoun()
+        facts.not_name || facts.pronoun
     }) {
         return None;
     }

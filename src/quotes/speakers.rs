@@ -354,11 +354,12 @@ impl SpeakerTable {
         if let Some(&entity) = self.by_name.get(name) {
             return entity;
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(name).to_string();
+        // Keys are copied only when they are new.
+        let last_word = name.rsplit(' ').next().unwrap_or(name);
         if !name.contains(' ') {
             let known = self
                 .by_last_word
-                .get(&last_word)
+                .get(last_word)
                 .or_else(|| self.by_first_word.get(name).filter(|_| !organisation));
             if let Some(&entity) = known {
                 self.by_name.insert(name.to_string(), entity);
@@ -373,17 +374,22 @@ impl SpeakerTable {
         });
         self.by_name.insert(name.to_string(), entity);
         if let Some((first_word, _)) = name.split_once(' ').filter(|_| !organisation) {
-            self.by_first_word
-                .entry(first_word.to_string())
-                .or_insert(entity);
+            if !self.by_first_word.contains_key(first_word) {
+                self.by_first_word.insert(first_word.to_string(), entity);
+            }
         }
         if name.contains(' ') {
-            self.full_names_by_last_word
-                .entry(last_word.clone())
-                .or_default()
-                .push(entity);
+            match self.full_names_by_last_word.get_mut(last_word) {
+                Some(entities) => entities.push(entity),
+                None => {
+                    self.full_names_by_last_word
+                        .insert(last_word.to_string(), vec![entity]);
+                }
+            }
         }
-        self.by_last_word.entry(last_word).or_insert(entity);
+        if !self.by_last_word.contains_key(last_word) {
+            self.by_last_word.insert(last_word.to_string(), entity);
+        }
         entity
     }
 
