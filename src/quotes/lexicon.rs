@@ -89,6 +89,9 @@ pub struct QuoteLexicon {
     pub pronouns: HashMap<&'static str, Gender>,
     /// Bytes in the longest pronoun of a person ("herself"): a longer word needs no lookup.
     longest_personal_pronoun: usize,
+    /// The letters (ASCII, lowercase) pronouns of a person open with: any other word is
+    /// none, whatever its case.
+    personal_pronoun_initials: [bool; 128],
     /// The lists of names' words (not-names, titles, organisation words, pronouns,
     /// sentence openers) each word stands in.
     name_word_lists: HashMap<&'static str, NameWordLists>,
@@ -130,6 +133,19 @@ impl QuoteLexicon {
         }
     }
 
+    /// Whether `word`, in any case, may be a pronoun of a man or a woman: its first letter,
+    /// in lowercase, opens one (a word opening with a character outside ASCII is not ruled
+    /// out). Lowercasing keeps an ASCII first letter first, so this needs no lowercase copy.
+    pub fn may_be_personal_pronoun(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => false,
+            Some(&byte) if byte.is_ascii() => {
+                self.personal_pronoun_initials[usize::from(byte.to_ascii_lowercase())]
+            }
+            Some(_) => true,
+        }
+    }
+
     /// The lists of names' words `word` (lowercase) stands in.
     pub fn name_word_lists(&self, word: &str) -> NameWordLists {
         self.name_word_lists.get(word).copied().unwrap_or_default()
@@ -152,6 +168,16 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             .map(|(word, _)| word.len())
             .max()
             .unwrap_or(0);
+        let mut personal_pronoun_initials = [false; 128];
+        for (word, gender) in &pronouns {
+            if let (Some(&initial), Gender::Masculine | Gender::Feminine) =
+                (word.as_bytes().first(), gender)
+            {
+                if initial.is_ascii() {
+                    personal_pronoun_initials[usize::from(initial.to_ascii_lowercase())] = true;
+                }
+            }
+        }
         let mut lexicon = QuoteLexicon {
             name_word_lists: HashMap::default(),
             verbs: reporting_verbs(without_comments!(include_str!(
@@ -161,6 +187,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
             pronouns,
             longest_personal_pronoun,
+            personal_pronoun_initials,
             organisation_words: words(without_comments!(include_str!(
                 "lexicon/organisation_words.txt"
             )))
@@ -280,6 +307,21 @@ mod tests {
         assert_eq!(lexicon.pronouns.get("she"), Some(&Gender::Feminine));
         assert!(lexicon.organisation_words.contains("ministry"));
         assert!(lexicon.cue_nouns.contains("remarks"));
+    }
+
+    #[test]
+    fn personal_pronouns_are_told_without_a_lowercase_copy() {
+        let lexicon = quote_lexicon();
+        for word in ["He", "she", "HERSELF", "his"] {
+            assert!(lexicon.may_be_personal_pronoun(word), "{word}");
+        }
+        for word in ["Macron", "they", "it", ""] {
+            assert!(!lexicon.may_be_personal_pronoun(word), "{word}");
+        }
+        // Outside ASCII, the lowercase form decides.
+        assert!(lexicon.may_be_personal_pronoun("Émile"));
+        assert_eq!(lexicon.personal_pronoun("herself"), Some(Gender::Feminine));
+        assert_eq!(lexicon.personal_pronoun("they"), None);
     }
 
     #[test]

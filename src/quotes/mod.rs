@@ -47,10 +47,21 @@ fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut byte = 0;
     let mut utf16 = 0;
-    // Steps a character at a time by its UTF-8 lead byte, without decoding it: a character
-    // of four bytes is two UTF-16 units, any other one.
+    // Runs of ASCII, most of the text, are one unit a byte; any other character is stepped
+    // by its UTF-8 lead byte, without decoding it: four bytes are two UTF-16 units, fewer
+    // one.
     let mut to_byte = |target: usize| {
         while utf16 < target && byte < bytes.len() {
+            let wanted = (target - utf16).min(bytes.len() - byte);
+            let ascii = bytes[byte..byte + wanted]
+                .iter()
+                .position(|byte| !byte.is_ascii())
+                .unwrap_or(wanted);
+            byte += ascii;
+            utf16 += ascii;
+            if utf16 == target || byte == bytes.len() {
+                break;
+            }
             let (length, units) = match bytes[byte] {
                 0x00..=0x7F => (1, 1),
                 0xF0..=0xFF => (4, 2),
@@ -70,4 +81,45 @@ fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
         }
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::BlockKind;
+
+    #[test]
+    fn kept_spans_turn_utf16_offsets_into_byte_offsets_past_any_character() {
+        let input = "Lede “quoted” text.\n\nÉmile 😀 wrote: ‘yes’.\n\nEnd.";
+        // Each paragraph's UTF-16 span, counted the slow way.
+        let mut blocks = Vec::new();
+        let mut expected = Vec::new();
+        let mut byte = 0;
+        for (index, paragraph) in input.split("\n\n").enumerate() {
+            let start = input[..byte].encode_utf16().count();
+            let end = start + paragraph.encode_utf16().count();
+            let kept = index != 1;
+            blocks.push(Block {
+                start,
+                end,
+                kind: BlockKind::Body,
+                kept,
+                reason: String::new(),
+            });
+            if kept {
+                expected.push(byte..byte + paragraph.len());
+            }
+            byte += paragraph.len() + 2;
+        }
+        assert_eq!(kept_spans(input, &blocks), expected);
+        // Offsets past the end stop at the end.
+        let beyond = Block {
+            start: 0,
+            end: 1000,
+            kind: BlockKind::Body,
+            kept: true,
+            reason: String::new(),
+        };
+        assert_eq!(kept_spans(input, &[beyond]), vec![0..input.len()]);
+    }
 }

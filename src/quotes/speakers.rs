@@ -506,7 +506,11 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
                 || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
         })
         .find_map(|token| {
-            lexicon.personal_pronoun(LowerWord::of(&input[token.start..token.end]).as_str())
+            let word = &input[token.start..token.end];
+            lexicon
+                .may_be_personal_pronoun(word)
+                .then(|| lexicon.personal_pronoun(LowerWord::of(word).as_str()))
+                .flatten()
         })
 }
 

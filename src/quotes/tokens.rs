@@ -247,3 +247,44 @@ pub fn ends_sentence_at(input: &str, tokens: &[Token], index: usize) -> bool {
         Some(next) => !(next.is(')') || next.is(',')),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_joining_marks_and_abbreviations_their_full_stop() {
+        let text = "U.S. Sen. F. Smith’s AT&T plan—don't, “Émile-Zola” said 😀 2.5%. Done.";
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let read: Vec<(&str, Option<char>)> = tokens
+            .iter()
+            .map(|token| (&text[token.start..token.end], token.punct))
+            .collect();
+        let word = |text| (text, None);
+        assert_eq!(
+            read,
+            vec![
+                word("U.S."),
+                word("Sen."),
+                word("F."),
+                word("Smith’s"),
+                word("AT&T"),
+                word("plan"),
+                ("—", Some('-')),
+                word("don't"),
+                (",", Some(',')),
+                ("“", Some('"')),
+                word("Émile-Zola"),
+                ("”", Some('"')),
+                word("said"),
+                ("😀", Some('😀')),
+                word("2.5"),
+                ("%", Some('%')),
+                (".", Some('.')),
+                word("Done"),
+                (".", Some('.')),
+            ]
+        );
+    }
+}
