@@ -158,13 +158,19 @@ impl SpeakerTable {
                 table.repeated_names.insert(name.chunk.name.clone());
             }
         }
-        // Full names first, so that a surname met before the full name still maps to it.
+        // Full names first, so that a surname met before the full name still maps to it;
+        // how often the article writes each is counted on the way.
+        let mut counts: Vec<usize> = Vec::new();
         for name in &found {
             if name.chunk.name.contains(' ') {
-                table.entity_for(&name.chunk.name, name.chunk.organisation);
+                let entity = table.entity_for(&name.chunk.name, name.chunk.organisation);
+                if counts.len() <= entity {
+                    counts.resize(entity + 1, 0);
+                }
+                counts[entity] += 1;
             }
         }
-        table.prefer_the_most_likely(&found);
+        table.prefer_the_most_likely(counts);
         // Two names run together ("Olsen Dumas talks") are two mentions.
         let mut mentions_found = Vec::with_capacity(found.len());
         for name in found {
@@ -237,13 +243,10 @@ impl SpeakerTable {
     /// opening adjective: "Unflappable Dumas took the stage"), then the one mentioned most,
     /// then the first met. A full name whose first word is only ever seen opening a sentence
     /// joins the full name so chosen for its last word.
-    fn prefer_the_most_likely(&mut self, found: &[FoundName]) {
-        let mut counts = vec![0usize; self.entities.len()];
-        for name in found {
-            if let Some(&entity) = self.by_name.get(&name.chunk.name) {
-                counts[entity] += 1;
-            }
-        }
+    ///
+    /// `counts` says how often the article writes each full name met so far.
+    fn prefer_the_most_likely(&mut self, mut counts: Vec<usize>) {
+        counts.resize(self.entities.len(), 0);
         let confirmed: Vec<bool> = self
             .entities
             .iter()
