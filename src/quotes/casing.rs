@@ -80,9 +80,8 @@ impl WordCasing {
             Some(Shape::Participle) => true,
             None => false,
         };
-        let lists = lexicon.name_word_lists(lower.as_str());
-        lists.not_name()
-            || lists.sentence_opener()
+        lexicon.not_names.contains(lower.as_str())
+            || lexicon.sentence_openers.contains(lower.as_str())
             || stopwords().contains(&hash)
             || shape
             || self.lowercase.contains(&hash)
