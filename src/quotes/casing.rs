@@ -80,8 +80,9 @@ impl WordCasing {
             Some(Shape::Participle) => true,
             None => false,
         };
-        lexicon.not_names.contains(lower.as_str())
-            || lexicon.sentence_openers.contains(lower.as_str())
+        let lists = lexicon.name_word_lists(lower.as_str());
+        lists.not_name()
+            || lists.sentence_opener()
             || stopwords().contains(&hash)
             || shape
             || self.lowercase.contains(&hash)

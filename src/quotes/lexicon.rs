@@ -26,6 +26,45 @@ pub enum Gender {
     Speaker,
 }
 
+/// The lists a word (lowercase) stands in among those a name is read with: one lookup
+/// answers them all, where reading a run of capitalised words asks each of them of every
+/// word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NameWordLists(u8);
+
+impl NameWordLists {
+    const NOT_NAME: u8 = 1;
+    const TITLE: u8 = 2;
+    const ORGANISATION: u8 = 4;
+    const PRONOUN: u8 = 8;
+    const SENTENCE_OPENER: u8 = 16;
+
+    /// Whether the word is a capitalised word that is no name on its own.
+    pub fn not_name(self) -> bool {
+        self.0 & Self::NOT_NAME != 0
+    }
+
+    /// Whether the word is a title or honorific.
+    pub fn title(self) -> bool {
+        self.0 & Self::TITLE != 0
+    }
+
+    /// Whether the word makes a name an organisation's.
+    pub fn organisation(self) -> bool {
+        self.0 & Self::ORGANISATION != 0
+    }
+
+    /// Whether the word is a pronoun.
+    pub fn pronoun(self) -> bool {
+        self.0 & Self::PRONOUN != 0
+    }
+
+    /// Whether the word opens sentences before a name without being part of it.
+    pub fn sentence_opener(self) -> bool {
+        self.0 & Self::SENTENCE_OPENER != 0
+    }
+}
+
 /// How a reporting verb may attribute a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportingVerb {
@@ -53,6 +92,9 @@ pub struct QuoteLexicon {
     /// The letters (ASCII, lowercase) pronouns of a person open with: any other word is
     /// none, whatever its case.
     personal_pronoun_initials: [bool; 128],
+    /// The lists of names' words (not-names, titles, organisation words, pronouns,
+    /// sentence openers) each word stands in.
+    name_word_lists: HashMap<&'static str, NameWordLists>,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
@@ -104,6 +146,11 @@ impl QuoteLexicon {
         }
     }
 
+    /// The lists of names' words `word` (lowercase) stands in.
+    pub fn name_word_lists(&self, word: &str) -> NameWordLists {
+        self.name_word_lists.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
@@ -131,7 +178,8 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
                 }
             }
         }
-        QuoteLexicon {
+        let mut lexicon = QuoteLexicon {
+            name_word_lists: HashMap::default(),
             verbs: reporting_verbs(without_comments!(include_str!(
                 "lexicon/reporting_verbs.txt"
             ))),
@@ -167,8 +215,30 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             )))
             .map(|line| line.split_whitespace().collect())
             .collect(),
-        }
+        };
+        lexicon.name_word_lists = name_word_lists(&lexicon);
+        lexicon
     })
+}
+
+/// Each word of the lists a name is read with, and the lists it stands in.
+fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordLists> {
+    let mut lists: HashMap<&'static str, NameWordLists> = HashMap::default();
+    let sets = [
+        (&lexicon.not_names, NameWordLists::NOT_NAME),
+        (&lexicon.titles, NameWordLists::TITLE),
+        (&lexicon.organisation_words, NameWordLists::ORGANISATION),
+        (&lexicon.sentence_openers, NameWordLists::SENTENCE_OPENER),
+    ];
+    for (set, flag) in sets {
+        for &word in set {
+            lists.entry(word).or_default().0 |= flag;
+        }
+    }
+    for &word in lexicon.pronouns.keys() {
+        lists.entry(word).or_default().0 |= NameWordLists::PRONOUN;
+    }
+    lists
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
@@ -252,5 +322,44 @@ mod tests {
         assert!(lexicon.may_be_personal_pronoun("Émile"));
         assert_eq!(lexicon.personal_pronoun("herself"), Some(Gender::Feminine));
         assert_eq!(lexicon.personal_pronoun("they"), None);
+    }
+
+    #[test]
+    fn one_lookup_gives_every_list_of_names_words() {
+        let lexicon = quote_lexicon();
+        for word in [
+            "president",
+            "sen.",
+            "ministry",
+            "she",
+            "monday",
+            "despite",
+            "zebra",
+        ] {
+            let lists = lexicon.name_word_lists(word);
+            assert_eq!(lists.title(), lexicon.is_title(word), "{word}");
+            assert_eq!(lists.not_name(), lexicon.not_names.contains(word), "{word}");
+            assert_eq!(
+                lists.organisation(),
+                lexicon.organisation_words.contains(word),
+                "{word}"
+            );
+            assert_eq!(
+                lists.pronoun(),
+                lexicon.pronouns.contains_key(word),
+                "{word}"
+            );
+            assert_eq!(
+                lists.sentence_opener(),
+                lexicon.sentence_openers.contains(word),
+                "{word}"
+            );
+        }
+        assert!(lexicon.name_word_lists("president").title());
+        assert!(lexicon.name_word_lists("she").pronoun());
+        assert!(lexicon.name_word_lists("ministry").organisation());
+        assert!(lexicon.name_word_lists("monday").not_name());
+        assert!(lexicon.name_word_lists("despite").sentence_opener());
+        assert_eq!(lexicon.name_word_lists("zebra"), NameWordLists::default());
     }
 }

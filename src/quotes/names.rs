@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, Gender};
+use super::lexicon::{quote_lexicon, Gender, NameWordLists};
 use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
 
 /// Lower-case words that may join capitalised words into one name ("Secretary of State",
@@ -87,8 +87,8 @@ pub fn name_before(input: &str, tokens: &[Token], end: usize) -> Option<NameChun
     name_of_run(input, tokens, start..end)
 }
 
-/// What the word lists say of one word of a capitalised run: read once per word, with the
-/// word lowercased once.
+/// What the word lists say of one word of a capitalised run: read once per word, with one
+/// lookup of the word in lowercase (and one of its stem when it has a possessive ending).
 #[derive(Debug, Clone, Copy, Default)]
 struct RunWord {
     /// A capitalised word that is no name on its own (a sentence opening, a date).
@@ -108,12 +108,14 @@ impl RunWord {
         let lexicon = quote_lexicon();
         let lower = LowerWord::of(word);
         let lower = lower.as_str();
+        let lists = lexicon.name_word_lists(lower);
         let stem = strip_possessive(lower);
+        let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
         RunWord {
-            not_name: lexicon.not_names.contains(lower),
-            pronoun: lexicon.pronouns.contains_key(lower),
-            title: lexicon.is_title(lower) || stem.len() < lower.len() && lexicon.is_title(stem),
-            organisation: lexicon.organisation_words.contains(stem),
+            not_name: lists.not_name(),
+            pronoun: lists.pronoun(),
+            title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
+            organisation: stem_lists.unwrap_or(lists).organisation(),
             connector: NAME_CONNECTORS.contains(&lower),
         }
     }
