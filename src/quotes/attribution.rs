@@ -22,7 +22,7 @@ use super::marks::Quotation;
 use super::names::name_at;
 use super::sources::{name_source, sentence_subject, Source};
 use super::speakers::SpeakerTable;
-use super::tokens::{ends_sentence_at, is_capitalised, tokenize, Token};
+use super::tokens::{ends_sentence_at, is_capitalised, ParagraphTokens, Token};
 use crate::report::{Quote, QuoteKind};
 use crate::text::Lowercase;
 
@@ -42,14 +42,20 @@ const STRUNG_TOGETHER_MAX_WORDS: usize = 3;
 /// Attributes `quotations` (found in `paragraphs` of `input`) and converts them to the
 /// report's quotes with UTF-16 offsets.
 pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotation]) -> Vec<Quote> {
+    // Most of attribution's work is reading the article's names: none of it is needed
+    // for an article without quotations.
+    if quotations.is_empty() {
+        return Vec::new();
+    }
+    let paragraph_tokens = ParagraphTokens::read(input, paragraphs);
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
-    let table = SpeakerTable::build(input, paragraphs, &quoted);
+    let table = SpeakerTable::build(input, &paragraph_tokens, &quoted);
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::text::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;
     // The index of the last quotation attributed.
     let mut last_attributed: Option<usize> = None;
-    let mut narration = Narration::default();
+    let mut narration = Narration::new(&paragraph_tokens);
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
@@ -182,8 +188,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     .chars()
                     .any(char::is_alphanumeric);
                 let signed = (closes_paragraph && first_in_paragraph && left.is_empty())
-                    .then(|| paragraphs.get(quotation.last_paragraph + 1))
-                    .flatten()
+                    .then(|| paragraph_tokens.of(quotation.last_paragraph + 1))
                     .and_then(|next| signature(input, next))
                     .and_then(|source| resolve(&table, source, quotation.open));
                 // A quotation opening its paragraph is introduced by the last sentence of the
@@ -399,14 +404,23 @@ impl Surroundings {
 /// dropped (their marks and closing punctuation kept, see [`drop_quoted_words`]) and a
 /// dateline opening it set aside. Each paragraph is read once, however many quotations it
 /// holds, so that attribution stays linear in the text's length.
-#[derive(Default)]
-struct Narration {
+struct Narration<'a> {
+    /// The tokens of every paragraph, as written.
+    paragraph_tokens: &'a ParagraphTokens,
     /// The paragraph read last, with its tokens; and the one before, which a quotation
     /// opening the next paragraph or running over two may ask for again.
     read: Vec<(usize, Vec<Token>)>,
 }
 
-impl Narration {
+impl<'a> Narration<'a> {
+    /// The narration of the paragraphs whose tokens are `paragraph_tokens`.
+    fn new(paragraph_tokens: &'a ParagraphTokens) -> Self {
+        Narration {
+            paragraph_tokens,
+            read: Vec::new(),
+        }
+    }
+
     /// The narration tokens of paragraph `paragraph` starting inside `range` (byte
     /// offsets).
     fn between(
@@ -421,8 +435,7 @@ impl Narration {
             Some(position) => position,
             None => {
                 let span = &paragraphs[paragraph];
-                let mut tokens = Vec::new();
-                tokenize(input, span.clone(), &mut tokens);
+                let mut tokens = self.paragraph_tokens.of(paragraph).to_vec();
                 if let Some(dateline) = dateline(input, &tokens) {
                     tokens.drain(dateline);
                 }
@@ -514,19 +527,17 @@ fn last_sentence_start(input: &str, tokens: &[Token]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// The name signing a quotation from the paragraph after it: a short line holding only a
+/// The name signing a quotation from the paragraph after it (its `tokens`): a short line holding only a
 /// name, maybe after a dash and before an affiliation ("- Luc Dumas.", "Anna Berg, Lyon
 /// Institute."), as under a quotation set apart in its own paragraph.
-fn signature(input: &str, paragraph: &Range<usize>) -> Option<Source> {
+fn signature(input: &str, tokens: &[Token]) -> Option<Source> {
     /// A signature line is a name and an affiliation: a dozen words at most.
     const SIGNATURE_MAX_WORDS: usize = 12;
-    let mut tokens = Vec::new();
-    tokenize(input, paragraph.clone(), &mut tokens);
     if tokens.iter().filter(|token| token.is_word()).count() > SIGNATURE_MAX_WORDS {
         return None;
     }
     let first = tokens.iter().position(|token| !token.is('-'))?;
-    let chunk = name_at(input, &tokens, first)?;
+    let chunk = name_at(input, tokens, first)?;
     let rest = &tokens[chunk.tokens.end..];
     let affiliation = rest.first().is_some_and(|token| token.is(','));
     let ends = rest.iter().all(|token| !token.is_word()) || affiliation;
@@ -536,7 +547,7 @@ fn signature(input: &str, paragraph: &Range<usize>) -> Option<Source> {
     if !ends || !signs || chunk.organisation {
         return None;
     }
-    Some(name_source(input, &tokens, &chunk))
+    Some(name_source(input, tokens, &chunk))
 }
 
 /// The speaker a cue's `source` names, for a quotation at byte `position` whose sentence

@@ -11,8 +11,8 @@
 use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
-use super::tokens::{is_capitalised, Token};
-use crate::text::{stopwords, word_hash, HashSetOfWords, Lowercase};
+use super::tokens::{is_capitalised, LowerWord, Token};
+use crate::text::{stopwords, word_hash, HashSetOfWords};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
 /// "To") stand capitalised in running text too.
@@ -73,15 +73,16 @@ impl WordCasing {
         if self.capitalised_inside.contains(&hash) || is_all_capitals(word) {
             return false;
         }
-        let lower = Lowercase::of(word);
+        let lower = LowerWord::of(word);
         let lexicon = quote_lexicon();
-        let shape = match modifier_shape(&lower) {
+        let shape = match modifier_shape(lower.as_str()) {
             Some(Shape::Adverb) => !before_name,
             Some(Shape::Participle) => true,
             None => false,
         };
-        lexicon.not_names.contains(lower.as_str())
-            || lexicon.sentence_openers.contains(lower.as_str())
+        let lists = lexicon.name_word_lists(lower.as_str());
+        lists.not_name()
+            || lists.sentence_opener()
             || stopwords().contains(&hash)
             || shape
             || self.lowercase.contains(&hash)
@@ -133,26 +134,33 @@ pub fn is_all_capitals(word: &str) -> bool {
 /// in capitals. A sentence of running text, however many names it holds, has a verb or a
 /// noun in lowercase ("Anna Berg met Luc Dumas in Lyon").
 pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens
+    let words = tokens
         .iter()
         .filter(|token| token.is_word())
         .map(|token| &input[token.start..token.end])
-        .filter(|word| word.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    if words.len() < 2 {
-        return false;
+        .filter(|word| word.chars().next().is_some_and(char::is_alphabetic));
+    // One walk, ending at the first word that rules both readings out (in running text, its
+    // first lowercase word that is no function word).
+    let mut count = 0;
+    let mut all_capitals = true;
+    let mut capitalised_long = 0;
+    let mut capitalised_or_function = true;
+    for word in words {
+        count += 1;
+        all_capitals = all_capitals && is_all_capitals(word);
+        if is_capitalised(word) {
+            if word.chars().count() >= HEADLINE_WORD_MIN_LETTERS {
+                capitalised_long += 1;
+            }
+        } else {
+            capitalised_or_function =
+                capitalised_or_function && stopwords().contains(&word_hash(word));
+        }
+        if !all_capitals && !capitalised_or_function {
+            return false;
+        }
     }
-    if words.iter().all(|word| is_all_capitals(word)) {
-        return true;
-    }
-    let capitalised = words
-        .iter()
-        .filter(|word| is_capitalised(word) && word.chars().count() >= HEADLINE_WORD_MIN_LETTERS)
-        .count();
-    capitalised >= 2
-        && words
-            .iter()
-            .all(|word| is_capitalised(word) || stopwords().contains(&word_hash(word)))
+    count >= 2 && (all_capitals || capitalised_long >= 2 && capitalised_or_function)
 }
 
 /// When the paragraph of `tokens` opens with a dateline ("LYON —", "BRUSSELS (Agency) -",

@@ -303,7 +303,14 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
 /// The reporting phrase of the lexicon whose last word is the token at `last` ("put it",
 /// "pointed out"): the index of its first word and the phrase.
 fn phrase_ending_at(input: &str, tokens: &[Token], last: usize) -> Option<(usize, String)> {
+    // Asked of every word before a quotation: the last word, lowercased once, rules out
+    // nearly every phrase before any other word is read.
+    let last_token = tokens.get(last).filter(|token| token.is_word())?;
+    let last_word = lower(input, last_token);
     quote_lexicon().phrases.iter().find_map(|phrase| {
+        if phrase.last() != Some(&last_word.as_str()) {
+            return None;
+        }
         let first = (last + 1).checked_sub(phrase.len())?;
         tokens[first..=last]
             .iter()

@@ -26,6 +26,45 @@ pub enum Gender {
     Speaker,
 }
 
+/// The lists a word (lowercase) stands in among those a name is read with: one lookup
+/// answers them all, where reading a run of capitalised words asks each of them of every
+/// word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NameWordLists(u8);
+
+impl NameWordLists {
+    const NOT_NAME: u8 = 1;
+    const TITLE: u8 = 2;
+    const ORGANISATION: u8 = 4;
+    const PRONOUN: u8 = 8;
+    const SENTENCE_OPENER: u8 = 16;
+
+    /// Whether the word is a capitalised word that is no name on its own.
+    pub fn not_name(self) -> bool {
+        self.0 & Self::NOT_NAME != 0
+    }
+
+    /// Whether the word is a title or honorific.
+    pub fn title(self) -> bool {
+        self.0 & Self::TITLE != 0
+    }
+
+    /// Whether the word makes a name an organisation's.
+    pub fn organisation(self) -> bool {
+        self.0 & Self::ORGANISATION != 0
+    }
+
+    /// Whether the word is a pronoun.
+    pub fn pronoun(self) -> bool {
+        self.0 & Self::PRONOUN != 0
+    }
+
+    /// Whether the word opens sentences before a name without being part of it.
+    pub fn sentence_opener(self) -> bool {
+        self.0 & Self::SENTENCE_OPENER != 0
+    }
+}
+
 /// How a reporting verb may attribute a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportingVerb {
@@ -48,6 +87,14 @@ pub struct QuoteLexicon {
     pub titles: HashSet<&'static str>,
     /// Pronouns with their gender.
     pub pronouns: HashMap<&'static str, Gender>,
+    /// Bytes in the longest pronoun of a person ("herself"): a longer word needs no lookup.
+    longest_personal_pronoun: usize,
+    /// The letters (ASCII, lowercase) pronouns of a person open with: any other word is
+    /// none, whatever its case.
+    personal_pronoun_initials: [bool; 128],
+    /// The lists of names' words (not-names, titles, organisation words, pronouns,
+    /// sentence openers) each word stands in.
+    name_word_lists: HashMap<&'static str, NameWordLists>,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
@@ -74,6 +121,36 @@ impl QuoteLexicon {
         self.verbs.get(word)
     }
 
+    /// The gender of `word` (lowercase) when it is a pronoun of a man or a woman ("he",
+    /// "her").
+    pub fn personal_pronoun(&self, word: &str) -> Option<Gender> {
+        if word.len() > self.longest_personal_pronoun {
+            return None;
+        }
+        match self.pronouns.get(word) {
+            Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
+            _ => None,
+        }
+    }
+
+    /// Whether `word`, in any case, may be a pronoun of a man or a woman: its first letter,
+    /// in lowercase, opens one (a word opening with a character outside ASCII is not ruled
+    /// out). Lowercasing keeps an ASCII first letter first, so this needs no lowercase copy.
+    pub fn may_be_personal_pronoun(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => false,
+            Some(&byte) if byte.is_ascii() => {
+                self.personal_pronoun_initials[usize::from(byte.to_ascii_lowercase())]
+            }
+            Some(_) => true,
+        }
+    }
+
+    /// The lists of names' words `word` (lowercase) stands in.
+    pub fn name_word_lists(&self, word: &str) -> NameWordLists {
+        self.name_word_lists.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
@@ -83,41 +160,85 @@ impl QuoteLexicon {
 /// The lexicon, parsed from the embedded files on first use.
 pub fn quote_lexicon() -> &'static QuoteLexicon {
     static LEXICON: OnceLock<QuoteLexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| QuoteLexicon {
-        verbs: reporting_verbs(without_comments!(include_str!(
-            "lexicon/reporting_verbs.txt"
-        ))),
-        cue_nouns: words(without_comments!(include_str!("lexicon/cue_nouns.txt"))).collect(),
-        titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
-        pronouns: pronouns(without_comments!(include_str!("lexicon/pronouns.txt"))),
-        organisation_words: words(without_comments!(include_str!(
-            "lexicon/organisation_words.txt"
-        )))
-        .collect(),
-        not_names: words(without_comments!(include_str!("lexicon/not_names.txt"))).collect(),
-        sentence_openers: words(without_comments!(include_str!(
-            "lexicon/sentence_openers.txt"
-        )))
-        .collect(),
-        description_heads: words(without_comments!(include_str!(
-            "lexicon/description_heads.txt"
-        )))
-        .collect(),
-        fillers: words(without_comments!(include_str!(
-            "lexicon/speech_fillers.txt"
-        )))
-        .collect(),
-        documents: words(without_comments!(include_str!(
-            "lexicon/document_nouns.txt"
-        )))
-        .collect(),
-        time_words: words(without_comments!(include_str!("lexicon/time_words.txt"))).collect(),
-        phrases: lines(without_comments!(include_str!(
-            "lexicon/reporting_phrases.txt"
-        )))
-        .map(|line| line.split_whitespace().collect())
-        .collect(),
+    LEXICON.get_or_init(|| {
+        let pronouns = pronouns(without_comments!(include_str!("lexicon/pronouns.txt")));
+        let longest_personal_pronoun = pronouns
+            .iter()
+            .filter(|(_, gender)| matches!(gender, Gender::Masculine | Gender::Feminine))
+            .map(|(word, _)| word.len())
+            .max()
+            .unwrap_or(0);
+        let mut personal_pronoun_initials = [false; 128];
+        for (word, gender) in &pronouns {
+            if let (Some(&initial), Gender::Masculine | Gender::Feminine) =
+                (word.as_bytes().first(), gender)
+            {
+                if initial.is_ascii() {
+                    personal_pronoun_initials[usize::from(initial.to_ascii_lowercase())] = true;
+                }
+            }
+        }
+        let mut lexicon = QuoteLexicon {
+            name_word_lists: HashMap::default(),
+            verbs: reporting_verbs(without_comments!(include_str!(
+                "lexicon/reporting_verbs.txt"
+            ))),
+            cue_nouns: words(without_comments!(include_str!("lexicon/cue_nouns.txt"))).collect(),
+            titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
+            pronouns,
+            longest_personal_pronoun,
+            personal_pronoun_initials,
+            organisation_words: words(without_comments!(include_str!(
+                "lexicon/organisation_words.txt"
+            )))
+            .collect(),
+            not_names: words(without_comments!(include_str!("lexicon/not_names.txt"))).collect(),
+            sentence_openers: words(without_comments!(include_str!(
+                "lexicon/sentence_openers.txt"
+            )))
+            .collect(),
+            description_heads: words(without_comments!(include_str!(
+                "lexicon/description_heads.txt"
+            )))
+            .collect(),
+            fillers: words(without_comments!(include_str!(
+                "lexicon/speech_fillers.txt"
+            )))
+            .collect(),
+            documents: words(without_comments!(include_str!(
+                "lexicon/document_nouns.txt"
+            )))
+            .collect(),
+            time_words: words(without_comments!(include_str!("lexicon/time_words.txt"))).collect(),
+            phrases: lines(without_comments!(include_str!(
+                "lexicon/reporting_phrases.txt"
+            )))
+            .map(|line| line.split_whitespace().collect())
+            .collect(),
+        };
+        lexicon.name_word_lists = name_word_lists(&lexicon);
+        lexicon
     })
+}
+
+/// Each word of the lists a name is read with, and the lists it stands in.
+fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordLists> {
+    let mut lists: HashMap<&'static str, NameWordLists> = HashMap::default();
+    let sets = [
+        (&lexicon.not_names, NameWordLists::NOT_NAME),
+        (&lexicon.titles, NameWordLists::TITLE),
+        (&lexicon.organisation_words, NameWordLists::ORGANISATION),
+        (&lexicon.sentence_openers, NameWordLists::SENTENCE_OPENER),
+    ];
+    for (set, flag) in sets {
+        for &word in set {
+            lists.entry(word).or_default().0 |= flag;
+        }
+    }
+    for &word in lexicon.pronouns.keys() {
+        lists.entry(word).or_default().0 |= NameWordLists::PRONOUN;
+    }
+    lists
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
@@ -186,5 +307,59 @@ mod tests {
         assert_eq!(lexicon.pronouns.get("she"), Some(&Gender::Feminine));
         assert!(lexicon.organisation_words.contains("ministry"));
         assert!(lexicon.cue_nouns.contains("remarks"));
+    }
+
+    #[test]
+    fn personal_pronouns_are_told_without_a_lowercase_copy() {
+        let lexicon = quote_lexicon();
+        for word in ["He", "she", "HERSELF", "his"] {
+            assert!(lexicon.may_be_personal_pronoun(word), "{word}");
+        }
+        for word in ["Macron", "they", "it", ""] {
+            assert!(!lexicon.may_be_personal_pronoun(word), "{word}");
+        }
+        // Outside ASCII, the lowercase form decides.
+        assert!(lexicon.may_be_personal_pronoun("Émile"));
+        assert_eq!(lexicon.personal_pronoun("herself"), Some(Gender::Feminine));
+        assert_eq!(lexicon.personal_pronoun("they"), None);
+    }
+
+    #[test]
+    fn one_lookup_gives_every_list_of_names_words() {
+        let lexicon = quote_lexicon();
+        for word in [
+            "president",
+            "sen.",
+            "ministry",
+            "she",
+            "monday",
+            "despite",
+            "zebra",
+        ] {
+            let lists = lexicon.name_word_lists(word);
+            assert_eq!(lists.title(), lexicon.is_title(word), "{word}");
+            assert_eq!(lists.not_name(), lexicon.not_names.contains(word), "{word}");
+            assert_eq!(
+                lists.organisation(),
+                lexicon.organisation_words.contains(word),
+                "{word}"
+            );
+            assert_eq!(
+                lists.pronoun(),
+                lexicon.pronouns.contains_key(word),
+                "{word}"
+            );
+            assert_eq!(
+                lists.sentence_opener(),
+                lexicon.sentence_openers.contains(word),
+                "{word}"
+            );
+        }
+        assert!(lexicon.name_word_lists("president").title());
+        assert!(lexicon.name_word_lists("she").pronoun());
+        assert!(lexicon.name_word_lists("ministry").organisation());
+        assert!(lexicon.name_word_lists("monday").not_name());
+        assert!(lexicon.name_word_lists("despite").sentence_opener());
+        assert_eq!(lexicon.name_word_lists("zebra"), NameWordLists::default());
     }
 }

@@ -145,24 +145,33 @@ pub fn find_quotations(input: &str, paragraphs: &[Range<usize>]) -> Vec<Quotatio
     for (index, span) in paragraphs.iter().enumerate() {
         let text = &input[span.clone()];
         let mut single_open: Option<(usize, usize)> = None;
-        let mut before: Option<char> = None;
-        let mut first_mark = true;
-        let mut chars = text.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let after = chars.peek().map(|&(_, c)| c);
+        let mut mark_seen = false;
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        // From quote-like character to quote-like character: straight marks are ASCII, and
+        // every curly one is encoded from the byte 0xE2 (as are dashes and other
+        // punctuation, set aside once decoded).
+        while let Some(skipped) = bytes[offset..]
+            .iter()
+            .position(|&byte| matches!(byte, b'"' | b'\'' | 0xE2))
+        {
+            let mark_offset = offset + skipped;
+            let Some(c) = text[mark_offset..].chars().next() else {
+                break;
+            };
+            offset = mark_offset + c.len_utf8();
             if !matches!(c, '“' | '„' | '”' | '"' | '‘' | '’' | '\'') {
-                if !c.is_whitespace() {
-                    first_mark = false;
-                }
-                before = Some(c);
                 continue;
             }
-            let at = span.start + offset;
+            let before = text[..mark_offset].chars().next_back();
+            let after = text[offset..].chars().next();
+            let at = span.start + mark_offset;
             let past = at + c.len_utf8();
-            let mark = classify(c, before, after, &text[offset + c.len_utf8()..]);
-            before = Some(c);
-            let opening_of_paragraph = first_mark;
-            first_mark = false;
+            let mark = classify(c, before, after, &text[offset..]);
+            // The first mark of the paragraph with only white space before it.
+            let opening_of_paragraph =
+                !mark_seen && text[..mark_offset].chars().all(char::is_whitespace);
+            mark_seen = true;
             let Some(mark) = mark else { continue };
             match mark {
                 Mark::OpenDouble => {

@@ -18,6 +18,7 @@ mod tokens;
 use std::ops::Range;
 
 use crate::report::{Block, Quote};
+use crate::text::Lowercase;
 use marks::find_quotations;
 
 /// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
@@ -32,28 +33,43 @@ pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
 /// using one verb in another tense are not told apart; any other cue ("according to", ":")
 /// in lowercase.
 pub fn cue_base(cue: &str) -> String {
-    let lower = cue.to_lowercase();
+    // Cues are nearly always lowercase already: borrowed, not copied, for the lookup.
+    let lower = Lowercase::of(cue);
     match lexicon::quote_lexicon().verb(&lower) {
         Some(verb) => verb.base.to_string(),
-        None => lower,
+        None => lower.into_owned(),
     }
 }
 
 /// Byte spans of the kept blocks, whose offsets are UTF-16 units (one pass over the input).
 fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    let bytes = input.as_bytes();
     let mut spans = Vec::new();
-    let mut chars = input.char_indices();
     let mut byte = 0;
     let mut utf16 = 0;
+    // Runs of ASCII, most of the text, are one unit a byte; any other character is stepped
+    // by its UTF-8 lead byte, without decoding it: four bytes are two UTF-16 units, fewer
+    // one.
     let mut to_byte = |target: usize| {
-        while utf16 < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    utf16 += c.len_utf16();
-                    byte += c.len_utf8();
-                }
-                None => break,
+        while utf16 < target && byte < bytes.len() {
+            let wanted = (target - utf16).min(bytes.len() - byte);
+            let ascii = bytes[byte..byte + wanted]
+                .iter()
+                .position(|byte| !byte.is_ascii())
+                .unwrap_or(wanted);
+            byte += ascii;
+            utf16 += ascii;
+            if utf16 == target || byte == bytes.len() {
+                break;
             }
+            let (length, units) = match bytes[byte] {
+                0x00..=0x7F => (1, 1),
+                0xF0..=0xFF => (4, 2),
+                0xE0..=0xEF => (3, 1),
+                _ => (2, 1),
+            };
+            byte += length;
+            utf16 += units;
         }
         byte
     };
@@ -65,4 +81,45 @@ fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
         }
     }
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::BlockKind;
+
+    #[test]
+    fn kept_spans_turn_utf16_offsets_into_byte_offsets_past_any_character() {
+        let input = "Lede “quoted” text.\n\nÉmile 😀 wrote: ‘yes’.\n\nEnd.";
+        // Each paragraph's UTF-16 span, counted the slow way.
+        let mut blocks = Vec::new();
+        let mut expected = Vec::new();
+        let mut byte = 0;
+        for (index, paragraph) in input.split("\n\n").enumerate() {
+            let start = input[..byte].encode_utf16().count();
+            let end = start + paragraph.encode_utf16().count();
+            let kept = index != 1;
+            blocks.push(Block {
+                start,
+                end,
+                kind: BlockKind::Body,
+                kept,
+                reason: String::new(),
+            });
+            if kept {
+                expected.push(byte..byte + paragraph.len());
+            }
+            byte += paragraph.len() + 2;
+        }
+        assert_eq!(kept_spans(input, &blocks), expected);
+        // Offsets past the end stop at the end.
+        let beyond = Block {
+            start: 0,
+            end: 1000,
+            kind: BlockKind::Body,
+            kept: true,
+            reason: String::new(),
+        };
+        assert_eq!(kept_spans(input, &[beyond]), vec![0..input.len()]);
+    }
 }

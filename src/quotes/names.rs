@@ -8,9 +8,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, Gender};
-use super::tokens::{is_capitalised, strip_possessive, Token};
-use crate::text::Lowercase;
+use super::lexicon::{quote_lexicon, Gender, NameWordLists};
+use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
 
 /// Lower-case words that may join capitalised words into one name ("Secretary of State",
 /// "Charles de Gaulle").
@@ -88,46 +87,88 @@ pub fn name_before(input: &str, tokens: &[Token], end: usize) -> Option<NameChun
     name_of_run(input, tokens, start..end)
 }
 
+/// What the word lists say of one word of a capitalised run: read once per word, with one
+/// lookup of the word in lowercase (and one of its stem when it has a possessive ending).
+#[derive(Debug, Clone, Copy, Default)]
+struct RunWord {
+    /// A capitalised word that is no name on its own (a sentence opening, a date).
+    not_name: bool,
+    /// A pronoun.
+    pronoun: bool,
+    /// A title or honorific, with or without its possessive ending.
+    title: bool,
+    /// A word making a name an organisation's, without its possessive ending.
+    organisation: bool,
+    /// A lower-case word that may join capitalised words into one name.
+    connector: bool,
+}
+
+impl RunWord {
+    fn of(word: &str) -> Self {
+        let lexicon = quote_lexicon();
+        let lower = LowerWord::of(word);
+        let lower = lower.as_str();
+        let lists = lexicon.name_word_lists(lower);
+        let stem = strip_possessive(lower);
+        let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
+        RunWord {
+            not_name: lists.not_name(),
+            pronoun: lists.pronoun(),
+            title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
+            organisation: stem_lists.unwrap_or(lists).organisation(),
+            connector: NAME_CONNECTORS.contains(&lower),
+        }
+    }
+}
+
 fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk> {
-    let lexicon = quote_lexicon();
-    let words: Vec<&str> = tokens[run.clone()]
-        .iter()
-        .map(|token| &input[token.start..token.end])
-        .collect();
-    let lower: Vec<Lowercase> = words.iter().map(|word| Lowercase::of(word)).collect();
+    // Word `index` of the run, and what the word lists say of it: read where needed rather
+    // than gathered into lists, since most runs are one sentence-opening word ("The",
+    // "But") given up after one look.
+    let count = run.len();
+    let word = |index: usize| {
+        let token = tokens[run.start + index];
+        &input[token.start..token.end]
+    };
+    // Read once for the words of all but the longest runs (a name with its titles is
+    // seldom longer), else when asked.
+    const READ_ONCE: usize = 8;
+    let mut first_words = [RunWord::default(); READ_ONCE];
+    for (index, facts) in first_words.iter_mut().take(count).enumerate() {
+        *facts = RunWord::of(word(index));
+    }
+    let facts = |index: usize| match first_words.get(index) {
+        Some(facts) => *facts,
+        None => RunWord::of(word(index)),
+    };
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
-    while first < words.len() && lexicon.not_names.contains(lower[first].as_str()) {
+    while first < count && facts(first).not_name {
         first += 1;
     }
     // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
-    if let Some(owner) = words[..words.len().saturating_sub(1)]
-        .iter()
-        .rposition(|word| strip_possessive(word).len() + 1 < word.len())
-    {
+    if let Some(owner) = (0..count.saturating_sub(1)).rev().find(|&index| {
+        let word = word(index);
+        strip_possessive(word).len() + 1 < word.len()
+    }) {
         first = first.max(owner + 1);
     }
-    let mut last = words.len();
-    while last > first && NAME_CONNECTORS.contains(&lower[last - 1].as_str()) {
+    let mut last = count;
+    while last > first && facts(last - 1).connector {
         last -= 1;
     }
     if first >= last {
         return None;
     }
-    let is_title = |word: &str| lexicon.is_title(word) || lexicon.is_title(strip_possessive(word));
-    let organisation = lower[first..last].iter().any(|word| {
-        lexicon
-            .organisation_words
-            .contains(strip_possessive(word.as_str()))
-    });
+    let organisation = (first..last).any(|index| facts(index).organisation);
     let mut titles: Vec<String> = Vec::new();
     // Lower-case titles right before the run ("press secretary Josh Earnest").
     let mut before = run.start;
     while before > 0 && run.start - before < 3 {
         let token = tokens[before - 1];
-        let word = input[token.start..token.end].to_lowercase();
-        if token.is_word() && is_title(&word) {
-            titles.push(word);
+        let word = &input[token.start..token.end];
+        if token.is_word() && RunWord::of(word).title {
+            titles.push(LowerWord::of(word).as_str().to_string());
             before -= 1;
         } else {
             break;
@@ -135,12 +176,11 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     }
     let mut name_start = first;
     if !organisation {
-        if let Some(last_title) = (first..last).rev().find(|&i| is_title(&lower[i])) {
+        if let Some(last_title) = (first..last).rev().find(|&index| facts(index).title) {
             if last_title + 1 < last {
                 titles.extend(
-                    lower[first..=last_title]
-                        .iter()
-                        .map(|word| word.to_string()),
+                    (first..=last_title)
+                        .map(|index| LowerWord::of(word(index)).as_str().to_string()),
                 );
                 name_start = last_title + 1;
             } else {
@@ -148,21 +188,38 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
             }
         }
     }
+    // The name's words, the last without its possessive ending.
+    let name_word = |index: usize| {
+        if index + 1 == last {
+            strip_possessive(word(index))
+        } else {
+            word(index)
+        }
+    };
     // A lone word that is a title or a not-name cannot be a name.
-    let mut name_words: Vec<&str> = words[name_start..last].to_vec();
-    if let Some(last_word) = name_words.last_mut() {
-        *last_word = strip_possessive(last_word);
-    }
-    if name_words.iter().all(|word| {
-        let word = Lowercase::of(word);
-        lexicon.not_names.contains(word.as_str()) || lexicon.pronouns.contains_key(word.as_str())
+    if (name_start..last).all(|index| {
+        let name_word = name_word(index);
+        let facts = if name_word.len() < word(index).len() {
+            RunWord::of(name_word)
+        } else {
+            facts(index)
+        };
+        facts.not_name || facts.pronoun
     }) {
         return None;
+    }
+    let span = tokens[run.start + name_start].start..tokens[run.start + last - 1].end;
+    let mut name = String::with_capacity(span.len());
+    for index in name_start..last {
+        if index > name_start {
+            name.push(' ');
+        }
+        name.push_str(name_word(index));
     }
     let gender = titles.iter().find_map(|title| gender_of_title(title));
     Some(NameChunk {
         tokens: run,
-        name: name_words.join(" "),
+        name,
         titles,
         organisation,
         gender,

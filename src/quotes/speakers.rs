@@ -12,12 +12,12 @@
 use std::ops::Range;
 
 // Looked up for every capitalised word: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet, Lowercase};
+use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, NameChunk};
-use super::tokens::{is_capitalised, tokenize, Token, PREPOSITIONS};
+use super::tokens::{is_capitalised, LowerWord, ParagraphTokens, Token, PREPOSITIONS};
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -104,25 +104,22 @@ struct FoundName {
 }
 
 impl SpeakerTable {
-    /// Builds the table from the article's paragraphs (byte spans of `input`); `quoted`
+    /// Builds the table from the tokens of the article's paragraphs (of `input`); `quoted`
     /// holds the byte spans of its quotations, in order.
-    pub fn build(input: &str, paragraphs: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
+    pub fn build(input: &str, paragraph_tokens: &ParagraphTokens, quoted: &[Range<usize>]) -> Self {
         let mut table = SpeakerTable::default();
-        let mut paragraph_tokens: Vec<(Vec<Token>, bool)> = Vec::with_capacity(paragraphs.len());
-        for span in paragraphs {
-            let mut tokens = Vec::new();
-            tokenize(input, span.clone(), &mut tokens);
-            let headline = is_headline_like(input, &tokens);
-            table.casing.record(input, &tokens, headline);
-            paragraph_tokens.push((tokens, headline));
-        }
-        let mut found: Vec<FoundName> = Vec::new();
-        for (tokens, headline) in &paragraph_tokens {
+        let mut running_text: Vec<&[Token]> = Vec::new();
+        for tokens in paragraph_tokens.paragraphs() {
+            let headline = is_headline_like(input, tokens);
+            table.casing.record(input, tokens, headline);
             // In a headline or a label every word is capitalised: its runs of capitalised
             // words are no evidence of names ("Mayor Olsen Says Council Will Act").
-            if *headline {
-                continue;
+            if !headline {
+                running_text.push(tokens);
             }
+        }
+        let mut found: Vec<FoundName> = Vec::new();
+        for tokens in running_text {
             // A dateline ("LYON —") names a place, never a speaker.
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
@@ -132,16 +129,20 @@ impl SpeakerTable {
                 };
                 let after = chunk.tokens.end;
                 index = after.max(index + 1);
-                let Some(name) = table.clean_name(&chunk.name) else {
+                let Some(kept) = table.clean_name(&chunk.name).map(str::len) else {
                     continue;
                 };
-                let chunk = NameChunk { name, ..chunk };
+                // The name as read, unless opening words went (a suffix of it then).
+                let mut chunk = chunk;
+                if kept < chunk.name.len() {
+                    chunk.name.drain(..chunk.name.len() - kept);
+                }
                 let position = tokens[chunk.tokens.start].start;
                 let object = chunk.tokens.start > 0 && {
                     let before = tokens[chunk.tokens.start - 1];
                     before.is_word()
                         && PREPOSITIONS
-                            .contains(&Lowercase::of(&input[before.start..before.end]).as_str())
+                            .contains(&LowerWord::of(&input[before.start..before.end]).as_str())
                 };
                 found.push(FoundName {
                     pronoun: pronoun_after(input, tokens, after),
@@ -157,13 +158,19 @@ impl SpeakerTable {
                 table.repeated_names.insert(name.chunk.name.clone());
             }
         }
-        // Full names first, so that a surname met before the full name still maps to it.
+        // Full names first, so that a surname met before the full name still maps to it;
+        // how often the article writes each is counted on the way.
+        let mut counts: Vec<usize> = Vec::new();
         for name in &found {
             if name.chunk.name.contains(' ') {
-                table.entity_for(&name.chunk.name, name.chunk.organisation);
+                let entity = table.entity_for(&name.chunk.name, name.chunk.organisation);
+                if counts.len() <= entity {
+                    counts.resize(entity + 1, 0);
+                }
+                counts[entity] += 1;
             }
         }
-        table.prefer_the_most_likely(&found);
+        table.prefer_the_most_likely(counts);
         // Two names run together ("Olsen Dumas talks") are two mentions.
         let mut mentions_found = Vec::with_capacity(found.len());
         for name in found {
@@ -236,13 +243,10 @@ impl SpeakerTable {
     /// opening adjective: "Unflappable Dumas took the stage"), then the one mentioned most,
     /// then the first met. A full name whose first word is only ever seen opening a sentence
     /// joins the full name so chosen for its last word.
-    fn prefer_the_most_likely(&mut self, found: &[FoundName]) {
-        let mut counts = vec![0usize; self.entities.len()];
-        for name in found {
-            if let Some(&entity) = self.by_name.get(&name.chunk.name) {
-                counts[entity] += 1;
-            }
-        }
+    ///
+    /// `counts` says how often the article writes each full name met so far.
+    fn prefer_the_most_likely(&mut self, mut counts: Vec<usize>) {
+        counts.resize(self.entities.len(), 0);
         let confirmed: Vec<bool> = self
             .entities
             .iter()
@@ -292,16 +296,24 @@ impl SpeakerTable {
     /// never capitalises inside a sentence ("Despite Anna Berg" → "Anna Berg"); `None` when
     /// nothing is left, or when it is several words in capitals (a headline or a label, such
     /// as "FLOOD VICTIMS": names are written in mixed case).
-    fn clean_name(&self, name: &str) -> Option<String> {
-        let words: Vec<&str> = name.split(' ').collect();
-        let first = words.iter().enumerate().position(|(index, word)| {
-            !self.casing.is_opening_word(word, index + 1 < words.len())
-        })?;
-        let words = &words[first..];
-        if words.len() >= 2 && words.iter().all(|word| is_all_capitals(word)) {
+    fn clean_name<'n>(&self, name: &'n str) -> Option<&'n str> {
+        // The words kept are the end of `name` from its first word that opens no sentence.
+        let mut rest = name;
+        loop {
+            let (word, more) = match rest.split_once(' ') {
+                Some((word, more)) => (word, Some(more)),
+                None => (rest, None),
+            };
+            if !self.casing.is_opening_word(word, more.is_some()) {
+                break;
+            }
+            rest = more?;
+        }
+        let several = rest.contains(' ');
+        if several && rest.split(' ').all(is_all_capitals) {
             return None;
         }
-        Some(words.join(" "))
+        Some(rest)
     }
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
@@ -311,10 +323,11 @@ impl SpeakerTable {
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
     fn run_together(&self, name: &str) -> Option<(String, String)> {
-        let words: Vec<&str> = name.split(' ').collect();
-        if words.len() < 2 || self.repeated_names.contains(name) {
+        // Most names read are one word: no list of words for them.
+        if !name.contains(' ') || self.repeated_names.contains(name) {
             return None;
         }
+        let words: Vec<&str> = name.split(' ').collect();
         // Whether `word` ends the full name of someone other than `name`.
         let ends_another = |word: &str| {
             self.full_names_by_last_word
@@ -344,11 +357,12 @@ impl SpeakerTable {
         if let Some(&entity) = self.by_name.get(name) {
             return entity;
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(name).to_string();
+        // Keys are copied only when they are new.
+        let last_word = name.rsplit(' ').next().unwrap_or(name);
         if !name.contains(' ') {
             let known = self
                 .by_last_word
-                .get(&last_word)
+                .get(last_word)
                 .or_else(|| self.by_first_word.get(name).filter(|_| !organisation));
             if let Some(&entity) = known {
                 self.by_name.insert(name.to_string(), entity);
@@ -363,17 +377,22 @@ impl SpeakerTable {
         });
         self.by_name.insert(name.to_string(), entity);
         if let Some((first_word, _)) = name.split_once(' ').filter(|_| !organisation) {
-            self.by_first_word
-                .entry(first_word.to_string())
-                .or_insert(entity);
+            if !self.by_first_word.contains_key(first_word) {
+                self.by_first_word.insert(first_word.to_string(), entity);
+            }
         }
         if name.contains(' ') {
-            self.full_names_by_last_word
-                .entry(last_word.clone())
-                .or_default()
-                .push(entity);
+            match self.full_names_by_last_word.get_mut(last_word) {
+                Some(entities) => entities.push(entity),
+                None => {
+                    self.full_names_by_last_word
+                        .insert(last_word.to_string(), vec![entity]);
+                }
+            }
         }
-        self.by_last_word.entry(last_word).or_insert(entity);
+        if !self.by_last_word.contains_key(last_word) {
+            self.by_last_word.insert(last_word.to_string(), entity);
+        }
         entity
     }
 
@@ -398,23 +417,23 @@ impl SpeakerTable {
     /// run together.
     pub fn full_name(&self, name: &str) -> Option<String> {
         let name = self.clean_name(name)?;
-        if self.run_together(&name).is_some() {
+        if self.run_together(name).is_some() {
             return None;
         }
-        if let Some(&entity) = self.by_name.get(&name) {
+        if let Some(&entity) = self.by_name.get(name) {
             return Some(self.entities[entity].name.clone());
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(&name);
+        let last_word = name.rsplit(' ').next().unwrap_or(name);
         let known = self.by_last_word.get(last_word).or_else(|| {
             (!name.contains(' '))
-                .then(|| self.by_first_word.get(&name))
+                .then(|| self.by_first_word.get(name))
                 .flatten()
         });
         match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
                 Some(self.entities[entity].name.clone())
             }
-            _ => Some(name),
+            _ => Some(name.to_string()),
         }
     }
 
@@ -490,11 +509,11 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
                 || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
         })
         .find_map(|token| {
-            let word = Lowercase::of(&input[token.start..token.end]);
-            match lexicon.pronouns.get(word.as_str()) {
-                Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
-                _ => None,
-            }
+            let word = &input[token.start..token.end];
+            lexicon
+                .may_be_personal_pronoun(word)
+                .then(|| lexicon.personal_pronoun(LowerWord::of(word).as_str()))
+                .flatten()
         })
 }
 
@@ -511,7 +530,7 @@ mod tests {
         let quote = open..close;
         let table = SpeakerTable::build(
             text,
-            std::slice::from_ref(&whole),
+            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
             std::slice::from_ref(&quote),
         );
         assert_eq!(
@@ -524,7 +543,11 @@ mod tests {
     fn pronouns_prefer_subjects_to_objects_of_prepositions() {
         let text = "Mr. Paul Ames spoke on Monday in an interview with Mr. Tom Reyes.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
+        let table = SpeakerTable::build(
+            text,
+            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
+            &[],
+        );
         assert_eq!(
             table
                 .resolve_pronoun(text.len(), Gender::Masculine)
@@ -537,7 +560,11 @@ mod tests {
     fn gives_the_fullest_name_and_resolves_pronouns() {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(text, std::slice::from_ref(&whole), &[]);
+        let table = SpeakerTable::build(
+            text,
+            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
+            &[],
+        );
         assert_eq!(table.full_name("Merkel").as_deref(), Some("Angela Merkel"));
         assert_eq!(
             table
@@ -561,7 +588,7 @@ mod tests {
             paragraphs.push(start..start + part.len());
             start += part.len() + 2;
         }
-        SpeakerTable::build(text, &paragraphs, &[])
+        SpeakerTable::build(text, &ParagraphTokens::read(text, &paragraphs), &[])
     }
 
     #[test]

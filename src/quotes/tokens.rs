@@ -6,6 +6,59 @@ use std::ops::Range;
 use super::lexicon::quote_lexicon;
 use crate::text::{is_word_char, Lowercase};
 
+/// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
+/// and name, so that only rare words are copied to the heap.
+const INLINE_WORD_BYTES: usize = 24;
+
+/// A word in lowercase, the same text as [`Lowercase`] gives, without a heap copy for a
+/// short ASCII word with capitals ("The", "Sen.", "He"), which `Lowercase` would allocate:
+/// attribution looks every capitalised word up in its word lists.
+pub enum LowerWord<'a> {
+    /// A short ASCII word, lowercased in place.
+    Inline {
+        /// The lowercase bytes, `len` of them.
+        bytes: [u8; INLINE_WORD_BYTES],
+        /// How many of `bytes` are the word.
+        len: usize,
+    },
+    /// Any other word: borrowed when already lowercase, else a lowercase copy.
+    Other(Lowercase<'a>),
+}
+
+impl<'a> LowerWord<'a> {
+    /// `word` in lowercase. Out of line in the page's wasm, where size counts more than
+    /// a call.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub fn of(word: &'a str) -> Self {
+        let len = word.len();
+        // The page's wasm keeps the smaller code (a copy per capitalised word is cheap
+        // beside its other costs, and every kilobyte of the page counts).
+        if cfg!(not(target_arch = "wasm32"))
+            && len <= INLINE_WORD_BYTES
+            && word.bytes().any(|byte| byte.is_ascii_uppercase())
+            && word.is_ascii()
+        {
+            let mut bytes = [0; INLINE_WORD_BYTES];
+            bytes[..len].copy_from_slice(word.as_bytes());
+            bytes[..len].make_ascii_lowercase();
+            LowerWord::Inline { bytes, len }
+        } else {
+            LowerWord::Other(Lowercase::of(word))
+        }
+    }
+
+    /// The lowercase text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            // ASCII bytes, lowercased, are valid UTF-8: the default is never taken.
+            LowerWord::Inline { bytes, len } => {
+                std::str::from_utf8(&bytes[..*len]).unwrap_or_default()
+            }
+            LowerWord::Other(lower) => lower.as_str(),
+        }
+    }
+}
+
 /// One token of the input: a word or a punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -34,61 +87,130 @@ impl Token {
     }
 }
 
+/// The tokens of every paragraph of an article, read once and shared by the speaker table,
+/// the narration around each quotation and the signature lines: one tokenisation per
+/// paragraph, however many parts of attribution read it.
+#[derive(Debug, Default)]
+pub struct ParagraphTokens {
+    /// The tokens of all paragraphs, in order.
+    tokens: Vec<Token>,
+    /// For each paragraph, the range of its tokens in `tokens`.
+    bounds: Vec<Range<usize>>,
+}
+
+impl ParagraphTokens {
+    /// Tokenises each of `paragraphs` (byte spans of `input`).
+    pub fn read(input: &str, paragraphs: &[Range<usize>]) -> Self {
+        // Fewer than one token (a word or a mark) per four bytes of English text: one
+        // allocation for nearly every article.
+        let mut tokens =
+            Vec::with_capacity(paragraphs.iter().map(|span| span.len()).sum::<usize>() / 4 + 16);
+        let bounds = paragraphs
+            .iter()
+            .map(|span| {
+                let start = tokens.len();
+                tokenize(input, span.clone(), &mut tokens);
+                start..tokens.len()
+            })
+            .collect();
+        ParagraphTokens { tokens, bounds }
+    }
+
+    /// The tokens of paragraph `index` (empty when there is no such paragraph).
+    pub fn of(&self, index: usize) -> &[Token] {
+        self.bounds
+            .get(index)
+            .map_or(&[], |bounds| &self.tokens[bounds.clone()])
+    }
+
+    /// The tokens of each paragraph, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &[Token]> + '_ {
+        self.bounds
+            .iter()
+            .map(|bounds| &self.tokens[bounds.clone()])
+    }
+}
+
 /// Appends the tokens of `input[range]` to `out`.
 pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // The character at byte `offset` of `text` (always a character boundary), decoded only
+    // when it is not ASCII.
+    let char_at = |offset: usize| match bytes.get(offset) {
+        None => None,
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text[offset..].chars().next(),
+    };
     // The lowercase word with its full stop, for the list of titles; one buffer for all.
     let mut with_dot = String::new();
-    while let Some((offset, c)) = chars.next() {
+    let mut offset = 0;
+    while let Some(c) = char_at(offset) {
         let start = range.start + offset;
-        if is_word_char(c) {
-            let mut end = offset + c.len_utf8();
-            while let Some(&(next_offset, next)) = chars.peek() {
-                // An apostrophe, hyphen, full stop or ampersand between two word characters
-                // ("don't", "U.S", "AT&T").
-                let joins = matches!(next, '\'' | '’' | '-' | '.' | '&')
-                    && text[next_offset + next.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(is_word_char);
-                if is_word_char(next) || joins {
-                    end = next_offset + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+        if !is_word_char(c) {
+            if !c.is_whitespace() {
+                let punct = match c {
+                    '“' | '”' | '„' | '‘' | '\'' | '’' => '"',
+                    '—' | '–' => '-',
+                    other => other,
+                };
+                out.push(Token {
+                    start,
+                    end: start + c.len_utf8(),
+                    punct: Some(punct),
+                });
             }
-            // Abbreviations keep their full stop: initials ("F."), titles ("Sen."), "U.S.".
-            if let Some(&(dot_offset, '.')) = chars.peek() {
-                let word = &text[offset..end];
-                let initial = word.chars().count() == 1 && c.is_uppercase();
-                with_dot.clear();
-                with_dot.push_str(&Lowercase::of(word));
-                with_dot.push('.');
-                if initial || word.contains('.') || lexicon.is_title(&with_dot) {
-                    end = dot_offset + 1;
-                    chars.next();
-                }
-            }
-            out.push(Token {
-                start,
-                end: range.start + end,
-                punct: None,
-            });
-        } else if !c.is_whitespace() {
-            let punct = match c {
-                '“' | '”' | '„' | '‘' | '\'' | '’' => '"',
-                '—' | '–' => '-',
-                other => other,
-            };
-            out.push(Token {
-                start,
-                end: start + c.len_utf8(),
-                punct: Some(punct),
-            });
+            offset += c.len_utf8();
+            continue;
         }
+        let mut end = offset + c.len_utf8();
+        loop {
+            // ASCII letters and digits, most of every word, a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(next) = char_at(end) else {
+                break;
+            };
+            let after = end + next.len_utf8();
+            // An apostrophe, hyphen, full stop or ampersand between two word characters
+            // ("don't", "U.S", "AT&T").
+            let joins = matches!(next, '\'' | '’' | '-' | '.' | '&')
+                && char_at(after).is_some_and(is_word_char);
+            if is_word_char(next) || joins {
+                end = after;
+            } else {
+                break;
+            }
+        }
+        // Abbreviations keep their full stop: initials ("F."), titles ("Sen."), "U.S.".
+        if bytes.get(end) == Some(&b'.') {
+            let word = &text[offset..end];
+            let initial = word.chars().count() == 1 && c.is_uppercase();
+            // Built only when asked: most words before a full stop are no initial, and
+            // lowercased in place, without a copy per word.
+            let mut title = || {
+                with_dot.clear();
+                if word.is_ascii() {
+                    with_dot.push_str(word);
+                    with_dot.make_ascii_lowercase();
+                } else {
+                    with_dot.push_str(&Lowercase::of(word));
+                }
+                with_dot.push('.');
+                lexicon.is_title(&with_dot)
+            };
+            if initial || word.contains('.') || title() {
+                end += 1;
+            }
+        }
+        out.push(Token {
+            start,
+            end: range.start + end,
+            punct: None,
+        });
+        offset = end;
     }
 }
 
@@ -128,5 +250,46 @@ pub fn ends_sentence_at(input: &str, tokens: &[Token], index: usize) -> bool {
             .next()
             .is_some_and(char::is_lowercase),
         Some(next) => !(next.is(')') || next.is(',')),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_their_joining_marks_and_abbreviations_their_full_stop() {
+        let text = "U.S. Sen. F. Smith’s AT&T plan—don't, “Émile-Zola” said 😀 2.5%. Done.";
+        let mut tokens = Vec::new();
+        tokenize(text, 0..text.len(), &mut tokens);
+        let read: Vec<(&str, Option<char>)> = tokens
+            .iter()
+            .map(|token| (&text[token.start..token.end], token.punct))
+            .collect();
+        let word = |text| (text, None);
+        assert_eq!(
+            read,
+            vec![
+                word("U.S."),
+                word("Sen."),
+                word("F."),
+                word("Smith’s"),
+                word("AT&T"),
+                word("plan"),
+                ("—", Some('-')),
+                word("don't"),
+                (",", Some(',')),
+                ("“", Some('"')),
+                word("Émile-Zola"),
+                ("”", Some('"')),
+                word("said"),
+                ("😀", Some('😀')),
+                word("2.5"),
+                ("%", Some('%')),
+                (".", Some('.')),
+                word("Done"),
+                (".", Some('.')),
+            ]
+        );
     }
 }
