@@ -24,7 +24,7 @@ use crate::text::sorting;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::candidates::pairs_sharing_a_key;
+use super::candidates::for_each_pair_sharing_a_key;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::quotes::cue_base;
 use crate::report::Quote;
@@ -317,12 +317,22 @@ impl CommonStems {
 
     /// The quote's stems that are not common, sorted.
     fn distinctive(&self, quote: &QuoteSummary) -> Vec<u64> {
-        quote
-            .stems
-            .iter()
-            .copied()
-            .filter(|stem| self.stems.binary_search(stem).is_err())
-            .collect()
+        let mut stems = Vec::new();
+        self.distinctive_into(quote, &mut stems);
+        stems
+    }
+
+    /// [`CommonStems::distinctive`] into `stems` (emptied first), for a caller that asks
+    /// for many quotes' stems in turn.
+    fn distinctive_into(&self, quote: &QuoteSummary, stems: &mut Vec<u64>) {
+        stems.clear();
+        stems.extend(
+            quote
+                .stems
+                .iter()
+                .copied()
+                .filter(|stem| self.stems.binary_search(stem).is_err()),
+        );
     }
 
     /// Step 3: the keys a quote is filed under (its speaker's surname with each distinctive
@@ -481,8 +491,20 @@ impl Grouping {
     }
 }
 
+/// Filing keys of a batch's quotes held at once, at most: some 64 MB of (key, quote)
+/// entries. Beyond, the keys are taken in parts (see [`group`]).
+const ENTRIES_PER_PART: usize = 1 << 22;
+
 /// Groups the quotes of articles (in id order) into statements quoted by two or more
 /// articles (steps 2 to 5 on one machine; see [`QuoteGraph::stars`]).
+///
+/// The filing keys of a million articles' quotes are some 35 million entries, 560 MB if
+/// held at once; they are taken in parts instead, each part the keys of one remainder
+/// modulo the number of parts, a few million entries each. Every key's bucket lies whole in
+/// one part, so its size against [`MAX_POSTING`] is the batch's, and every candidate pair is
+/// found in some part; a pair sharing keys of two parts is compared in each, and the graph
+/// counts its match once. Each quote's distinctive stems are found again where they are
+/// needed rather than kept (cheap: a few binary searches in the common stems).
 pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
     let quotes: Vec<(usize, &QuoteSummary)> = articles
         .iter()
@@ -491,19 +513,15 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
         .filter(|(_, quote)| quote.is_groupable())
         .collect();
     let common = QuoteStatistics::count(quotes.iter().map(|&(_, quote)| quote)).common_stems();
-    let distinctive: Vec<Vec<u64>> = quotes
+    let mut stems = Vec::new();
+    let keys: usize = quotes
         .iter()
-        .map(|(_, quote)| common.distinctive(quote))
-        .collect();
-    let entries: Vec<(u64, usize)> = quotes
-        .iter()
-        .enumerate()
-        .flat_map(|(number, (_, quote))| {
-            filing_keys(&distinctive[number], quote)
-                .into_iter()
-                .map(move |key| (key, number))
+        .map(|(_, quote)| {
+            common.distinctive_into(quote, &mut stems);
+            filing_keys(&stems, quote).len()
         })
-        .collect();
+        .sum();
+    let parts = keys.div_ceil(ENTRIES_PER_PART).max(1) as u64;
     let ranked = |number: usize| {
         let (article, quote) = quotes[number];
         RankedQuote {
@@ -515,13 +533,29 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
         }
     };
     let mut graph = QuoteGraph::new();
-    for (x, y) in pairs_sharing_a_key(entries, MAX_POSTING) {
-        // What `CommonStems::quotes_match` does, with each quote's distinctive stems found once.
-        if quotes[x].0 != quotes[y].0
-            && same_statement(&distinctive[x], &distinctive[y], quotes[x].1, quotes[y].1)
-        {
-            graph.add_match(ranked(x), ranked(y));
+    let (mut x_stems, mut y_stems) = (Vec::new(), Vec::new());
+    for part in 0..parts {
+        let mut entries: Vec<(u64, usize)> = Vec::new();
+        for (number, (_, quote)) in quotes.iter().enumerate() {
+            common.distinctive_into(quote, &mut stems);
+            entries.extend(
+                filing_keys(&stems, quote)
+                    .into_iter()
+                    .filter(|key| key % parts == part)
+                    .map(|key| (key, number)),
+            );
         }
+        for_each_pair_sharing_a_key(entries, MAX_POSTING, |x: usize, y: usize| {
+            // What `CommonStems::quotes_match` does.
+            if quotes[x].0 == quotes[y].0 {
+                return;
+            }
+            common.distinctive_into(quotes[x].1, &mut x_stems);
+            common.distinctive_into(quotes[y].1, &mut y_stems);
+            if same_statement(&x_stems, &y_stems, quotes[x].1, quotes[y].1) {
+                graph.add_match(ranked(x), ranked(y));
+            }
+        });
     }
     graph.stars()
 }
