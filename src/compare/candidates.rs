@@ -232,4 +232,79 @@ mod tests {
         // With a cap of two, bucket 'b' (three items) is left out: (0, 1) still comes from 'a'.
         assert_eq!(pairs_sharing_a_key(entries, 2), vec![(0, 1), (2, 3)]);
     }
+
+    /// Every pair of two distinct items that share a key of at most `cap` distinct holders,
+    /// by looking at every two items: what the index must give.
+    fn brute_force(entries: &[(u8, u32)], cap: usize) -> Vec<(u32, u32)> {
+        let holders = |key: u8| {
+            let mut items: Vec<u32> = entries.iter().filter(|e| e.0 == key).map(|e| e.1).collect();
+            items.sort_unstable();
+            items.dedup();
+            items.len()
+        };
+        let mut pairs = Vec::new();
+        let most = entries.iter().map(|e| e.1).max().unwrap_or(0);
+        for a in 0..=most {
+            for b in a + 1..=most {
+                let shared = entries.iter().any(|x| {
+                    x.1 == a
+                        && entries.iter().any(|y| y.1 == b && y.0 == x.0)
+                        && holders(x.0) <= cap
+                });
+                if shared {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn the_index_visits_each_pair_sharing_a_kept_key_once_in_order() {
+        // Pseudo-random entries (a fixed linear congruential sequence): 60 items filing up
+        // to 5 keys of 40, some twice, so that pairs share several keys and buckets differ in
+        // size.
+        let mut state = 12345u64;
+        let mut next = |below: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % below
+        };
+        let mut entries: Vec<(u8, u32)> = Vec::new();
+        for item in 0..60u32 {
+            for _ in 0..next(6) {
+                entries.push((next(40) as u8, item));
+            }
+        }
+        entries.push(entries[0]);
+        for cap in [2, 4, 7, usize::MAX] {
+            let mut visited = Vec::new();
+            let index = SharedKeys::new(entries.clone(), cap);
+            index.for_each_pair(|a, b| visited.push((a, b)));
+            let expected = brute_force(&entries, cap);
+            assert!(cap < 4 || expected.len() > 30, "{cap}: {}", expected.len());
+            assert_eq!(visited, expected, "cap {cap}");
+            // Twice over one index, the same pairs.
+            let mut again = Vec::new();
+            index.for_each_pair(|a, b| again.push((a, b)));
+            assert_eq!(again, visited);
+        }
+        let as_usize: Vec<(u8, usize)> = entries.iter().map(|&(k, i)| (k, i as usize)).collect();
+        let listed: Vec<(u32, u32)> = pairs_sharing_a_key(as_usize, 7)
+            .into_iter()
+            .map(|(a, b)| (a as u32, b as u32))
+            .collect();
+        assert_eq!(listed, brute_force(&entries, 7));
+    }
+
+    #[test]
+    fn an_index_without_shared_keys_visits_nothing() {
+        let index = SharedKeys::new(vec![(1u8, 0u32), (2, 1), (3, 1)], usize::MAX);
+        assert_eq!(index.entries(), 0);
+        index.for_each_pair(|a, b| panic!("no pair shares a key, yet ({a}, {b})"));
+        SharedKeys::<u32>::new(Vec::<(u8, u32)>::new(), 5).for_each_pair(|_, _| panic!());
+        let index = SharedKeys::new(vec![(1u8, 3u32), (1, 9), (1, 3)], usize::MAX);
+        assert_eq!(index.entries(), 2);
+    }
 }

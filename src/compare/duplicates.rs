@@ -539,6 +539,43 @@ mod tests {
     }
 
     #[test]
+    fn sketches_rule_out_unrelated_texts_and_never_a_near_copy() {
+        let settings = Settings::DEFAULT;
+        let words: Vec<&str> = STORY.split_whitespace().collect();
+        // Versions of the story with ever more words changed, from near copies to texts that
+        // share little, and an unrelated text.
+        let mut texts: Vec<String> = (0..12)
+            .map(|edits| {
+                let mut version = words.clone();
+                for edit in 0..edits {
+                    version[(edit * 7) % words.len()] = "changed";
+                }
+                version.join(" ")
+            })
+            .collect();
+        texts.push("Owls were counted in the valley over a mild winter, more than ever.".into());
+        let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
+        let mut sketches = BucketSketches::default();
+        sketches.gather(fingerprints.iter());
+        let (mut near, mut ruled_out) = (0, 0);
+        for a in 0..fingerprints.len() {
+            for b in 0..fingerprints.len() {
+                let (x, y) = (&fingerprints[a], &fingerprints[b]);
+                let may_be = sketches.may_be_near(a, b, x, &settings);
+                if near_similarity(x, y, &settings).is_some() {
+                    assert!(may_be, "{a} and {b} are near copies");
+                    near += 1;
+                } else {
+                    ruled_out += usize::from(!may_be);
+                }
+            }
+        }
+        assert!(near > fingerprints.len(), "{near}");
+        // The unrelated text against each version, both ways, at least.
+        assert!(ruled_out >= 2 * 12, "{ruled_out}");
+    }
+
+    #[test]
     fn signatures_are_stable_across_runs() {
         assert_eq!(fingerprint(STORY), fingerprint(STORY));
         assert_eq!(fingerprint(STORY).signature.len(), Settings::DEFAULT.hashes);

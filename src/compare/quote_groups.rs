@@ -506,6 +506,11 @@ const ENTRIES_PER_PART: usize = 1 << 22;
 /// counts its match once. Each quote's distinctive stems are found again where they are
 /// needed rather than kept (cheap: a few binary searches in the common stems).
 pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
+    group_in_parts(articles, ENTRIES_PER_PART)
+}
+
+/// [`group`] holding at most about `entries_per_part` filing keys at once.
+fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grouping {
     let quotes: Vec<(usize, &QuoteSummary)> = articles
         .iter()
         .enumerate()
@@ -521,7 +526,7 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
             filing_keys(&stems, quote).len()
         })
         .sum();
-    let parts = keys.div_ceil(ENTRIES_PER_PART).max(1) as u64;
+    let parts = keys.div_ceil(entries_per_part.max(1)).max(1) as u64;
     let ranked = |number: usize| {
         let (article, quote) = quotes[number];
         RankedQuote {
@@ -558,4 +563,75 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
         });
     }
     graph.stars()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::QuoteKind;
+
+    fn quote(speaker: &str, text: &str) -> Quote {
+        Quote {
+            text: text.to_string(),
+            speaker: Some(speaker.to_string()),
+            cue: Some("said".to_string()),
+            start: 0,
+            end: text.len(),
+            kind: QuoteKind::Direct,
+        }
+    }
+
+    #[test]
+    fn keys_taken_in_parts_give_the_groups_of_keys_taken_at_once() {
+        // Three statements, each quoted in several articles in slightly different words, and
+        // a remark every article quotes whole, which shares some words with them.
+        let statements = [
+            (
+                "Rhea Dostal",
+                "the harbour bridge will reopen before the winter storms arrive",
+            ),
+            (
+                "Rhea Dostal",
+                "our council budget protects libraries, buses and public parks",
+            ),
+            (
+                "Anton Reyes",
+                "engineers found deep cracks inside three concrete pillars",
+            ),
+        ];
+        let articles: Vec<Vec<QuoteSummary>> = (0..12)
+            .map(|article| {
+                let quotes: Vec<Quote> = statements
+                    .iter()
+                    .enumerate()
+                    .filter(|(number, _)| (article + number) % 3 != 0)
+                    .map(|(number, (speaker, text))| {
+                        let words: Vec<&str> = text.split(' ').collect();
+                        // Each article leaves out another word of the statement.
+                        let left_out = (article + number) % words.len();
+                        let kept: Vec<&str> = words
+                            .iter()
+                            .enumerate()
+                            .filter(|&(at, _)| at != left_out)
+                            .map(|(_, word)| *word)
+                            .collect();
+                        quote(speaker, &kept.join(" "))
+                    })
+                    .chain([quote(
+                        "Rhea Dostal",
+                        "winter buses run late on public holidays",
+                    )])
+                    .collect();
+                summarise(&quotes)
+            })
+            .collect();
+        let lists: Vec<&[QuoteSummary]> = articles.iter().map(Vec::as_slice).collect();
+        let at_once = group_in_parts(&lists, usize::MAX);
+        assert_eq!(at_once.groups.len(), 4, "{:?}", at_once.groups);
+        for entries_per_part in [1, 7, 40] {
+            let in_parts = group_in_parts(&lists, entries_per_part);
+            assert_eq!(in_parts.groups, at_once.groups, "{entries_per_part}");
+            assert_eq!(in_parts.centres, at_once.centres, "{entries_per_part}");
+        }
+    }
 }

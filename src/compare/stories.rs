@@ -828,6 +828,54 @@ mod tests {
     }
 
     #[test]
+    fn weighing_per_shared_term_gives_the_vectors_numbers_bit_for_bit() {
+        // Terms drawn from a small range so that the summaries share many, with counts from
+        // 1 to the whole batch, frequencies and background shares of every size.
+        let mut state = 99u64;
+        let mut next = |below: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % below
+        };
+        let summaries: Vec<StorySummary> = (0..40)
+            .map(|_| {
+                let mut terms: Vec<StoryTerm> = (0..next(30))
+                    .map(|_| StoryTerm {
+                        hash: next(60) as u32,
+                        frequency: 1.0 + next(5) as f32 * 0.7,
+                        background_share: 10f32.powi(-(next(7) as i32)),
+                    })
+                    .collect();
+                terms.sort_by_key(|term| term.hash);
+                terms.dedup_by_key(|term| term.hash);
+                StorySummary {
+                    terms: terms.into(),
+                    ..StorySummary::default()
+                }
+            })
+            .collect();
+        let frequencies = DocumentFrequencies::count(&summaries).without_single_holders();
+        let weighing = Weighing::new(&frequencies);
+        let vectors: Vec<StoryVector> = summaries
+            .iter()
+            .map(|summary| StoryVector::weigh(summary, &frequencies))
+            .collect();
+        let mut positive = 0;
+        for (a, vector_a) in summaries.iter().zip(&vectors) {
+            let norm_a = weighing.squared_norm(a);
+            assert_eq!(norm_a.to_bits(), vector_a.squared_norm.to_bits());
+            assert_eq!(weighing.keys(a), candidate_keys(vector_a));
+            for (b, vector_b) in summaries.iter().zip(&vectors) {
+                let cosine = weighing.cosine((a, norm_a), (b, weighing.squared_norm(b)));
+                assert_eq!(cosine.to_bits(), vector_a.cosine(vector_b).to_bits());
+                positive += usize::from(cosine > 0.0 && cosine < 1.0);
+            }
+        }
+        assert!(positive > 500, "{positive}");
+    }
+
+    #[test]
     fn frequencies_read_back_from_bytes_are_the_same() {
         let a = summary(&[(1, 0.01), (2, 0.01), (u32::MAX, 0.02)], None, &[]);
         let b = summary(&[(2, 0.01), (u32::MAX, 0.02)], None, &[]);
