@@ -155,7 +155,8 @@ impl<I: ItemNumber> SharedKeys<I> {
     }
 
     /// How many (key, item) entries the kept buckets hold.
-    pub fn entries(&self) -> usize {
+    #[cfg(test)]
+    fn entries(&self) -> usize {
         self.postings.len()
     }
 
