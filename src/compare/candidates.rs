@@ -43,41 +43,10 @@ pub fn pairs_sharing_a_key<K: Ord + Copy>(
     pairs
 }
 
-/// A number naming an item in a key's bucket. The batch's big indexes number articles as
-/// `u32` (a batch holds at most [`MAX_DOCUMENTS`](super::MAX_DOCUMENTS)), half the bytes of
-/// a `usize`.
-pub trait ItemNumber: Copy + Ord {
-    /// The number as an index.
-    fn index(self) -> usize;
-    /// The number whose [`ItemNumber::index`] is `index` (only ever called with such one).
-    fn from_index(index: usize) -> Self;
-}
-
-impl ItemNumber for u32 {
-    fn index(self) -> usize {
-        self as usize
-    }
-
-    fn from_index(index: usize) -> Self {
-        // Only indexes of u32 numbers come back here, so none is cut.
-        index as u32
-    }
-}
-
-impl ItemNumber for usize {
-    fn index(self) -> usize {
-        self
-    }
-
-    fn from_index(index: usize) -> Self {
-        index
-    }
-}
-
 /// Calls `visit(a, b)` once for every pair of items `a < b` that share a key whose bucket
 /// holds at most `max_posting` distinct items, in ascending order of (a, b): the pairs of
 /// [`pairs_sharing_a_key`], without ever holding them ([`SharedKeys`] once).
-pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: ItemNumber>(
+pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: Ord + Copy>(
     entries: Vec<(K, I)>,
     max_posting: usize,
     visit: impl FnMut(I, I),
@@ -85,29 +54,28 @@ pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: ItemNumber>(
     SharedKeys::new(entries, max_posting).for_each_pair(visit);
 }
 
-/// An inverted index of items filed under keys, kept in two flat lists: each kept key's
+/// An inverted index of items (any numbers: the batch's story index numbers its articles as
+/// `u32`, half the bytes of a `usize`) filed under keys, kept in two flat lists: each kept key's
 /// items (its bucket), and each item's kept keys. Buckets of one item, and buckets of more
 /// than the cap, are left out: they give no pair.
 ///
 /// Each item in turn gathers the later items of its buckets, each once
 /// ([`SharedKeys::for_each_pair`]). A pair that shares several keys is found through each of
-/// them but visited once, and what is held is the index (three numbers an entry) and one
-/// item's candidates, never the list of all pairs: memory grows with the entries, whatever
-/// the number of candidate pairs, and the time with the bucket pairs walked, with nothing
-/// sorted but the entries and one item's candidates at a time.
+/// them but visited once, and what is held is the index (a few numbers a kept entry) and one
+/// item's candidates, never the list of all pairs: memory grows with the entries that share
+/// a key, whatever the number of candidate pairs or items, and the time with the bucket pairs
+/// walked, with nothing sorted but the entries and one item's candidates at a time.
 #[derive(Debug, Clone)]
 pub struct SharedKeys<I> {
     /// The kept buckets' items, bucket after bucket, each bucket's ascending:
     /// `postings[bucket_starts[k]..bucket_starts[k + 1]]` is bucket k.
     postings: Vec<I>,
     bucket_starts: Vec<usize>,
-    /// Each item's buckets: those of item i are
-    /// `item_buckets[item_starts[i]..item_starts[i + 1]]`.
-    item_buckets: Vec<usize>,
-    item_starts: Vec<usize>,
+    /// Every (item, bucket) of the postings, sorted: each item's buckets in one run.
+    item_buckets: Vec<(I, usize)>,
 }
 
-impl<I: ItemNumber> SharedKeys<I> {
+impl<I: Ord + Copy> SharedKeys<I> {
     /// The index of `entries` (key, item), with the buckets of more than `max_posting`
     /// distinct items left out. An item may file any number of keys, a key twice.
     pub fn new<K: Ord + Copy>(mut entries: Vec<(K, I)>, max_posting: usize) -> SharedKeys<I> {
@@ -124,33 +92,19 @@ impl<I: ItemNumber> SharedKeys<I> {
         }
         drop(entries);
         postings.shrink_to_fit();
-        let items = postings
-            .iter()
-            .map(|item| item.index() + 1)
-            .max()
-            .unwrap_or(0);
-        // A counting sort of the postings by item.
-        let mut item_starts: Vec<usize> = vec![0; items + 1];
-        for item in &postings {
-            item_starts[item.index() + 1] += 1;
-        }
-        for i in 0..items {
-            item_starts[i + 1] += item_starts[i];
-        }
-        let mut filled = item_starts.clone();
-        let mut item_buckets: Vec<usize> = vec![0; postings.len()];
+        let mut item_buckets: Vec<(I, usize)> = Vec::with_capacity(postings.len());
         for (bucket, range) in bucket_starts.windows(2).enumerate() {
-            for item in &postings[range[0]..range[1]] {
-                let slot = &mut filled[item.index()];
-                item_buckets[*slot] = bucket;
-                *slot += 1;
-            }
+            item_buckets.extend(
+                postings[range[0]..range[1]]
+                    .iter()
+                    .map(|&item| (item, bucket)),
+            );
         }
+        sorting::sort(&mut item_buckets);
         SharedKeys {
             postings,
             bucket_starts,
             item_buckets,
-            item_starts,
         }
     }
 
@@ -163,30 +117,19 @@ impl<I: ItemNumber> SharedKeys<I> {
     /// Calls `visit(a, b)` once for every pair of items `a < b` that share a kept bucket, in
     /// ascending order of (a, b).
     pub fn for_each_pair(&self, mut visit: impl FnMut(I, I)) {
-        let items = self.item_starts.len() - 1;
-        // `last_met[b]` is one more than the last item whose candidates included b (0: none
-        // yet), so that a pair sharing several buckets is visited once.
-        let mut last_met: Vec<usize> = vec![0; items];
         let mut candidates: Vec<I> = Vec::new();
-        for a in 0..items {
+        for run in self.item_buckets.chunk_by(|x, y| x.0 == y.0) {
+            let a = run[0].0;
             candidates.clear();
-            for &bucket in &self.item_buckets[self.item_starts[a]..self.item_starts[a + 1]] {
+            for &(_, bucket) in run {
                 let members =
                     &self.postings[self.bucket_starts[bucket]..self.bucket_starts[bucket + 1]];
-                let later = members.partition_point(|item| item.index() <= a);
-                for &b in &members[later..] {
-                    if last_met[b.index()] != a + 1 {
-                        last_met[b.index()] = a + 1;
-                        candidates.push(b);
-                    }
-                }
+                let later = members.partition_point(|&item| item <= a);
+                candidates.extend_from_slice(&members[later..]);
             }
-            if candidates.is_empty() {
-                continue;
-            }
+            // A pair sharing several buckets is met once in each: visited once.
             sorting::sort(&mut candidates);
-            // `a` files a bucket, so it is the index of one of the postings' numbers.
-            let a = I::from_index(a);
+            candidates.dedup();
             for &b in &candidates {
                 visit(a, b);
             }

@@ -75,7 +75,9 @@ impl QuoteSummary {
     }
 }
 
-/// The groupable quotes of one article: those with a speaker and content words.
+/// The groupable quotes of one article: those with a speaker and at least
+/// [`MIN_SHARED_WORDS`] content words. A quote with fewer is never grouped (it could be
+/// anybody's), so a batch keeps nothing of it.
 pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
     quotes
         .iter()
@@ -86,7 +88,7 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
             let surname = *names.last()?;
             let first_name = if names.len() > 1 { names[0] } else { 0 };
             let stems = content_stems(&quote.text);
-            (!stems.is_empty()).then(|| QuoteSummary {
+            (stems.len() >= MIN_SHARED_WORDS).then(|| QuoteSummary {
                 index,
                 surname,
                 first_name,
@@ -101,7 +103,8 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
 }
 
 impl QuoteSummary {
-    /// Whether the quote has content words enough to be grouped at all.
+    /// Whether the quote has content words enough to be grouped at all ([`summarise`] keeps
+    /// only such; a summary read from bytes may be another).
     pub fn is_groupable(&self) -> bool {
         self.stems.len() >= MIN_SHARED_WORDS
     }
@@ -511,13 +514,8 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
 
 /// [`group`] holding at most about `entries_per_part` filing keys at once.
 fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grouping {
-    let quotes: Vec<(usize, &QuoteSummary)> = articles
-        .iter()
-        .enumerate()
-        .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
-        .filter(|(_, quote)| quote.is_groupable())
-        .collect();
-    let common = QuoteStatistics::count(quotes.iter().map(|&(_, quote)| quote)).common_stems();
+    let quotes = GroupableQuotes::new(articles);
+    let common = QuoteStatistics::count(quotes.iter().map(|(_, quote)| quote)).common_stems();
     let mut stems = Vec::new();
     let keys: usize = quotes
         .iter()
@@ -526,43 +524,88 @@ fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grou
             filing_keys(&stems, quote).len()
         })
         .sum();
-    let parts = keys.div_ceil(entries_per_part.max(1)).max(1) as u64;
-    let ranked = |number: usize| {
-        let (article, quote) = quotes[number];
-        RankedQuote {
-            id: QuoteId {
-                article,
-                quote: quote.index,
-            },
-            stems: quote.stem_count(),
-        }
+    let parts = keys.div_ceil(entries_per_part.max(1)).max(1);
+    let ranked = |article: usize, quote: &QuoteSummary| RankedQuote {
+        id: QuoteId {
+            article,
+            quote: quote.index,
+        },
+        stems: quote.stem_count(),
     };
     let mut graph = QuoteGraph::new();
     let (mut x_stems, mut y_stems) = (Vec::new(), Vec::new());
-    for part in 0..parts {
-        let mut entries: Vec<(u64, usize)> = Vec::new();
+    for part in 0..parts as u64 {
+        // A part's share of the keys, and an eighth more for the chance of the remainders.
+        let mut entries: Vec<(u64, usize)> = Vec::with_capacity(keys / parts + keys / parts / 8);
         for (number, (_, quote)) in quotes.iter().enumerate() {
             common.distinctive_into(quote, &mut stems);
             entries.extend(
                 filing_keys(&stems, quote)
                     .into_iter()
-                    .filter(|key| key % parts == part)
+                    .filter(|key| key % parts as u64 == part)
                     .map(|key| (key, number)),
             );
         }
         for_each_pair_sharing_a_key(entries, MAX_POSTING, |x: usize, y: usize| {
+            let ((x_article, x_quote), (y_article, y_quote)) = (quotes.get(x), quotes.get(y));
             // What `CommonStems::quotes_match` does.
-            if quotes[x].0 == quotes[y].0 {
+            if x_article == y_article {
                 return;
             }
-            common.distinctive_into(quotes[x].1, &mut x_stems);
-            common.distinctive_into(quotes[y].1, &mut y_stems);
-            if same_statement(&x_stems, &y_stems, quotes[x].1, quotes[y].1) {
-                graph.add_match(ranked(x), ranked(y));
+            common.distinctive_into(x_quote, &mut x_stems);
+            common.distinctive_into(y_quote, &mut y_stems);
+            if same_statement(&x_stems, &y_stems, x_quote, y_quote) {
+                graph.add_match(ranked(x_article, x_quote), ranked(y_article, y_quote));
             }
         });
     }
     graph.stars()
+}
+
+/// The batch's groupable quotes numbered in article order, without a list of them: where
+/// each article's numbers start (a million articles' four million quotes would take 64 MB
+/// as (article, quote) pairs, their starts 8 MB).
+struct GroupableQuotes<'a> {
+    articles: &'a [&'a [QuoteSummary]],
+    /// `starts[a]` is the number of article a's first groupable quote; one more entry at the
+    /// end, the number of quotes.
+    starts: Vec<usize>,
+}
+
+impl<'a> GroupableQuotes<'a> {
+    fn new(articles: &'a [&'a [QuoteSummary]]) -> GroupableQuotes<'a> {
+        let mut starts = Vec::with_capacity(articles.len() + 1);
+        let mut number = 0;
+        starts.push(number);
+        for quotes in articles {
+            number += quotes.iter().filter(|quote| quote.is_groupable()).count();
+            starts.push(number);
+        }
+        GroupableQuotes { articles, starts }
+    }
+
+    /// Every groupable quote with its article's position, in number order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &'a QuoteSummary)> + '_ {
+        self.articles
+            .iter()
+            .enumerate()
+            .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
+            .filter(|(_, quote)| quote.is_groupable())
+    }
+
+    /// The quote numbered `number` (below the number of quotes) with its article's position.
+    fn get(&self, number: usize) -> (usize, &'a QuoteSummary) {
+        // The last article whose numbers start at or before `number`: its own start is at
+        // most `number` and the next one's above, so it holds the quote.
+        let article = self.starts.partition_point(|&start| start <= number) - 1;
+        let nth = number - self.starts[article];
+        let quote = self.articles[article]
+            .iter()
+            .filter(|quote| quote.is_groupable())
+            .nth(nth)
+            .expect("an article holds as many groupable quotes as its numbers span");
+        (article, quote)
+    }
 }
 
 #[cfg(test)]
@@ -625,7 +668,11 @@ mod tests {
                 summarise(&quotes)
             })
             .collect();
-        let lists: Vec<&[QuoteSummary]> = articles.iter().map(Vec::as_slice).collect();
+        // Articles without quotes between them: numbers skip nothing.
+        let mut lists: Vec<&[QuoteSummary]> = articles.iter().map(Vec::as_slice).collect();
+        lists.insert(0, &[]);
+        lists.insert(5, &[]);
+        lists.push(&[]);
         let at_once = group_in_parts(&lists, usize::MAX);
         assert_eq!(at_once.groups.len(), 4, "{:?}", at_once.groups);
         for entries_per_part in [1, 7, 40] {
