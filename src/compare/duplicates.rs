@@ -397,13 +397,42 @@ impl BucketSketches {
     /// duplicates: their sketches agree on fewer places than [`near_similarity`] needs. The
     /// same count over the same places as [`Fingerprint::similarity`], bounding it from above.
     fn may_be_near(&self, x: usize, y: usize, x_print: &Fingerprint, settings: &Settings) -> bool {
-        let agreeing = self
-            .sketch(x)
-            .iter()
-            .zip(self.sketch(y))
-            .fold(0u32, |count, (a, b)| count + u32::from(a == b));
-        f64::from(agreeing) / x_print.signature.len().max(1) as f64 >= settings.threshold
+        let agreeing = agreeing_bytes(self.sketch(x), self.sketch(y));
+        agreeing as f64 / x_print.signature.len().max(1) as f64 >= settings.threshold
     }
+}
+
+/// Places where two byte strings agree, over the shorter one's length (as `zip` counts).
+/// Counted sixteen places at a time into byte-wide tallies, which the compiler turns into a
+/// few vector instructions: a million articles' buckets hold some 650 million pairs, so this
+/// count is most of the duplicate search.
+fn agreeing_bytes(a: &[u8], b: &[u8]) -> usize {
+    const LANES: usize = 16;
+    let length = a.len().min(b.len());
+    let (a, b) = (&a[..length], &b[..length]);
+    let mut total = 0;
+    // A tally of 255 chunks at most, so that no byte-wide tally overflows.
+    for (a, b) in a.chunks(LANES * 255).zip(b.chunks(LANES * 255)) {
+        let mut tallies = [0u8; LANES];
+        let (a_chunks, b_chunks) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+        let rest = a_chunks
+            .remainder()
+            .iter()
+            .zip(b_chunks.remainder())
+            .filter(|(x, y)| x == y)
+            .count();
+        for (x, y) in a_chunks.zip(b_chunks) {
+            for lane in 0..LANES {
+                tallies[lane] += u8::from(x[lane] == y[lane]);
+            }
+        }
+        total += rest
+            + tallies
+                .iter()
+                .map(|&tally| usize::from(tally))
+                .sum::<usize>();
+    }
+    total
 }
 
 /// Duplicate pairs in the report's order: by first, then second position.
@@ -573,6 +602,23 @@ mod tests {
         assert!(near > fingerprints.len(), "{near}");
         // The unrelated text against each version, both ways, at least.
         assert!(ruled_out >= 2 * 12, "{ruled_out}");
+    }
+
+    #[test]
+    fn agreeing_bytes_counts_every_place_of_the_shorter_string() {
+        let count = |a: &[u8], b: &[u8]| a.iter().zip(b).filter(|(x, y)| x == y).count();
+        let long: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 13) as u8).collect();
+        let other: Vec<u8> = (0..4100u32).map(|i| (i * 5 % 13) as u8).collect();
+        for (a, b) in [
+            (&long[..], &other[..]),
+            (&other[..], &long[..]),
+            (&long[..20], &other[..40]),
+            (&long[..128], &long[..128]),
+            (&long[..0], &other[..3]),
+        ] {
+            assert_eq!(agreeing_bytes(a, b), count(a, b), "{} {}", a.len(), b.len());
+        }
+        assert_eq!(agreeing_bytes(&long, &long), 5000);
     }
 
     #[test]
