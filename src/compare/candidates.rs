@@ -3,10 +3,12 @@
 //! with the number of items, not its square.
 //!
 //! One bucket is the items filed under one key. On one machine the buckets come from sorting
-//! every (key, item) entry; in a distributed run each bucket is a group of a shuffle by key,
-//! and [`bucket_pairs`] makes its pairs where the group lands. Both give the same set of
-//! pairs: a pair is a candidate when some key's bucket holds both and is not larger than the
-//! cap, a rule that depends on the whole batch's buckets only, never on an order.
+//! every (key, item) entry into an inverted index ([`SharedKeys`]), whose pairs are visited
+//! item by item and never listed all at once; in a distributed run each bucket is a group of
+//! a shuffle by key, and [`bucket_pairs`] makes its pairs where the group lands. Both give the
+//! same set of pairs: a pair is a candidate when some key's bucket holds both and is not
+//! larger than the cap, a rule that depends on the whole batch's buckets only, never on an
+//! order.
 
 use crate::text::sorting;
 
