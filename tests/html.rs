@@ -625,3 +625,121 @@ fn unclosed_and_misnested_markup_is_read_as_browsers_read_it() {
         ]
     );
 }
+
+#[test]
+fn an_unlinked_heading_ends_a_list_a_marker_opened_amid_the_article() {
+    // A "Don't Miss:" teaser stands among the article's paragraphs, in their element; the
+    // product sections after it have headings that link nowhere, so they are the article's.
+    let article = clean_html(&page("buying-guide.html"));
+    let (_, kept_marker, _) = verdict_of(&article, "Don't Miss:");
+    assert!(!kept_marker);
+    for opening in [
+        "The Quick Steel",
+        "Boils a full litre",
+        "Quiet enough",
+        "The Glass Tower",
+        "You can watch the water",
+        "Our only complaint",
+    ] {
+        kept(&article, opening);
+    }
+    // A list headed by a marker in a box of its own still goes whole.
+    let (_, kept_teaser, _) = verdict_of(&article, "Toasters tested");
+    assert!(!kept_teaser);
+}
+
+#[test]
+fn a_line_repeated_in_each_section_stays_and_a_repeat_in_one_section_goes() {
+    let article = clean_html(&page("training-plan.html"));
+    // The warm-up line stands under each day's heading: every copy is the article's text.
+    assert_eq!(
+        article
+            .text
+            .matches("Walk for ten minutes to warm up")
+            .count(),
+        3,
+        "{:#?}",
+        blocks(&article)
+    );
+    // The summary shown again in the same section, with no heading between, is a repeat.
+    assert_eq!(
+        article
+            .text
+            .matches("Build up slowly and rest often")
+            .count(),
+        1,
+        "{:#?}",
+        blocks(&article)
+    );
+    kept(&article, "Jog for five minutes");
+}
+
+#[test]
+fn bracketed_closing_lines_in_the_article_s_element_stay_with_it() {
+    let article = clean_html(&page("agency-wire.html"));
+    kept(&article, "(Chart: Wheat futures");
+    kept(&article, "(Reporting by Mara Olsen");
+    assert!(
+        article
+            .text
+            .ends_with("(Reporting by Mara Olsen; Editing by Pete Lind)"),
+        "{:#?}",
+        blocks(&article)
+    );
+}
+
+#[test]
+fn a_numeric_date_is_read_in_the_locale_the_page_declares() {
+    let british = page("bridge-en-gb.html");
+    assert_eq!(clean_html(&british).date.as_deref(), Some("2020-10-02"));
+    // The same page in American English, or declaring no language, reads it month first.
+    let american = british.replace("lang=\"en-GB\"", "lang=\"en-US\"");
+    assert_eq!(clean_html(&american).date.as_deref(), Some("2020-02-10"));
+    let undeclared = british.replace(" lang=\"en-GB\"", "");
+    assert_eq!(clean_html(&undeclared).date.as_deref(), Some("2020-02-10"));
+    // og:locale names the region a bare "en" leaves open.
+    let by_locale = british.replace("lang=\"en-GB\"", "lang=\"en\"").replace(
+        "<meta charset=\"utf-8\">",
+        "<meta charset=\"utf-8\"><meta property=\"og:locale\" content=\"en_GB\">",
+    );
+    assert_eq!(clean_html(&by_locale).date.as_deref(), Some("2020-10-02"));
+    // A date written in words is not ambiguous, whatever the locale.
+    let in_words = british.replace("02/10/2020", "February 10, 2020");
+    assert_eq!(clean_html(&in_words).date.as_deref(), Some("2020-02-10"));
+}
+
+#[test]
+fn a_breadcrumb_trail_ending_in_the_title_is_not_the_headline() {
+    // The trail reads "Journal Pruning Roses ...", the headline with a word before it, in the
+    // site's header; the <title> names the page otherwise and the long <h1> reads like a
+    // paragraph, so the text rules alone pick the trail. Its class says it is a trail: the
+    // <h1> is the headline.
+    let article = clean_html(&page("trail-title.html"));
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Pruning Roses in Late Winter Without Fear: When to Cut, Where to Cut, and How Gardeners in Cold Places Keep Their Plants Healthy and Flowering"),
+        "{:#?}",
+        blocks(&article)
+    );
+    removed_as(
+        &article,
+        "Pruning Roses in Late Winter",
+        BlockKind::Title,
+        "headline",
+    );
+}
+
+#[test]
+fn a_heading_a_table_of_contents_lists_first_is_still_the_article_s() {
+    let article = clean_html(&page("toc-guide.html"));
+    for heading in ["Interest rates and fees", "Getting at your money"] {
+        let entries: Vec<_> = blocks(&article)
+            .into_iter()
+            .filter(|(text, ..)| text == heading)
+            .collect();
+        assert_eq!(entries.len(), 2, "{entries:#?}");
+        // The menu entry goes, the heading in the article stays.
+        assert!(!entries[0].2 && entries[1].2, "{entries:#?}");
+        assert_eq!(entries[1].1, BlockKind::Heading);
+    }
+}

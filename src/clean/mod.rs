@@ -104,8 +104,9 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     let structure = read_structure(page, &analysed);
     let (main_weights, extra_weights) = page_weights(&analysed, &structure);
     let same_text = |a: usize, b: usize| structure.same_element(page, a, b);
-    let (in_body, vocabulary) =
+    let (mut in_body, vocabulary) =
         body_runs_weighted(&analysed, &main_weights, &extra_weights, &same_text);
+    let closing_lines = extend_over_closing_lines(&analysed, &structure, &same_text, &mut in_body);
     let in_list = |marker: usize, index: usize| structure.in_list_of(page, marker, index);
     let holds_link: Vec<bool> = structure
         .block_of
@@ -120,6 +121,11 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     for (index, verdict) in verdicts.iter_mut().enumerate() {
         if let Some(furniture) = &structure.furniture[index] {
             *verdict = Verdict::removed(furniture.kind, furniture.reason.clone());
+        } else if closing_lines.contains(&index) {
+            *verdict = Verdict::kept(
+                crate::report::BlockKind::Body,
+                "closing line of the article (in brackets after its text: a credit or a note)",
+            );
         } else if in_body[index] && !verdict.kept && is_label_verdict(verdict) {
             let tag = page.blocks[structure.block_of[index]].tag;
             if is_paragraph_element(tag) {
@@ -152,8 +158,135 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
     };
     let (mut verdicts, metadata) =
         finish_verdicts(&analysed, &in_body, &vocabulary, verdicts, &reconcile);
+    keep_repeats_of_the_article(
+        &analysed,
+        &structure,
+        &in_body,
+        metadata.title,
+        &mut verdicts,
+    );
     drop_headings_over_no_text(&analysed, &mut verdicts);
     finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
+}
+
+/// Most closing lines after an article's last paragraph that join it: a credit, an
+/// editor's note or a pointer to a chart runs to a line or three; more bracketed lines in a
+/// row are something else (a list of sources, a table of notes) that the text rules judge.
+pub const MAX_CLOSING_LINES: usize = 3;
+
+/// Extends the body over the article's closing asides: the lines right after the body's
+/// last paragraph, in the same element as it (siblings of the article's paragraphs), set
+/// whole in parentheses or brackets ("(Reporting by ...; Editing by ...)", "(Graphic: ...)",
+/// "[This story has been corrected ...]"), that neither the markup nor a local rule calls
+/// anything else. Writers and agencies bracket what they add after the text; the text
+/// rules end the body at its last run of prose, since such a line weighs too little to
+/// extend it, but on a page the element says it is still the article's (templates put the
+/// next box, share bar, related links or comments, in an element of its own). Unbracketed
+/// short lines there (a gallery's captions, "Category: ...") are left to the text rules.
+/// Returns the closing lines, which are kept whatever the local rules said of them.
+fn extend_over_closing_lines(
+    analysed: &[Analysed],
+    structure: &Structure,
+    same_text: &dyn Fn(usize, usize) -> bool,
+    in_body: &mut [bool],
+) -> std::ops::Range<usize> {
+    let Some(last) = in_body.iter().rposition(|&b| b) else {
+        return 0..0;
+    };
+    let mut end = last + 1;
+    while end < analysed.len() && end - last <= MAX_CLOSING_LINES {
+        // A credit names the reporters ("(Reporting by ...)"): the local rules read a byline
+        // in it, but after the text, in brackets, it closes the article.
+        let judged_otherwise = analysed[end]
+            .noise
+            .as_ref()
+            .is_some_and(|noise| noise.kind != crate::report::BlockKind::Byline);
+        let closing = same_text(last, end)
+            && structure.furniture[end].is_none()
+            && !judged_otherwise
+            && is_bracketed(&analysed[end].paragraph.text);
+        if !closing {
+            break;
+        }
+        in_body[end] = true;
+        end += 1;
+    }
+    last + 1..end
+}
+
+/// Whether a line is set whole in parentheses or square brackets.
+fn is_bracketed(text: &str) -> bool {
+    let text = text.trim();
+    (text.starts_with('(') && text.ends_with(')')) || (text.starts_with('[') && text.ends_with(']'))
+}
+
+/// Keeps the article's own copy of a line the page shows twice for a reason.
+///
+/// - Lines an article repeats section after section: a meal plan's "Eat every 2-3 hours"
+///   under each meal, a product's features under each model, an interview's questions put
+///   to each guest. Inside the article's own element and its body, a copy of a kept
+///   paragraph that stands under an `<h1>`..`<h6>` of its own (a new section) is the
+///   section's text, not the page showing something twice: a template's repeats (the
+///   standfirst shown again above the text, a teaser in two layouts) sit in the same
+///   section as their first copy, or outside the article's element, and still go.
+/// - Headings a table of contents or a menu lists first: the entry the markup sets apart
+///   (in navigation) only points at the article's section, whose heading is the original.
+///   The headline's copies are left as they are.
+///
+/// Pages only; pasted text keeps every repeat dropped, since it has no element to hold the
+/// article and no markup to set a menu apart.
+fn keep_repeats_of_the_article(
+    analysed: &[Analysed],
+    structure: &Structure,
+    in_body: &[bool],
+    title: Option<usize>,
+    verdicts: &mut [Verdict],
+) {
+    use crate::report::BlockKind;
+    let words: Vec<(&[u64], u64)> = analysed
+        .iter()
+        .map(|item| (item.tokens.hashes.as_slice(), item.key))
+        .collect();
+    let in_article_body =
+        |index: usize| structure.in_article[index] == Some(true) && in_body[index];
+    let headline_key = title.map(|title| analysed[title].key);
+    for (index, earlier) in repeats::earlier_repeats(&words).into_iter().enumerate() {
+        let Some(earlier) = earlier else { continue };
+        if verdicts[index].kind != BlockKind::Duplicate
+            || !in_article_body(index)
+            || Some(analysed[index].key) == headline_key
+        {
+            continue;
+        }
+        let new_section = || {
+            (earlier + 1..index).any(|between| {
+                verdicts[between].kind == BlockKind::Heading
+                    && analysed[between].paragraph.heading_level > 0
+            })
+        };
+        let kind = if verdicts[earlier].kept && in_article_body(earlier) && new_section() {
+            verdicts[earlier].kind
+        } else if !verdicts[earlier].kept
+            && structure.is_elsewhere(earlier)
+            && analysed[index].paragraph.heading_level > 0
+        {
+            BlockKind::Heading
+        } else {
+            continue;
+        };
+        let reason = if kind == BlockKind::Heading && !verdicts[earlier].kept {
+            format!(
+                "section heading inside the article (paragraph {}, a menu entry, points to it)",
+                earlier + 1
+            )
+        } else {
+            format!(
+                "repeats paragraph {} in a section of its own (a line each section of the article repeats)",
+                earlier + 1
+            )
+        };
+        verdicts[index] = Verdict::kept(kind, reason);
+    }
 }
 
 /// Drops the headings that head none of the article's text: a heading introduces the text

@@ -86,6 +86,15 @@ pub fn reconcile(
                     )
                 })
     };
+    // A breadcrumb trail or a menu ends with the page's title, but it is the trail: the text
+    // rules, which cannot see the markup, may take it for the headline ("Blog Some Title").
+    if metadata
+        .title
+        .is_some_and(|title| structure.is_elsewhere(title) || structure.in_trail_or_menu(title))
+    {
+        metadata.title = None;
+        metadata.title_text = None;
+    }
     let visible = [headline_area, until_body_end]
         .into_iter()
         .find_map(|area| {
@@ -152,6 +161,16 @@ pub fn reconcile(
         }
         metadata.author = Some(author);
     }
+    if page.metadata.writes_dates_day_first() {
+        let shown_area = &analysed[..body.end.min(analysed.len())];
+        if let Some(day_first) = metadata
+            .date
+            .as_deref()
+            .and_then(|shown| day_first_reading(shown_area, shown))
+        {
+            metadata.date = Some(day_first);
+        }
+    }
     if let Some(date) = markup_date(page, linked, structure, &own) {
         let shown_and_stated = metadata
             .date
@@ -162,6 +181,64 @@ pub fn reconcile(
         }
     }
     metadata
+}
+
+/// The text rules' date read day first, when the page writes its dates so and showed this
+/// one only as an ambiguous numeric date: the text rules read "02/10/2020" month first, as
+/// pasted text gives no locale to go by, but a page declaring "en-GB" means the 2nd of
+/// October. `None` when the date reads the same both ways or the page wrote it otherwise
+/// ("10 February 2020", "2020-02-10"), since a date in words or year first is not ambiguous.
+fn day_first_reading(analysed: &[Analysed], shown: &str) -> Option<String> {
+    // `shown` is the text rules' "YYYY-MM-DD".
+    let number = |range: std::ops::Range<usize>| shown.get(range)?.parse::<u32>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    if shown.len() != 10 || day > 12 || day == month {
+        return None;
+    }
+    analysed
+        .iter()
+        .any(|item| holds_slash_date(&item.paragraph.text, month, day, year))
+        .then(|| [&shown[..5], &shown[8..], "-", &shown[5..7]].concat())
+}
+
+/// Whether `text` writes `first/second/year` with slashes ("2/10/2020", "02/10/20"), as a
+/// run of its own (no digit right before or after it). Read byte by byte: the dates in a
+/// page's header are few, and this keeps the .wasm free of a formatter for each form.
+fn holds_slash_date(text: &str, first: u32, second: u32, year: u32) -> bool {
+    let bytes = text.as_bytes();
+    let digit_at = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !digit_at(at) || (at > 0 && digit_at(at - 1)) {
+            at += 1;
+            continue;
+        }
+        // Up to three runs of digits (at most five each, enough to tell a year) apart by '/'.
+        let mut runs = [(0u32, 0usize); 3];
+        let mut end = at;
+        let mut count = 0;
+        loop {
+            let start = end;
+            let mut value = 0;
+            while digit_at(end) && end - start < 5 {
+                value = value * 10 + u32::from(bytes[end] - b'0');
+                end += 1;
+            }
+            runs[count] = (value, end - start);
+            count += 1;
+            if count == 3 || bytes.get(end) != Some(&b'/') || !digit_at(end + 1) {
+                break;
+            }
+            end += 1;
+        }
+        let [(a, _), (b, _), (c, c_digits)] = runs;
+        let year_matches = (c_digits == 4 && c == year) || (c_digits == 2 && c == year % 100);
+        if count == 3 && !digit_at(end) && a == first && b == second && year_matches {
+            return true;
+        }
+        at = end.max(at + 1);
+    }
+    false
 }
 
 /// The words of a text, as hashes (case aside).

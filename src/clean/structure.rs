@@ -41,6 +41,9 @@ pub struct Structure {
     /// Per paragraph: whether it stands inside the article's element; `None` when the page
     /// has no element trusted to hold the article.
     pub in_article: Vec<Option<bool>>,
+    /// Per paragraph: the class and id hints that count for it (its element's and its
+    /// ancestors'), whatever settled it.
+    pub hints: Vec<Hints>,
 }
 
 /// Largest share of the page's text an element may hold and still count for what its tag
@@ -156,11 +159,13 @@ pub fn read_structure(page: &Page, analysed: &[Analysed]) -> Structure {
     }
     let mut furniture = Vec::with_capacity(analysed.len());
     let mut in_article = Vec::with_capacity(analysed.len());
+    let mut paragraph_hints = Vec::with_capacity(analysed.len());
     for (item, &block_index) in analysed.iter().zip(&block_of) {
         let block = &page.blocks[block_index];
         let owner = block.owner as usize;
         let inside = article.map(|_| inside_article[owner]);
         in_article.push(inside);
+        paragraph_hints.push(hints[owner]);
         furniture.push(settle(
             item,
             block,
@@ -174,6 +179,7 @@ pub fn read_structure(page: &Page, analysed: &[Analysed]) -> Structure {
         block_of,
         furniture,
         in_article,
+        hints: paragraph_hints,
     }
 }
 
@@ -184,6 +190,14 @@ impl Structure {
         self.furniture[index]
             .as_ref()
             .is_some_and(|furniture| furniture.elsewhere)
+    }
+
+    /// Whether a class or id sets paragraph `index` in a trail or menu of links to other
+    /// pages (breadcrumbs, navigation), even where a region settled it first.
+    pub fn in_trail_or_menu(&self, index: usize) -> bool {
+        self.hints
+            .get(index)
+            .is_some_and(|hints| hints.has(HintKind::Breadcrumb) || hints.has(HintKind::Navigation))
     }
 
     /// Whether paragraphs `a` and `b` come from blocks of one parent element (siblings in
@@ -199,12 +213,25 @@ impl Structure {
 
     /// Whether paragraph `index` stands inside the element that holds paragraph `marker` and
     /// its siblings (the list a "More news" marker heads): the marker's parent element.
+    ///
+    /// A heading that links nowhere ends the list whatever element holds it: a list of other
+    /// articles links each headline to its story, so an unlinked `<h1>`..`<h6>` opens a
+    /// section of the page's own (a product box in a buying guide, the article's next part)
+    /// even where the marker stood amid the article's paragraphs, in their element. Only a
+    /// heading stacked right under a marker that is a heading itself stays in the list: the
+    /// two are the box's kicker and title ("Related" over "Read further").
     pub fn in_list_of(&self, page: &Page, marker: usize, index: usize) -> bool {
         let (Some(&marker_block), Some(&block)) =
             (self.block_of.get(marker), self.block_of.get(index))
         else {
             return false;
         };
+        let candidate = &page.blocks[block];
+        let stacked_under_marker =
+            index == marker + 1 && page.blocks[marker_block].heading_level > 0;
+        if candidate.heading_level > 0 && candidate.link_chars == 0 && !stacked_under_marker {
+            return false;
+        }
         let list = page.elements[page.blocks[marker_block].owner as usize].parent;
         if list == NO_ELEMENT {
             return true;

@@ -27,6 +27,8 @@ pub enum MetaField {
     Published,
     /// The date and time of the last update.
     Modified,
+    /// The page's locale (`og:locale`: "en_GB").
+    Locale,
 }
 
 /// One value found in the markup, with the trust its source has (lower is trusted more:
@@ -87,6 +89,45 @@ pub struct PageMetadata {
     pub marked_authors: Vec<MarkedText>,
     /// `datetime` values of `<time>` elements, in page order.
     pub times: Vec<MarkedText>,
+    /// The page's language as `<html lang>` (or `xml:lang`) states it: "en-GB", "de".
+    pub language: Option<String>,
+    /// Locales from `<meta>` tags (`og:locale`: "en_GB"), most trusted first.
+    pub locales: Vec<MetaValue>,
+}
+
+impl PageMetadata {
+    /// Whether the page writes numeric dates day first ("02/10/2020" for the 2nd of October):
+    /// when the locale it declares (the first of `og:locale` and `<html lang>` naming a
+    /// region, else the language alone) is not one that puts the month first
+    /// (`lexicon/month_first_locales.txt`). `false` when it declares none.
+    pub fn writes_dates_day_first(&self) -> bool {
+        let declared = self
+            .locales
+            .iter()
+            .map(|locale| locale.value.as_str())
+            .chain(self.language.as_deref())
+            .map(str::trim)
+            .filter(|tag| !tag.is_empty());
+        let Some(locale) = declared
+            .clone()
+            .find(|tag| tag.contains(['-', '_']))
+            .or_else(|| declared.clone().next())
+        else {
+            return false;
+        };
+        // "en-GB", "en_GB", "en-US-posix": the language and the region decide.
+        let mut parts = locale.split(['-', '_']);
+        let (language, region) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        !include_str!("lexicon/month_first_locales.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .any(|entry| {
+                let (entry_language, entry_region) = entry.split_once('-').unwrap_or((entry, ""));
+                entry_language.eq_ignore_ascii_case(language)
+                    && entry_region.eq_ignore_ascii_case(region)
+            })
+    }
 }
 
 struct Sources {
@@ -115,6 +156,7 @@ fn sources() -> &'static Sources {
                         "site" => MetaField::Site,
                         "author" => MetaField::Author,
                         "modified" => MetaField::Modified,
+                        "locale" => MetaField::Locale,
                         _ => MetaField::Published,
                     };
                     sources.metas.insert(name, (field, rank));
@@ -133,6 +175,10 @@ const MAX_VALUES: usize = 64;
 
 /// Longest `<title>`, author text or meta value kept, in bytes.
 const MAX_VALUE_BYTES: usize = 2048;
+
+/// Longest language tag kept ("zh-Hant-TW" is ten bytes; BCP 47 allows longer, but no
+/// more than this is needed to read the language and the region).
+const MAX_LOCALE_BYTES: usize = 35;
 
 /// Most JSON-LD read from one page, in bytes: article descriptions take a few kilobytes.
 pub const MAX_JSON_LD_BYTES: usize = 1024 * 1024;
@@ -167,6 +213,12 @@ impl MetadataCollector {
         let node = &tree.elements[element as usize];
         let in_svg = node.context.has(Context::FOREIGN);
         match node.tag {
+            Tag::Html if self.metadata.language.is_none() => {
+                self.metadata.language = attributes
+                    .text(b"lang")
+                    .or_else(|| attributes.text(b"xml:lang"))
+                    .filter(|language| !language.is_empty() && language.len() <= MAX_LOCALE_BYTES);
+            }
             Tag::Meta => self.meta(attributes),
             Tag::Title if !in_svg && self.metadata.title.is_none() => {
                 self.start(Capture::Title, element, block)
@@ -314,6 +366,7 @@ impl MetadataCollector {
             MetaField::Author => &mut self.metadata.authors,
             MetaField::Published => &mut self.metadata.published,
             MetaField::Modified => &mut self.metadata.modified,
+            MetaField::Locale => &mut self.metadata.locales,
         };
         push_limited(list, MetaValue { value, rank });
     }
@@ -332,6 +385,7 @@ impl MetadataCollector {
             &mut metadata.authors,
             &mut metadata.published,
             &mut metadata.modified,
+            &mut metadata.locales,
         ] {
             // Stable, as the standard sort_by_key, without its code in the page.
             sorting::sort_by_key(list, |value| value.rank);
@@ -471,6 +525,30 @@ fn linked_article(kind: &str, value: &Json, named: &HashMap<&str, &Json>) -> Lin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_declared_locale_says_which_way_numeric_dates_read() {
+        let page = |language: Option<&str>, locale: Option<&str>| PageMetadata {
+            language: language.map(str::to_string),
+            locales: locale
+                .map(|value| MetaValue {
+                    value: value.to_string(),
+                    rank: 0,
+                })
+                .into_iter()
+                .collect(),
+            ..PageMetadata::default()
+        };
+        assert!(page(Some("en-GB"), None).writes_dates_day_first());
+        assert!(page(Some("de"), None).writes_dates_day_first());
+        assert!(page(Some("en"), Some("en_AU")).writes_dates_day_first());
+        assert!(!page(Some("EN-us"), None).writes_dates_day_first());
+        assert!(!page(Some("en-US-posix"), None).writes_dates_day_first());
+        assert!(!page(Some("en"), None).writes_dates_day_first());
+        assert!(!page(None, None).writes_dates_day_first());
+        // A locale naming the region wins over a bare language, wherever it is declared.
+        assert!(!page(Some("en-US"), Some("en")).writes_dates_day_first());
+    }
 
     #[test]
     fn authors_given_by_reference_are_the_named_nodes() {

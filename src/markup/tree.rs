@@ -88,6 +88,8 @@ impl Attributes {
                 | b"content"
                 | b"datetime"
                 | b"type"
+                | b"lang"
+                | b"xml:lang"
         )
     }
 
