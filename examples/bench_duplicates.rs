@@ -123,6 +123,16 @@ fn peak_memory_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// CPU time this thread has run, in seconds (Linux's `/proc/thread-self/schedstat`), if
+/// known: the cross-article phase runs on this thread alone, so the difference across it is
+/// its CPU time, which a machine shared with other work does not inflate as it does the
+/// wall time.
+fn thread_cpu_seconds() -> Option<f64> {
+    let schedstat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanoseconds: f64 = schedstat.split_whitespace().next()?.parse().ok()?;
+    Some(nanoseconds / 1e9)
+}
+
 fn sweep(ids: &[String], texts: &[String], families: &Families) {
     println!("\nsweep over the cleaned texts (fingerprints + search; time for all articles)");
     println!("shingle hashes bands rows |  time s | reported | precision | recall | near recall");
@@ -212,8 +222,12 @@ fn run() -> Result<(), String> {
     let state = batch.state_bytes();
     let per_article = started.elapsed().as_secs_f64();
     let started = Instant::now();
+    let cpu_before = thread_cpu_seconds();
     let cross = batch.cross_article();
     let across = started.elapsed().as_secs_f64();
+    let across_cpu = thread_cpu_seconds()
+        .zip(cpu_before)
+        .map(|(after, before)| after - before);
     let peak = peak_memory_mb();
 
     let articles = batch.len();
@@ -231,9 +245,10 @@ fn run() -> Result<(), String> {
         state as f64 / 1e6
     );
     println!(
-        "time         {:.2} s in all: {per_article:.2} s cleaning, quotes and summaries on {jobs} thread(s) ({:.1} MB/s), {across:.3} s across articles",
+        "time         {:.2} s in all: {per_article:.2} s cleaning, quotes and summaries on {jobs} thread(s) ({:.1} MB/s), {across:.3} s across articles{}",
         per_article + across,
-        bytes as f64 / 1e6 / per_article
+        bytes as f64 / 1e6 / per_article,
+        across_cpu.map_or(String::new(), |cpu| format!(" ({cpu:.3} s of CPU)"))
     );
     match peak {
         Some(mb) => println!("peak memory  {mb:.0} MB (resident, whole process)"),

@@ -3,10 +3,12 @@
 //! with the number of items, not its square.
 //!
 //! One bucket is the items filed under one key. On one machine the buckets come from sorting
-//! every (key, item) entry; in a distributed run each bucket is a group of a shuffle by key,
-//! and [`bucket_pairs`] makes its pairs where the group lands. Both give the same set of
-//! pairs: a pair is a candidate when some key's bucket holds both and is not larger than the
-//! cap, a rule that depends on the whole batch's buckets only, never on an order.
+//! every (key, item) entry into an inverted index ([`SharedKeys`]), whose pairs are visited
+//! item by item and never listed all at once; in a distributed run each bucket is a group of
+//! a shuffle by key, and [`bucket_pairs`] makes its pairs where the group lands. Both give the
+//! same set of pairs: a pair is a candidate when some key's bucket holds both and is not
+//! larger than the cap, a rule that depends on the whole batch's buckets only, never on an
+//! order.
 
 use crate::text::sorting;
 
@@ -32,25 +34,109 @@ pub fn bucket_pairs(members: &[usize], max_posting: usize) -> Vec<(usize, usize)
 
 /// Every pair of items that share a key whose bucket holds at most `max_posting` items, the
 /// smaller first, sorted, each once. `entries` are (key, item); an item may file any number
-/// of keys.
+/// of keys. The list of what [`for_each_pair_sharing_a_key`] visits, for a caller that wants
+/// the pairs themselves (a test, a small batch).
 pub fn pairs_sharing_a_key<K: Ord + Copy>(
-    mut entries: Vec<(K, usize)>,
+    entries: Vec<(K, usize)>,
     max_posting: usize,
 ) -> Vec<(usize, usize)> {
-    sorting::sort(&mut entries);
     let mut pairs = Vec::new();
-    let mut members = Vec::new();
-    for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
-        if bucket.len() < 2 {
-            continue;
-        }
-        members.clear();
-        members.extend(bucket.iter().map(|&(_, item)| item));
-        pairs.extend(bucket_pairs(&members, max_posting));
-    }
-    sorting::sort(&mut pairs);
-    pairs.dedup();
+    for_each_pair_sharing_a_key(entries, max_posting, |a, b| pairs.push((a, b)));
     pairs
+}
+
+/// Calls `visit(a, b)` once for every pair of items `a < b` that share a key whose bucket
+/// holds at most `max_posting` distinct items, in ascending order of (a, b): the pairs of
+/// [`pairs_sharing_a_key`], without ever holding them ([`SharedKeys`] once).
+pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: Ord + Copy>(
+    entries: Vec<(K, I)>,
+    max_posting: usize,
+    visit: impl FnMut(I, I),
+) {
+    SharedKeys::new(entries, max_posting).for_each_pair(visit);
+}
+
+/// An inverted index of items (any numbers: the batch's story index numbers its articles as
+/// `u32`, half the bytes of a `usize`) filed under keys, kept in two flat lists: each kept key's
+/// items (its bucket), and each item's kept keys. Buckets of one item, and buckets of more
+/// than the cap, are left out: they give no pair.
+///
+/// Each item in turn gathers the later items of its buckets, each once
+/// ([`SharedKeys::for_each_pair`]). A pair that shares several keys is found through each of
+/// them but visited once, and what is held is the index (a few numbers a kept entry) and one
+/// item's candidates, never the list of all pairs: memory grows with the entries that share
+/// a key, whatever the number of candidate pairs or items, and the time with the bucket pairs
+/// walked, with nothing sorted but the entries and one item's candidates at a time.
+#[derive(Debug, Clone)]
+pub struct SharedKeys<I> {
+    /// The kept buckets' items, bucket after bucket, each bucket's ascending:
+    /// `postings[bucket_starts[k]..bucket_starts[k + 1]]` is bucket k.
+    postings: Vec<I>,
+    bucket_starts: Vec<usize>,
+    /// Every (item, bucket) of the postings, sorted: each item's buckets in one run.
+    item_buckets: Vec<(I, usize)>,
+}
+
+impl<I: Ord + Copy> SharedKeys<I> {
+    /// The index of `entries` (key, item), with the buckets of more than `max_posting`
+    /// distinct items left out. An item may file any number of keys, a key twice.
+    pub fn new<K: Ord + Copy>(mut entries: Vec<(K, I)>, max_posting: usize) -> SharedKeys<I> {
+        sorting::sort(&mut entries);
+        entries.dedup();
+        let mut postings: Vec<I> = Vec::new();
+        let mut bucket_starts: Vec<usize> = vec![0];
+        for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
+            if bucket.len() < 2 || bucket.len() > max_posting {
+                continue;
+            }
+            postings.extend(bucket.iter().map(|&(_, item)| item));
+            bucket_starts.push(postings.len());
+        }
+        drop(entries);
+        postings.shrink_to_fit();
+        let mut item_buckets: Vec<(I, usize)> = Vec::with_capacity(postings.len());
+        for (bucket, range) in bucket_starts.windows(2).enumerate() {
+            item_buckets.extend(
+                postings[range[0]..range[1]]
+                    .iter()
+                    .map(|&item| (item, bucket)),
+            );
+        }
+        sorting::sort(&mut item_buckets);
+        SharedKeys {
+            postings,
+            bucket_starts,
+            item_buckets,
+        }
+    }
+
+    /// How many (key, item) entries the kept buckets hold.
+    #[cfg(test)]
+    fn entries(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Calls `visit(a, b)` once for every pair of items `a < b` that share a kept bucket, in
+    /// ascending order of (a, b).
+    pub fn for_each_pair(&self, mut visit: impl FnMut(I, I)) {
+        let mut candidates: Vec<I> = Vec::new();
+        for run in self.item_buckets.chunk_by(|x, y| x.0 == y.0) {
+            let a = run[0].0;
+            candidates.clear();
+            for &(_, bucket) in run {
+                let members =
+                    &self.postings[self.bucket_starts[bucket]..self.bucket_starts[bucket + 1]];
+                let later = members.partition_point(|&item| item <= a);
+                candidates.extend_from_slice(&members[later..]);
+            }
+            // A pair sharing several buckets is met once in each: visited once.
+            sorting::sort(&mut candidates);
+            candidates.dedup();
+            for &b in &candidates {
+                visit(a, b);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -91,5 +177,80 @@ mod tests {
         );
         // With a cap of two, bucket 'b' (three items) is left out: (0, 1) still comes from 'a'.
         assert_eq!(pairs_sharing_a_key(entries, 2), vec![(0, 1), (2, 3)]);
+    }
+
+    /// Every pair of two distinct items that share a key of at most `cap` distinct holders,
+    /// by looking at every two items: what the index must give.
+    fn brute_force(entries: &[(u8, u32)], cap: usize) -> Vec<(u32, u32)> {
+        let holders = |key: u8| {
+            let mut items: Vec<u32> = entries.iter().filter(|e| e.0 == key).map(|e| e.1).collect();
+            items.sort_unstable();
+            items.dedup();
+            items.len()
+        };
+        let mut pairs = Vec::new();
+        let most = entries.iter().map(|e| e.1).max().unwrap_or(0);
+        for a in 0..=most {
+            for b in a + 1..=most {
+                let shared = entries.iter().any(|x| {
+                    x.1 == a
+                        && entries.iter().any(|y| y.1 == b && y.0 == x.0)
+                        && holders(x.0) <= cap
+                });
+                if shared {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs
+    }
+
+    #[test]
+    fn the_index_visits_each_pair_sharing_a_kept_key_once_in_order() {
+        // Pseudo-random entries (a fixed linear congruential sequence): 60 items filing up
+        // to 5 keys of 40, some twice, so that pairs share several keys and buckets differ in
+        // size.
+        let mut state = 12345u64;
+        let mut next = |below: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % below
+        };
+        let mut entries: Vec<(u8, u32)> = Vec::new();
+        for item in 0..60u32 {
+            for _ in 0..next(6) {
+                entries.push((next(40) as u8, item));
+            }
+        }
+        entries.push(entries[0]);
+        for cap in [2, 4, 7, usize::MAX] {
+            let mut visited = Vec::new();
+            let index = SharedKeys::new(entries.clone(), cap);
+            index.for_each_pair(|a, b| visited.push((a, b)));
+            let expected = brute_force(&entries, cap);
+            assert!(cap < 4 || expected.len() > 30, "{cap}: {}", expected.len());
+            assert_eq!(visited, expected, "cap {cap}");
+            // Twice over one index, the same pairs.
+            let mut again = Vec::new();
+            index.for_each_pair(|a, b| again.push((a, b)));
+            assert_eq!(again, visited);
+        }
+        let as_usize: Vec<(u8, usize)> = entries.iter().map(|&(k, i)| (k, i as usize)).collect();
+        let listed: Vec<(u32, u32)> = pairs_sharing_a_key(as_usize, 7)
+            .into_iter()
+            .map(|(a, b)| (a as u32, b as u32))
+            .collect();
+        assert_eq!(listed, brute_force(&entries, 7));
+    }
+
+    #[test]
+    fn an_index_without_shared_keys_visits_nothing() {
+        let index = SharedKeys::new(vec![(1u8, 0u32), (2, 1), (3, 1)], usize::MAX);
+        assert_eq!(index.entries(), 0);
+        index.for_each_pair(|a, b| panic!("no pair shares a key, yet ({a}, {b})"));
+        SharedKeys::<u32>::new(Vec::<(u8, u32)>::new(), 5).for_each_pair(|_, _| panic!());
+        let index = SharedKeys::new(vec![(1u8, 3u32), (1, 9), (1, 3)], usize::MAX);
+        assert_eq!(index.entries(), 2);
     }
 }

@@ -24,7 +24,7 @@ use crate::text::sorting;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::candidates::pairs_sharing_a_key;
+use super::candidates::for_each_pair_sharing_a_key;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::quotes::cue_base;
 use crate::report::Quote;
@@ -75,7 +75,9 @@ impl QuoteSummary {
     }
 }
 
-/// The groupable quotes of one article: those with a speaker and content words.
+/// The groupable quotes of one article: those with a speaker and at least
+/// [`MIN_SHARED_WORDS`] content words. A quote with fewer is never grouped (it could be
+/// anybody's), so a batch keeps nothing of it.
 pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
     quotes
         .iter()
@@ -86,7 +88,7 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
             let surname = *names.last()?;
             let first_name = if names.len() > 1 { names[0] } else { 0 };
             let stems = content_stems(&quote.text);
-            (!stems.is_empty()).then(|| QuoteSummary {
+            (stems.len() >= MIN_SHARED_WORDS).then(|| QuoteSummary {
                 index,
                 surname,
                 first_name,
@@ -101,7 +103,8 @@ pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
 }
 
 impl QuoteSummary {
-    /// Whether the quote has content words enough to be grouped at all.
+    /// Whether the quote has content words enough to be grouped at all ([`summarise`] keeps
+    /// only such; a summary read from bytes may be another).
     pub fn is_groupable(&self) -> bool {
         self.stems.len() >= MIN_SHARED_WORDS
     }
@@ -317,12 +320,22 @@ impl CommonStems {
 
     /// The quote's stems that are not common, sorted.
     fn distinctive(&self, quote: &QuoteSummary) -> Vec<u64> {
-        quote
-            .stems
-            .iter()
-            .copied()
-            .filter(|stem| self.stems.binary_search(stem).is_err())
-            .collect()
+        let mut stems = Vec::new();
+        self.distinctive_into(quote, &mut stems);
+        stems
+    }
+
+    /// [`CommonStems::distinctive`] into `stems` (emptied first), for a caller that asks
+    /// for many quotes' stems in turn.
+    fn distinctive_into(&self, quote: &QuoteSummary, stems: &mut Vec<u64>) {
+        stems.clear();
+        stems.extend(
+            quote
+                .stems
+                .iter()
+                .copied()
+                .filter(|stem| self.stems.binary_search(stem).is_err()),
+        );
     }
 
     /// Step 3: the keys a quote is filed under (its speaker's surname with each distinctive
@@ -481,47 +494,191 @@ impl Grouping {
     }
 }
 
+/// Filing keys of a batch's quotes held at once, at most: some 64 MB of (key, quote)
+/// entries. Beyond, the keys are taken in parts (see [`group`]).
+const ENTRIES_PER_PART: usize = 1 << 22;
+
 /// Groups the quotes of articles (in id order) into statements quoted by two or more
 /// articles (steps 2 to 5 on one machine; see [`QuoteGraph::stars`]).
+///
+/// The filing keys of a million articles' quotes are some 35 million entries, 560 MB if
+/// held at once; they are taken in parts instead, each part the keys of one remainder
+/// modulo the number of parts, a few million entries each. Every key's bucket lies whole in
+/// one part, so its size against [`MAX_POSTING`] is the batch's, and every candidate pair is
+/// found in some part; a pair sharing keys of two parts is compared in each, and the graph
+/// counts its match once. Each quote's distinctive stems are found again where they are
+/// needed rather than kept (cheap: a few binary searches in the common stems).
 pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
-    let quotes: Vec<(usize, &QuoteSummary)> = articles
+    group_in_parts(articles, ENTRIES_PER_PART)
+}
+
+/// [`group`] holding at most about `entries_per_part` filing keys at once.
+fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grouping {
+    let quotes = GroupableQuotes::new(articles);
+    let common = QuoteStatistics::count(quotes.iter().map(|(_, quote)| quote)).common_stems();
+    let mut stems = Vec::new();
+    let keys: usize = quotes
         .iter()
-        .enumerate()
-        .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
-        .filter(|(_, quote)| quote.is_groupable())
-        .collect();
-    let common = QuoteStatistics::count(quotes.iter().map(|&(_, quote)| quote)).common_stems();
-    let distinctive: Vec<Vec<u64>> = quotes
-        .iter()
-        .map(|(_, quote)| common.distinctive(quote))
-        .collect();
-    let entries: Vec<(u64, usize)> = quotes
-        .iter()
-        .enumerate()
-        .flat_map(|(number, (_, quote))| {
-            filing_keys(&distinctive[number], quote)
-                .into_iter()
-                .map(move |key| (key, number))
+        .map(|(_, quote)| {
+            common.distinctive_into(quote, &mut stems);
+            filing_keys(&stems, quote).len()
         })
-        .collect();
-    let ranked = |number: usize| {
-        let (article, quote) = quotes[number];
-        RankedQuote {
-            id: QuoteId {
-                article,
-                quote: quote.index,
-            },
-            stems: quote.stem_count(),
-        }
+        .sum();
+    let parts = keys.div_ceil(entries_per_part.max(1)).max(1);
+    let ranked = |article: usize, quote: &QuoteSummary| RankedQuote {
+        id: QuoteId {
+            article,
+            quote: quote.index,
+        },
+        stems: quote.stem_count(),
     };
     let mut graph = QuoteGraph::new();
-    for (x, y) in pairs_sharing_a_key(entries, MAX_POSTING) {
-        // What `CommonStems::quotes_match` does, with each quote's distinctive stems found once.
-        if quotes[x].0 != quotes[y].0
-            && same_statement(&distinctive[x], &distinctive[y], quotes[x].1, quotes[y].1)
-        {
-            graph.add_match(ranked(x), ranked(y));
+    let (mut x_stems, mut y_stems) = (Vec::new(), Vec::new());
+    for part in 0..parts as u64 {
+        // A part's share of the keys, and an eighth more for the chance of the remainders.
+        let mut entries: Vec<(u64, usize)> = Vec::with_capacity(keys / parts + keys / parts / 8);
+        for (number, (_, quote)) in quotes.iter().enumerate() {
+            common.distinctive_into(quote, &mut stems);
+            entries.extend(
+                filing_keys(&stems, quote)
+                    .into_iter()
+                    .filter(|key| key % parts as u64 == part)
+                    .map(|key| (key, number)),
+            );
         }
+        for_each_pair_sharing_a_key(entries, MAX_POSTING, |x: usize, y: usize| {
+            let ((x_article, x_quote), (y_article, y_quote)) = (quotes.get(x), quotes.get(y));
+            // What `CommonStems::quotes_match` does.
+            if x_article == y_article {
+                return;
+            }
+            common.distinctive_into(x_quote, &mut x_stems);
+            common.distinctive_into(y_quote, &mut y_stems);
+            if same_statement(&x_stems, &y_stems, x_quote, y_quote) {
+                graph.add_match(ranked(x_article, x_quote), ranked(y_article, y_quote));
+            }
+        });
     }
     graph.stars()
+}
+
+/// The batch's groupable quotes numbered in article order, without a list of them: where
+/// each article's numbers start (a million articles' four million quotes would take 64 MB
+/// as (article, quote) pairs, their starts 8 MB).
+struct GroupableQuotes<'a> {
+    articles: &'a [&'a [QuoteSummary]],
+    /// `starts[a]` is the number of article a's first groupable quote; one more entry at the
+    /// end, the number of quotes.
+    starts: Vec<usize>,
+}
+
+impl<'a> GroupableQuotes<'a> {
+    fn new(articles: &'a [&'a [QuoteSummary]]) -> GroupableQuotes<'a> {
+        let mut starts = Vec::with_capacity(articles.len() + 1);
+        let mut number = 0;
+        starts.push(number);
+        for quotes in articles {
+            number += quotes.iter().filter(|quote| quote.is_groupable()).count();
+            starts.push(number);
+        }
+        GroupableQuotes { articles, starts }
+    }
+
+    /// Every groupable quote with its article's position, in number order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &'a QuoteSummary)> + '_ {
+        self.articles
+            .iter()
+            .enumerate()
+            .flat_map(|(article, quotes)| quotes.iter().map(move |quote| (article, quote)))
+            .filter(|(_, quote)| quote.is_groupable())
+    }
+
+    /// The quote numbered `number` (below the number of quotes) with its article's position.
+    fn get(&self, number: usize) -> (usize, &'a QuoteSummary) {
+        // The last article whose numbers start at or before `number`: its own start is at
+        // most `number` and the next one's above, so it holds the quote.
+        let article = self.starts.partition_point(|&start| start <= number) - 1;
+        let nth = number - self.starts[article];
+        let quote = self.articles[article]
+            .iter()
+            .filter(|quote| quote.is_groupable())
+            .nth(nth)
+            .expect("an article holds as many groupable quotes as its numbers span");
+        (article, quote)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::QuoteKind;
+
+    fn quote(speaker: &str, text: &str) -> Quote {
+        Quote {
+            text: text.to_string(),
+            speaker: Some(speaker.to_string()),
+            cue: Some("said".to_string()),
+            start: 0,
+            end: text.len(),
+            kind: QuoteKind::Direct,
+        }
+    }
+
+    #[test]
+    fn keys_taken_in_parts_give_the_groups_of_keys_taken_at_once() {
+        // Three statements, each quoted in several articles in slightly different words, and
+        // a remark every article quotes whole, which shares some words with them.
+        let statements = [
+            (
+                "Rhea Dostal",
+                "the harbour bridge will reopen before the winter storms arrive",
+            ),
+            (
+                "Rhea Dostal",
+                "our council budget protects libraries, buses and public parks",
+            ),
+            (
+                "Anton Reyes",
+                "engineers found deep cracks inside three concrete pillars",
+            ),
+        ];
+        let articles: Vec<Vec<QuoteSummary>> = (0..12)
+            .map(|article| {
+                let quotes: Vec<Quote> = statements
+                    .iter()
+                    .enumerate()
+                    .filter(|(number, _)| (article + number) % 3 != 0)
+                    .map(|(number, (speaker, text))| {
+                        let words: Vec<&str> = text.split(' ').collect();
+                        // Each article leaves out another word of the statement.
+                        let left_out = (article + number) % words.len();
+                        let kept: Vec<&str> = words
+                            .iter()
+                            .enumerate()
+                            .filter(|&(at, _)| at != left_out)
+                            .map(|(_, word)| *word)
+                            .collect();
+                        quote(speaker, &kept.join(" "))
+                    })
+                    .chain([quote(
+                        "Rhea Dostal",
+                        "winter buses run late on public holidays",
+                    )])
+                    .collect();
+                summarise(&quotes)
+            })
+            .collect();
+        // Articles without quotes between them: numbers skip nothing.
+        let mut lists: Vec<&[QuoteSummary]> = articles.iter().map(Vec::as_slice).collect();
+        lists.insert(0, &[]);
+        lists.insert(5, &[]);
+        lists.push(&[]);
+        let at_once = group_in_parts(&lists, usize::MAX);
+        assert_eq!(at_once.groups.len(), 4, "{:?}", at_once.groups);
+        for entries_per_part in [1, 7, 40] {
+            let in_parts = group_in_parts(&lists, entries_per_part);
+            assert_eq!(in_parts.groups, at_once.groups, "{entries_per_part}");
+            assert_eq!(in_parts.centres, at_once.centres, "{entries_per_part}");
+        }
+    }
 }

@@ -41,10 +41,10 @@ use crate::text::sorting;
 use std::collections::HashMap;
 use std::fmt;
 
-use super::candidates::pairs_sharing_a_key;
+use super::candidates::SharedKeys;
 use super::duplicates::IndexPair;
 use super::linkage::{attach_leftovers, average_linkage, Edge, LinkageRules, OwnDates};
-use super::story_summary::StorySummary;
+use super::story_summary::{StorySummary, StoryTerm};
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::text::figures::Figure;
 use crate::text::relative_dates::{CalendarDay, DaySpan};
@@ -260,25 +260,20 @@ impl StoryVector {
     /// term is what is being measured, not evidence that it is common (so a batch of two is
     /// weighed by the background alone).
     pub fn weigh(summary: &StorySummary, frequencies: &DocumentFrequencies) -> StoryVector {
-        let others = frequencies.documents.saturating_sub(2) as f64 + BATCH_PRIOR_DOCUMENTS;
+        let weighing = Weighing::new(frequencies);
         let mut squared_norm = 0.0;
         let terms = summary
             .terms
             .iter()
             .map(|term| {
                 let batch_count = frequencies.of(term.hash);
-                let weight = |holders_left_out: u32| {
-                    let count = batch_count.saturating_sub(holders_left_out);
-                    let share = (f64::from(count) / others).max(f64::from(term.background_share));
-                    f64::from(term.frequency) * -share.ln()
-                };
-                let alone = weight(1);
+                let alone = weighing.weight(term, batch_count, 1);
                 squared_norm += alone * alone;
                 VectorTerm {
                     hash: term.hash,
                     batch_count,
                     alone: alone as f32,
-                    shared: weight(2) as f32,
+                    shared: weighing.weight(term, batch_count, 2) as f32,
                 }
             })
             .collect();
@@ -302,6 +297,93 @@ impl StoryVector {
                 dot += shared_x * shared_y;
                 norm_a += shared_x * shared_x - f64::from(x.alone).powi(2);
                 norm_b += shared_y * shared_y - f64::from(y.alone).powi(2);
+            }
+            i += usize::from(x.hash <= y.hash);
+            j += usize::from(y.hash <= x.hash);
+        }
+        if norm_a <= 0.0 || norm_b <= 0.0 {
+            return 0.0;
+        }
+        (dot / (norm_a.sqrt() * norm_b.sqrt())).clamp(0.0, 1.0)
+    }
+}
+
+/// Steps 3 and 4 on one machine without a [`StoryVector`] per article: the same weights,
+/// keys and cosines, each term's weights worked out when they are needed from the summary and
+/// the batch's counts. A batch of a million articles would hold some 800 MB of vectors (48
+/// terms of 16 bytes each); this holds one number an article (its norm) and weighs only the
+/// terms a candidate pair shares, which give bit for bit the numbers the vectors hold.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Weighing<'f> {
+    frequencies: &'f DocumentFrequencies,
+    /// The batch's articles other than a pair's two, plus the prior ([`StoryVector::weigh`]).
+    others: f64,
+}
+
+impl<'f> Weighing<'f> {
+    /// Weighing against the batch's counts.
+    pub(crate) fn new(frequencies: &'f DocumentFrequencies) -> Weighing<'f> {
+        Weighing {
+            frequencies,
+            others: frequencies.documents.saturating_sub(2) as f64 + BATCH_PRIOR_DOCUMENTS,
+        }
+    }
+
+    /// A term's tf-idf weight when `holders_left_out` of its `batch_count` holders are the
+    /// pair being compared ([`StoryVector::weigh`] says why they are left out).
+    fn weight(&self, term: &StoryTerm, batch_count: u32, holders_left_out: u32) -> f64 {
+        let count = batch_count.saturating_sub(holders_left_out);
+        let share = (f64::from(count) / self.others).max(f64::from(term.background_share));
+        f64::from(term.frequency) * -share.ln()
+    }
+
+    /// The squared norm of the summary's vector ([`StoryVector::weigh`]).
+    pub(crate) fn squared_norm(&self, summary: &StorySummary) -> f64 {
+        summary
+            .terms
+            .iter()
+            .map(|term| self.weight(term, self.frequencies.of(term.hash), 1))
+            .fold(0.0, |norm, alone| norm + alone * alone)
+    }
+
+    /// The summary's [`candidate_keys`].
+    pub(crate) fn keys(&self, summary: &StorySummary) -> Vec<u32> {
+        let mut keys: Vec<(u32, f32)> = summary
+            .terms
+            .iter()
+            .filter_map(|term| {
+                let batch_count = self.frequencies.of(term.hash);
+                (2..=MAX_POSTING as u32)
+                    .contains(&batch_count)
+                    .then(|| (term.hash, self.weight(term, batch_count, 1) as f32))
+            })
+            .collect();
+        sorting::sort_by(&mut keys, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        keys.truncate(INDEX_TERMS);
+        keys.into_iter().map(|(term, _)| term).collect()
+    }
+
+    /// [`StoryVector::cosine`] of two summaries given with their [`Weighing::squared_norm`]:
+    /// the same walk and the same arithmetic on the same numbers, so the same result.
+    pub(crate) fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
+        let (x_terms, y_terms) = (&a.0.terms, &b.0.terms);
+        let (mut i, mut j) = (0, 0);
+        let (mut dot, mut norm_a, mut norm_b) = (0.0f64, a.1, b.1);
+        while i < x_terms.len() && j < y_terms.len() {
+            let (x, y) = (&x_terms[i], &y_terms[j]);
+            if x.hash == y.hash {
+                let batch_count = self.frequencies.of(x.hash);
+                let (alone_x, alone_y) = (
+                    self.weight(x, batch_count, 1) as f32,
+                    self.weight(y, batch_count, 1) as f32,
+                );
+                let (shared_x, shared_y) = (
+                    f64::from(self.weight(x, batch_count, 2) as f32),
+                    f64::from(self.weight(y, batch_count, 2) as f32),
+                );
+                dot += shared_x * shared_y;
+                norm_a += shared_x * shared_x - f64::from(alone_x).powi(2);
+                norm_b += shared_y * shared_y - f64::from(alone_y).powi(2);
             }
             i += usize::from(x.hash <= y.hash);
             j += usize::from(y.hash <= x.hash);
@@ -361,14 +443,18 @@ pub fn similarity(
     a: (&StorySummary, &StoryVector),
     b: (&StorySummary, &StoryVector),
 ) -> (f64, OwnDates) {
-    let cosine = a.1.cosine(b.1);
+    dated_similarity(a.1.cosine(b.1), a.0, b.0)
+}
+
+/// [`similarity`] of two summaries whose cosine is known.
+fn dated_similarity(cosine: f64, a: &StorySummary, b: &StorySummary) -> (f64, OwnDates) {
     if cosine <= 0.0 {
         return (0.0, OwnDates::Unknown);
     }
-    let Some(agreement) = time_agreement(a.0, b.0) else {
+    let Some(agreement) = time_agreement(a, b) else {
         return (cosine, OwnDates::Unknown);
     };
-    let both_dated = a.0.published.is_some() && b.0.published.is_some();
+    let both_dated = a.published.is_some() && b.published.is_some();
     let own_dates = match (both_dated, agreement >= NEAR_DAYS_AGREEMENT) {
         (false, _) => OwnDates::Unknown,
         (true, true) => OwnDates::Near,
@@ -602,29 +688,33 @@ pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
 pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<usize>> {
     let frequencies =
         DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
-    let vectors: Vec<StoryVector> = summaries
+    let weighing = Weighing::new(&frequencies);
+    let norms: Vec<f64> = summaries
         .iter()
-        .map(|summary| StoryVector::weigh(summary, &frequencies))
+        .map(|summary| weighing.squared_norm(summary))
         .collect();
-    let entries: Vec<(u32, usize)> = vectors
-        .iter()
-        .enumerate()
-        .flat_map(|(item, vector)| {
-            candidate_keys(vector)
-                .into_iter()
-                .map(move |key| (key, item))
-        })
-        .collect();
-    let mut graph = StoryGraph::new();
-    // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.
-    for (a, b) in pairs_sharing_a_key(entries, usize::MAX) {
-        if let Some(edge) = score(
-            (a, summaries[a], &vectors[a]),
-            (b, summaries[b], &vectors[b]),
-        ) {
-            let _ = graph.add_edge(edge);
-        }
+    let mut entries: Vec<(u32, u32)> = Vec::new();
+    for (item, summary) in summaries.iter().enumerate() {
+        // A batch holds at most MAX_DOCUMENTS (a million) articles, well within u32.
+        let item = item as u32;
+        entries.extend(weighing.keys(summary).into_iter().map(|key| (key, item)));
     }
+    let candidates = SharedKeys::new(entries, usize::MAX);
+    let mut graph = StoryGraph::new();
+    candidates.for_each_pair(|a, b| {
+        let (a, b) = (a as usize, b as usize);
+        let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
+        let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
+        if similarity > 0.0 {
+            // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.
+            let _ = graph.add_edge(Edge {
+                a,
+                b,
+                similarity,
+                dates,
+            });
+        }
+    });
     for pair in duplicates {
         let _ = graph.add_copy(pair.a, pair.b);
     }
@@ -735,6 +825,54 @@ mod tests {
                 assert_eq!(cosine(&all).to_bits(), cosine(&shared).to_bits());
             }
         }
+    }
+
+    #[test]
+    fn weighing_per_shared_term_gives_the_vectors_numbers_bit_for_bit() {
+        // Terms drawn from a small range so that the summaries share many, with counts from
+        // 1 to the whole batch, frequencies and background shares of every size.
+        let mut state = 99u64;
+        let mut next = |below: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % below
+        };
+        let summaries: Vec<StorySummary> = (0..40)
+            .map(|_| {
+                let mut terms: Vec<StoryTerm> = (0..next(30))
+                    .map(|_| StoryTerm {
+                        hash: next(60) as u32,
+                        frequency: 1.0 + next(5) as f32 * 0.7,
+                        background_share: 10f32.powi(-(next(7) as i32)),
+                    })
+                    .collect();
+                terms.sort_by_key(|term| term.hash);
+                terms.dedup_by_key(|term| term.hash);
+                StorySummary {
+                    terms: terms.into(),
+                    ..StorySummary::default()
+                }
+            })
+            .collect();
+        let frequencies = DocumentFrequencies::count(&summaries).without_single_holders();
+        let weighing = Weighing::new(&frequencies);
+        let vectors: Vec<StoryVector> = summaries
+            .iter()
+            .map(|summary| StoryVector::weigh(summary, &frequencies))
+            .collect();
+        let mut positive = 0;
+        for (a, vector_a) in summaries.iter().zip(&vectors) {
+            let norm_a = weighing.squared_norm(a);
+            assert_eq!(norm_a.to_bits(), vector_a.squared_norm.to_bits());
+            assert_eq!(weighing.keys(a), candidate_keys(vector_a));
+            for (b, vector_b) in summaries.iter().zip(&vectors) {
+                let cosine = weighing.cosine((a, norm_a), (b, weighing.squared_norm(b)));
+                assert_eq!(cosine.to_bits(), vector_a.cosine(vector_b).to_bits());
+                positive += usize::from(cosine > 0.0 && cosine < 1.0);
+            }
+        }
+        assert!(positive > 500, "{positive}");
     }
 
     #[test]
