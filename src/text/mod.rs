@@ -10,6 +10,7 @@
 mod bytes;
 pub mod dates;
 pub mod figures;
+pub mod min_hash;
 mod normalize;
 pub mod offsets;
 pub mod patterns;
