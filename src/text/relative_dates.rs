@@ -217,19 +217,22 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
             last: day,
         });
     }
+    // The text in ASCII lowercase, once: an ASCII word's lowercase form is then the same
+    // bytes of this copy, borrowed rather than copied word by word. Words with other
+    // characters are lowercased one by one, as Unicode says (few are).
+    let ascii_lowercase = text.to_ascii_lowercase();
     let mut buffer = String::new();
     let tokens: Vec<Token> = words(text)
-        .map(|word| Token {
-            // Most words are lowercase ASCII already: borrowed, not copied.
-            lower: if word
-                .bytes()
-                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
-            {
-                Cow::Borrowed(word)
-            } else {
-                Cow::Owned(lowercase_into(word, &mut buffer).to_string())
-            },
-            capitalised: is_capitalized(word),
+        .map(|word| {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            Token {
+                lower: if word.is_ascii() {
+                    Cow::Borrowed(&ascii_lowercase[start..start + word.len()])
+                } else {
+                    Cow::Owned(lowercase_into(word, &mut buffer).to_string())
+                },
+                capitalised: is_capitalized(word),
+            }
         })
         .collect();
     let mut index = 0;
