@@ -7,7 +7,8 @@
 //! (the caller takes the bits it wants at the end, which gives the same result as taking
 //! them before the minimum, since dropping low bits never reverses an order), and, on x86-64
 //! processors that have them, AVX-512 or AVX2 instructions chosen at run time, so that one
-//! build runs everywhere and the values never depend on the processor.
+//! build runs everywhere and the values never depend on the processor. The wasm build, which
+//! has no vectors, takes the functions one at a time instead.
 
 /// Lowers each `minima[i]` to the least `multipliers[i] * x + offsets[i]` (wrapping) over
 /// every `x` of `values`. The three slices are used up to the shortest one's length.
@@ -38,12 +39,35 @@ pub fn lower_to_least_images(
             return;
         }
     }
+    #[cfg(target_arch = "wasm32")]
+    lower_one_function_at_a_time(values, multipliers, offsets, minima);
+    #[cfg(not(target_arch = "wasm32"))]
     lower_portably(values, multipliers, offsets, minima);
 }
 
-/// The loop itself, inlined into each instruction set's copy so the compiler vectorises it
-/// for that set. Hash functions in the inner loop: their lanes sit side by side in memory,
+/// The loop for machines without vectors (the wasm build has none): one function at a time
+/// over every value, so that the function's multiplier, offset and minimum stay in
+/// registers and each step loads only the value.
+#[cfg(any(target_arch = "wasm32", test))]
+fn lower_one_function_at_a_time(
+    values: &[u64],
+    multipliers: &[u64],
+    offsets: &[u64],
+    minima: &mut [u64],
+) {
+    for ((minimum, &multiplier), &offset) in minima.iter_mut().zip(multipliers).zip(offsets) {
+        let mut least = *minimum;
+        for &value in values {
+            least = least.min(multiplier.wrapping_mul(value).wrapping_add(offset));
+        }
+        *minimum = least;
+    }
+}
+
+/// The loop for vectors, inlined into each instruction set's copy so the compiler
+/// vectorises it for that set. Hash functions in the inner loop: their lanes sit side by side in memory,
 /// and the value `x` is one broadcast register.
+#[cfg(any(not(target_arch = "wasm32"), test))]
 #[inline(always)]
 fn lower_portably(values: &[u64], multipliers: &[u64], offsets: &[u64], minima: &mut [u64]) {
     for &value in values {
@@ -114,6 +138,10 @@ mod tests {
         let mut portable = vec![u64::MAX; 131];
         lower_portably(&values, &multipliers, &offsets, &mut portable);
         assert_eq!(portable, expected);
+
+        let mut scalar = vec![u64::MAX; 131];
+        lower_one_function_at_a_time(&values, &multipliers, &offsets, &mut scalar);
+        assert_eq!(scalar, expected);
     }
 
     #[test]

@@ -222,19 +222,23 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     // characters are lowercased one by one, as Unicode says (few are).
     let ascii_lowercase = text.to_ascii_lowercase();
     let mut buffer = String::new();
-    let tokens: Vec<Token> = words(text)
-        .map(|word| {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            Token {
-                lower: if word.is_ascii() {
-                    Cow::Borrowed(&ascii_lowercase[start..start + word.len()])
-                } else {
-                    Cow::Owned(lowercase_into(word, &mut buffer).to_string())
-                },
-                capitalised: is_capitalized(word),
-            }
-        })
-        .collect();
+    // Room for every word at once (English runs at about six bytes a word).
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    tokens.extend(words(text).map(|word| {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let lower = if word.is_ascii() {
+            Cow::Borrowed(&ascii_lowercase[start..start + word.len()])
+        } else {
+            Cow::Owned(lowercase_into(word, &mut buffer).to_string())
+        };
+        // Month names are written with a capital here ("may" and "march" are verbs too).
+        let month = if is_capitalized(word) && lower.len() >= 3 {
+            month_number(&lower).map(|number| number as u8)
+        } else {
+            None
+        };
+        Token { lower, month }
+    }));
     let mut index = 0;
     while index < tokens.len() {
         index += resolve_at(&tokens, index, published, &mut found);
@@ -248,25 +252,25 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     found
 }
 
-/// A word of the text, lowercase, and whether it was written with a capital.
+/// A word of the text, lowercase, and the month it names when it is a month name written
+/// with a capital.
 struct Token<'a> {
     lower: Cow<'a, str>,
-    capitalised: bool,
+    /// Looked up once per word: each word is asked about as the first and as the second of
+    /// a month and day.
+    month: Option<u8>,
 }
 
 /// The month and day written at `tokens[index..]` ("March 3", "3 March", capitalised month:
 /// "may" and "march" are verbs too), then the year when one follows, and the words used.
 fn month_day_at(tokens: &[Token], index: usize) -> Option<(u32, u32, Option<i32>, usize)> {
     let word = |at: usize| tokens.get(index + at);
-    let is_month = |token: &Token| {
-        token.capitalised && token.lower.len() >= 3 && month_number(&token.lower).is_some()
-    };
     let first = word(0)?;
     let second = word(1)?;
-    let (month, day) = if is_month(first) {
-        (month_number(&first.lower)?, day_number(&second.lower)?)
-    } else if is_month(second) {
-        (month_number(&second.lower)?, day_number(&first.lower)?)
+    let (month, day) = if let Some(month) = first.month {
+        (u32::from(month), day_number(&second.lower)?)
+    } else if let Some(month) = second.month {
+        (u32::from(month), day_number(&first.lower)?)
     } else {
         return None;
     };
@@ -285,11 +289,7 @@ const MONTH_LEADS: [&str; 11] = [
 /// A whole month written at `tokens[index..]` ("in May", "since March 2013") placed in its
 /// year (the one written, or the one nearest `published`), and the words used.
 fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
-    let token = &tokens[index];
-    if !token.capitalised || token.lower.len() < 3 {
-        return None;
-    }
-    let month = month_number(&token.lower)?;
+    let month = u32::from(tokens[index].month?);
     let lead = tokens.get(index.checked_sub(1)?)?;
     if !MONTH_LEADS.contains(&&*lead.lower) {
         return None;
