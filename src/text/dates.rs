@@ -146,20 +146,49 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     // byte by byte first (quicker than any search), which spares those lines the word line
     // and the searches that read a date's parts: a written date has a year (four digits in
     // a row), a numeric one a digit, a separator and a digit.
-    let bytes = text.as_bytes();
-    if bytes
-        .windows(4)
-        .any(|four| four.iter().all(u8::is_ascii_digit))
-    {
+    let shapes = DigitShapes::of(text.as_bytes());
+    if shapes.four_digits_in_a_row {
         written_dates(&word_line(text), &mut found);
     }
-    let separated_digits = |three: &[u8]| {
-        three[0].is_ascii_digit() && matches!(three[1], b'/' | b'.') && three[2].is_ascii_digit()
-    };
-    if bytes.windows(3).any(separated_digits) {
+    if shapes.separated_digits {
         numeric_dates(text, &mut found);
     }
     found
+}
+
+/// What a text's digits show of the date forms: four digits in a row (a year), a digit
+/// then `/` or `.` then a digit (a numeric date).
+struct DigitShapes {
+    four_digits_in_a_row: bool,
+    separated_digits: bool,
+}
+
+impl DigitShapes {
+    /// Both shapes in one pass over the bytes, which stops once both are seen.
+    fn of(bytes: &[u8]) -> DigitShapes {
+        let mut shapes = DigitShapes {
+            four_digits_in_a_row: false,
+            separated_digits: false,
+        };
+        let mut run = 0;
+        // The two bytes before the current one.
+        let (mut before_previous, mut previous) = (0u8, 0u8);
+        for &byte in bytes {
+            if byte.is_ascii_digit() {
+                run += 1;
+                shapes.four_digits_in_a_row |= run >= 4;
+                shapes.separated_digits |=
+                    matches!(previous, b'/' | b'.') && before_previous.is_ascii_digit();
+                if shapes.four_digits_in_a_row && shapes.separated_digits {
+                    break;
+                }
+            } else {
+                run = 0;
+            }
+            (before_previous, previous) = (previous, byte);
+        }
+        shapes
+    }
 }
 
 /// The dates of [`WRITTEN_DATE_PATTERN`] in a word line. A match that is no calendar date
@@ -214,16 +243,21 @@ fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
 /// ISO dates) that every written date holds.
 fn year_words(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = line.as_bytes();
-    let mut start = 0;
+    let mut at = 0;
     std::iter::from_fn(move || {
-        while start < bytes.len() {
-            let end = word_end(line, start);
-            let word = &bytes[start..end];
-            let word_start = start;
-            start = end + 1;
-            if word.len() >= 4 && word[..4].iter().all(u8::is_ascii_digit) {
-                return Some((word_start, end));
+        // From digit to digit: most words hold none.
+        while let Some(offset) = bytes.get(at..)?.iter().position(u8::is_ascii_digit) {
+            let start = at + offset;
+            let opens_word = start == 0 || bytes[start - 1] == b' ';
+            let year = bytes
+                .get(start..start + 4)
+                .is_some_and(|four| four.iter().all(u8::is_ascii_digit));
+            if opens_word && year {
+                let end = word_end(line, start);
+                at = end;
+                return Some((start, end));
             }
+            at = start + 1;
         }
         None
     })
@@ -565,5 +599,26 @@ mod tests {
             isos("on 11/08/2023 and 08.11.2023"),
             ["2023-11-08", "2023-11-08"]
         );
+    }
+
+    #[test]
+    fn digit_shapes_are_the_windows_they_name() {
+        for line in tricky_lines(5_000) {
+            for separator in ["/", ".", " "] {
+                let text = line.replace(' ', separator);
+                let bytes = text.as_bytes();
+                let shapes = DigitShapes::of(bytes);
+                let four = bytes
+                    .windows(4)
+                    .any(|four| four.iter().all(u8::is_ascii_digit));
+                let separated = bytes.windows(3).any(|three| {
+                    three[0].is_ascii_digit()
+                        && matches!(three[1], b'/' | b'.')
+                        && three[2].is_ascii_digit()
+                });
+                assert_eq!(shapes.four_digits_in_a_row, four, "{text:?}");
+                assert_eq!(shapes.separated_digits, separated, "{text:?}");
+            }
+        }
     }
 }
