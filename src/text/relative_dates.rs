@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use super::dates::{day_number, find_dates, month_number, FoundDate};
+use super::dates::{day_number, find_dates_with_word_line, month_number, FoundDate};
 use super::words::{is_capitalized, lowercase_into, words};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -221,6 +221,37 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     // bytes of this copy, borrowed rather than copied word by word. Words with other
     // characters are lowercased one by one, as Unicode says (few are).
     let ascii_lowercase = text.to_ascii_lowercase();
+    let tokens = tokens_of(text, &ascii_lowercase);
+    let mut index = 0;
+    while index < tokens.len() {
+        index += resolve_at(&tokens, index, published, &mut found);
+    }
+    // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
+    if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
+        // The word line from the tokens in hand: no second scan of the text's words.
+        let word_line = || word_line_of(&tokens, text.len());
+        for date in find_dates_with_word_line(text, word_line) {
+            found.add_span(DaySpan::day(day_of(date)));
+        }
+    }
+    found
+}
+
+/// The [`word_line`](super::patterns::word_line) of the text the tokens come from: their
+/// lowercase forms (made as the word line makes them), one space apart.
+fn word_line_of(tokens: &[Token], text_length: usize) -> String {
+    let mut line = String::with_capacity(text_length);
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 {
+            line.push(' ');
+        }
+        line.push_str(&token.lower);
+    }
+    line
+}
+
+/// The tokens of `text` as [`spoken_dates`] reads them.
+fn tokens_of<'a>(text: &'a str, ascii_lowercase: &'a str) -> Vec<Token<'a>> {
     let mut buffer = String::new();
     // Room for every word at once (English runs at about six bytes a word).
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
@@ -239,17 +270,7 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
         };
         Token { lower, month }
     }));
-    let mut index = 0;
-    while index < tokens.len() {
-        index += resolve_at(&tokens, index, published, &mut found);
-    }
-    // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
-    if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
-        for date in find_dates(text) {
-            found.add_span(DaySpan::day(day_of(date)));
-        }
-    }
-    found
+    tokens
 }
 
 /// A word of the text, lowercase, and the month it names when it is a month name written
@@ -549,5 +570,24 @@ mod tests {
         let found = spoken_dates(&text, None);
         assert_eq!(found.spans.len(), MAX_SPOKEN_DATES);
         assert_eq!(found.calendar_days.len(), MAX_SPOKEN_DATES);
+    }
+
+    #[test]
+    fn the_tokens_make_the_texts_word_line() {
+        for text in [
+            "",
+            "—",
+            "On Tuesday, MARCH 3rd 2025 the Council's e-mail said: “Don’t”.",
+            "Él dijo: «Sí» el 8 de Noviembre de 2023 — İstanbul, KELVIN \u{212A}",
+            "東京 2024-06-30T10:00 ﬁne Straße",
+        ] {
+            let ascii_lowercase = text.to_ascii_lowercase();
+            let tokens = tokens_of(text, &ascii_lowercase);
+            assert_eq!(
+                word_line_of(&tokens, text.len()),
+                crate::text::patterns::word_line(text),
+                "{text:?}"
+            );
+        }
     }
 }
