@@ -141,12 +141,14 @@ pub fn day_number(word: &str) -> Option<u32> {
 /// All dates written in `text`, in order of appearance: first those written with words,
 /// then the numeric ones.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    find_dates_with_word_line(text, || word_line(text))
+    find_dates_with_word_line(text, &|| word_line(text))
 }
 
 /// [`find_dates`] for a caller that has the text's words in hand already: `word_line` makes
-/// the text's [`word_line`] (asked for only when the text may hold a written date).
-pub fn find_dates_with_word_line(text: &str, word_line: impl FnOnce() -> String) -> Vec<FoundDate> {
+/// the text's [`word_line`] (asked for only when the text may hold a written date). A
+/// function object rather than a generic, so that the reader is compiled once (the page's
+/// size).
+pub fn find_dates_with_word_line(text: &str, word_line: &dyn Fn() -> String) -> Vec<FoundDate> {
     let mut found = Vec::new();
     // Most lines with digits hold no date. What each form needs at the least is checked
     // byte by byte first (quicker than any search), which spares those lines the word line

@@ -230,7 +230,7 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The word line from the tokens in hand: no second scan of the text's words.
         let word_line = || word_line_of(&tokens, text.len());
-        for date in find_dates_with_word_line(text, word_line) {
+        for date in find_dates_with_word_line(text, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
     }
