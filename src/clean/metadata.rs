@@ -324,36 +324,17 @@ fn find_author(
     anchor: usize,
 ) -> Option<(usize, String)> {
     let end = (body_start + 4).min(analysed.len());
-    // A byline's segment, and a bare opening, start with an opening's first word, which is
-    // then one of the line's words (a byline has at most BYLINE_MAX_WORDS of them); the
-    // bare opening's is the line's first word. Lines without one need no closer look.
-    let openings = &lexicon().byline_openings;
-    let may_be_byline = |item: &Analysed| {
-        item.features.words <= BYLINE_MAX_WORDS
-            && item
-                .tokens
-                .hashes
-                .iter()
-                .any(|word| openings.contains(word))
-    };
-    let only_an_opening = |item: &Analysed| {
-        item.tokens
-            .hashes
-            .first()
-            .is_some_and(|first| openings.contains(first))
-            && is_bare_opening(&item.paragraph.text)
-    };
     (header_start..end)
         .filter(|&index| {
             let item = &analysed[index];
             item.noise_is(BlockKind::Byline)
                 // The word count is known: longer lines are no bylines, and need no scan.
-                || (may_be_byline(item) && is_byline(&item.paragraph.text))
-                || only_an_opening(item)
+                || (item.features.words <= BYLINE_MAX_WORDS && is_byline(&item.paragraph.text))
+                || is_bare_opening(&item.paragraph.text)
         })
         .filter_map(|index| {
             let item = &analysed[index];
-            if only_an_opening(item) {
+            if is_bare_opening(&item.paragraph.text) {
                 // "By" on a line of its own, the name on the next one.
                 let next = analysed.get(index + 1)?;
                 return looks_like_name(&next.paragraph.text)
