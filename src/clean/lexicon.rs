@@ -184,18 +184,12 @@ pub fn lexicon() -> &'static Lexicon {
             without_comments!(include_str!("lexicon/credit_markers.txt")),
             "photo credit",
         ),
-        caption_start: Opening::new(without_comments!(include_str!(
-            "lexicon/caption_starts.txt"
-        ))),
-        credit_opening: Opening::new(without_comments!(include_str!(
-            "lexicon/credit_openings.txt"
-        ))),
+        caption_start: opening_of!("lexicon/caption_starts.txt"),
+        credit_opening: opening_of!("lexicon/credit_openings.txt"),
         credit_label: compile(&alternatives(without_comments!(include_str!(
             "lexicon/credit_labels.txt"
         )))),
-        copyright_opening: Opening::new(without_comments!(include_str!(
-            "lexicon/copyright_openings.txt"
-        ))),
+        copyright_opening: opening_of!("lexicon/copyright_openings.txt"),
         commenter_ending: compile(&format!(
             "{IGNORING_ASCII_CASE}^ {}$)",
             alternatives(without_comments!(include_str!(
@@ -259,38 +253,37 @@ pub fn opening(text: &str) -> &str {
 #[derive(Debug)]
 pub struct Opening {
     regex: Regex,
-    /// Per byte, whether a match may start with it: the first characters of the file's
-    /// patterns in both cases, and every non-ASCII byte (case-insensitive matching may fold
-    /// a non-ASCII character onto an ASCII letter). Every byte when a pattern opens in a way
-    /// [`first_bytes`] does not read.
-    may_start: [bool; 256],
+    /// The ASCII bytes a match may start with, one bit each: the first characters of the
+    /// file's patterns in both cases. `None` (any byte) when a pattern opens in a way
+    /// [`first_bytes`] does not read. A text opening with a non-ASCII byte is always
+    /// searched: case-insensitive matching may fold a non-ASCII character onto an ASCII
+    /// letter.
+    ascii_first: Option<u128>,
 }
 
+/// An [`Opening`] of a lexicon file, the bytes its matches start with worked out when the
+/// engine is compiled (no pattern reader in the page).
+macro_rules! opening_of {
+    ($path:literal) => {{
+        const FILE: &str = without_comments!(include_str!($path));
+        const ASCII_FIRST: Option<u128> = file_first_bytes(FILE.as_bytes());
+        Opening::new(FILE, ASCII_FIRST)
+    }};
+}
+use opening_of;
+
 impl Opening {
-    fn new(file: &str) -> Opening {
-        let mut may_start = [true; 256];
-        if let Some(ascii) =
-            lexicon_lines(file)
-                .map(first_bytes)
-                .try_fold([false; 128], |mut all, bytes| {
-                    for (all, byte) in all.iter_mut().zip(bytes?) {
-                        *all |= byte;
-                    }
-                    Some(all)
-                })
-        {
-            may_start[..128].copy_from_slice(&ascii);
-        }
+    fn new(file: &str, ascii_first: Option<u128>) -> Opening {
         Opening {
             regex: compile(&format!("{IGNORING_ASCII_CASE}^{})", alternatives(file))),
-            may_start,
+            ascii_first,
         }
     }
 
     /// Whether `text` opens with one of the patterns.
     pub fn is_match(&self, text: &str) -> bool {
-        match text.as_bytes().first() {
-            Some(&byte) if !self.may_start[usize::from(byte)] => false,
+        match (text.as_bytes().first(), self.ascii_first) {
+            (Some(&byte), Some(first)) if byte < 128 && first & (1 << byte) == 0 => false,
             _ => self.regex.is_match(text),
         }
     }
@@ -302,63 +295,92 @@ impl Opening {
     }
 }
 
-/// The ASCII bytes a match of `pattern` can start with, ignoring ASCII case: its first
-/// character, or the first characters of the alternatives of a `(?:...)` group it opens
-/// with. `None` when it opens in another way (a class, an optional first part, a flag, a
-/// non-ASCII character), which the caller reads as "any byte".
-fn first_bytes(pattern: &str) -> Option<[bool; 128]> {
-    let bytes = pattern.as_bytes();
-    let mut first = [false; 128];
-    let end = match *bytes.first()? {
+/// The ASCII bytes a match of a file of patterns (one per line, as [`lexicon_lines`] reads
+/// them) can start with, one bit each; `None` when one pattern's start is not read by
+/// [`first_bytes`].
+const fn file_first_bytes(file: &[u8]) -> Option<u128> {
+    let mut all = 0;
+    let mut line_start = 0;
+    while line_start < file.len() {
+        let mut line_end = line_start;
+        while line_end < file.len() && file[line_end] != b'\n' {
+            line_end += 1;
+        }
+        let (mut start, mut end) = (line_start, line_end);
+        while start < end && file[start].is_ascii_whitespace() {
+            start += 1;
+        }
+        while end > start && file[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        if start < end && file[start] != b'#' {
+            match first_bytes(file, start, end) {
+                Some(first) => all |= first,
+                None => return None,
+            }
+        }
+        line_start = line_end + 1;
+    }
+    Some(all)
+}
+
+/// The ASCII bytes a match of the pattern `bytes[start..end]` can start with, ignoring ASCII
+/// case, one bit each: its first character, or the first characters of the alternatives of
+/// a `(?:...)` group it opens with. `None` when it opens in another way (a class, an
+/// optional first part, a flag, a non-ASCII character), which the caller reads as "any
+/// byte".
+const fn first_bytes(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    if start >= end {
+        return None;
+    }
+    let (first, first_end) = match bytes[start] {
         b'(' => {
-            let inner = pattern.strip_prefix("(?:")?;
-            let mut depth = 0usize;
-            let mut escaped = false;
-            let mut close = None;
-            let mut alternative_start = 0;
-            for (index, byte) in inner.bytes().enumerate() {
-                match byte {
-                    _ if escaped => escaped = false,
-                    b'\\' => escaped = true,
-                    b'(' => depth += 1,
+            if start + 3 > end || bytes[start + 1] != b'?' || bytes[start + 2] != b':' {
+                return None;
+            }
+            let (mut index, mut alternative, mut depth, mut first) = (start + 3, start + 3, 0, 0);
+            loop {
+                if index >= end {
+                    return None;
+                }
+                match bytes[index] {
+                    b'\\' => index += 1,
                     // A class may hold `)` or `|`: not read here.
                     b'[' => return None,
-                    b')' if depth == 0 => {
-                        close = Some(index);
-                        break;
-                    }
+                    b'(' => depth += 1,
+                    b')' if depth == 0 => break,
                     b')' => depth -= 1,
                     b'|' if depth == 0 => {
-                        let alternative = first_bytes(&inner[alternative_start..index])?;
-                        first.iter_mut().zip(alternative).for_each(|(a, b)| *a |= b);
-                        alternative_start = index + 1;
+                        match first_bytes(bytes, alternative, index) {
+                            Some(alternative) => first |= alternative,
+                            None => return None,
+                        }
+                        alternative = index + 1;
                     }
                     _ => {}
                 }
+                index += 1;
             }
-            let close = close?;
-            let alternative = first_bytes(&inner[alternative_start..close])?;
-            first.iter_mut().zip(alternative).for_each(|(a, b)| *a |= b);
-            "(?:".len() + close + 1
+            match first_bytes(bytes, alternative, index) {
+                Some(alternative) => (first | alternative, index + 1),
+                None => return None,
+            }
         }
         b'\\' => {
-            let escaped = *bytes.get(1)?;
-            if !escaped.is_ascii_punctuation() {
+            if start + 1 >= end || !bytes[start + 1].is_ascii_punctuation() {
                 return None;
             }
-            first[usize::from(escaped)] = true;
-            2
+            (1 << bytes[start + 1], start + 2)
         }
         b'[' | b'.' | b'^' | b'$' | b'|' | b')' | b'?' | b'*' | b'+' | b'{' => return None,
-        byte if byte.is_ascii() => {
-            first[usize::from(byte.to_ascii_lowercase())] = true;
-            first[usize::from(byte.to_ascii_uppercase())] = true;
-            1
-        }
+        byte if byte.is_ascii() => (
+            (1 << byte.to_ascii_lowercase()) | (1 << byte.to_ascii_uppercase()),
+            start + 1,
+        ),
         _ => return None,
     };
     // A first part that may be absent leaves the next one first.
-    if matches!(bytes.get(end), Some(b'?' | b'*' | b'{')) {
+    if first_end < end && matches!(bytes[first_end], b'?' | b'*' | b'{') {
         return None;
     }
     Some(first)
@@ -525,7 +547,7 @@ mod tests {
         }
         for opening in openings {
             assert!(
-                opening.may_start.iter().any(|may| !may),
+                opening.ascii_first.is_some_and(|first| first != u128::MAX),
                 "{}: the first bytes should be read",
                 opening.regex().as_str()
             );
@@ -543,9 +565,9 @@ mod tests {
     #[test]
     fn first_bytes_are_read_only_from_what_must_come_first() {
         let read = |pattern: &str| {
-            first_bytes(pattern).map(|bytes| {
+            first_bytes(pattern.as_bytes(), 0, pattern.len()).map(|bytes| {
                 (0u8..128)
-                    .filter(|&byte| bytes[usize::from(byte)])
+                    .filter(|&byte| bytes & (1 << byte) != 0)
                     .map(char::from)
                     .collect::<String>()
             })
