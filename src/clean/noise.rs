@@ -245,6 +245,11 @@ const INLINE_CREDIT_MAX_WORDS: usize = 8;
 /// source: at most [`INLINE_CREDIT_MAX_WORDS`] words after the last label, which does not
 /// open the text.
 fn has_inline_credit(text: &str) -> bool {
+    // Every label ends with a colon (`credit_labels.txt` says so, a test checks it): a text
+    // without one (most paragraphs) needs no look at its last words either.
+    if !text.contains(':') {
+        return false;
+    }
     // A label has no space in it, so one that few enough words follow lies in the text's
     // last words: the search looks only there (a label before them has too many words
     // after it, and a later label would be the last one anyway). This keeps the search
@@ -255,8 +260,7 @@ fn has_inline_credit(text: &str) -> bool {
         .nth(INLINE_CREDIT_MAX_WORDS)
         .map_or(0, |word| word.as_ptr() as usize - text.as_ptr() as usize);
     let tail = &text[tail_start..];
-    // Every label ends with a colon (`credit_labels.txt` says so, a test checks it): most
-    // tails have none and need no search.
+    // Nor does a tail without a colon, which most are.
     if !tail.contains(':') {
         return false;
     }

@@ -188,16 +188,42 @@ pub fn fingerprint_of_words(words: &[u64], settings: &Settings) -> Fingerprint {
         .iter()
         .fold(0x243F_6A88_85A3_08D3_u64, |hash, &word| mix(hash, word))
         .max(1);
-    let functions = &HASH_FUNCTIONS[..settings.hashes.clamp(1, MAX_HASHES)];
-    let mut signature = vec![u32::MAX; functions.len()].into_boxed_slice();
-    let width = settings.shingle_words.max(1).min(words.len());
-    for shingle in words.windows(width) {
-        let x = shingle.iter().fold(0u64, |hash, &word| mix(hash, word));
-        for (slot, &(multiplier, offset)) in signature.iter_mut().zip(functions) {
-            let value = (multiplier.wrapping_mul(x).wrapping_add(offset) >> 32) as u32;
-            *slot = (*slot).min(value);
+    // The functions' multipliers and offsets as two arrays, one vector lane each (see
+    // `text::min_hash`), made from HASH_FUNCTIONS when compiling.
+    const fn column(second: bool) -> [u64; MAX_HASHES] {
+        let mut column = [0u64; MAX_HASHES];
+        let mut i = 0;
+        while i < MAX_HASHES {
+            column[i] = if second {
+                HASH_FUNCTIONS[i].1
+            } else {
+                HASH_FUNCTIONS[i].0
+            };
+            i += 1;
         }
+        column
     }
+    const MULTIPLIERS: [u64; MAX_HASHES] = column(false);
+    const OFFSETS: [u64; MAX_HASHES] = column(true);
+    let functions = settings.hashes.clamp(1, MAX_HASHES);
+    let width = settings.shingle_words.max(1).min(words.len());
+    let shingles: Vec<u64> = words
+        .windows(width)
+        .map(|shingle| shingle.iter().fold(0u64, |hash, &word| mix(hash, word)))
+        .collect();
+    // The least A * x + B of each function, then its high half: the least high half, since
+    // dropping the low bits keeps the order.
+    let mut minima = [u64::MAX; MAX_HASHES];
+    crate::text::min_hash::lower_to_least_images(
+        &shingles,
+        &MULTIPLIERS,
+        &OFFSETS,
+        &mut minima[..functions],
+    );
+    let signature = minima[..functions]
+        .iter()
+        .map(|&minimum| (minimum >> 32) as u32)
+        .collect();
     Fingerprint { exact, signature }
 }
 

@@ -5,14 +5,17 @@
 //! analysed.
 
 use crate::text::sorting;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::background;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::Article;
 use crate::text::figures::{stated_figures, Figure};
-use crate::text::relative_dates::{parse_iso_day, spoken_dates, CalendarDay, DaySpan};
-use crate::text::{hashed_words, is_content_word, word_hash, HashedWord, Prehashed};
+use crate::text::relative_dates::{
+    parse_iso_day, spoken_dates_of_words, CalendarDay, DateWords, DaySpan,
+};
+use crate::text::{hashed_words, is_content_word, word_hash, words, HashedWord, Prehashed};
 
 /// Terms kept per article: its most distinctive ones by background tf-idf. Enough to cover
 /// what an event report names (who, where, what, figures) while leaving out the long tail
@@ -187,8 +190,18 @@ pub fn summarise(article: &Article) -> StorySummary {
 /// break), so that the duplicate fingerprint needs no second scan of the text.
 pub fn summarise_and_hash(article: &Article, text_words: &mut Vec<u64>) -> StorySummary {
     let mut counts: HashMap<u64, f32, Prehashed> = HashMap::default();
+    // The dates are read from the title and the body's first bytes; their words are
+    // gathered while the terms are counted, in the same pass over the text.
+    let dates_end = floor_char_boundary(&article.text, DATES_TEXT_BYTES);
+    let title_length = article.title.as_ref().map_or(0, String::len);
+    let mut date_words = DateWords::with_capacity(title_length + 2 + dates_end);
     if let Some(title) = &article.title {
-        count_terms(title, LEAD_WEIGHT, &mut counts, &mut Vec::new());
+        let mut words = TextWords {
+            hashes: &mut Vec::new(),
+            date_words: &mut date_words,
+            date_bytes: title.len(),
+        };
+        count_terms(title, LEAD_WEIGHT, &mut counts, &mut words);
     }
     for (index, paragraph) in article.text.split("\n\n").enumerate() {
         let weight = if index < LEAD_PARAGRAPHS {
@@ -196,39 +209,55 @@ pub fn summarise_and_hash(article: &Article, text_words: &mut Vec<u64>) -> Story
         } else {
             1.0
         };
-        count_terms(paragraph, weight, &mut counts, text_words);
+        let offset = paragraph.as_ptr() as usize - article.text.as_ptr() as usize;
+        let mut words = TextWords {
+            hashes: text_words,
+            date_words: &mut date_words,
+            date_bytes: dates_end.saturating_sub(offset),
+        };
+        count_terms(paragraph, weight, &mut counts, &mut words);
     }
-    let mut weighed: Vec<(f64, StoryTerm)> = counts
-        .into_iter()
-        .map(|(hash, count)| {
-            let frequency = 1.0 + count.ln().max(0.0);
-            let share = background::document_share(hash);
-            let term = StoryTerm {
-                hash: (hash >> 32) as u32,
-                frequency,
-                background_share: share as f32,
-            };
-            (f64::from(frequency) * -share.ln(), term)
-        })
-        .collect();
     // Heaviest first; ties by hash, so the choice never depends on the map's order.
-    sorting::sort_by(&mut weighed, |a, b| {
+    let heavier = |a: &(f64, StoryTerm), b: &(f64, StoryTerm)| {
         b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash))
-    });
-    weighed.truncate(MAX_TERMS);
-    let mut terms: Vec<StoryTerm> = weighed.into_iter().map(|(_, term)| term).collect();
+    };
+    // The MAX_TERMS heaviest, in that order, kept while the terms are weighed: the first
+    // MAX_TERMS of a stable sort of them all (a term placed after those it ties with, as
+    // the sort leaves it), without sorting the hundreds that are dropped.
+    let mut heaviest: Vec<(f64, StoryTerm)> = Vec::with_capacity(MAX_TERMS + 1);
+    for (hash, count) in counts {
+        let frequency = 1.0 + count.ln().max(0.0);
+        let share = background::document_share(hash);
+        let term = StoryTerm {
+            hash: (hash >> 32) as u32,
+            frequency,
+            background_share: share as f32,
+        };
+        let weighed = (f64::from(frequency) * -share.ln(), term);
+        if heaviest.len() == MAX_TERMS
+            && heaviest
+                .last()
+                .is_some_and(|lightest| heavier(&weighed, lightest) != Ordering::Less)
+        {
+            continue;
+        }
+        let at = heaviest.partition_point(|kept| heavier(kept, &weighed) != Ordering::Greater);
+        heaviest.insert(at, weighed);
+        heaviest.truncate(MAX_TERMS);
+    }
+    let mut terms: Vec<StoryTerm> = heaviest.into_iter().map(|(_, term)| term).collect();
     sorting::sort_by_key(&mut terms, |term| term.hash);
     terms.dedup_by_key(|term| term.hash);
 
     let published = article.date.as_deref().and_then(parse_iso_day);
-    let body = &article.text[..floor_char_boundary(&article.text, DATES_TEXT_BYTES)];
+    let body = &article.text[..dates_end];
     let mut text = String::with_capacity(body.len() + 2);
     if let Some(title) = &article.title {
         text.push_str(title);
         text.push_str("\n\n");
     }
     text.push_str(body);
-    let dates = spoken_dates(&text, published);
+    let dates = spoken_dates_of_words(&text, &date_words, published);
     let mut figures = stated_figures(&text);
     // An article's few figures: the compact sort, smaller in the page.
     sorting::sort_by(&mut figures, Ord::cmp);
@@ -258,18 +287,43 @@ fn without_possessive(word: HashedWord<'_>) -> HashedWord<'_> {
     }
 }
 
+/// Where [`count_terms`] puts every word of a text besides the counts.
+struct TextWords<'a> {
+    /// The words' hashes, in order.
+    hashes: &'a mut Vec<u64>,
+    /// The words of the text's first `date_bytes` bytes, for the dates it speaks of.
+    date_words: &'a mut DateWords,
+    date_bytes: usize,
+}
+
+impl TextWords<'_> {
+    /// Adds `word` of `text`, which holds it.
+    fn push(&mut self, text: &str, word: &HashedWord<'_>) {
+        self.hashes.push(word.hash);
+        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+        if start + word.text.len() <= self.date_bytes {
+            self.date_words.push(word.text);
+        } else if start < self.date_bytes {
+            // The word the dates' text cuts: what a scan of the cut text finds of it.
+            for word in words(&text[start..self.date_bytes]) {
+                self.date_words.push(word);
+            }
+        }
+    }
+}
+
 /// Adds the content words of `text` to `counts`, each occurrence weighing `weight`, and
-/// the hash of every word to `words`. A decimal number is one term ("4.6", not "4" and "6":
-/// a magnitude, a share, a price).
+/// every word to `words`. A decimal number is one term ("4.6", not "4" and "6": a
+/// magnitude, a share, a price).
 fn count_terms(
     text: &str,
     weight: f32,
     counts: &mut HashMap<u64, f32, Prehashed>,
-    words: &mut Vec<u64>,
+    words: &mut TextWords<'_>,
 ) {
     let mut previous_number: Option<&str> = None;
     for word in hashed_words(text) {
-        words.push(word.hash);
+        words.push(text, &word);
         let is_number = word.text.bytes().all(|b| b.is_ascii_digit());
         if let Some(integer) = previous_number.filter(|_| is_number) {
             let start = integer.as_ptr() as usize - text.as_ptr() as usize;
@@ -291,6 +345,7 @@ fn count_terms(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::relative_dates::spoken_dates;
 
     fn article(title: &str, date: Option<&str>, text: &str) -> Article {
         Article {
@@ -318,6 +373,91 @@ mod tests {
             "{}",
             summary.size_in_bytes()
         );
+    }
+
+    /// The terms as the definition picks them: every term weighed, a stable sort of them
+    /// all, the heaviest [`MAX_TERMS`] kept.
+    fn terms_by_sorting_them_all(article: &Article) -> Vec<StoryTerm> {
+        let mut counts: HashMap<u64, f32, Prehashed> = HashMap::default();
+        let texts = article.title.iter().map(String::as_str);
+        for (index, text) in texts.chain(article.text.split("\n\n")).enumerate() {
+            // The title and the first paragraphs: the title counts as one more lead text.
+            let weight = if index <= LEAD_PARAGRAPHS {
+                LEAD_WEIGHT
+            } else {
+                1.0
+            };
+            let mut words = TextWords {
+                hashes: &mut Vec::new(),
+                date_words: &mut DateWords::default(),
+                date_bytes: 0,
+            };
+            count_terms(text, weight, &mut counts, &mut words);
+        }
+        let mut weighed: Vec<(f64, StoryTerm)> = counts
+            .into_iter()
+            .map(|(hash, count)| {
+                let frequency = 1.0 + count.ln().max(0.0);
+                let share = background::document_share(hash);
+                let term = StoryTerm {
+                    hash: (hash >> 32) as u32,
+                    frequency,
+                    background_share: share as f32,
+                };
+                (f64::from(frequency) * -share.ln(), term)
+            })
+            .collect();
+        weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash)));
+        weighed.truncate(MAX_TERMS);
+        let mut terms: Vec<StoryTerm> = weighed.into_iter().map(|(_, term)| term).collect();
+        terms.sort_by_key(|term| term.hash);
+        terms.dedup_by_key(|term| term.hash);
+        terms
+    }
+
+    #[test]
+    fn the_kept_terms_are_the_heaviest_of_them_all() {
+        // Many terms of equal weight (each once, unlisted) and a few repeated ones, in
+        // lead and later paragraphs: the ties at the cut are decided as a sort decides them.
+        for words in [10, 47, 48, 49, 300, 2000] {
+            let mut paragraphs = Vec::new();
+            for paragraph in 0..6 {
+                let line: Vec<String> = (0..words / 6 + 1)
+                    .map(|i| format!("term{} quarry{}", i * 7 + paragraph, i % 5))
+                    .collect();
+                paragraphs.push(line.join(" "));
+            }
+            let article = article("Quarry term0 dispute", None, &paragraphs.join("\n\n"));
+            let summary = summarise(&article);
+            assert_eq!(
+                &*summary.terms,
+                terms_by_sorting_them_all(&article),
+                "{words}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_dates_are_those_of_the_title_and_the_bodys_first_bytes() {
+        // Dates just before, across and after the end of the dates' text, wherever that end
+        // falls in their words.
+        let dates = " Café on March 3 2024 and 2024-03-05, May 4, Tuesday, yesterday; in June.";
+        let lead = "Said on 04/02/2024.\n\n";
+        for shift in 0..=dates.len() {
+            let filler = "x".repeat(DATES_TEXT_BYTES - lead.len() - dates.len() + shift);
+            let body = format!("{lead}{filler}{dates}{dates}");
+            let article = article("Flood on March 1", Some("2024-03-06"), &body);
+            let summary = summarise(&article);
+            let cut = floor_char_boundary(&body, DATES_TEXT_BYTES);
+            let text = format!("Flood on March 1\n\n{}", &body[..cut]);
+            let expected = spoken_dates(&text, parse_iso_day("2024-03-06"));
+            assert_eq!(&*summary.spans, expected.spans.as_slice(), "{shift}");
+            assert_eq!(
+                &*summary.calendar_days,
+                expected.calendar_days.as_slice(),
+                "{shift}"
+            );
+        }
     }
 
     #[test]

@@ -141,33 +141,95 @@ pub fn day_number(word: &str) -> Option<u32> {
 /// All dates written in `text`, in order of appearance: first those written with words,
 /// then the numeric ones.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
+    find_dates_with_word_line(text, &|| word_line(text))
+}
+
+/// [`find_dates`] for a caller that has the text's words in hand already: `word_line` makes
+/// the text's [`word_line`] (asked for only when the text may hold a written date). A
+/// function object rather than a generic, so that the reader is compiled once (the page's
+/// size).
+pub fn find_dates_with_word_line(text: &str, word_line: &dyn Fn() -> String) -> Vec<FoundDate> {
     let mut found = Vec::new();
     // Most lines with digits hold no date. What each form needs at the least is checked
     // byte by byte first (quicker than any search), which spares those lines the word line
     // and the searches that read a date's parts: a written date has a year (four digits in
     // a row), a numeric one a digit, a separator and a digit.
-    let bytes = text.as_bytes();
-    if bytes
-        .windows(4)
-        .any(|four| four.iter().all(u8::is_ascii_digit))
-    {
-        written_dates(&word_line(text), &mut found);
+    let shapes = DigitShapes::of(text.as_bytes());
+    if shapes.four_digits_in_a_row {
+        written_dates(&word_line(), &mut found);
     }
-    let separated_digits = |three: &[u8]| {
-        three[0].is_ascii_digit() && matches!(three[1], b'/' | b'.') && three[2].is_ascii_digit()
-    };
-    if bytes.windows(3).any(separated_digits) {
+    if shapes.separated_digits {
         numeric_dates(text, &mut found);
     }
     found
+}
+
+/// What a text's digits show of the date forms: four digits in a row (a year), a digit
+/// then `/` or `.` then a digit (a numeric date).
+struct DigitShapes {
+    four_digits_in_a_row: bool,
+    separated_digits: bool,
+}
+
+impl DigitShapes {
+    /// Both shapes in one pass over the bytes, which stops once both are seen.
+    fn of(bytes: &[u8]) -> DigitShapes {
+        let mut shapes = DigitShapes {
+            four_digits_in_a_row: false,
+            separated_digits: false,
+        };
+        let mut run = 0;
+        // The two bytes before the current one.
+        let (mut before_previous, mut previous) = (0u8, 0u8);
+        for &byte in bytes {
+            if byte.is_ascii_digit() {
+                run += 1;
+                shapes.four_digits_in_a_row |= run >= 4;
+                shapes.separated_digits |=
+                    matches!(previous, b'/' | b'.') && before_previous.is_ascii_digit();
+                if shapes.four_digits_in_a_row && shapes.separated_digits {
+                    break;
+                }
+            } else {
+                run = 0;
+            }
+            (before_previous, previous) = (previous, byte);
+        }
+        shapes
+    }
 }
 
 /// The dates of [`WRITTEN_DATE_PATTERN`] in a word line. A match that is no calendar date
 /// ("February 30, 2024") uses up only its first word: the search goes on at the next one.
 fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
     let written = &rules().written;
+    // Every match holds exactly one word opening with four digits, its year (the only word
+    // of an ISO date, the last of the others): the month name opens with no digit, the day
+    // has at most two. So the search runs only around those words, from the few words
+    // before each (see [`earliest_date_start`]) to the space after it: the same matches as
+    // one search over the whole line, without a scan of the text between them, which the
+    // wasm build's regex engine makes at a slow pace.
+    let mut years = year_words(line).peekable();
     let mut position = 0;
-    while let Some(matched) = written.find_at(line, position) {
+    loop {
+        // Year words before `position` lie before any match still to come.
+        while years.next_if(|&(start, _)| start < position).is_some() {}
+        let Some(&(year_start, year_end)) = years.peek() else {
+            break;
+        };
+        // The space after the year closes the window: the pattern's `$` cannot match at
+        // that cut, since a space is no part of a date.
+        let window_end = if year_end < line.len() {
+            year_end + 1
+        } else {
+            line.len()
+        };
+        let from = position.max(earliest_date_start(line, year_start));
+        let Some(matched) = written.find_at(&line[..window_end], from) else {
+            // No date around this year from `position` on, nor later (it only grows).
+            years.next();
+            continue;
+        };
         // The match without the spaces around it. Its parts are read from its words rather
         // than from capture groups: finding the match is one quick scan, and its words are
         // few and tell the form apart (the pattern already checked their shapes).
@@ -183,6 +245,49 @@ fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
             None => word_end(line, words_start),
         };
     }
+}
+
+/// The words of a [`word_line`] that open with four digits, as byte ranges: the years (and
+/// ISO dates) that every written date holds.
+fn year_words(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // From digit to digit: most words hold none.
+        while let Some(offset) = bytes.get(at..)?.iter().position(u8::is_ascii_digit) {
+            let start = at + offset;
+            let opens_word = start == 0 || bytes[start - 1] == b' ';
+            let year = bytes
+                .get(start..start + 4)
+                .is_some_and(|four| four.iter().all(u8::is_ascii_digit));
+            if opens_word && year {
+                let end = word_end(line, start);
+                at = end;
+                return Some((start, end));
+            }
+            at = start + 1;
+        }
+        None
+    })
+}
+
+/// Where in a [`word_line`] a written date whose year starts at `year_start` may start at
+/// the earliest: at the space before the two words that precede the year (a day and a
+/// month, in either order), counting no "de" or "del" among them ("8 de noviembre de
+/// 2023").
+fn earliest_date_start(line: &str, year_start: usize) -> usize {
+    let mut start = year_start;
+    let mut words_to_pass = 2;
+    while words_to_pass > 0 && start > 0 {
+        // `start` opens a word, so a space precedes it.
+        let before = &line[..start - 1];
+        let word_start = before.rfind(' ').map_or(0, |space| space + 1);
+        if !matches!(&before[word_start..], "de" | "del") {
+            words_to_pass -= 1;
+        }
+        start = word_start;
+    }
+    start.saturating_sub(1)
 }
 
 /// The date a match of [`WRITTEN_DATE_PATTERN`] writes (`None` when its month is no month): "2023-11-08", "november 8th 2023",
@@ -217,10 +322,19 @@ fn numeric_dates(text: &str, found: &mut Vec<FoundDate>) {
     let numeric = &rules().numeric;
     let mut groups = numeric.capture_locations();
     let mut position = 0;
-    while numeric
-        .captures_read_at(&mut groups, text, position)
-        .is_some()
+    // Any digit matches the pattern, so the next match starts at the next digit: found by a
+    // byte search, the regex then reads only the match (the wasm build's engine would scan
+    // every byte up to it).
+    while let Some(digit) = text.as_bytes()[position..]
+        .iter()
+        .position(u8::is_ascii_digit)
     {
+        if numeric
+            .captures_read_at(&mut groups, text, position + digit)
+            .is_none()
+        {
+            break;
+        }
         let slashes = groups.get(2).is_some();
         let separator = if slashes { b'/' } else { b'.' };
         let spans = if slashes {
@@ -349,5 +463,170 @@ mod tests {
         assert!(is_relative_stamp("hours ago"));
         assert!(!is_relative_stamp("3 hours"));
         assert!(!is_relative_stamp("it happened not so very many years ago"));
+    }
+
+    /// The written dates as one search over the whole line finds them: what
+    /// [`written_dates`] searched before it looked only around year words.
+    fn written_dates_in_one_search(line: &str) -> Vec<FoundDate> {
+        let mut found = Vec::new();
+        let mut position = 0;
+        while let Some(matched) = rules().written.find_at(line, position) {
+            let words_start = matched.start() + usize::from(matched.as_str().starts_with(' '));
+            let words_end = matched.end() - usize::from(matched.as_str().ends_with(' '));
+            position = match read_written_date(&line[words_start..words_end]) {
+                Some(date) => {
+                    found.push(date);
+                    words_end
+                }
+                None => word_end(line, words_start),
+            };
+        }
+        found
+    }
+
+    /// The numeric dates as the regex alone finds them, each search from where the last
+    /// one ended: [`numeric_dates`] before it skipped to the next digit itself.
+    fn numeric_dates_by_regex_alone(text: &str) -> Vec<FoundDate> {
+        let numeric = &rules().numeric;
+        let mut groups = numeric.capture_locations();
+        let mut found = Vec::new();
+        let mut position = 0;
+        while numeric
+            .captures_read_at(&mut groups, text, position)
+            .is_some()
+        {
+            let slashes = groups.get(2).is_some();
+            let separator = if slashes { b'/' } else { b'.' };
+            let spans = if slashes {
+                [groups.get(1), groups.get(2), groups.get(3)]
+            } else {
+                [groups.get(1), groups.get(4), groups.get(5)]
+            };
+            let mut numbers: Vec<(u32, usize)> = Vec::new();
+            for (start, end) in spans.into_iter().map_while(|span| span) {
+                position = end;
+                if end - start > 4 {
+                    break;
+                }
+                numbers.push((text[start..end].parse().unwrap_or(0), end - start));
+            }
+            if let [a, b, c] = numbers[..] {
+                let date = if a.1 == 4 {
+                    FoundDate::new(a.0, b.0, c.0)
+                } else if c.1 == 4 && separator == b'.' {
+                    FoundDate::new(c.0, b.0, a.0)
+                } else if c.1 == 4 || c.1 == 2 {
+                    let year = if c.1 == 2 { 2000 + c.0 } else { c.0 };
+                    FoundDate::new(year, a.0, b.0).or_else(|| FoundDate::new(year, b.0, a.0))
+                } else {
+                    None
+                };
+                found.extend(date);
+            }
+        }
+        found
+    }
+
+    /// Lines of words that make and nearly make dates, in every order.
+    fn tricky_lines(count: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "de",
+            "del",
+            "8",
+            "08",
+            "8th",
+            "31",
+            "30",
+            "1st",
+            "may",
+            "november",
+            "nov",
+            "february",
+            "noviembre",
+            "2023",
+            "1999",
+            "12345",
+            "2023-11-08",
+            "2025-06-30t10",
+            "2024-02-30",
+            "the",
+            "in",
+            "on",
+            "2023-1-8",
+            "2023-",
+            "20234",
+            "x",
+            "12",
+            "3rd",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = move |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let length = 1 + next(12);
+                (0..length)
+                    .map(|_| WORDS[next(WORDS.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn searching_around_year_words_finds_what_one_search_finds() {
+        let mut lines_with_dates = 0;
+        for line in tricky_lines(20_000) {
+            let mut found = Vec::new();
+            written_dates(&line, &mut found);
+            assert_eq!(found, written_dates_in_one_search(&line), "{line:?}");
+            lines_with_dates += usize::from(!found.is_empty());
+        }
+        // The lines make dates often enough for the comparison to mean something.
+        assert!(lines_with_dates > 2_000, "{lines_with_dates}");
+    }
+
+    #[test]
+    fn numeric_dates_start_at_each_next_digit() {
+        let mut texts_with_dates = 0;
+        for line in tricky_lines(5_000) {
+            for separator in ["/", ".", " ", "-"] {
+                let text = line.replace(' ', separator);
+                let mut found = Vec::new();
+                numeric_dates(&text, &mut found);
+                assert_eq!(found, numeric_dates_by_regex_alone(&text), "{text:?}");
+                texts_with_dates += usize::from(!found.is_empty());
+            }
+        }
+        assert!(texts_with_dates > 300, "{texts_with_dates}");
+        assert_eq!(
+            isos("on 11/08/2023 and 08.11.2023"),
+            ["2023-11-08", "2023-11-08"]
+        );
+    }
+
+    #[test]
+    fn digit_shapes_are_the_windows_they_name() {
+        for line in tricky_lines(5_000) {
+            for separator in ["/", ".", " "] {
+                let text = line.replace(' ', separator);
+                let bytes = text.as_bytes();
+                let shapes = DigitShapes::of(bytes);
+                let four = bytes
+                    .windows(4)
+                    .any(|four| four.iter().all(u8::is_ascii_digit));
+                let separated = bytes.windows(3).any(|three| {
+                    three[0].is_ascii_digit()
+                        && matches!(three[1], b'/' | b'.')
+                        && three[2].is_ascii_digit()
+                });
+                assert_eq!(shapes.four_digits_in_a_row, four, "{text:?}");
+                assert_eq!(shapes.separated_digits, separated, "{text:?}");
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! Text utilities: word tokens and their hashes, the normalisation of kept text, paragraph
+//! Text utilities: word tokens and their hashes (and the inner loop of a MinHash signature
+//! over them, `min_hash`), the normalisation of kept text, paragraph
 //! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
 //! against its own date), the figures a text states, UTF-16 offsets, English stopwords, and
 //! how the pattern rules of every room are built (`patterns`: regexes from lexicon files,
@@ -10,6 +11,7 @@
 mod bytes;
 pub mod dates;
 pub mod figures;
+pub mod min_hash;
 mod normalize;
 pub mod offsets;
 pub mod patterns;

@@ -14,7 +14,7 @@ pub use regex::{escape, Regex};
 #[cfg(target_arch = "wasm32")]
 pub use regex_lite::{escape, Regex};
 
-use super::words::{lowercase_into, words};
+use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, in the engine of this build: the regex crate
 /// natively (`(?i-u:`: its Unicode case tables are left out), regex-lite in the wasm build
@@ -140,12 +140,11 @@ pub fn compile(pattern: &str) -> Regex {
 /// straight, joined by single spaces: "Nov. 8th, 2023" gives "nov 8th 2023".
 pub fn word_line(text: &str) -> String {
     let mut line = String::with_capacity(text.len());
-    let mut buffer = String::new();
     for word in words(text) {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(lowercase_into(word, &mut buffer));
+        push_lowercase(word, &mut line);
     }
     line
 }

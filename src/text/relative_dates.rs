@@ -11,10 +11,8 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use std::borrow::Cow;
-
-use super::dates::{day_number, find_dates, month_number, FoundDate};
-use super::words::{is_capitalized, lowercase_into, words};
+use super::dates::{day_number, find_dates_with_word_line, month_number, FoundDate};
+use super::words::{is_capitalized, push_lowercase};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
 /// the headline's and the lead's, the ones that say when the event itself happened. Keeps
@@ -207,8 +205,24 @@ fn nearest_year(month: u32, day: u32, published: i32) -> Option<i32> {
 }
 
 /// The dates `text` speaks of, resolved against `published`, the article's own day (from
-/// 1970-01-01) when it has one.
+/// 1970-01-01) when it has one. The engine gathers the words as it counts terms
+/// ([`spoken_dates_of_words`]); this one-text form is what the tests hold it to.
+#[cfg(test)]
 pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
+    let mut date_words = DateWords::with_capacity(text.len());
+    for word in super::words::words(text) {
+        date_words.push(word);
+    }
+    spoken_dates_of_words(text, &date_words, published)
+}
+
+/// [`spoken_dates`] for a caller that scans the text's words anyway (the story summary
+/// counts its terms in the same pass): `date_words` holds every word of `text`, in order.
+pub fn spoken_dates_of_words(
+    text: &str,
+    date_words: &DateWords,
+    published: Option<i32>,
+) -> SpokenDates {
     let mut found = SpokenDates::default();
     if let Some(day) = published {
         // The article's own date: news reports what happened that day or the day before.
@@ -217,19 +231,12 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
             last: day,
         });
     }
-    let mut buffer = String::new();
-    let tokens: Vec<Token> = words(text)
-        .map(|word| Token {
-            // Most words are lowercase ASCII already: borrowed, not copied.
-            lower: if word
-                .bytes()
-                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
-            {
-                Cow::Borrowed(word)
-            } else {
-                Cow::Owned(lowercase_into(word, &mut buffer).to_string())
-            },
-            capitalised: is_capitalized(word),
+    let tokens: Vec<Token> = date_words
+        .words
+        .iter()
+        .map(|&(start, end, month)| Token {
+            lower: &date_words.line[start..end],
+            month,
         })
         .collect();
     let mut index = 0;
@@ -238,36 +245,76 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     }
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
-        for date in find_dates(text) {
+        // The word line in hand: no second scan of the text's words.
+        let word_line = || date_words.line.clone();
+        for date in find_dates_with_word_line(text, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
     }
     found
 }
 
-/// A word of the text, lowercase, and whether it was written with a capital.
+/// The words of a text as [`spoken_dates`] reads them, pushed one by one by whoever scans
+/// the text: the text's [`word_line`](super::patterns::word_line) (lowercase words, one
+/// space apart), which the date reader wants too, and where each word stands in it.
+#[derive(Debug, Default)]
+pub struct DateWords {
+    line: String,
+    /// Per word: its start and end in `line`, and the month it names when it is a month
+    /// name written with a capital (looked up once per word: each word is asked about as
+    /// the first and as the second of a month and day).
+    words: Vec<(usize, usize, Option<u8>)>,
+}
+
+impl DateWords {
+    /// Room for the words of a text of `text_length` bytes (English runs at about six bytes
+    /// a word), so that neither list grows word by word.
+    pub fn with_capacity(text_length: usize) -> DateWords {
+        DateWords {
+            line: String::with_capacity(text_length),
+            words: Vec::with_capacity(text_length / 5 + 1),
+        }
+    }
+
+    /// Adds the text's next word (a token of [`words`](super::words::words)).
+    pub fn push(&mut self, word: &str) {
+        if !self.words.is_empty() {
+            self.line.push(' ');
+        }
+        let start = self.line.len();
+        push_lowercase(word, &mut self.line);
+        let lower = &self.line[start..];
+        // Month names are written with a capital here ("may" and "march" are verbs too).
+        let month = if is_capitalized(word) && lower.len() >= 3 {
+            month_number(lower).map(|number| number as u8)
+        } else {
+            None
+        };
+        self.words.push((start, self.line.len(), month));
+    }
+}
+
+/// A word of the text, lowercase, and the month it names when it is a month name written
+/// with a capital.
 struct Token<'a> {
-    lower: Cow<'a, str>,
-    capitalised: bool,
+    lower: &'a str,
+    month: Option<u8>,
 }
 
 /// The month and day written at `tokens[index..]` ("March 3", "3 March", capitalised month:
 /// "may" and "march" are verbs too), then the year when one follows, and the words used.
 fn month_day_at(tokens: &[Token], index: usize) -> Option<(u32, u32, Option<i32>, usize)> {
     let word = |at: usize| tokens.get(index + at);
-    let is_month = |token: &Token| {
-        token.capitalised && token.lower.len() >= 3 && month_number(&token.lower).is_some()
-    };
     let first = word(0)?;
     let second = word(1)?;
-    let (month, day) = if is_month(first) {
-        (month_number(&first.lower)?, day_number(&second.lower)?)
-    } else if is_month(second) {
-        (month_number(&second.lower)?, day_number(&first.lower)?)
+    let (month, day) = if let Some(month) = first.month {
+        (u32::from(month), day_number(second.lower)?)
+    } else if let Some(month) = second.month {
+        (u32::from(month), day_number(first.lower)?)
     } else {
         return None;
     };
-    match word(2).and_then(|token| year_number(&token.lower)) {
+    match word(2).and_then(|token| year_number(token.lower)) {
         Some(year) => Some((month, day, Some(year), 3)),
         None => Some((month, day, None, 2)),
     }
@@ -282,18 +329,14 @@ const MONTH_LEADS: [&str; 11] = [
 /// A whole month written at `tokens[index..]` ("in May", "since March 2013") placed in its
 /// year (the one written, or the one nearest `published`), and the words used.
 fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
-    let token = &tokens[index];
-    if !token.capitalised || token.lower.len() < 3 {
-        return None;
-    }
-    let month = month_number(&token.lower)?;
+    let month = u32::from(tokens[index].month?);
     let lead = tokens.get(index.checked_sub(1)?)?;
-    if !MONTH_LEADS.contains(&&*lead.lower) {
+    if !MONTH_LEADS.contains(&lead.lower) {
         return None;
     }
     let written_year = tokens
         .get(index + 1)
-        .and_then(|next| year_number(&next.lower));
+        .and_then(|next| year_number(next.lower));
     let year = match (written_year, published) {
         (Some(year), _) => year,
         (None, Some(published)) => {
@@ -333,11 +376,11 @@ fn resolve_at(
         found.add_span(span);
         return used;
     }
-    let lower = &*tokens[index].lower;
+    let lower = tokens[index].lower;
     let Some(published) = published else {
         return 1;
     };
-    let previous = index.checked_sub(1).map(|at| &*tokens[at].lower);
+    let previous = index.checked_sub(1).map(|at| tokens[at].lower);
     match lower {
         "today" | "tonight" => found.add_span(DaySpan::day(published)),
         "yesterday" => found.add_span(DaySpan::day(published - 1)),
@@ -363,7 +406,7 @@ fn resolve_at(
                 let back = (weekday(published) - named).rem_euclid(DAYS_IN_WEEK);
                 let future = tokens[index.saturating_sub(FUTURE_WORDS_REACH)..index]
                     .iter()
-                    .any(|token| matches!(&*token.lower, "will" | "next" | "until" | "ll"));
+                    .any(|token| matches!(token.lower, "will" | "next" | "until" | "ll"));
                 let day = if previous == Some("last") {
                     published - if back == 0 { DAYS_IN_WEEK } else { back }
                 } else if future {
@@ -546,5 +589,26 @@ mod tests {
         let found = spoken_dates(&text, None);
         assert_eq!(found.spans.len(), MAX_SPOKEN_DATES);
         assert_eq!(found.calendar_days.len(), MAX_SPOKEN_DATES);
+    }
+
+    #[test]
+    fn the_tokens_make_the_texts_word_line() {
+        for text in [
+            "",
+            "—",
+            "On Tuesday, MARCH 3rd 2025 the Council's e-mail said: “Don’t”.",
+            "Él dijo: «Sí» el 8 de Noviembre de 2023 — İstanbul, KELVIN \u{212A}",
+            "東京 2024-06-30T10:00 ﬁne Straße",
+        ] {
+            let mut date_words = DateWords::default();
+            for word in crate::text::words(text) {
+                date_words.push(word);
+            }
+            assert_eq!(
+                date_words.line,
+                crate::text::patterns::word_line(text),
+                "{text:?}"
+            );
+        }
     }
 }

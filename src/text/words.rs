@@ -367,19 +367,26 @@ pub type HashSetOfText<K> = std::collections::HashSet<K, HashText>;
 /// `word` in lowercase with curly apostrophes made straight, written into `buffer`.
 pub fn lowercase_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
+    push_lowercase(word, buffer);
+    buffer.as_str()
+}
+
+/// Appends `word` in lowercase to `line`, as [`lowercase_into`] writes it (curly
+/// apostrophes made straight).
+pub fn push_lowercase(word: &str, line: &mut String) {
     if word.is_ascii() {
-        buffer.push_str(word);
-        buffer.make_ascii_lowercase();
+        let start = line.len();
+        line.push_str(word);
+        line[start..].make_ascii_lowercase();
     } else {
         for c in word.chars() {
             if c == '’' {
-                buffer.push('\'');
+                line.push('\'');
             } else {
-                buffer.extend(c.to_lowercase());
+                line.extend(c.to_lowercase());
             }
         }
     }
-    buffer.as_str()
 }
 
 /// Lowercase word tokens of `text` (curly apostrophes made straight).
