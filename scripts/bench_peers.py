@@ -144,8 +144,8 @@ def timed_runs(runs: int, once) -> tuple[float, object]:
 
 def ours_native(documents: list[dict], quotes: bool, runs: int) -> tuple[float, dict]:
     """Median seconds of the CLI over the documents (process start and JSON included), and
-    the report."""
-    command = [str(CLI), "analyze", "--jsonl"] + ([] if quotes else ["--no-quotes"])
+    the report. One thread (`--jobs 1`), as every peer gets one."""
+    command = [str(CLI), "analyze", "--jsonl", "--jobs", "1"] + ([] if quotes else ["--no-quotes"])
     payload = jsonl(documents)
 
     def once():

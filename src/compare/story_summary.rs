@@ -185,6 +185,20 @@ pub fn summarise(article: &Article) -> StorySummary {
     summarise_and_hash(article, &mut Vec::new())
 }
 
+/// A term as the summary keeps it, with its weight: the dampened count (`1 + ln count`, so
+/// that a word repeated ten times does not outweigh ten distinct ones) times how rare the
+/// word is in news at large (`-ln` of its background share).
+fn weighed_term(hash: u64, count: f32) -> (f64, StoryTerm) {
+    let frequency = 1.0 + count.ln().max(0.0);
+    let share = background::document_share(hash);
+    let term = StoryTerm {
+        hash: (hash >> 32) as u32,
+        frequency,
+        background_share: share as f32,
+    };
+    (f64::from(frequency) * -share.ln(), term)
+}
+
 /// [`summarise`], which also pushes the hashes of the cleaned text's words, in order, to
 /// `text_words` (what [`hashed_words`] gives on the whole text: no word spans a paragraph
 /// break), so that the duplicate fingerprint needs no second scan of the text.
@@ -226,14 +240,7 @@ pub fn summarise_and_hash(article: &Article, text_words: &mut Vec<u64>) -> Story
     // the sort leaves it), without sorting the hundreds that are dropped.
     let mut heaviest: Vec<(f64, StoryTerm)> = Vec::with_capacity(MAX_TERMS + 1);
     for (hash, count) in counts {
-        let frequency = 1.0 + count.ln().max(0.0);
-        let share = background::document_share(hash);
-        let term = StoryTerm {
-            hash: (hash >> 32) as u32,
-            frequency,
-            background_share: share as f32,
-        };
-        let weighed = (f64::from(frequency) * -share.ln(), term);
+        let weighed = weighed_term(hash, count);
         if heaviest.len() == MAX_TERMS
             && heaviest
                 .last()
@@ -396,16 +403,7 @@ mod tests {
         }
         let mut weighed: Vec<(f64, StoryTerm)> = counts
             .into_iter()
-            .map(|(hash, count)| {
-                let frequency = 1.0 + count.ln().max(0.0);
-                let share = background::document_share(hash);
-                let term = StoryTerm {
-                    hash: (hash >> 32) as u32,
-                    frequency,
-                    background_share: share as f32,
-                };
-                (f64::from(frequency) * -share.ln(), term)
-            })
+            .map(|(hash, count)| weighed_term(hash, count))
             .collect();
         weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.hash.cmp(&b.1.hash)));
         weighed.truncate(MAX_TERMS);

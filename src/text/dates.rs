@@ -336,35 +336,46 @@ fn numeric_dates(text: &str, found: &mut Vec<FoundDate>) {
             break;
         }
         let slashes = groups.get(2).is_some();
-        let separator = if slashes { b'/' } else { b'.' };
         let spans = if slashes {
             [groups.get(1), groups.get(2), groups.get(3)]
         } else {
             [groups.get(1), groups.get(4), groups.get(5)]
         };
-        // (value, number of digits) of each run, up to the first one missing or too long;
-        // the next search starts after the last run looked at.
-        let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
-        for (start, end) in spans.into_iter().map_while(|span| span) {
-            position = end;
-            if end - start > 4 {
-                break;
-            }
-            numbers.push((text[start..end].parse().unwrap_or(0), end - start));
+        found.extend(numeric_match_date(text, spans, slashes, &mut position));
+    }
+}
+
+/// The date that one match of the numeric pattern makes, given its three runs of digits
+/// (`spans`) and whether they are separated by slashes (else dots). `position` becomes
+/// where the next search starts: after the last run looked at.
+fn numeric_match_date(
+    text: &str,
+    spans: [Option<(usize, usize)>; 3],
+    slashes: bool,
+    position: &mut usize,
+) -> Option<FoundDate> {
+    let separator = if slashes { b'/' } else { b'.' };
+    // (value, number of digits) of each run, up to the first one missing or too long.
+    let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
+    for (start, end) in spans.into_iter().map_while(|span| span) {
+        *position = end;
+        if end - start > 4 {
+            break;
         }
-        if let [a, b, c] = numbers[..] {
-            let date = if a.1 == 4 {
-                FoundDate::new(a.0, b.0, c.0)
-            } else if c.1 == 4 && separator == b'.' {
-                FoundDate::new(c.0, b.0, a.0)
-            } else if c.1 == 4 || c.1 == 2 {
-                let year = if c.1 == 2 { 2000 + c.0 } else { c.0 };
-                FoundDate::new(year, a.0, b.0).or_else(|| FoundDate::new(year, b.0, a.0))
-            } else {
-                None
-            };
-            found.extend(date);
-        }
+        numbers.push((text[start..end].parse().unwrap_or(0), end - start));
+    }
+    let [a, b, c] = numbers[..] else {
+        return None;
+    };
+    if a.1 == 4 {
+        FoundDate::new(a.0, b.0, c.0)
+    } else if c.1 == 4 && separator == b'.' {
+        FoundDate::new(c.0, b.0, a.0)
+    } else if c.1 == 4 || c.1 == 2 {
+        let year = if c.1 == 2 { 2000 + c.0 } else { c.0 };
+        FoundDate::new(year, a.0, b.0).or_else(|| FoundDate::new(year, b.0, a.0))
+    } else {
+        None
     }
 }
 
@@ -496,33 +507,12 @@ mod tests {
             .is_some()
         {
             let slashes = groups.get(2).is_some();
-            let separator = if slashes { b'/' } else { b'.' };
             let spans = if slashes {
                 [groups.get(1), groups.get(2), groups.get(3)]
             } else {
                 [groups.get(1), groups.get(4), groups.get(5)]
             };
-            let mut numbers: Vec<(u32, usize)> = Vec::new();
-            for (start, end) in spans.into_iter().map_while(|span| span) {
-                position = end;
-                if end - start > 4 {
-                    break;
-                }
-                numbers.push((text[start..end].parse().unwrap_or(0), end - start));
-            }
-            if let [a, b, c] = numbers[..] {
-                let date = if a.1 == 4 {
-                    FoundDate::new(a.0, b.0, c.0)
-                } else if c.1 == 4 && separator == b'.' {
-                    FoundDate::new(c.0, b.0, a.0)
-                } else if c.1 == 4 || c.1 == 2 {
-                    let year = if c.1 == 2 { 2000 + c.0 } else { c.0 };
-                    FoundDate::new(year, a.0, b.0).or_else(|| FoundDate::new(year, b.0, a.0))
-                } else {
-                    None
-                };
-                found.extend(date);
-            }
+            found.extend(numeric_match_date(text, spans, slashes, &mut position));
         }
         found
     }
