@@ -335,26 +335,29 @@ fn numeric_dates(text: &str, found: &mut Vec<FoundDate>) {
         {
             break;
         }
-        let slashes = groups.get(2).is_some();
-        let spans = if slashes {
-            [groups.get(1), groups.get(2), groups.get(3)]
-        } else {
-            [groups.get(1), groups.get(4), groups.get(5)]
-        };
-        found.extend(numeric_match_date(text, spans, slashes, &mut position));
+        found.extend(numeric_match_date(
+            text,
+            |group| groups.get(group),
+            &mut position,
+        ));
     }
 }
 
-/// The date that one match of the numeric pattern makes, given its three runs of digits
-/// (`spans`) and whether they are separated by slashes (else dots). `position` becomes
-/// where the next search starts: after the last run looked at.
+/// The date that one match of the numeric pattern makes; `group` gives the span of each of
+/// the pattern's capture groups (1 to 3 with slashes, 1, 4 and 5 with dots). `position`
+/// becomes where the next search starts: after the last run of digits looked at.
 fn numeric_match_date(
     text: &str,
-    spans: [Option<(usize, usize)>; 3],
-    slashes: bool,
+    group: impl Fn(usize) -> Option<(usize, usize)>,
     position: &mut usize,
 ) -> Option<FoundDate> {
+    let slashes = group(2).is_some();
     let separator = if slashes { b'/' } else { b'.' };
+    let spans = if slashes {
+        [group(1), group(2), group(3)]
+    } else {
+        [group(1), group(4), group(5)]
+    };
     // (value, number of digits) of each run, up to the first one missing or too long.
     let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
     for (start, end) in spans.into_iter().map_while(|span| span) {
@@ -506,13 +509,11 @@ mod tests {
             .captures_read_at(&mut groups, text, position)
             .is_some()
         {
-            let slashes = groups.get(2).is_some();
-            let spans = if slashes {
-                [groups.get(1), groups.get(2), groups.get(3)]
-            } else {
-                [groups.get(1), groups.get(4), groups.get(5)]
-            };
-            found.extend(numeric_match_date(text, spans, slashes, &mut position));
+            found.extend(numeric_match_date(
+                text,
+                |group| groups.get(group),
+                &mut position,
+            ));
         }
         found
     }
