@@ -142,6 +142,7 @@ impl<I: Ord + Copy> SharedKeys<I> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_numbers::TestNumbers;
 
     #[test]
     fn a_bucket_gives_each_pair_once_smaller_first() {
@@ -210,13 +211,8 @@ mod tests {
         // Pseudo-random entries (a fixed linear congruential sequence): 60 items filing up
         // to 5 keys of 40, some twice, so that pairs share several keys and buckets differ in
         // size.
-        let mut state = 12345u64;
-        let mut next = |below: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % below
-        };
+        let mut numbers = TestNumbers::new(12345);
+        let mut next = |below: u64| numbers.below(below);
         let mut entries: Vec<(u8, u32)> = Vec::new();
         for item in 0..60u32 {
             for _ in 0..next(6) {

@@ -730,6 +730,7 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
 mod tests {
     use super::*;
     use crate::compare::story_summary::StoryTerm;
+    use crate::text::test_numbers::TestNumbers;
 
     fn summary(terms: &[(u32, f32)], published: Option<i32>, spans: &[DaySpan]) -> StorySummary {
         StorySummary {
@@ -831,13 +832,8 @@ mod tests {
     fn weighing_per_shared_term_gives_the_vectors_numbers_bit_for_bit() {
         // Terms drawn from a small range so that the summaries share many, with counts from
         // 1 to the whole batch, frequencies and background shares of every size.
-        let mut state = 99u64;
-        let mut next = |below: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % below
-        };
+        let mut numbers = TestNumbers::new(99);
+        let mut next = |below: u64| numbers.below(below);
         let summaries: Vec<StorySummary> = (0..40)
             .map(|_| {
                 let mut terms: Vec<StoryTerm> = (0..next(30))

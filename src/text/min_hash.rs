@@ -95,6 +95,7 @@ fn lower_with_avx2(values: &[u64], multipliers: &[u64], offsets: &[u64], minima:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_numbers::TestNumbers;
 
     /// The plain definition, one function and one value at a time.
     fn least_images(values: &[u64], multipliers: &[u64], offsets: &[u64]) -> Vec<u64> {
@@ -112,15 +113,8 @@ mod tests {
     }
 
     fn pseudo_random(count: usize, seed: u64) -> Vec<u64> {
-        let mut state = seed;
-        (0..count)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                state ^ (state >> 29)
-            })
-            .collect()
+        let mut numbers = TestNumbers::new(seed);
+        (0..count).map(|_| numbers.any()).collect()
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod relative_dates;
 pub mod segment;
 pub mod sorting;
 mod stopwords;
+#[cfg(test)]
+pub(crate) mod test_numbers;
 mod word_set;
 mod words;
 

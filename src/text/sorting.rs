@@ -133,18 +133,11 @@ fn merge(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_numbers::TestNumbers;
 
-    /// A small deterministic generator, so the tests need no random crate.
     fn numbers(count: usize, seed: u64, modulo: u64) -> Vec<u64> {
-        let mut state = seed;
-        (0..count)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (state >> 33) % modulo
-            })
-            .collect()
+        let mut numbers = TestNumbers::new(seed);
+        (0..count).map(|_| numbers.below(modulo)).collect()
     }
 
     #[test]
