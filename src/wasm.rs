@@ -427,6 +427,13 @@ fn field(object: &JsValue, name: &str) -> Result<JsValue, String> {
         .map_err(|_| format!("field `{name}` could not be read"))
 }
 
+/// A field's value, or None when it is missing, `undefined` or `null` (all three mean "not
+/// given" to the optional readers below).
+fn present_field(object: &JsValue, name: &str) -> Result<Option<JsValue>, String> {
+    let value = field(object, name)?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
 /// A string field that must be there.
 fn required_string(object: &JsValue, name: &str) -> Result<String, String> {
     optional_string(object, name)?.ok_or_else(|| format!("missing field `{name}`"))
@@ -434,10 +441,9 @@ fn required_string(object: &JsValue, name: &str) -> Result<String, String> {
 
 /// A string field that may be missing, `undefined` or `null`.
 fn optional_string(object: &JsValue, name: &str) -> Result<Option<String>, String> {
-    let value = field(object, name)?;
-    if value.is_undefined() || value.is_null() {
+    let Some(value) = present_field(object, name)? else {
         return Ok(None);
-    }
+    };
     match value.as_string() {
         Some(text) => Ok(Some(text)),
         None => Err(invalid_type(&value, "a string")),
@@ -446,10 +452,9 @@ fn optional_string(object: &JsValue, name: &str) -> Result<Option<String>, Strin
 
 /// A boolean field that may be missing, `undefined` or `null`.
 fn optional_bool(object: &JsValue, name: &str) -> Result<Option<bool>, String> {
-    let value = field(object, name)?;
-    if value.is_undefined() || value.is_null() {
+    let Some(value) = present_field(object, name)? else {
         return Ok(None);
-    }
+    };
     match value.as_bool() {
         Some(flag) => Ok(Some(flag)),
         None => Err(invalid_type(&value, "a boolean")),
@@ -460,10 +465,9 @@ fn optional_bool(object: &JsValue, name: &str) -> Result<Option<bool>, String> {
 /// `undefined` or `null`. Fractions, negative numbers and numbers past what `usize` holds
 /// are refused rather than rounded.
 fn optional_whole_number(object: &JsValue, name: &str) -> Result<Option<usize>, String> {
-    let value = field(object, name)?;
-    if value.is_undefined() || value.is_null() {
+    let Some(value) = present_field(object, name)? else {
         return Ok(None);
-    }
+    };
     let Some(number) = value.as_f64() else {
         return Err(invalid_type(&value, "a whole number"));
     };
