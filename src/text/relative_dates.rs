@@ -278,6 +278,12 @@ impl DateWords {
 
     /// Adds the text's next word (a token of [`words`](super::words::words)).
     pub fn push(&mut self, word: &str) {
+        self.push_known(word, is_capitalized(word));
+    }
+
+    /// [`DateWords::push`] of a word already known to be capitalised or not
+    /// ([`is_capitalized`]).
+    pub fn push_known(&mut self, word: &str, capitalized: bool) {
         if !self.words.is_empty() {
             self.line.push(' ');
         }
@@ -285,7 +291,7 @@ impl DateWords {
         push_lowercase(word, &mut self.line);
         let lower = &self.line[start..];
         // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if is_capitalized(word) && lower.len() >= 3 {
+        let month = if capitalized && lower.len() >= 3 {
             month_number(lower).map(|number| number as u8)
         } else {
             None
