@@ -356,8 +356,7 @@ impl TextWords<'_> {
         self.hashes.push(word.hash);
         let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
         if start + word.text.len() <= self.date_bytes {
-            self.date_words
-                .push_known(word.text, traits.is_capitalized());
+            self.date_words.push_hashed(word, traits.is_capitalized());
         } else if start < self.date_bytes {
             // The word the dates' text cuts: what a scan of the cut text finds of it.
             for word in words(&text[start..self.date_bytes]) {

@@ -11,8 +11,8 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{day_number, find_dates_with_word_line, month_number, FoundDate};
-use super::words::{is_capitalized, push_lowercase};
+use super::dates::{day_number, find_dates_with_word_line, month_number_hashed, FoundDate};
+use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
 /// the headline's and the lead's, the ones that say when the event itself happened. Keeps
@@ -278,21 +278,37 @@ impl DateWords {
 
     /// Adds the text's next word (a token of [`words`](super::words::words)).
     pub fn push(&mut self, word: &str) {
-        self.push_known(word, is_capitalized(word));
+        let hashed = HashedWord {
+            text: word,
+            hash: word_hash(word),
+            ascii: word.is_ascii(),
+        };
+        self.push_hashed(&hashed, is_capitalized(word));
     }
 
-    /// [`DateWords::push`] of a word already known to be capitalised or not
-    /// ([`is_capitalized`]).
-    pub fn push_known(&mut self, word: &str, capitalized: bool) {
+    /// [`DateWords::push`] of a word whose hash is known, and whether it is capitalised
+    /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
+    /// is the hash of the lowercase word the line holds).
+    pub fn push_hashed(&mut self, word: &HashedWord<'_>, capitalized: bool) {
         if !self.words.is_empty() {
             self.line.push(' ');
         }
         let start = self.line.len();
-        push_lowercase(word, &mut self.line);
+        if word.ascii {
+            // One pass, a byte at a time, where `push_lowercase` checks the word for ASCII,
+            // copies it and then lowercases the copy.
+            self.line.extend(
+                word.text
+                    .bytes()
+                    .map(|byte| char::from(byte.to_ascii_lowercase())),
+            );
+        } else {
+            push_lowercase(word.text, &mut self.line);
+        }
         let lower = &self.line[start..];
         // Month names are written with a capital here ("may" and "march" are verbs too).
         let month = if capitalized && lower.len() >= 3 {
-            month_number(lower).map(|number| number as u8)
+            month_number_hashed(lower, word.hash).map(|number| number as u8)
         } else {
             None
         };

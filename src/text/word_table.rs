@@ -22,31 +22,34 @@ impl WordTraits {
     const ASCII: u8 = 1 << 5;
 
     /// The traits of a word token (of [`hashed_words`](super::hashed_words)).
+    #[inline]
     pub fn of(word: &HashedWord<'_>) -> WordTraits {
+        let bytes = word.text.as_bytes();
         let mut traits = 0;
         if stopwords().contains(&word.hash) {
             traits |= Self::STOPWORD;
         }
-        let mut digits = 0;
-        for byte in word.text.bytes() {
-            digits += usize::from(byte.is_ascii_digit());
-        }
-        if digits == word.text.len() {
+        let digits = bytes.iter().filter(|byte| byte.is_ascii_digit()).count();
+        if digits == bytes.len() {
             traits |= Self::DIGITS_ONLY;
         }
         if digits > 0 {
             traits |= Self::HAS_DIGIT;
         }
         // An ASCII word has a character per byte; another needs its characters counted.
-        let three_chars = if word.ascii {
-            word.text.len() >= 3
+        let (three_chars, capitalized) = if word.ascii {
+            let first = bytes.first().copied().unwrap_or(b' ');
+            (bytes.len() >= 3, first.is_ascii_uppercase())
         } else {
-            word.text.chars().nth(2).is_some()
+            (
+                word.text.chars().nth(2).is_some(),
+                super::is_capitalized(word.text),
+            )
         };
         if three_chars {
             traits |= Self::THREE_CHARS;
         }
-        if super::is_capitalized(word.text) {
+        if capitalized {
             traits |= Self::CAPITALIZED;
         }
         if word.ascii {
