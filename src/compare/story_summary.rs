@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::background;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::Article;
-use crate::text::figures::{stated_figures, Figure};
+use crate::text::figures::{stated_figures_in_words, Figure};
 use crate::text::relative_dates::{
     parse_iso_day, spoken_dates_of_words, CalendarDay, DateWords, DaySpan,
 };
@@ -223,11 +223,17 @@ pub fn summarise_and_hash_words(
     let dates_end = floor_char_boundary(&article.text, DATES_TEXT_BYTES);
     let title_length = article.title.as_ref().map_or(0, String::len);
     let mut date_words = DateWords::with_capacity(title_length + 2 + dates_end);
+    // Where the words holding a digit are in the text the figures are read from (the title,
+    // a blank line, the body's first bytes): the figures' digits are among them.
+    let mut digit_words = Vec::new();
+    let body_in_dates_text = article.title.as_ref().map_or(0, |title| title.len() + 2);
     if let Some(title) = &article.title {
         let mut words = TextWords {
             hashes: &mut Vec::new(),
             date_words: &mut date_words,
             date_bytes: title.len(),
+            digit_words: &mut digit_words,
+            in_dates_text: 0,
         };
         count_terms(title, scanned(title), LEAD_WEIGHT, &mut counts, &mut words);
     }
@@ -245,6 +251,8 @@ pub fn summarise_and_hash_words(
             hashes: text_words,
             date_words: &mut date_words,
             date_bytes: dates_end,
+            digit_words: &mut digit_words,
+            in_dates_text: body_in_dates_text,
         };
         for (index, (offset, paragraph_words)) in paragraphs.enumerate() {
             let from_table = paragraph_words.iter().map(|word| {
@@ -264,6 +272,8 @@ pub fn summarise_and_hash_words(
                 hashes: text_words,
                 date_words: &mut date_words,
                 date_bytes: dates_end.saturating_sub(offset),
+                digit_words: &mut digit_words,
+                in_dates_text: body_in_dates_text + offset,
             };
             let paragraph_words = scanned(paragraph);
             count_terms(
@@ -309,7 +319,7 @@ pub fn summarise_and_hash_words(
     }
     text.push_str(body);
     let dates = spoken_dates_of_words(&text, &date_words, published);
-    let mut figures = stated_figures(&text);
+    let mut figures = stated_figures_in_words(&text, &digit_words);
     // An article's few figures: the compact sort, smaller in the page.
     sorting::sort_by(&mut figures, Ord::cmp);
     StorySummary {
@@ -348,6 +358,11 @@ struct TextWords<'a> {
     /// The words of the text's first `date_bytes` bytes, for the dates it speaks of.
     date_words: &'a mut DateWords,
     date_bytes: usize,
+    /// The spans of the words holding an ASCII digit in the text's first `date_bytes`
+    /// bytes, moved to the text the dates and figures are read from, where this text
+    /// starts at `in_dates_text`.
+    digit_words: &'a mut Vec<(usize, usize)>,
+    in_dates_text: usize,
 }
 
 impl TextWords<'_> {
@@ -355,6 +370,11 @@ impl TextWords<'_> {
     fn push(&mut self, text: &str, word: &HashedWord<'_>, traits: WordTraits) {
         self.hashes.push(word.hash);
         let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+        if traits.has_digit() && start < self.date_bytes {
+            let end = (start + word.text.len()).min(self.date_bytes);
+            let at = self.in_dates_text;
+            self.digit_words.push((at + start, at + end));
+        }
         if start + word.text.len() <= self.date_bytes {
             self.date_words.push_hashed(word, traits.is_capitalized());
         } else if start < self.date_bytes {
@@ -406,6 +426,7 @@ mod tests {
     use super::*;
     use crate::article::analyze_one_with_words;
     use crate::report::{Document, Options};
+    use crate::text::figures::stated_figures;
     use crate::text::relative_dates::spoken_dates;
 
     /// The summary from the cleaner's word table and the one from a scan of the cleaned
@@ -513,6 +534,8 @@ mod tests {
                 hashes: &mut Vec::new(),
                 date_words: &mut DateWords::default(),
                 date_bytes: 0,
+                digit_words: &mut Vec::new(),
+                in_dates_text: 0,
             };
             count_terms(text, scanned(text), weight, &mut counts, &mut words);
         }
