@@ -17,7 +17,7 @@ use crate::text::relative_dates::{
 };
 use crate::text::{
     hashed_words, is_content_word, word_hash, words, ArticleWords, HashedWord, Prehashed,
-    WordTraits,
+    TableWord, WordTraits,
 };
 
 /// Terms kept per article: its most distinctive ones by background tf-idf. Enough to cover
@@ -58,7 +58,7 @@ pub struct StoryTerm {
     /// How much the article uses it: occurrences weighted by position, then dampened
     /// (1 + ln), as in sublinear tf.
     pub frequency: f32,
-    /// Share of English news articles expected to hold it ([`background::document_share`]).
+    /// Share of English news articles expected to hold it ([`background::document_share_and_log`]).
     pub background_share: f32,
 }
 
@@ -193,13 +193,13 @@ pub fn summarise(article: &Article) -> StorySummary {
 /// word is in news at large (`-ln` of its background share).
 fn weighed_term(hash: u64, count: f32) -> (f64, StoryTerm) {
     let frequency = 1.0 + count.ln().max(0.0);
-    let share = background::document_share(hash);
+    let (share, log_share) = background::document_share_and_log(hash);
     let term = StoryTerm {
         hash: (hash >> 32) as u32,
         frequency,
         background_share: share as f32,
     };
-    (f64::from(frequency) * -share.ln(), term)
+    (f64::from(frequency) * -log_share, term)
 }
 
 /// [`summarise`], which also pushes the hashes of the cleaned text's words, in order, to
@@ -227,6 +227,8 @@ pub fn summarise_and_hash_words(
     // a blank line, the body's first bytes): the figures' digits are among them.
     let mut digit_words = Vec::new();
     let body_in_dates_text = article.title.as_ref().map_or(0, |title| title.len() + 2);
+    // The words of a text scanned here (the title; the paragraphs when there is no table).
+    let mut buffer = Vec::new();
     if let Some(title) = &article.title {
         let mut words = TextWords {
             hashes: &mut Vec::new(),
@@ -235,7 +237,8 @@ pub fn summarise_and_hash_words(
             digit_words: &mut digit_words,
             in_dates_text: 0,
         };
-        count_terms(title, scanned(title), LEAD_WEIGHT, &mut counts, &mut words);
+        let title_words = scanned(title, &mut buffer);
+        count_terms(title, 0, title_words, LEAD_WEIGHT, &mut counts, &mut words);
     }
     let weight_of = |index: usize| {
         if index < LEAD_PARAGRAPHS {
@@ -245,43 +248,38 @@ pub fn summarise_and_hash_words(
         }
     };
     let text = article.text.as_str();
+    // The words' spans are moved to the whole text, which the counting then reads.
+    let mut text_words = TextWords {
+        hashes: text_words,
+        date_words: &mut date_words,
+        date_bytes: dates_end,
+        digit_words: &mut digit_words,
+        in_dates_text: body_in_dates_text,
+    };
     if let Some(paragraphs) = words.and_then(|words| words.paragraphs(text)) {
-        // The words' spans are moved to the whole text, which the counting then reads.
-        let mut words = TextWords {
-            hashes: text_words,
-            date_words: &mut date_words,
-            date_bytes: dates_end,
-            digit_words: &mut digit_words,
-            in_dates_text: body_in_dates_text,
-        };
         for (index, (offset, paragraph_words)) in paragraphs.enumerate() {
-            let from_table = paragraph_words.iter().map(|word| {
-                let hashed = HashedWord {
-                    text: &text[offset + word.start..offset + word.end],
-                    hash: word.hash,
-                    ascii: word.traits.is_ascii(),
-                };
-                (hashed, word.traits)
-            });
-            count_terms(text, from_table, weight_of(index), &mut counts, &mut words);
+            let weight = weight_of(index);
+            count_terms(
+                text,
+                offset,
+                paragraph_words,
+                weight,
+                &mut counts,
+                &mut text_words,
+            );
         }
     } else {
         for (index, paragraph) in text.split("\n\n").enumerate() {
             let offset = paragraph.as_ptr() as usize - text.as_ptr() as usize;
-            let mut words = TextWords {
-                hashes: text_words,
-                date_words: &mut date_words,
-                date_bytes: dates_end.saturating_sub(offset),
-                digit_words: &mut digit_words,
-                in_dates_text: body_in_dates_text + offset,
-            };
-            let paragraph_words = scanned(paragraph);
+            let paragraph_words = scanned(paragraph, &mut buffer);
+            let weight = weight_of(index);
             count_terms(
-                paragraph,
+                text,
+                offset,
                 paragraph_words,
-                weight_of(index),
+                weight,
                 &mut counts,
-                &mut words,
+                &mut text_words,
             );
         }
     }
@@ -346,9 +344,14 @@ fn possessive_stem<'a>(word: &HashedWord<'a>) -> Option<HashedWord<'a>> {
     })
 }
 
-/// The words of `text` with their traits, scanned.
-fn scanned(text: &str) -> impl Iterator<Item = (HashedWord<'_>, WordTraits)> {
-    hashed_words(text).map(|word| (word, WordTraits::of(&word)))
+/// The words of `text` with their traits, scanned into `buffer` (spans within `text`).
+fn scanned<'b>(text: &str, buffer: &'b mut Vec<TableWord>) -> &'b [TableWord] {
+    buffer.clear();
+    for word in hashed_words(text) {
+        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+        buffer.push(TableWord::new(start, &word, WordTraits::of(&word)));
+    }
+    buffer
 }
 
 /// Where [`count_terms`] puts every word of a text besides the counts.
@@ -386,19 +389,26 @@ impl TextWords<'_> {
     }
 }
 
-/// Adds the content words among `text_words` (the words of a paragraph or title, with
-/// their traits, in order; `text` holds them) to `counts`, each occurrence weighing
-/// `weight`, and every word to `words`. A decimal number is one term ("4.6", not "4" and
-/// "6": a magnitude, a share, a price).
-fn count_terms<'t>(
-    text: &'t str,
-    text_words: impl Iterator<Item = (HashedWord<'t>, WordTraits)>,
+/// Adds the content words among `text_words` (the words of a paragraph or title, in order,
+/// their spans within it; it starts at `offset` of `text`) to `counts`, each occurrence
+/// weighing `weight`, and every word to `words`. A decimal number is one term ("4.6", not
+/// "4" and "6": a magnitude, a share, a price).
+fn count_terms(
+    text: &str,
+    offset: usize,
+    text_words: &[TableWord],
     weight: f32,
     counts: &mut HashMap<u64, f32, Prehashed>,
     words: &mut TextWords<'_>,
 ) {
     let mut previous_number: Option<&str> = None;
-    for (word, traits) in text_words {
+    for table_word in text_words {
+        let traits = table_word.traits;
+        let word = HashedWord {
+            text: &text[offset + table_word.start..offset + table_word.end],
+            hash: table_word.hash,
+            ascii: traits.is_ascii(),
+        };
         words.push(text, &word, traits);
         let is_number = traits.is_number();
         if let Some(integer) = previous_number.filter(|_| is_number) {
@@ -537,7 +547,14 @@ mod tests {
                 digit_words: &mut Vec::new(),
                 in_dates_text: 0,
             };
-            count_terms(text, scanned(text), weight, &mut counts, &mut words);
+            count_terms(
+                text,
+                0,
+                scanned(text, &mut Vec::new()),
+                weight,
+                &mut counts,
+                &mut words,
+            );
         }
         let mut weighed: Vec<(f64, StoryTerm)> = counts
             .into_iter()

@@ -22,7 +22,6 @@ impl WordTraits {
     const ASCII: u8 = 1 << 5;
 
     /// The traits of a word token (of [`hashed_words`](super::hashed_words)).
-    #[inline]
     pub fn of(word: &HashedWord<'_>) -> WordTraits {
         let bytes = word.text.as_bytes();
         let mut traits = 0;
