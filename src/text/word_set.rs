@@ -73,16 +73,19 @@ impl WordSet {
 
 impl FromIterator<u64> for WordSet {
     fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
-        let mut hashes: Vec<u64> = hashes.into_iter().collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        let holds_zero = hashes.first() == Some(&0);
+        let hashes: Vec<u64> = hashes.into_iter().collect();
         let length = (hashes.len() * 4).next_power_of_two().max(8);
         let mut slots = vec![0u64; length];
         let mask = length - 1;
-        for &hash in hashes.iter().filter(|&&hash| hash != 0) {
+        let mut holds_zero = false;
+        for &hash in &hashes {
+            if hash == 0 {
+                holds_zero = true;
+                continue;
+            }
+            // Probe to the hash (given twice) or to the first empty slot.
             let mut index = hash as usize & mask;
-            while slots[index] != 0 {
+            while slots[index] != 0 && slots[index] != hash {
                 index = (index + 1) & mask;
             }
             slots[index] = hash;
