@@ -16,8 +16,7 @@ use crate::text::relative_dates::{
     parse_iso_day, spoken_dates_of_words, CalendarDay, DateWords, DaySpan,
 };
 use crate::text::{
-    hashed_words, is_content_word, word_hash, words, ArticleWords, HashedWord, Prehashed,
-    TableWord, WordTraits,
+    is_content_word, word_hash, words, ArticleWords, HashedWord, Prehashed, TableWord, WordTraits,
 };
 
 /// Terms kept per article: its most distinctive ones by background tf-idf. Enough to cover
@@ -227,8 +226,6 @@ pub fn summarise_and_hash_words(
     // a blank line, the body's first bytes): the figures' digits are among them.
     let mut digit_words = Vec::new();
     let body_in_dates_text = article.title.as_ref().map_or(0, |title| title.len() + 2);
-    // The words of a text scanned here (the title; the paragraphs when there is no table).
-    let mut buffer = Vec::new();
     if let Some(title) = &article.title {
         let mut words = TextWords {
             hashes: &mut Vec::new(),
@@ -237,16 +234,23 @@ pub fn summarise_and_hash_words(
             digit_words: &mut digit_words,
             in_dates_text: 0,
         };
-        let title_words = scanned(title, &mut buffer);
-        count_terms(title, 0, title_words, LEAD_WEIGHT, &mut counts, &mut words);
-    }
-    let weight_of = |index: usize| {
-        if index < LEAD_PARAGRAPHS {
-            LEAD_WEIGHT
-        } else {
-            1.0
+        // The title as one text; were it cut at a blank line, the counts would not change
+        // (a decimal needs a single "." between its numbers).
+        for (offset, title_words) in ArticleWords::scan(title)
+            .paragraphs(title)
+            .into_iter()
+            .flatten()
+        {
+            count_terms(
+                title,
+                offset,
+                title_words,
+                LEAD_WEIGHT,
+                &mut counts,
+                &mut words,
+            );
         }
-    };
+    }
     let text = article.text.as_str();
     // The words' spans are moved to the whole text, which the counting then reads.
     let mut text_words = TextWords {
@@ -256,32 +260,30 @@ pub fn summarise_and_hash_words(
         digit_words: &mut digit_words,
         in_dates_text: body_in_dates_text,
     };
-    if let Some(paragraphs) = words.and_then(|words| words.paragraphs(text)) {
-        for (index, (offset, paragraph_words)) in paragraphs.enumerate() {
-            let weight = weight_of(index);
-            count_terms(
-                text,
-                offset,
-                paragraph_words,
-                weight,
-                &mut counts,
-                &mut text_words,
-            );
+    let scanned;
+    let words = match words.filter(|words| words.paragraphs(text).is_some()) {
+        Some(words) => words,
+        None => {
+            scanned = ArticleWords::scan(text);
+            &scanned
         }
-    } else {
-        for (index, paragraph) in text.split("\n\n").enumerate() {
-            let offset = paragraph.as_ptr() as usize - text.as_ptr() as usize;
-            let paragraph_words = scanned(paragraph, &mut buffer);
-            let weight = weight_of(index);
-            count_terms(
-                text,
-                offset,
-                paragraph_words,
-                weight,
-                &mut counts,
-                &mut text_words,
-            );
-        }
+    };
+    for (index, (offset, paragraph_words)) in
+        words.paragraphs(text).into_iter().flatten().enumerate()
+    {
+        let weight = if index < LEAD_PARAGRAPHS {
+            LEAD_WEIGHT
+        } else {
+            1.0
+        };
+        count_terms(
+            text,
+            offset,
+            paragraph_words,
+            weight,
+            &mut counts,
+            &mut text_words,
+        );
     }
     // Heaviest first; ties by hash, so the choice never depends on the map's order.
     let heavier = |a: &(f64, StoryTerm), b: &(f64, StoryTerm)| {
@@ -342,16 +344,6 @@ fn possessive_stem<'a>(word: &HashedWord<'a>) -> Option<HashedWord<'a>> {
         hash: word_hash(stem),
         ascii: word.ascii,
     })
-}
-
-/// The words of `text` with their traits, scanned into `buffer` (spans within `text`).
-fn scanned<'b>(text: &str, buffer: &'b mut Vec<TableWord>) -> &'b [TableWord] {
-    buffer.clear();
-    for word in hashed_words(text) {
-        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-        buffer.push(TableWord::new(start, &word, WordTraits::of(&word)));
-    }
-    buffer
 }
 
 /// Where [`count_terms`] puts every word of a text besides the counts.
@@ -547,14 +539,10 @@ mod tests {
                 digit_words: &mut Vec::new(),
                 in_dates_text: 0,
             };
-            count_terms(
-                text,
-                0,
-                scanned(text, &mut Vec::new()),
-                weight,
-                &mut counts,
-                &mut words,
-            );
+            let table = ArticleWords::scan(text);
+            for (offset, text_words) in table.paragraphs(text).into_iter().flatten() {
+                count_terms(text, offset, text_words, weight, &mut counts, &mut words);
+            }
         }
         let mut weighed: Vec<(f64, StoryTerm)> = counts
             .into_iter()

@@ -12,7 +12,7 @@
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
 use super::dates::{day_number, find_dates_with_word_line, month_number_hashed, FoundDate};
-use super::words::{is_capitalized, push_lowercase_bytes, word_hash, HashedWord};
+use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
 /// the headline's and the lead's, the ones that say when the event itself happened. Keeps
@@ -231,12 +231,12 @@ pub fn spoken_dates_of_words(
             last: day,
         });
     }
-    let line = date_words.line();
+    let line = date_words.line.as_str();
     let tokens: Vec<Token> = date_words
         .words
         .iter()
         .map(|&(start, end, month)| Token {
-            lower: line.get(start..end).unwrap_or_default(),
+            lower: &line[start..end],
             month,
         })
         .collect();
@@ -260,10 +260,7 @@ pub fn spoken_dates_of_words(
 /// space apart), which the date reader wants too, and where each word stands in it.
 #[derive(Debug, Default)]
 pub struct DateWords {
-    /// The line's bytes: whole UTF-8 characters only (ASCII bytes, and the encodings of
-    /// lowercase characters), so it is always text; bytes are pushed a word at a time
-    /// faster than characters.
-    line: Vec<u8>,
+    line: String,
     /// Per word: its start and end in `line`, and the month it names when it is a month
     /// name written with a capital (looked up once per word: each word is asked about as
     /// the first and as the second of a month and day).
@@ -275,16 +272,9 @@ impl DateWords {
     /// a word), so that neither list grows word by word.
     pub fn with_capacity(text_length: usize) -> DateWords {
         DateWords {
-            line: Vec::with_capacity(text_length),
+            line: String::with_capacity(text_length),
             words: Vec::with_capacity(text_length / 5 + 1),
         }
-    }
-
-    /// The word line: the words lowercase, one space apart.
-    pub fn line(&self) -> &str {
-        // Only whole characters are pushed (see `line`), so this never fails; an empty
-        // line would only lose the dates.
-        std::str::from_utf8(&self.line).unwrap_or_default()
     }
 
     /// Adds the text's next word (a token of [`words`](super::words::words)).
@@ -302,21 +292,20 @@ impl DateWords {
     /// is the hash of the lowercase word the line holds).
     pub fn push_hashed(&mut self, word: &HashedWord<'_>, capitalized: bool) {
         if !self.words.is_empty() {
-            self.line.push(b' ');
+            self.line.push(' ');
         }
         let start = self.line.len();
         if word.ascii {
-            self.line
-                .extend(word.text.bytes().map(|byte| byte.to_ascii_lowercase()));
+            // Known to be ASCII: copied and lowercased in place, without the test.
+            self.line.push_str(word.text);
+            self.line[start..].make_ascii_lowercase();
         } else {
-            push_lowercase_bytes(word.text, &mut self.line);
+            push_lowercase(word.text, &mut self.line);
         }
+        let lower = &self.line[start..];
         // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if capitalized && self.line.len() - start >= 3 {
-            std::str::from_utf8(&self.line[start..])
-                .ok()
-                .and_then(|lower| month_number_hashed(lower, word.hash))
-                .map(|number| number as u8)
+        let month = if capitalized && lower.len() >= 3 {
+            month_number_hashed(lower, word.hash).map(|number| number as u8)
         } else {
             None
         };
@@ -635,7 +624,7 @@ mod tests {
                 date_words.push(word);
             }
             assert_eq!(
-                date_words.line(),
+                date_words.line,
                 crate::text::patterns::word_line(text),
                 "{text:?}"
             );

@@ -7,7 +7,7 @@
 //! [`word_hash`]: super::word_hash
 
 use super::stopwords::stopwords;
-use super::words::HashedWord;
+use super::words::{hashed_words, HashedWord};
 
 /// What is known of a word token apart from its text and hash, worked out once per word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -191,6 +191,27 @@ impl ArticleWords {
         self.text_length += text.len();
     }
 
+    /// The table of `text` scanned here, its paragraphs the pieces between its blank lines
+    /// (`"\n\n"`), as a reader of a cleaned text splits it: for a text without the
+    /// cleaner's table.
+    pub fn scan(text: &str) -> ArticleWords {
+        let mut table = ArticleWords::with_capacity(text.len());
+        for piece in text.split("\n\n") {
+            let first = table.words.len();
+            for word in hashed_words(piece) {
+                let start = word.text.as_ptr() as usize - piece.as_ptr() as usize;
+                table.push(TableWord::new(start, &word, WordTraits::of(&word)));
+            }
+            table.kept.push(KeptParagraph {
+                words: first..table.words.len(),
+                offset: piece.as_ptr() as usize - text.as_ptr() as usize,
+            });
+        }
+        // The pieces are the text's own split, whatever line breaks they hold.
+        table.text_length = text.len();
+        table
+    }
+
     /// The kept paragraphs of `text`, the cleaned text they were joined into: for each,
     /// where it starts in `text` and its words (spans within the paragraph). `None` when
     /// the table does not stand for `text` (another text, or one whose paragraphs hold
@@ -260,6 +281,29 @@ mod tests {
             assert_eq!(traits.is_content_word(), is_content_word(&word), "{word:?}");
             assert_eq!(traits.is_capitalized(), is_capitalized(word.text));
             assert_eq!(traits.is_ascii(), word.ascii);
+        }
+    }
+
+    #[test]
+    fn a_scanned_table_splits_the_text_as_its_readers_do() {
+        for text in [
+            "",
+            "a\n\n\nb 1.5",
+            "One two.\n\nThree\n\n\n\nfour’s",
+            "x-\n\n-y",
+        ] {
+            let table = ArticleWords::scan(text);
+            let paragraphs: Vec<_> = table.paragraphs(text).expect("its own text").collect();
+            let pieces: Vec<&str> = text.split("\n\n").collect();
+            assert_eq!(paragraphs.len(), pieces.len(), "{text:?}");
+            for ((offset, words), piece) in paragraphs.into_iter().zip(pieces) {
+                let from_table: Vec<&str> = words
+                    .iter()
+                    .map(|word| &text[offset + word.start..offset + word.end])
+                    .collect();
+                let scanned: Vec<&str> = crate::text::words(piece).collect();
+                assert_eq!(from_table, scanned, "{text:?}");
+            }
         }
     }
 

@@ -389,24 +389,6 @@ pub fn push_lowercase(word: &str, line: &mut String) {
     }
 }
 
-/// [`push_lowercase`] onto the bytes of a text being built.
-pub fn push_lowercase_bytes(word: &str, line: &mut Vec<u8>) {
-    if word.is_ascii() {
-        line.extend(word.bytes().map(|byte| byte.to_ascii_lowercase()));
-    } else {
-        let mut buffer = [0u8; 4];
-        for c in word.chars() {
-            if c == '’' {
-                line.push(b'\'');
-            } else {
-                for lower in c.to_lowercase() {
-                    line.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
-                }
-            }
-        }
-    }
-}
-
 /// Lowercase word tokens of `text` (curly apostrophes made straight).
 pub fn lowercase_words(text: &str) -> Vec<String> {
     let mut buffer = String::new();
@@ -504,26 +486,6 @@ mod tests {
         for word in found {
             assert_eq!(word.hash, word_hash(word.text), "{word:?}");
             assert_eq!(word.ascii, word.text.is_ascii(), "{word:?}");
-        }
-    }
-
-    #[test]
-    fn lowercase_bytes_are_the_lowercase_text() {
-        for word in [
-            "said",
-            "SAID",
-            "Don’t",
-            "ÉLYSÉE",
-            "İstanbul",
-            "\u{212A}elvin",
-            "東京",
-            "",
-        ] {
-            let mut bytes = b"x ".to_vec();
-            push_lowercase_bytes(word, &mut bytes);
-            let mut text = "x ".to_string();
-            push_lowercase(word, &mut text);
-            assert_eq!(bytes, text.as_bytes(), "{word}");
         }
     }
 
