@@ -50,7 +50,6 @@ impl Default for WordSet {
 
 impl WordSet {
     /// Whether the set holds the word with this [`word_hash`](super::words::word_hash).
-    #[inline]
     pub fn contains(&self, hash: &u64) -> bool {
         let hash = *hash;
         if hash == 0 {
