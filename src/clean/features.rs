@@ -5,8 +5,8 @@
 use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
 use crate::text::{
-    count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_letter, is_unspaced_script,
-    is_utf8_continuation, ArticleWords, TableWord, WordTraits,
+    count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
+    is_utf8_continuation, ArticleWords,
 };
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -76,10 +76,9 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
         content: Vec::with_capacity(text.len() / 8 + 1),
         ..Tokens::default()
     };
-    for (index, word) in hashed_words(text).enumerate() {
-        let traits = WordTraits::of(&word);
-        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-        table.push(TableWord::new(start, &word, traits));
+    let words = table.push_paragraph(text);
+    for (index, word) in table.words(words).iter().enumerate() {
+        let traits = word.traits;
         let hash = word.hash;
         features.words += 1;
         tokens.hashes.push(hash);

@@ -162,9 +162,21 @@ impl ArticleWords {
         }
     }
 
-    /// Adds a word of the paragraph being measured (words in order, paragraphs in order).
-    pub fn push(&mut self, word: TableWord) {
-        self.words.push(word);
+    /// Adds the words of the next paragraph (paragraphs in order), with their spans within
+    /// `text`, its text; returns where they are in the table.
+    pub fn push_paragraph(&mut self, text: &str) -> std::ops::Range<usize> {
+        let first = self.words.len();
+        for word in hashed_words(text) {
+            let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+            self.words
+                .push(TableWord::new(start, &word, WordTraits::of(&word)));
+        }
+        first..self.words.len()
+    }
+
+    /// The words at `range` of the table (as [`ArticleWords::push_paragraph`] returned it).
+    pub fn words(&self, range: std::ops::Range<usize>) -> &[TableWord] {
+        &self.words[range]
     }
 
     /// The number of words pushed so far: where the next paragraph's words start.
@@ -183,7 +195,12 @@ impl ArticleWords {
         if !self.kept.is_empty() {
             self.text_length += 2;
         }
-        self.broken |= text.starts_with('\n') || text.ends_with('\n') || text.contains("\n\n");
+        // Paragraphs seldom hold a line break: one fast byte search rules most out.
+        let bytes = text.as_bytes();
+        self.broken |= bytes.contains(&b'\n')
+            && (bytes.first() == Some(&b'\n')
+                || bytes.last() == Some(&b'\n')
+                || bytes.windows(2).any(|pair| pair == b"\n\n"));
         self.kept.push(KeptParagraph {
             words,
             offset: self.text_length,
@@ -197,13 +214,9 @@ impl ArticleWords {
     pub fn scan(text: &str) -> ArticleWords {
         let mut table = ArticleWords::with_capacity(text.len());
         for piece in text.split("\n\n") {
-            let first = table.words.len();
-            for word in hashed_words(piece) {
-                let start = word.text.as_ptr() as usize - piece.as_ptr() as usize;
-                table.push(TableWord::new(start, &word, WordTraits::of(&word)));
-            }
+            let words = table.push_paragraph(piece);
             table.kept.push(KeptParagraph {
-                words: first..table.words.len(),
+                words,
                 offset: piece.as_ptr() as usize - text.as_ptr() as usize,
             });
         }
@@ -239,12 +252,8 @@ mod tests {
     fn table_of(paragraphs: &[&str]) -> (ArticleWords, String) {
         let mut table = ArticleWords::default();
         for paragraph in paragraphs {
-            let first = table.len();
-            for word in hashed_words(paragraph) {
-                let start = word.text.as_ptr() as usize - paragraph.as_ptr() as usize;
-                table.push(TableWord::new(start, &word, WordTraits::of(&word)));
-            }
-            table.keep(paragraph, first..table.len());
+            let words = table.push_paragraph(paragraph);
+            table.keep(paragraph, words);
         }
         (table, paragraphs.join("\n\n"))
     }
