@@ -140,15 +140,16 @@ struct KeptParagraph {
 /// hyphen joins a word only to a word character right after it), so the words of the
 /// cleaned text are those of its paragraphs, in order, moved by where each paragraph starts.
 /// The table stands for the text only when splitting the text at `"\n\n"` gives back its
-/// paragraphs, which [`ArticleWords::paragraphs`] checks; otherwise readers scan the text.
+/// paragraphs, as it does when they hold no line break ([`ArticleWords::paragraphs`] checks);
+/// otherwise readers scan the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleWords {
     words: Vec<TableWord>,
     kept: Vec<KeptParagraph>,
     /// Length of the cleaned text the kept paragraphs make.
     text_length: usize,
-    /// Whether a kept paragraph's own line breaks would split the text elsewhere than
-    /// between paragraphs.
+    /// Whether a kept paragraph holds a line break, which could split the text elsewhere
+    /// than between paragraphs.
     broken: bool,
 }
 
@@ -195,12 +196,9 @@ impl ArticleWords {
         if !self.kept.is_empty() {
             self.text_length += 2;
         }
-        // Paragraphs seldom hold a line break: one fast byte search rules most out.
-        let bytes = text.as_bytes();
-        self.broken |= bytes.contains(&b'\n')
-            && (bytes.first() == Some(&b'\n')
-                || bytes.last() == Some(&b'\n')
-                || bytes.windows(2).any(|pair| pair == b"\n\n"));
+        // A paragraph's text holds no line break (the cleaner joins its lines); should one
+        // ever, the table gives way to a scan rather than tell which breaks are harmless.
+        self.broken |= text.as_bytes().contains(&b'\n');
         self.kept.push(KeptParagraph {
             words,
             offset: self.text_length,
@@ -228,7 +226,7 @@ impl ArticleWords {
     /// The kept paragraphs of `text`, the cleaned text they were joined into: for each,
     /// where it starts in `text` and its words (spans within the paragraph). `None` when
     /// the table does not stand for `text` (another text, or one whose paragraphs hold
-    /// blank lines), so that the caller scans it.
+    /// line breaks), so that the caller scans it.
     pub fn paragraphs<'a>(
         &'a self,
         text: &str,
@@ -321,7 +319,7 @@ mod tests {
         let (table, text) = table_of(&["One two.", "Three four."]);
         assert!(table.paragraphs(&text).is_some());
         assert!(table.paragraphs("One two.\n\nThree four!!").is_none());
-        for broken in [["a\n\nb", "c"], ["a\n", "b"], ["a", "\nb"]] {
+        for broken in [["a\n\nb", "c"], ["a\n", "b"], ["a", "\nb"], ["a\nb", "c"]] {
             let (table, text) = table_of(&broken);
             assert!(table.paragraphs(&text).is_none(), "{broken:?}");
         }
