@@ -479,7 +479,7 @@ mod tests {
         // dates' 32 KB, cut at a different place of a word in each padding.
         let paragraph = "On March 3 the Council’s vote passed 4.6 to 12 in Zürich's old hall; \
                          Ms. Dostal’s office said rates rose 0.25 points on 3 May 2024.";
-        let long: Vec<&str> = std::iter::repeat(paragraph).take(400).collect();
+        let long: Vec<&str> = std::iter::repeat_n(paragraph, 400).collect();
         assert_table_gives_the_scans_summary(&Document::new(
             "invented",
             format!("Vote passes\n\n{paragraph}\n\n{paragraph}"),
