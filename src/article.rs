@@ -6,6 +6,7 @@
 use crate::clean::{clean_article, clean_page, looks_binary};
 use crate::markup::read_page;
 use crate::report::{Article, Document, InputFormat, Options};
+use crate::text::ArticleWords;
 
 /// Largest article text analysed by default, in UTF-8 bytes (64 MiB). Text past it is not
 /// analysed and the article carries a warning naming the limit.
@@ -13,6 +14,13 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Cleans one document (with its overrides) and extracts its quotes: no cross-article work.
 pub fn analyze_one(doc: &Document, options: &Options) -> Article {
+    analyze_one_with_words(doc, options).0
+}
+
+/// [`analyze_one`], with the words of the article's paragraphs as the cleaner found them, so
+/// that what reads the cleaned text's words next (the story summary and the duplicate
+/// fingerprint) need not scan it again.
+pub fn analyze_one_with_words(doc: &Document, options: &Options) -> (Article, ArticleWords) {
     match doc.format {
         InputFormat::Text => analyze_text(doc, options),
         InputFormat::Html => analyze_html(doc, options),
@@ -28,7 +36,7 @@ fn limit(options: &Options) -> usize {
 /// A page's HTML: read into its visible text and structure, then cleaned. The size limit
 /// applies to the visible text (the markup around it costs only reading time, which is
 /// linear).
-fn analyze_html(doc: &Document, options: &Options) -> Article {
+fn analyze_html(doc: &Document, options: &Options) -> (Article, ArticleWords) {
     let mut page = read_page(&doc.text);
     let limit = limit(options);
     let mut warnings = Vec::new();
@@ -47,7 +55,7 @@ fn analyze_html(doc: &Document, options: &Options) -> Article {
                 .to_string(),
         );
     }
-    let mut article = clean_page(&page, &doc.overrides);
+    let (mut article, words) = clean_page(&page, &doc.overrides);
     if options.quotes.unwrap_or(true) {
         article.quotes = crate::quotes::extract(&page.source, &article.blocks);
     }
@@ -55,10 +63,10 @@ fn analyze_html(doc: &Document, options: &Options) -> Article {
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
     article.source = Some(page.source);
-    article
+    (article, words)
 }
 
-fn analyze_text(doc: &Document, options: &Options) -> Article {
+fn analyze_text(doc: &Document, options: &Options) -> (Article, ArticleWords) {
     let (id, text) = (doc.id.as_str(), doc.text.as_str());
     let limit = limit(options);
     let mut warnings = Vec::new();
@@ -72,14 +80,14 @@ fn analyze_text(doc: &Document, options: &Options) -> Article {
     } else {
         text
     };
-    let mut article = clean_article(accepted, &doc.overrides);
+    let (mut article, words) = clean_article(accepted, &doc.overrides);
     if options.quotes.unwrap_or(true) {
         article.quotes = crate::quotes::extract(accepted, &article.blocks);
     }
     article.id = id.to_string();
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
-    article
+    (article, words)
 }
 
 /// The largest character boundary of `text` at or before `index`.

@@ -4,10 +4,9 @@
 
 use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
-use crate::text::stopwords;
 use crate::text::{
-    count_byte_pairs, count_bytes, ends_sentence, hashed_words, is_capitalized, is_letter,
-    is_unspaced_script, is_utf8_continuation, HashedWord,
+    count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
+    is_utf8_continuation, ArticleWords,
 };
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -59,8 +58,13 @@ pub struct Features {
 }
 
 /// Measures `text` and tokenises it, in one pass over its words and one over its characters.
+#[cfg(test)]
 pub fn measure(text: &str) -> (Features, Tokens) {
-    let stopwords = stopwords();
+    measure_into(text, &mut ArticleWords::default())
+}
+
+/// [`measure`], which also adds the text's words to `table` (spans within `text`).
+pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) {
     let mut features = Features {
         ends_sentence: ends_sentence(text),
         ..Features::default()
@@ -72,27 +76,24 @@ pub fn measure(text: &str) -> (Features, Tokens) {
         content: Vec::with_capacity(text.len() / 8 + 1),
         ..Tokens::default()
     };
-    for (index, word) in hashed_words(text).enumerate() {
-        let HashedWord {
-            text: word,
-            hash,
-            ascii,
-        } = word;
+    let words = table.push_paragraph(text);
+    for (index, word) in table.words(words).iter().enumerate() {
+        let traits = word.traits;
+        let hash = word.hash;
         features.words += 1;
         tokens.hashes.push(hash);
-        let is_stopword = stopwords.contains(&hash);
+        let is_stopword = traits.is_stopword();
         features.stopwords += usize::from(is_stopword);
-        let capitalized = is_capitalized(word);
+        let capitalized = traits.is_capitalized();
         features.capitalized += usize::from(capitalized);
         if index > 0 && !is_stopword {
             features.inner_content_words += 1;
             features.inner_capitalized += usize::from(capitalized);
         }
-        let number = word.bytes().all(|b| b.is_ascii_digit());
-        features.has_digits |= word.bytes().any(|b| b.is_ascii_digit());
+        let number = traits.is_number();
+        features.has_digits |= traits.has_digit();
         features.numbers += usize::from(number);
-        if !is_stopword && !number && (word.len() >= 3 && (ascii || word.chars().nth(2).is_some()))
-        {
+        if !is_stopword && !number && traits.has_three_chars() {
             tokens.content.push(hash);
         }
     }

@@ -39,14 +39,16 @@ use crate::report::{Article, Block, BlockOverride};
 use crate::text::count_bytes;
 use crate::text::offsets::Utf16Cursor;
 use crate::text::segment::{ListMarker, Paragraph};
+use crate::text::ArticleWords;
 use body::{body_runs_weighted, find_body, weights, Vocabulary};
 use metadata::Metadata;
 use paragraph::{analyse, analyse_paragraphs, Analysed};
 use structure::{read_structure, Structure};
 use verdicts::*;
 
-/// Cleans one article.
-pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
+/// Cleans one article. Also returns the words of its paragraphs as the cleaner found them,
+/// for the readers of the cleaned text (the story summary, the duplicate fingerprint).
+pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> (Article, ArticleWords) {
     let mut warnings = Vec::new();
     if input.chars().all(crate::text::is_blank_char) {
         warnings.push(if input.is_empty() {
@@ -54,10 +56,11 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
         } else {
             "the text holds only white space: paste or drop an article to clean it".to_string()
         });
-        return Article {
+        let article = Article {
             warnings,
             ..Article::default()
         };
+        return (article, ArticleWords::default());
     }
     if looks_binary(input) {
         warnings.push(
@@ -65,14 +68,18 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Article {
                 .to_string(),
         );
     }
-    let analysed = analyse(input);
+    let (analysed, mut words) = analyse(input);
     let (verdicts, metadata) = decide(&analysed);
-    finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
+    let article = finish_article(
+        input, &analysed, &mut words, verdicts, metadata, overrides, warnings,
+    );
+    (article, words)
 }
 
 /// Cleans one page read from HTML: its blocks are the paragraphs, judged by the same rules
-/// as pasted text's. Offsets in the article refer to the page's `source`.
-pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
+/// as pasted text's. Offsets in the article refer to the page's `source`. Also returns the
+/// words of its blocks (see [`clean_article`]).
+pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> (Article, ArticleWords) {
     let input = page.source.as_str();
     let mut warnings = Vec::new();
     if page.blocks.is_empty() {
@@ -80,10 +87,11 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
             "the page has no visible text (only markup, scripts or styles): there is nothing to clean"
                 .to_string(),
         );
-        return Article {
+        let article = Article {
             warnings,
             ..Article::default()
         };
+        return (article, ArticleWords::default());
     }
     let paragraphs = page
         .blocks
@@ -100,7 +108,7 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
             blank_before: true,
         })
         .collect();
-    let analysed = analyse_paragraphs(input, paragraphs);
+    let (analysed, mut words) = analyse_paragraphs(input, paragraphs);
     let structure = read_structure(page, &analysed);
     let (main_weights, extra_weights) = page_weights(&analysed, &structure);
     let same_text = |a: usize, b: usize| structure.same_element(page, a, b);
@@ -166,7 +174,10 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Article {
         &mut verdicts,
     );
     drop_headings_over_no_text(&analysed, &mut verdicts);
-    finish_article(input, &analysed, verdicts, metadata, overrides, warnings)
+    let article = finish_article(
+        input, &analysed, &mut words, verdicts, metadata, overrides, warnings,
+    );
+    (article, words)
 }
 
 /// Most closing lines after an article's last paragraph that join it: a credit, an
@@ -451,17 +462,19 @@ fn finish_verdicts(
 }
 
 /// The article from the final verdicts: the user's corrections applied, the kept blocks
-/// joined, the metadata set. The last step of both `clean` and `clean_page`.
+/// joined (and marked in `words`), the metadata set. The last step of both `clean` and
+/// `clean_page`.
 fn finish_article(
     input: &str,
     analysed: &[Analysed],
+    words: &mut ArticleWords,
     mut verdicts: Vec<Verdict>,
     metadata: Metadata,
     overrides: &[BlockOverride],
     mut warnings: Vec<String>,
 ) -> Article {
     apply_overrides(&mut verdicts, overrides, &mut warnings);
-    let mut article = assemble(input, analysed, verdicts, warnings);
+    let mut article = assemble(input, analysed, words, verdicts, warnings);
     article.title = metadata.title_text;
     article.author = metadata.author;
     article.date = metadata.date;
@@ -471,6 +484,7 @@ fn finish_article(
 fn assemble(
     input: &str,
     analysed: &[Analysed],
+    words: &mut ArticleWords,
     verdicts: Vec<Verdict>,
     warnings: Vec<String>,
 ) -> Article {
@@ -483,6 +497,7 @@ fn assemble(
                 text.push_str("\n\n");
             }
             text.push_str(&item.paragraph.text);
+            words.keep(&item.paragraph.text, item.words.clone());
         }
         let start = cursor.to_utf16(item.paragraph.start);
         let end = cursor.to_utf16(item.paragraph.end);

@@ -2,12 +2,13 @@
 //! rules' verdict and a quality class (jusText's idea: length, stopword density, sentence
 //! punctuation). Shared by the body decision, the verdicts and the metadata.
 
-use super::features::{measure, Features, Tokens};
+use super::features::{measure_into, Features, Tokens};
 use super::noise::{local_noise, LocalNoise};
 use super::repeats::sequence_key;
 use super::stamps::split_stamps;
 use crate::report::BlockKind;
 use crate::text::segment::{paragraphs, ListMarker, Paragraph};
+use crate::text::ArticleWords;
 
 /// How much a paragraph looks like article prose, judged on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub struct Analysed {
     pub features: Features,
     /// Its words, tokenised once.
     pub tokens: Tokens,
+    /// Where its words are in the article's word table.
+    pub words: std::ops::Range<usize>,
     /// Hash of its word sequence ([`sequence_key`]): equal for repeated paragraphs.
     pub key: u64,
     /// Verdict of the local rules.
@@ -63,19 +66,26 @@ pub const PHRASE_RULE_MAX_WORDS: usize = 100;
 /// as English (English prose runs at 0.4 to 0.5; other languages well under 0.15).
 pub const ENGLISH_STOPWORD_SHARE: f64 = 0.2;
 
-/// Measures and locally judges every paragraph.
-pub fn analyse(input: &str) -> Vec<Analysed> {
+/// Measures and locally judges every paragraph; their words in one table.
+pub fn analyse(input: &str) -> (Vec<Analysed>, ArticleWords) {
     analyse_paragraphs(input, paragraphs(input))
 }
 
 /// Measures and locally judges the given paragraphs of `input` (their spans point into it):
-/// the paragraphs of pasted text, or the blocks of a page.
-pub fn analyse_paragraphs(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Analysed> {
+/// the paragraphs of pasted text, or the blocks of a page. Their words go into one table,
+/// which the article's later readers share.
+pub fn analyse_paragraphs(
+    input: &str,
+    paragraphs: Vec<Paragraph>,
+) -> (Vec<Analysed>, ArticleWords) {
     let paragraphs = split_stamps(input, paragraphs);
+    let mut table = ArticleWords::with_capacity(input.len());
     let mut analysed: Vec<Analysed> = paragraphs
         .into_iter()
         .map(|paragraph| {
-            let (features, tokens) = measure(&paragraph.text);
+            let first_word = table.len();
+            let (features, tokens) = measure_into(&paragraph.text, &mut table);
+            let words = first_word..table.len();
             let noise = if features.words <= PHRASE_RULE_MAX_WORDS {
                 local_noise(&paragraph.text, &features, &tokens)
             } else {
@@ -86,6 +96,7 @@ pub fn analyse_paragraphs(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Analys
                 paragraph,
                 features,
                 tokens,
+                words,
                 key,
                 noise,
                 quality: Quality::Short,
@@ -96,7 +107,7 @@ pub fn analyse_paragraphs(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Analys
     for item in &mut analysed {
         item.quality = quality(&item.paragraph, &item.features, english);
     }
-    analysed
+    (analysed, table)
 }
 
 pub fn is_english(analysed: &[Analysed]) -> bool {

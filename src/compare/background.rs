@@ -41,10 +41,20 @@ struct Table {
 }
 
 impl Table {
+    #[cfg(test)]
     fn zipf(&self, key: u32) -> Option<f64> {
-        let index = self.keys.binary_search(&key).ok()?;
-        Some(f64::from(self.zipf_tenths[index]) / 10.0)
+        self.zipf_tenths(key).map(zipf_of_tenths)
     }
+
+    fn zipf_tenths(&self, key: u32) -> Option<u8> {
+        let index = self.keys.binary_search(&key).ok()?;
+        Some(self.zipf_tenths[index])
+    }
+}
+
+/// The zipf value of a listed word's band, in tenths.
+fn zipf_of_tenths(tenths: u8) -> f64 {
+    f64::from(tenths) / 10.0
 }
 
 /// The key of a word's hash in the compact list.
@@ -130,11 +140,39 @@ fn table() -> &'static Table {
 /// The share of news articles expected to hold the word with this [`word_hash`] at least
 /// once, from its background frequency (0 < share < 1): over half for "people", 0.005 for
 /// "earthquake", 0.0013 for an unlisted name. (Stopwords are not listed: they are never
-/// story terms.)
+/// story terms.) With it, its natural logarithm. A word's share depends only on its band (a
+/// zipf value in tenths, or unlisted), so both are worked out once per band, not once per
+/// word of every article: the same values, without a power, an exponential and a logarithm
+/// per word.
 ///
 /// [`word_hash`]: crate::text::word_hash
-pub fn document_share(hash: u64) -> f64 {
-    let zipf = table().zipf(key_of(hash)).unwrap_or(UNLISTED_ZIPF);
+pub fn document_share_and_log(hash: u64) -> (f64, f64) {
+    let band = table()
+        .zipf_tenths(key_of(hash))
+        .map_or(UNLISTED_BAND, usize::from);
+    shares_of_bands()[band]
+}
+
+/// The band of the words the list does not hold, after the 256 of zipf values in tenths.
+const UNLISTED_BAND: usize = 256;
+
+/// Every band's share and its logarithm.
+fn shares_of_bands() -> &'static [(f64, f64); UNLISTED_BAND + 1] {
+    static SHARES: OnceLock<[(f64, f64); UNLISTED_BAND + 1]> = OnceLock::new();
+    SHARES.get_or_init(|| {
+        std::array::from_fn(|band| {
+            let zipf = match u8::try_from(band) {
+                Ok(tenths) => zipf_of_tenths(tenths),
+                Err(_) => UNLISTED_ZIPF,
+            };
+            let share = share_of_zipf(zipf);
+            (share, share.ln())
+        })
+    })
+}
+
+/// The share of articles expected to hold a word of this zipf value.
+fn share_of_zipf(zipf: f64) -> f64 {
     let per_word = 10f64.powf(zipf - 9.0);
     // Poisson: the chance of at least one occurrence in ARTICLE_WORDS draws.
     -(-per_word * ARTICLE_WORDS).exp_m1()
@@ -147,6 +185,17 @@ mod tests {
 
     fn zipf(word: &str) -> Option<f64> {
         table().zipf(key_of(word_hash(word)))
+    }
+
+    #[test]
+    fn each_bands_share_is_the_words_share() {
+        for word in ["people", "earthquake", "klitschko", "said", "the", "zzqx"] {
+            let hash = word_hash(word);
+            let zipf = zipf(word).unwrap_or(UNLISTED_ZIPF);
+            let (share, log) = document_share_and_log(hash);
+            assert_eq!(share.to_bits(), share_of_zipf(zipf).to_bits(), "{word}");
+            assert_eq!(log.to_bits(), share.ln().to_bits(), "{word}");
+        }
     }
 
     #[test]
@@ -184,11 +233,11 @@ mod tests {
 
     #[test]
     fn rarer_words_weigh_more() {
-        let idf = |word: &str| -document_share(word_hash(word)).ln();
+        let idf = |word: &str| -document_share_and_log(word_hash(word)).0.ln();
         assert!(idf("people") < idf("earthquake"));
         assert!(idf("earthquake") < idf("halvorsen"));
         assert!(idf("people") > 0.0);
-        assert!((0.0..1.0).contains(&document_share(word_hash("people"))));
+        assert!((0.0..1.0).contains(&document_share_and_log(word_hash("people")).0));
     }
 
     #[test]

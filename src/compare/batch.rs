@@ -21,7 +21,7 @@ use super::quote_groups::{self, QuoteSummary};
 use super::stories;
 use super::story_summary::StorySummary;
 use super::summary::ArticleSummary;
-use crate::article::analyze_one;
+use crate::article::analyze_one_with_words;
 use crate::error::AnalyzeError;
 use crate::report::{Article, CrossArticle, Document, Options, QuoteRef};
 
@@ -31,8 +31,8 @@ pub const MAX_DOCUMENTS: usize = 1_000_000;
 /// One article analysed, with what the batch keeps of it: the work of [`Batch::add`] that
 /// depends on nothing else in the batch, so that threads can share it.
 fn analyze_with_summary(doc: &Document, options: &Options) -> (Article, ArticleSummary) {
-    let article = analyze_one(doc, options);
-    let summary = ArticleSummary::of(&article);
+    let (article, words) = analyze_one_with_words(doc, options);
+    let summary = ArticleSummary::of_words(&article, Some(&words));
     (article, summary)
 }
 

@@ -7,6 +7,7 @@ use super::duplicates::{self, Fingerprint};
 use super::quote_groups::{self, QuoteSummary};
 use super::story_summary::{self, StorySummary};
 use crate::report::Article;
+use crate::text::ArticleWords;
 
 /// What the cross-article analysis keeps of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,11 +23,21 @@ pub struct ArticleSummary {
 impl ArticleSummary {
     /// The summary of an analysed article.
     pub fn of(article: &Article) -> ArticleSummary {
-        // One scan of the text's words serves the story terms and the fingerprint.
-        let mut words = Vec::new();
-        let story = story_summary::summarise_and_hash(article, &mut words);
+        ArticleSummary::of_words(article, None)
+    }
+
+    /// The summary of an analysed article whose words the cleaner has found (`words`, from
+    /// [`crate::article::analyze_one_with_words`]): the same summary as [`ArticleSummary::of`],
+    /// without scanning the cleaned text again.
+    pub fn of_words(article: &Article, words: Option<&ArticleWords>) -> ArticleSummary {
+        // One pass over the text's words serves the story terms and the fingerprint.
+        let mut text_words = Vec::new();
+        let story = story_summary::summarise_and_hash_words(article, words, &mut text_words);
         ArticleSummary {
-            fingerprint: duplicates::fingerprint_of_words(&words, &duplicates::Settings::DEFAULT),
+            fingerprint: duplicates::fingerprint_of_words(
+                &text_words,
+                &duplicates::Settings::DEFAULT,
+            ),
             story,
             quotes: quote_groups::summarise(&article.quotes),
         }

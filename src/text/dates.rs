@@ -116,13 +116,18 @@ const RELATIVE_STAMP_MAX_WORDS: usize = 6;
 /// The month number (1..=12) of a lowercase month name or abbreviation
 /// (`lexicon/months.txt`: English, German, French, Spanish, Portuguese, Italian, Dutch).
 pub fn month_number(word: &str) -> Option<u32> {
+    month_number_hashed(word, word_hash(word))
+}
+
+/// [`month_number`] of a lowercase word whose [`word_hash`] is known.
+pub fn month_number_hashed(word: &str, hash: u64) -> Option<u32> {
     // The longest name has ten bytes ("septiembre"); shorter than three is no month.
     if !(3..=10).contains(&word.len()) {
         return None;
     }
     rules()
         .months
-        .get(&word_hash(word))
+        .get(&hash)
         .filter(|(name, _)| *name == word)
         .map(|&(_, number)| number)
 }
@@ -448,6 +453,15 @@ mod tests {
         assert_eq!(month_number("décembre"), Some(12));
         assert_eq!(month_number("se"), None);
         assert_eq!(month_number("septemb"), None);
+        // By the hash of the word as written, which is that of its lowercase form.
+        for written in ["Sept", "MÄRZ", "Décembre", "May", "Mayo", "Se"] {
+            let lower = written.to_lowercase();
+            assert_eq!(
+                month_number_hashed(&lower, word_hash(written)),
+                month_number(&lower),
+                "{written}"
+            );
+        }
         assert!(is_month_word("mei"));
         assert!(!is_month_word("monday"));
     }

@@ -1,4 +1,5 @@
-//! Text utilities: word tokens and their hashes (and the inner loop of a MinHash signature
+//! Text utilities: word tokens and their hashes (with the table of an article's words that
+//! the cleaner fills once for the rooms above, `word_table`; and the inner loop of a MinHash signature
 //! over them, `min_hash`), the normalisation of kept text, paragraph
 //! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
 //! against its own date), the figures a text states, UTF-16 offsets, English stopwords, and
@@ -22,12 +23,14 @@ mod stopwords;
 #[cfg(test)]
 pub(crate) mod test_numbers;
 mod word_set;
+mod word_table;
 mod words;
 
 pub use bytes::{count_byte_pairs, count_bytes, is_utf8_continuation};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
 pub use word_set::FirstWordFilter;
+pub use word_table::{ArticleWords, TableWord, WordTraits};
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_letter, is_unspaced_script,
     is_word_char, lowercase_into, lowercase_words, word_hash, word_hashes, words, HashMapOfText,

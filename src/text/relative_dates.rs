@@ -11,8 +11,8 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{day_number, find_dates_with_word_line, month_number, FoundDate};
-use super::words::{is_capitalized, push_lowercase};
+use super::dates::{day_number, find_dates_with_word_line, month_number_hashed, FoundDate};
+use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
 /// the headline's and the lead's, the ones that say when the event itself happened. Keeps
@@ -231,11 +231,12 @@ pub fn spoken_dates_of_words(
             last: day,
         });
     }
+    let line = date_words.line.as_str();
     let tokens: Vec<Token> = date_words
         .words
         .iter()
         .map(|&(start, end, month)| Token {
-            lower: &date_words.line[start..end],
+            lower: &line[start..end],
             month,
         })
         .collect();
@@ -246,7 +247,7 @@ pub fn spoken_dates_of_words(
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The word line in hand: no second scan of the text's words.
-        let word_line = || date_words.line.clone();
+        let word_line = || line.to_string();
         for date in find_dates_with_word_line(text, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
@@ -278,15 +279,33 @@ impl DateWords {
 
     /// Adds the text's next word (a token of [`words`](super::words::words)).
     pub fn push(&mut self, word: &str) {
+        let hashed = HashedWord {
+            text: word,
+            hash: word_hash(word),
+            ascii: word.is_ascii(),
+        };
+        self.push_hashed(&hashed, is_capitalized(word));
+    }
+
+    /// [`DateWords::push`] of a word whose hash is known, and whether it is capitalised
+    /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
+    /// is the hash of the lowercase word the line holds).
+    pub fn push_hashed(&mut self, word: &HashedWord<'_>, capitalized: bool) {
         if !self.words.is_empty() {
             self.line.push(' ');
         }
         let start = self.line.len();
-        push_lowercase(word, &mut self.line);
+        if word.ascii {
+            // Known to be ASCII: copied and lowercased in place, without the test.
+            self.line.push_str(word.text);
+            self.line[start..].make_ascii_lowercase();
+        } else {
+            push_lowercase(word.text, &mut self.line);
+        }
         let lower = &self.line[start..];
         // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if is_capitalized(word) && lower.len() >= 3 {
-            month_number(lower).map(|number| number as u8)
+        let month = if capitalized && lower.len() >= 3 {
+            month_number_hashed(lower, word.hash).map(|number| number as u8)
         } else {
             None
         };
