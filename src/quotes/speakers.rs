@@ -107,7 +107,10 @@ impl SpeakerTable {
     /// Builds the table from the tokens of the article's paragraphs (of `input`); `quoted`
     /// holds the byte spans of its quotations, in order.
     pub fn build(input: &str, paragraph_tokens: &ParagraphTokens, quoted: &[Range<usize>]) -> Self {
-        let mut table = SpeakerTable::default();
+        let mut table = SpeakerTable {
+            casing: WordCasing::with_room_for(paragraph_tokens.token_count()),
+            ..SpeakerTable::default()
+        };
         let mut running_text: Vec<&[Token]> = Vec::new();
         for tokens in paragraph_tokens.paragraphs() {
             let headline = is_headline_like(input, tokens);

@@ -116,6 +116,11 @@ impl ParagraphTokens {
         ParagraphTokens { tokens, bounds }
     }
 
+    /// How many tokens all paragraphs hold.
+    pub fn token_count(&self) -> usize {
+        self.tokens.len()
+    }
+
     /// The tokens of paragraph `index` (empty when there is no such paragraph).
     pub fn of(&self, index: usize) -> &[Token] {
         self.bounds
