@@ -14,6 +14,7 @@ mod names;
 mod sources;
 mod speakers;
 mod tokens;
+mod word_key;
 
 use std::ops::Range;
 

@@ -221,7 +221,11 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
 
 /// Whether `word` starts with an upper-case letter.
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Asked of nearly every token: an ASCII first letter is read from its byte.
+    match word.as_bytes().first() {
+        Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `word` without a possessive ending ("Macron’s" → "Macron").
