@@ -155,7 +155,15 @@ impl SpeakerTable {
                 });
             }
         }
-        let mut seen = HashSet::default();
+        // Each table holds a name or a word of one at most per name read: sized once, so
+        // that none of them grows (and rehashes its keys) while the names are entered.
+        let room = found.len();
+        table.entities.reserve(room);
+        table.by_name.reserve(room);
+        table.by_last_word.reserve(room);
+        table.by_first_word.reserve(room);
+        table.full_names_by_last_word.reserve(room);
+        let mut seen = HashSet::with_capacity_and_hasher(room, Default::default());
         for name in &found {
             if !seen.insert(name.chunk.name.as_str()) {
                 table.repeated_names.insert(name.chunk.name.clone());
