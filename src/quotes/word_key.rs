@@ -8,6 +8,7 @@
 /// cheaper (the casing sets take every word of the article, and compare keys only with
 /// each other). A word of eight bytes at most, most words, is its own key, its bytes
 /// spread over the number's bits; a longer one is hashed eight bytes at a time.
+#[inline]
 pub fn casing_key(word: &str) -> u64 {
     let bytes = word.as_bytes();
     if bytes.len() <= 8 {
@@ -18,7 +19,13 @@ pub fn casing_key(word: &str) -> u64 {
     } else if word.is_ascii() {
         return long_key(bytes);
     }
-    // Outside ASCII (rare in English text): lowercase first. The lowercase may be ASCII
+    key_outside_ascii(word)
+}
+
+/// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.
+#[cold]
+fn key_outside_ascii(word: &str) -> u64 {
+    // Lowercase first. The lowercase may be ASCII
     // ("\u{212A}ing", with the Kelvin sign, is "king"), and has the key of that word.
     let mut lower = String::with_capacity(word.len() + 4);
     for c in word.chars() {
@@ -41,6 +48,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// The bits of a word of eight bytes at most, mixed so that the low bits (which the tables
 /// index by) depend on every byte. Every step can be undone, so two words never share a
 /// key (no word holds a zero byte, so the padding tells lengths apart).
+#[inline]
 fn spread(chunk: u64) -> u64 {
     let mixed = (chunk ^ (chunk >> 29)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     mixed ^ (mixed >> 32)
@@ -67,6 +75,7 @@ fn long_key(bytes: &[u8]) -> u64 {
 
 /// The bytes of `bytes` (eight at most) as the low bytes of a number, the others zero:
 /// read in two overlapping loads, without a copy.
+#[inline]
 fn load_short(bytes: &[u8]) -> u64 {
     let count = bytes.len();
     let byte = |index: usize| u64::from(bytes[index]) << (8 * index);
@@ -86,6 +95,7 @@ fn load_short(bytes: &[u8]) -> u64 {
 
 /// The eight bytes of `chunk` with each of 'A'..='Z' made lowercase, the others (bytes of
 /// longer UTF-8 characters among them) unchanged.
+#[inline]
 fn lower_ascii(chunk: u64) -> u64 {
     const EACH: u64 = 0x0101_0101_0101_0101;
     // Each byte's low seven bits, so that the sums below carry into no other byte: their
@@ -101,6 +111,7 @@ fn lower_ascii(chunk: u64) -> u64 {
 /// The key of an ASCII word in any case: the [`casing_key`] of the word, the same for
 /// every way of writing it in capitals and lowercase. `None` for a word outside ASCII,
 /// whose lowercase takes more than changing bytes.
+#[inline]
 pub fn ascii_key(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     if bytes.len() <= 8 {
