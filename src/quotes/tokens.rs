@@ -151,7 +151,15 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // The lowercase word with its full stop, for the list of titles; one buffer for all.
     let mut with_dot = String::new();
     let mut offset = 0;
-    while let Some(c) = char_at(offset) {
+    while let Some(&byte) = bytes.get(offset) {
+        // Spaces, about one byte in six, are passed over before any decoding.
+        if byte == b' ' {
+            offset += 1;
+            continue;
+        }
+        let Some(c) = char_at(offset) else {
+            break;
+        };
         let start = range.start + offset;
         if !is_word_char(c) {
             if !c.is_whitespace() {
