@@ -31,7 +31,13 @@ fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
     let Some(token) = tokens.get(index) else {
         return false;
     };
-    token.is_word() && is_capitalised(&input[token.start..token.end])
+    // Asked of every token a run may hold: an ASCII first letter is read from its byte,
+    // without slicing the word out.
+    token.is_word()
+        && match input.as_bytes().get(token.start) {
+            Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => is_capitalised(&input[token.start..token.end]),
+        }
 }
 
 /// Reads the capitalised run starting at token `start` (lower-case title words right before
