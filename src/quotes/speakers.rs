@@ -353,7 +353,6 @@ impl SpeakerTable {
         if !name.contains(' ') || self.repeated_names.contains(&name_key(name)) {
             return None;
         }
-        let words: Vec<&str> = name.split(' ').collect();
         // Whether `word` ends the full name of someone other than `name`.
         let ends_another = |word: &str| {
             self.full_names_by_last_word
@@ -368,12 +367,19 @@ impl SpeakerTable {
                         && !entity.name.ends_with(name)
                 })
         };
-        if !ends_another(words[words.len() - 1]) {
+        if !ends_another(name.rsplit(' ').next().unwrap_or(name)) {
             return None;
         }
-        (1..words.len())
-            .find(|&split| ends_another(words[split - 1]))
-            .map(|split| (words[..split].join(" "), words[split..].join(" ")))
+        // The first word (not the last) ending another's name splits the run after it; the
+        // words are read between the spaces, without a list of them.
+        let mut word_start = 0;
+        for (space, _) in name.match_indices(' ') {
+            if ends_another(&name[word_start..space]) {
+                return Some((name[..space].to_string(), name[space + 1..].to_string()));
+            }
+            word_start = space + 1;
+        }
+        None
     }
 
     /// The entity named `name`, created if new; a lone word joins the full name that ends
