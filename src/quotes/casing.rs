@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
 use super::tokens::{is_capitalised, LowerWord, Token};
+use super::word_key::casing_key;
 use crate::text::{stopwords, word_hash, HashSetOfWords};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
@@ -23,7 +24,16 @@ const HEADLINE_WORD_MIN_LETTERS: usize = 3;
 /// often names or plain words ("Ely", "King", "Ted").
 const MODIFIER_SHAPE_MIN_LETTERS: usize = 5;
 
-/// The case evidence of one article, as [`word_hash`]es (which ignore case).
+/// About one token in three is a lowercase word the article has not written before (most
+/// tokens are words, and function words repeat): the lowercase set's first size, so that
+/// it seldom grows while the article is read.
+const TOKENS_PER_LOWERCASE_WORD: usize = 3;
+
+/// Words capitalised inside a sentence (names, mostly, each written several times) are far
+/// fewer: one per sixteen tokens leaves room for a name-heavy article.
+const TOKENS_PER_CAPITALISED_WORD: usize = 16;
+
+/// The case evidence of one article, as [`casing_key`]s (which ignore case).
 #[derive(Debug, Default)]
 pub struct WordCasing {
     /// The words the article capitalises inside a sentence of running text.
@@ -33,6 +43,20 @@ pub struct WordCasing {
 }
 
 impl WordCasing {
+    /// Empty evidence, with room for that of an article of `tokens` tokens.
+    pub fn with_room_for(tokens: usize) -> Self {
+        WordCasing {
+            capitalised_inside: HashSetOfWords::with_capacity_and_hasher(
+                tokens / TOKENS_PER_CAPITALISED_WORD,
+                Default::default(),
+            ),
+            lowercase: HashSetOfWords::with_capacity_and_hasher(
+                tokens / TOKENS_PER_LOWERCASE_WORD,
+                Default::default(),
+            ),
+        }
+    }
+
     /// Records the words of one paragraph (`tokens` of `input`); `headline` says whether
     /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
     pub fn record(&mut self, input: &str, tokens: &[Token], headline: bool) {
@@ -44,20 +68,30 @@ impl WordCasing {
                 continue;
             }
             let word = &input[token.start..token.end];
-            if !word.chars().next().is_some_and(char::is_alphabetic) {
+            // An ASCII first letter, nearly always, is read from its byte.
+            let (alphabetic, capitalised) = match word.as_bytes().first() {
+                Some(&byte) if byte.is_ascii() => {
+                    (byte.is_ascii_alphabetic(), byte.is_ascii_uppercase())
+                }
+                _ => (
+                    word.chars().next().is_some_and(char::is_alphabetic),
+                    is_capitalised(word),
+                ),
+            };
+            if !alphabetic {
                 continue;
             }
-            if !is_capitalised(word) {
-                self.lowercase.insert(word_hash(word));
+            if !capitalised {
+                self.lowercase.insert(casing_key(word));
             } else if index > 0 && continues_sentence(&tokens[index - 1]) {
-                self.capitalised_inside.insert(word_hash(word));
+                self.capitalised_inside.insert(casing_key(word));
             }
         }
     }
 
     /// Whether the article capitalises `word` inside a sentence of running text.
     pub fn is_capitalised_inside(&self, word: &str) -> bool {
-        self.capitalised_inside.contains(&word_hash(word))
+        self.capitalised_inside.contains(&casing_key(word))
     }
 
     /// Whether `word`, capitalised at the start of a name, is rather the common word that
@@ -69,8 +103,8 @@ impl WordCasing {
     /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
     /// names end in -ly ("Kelly", "Emily"), so that shape counts only for a word alone.
     pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
-        let hash = word_hash(word);
-        if self.capitalised_inside.contains(&hash) || is_all_capitals(word) {
+        let key = casing_key(word);
+        if self.capitalised_inside.contains(&key) || is_all_capitals(word) {
             return false;
         }
         let lower = LowerWord::of(word);
@@ -83,9 +117,9 @@ impl WordCasing {
         let lists = lexicon.name_word_lists(lower.as_str());
         lists.not_name()
             || lists.sentence_opener()
-            || stopwords().contains(&hash)
+            || stopwords().contains(&word_hash(word))
             || shape
-            || self.lowercase.contains(&hash)
+            || self.lowercase.contains(&key)
     }
 }
 

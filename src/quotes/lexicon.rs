@@ -10,8 +10,14 @@
 use crate::text::patterns::without_comments;
 use std::sync::OnceLock;
 
+use super::word_key::ascii_key;
+
 // Looked up for nearly every word of every article: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet};
+use crate::text::{HashMapOfText as HashMap, HashMapOfWords, HashSetOfText as HashSet};
+
+/// Lower-case words that may join capitalised words into one name ("Secretary of State",
+/// "Charles de Gaulle").
+pub const NAME_CONNECTORS: &[&str] = &["of", "de", "la", "van", "von", "al", "bin", "der", "du"];
 
 /// Grammatical gender a pronoun or honorific implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +44,7 @@ impl NameWordLists {
     const ORGANISATION: u8 = 4;
     const PRONOUN: u8 = 8;
     const SENTENCE_OPENER: u8 = 16;
+    const CONNECTOR: u8 = 32;
 
     /// Whether the word is a capitalised word that is no name on its own.
     pub fn not_name(self) -> bool {
@@ -62,6 +69,11 @@ impl NameWordLists {
     /// Whether the word opens sentences before a name without being part of it.
     pub fn sentence_opener(self) -> bool {
         self.0 & Self::SENTENCE_OPENER != 0
+    }
+
+    /// Whether the word is one of the [`NAME_CONNECTORS`].
+    pub fn connector(self) -> bool {
+        self.0 & Self::CONNECTOR != 0
     }
 }
 
@@ -95,6 +107,9 @@ pub struct QuoteLexicon {
     /// The lists of names' words (not-names, titles, organisation words, pronouns,
     /// sentence openers) each word stands in.
     name_word_lists: HashMap<&'static str, NameWordLists>,
+    /// The same for the ASCII words of the lists, by their [`ascii_key`]: looked up with a
+    /// word in any case, without lowercasing it.
+    name_word_keys: HashMapOfWords<NameWordLists>,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
@@ -151,6 +166,13 @@ impl QuoteLexicon {
         self.name_word_lists.get(word).copied().unwrap_or_default()
     }
 
+    /// The lists of names' words `word`, in any case, stands in; `None` when it is not
+    /// ASCII (then [`QuoteLexicon::name_word_lists`] of its lowercase answers).
+    pub fn ascii_name_word_lists(&self, word: &str) -> Option<NameWordLists> {
+        let key = ascii_key(word)?;
+        Some(self.name_word_keys.get(&key).copied().unwrap_or_default())
+    }
+
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
@@ -180,6 +202,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         }
         let mut lexicon = QuoteLexicon {
             name_word_lists: HashMap::default(),
+            name_word_keys: HashMapOfWords::default(),
             verbs: reporting_verbs(without_comments!(include_str!(
                 "lexicon/reporting_verbs.txt"
             ))),
@@ -217,6 +240,18 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             .collect(),
         };
         lexicon.name_word_lists = name_word_lists(&lexicon);
+        // Keyed by a case-blind key: only the entries in lowercase, which alone a lowercase
+        // word ever matched, and only ASCII ones (a word outside ASCII is looked up in
+        // lowercase).
+        lexicon.name_word_keys = lexicon
+            .name_word_lists
+            .iter()
+            .filter(|(word, _)| {
+                word.bytes()
+                    .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+            })
+            .filter_map(|(word, &lists)| Some((ascii_key(word)?, lists)))
+            .collect();
         lexicon
     })
 }
@@ -237,6 +272,9 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
     }
     for &word in lexicon.pronouns.keys() {
         lists.entry(word).or_default().0 |= NameWordLists::PRONOUN;
+    }
+    for &word in NAME_CONNECTORS {
+        lists.entry(word).or_default().0 |= NameWordLists::CONNECTOR;
     }
     lists
 }
@@ -361,5 +399,25 @@ mod tests {
         assert!(lexicon.name_word_lists("monday").not_name());
         assert!(lexicon.name_word_lists("despite").sentence_opener());
         assert_eq!(lexicon.name_word_lists("zebra"), NameWordLists::default());
+        assert!(lexicon.name_word_lists("de").connector());
+        // In any case by the key, as the lowercase says.
+        for word in [
+            "President",
+            "SEN.",
+            "Ministry",
+            "She",
+            "monday",
+            "Despite",
+            "Zebra",
+            "De",
+            "Of",
+        ] {
+            assert_eq!(
+                lexicon.ascii_name_word_lists(word),
+                Some(lexicon.name_word_lists(&word.to_lowercase())),
+                "{word}"
+            );
+        }
+        assert_eq!(lexicon.ascii_name_word_lists("Émile"), None);
     }
 }

@@ -12,6 +12,8 @@
 
 use std::ops::Range;
 
+use super::scan::find_any_of_three;
+
 /// One quotation found in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quotation {
@@ -151,10 +153,7 @@ pub fn find_quotations(input: &str, paragraphs: &[Range<usize>]) -> Vec<Quotatio
         // From quote-like character to quote-like character: straight marks are ASCII, and
         // every curly one is encoded from the byte 0xE2 (as are dashes and other
         // punctuation, set aside once decoded).
-        while let Some(skipped) = bytes[offset..]
-            .iter()
-            .position(|&byte| matches!(byte, b'"' | b'\'' | 0xE2))
-        {
+        while let Some(skipped) = find_any_of_three(&bytes[offset..], [b'"', b'\'', 0xE2]) {
             let mark_offset = offset + skipped;
             let Some(c) = text[mark_offset..].chars().next() else {
                 break;

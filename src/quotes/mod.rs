@@ -11,9 +11,11 @@ mod cues;
 mod lexicon;
 mod marks;
 mod names;
+mod scan;
 mod sources;
 mod speakers;
 mod tokens;
+mod word_key;
 
 use std::ops::Range;
 
@@ -53,10 +55,7 @@ fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
     let mut to_byte = |target: usize| {
         while utf16 < target && byte < bytes.len() {
             let wanted = (target - utf16).min(bytes.len() - byte);
-            let ascii = bytes[byte..byte + wanted]
-                .iter()
-                .position(|byte| !byte.is_ascii())
-                .unwrap_or(wanted);
+            let ascii = scan::ascii_prefix_len(&bytes[byte..byte + wanted]);
             byte += ascii;
             utf16 += ascii;
             if utf16 == target || byte == bytes.len() {

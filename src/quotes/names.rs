@@ -8,12 +8,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, Gender, NameWordLists};
+use super::lexicon::{quote_lexicon, Gender, NameWordLists, NAME_CONNECTORS};
 use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
-
-/// Lower-case words that may join capitalised words into one name ("Secretary of State",
-/// "Charles de Gaulle").
-const NAME_CONNECTORS: &[&str] = &["of", "de", "la", "van", "von", "al", "bin", "der", "du"];
 
 /// A name read from a run of capitalised words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +31,13 @@ fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
     let Some(token) = tokens.get(index) else {
         return false;
     };
-    token.is_word() && is_capitalised(&input[token.start..token.end])
+    // Asked of every token a run may hold: an ASCII first letter is read from its byte,
+    // without slicing the word out.
+    token.is_word()
+        && match input.as_bytes().get(token.start) {
+            Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => is_capitalised(&input[token.start..token.end]),
+        }
 }
 
 /// Reads the capitalised run starting at token `start` (lower-case title words right before
@@ -106,6 +108,20 @@ struct RunWord {
 impl RunWord {
     fn of(word: &str) -> Self {
         let lexicon = quote_lexicon();
+        // An ASCII word, nearly every one, is looked up as written: no lowercase copy.
+        if let Some(lists) = lexicon.ascii_name_word_lists(word) {
+            let stem = strip_ascii_possessive(word);
+            let stem_lists = (stem.len() < word.len())
+                .then(|| lexicon.ascii_name_word_lists(stem))
+                .flatten();
+            return RunWord {
+                not_name: lists.not_name(),
+                pronoun: lists.pronoun(),
+                title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
+                organisation: stem_lists.unwrap_or(lists).organisation(),
+                connector: lists.connector(),
+            };
+        }
         let lower = LowerWord::of(word);
         let lower = lower.as_str();
         let lists = lexicon.name_word_lists(lower);
@@ -119,6 +135,19 @@ impl RunWord {
             connector: NAME_CONNECTORS.contains(&lower),
         }
     }
+}
+
+/// An ASCII word without its possessive ending in any case ("Macron's", "MACRON'S" →
+/// "Macron", "MACRON"), as [`strip_possessive`] strips the word in lowercase.
+fn strip_ascii_possessive(word: &str) -> &str {
+    for ending in ["'s", "'S", "'"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
 }
 
 fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk> {
@@ -265,5 +294,45 @@ mod tests {
             "Associated Press"
         );
         assert!(chunk("the President").is_none());
+    }
+
+    #[test]
+    fn words_read_as_written_say_what_their_lowercase_says() {
+        for word in [
+            "President's",
+            "PRESIDENT'S",
+            "Ministry'",
+            "De",
+            "of",
+            "Monday",
+            "'s",
+            "Anna",
+            "Émile's",
+            "Sen.",
+        ] {
+            let as_written = RunWord::of(word);
+            let lower = word.to_lowercase();
+            let lexicon = quote_lexicon();
+            let lists = lexicon.name_word_lists(&lower);
+            let stem = strip_possessive(&lower);
+            let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
+            assert_eq!(as_written.not_name, lists.not_name(), "{word}");
+            assert_eq!(as_written.pronoun, lists.pronoun(), "{word}");
+            assert_eq!(
+                as_written.title,
+                lists.title() || stem_lists.is_some_and(NameWordLists::title),
+                "{word}"
+            );
+            assert_eq!(
+                as_written.organisation,
+                stem_lists.unwrap_or(lists).organisation(),
+                "{word}"
+            );
+            assert_eq!(
+                as_written.connector,
+                NAME_CONNECTORS.contains(&lower.as_str()),
+                "{word}"
+            );
+        }
     }
 }

@@ -9,10 +9,11 @@
 //! (`casing`), datelines and headline-like lines give no names, and two names run together
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 // Looked up for every capitalised word: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfText as HashMap, HashSetOfText as HashSet};
+use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
@@ -79,17 +80,18 @@ const GENDER_WINDOW: usize = 20;
 pub struct SpeakerTable {
     entities: Vec<Entity>,
     mentions: Vec<Mention>,
-    by_name: HashMap<String, usize>,
-    by_last_word: HashMap<String, usize>,
+    // The maps of names and words are keyed by [`name_key`]: no copy of the text per key.
+    by_name: HashMapOfWords<usize>,
+    by_last_word: HashMapOfWords<usize>,
     /// Persons by the first word of their name, for names written family name first ("Li
     /// Qiang", then "Li"; "Yoon Suk Yeol", then "Yoon").
-    by_first_word: HashMap<String, usize>,
+    by_first_word: HashMapOfWords<usize>,
     /// How the article writes each word: tells a name from a sentence's opening word.
     casing: WordCasing,
     /// Every name of two words or more, by its last word.
-    full_names_by_last_word: HashMap<String, Vec<usize>>,
+    full_names_by_last_word: HashMapOfWords<Vec<usize>>,
     /// Names the article writes more than once.
-    repeated_names: HashSet<String>,
+    repeated_names: HashSetOfWords,
 }
 
 /// A name chunk read in a paragraph, with what is known around it.
@@ -107,7 +109,10 @@ impl SpeakerTable {
     /// Builds the table from the tokens of the article's paragraphs (of `input`); `quoted`
     /// holds the byte spans of its quotations, in order.
     pub fn build(input: &str, paragraph_tokens: &ParagraphTokens, quoted: &[Range<usize>]) -> Self {
-        let mut table = SpeakerTable::default();
+        let mut table = SpeakerTable {
+            casing: WordCasing::with_room_for(paragraph_tokens.token_count()),
+            ..SpeakerTable::default()
+        };
         let mut running_text: Vec<&[Token]> = Vec::new();
         for tokens in paragraph_tokens.paragraphs() {
             let headline = is_headline_like(input, tokens);
@@ -123,6 +128,18 @@ impl SpeakerTable {
             // A dateline ("LYON —") names a place, never a speaker.
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
+                // Most tokens are marks and lowercase words, which open no name: told by
+                // their first byte, without reading a run.
+                let token = tokens[index];
+                let opens_no_name = !token.is_word()
+                    || input
+                        .as_bytes()
+                        .get(token.start)
+                        .is_some_and(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
+                if opens_no_name {
+                    index += 1;
+                    continue;
+                }
                 let Some(chunk) = name_at(input, tokens, index) else {
                     index += 1;
                     continue;
@@ -152,10 +169,18 @@ impl SpeakerTable {
                 });
             }
         }
-        let mut seen = HashSet::default();
+        // Each table holds a name or a word of one at most per name read: sized once, so
+        // that none of them grows (and rehashes its keys) while the names are entered.
+        let room = found.len();
+        table.entities.reserve(room);
+        table.by_name.reserve(room);
+        table.by_last_word.reserve(room);
+        table.by_first_word.reserve(room);
+        table.full_names_by_last_word.reserve(room);
+        let mut seen = HashSet::with_capacity_and_hasher(room, Default::default());
         for name in &found {
             if !seen.insert(name.chunk.name.as_str()) {
-                table.repeated_names.insert(name.chunk.name.clone());
+                table.repeated_names.insert(name_key(&name.chunk.name));
             }
         }
         // Full names first, so that a surname met before the full name still maps to it;
@@ -272,11 +297,12 @@ impl SpeakerTable {
             let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
             let better =
                 |current: Option<&usize>| current.is_none_or(|&other| rank(index) > rank(other));
-            if better(self.by_last_word.get(last_word)) {
-                self.by_last_word.insert(last_word.to_string(), index);
+            let (last_key, first_key) = (name_key(last_word), name_key(first_word));
+            if better(self.by_last_word.get(&last_key)) {
+                self.by_last_word.insert(last_key, index);
             }
-            if !entity.organisation && better(self.by_first_word.get(first_word)) {
-                self.by_first_word.insert(first_word.to_string(), index);
+            if !entity.organisation && better(self.by_first_word.get(&first_key)) {
+                self.by_first_word.insert(first_key, index);
             }
         }
         for (index, entity) in self.entities.iter().enumerate() {
@@ -284,9 +310,9 @@ impl SpeakerTable {
                 continue;
             }
             let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
-            if let Some(&chosen) = self.by_last_word.get(last_word) {
+            if let Some(&chosen) = self.by_last_word.get(&name_key(last_word)) {
                 if chosen != index && confirmed[chosen] {
-                    self.by_name.insert(entity.name.clone(), chosen);
+                    self.by_name.insert(name_key(&entity.name), chosen);
                 }
             }
         }
@@ -324,14 +350,13 @@ impl SpeakerTable {
     /// of a title line, not a habit.
     fn run_together(&self, name: &str) -> Option<(String, String)> {
         // Most names read are one word: no list of words for them.
-        if !name.contains(' ') || self.repeated_names.contains(name) {
+        if !name.contains(' ') || self.repeated_names.contains(&name_key(name)) {
             return None;
         }
-        let words: Vec<&str> = name.split(' ').collect();
         // Whether `word` ends the full name of someone other than `name`.
         let ends_another = |word: &str| {
             self.full_names_by_last_word
-                .get(word)
+                .get(&name_key(word))
                 .into_iter()
                 .flatten()
                 .map(|&entity| &self.entities[entity])
@@ -342,30 +367,38 @@ impl SpeakerTable {
                         && !entity.name.ends_with(name)
                 })
         };
-        if !ends_another(words[words.len() - 1]) {
+        if !ends_another(name.rsplit(' ').next().unwrap_or(name)) {
             return None;
         }
-        (1..words.len())
-            .find(|&split| ends_another(words[split - 1]))
-            .map(|split| (words[..split].join(" "), words[split..].join(" ")))
+        // The first word (not the last) ending another's name splits the run after it; the
+        // words are read between the spaces, without a list of them.
+        let mut word_start = 0;
+        for (space, _) in name.match_indices(' ') {
+            if ends_another(&name[word_start..space]) {
+                return Some((name[..space].to_string(), name[space + 1..].to_string()));
+            }
+            word_start = space + 1;
+        }
+        None
     }
 
     /// The entity named `name`, created if new; a lone word joins the full name that ends
     /// with it (a family name: "Macron"), else the person's name that starts with it (a
     /// family name written first: "Li" for "Li Qiang").
     fn entity_for(&mut self, name: &str, organisation: bool) -> usize {
-        if let Some(&entity) = self.by_name.get(name) {
+        let key = name_key(name);
+        if let Some(&entity) = self.by_name.get(&key) {
             return entity;
         }
-        // Keys are copied only when they are new.
         let last_word = name.rsplit(' ').next().unwrap_or(name);
+        let last_key = name_key(last_word);
         if !name.contains(' ') {
             let known = self
                 .by_last_word
-                .get(last_word)
-                .or_else(|| self.by_first_word.get(name).filter(|_| !organisation));
+                .get(&last_key)
+                .or_else(|| self.by_first_word.get(&key).filter(|_| !organisation));
             if let Some(&entity) = known {
-                self.by_name.insert(name.to_string(), entity);
+                self.by_name.insert(key, entity);
                 return entity;
             }
         }
@@ -375,24 +408,19 @@ impl SpeakerTable {
             organisation,
             ..Entity::default()
         });
-        self.by_name.insert(name.to_string(), entity);
+        self.by_name.insert(key, entity);
         if let Some((first_word, _)) = name.split_once(' ').filter(|_| !organisation) {
-            if !self.by_first_word.contains_key(first_word) {
-                self.by_first_word.insert(first_word.to_string(), entity);
-            }
+            self.by_first_word
+                .entry(name_key(first_word))
+                .or_insert(entity);
         }
         if name.contains(' ') {
-            match self.full_names_by_last_word.get_mut(last_word) {
-                Some(entities) => entities.push(entity),
-                None => {
-                    self.full_names_by_last_word
-                        .insert(last_word.to_string(), vec![entity]);
-                }
-            }
+            self.full_names_by_last_word
+                .entry(last_key)
+                .or_default()
+                .push(entity);
         }
-        if !self.by_last_word.contains_key(last_word) {
-            self.by_last_word.insert(last_word.to_string(), entity);
-        }
+        self.by_last_word.entry(last_key).or_insert(entity);
         entity
     }
 
@@ -401,14 +429,14 @@ impl SpeakerTable {
     /// a sentence ("Opinions were divided").
     pub fn is_known_person(&self, name: &str) -> bool {
         self.by_name
-            .get(name)
+            .get(&name_key(name))
             .is_some_and(|&entity| self.entities[entity].is_person())
     }
 
     /// The gender the article gives the entity named `name` (its fullest name).
     pub fn gender_of(&self, name: &str) -> Option<Gender> {
         self.by_name
-            .get(name)
+            .get(&name_key(name))
             .and_then(|&entity| self.entities[entity].gender())
     }
 
@@ -420,13 +448,14 @@ impl SpeakerTable {
         if self.run_together(name).is_some() {
             return None;
         }
-        if let Some(&entity) = self.by_name.get(name) {
+        let key = name_key(name);
+        if let Some(&entity) = self.by_name.get(&key) {
             return Some(self.entities[entity].name.clone());
         }
         let last_word = name.rsplit(' ').next().unwrap_or(name);
-        let known = self.by_last_word.get(last_word).or_else(|| {
+        let known = self.by_last_word.get(&name_key(last_word)).or_else(|| {
             (!name.contains(' '))
-                .then(|| self.by_first_word.get(name))
+                .then(|| self.by_first_word.get(&key))
                 .flatten()
         });
         match known {
@@ -496,6 +525,13 @@ impl SpeakerTable {
             })
             .map(|entity| entity.name.clone())
     }
+}
+
+/// The key of a name or a word of one in the table's maps: 64 bits of a hash of its exact
+/// text (case counts), the crate's text hasher's, which two names of an article share only
+/// by a chance of about one in 2^64 per pair.
+fn name_key(name: &str) -> u64 {
+    HashSet::<&str>::default().hasher().hash_one(name)
 }
 
 /// The first gendered pronoun in the tokens after a name ending at token `after`, before

@@ -116,6 +116,11 @@ impl ParagraphTokens {
         ParagraphTokens { tokens, bounds }
     }
 
+    /// How many tokens all paragraphs hold.
+    pub fn token_count(&self) -> usize {
+        self.tokens.len()
+    }
+
     /// The tokens of paragraph `index` (empty when there is no such paragraph).
     pub fn of(&self, index: usize) -> &[Token] {
         self.bounds
@@ -146,7 +151,15 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // The lowercase word with its full stop, for the list of titles; one buffer for all.
     let mut with_dot = String::new();
     let mut offset = 0;
-    while let Some(c) = char_at(offset) {
+    while let Some(&byte) = bytes.get(offset) {
+        // Spaces, about one byte in six, are passed over before any decoding.
+        if byte == b' ' {
+            offset += 1;
+            continue;
+        }
+        let Some(c) = char_at(offset) else {
+            break;
+        };
         let start = range.start + offset;
         if !is_word_char(c) {
             if !c.is_whitespace() {
@@ -216,7 +229,11 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
 
 /// Whether `word` starts with an upper-case letter.
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Asked of nearly every token: an ASCII first letter is read from its byte.
+    match word.as_bytes().first() {
+        Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+        _ => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// `word` without a possessive ending ("Macron’s" → "Macron").

@@ -1,0 +1,183 @@
+//! Case-blind keys for words: a number per word, equal for two words that are the same
+//! in lowercase (with curly apostrophes made straight), cheap to compute (a word of eight bytes or fewer, most words, is its own
+//! key). The article's casing sets and the word lists of names are looked up by them,
+//! without a lowercase copy of the word.
+
+/// A key for `word` in any case: two words have one key when they are the same in
+/// lowercase with curly apostrophes made straight, as they have one [`crate::text::word_hash`]; but
+/// cheaper (the casing sets take every word of the article, and compare keys only with
+/// each other). A word of eight bytes at most, most words, is its own key, its bytes
+/// spread over the number's bits; a longer one is hashed eight bytes at a time.
+#[inline]
+pub fn casing_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 8 {
+        let chunk = load_short(bytes);
+        if chunk & HIGH_BITS == 0 {
+            return spread(lower_ascii(chunk));
+        }
+    } else if word.is_ascii() {
+        return long_key(bytes);
+    }
+    key_outside_ascii(word)
+}
+
+/// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.
+#[cold]
+fn key_outside_ascii(word: &str) -> u64 {
+    // Lowercase first. The lowercase may be ASCII
+    // ("\u{212A}ing", with the Kelvin sign, is "king"), and has the key of that word.
+    let mut lower = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        if c == '’' {
+            lower.push('\'');
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
+    if lower.len() <= 8 {
+        spread(load_short(lower.as_bytes()))
+    } else {
+        long_key(lower.as_bytes())
+    }
+}
+
+/// The high bit of each byte of a number.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bits of a word of eight bytes at most, mixed so that the low bits (which the tables
+/// index by) depend on every byte. Every step can be undone, so two words never share a
+/// key (no word holds a zero byte, so the padding tells lengths apart).
+#[inline]
+fn spread(chunk: u64) -> u64 {
+    let mixed = (chunk ^ (chunk >> 29)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    mixed ^ (mixed >> 32)
+}
+
+/// The key of `bytes`, longer than eight, with their ASCII capitals made lowercase (other
+/// bytes as they are), eight bytes at a time.
+fn long_key(bytes: &[u8]) -> u64 {
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut key = (bytes.len() as u64).wrapping_mul(MULTIPLIER);
+    let mut mix = |chunk: u64| {
+        key = (key.rotate_left(26) ^ lower_ascii(chunk)).wrapping_mul(MULTIPLIER);
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        mix(load_short(rest));
+    }
+    spread(key)
+}
+
+/// The bytes of `bytes` (eight at most) as the low bytes of a number, the others zero:
+/// read in two overlapping loads, without a copy.
+#[inline]
+fn load_short(bytes: &[u8]) -> u64 {
+    let count = bytes.len();
+    let byte = |index: usize| u64::from(bytes[index]) << (8 * index);
+    if count >= 4 {
+        let four = |from: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[from..from + 4].try_into().unwrap_or_default(),
+            ))
+        };
+        four(0) | four(count - 4) << (8 * (count - 4))
+    } else if count > 0 {
+        byte(0) | byte(count / 2) | byte(count - 1)
+    } else {
+        0
+    }
+}
+
+/// The eight bytes of `chunk` with each of 'A'..='Z' made lowercase, the others (bytes of
+/// longer UTF-8 characters among them) unchanged.
+#[inline]
+fn lower_ascii(chunk: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // Each byte's low seven bits, so that the sums below carry into no other byte: their
+    // high bit then says whether the byte is at least 'A', and whether it is above 'Z'.
+    let low_seven = chunk & !HIGH_BITS;
+    let from_a = low_seven + (0x80 - u64::from(b'A')) * EACH;
+    let above_z = low_seven + (0x7F - u64::from(b'Z')) * EACH;
+    let capital = from_a & !above_z & !chunk & HIGH_BITS;
+    // 0x20 is the bit between a capital and its lowercase letter.
+    chunk | (capital >> 2)
+}
+
+/// The key of an ASCII word in any case: the [`casing_key`] of the word, the same for
+/// every way of writing it in capitals and lowercase. `None` for a word outside ASCII,
+/// whose lowercase takes more than changing bytes.
+#[inline]
+pub fn ascii_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 8 {
+        let chunk = load_short(bytes);
+        (chunk & HIGH_BITS == 0).then(|| spread(lower_ascii(chunk)))
+    } else {
+        word.is_ascii().then(|| long_key(bytes))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casing_keys_ignore_case_and_curly_apostrophes_only() {
+        for (a, b) in [
+            ("Despite", "despite"),
+            ("MACRON", "macron"),
+            ("O’Brien", "o'brien"),
+            ("Émile-Zola", "émile-zola"),
+            ("Interoperability-Standards", "interoperability-standards"),
+            ("\u{212A}ing", "king"),
+            ("ÉLYSÉE", "élysée"),
+        ] {
+            assert_eq!(casing_key(a), casing_key(b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("despite", "despites"),
+            ("ab", "abc"),
+            ("Zola", "zolb"),
+            ("[at]", "{at}"),
+            ("émile", "emile"),
+            ("interoperability", "interoperabilitx"),
+        ] {
+            assert_ne!(casing_key(a), casing_key(b), "{a} {b}");
+        }
+        // Short ends read as the bytes they are.
+        let bytes = b"abcdefgh";
+        for count in 0..=8 {
+            let mut padded = [0; 8];
+            padded[..count].copy_from_slice(&bytes[..count]);
+            assert_eq!(load_short(&bytes[..count]), u64::from_le_bytes(padded));
+        }
+        // Every byte, in every position of a chunk, as `to_ascii_lowercase` makes it.
+        for byte in 0..=255u8 {
+            for position in 0..8 {
+                let mut bytes = [b'q'; 8];
+                bytes[position] = byte;
+                let mut expected = bytes;
+                expected.make_ascii_lowercase();
+                assert_eq!(
+                    lower_ascii(u64::from_le_bytes(bytes)).to_le_bytes(),
+                    expected,
+                    "{byte:#x} at {position}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_keys_are_casing_keys_of_ascii_words_only() {
+        for word in ["Despite", "of", "INTEROPERABILITY", "O'Brien", "a"] {
+            assert_eq!(ascii_key(word), Some(casing_key(word)), "{word}");
+        }
+        assert_eq!(ascii_key("Émile"), None);
+        assert_eq!(ascii_key("Interopérabilité"), None);
+    }
+}
