@@ -364,8 +364,10 @@ impl<'f> Weighing<'f> {
     }
 
     /// [`StoryVector::cosine`] of two summaries given with their [`Weighing::squared_norm`]:
-    /// the same walk and the same arithmetic on the same numbers, so the same result.
-    pub(crate) fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
+    /// the same walk and the same arithmetic on the same numbers, so the same result. The
+    /// batch scores its pairs through [`FirstOfPairs`], which tests check against this.
+    #[cfg(test)]
+    fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
         let (x_terms, y_terms) = (&a.0.terms, &b.0.terms);
         let (mut i, mut j) = (0, 0);
         let (mut dot, mut norm_a, mut norm_b) = (0.0f64, a.1, b.1);
@@ -387,6 +389,163 @@ impl<'f> Weighing<'f> {
             }
             i += usize::from(x.hash <= y.hash);
             j += usize::from(y.hash <= x.hash);
+        }
+        if norm_a <= 0.0 || norm_b <= 0.0 {
+            return 0.0;
+        }
+        (dot / (norm_a.sqrt() * norm_b.sqrt())).clamp(0.0, 1.0)
+    }
+}
+
+/// The first article of a run of candidate pairs, ready to be scored against each of its
+/// partners: [`Weighing::cosine`] for a pair (a, b) when the same a meets many b in a row, as
+/// the inverted index visits them ([`SharedKeys::for_each_pair`]: every later partner of one
+/// article, then the next article's).
+///
+/// The same numbers as [`Weighing::cosine`], bit for bit, without the work that decides
+/// nothing new from one partner to the next: a's terms are found by hash in a small table
+/// rather than by walking both lists in step (a pair shares a few of some 48 terms), a term's
+/// batch count is looked up once per a rather than once per pair, and the logarithms a
+/// weight takes are kept per term of a: its batch shares' (which depend on the term alone)
+/// and its background share's (the same for b when b's term has the same background share,
+/// as one word's always has).
+pub(crate) struct FirstOfPairs<'s> {
+    summary: &'s StorySummary,
+    squared_norm: f64,
+    /// Position + 1 in `summary.terms` of the term whose hash leads to each slot (linear
+    /// probing from `hash & mask`), 0 for an empty slot.
+    slots: Vec<u32>,
+    mask: usize,
+    /// For each term of a, what its weights need, worked out when a partner first shares it.
+    weighed: Vec<Option<WeighedTerm>>,
+}
+
+/// One term of a pair's first article, weighed against the batch.
+#[derive(Debug, Clone, Copy)]
+struct WeighedTerm {
+    /// The term's batch share with one holder left out (a lone article's weight) and with
+    /// two (a pair's shared weight), and their logarithms.
+    alone_share: f64,
+    alone_log: f64,
+    shared_share: f64,
+    shared_log: f64,
+    /// The first article's background share of the term, and its logarithm.
+    background_share: f32,
+    background_log: f64,
+    /// The first article's two weights, as [`Weighing::cosine`] rounds them.
+    alone: f32,
+    shared: f64,
+}
+
+impl WeighedTerm {
+    /// -ln of the share a weight takes ([`Weighing::weight`]: the larger of the batch share
+    /// and the background share), from the logarithms known when the larger one is known.
+    fn minus_log_share(&self, batch_share: f64, batch_log: f64, background_share: f32) -> f64 {
+        let share = batch_share.max(f64::from(background_share));
+        let log = if share == batch_share {
+            batch_log
+        } else if background_share == self.background_share {
+            self.background_log
+        } else {
+            share.ln()
+        };
+        -log
+    }
+
+    /// A term's weight when the first article lacks (`alone`) or shares it, for a term of
+    /// the other article with this frequency and background share.
+    fn weight(&self, term: &StoryTerm, shared: bool) -> f64 {
+        let (batch_share, batch_log) = if shared {
+            (self.shared_share, self.shared_log)
+        } else {
+            (self.alone_share, self.alone_log)
+        };
+        f64::from(term.frequency)
+            * self.minus_log_share(batch_share, batch_log, term.background_share)
+    }
+}
+
+impl<'s> FirstOfPairs<'s> {
+    /// Article a, given with its [`Weighing::squared_norm`]. Its terms are sorted by hash
+    /// without repeats ([`StorySummary::terms`]).
+    pub(crate) fn new(summary: &'s StorySummary, squared_norm: f64) -> FirstOfPairs<'s> {
+        // At most half full, so that a probe for a hash a lacks (most of them) ends at once.
+        let size = (2 * summary.terms.len()).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![0u32; size];
+        for (position, term) in summary.terms.iter().enumerate() {
+            let mut slot = term.hash as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = position as u32 + 1;
+        }
+        FirstOfPairs {
+            summary,
+            squared_norm,
+            slots,
+            mask,
+            weighed: vec![None; summary.terms.len()],
+        }
+    }
+
+    /// Where a's term with this hash stands, if a holds it.
+    fn find(&self, hash: u32) -> Option<usize> {
+        let mut slot = hash as usize & self.mask;
+        loop {
+            let position = self.slots[slot] as usize;
+            if position == 0 {
+                return None;
+            }
+            if self.summary.terms[position - 1].hash == hash {
+                return Some(position - 1);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// a's term at `position` weighed against the batch (once per a).
+    fn weighed(&mut self, position: usize, weighing: &Weighing<'_>) -> WeighedTerm {
+        if let Some(weighed) = self.weighed[position] {
+            return weighed;
+        }
+        let term = &self.summary.terms[position];
+        let batch_count = weighing.frequencies.of(term.hash);
+        let batch_share = |holders_left_out: u32| {
+            f64::from(batch_count.saturating_sub(holders_left_out)) / weighing.others
+        };
+        let (alone_share, shared_share) = (batch_share(1), batch_share(2));
+        let mut weighed = WeighedTerm {
+            alone_share,
+            alone_log: alone_share.ln(),
+            shared_share,
+            shared_log: shared_share.ln(),
+            background_share: term.background_share,
+            background_log: f64::from(term.background_share).ln(),
+            alone: 0.0,
+            shared: 0.0,
+        };
+        weighed.alone = weighed.weight(term, false) as f32;
+        weighed.shared = f64::from(weighed.weight(term, true) as f32);
+        self.weighed[position] = Some(weighed);
+        weighed
+    }
+
+    /// [`Weighing::cosine`] of a and b (given with its squared norm).
+    pub(crate) fn cosine(&mut self, weighing: &Weighing<'_>, b: (&StorySummary, f64)) -> f64 {
+        let (mut dot, mut norm_a, mut norm_b) = (0.0f64, self.squared_norm, b.1);
+        // b's terms in hash order, so the shared terms come in the order the walk of both
+        // lists meets them, and the sums are taken in the same order.
+        for y in b.0.terms.iter() {
+            let Some(position) = self.find(y.hash) else {
+                continue;
+            };
+            let x = self.weighed(position, weighing);
+            let (alone_x, alone_y) = (x.alone, x.weight(y, false) as f32);
+            let (shared_x, shared_y) = (x.shared, f64::from(x.weight(y, true) as f32));
+            dot += shared_x * shared_y;
+            norm_a += shared_x * shared_x - f64::from(alone_x).powi(2);
+            norm_b += shared_y * shared_y - f64::from(alone_y).powi(2);
         }
         if norm_a <= 0.0 || norm_b <= 0.0 {
             return 0.0;
@@ -701,9 +860,19 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
     }
     let candidates = SharedKeys::new(entries, usize::MAX);
     let mut graph = StoryGraph::new();
+    let mut first: Option<(usize, FirstOfPairs)> = None;
     candidates.for_each_pair(|a, b| {
         let (a, b) = (a as usize, b as usize);
-        let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
+        // The pairs come a's partners at a time: a is weighed once for all of them.
+        let scorer = match &mut first {
+            Some((current, scorer)) if *current == a => scorer,
+            _ => {
+                &mut first
+                    .insert((a, FirstOfPairs::new(summaries[a], norms[a])))
+                    .1
+            }
+        };
+        let cosine = scorer.cosine(&weighing, (summaries[b], norms[b]));
         let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
         if similarity > 0.0 {
             // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.
@@ -862,9 +1031,16 @@ mod tests {
             let norm_a = weighing.squared_norm(a);
             assert_eq!(norm_a.to_bits(), vector_a.squared_norm.to_bits());
             assert_eq!(weighing.keys(a), candidate_keys(vector_a));
+            let mut first = FirstOfPairs::new(a, norm_a);
             for (b, vector_b) in summaries.iter().zip(&vectors) {
-                let cosine = weighing.cosine((a, norm_a), (b, weighing.squared_norm(b)));
+                let norm_b = weighing.squared_norm(b);
+                let cosine = weighing.cosine((a, norm_a), (b, norm_b));
                 assert_eq!(cosine.to_bits(), vector_a.cosine(vector_b).to_bits());
+                // Weighed once for all its partners, a gives each the same number.
+                assert_eq!(
+                    first.cosine(&weighing, (b, norm_b)).to_bits(),
+                    cosine.to_bits()
+                );
                 positive += usize::from(cosine > 0.0 && cosine < 1.0);
             }
         }
