@@ -342,35 +342,49 @@ pub fn first_shared_band(a: &Fingerprint, b: &Fingerprint, settings: &Settings) 
 pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
     let copies = copy_sets(fingerprints);
     let mut pairs: Vec<IndexPair> = copies.iter().flat_map(|set| exact_pairs(set)).collect();
-    let set_of = |representative: usize| {
-        let at = copies.partition_point(|set| set[0] < representative);
-        &copies[at]
-    };
+    // Every representative's sketch, made once: a bucket gathers its members' sketches from
+    // here (128 bytes each, side by side) rather than from their signatures (512 bytes each,
+    // anywhere in memory). Text of common words stands in buckets of many members in many
+    // bands, so a million articles' buckets gathered some thirty million signatures, which
+    // made gathering nearly half of the cross-article time; this costs 128 bytes a
+    // representative while `find` runs.
+    let mut representatives = Sketches::default();
+    for set in &copies {
+        representatives.push(&fingerprints[set[0]].signature);
+    }
+    // (band key, copy set): sets are numbered in the order of their representatives, so a
+    // bucket's members come in the order of their positions.
     let mut entries: Vec<(u64, usize)> = Vec::with_capacity(copies.len());
-    let mut sketches = BucketSketches::default();
+    let mut sketches = Sketches::default();
     for band in 0..settings.bands {
         entries.clear();
-        entries.extend(
-            copies
-                .iter()
-                .filter_map(|set| Some((fingerprints[set[0]].band_key(band, settings)?, set[0]))),
-        );
+        entries.extend(copies.iter().enumerate().filter_map(|(set, members)| {
+            Some((fingerprints[members[0]].band_key(band, settings)?, set))
+        }));
         sorting::sort(&mut entries);
         for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
             if bucket.len() < 2 {
                 continue;
             }
-            sketches.gather(bucket.iter().map(|&(_, item)| fingerprints[item]));
+            sketches.clear();
+            for &(_, set) in bucket {
+                sketches.push_sketch(representatives.sketch(set));
+            }
             for (at, &(_, first)) in bucket.iter().enumerate() {
                 for (offset, &(_, second)) in bucket[at + 1..].iter().enumerate() {
-                    let (a, b) = (fingerprints[first], fingerprints[second]);
-                    if !sketches.may_be_near(at, at + 1 + offset, a, settings)
-                        || first_shared_band(a, b, settings) != Some(band)
-                    {
+                    // Most pairs of a large bucket end here, without reading a signature.
+                    if !sketches.may_be_near(at, at + 1 + offset, settings) {
+                        continue;
+                    }
+                    let (a, b) = (
+                        fingerprints[copies[first][0]],
+                        fingerprints[copies[second][0]],
+                    );
+                    if first_shared_band(a, b, settings) != Some(band) {
                         continue;
                     }
                     if let Some(similarity) = near_similarity(a, b, settings) {
-                        pairs.extend(near_pairs(set_of(first), set_of(second), similarity));
+                        pairs.extend(near_pairs(&copies[first], &copies[second], similarity));
                     }
                 }
             }
@@ -395,36 +409,49 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
 /// the cross-article time; a bucket's sketches are 128 bytes a member, read once and then
 /// compared in cache.
 #[derive(Debug, Default)]
-struct BucketSketches {
+struct Sketches {
     bytes: Vec<u8>,
     /// Where each member's sketch starts in `bytes` (its end is the next one's start).
     starts: Vec<usize>,
 }
 
-impl BucketSketches {
-    /// Takes the sketches of a bucket's members, in order.
-    fn gather<'f>(&mut self, members: impl Iterator<Item = &'f Fingerprint>) {
+impl Sketches {
+    /// Empties the list, keeping its memory for the next bucket.
+    fn clear(&mut self) {
         self.bytes.clear();
         self.starts.clear();
-        self.starts.push(0);
-        for fingerprint in members {
-            // The low byte: the entry's lowest bits, which the hash mixes as well as any.
-            self.bytes
-                .extend(fingerprint.signature.iter().map(|&entry| entry as u8));
-            self.starts.push(self.bytes.len());
-        }
+    }
+
+    /// Adds the sketch of a signature.
+    fn push(&mut self, signature: &[u32]) {
+        self.starts.push(self.bytes.len());
+        // The low byte: the entry's lowest bits, which the hash mixes as well as any.
+        self.bytes
+            .extend(signature.iter().map(|&entry| entry as u8));
+    }
+
+    /// Adds a sketch taken from another list.
+    fn push_sketch(&mut self, sketch: &[u8]) {
+        self.starts.push(self.bytes.len());
+        self.bytes.extend_from_slice(sketch);
     }
 
     fn sketch(&self, member: usize) -> &[u8] {
-        &self.bytes[self.starts[member]..self.starts[member + 1]]
+        let end = self
+            .starts
+            .get(member + 1)
+            .copied()
+            .unwrap_or(self.bytes.len());
+        &self.bytes[self.starts[member]..end]
     }
 
-    /// False when members `x` and `y` (the fingerprint of `x` given) cannot be near
-    /// duplicates: their sketches agree on fewer places than [`near_similarity`] needs. The
-    /// same count over the same places as [`Fingerprint::similarity`], bounding it from above.
-    fn may_be_near(&self, x: usize, y: usize, x_print: &Fingerprint, settings: &Settings) -> bool {
-        let agreeing = agreeing_bytes(self.sketch(x), self.sketch(y));
-        agreeing as f64 / x_print.signature.len().max(1) as f64 >= settings.threshold
+    /// False when members `x` and `y` cannot be near duplicates: their sketches agree on
+    /// fewer places than [`near_similarity`] needs. The same count over the same places as
+    /// [`Fingerprint::similarity`] (a sketch is as long as its signature), bounding it from
+    /// above.
+    fn may_be_near(&self, x: usize, y: usize, settings: &Settings) -> bool {
+        let (x, y) = (self.sketch(x), self.sketch(y));
+        agreeing_bytes(x, y) as f64 / x.len().max(1) as f64 >= settings.threshold
     }
 }
 
@@ -610,13 +637,21 @@ mod tests {
             .collect();
         texts.push("Owls were counted in the valley over a mild winter, more than ever.".into());
         let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
-        let mut sketches = BucketSketches::default();
-        sketches.gather(fingerprints.iter());
+        // Sketches made from the signatures, then copied from that list, as `find` does.
+        let mut made = Sketches::default();
+        for fingerprint in &fingerprints {
+            made.push(&fingerprint.signature);
+        }
+        let mut sketches = Sketches::default();
+        for member in 0..fingerprints.len() {
+            sketches.push_sketch(made.sketch(member));
+        }
+        assert_eq!(sketches.sketch(3), made.sketch(3));
         let (mut near, mut ruled_out) = (0, 0);
         for a in 0..fingerprints.len() {
             for b in 0..fingerprints.len() {
                 let (x, y) = (&fingerprints[a], &fingerprints[b]);
-                let may_be = sketches.may_be_near(a, b, x, &settings);
+                let may_be = sketches.may_be_near(a, b, &settings);
                 if near_similarity(x, y, &settings).is_some() {
                     assert!(may_be, "{a} and {b} are near copies");
                     near += 1;
