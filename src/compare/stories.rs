@@ -337,8 +337,10 @@ impl<'f> Weighing<'f> {
         f64::from(term.frequency) * -share.ln()
     }
 
-    /// The squared norm of the summary's vector ([`StoryVector::weigh`]).
-    pub(crate) fn squared_norm(&self, summary: &StorySummary) -> f64 {
+    /// The squared norm of the summary's vector ([`StoryVector::weigh`]). The batch takes it
+    /// with the keys ([`Weighing::squared_norm_and_keys`]); tests check that the two agree.
+    #[cfg(test)]
+    fn squared_norm(&self, summary: &StorySummary) -> f64 {
         summary
             .terms
             .iter()
@@ -346,8 +348,9 @@ impl<'f> Weighing<'f> {
             .fold(0.0, |norm, alone| norm + alone * alone)
     }
 
-    /// The summary's [`candidate_keys`].
-    pub(crate) fn keys(&self, summary: &StorySummary) -> Vec<u32> {
+    /// The summary's [`candidate_keys`] (see `Weighing::squared_norm`).
+    #[cfg(test)]
+    fn keys(&self, summary: &StorySummary) -> Vec<u32> {
         let mut keys: Vec<(u32, f32)> = summary
             .terms
             .iter()
@@ -363,7 +366,26 @@ impl<'f> Weighing<'f> {
         keys.into_iter().map(|(term, _)| term).collect()
     }
 
-    /// [`StoryVector::cosine`] of two summaries given with their [`Weighing::squared_norm`]:
+    /// The squared norm of the summary's vector ([`StoryVector::weigh`]) and its
+    /// [`candidate_keys`] at once: each term looked up and weighed once for both (the same
+    /// weight, summed in the same order), as the batch needs them for each of its articles.
+    pub(crate) fn squared_norm_and_keys(&self, summary: &StorySummary) -> (f64, Vec<u32>) {
+        let mut squared_norm = 0.0;
+        let mut keys: Vec<(u32, f32)> = Vec::new();
+        for term in summary.terms.iter() {
+            let batch_count = self.frequencies.of(term.hash);
+            let alone = self.weight(term, batch_count, 1);
+            squared_norm += alone * alone;
+            if (2..=MAX_POSTING as u32).contains(&batch_count) {
+                keys.push((term.hash, alone as f32));
+            }
+        }
+        sorting::sort_by(&mut keys, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        keys.truncate(INDEX_TERMS);
+        (squared_norm, keys.into_iter().map(|(term, _)| term).collect())
+    }
+
+    /// [`StoryVector::cosine`] of two summaries given with their `Weighing::squared_norm`:
     /// the same walk and the same arithmetic on the same numbers, so the same result. The
     /// batch scores its pairs through [`FirstOfPairs`], which tests check against this.
     #[cfg(test)]
@@ -398,11 +420,11 @@ impl<'f> Weighing<'f> {
 }
 
 /// The first article of a run of candidate pairs, ready to be scored against each of its
-/// partners: [`Weighing::cosine`] for a pair (a, b) when the same a meets many b in a row, as
+/// partners: `Weighing::cosine` for a pair (a, b) when the same a meets many b in a row, as
 /// the inverted index visits them ([`SharedKeys::for_each_pair`]: every later partner of one
 /// article, then the next article's).
 ///
-/// The same numbers as [`Weighing::cosine`], bit for bit, without the work that decides
+/// The same numbers as `Weighing::cosine`, bit for bit, without the work that decides
 /// nothing new from one partner to the next: a's terms are found by hash in a small table
 /// rather than by walking both lists in step (a pair shares a few of some 48 terms), a term's
 /// batch count is looked up once per a rather than once per pair, and the logarithms a
@@ -433,7 +455,7 @@ struct WeighedTerm {
     /// The first article's background share of the term, and its logarithm.
     background_share: f32,
     background_log: f64,
-    /// The first article's two weights, as [`Weighing::cosine`] rounds them.
+    /// The first article's two weights, as `Weighing::cosine` rounds them.
     alone: f32,
     shared: f64,
 }
@@ -467,8 +489,8 @@ impl WeighedTerm {
 }
 
 impl<'s> FirstOfPairs<'s> {
-    /// Article a, given with its [`Weighing::squared_norm`]. Its terms are sorted by hash
-    /// without repeats ([`StorySummary::terms`]).
+    /// Article a, given with its squared norm ([`Weighing::squared_norm_and_keys`]). Its
+    /// terms are sorted by hash without repeats ([`StorySummary::terms`]).
     pub(crate) fn new(summary: &'s StorySummary, squared_norm: f64) -> FirstOfPairs<'s> {
         // At most a quarter full, so that a probe for a hash a lacks (nearly every probe: a
         // pair shares a few terms) mostly meets an empty slot at once, a branch the
@@ -534,7 +556,7 @@ impl<'s> FirstOfPairs<'s> {
         weighed
     }
 
-    /// [`Weighing::cosine`] of a and b (given with its squared norm).
+    /// `Weighing::cosine` of a and b (given with its squared norm).
     pub(crate) fn cosine(&mut self, weighing: &Weighing<'_>, b: (&StorySummary, f64)) -> f64 {
         let (mut dot, mut norm_a, mut norm_b) = (0.0f64, self.squared_norm, b.1);
         // b's terms in hash order, so the shared terms come in the order the walk of both
@@ -851,15 +873,14 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
     let frequencies =
         DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
     let weighing = Weighing::new(&frequencies);
-    let norms: Vec<f64> = summaries
-        .iter()
-        .map(|summary| weighing.squared_norm(summary))
-        .collect();
+    let mut norms: Vec<f64> = Vec::with_capacity(summaries.len());
     let mut entries: Vec<(u32, u32)> = Vec::new();
     for (item, summary) in summaries.iter().enumerate() {
+        let (norm, keys) = weighing.squared_norm_and_keys(summary);
+        norms.push(norm);
         // A batch holds at most MAX_DOCUMENTS (a million) articles, well within u32.
         let item = item as u32;
-        entries.extend(weighing.keys(summary).into_iter().map(|key| (key, item)));
+        entries.extend(keys.into_iter().map(|key| (key, item)));
     }
     let candidates = SharedKeys::new(entries, usize::MAX);
     let mut graph = StoryGraph::new();
@@ -1034,6 +1055,8 @@ mod tests {
             let norm_a = weighing.squared_norm(a);
             assert_eq!(norm_a.to_bits(), vector_a.squared_norm.to_bits());
             assert_eq!(weighing.keys(a), candidate_keys(vector_a));
+            let (norm, keys) = weighing.squared_norm_and_keys(a);
+            assert_eq!((norm.to_bits(), keys), (norm_a.to_bits(), weighing.keys(a)));
             let mut first = FirstOfPairs::new(a, norm_a);
             for (b, vector_b) in summaries.iter().zip(&vectors) {
                 let norm_b = weighing.squared_norm(b);
