@@ -856,13 +856,20 @@ pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
             *slot = true;
         }
     }
-    let mut all = stories;
-    all.extend(
-        (0..count)
-            .filter(|&item| !grouped[item])
-            .map(|item| vec![item]),
-    );
-    sorting::sort_by_key(&mut all, |group| group[0]);
+    // The stories in order of their first article (as the linkage gives them), merged with
+    // the articles left alone, which come in order: the same list as sorting them all, without
+    // a sort of one group per article (most of a large batch's groups are single articles).
+    let mut stories = stories;
+    sorting::sort_by_key(&mut stories, |group| group[0]);
+    let mut all = Vec::with_capacity(count.max(stories.len()));
+    let mut stories = stories.into_iter().peekable();
+    for item in (0..count).filter(|&item| !grouped[item]) {
+        while let Some(story) = stories.next_if(|story| story[0] < item) {
+            all.push(story);
+        }
+        all.push(vec![item]);
+    }
+    all.extend(stories);
     all
 }
 
@@ -1085,6 +1092,18 @@ mod tests {
             DocumentFrequencies::from_counts(3, [(1, 2), (2, 3), (u32::MAX, 3)]),
             frequencies
         );
+    }
+
+    #[test]
+    fn a_partition_lists_stories_and_lone_articles_by_their_first_article() {
+        // Stories out of order, one at the batch's start, one past its end (as a caller may
+        // give): the same list as sorting every group by its first article.
+        let stories = vec![vec![4, 9], vec![0, 2, 7], vec![12, 13], vec![5, 6]];
+        let mut expected: Vec<Vec<usize>> = stories.clone();
+        expected.extend([1, 3, 8, 10].map(|item| vec![item]));
+        expected.sort_by_key(|group| group[0]);
+        assert_eq!(partition(11, stories), expected);
+        assert_eq!(partition(3, Vec::new()), vec![vec![0], vec![1], vec![2]]);
     }
 
     #[test]
