@@ -356,6 +356,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // bucket's members come in the order of their positions.
     let mut entries: Vec<(u64, usize)> = Vec::with_capacity(copies.len());
     let mut sketches = Sketches::default();
+    let agreements = Agreements::new(settings);
     for band in 0..settings.bands {
         entries.clear();
         entries.extend(copies.iter().enumerate().filter_map(|(set, members)| {
@@ -373,7 +374,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             for (at, &(_, first)) in bucket.iter().enumerate() {
                 for (offset, &(_, second)) in bucket[at + 1..].iter().enumerate() {
                     // Most pairs of a large bucket end here, without reading a signature.
-                    if !sketches.may_be_near(at, at + 1 + offset, settings) {
+                    if !sketches.may_be_near(at, at + 1 + offset, &agreements) {
                         continue;
                     }
                     let (a, b) = (
@@ -449,18 +450,76 @@ impl Sketches {
     /// fewer places than [`near_similarity`] needs. The same count over the same places as
     /// [`Fingerprint::similarity`] (a sketch is as long as its signature), bounding it from
     /// above.
-    fn may_be_near(&self, x: usize, y: usize, settings: &Settings) -> bool {
+    fn may_be_near(&self, x: usize, y: usize, agreements: &Agreements) -> bool {
         let (x, y) = (self.sketch(x), self.sketch(y));
-        agreeing_bytes(x, y) as f64 / x.len().max(1) as f64 >= settings.threshold
+        let Some(needed) = agreements.needed(x.len()) else {
+            return false;
+        };
+        if x.len() == y.len() {
+            // Most pairs of a large bucket are far apart: counted over the first places
+            // only, they fall short of what even agreeing on every other place could make up,
+            // and the rest is not read (with 128 places of which 64 must agree, the first 80
+            // are read, and a pair agreeing on fewer than 16 of them is done).
+            let checkpoint = ((x.len() - needed) / SKETCH_LANES + 1) * SKETCH_LANES;
+            if checkpoint < x.len() {
+                let early = agreeing_bytes(&x[..checkpoint], &y[..checkpoint]);
+                if early + (x.len() - checkpoint) < needed {
+                    return false;
+                }
+                return early + agreeing_bytes(&x[checkpoint..], &y[checkpoint..]) >= needed;
+            }
+        }
+        agreeing_bytes(x, y) >= needed
     }
 }
+
+/// How many equal entries make two signatures near duplicates ([`near_similarity`]: the
+/// share of equal entries, over the first signature's length, at least the threshold), for
+/// the length every signature of the settings has, worked out once rather than per pair.
+#[derive(Debug, Clone, Copy)]
+struct Agreements {
+    threshold: f64,
+    length: usize,
+    needed: Option<usize>,
+}
+
+impl Agreements {
+    fn new(settings: &Settings) -> Agreements {
+        let length = settings.hashes.clamp(1, MAX_HASHES);
+        Agreements {
+            threshold: settings.threshold,
+            length,
+            needed: agreements_needed(length, settings.threshold),
+        }
+    }
+
+    /// The fewest equal entries that make a signature of `length` entries near another
+    /// one; None when none do.
+    fn needed(&self, length: usize) -> Option<usize> {
+        if length == self.length {
+            self.needed
+        } else {
+            agreements_needed(length, self.threshold)
+        }
+    }
+}
+
+/// The fewest equal entries `e` with `e / length >= threshold` (as [`Fingerprint::similarity`]
+/// divides), or None when even every entry equal is not enough. The share grows with `e`, so
+/// a count passes the threshold exactly when it is at least this.
+fn agreements_needed(length: usize, threshold: f64) -> Option<usize> {
+    (0..=length).find(|&equal| equal as f64 / length.max(1) as f64 >= threshold)
+}
+
+/// Places [`agreeing_bytes`] counts at a time.
+const SKETCH_LANES: usize = 16;
 
 /// Places where two byte strings agree, over the shorter one's length (as `zip` counts).
 /// Counted sixteen places at a time into byte-wide tallies, which the compiler turns into a
 /// few vector instructions: a million articles' buckets hold some 650 million pairs, so this
 /// count is most of the duplicate search.
 fn agreeing_bytes(a: &[u8], b: &[u8]) -> usize {
-    const LANES: usize = 16;
+    const LANES: usize = SKETCH_LANES;
     let length = a.len().min(b.len());
     let (a, b) = (&a[..length], &b[..length]);
     let mut total = 0;
@@ -621,6 +680,20 @@ mod tests {
     }
 
     #[test]
+    fn the_agreements_needed_are_the_fewest_that_pass_the_threshold() {
+        assert_eq!(agreements_needed(128, 0.5), Some(64));
+        assert_eq!(agreements_needed(10, 0.55), Some(6));
+        assert_eq!(agreements_needed(7, 0.5), Some(4));
+        assert_eq!(agreements_needed(128, 1.5), None);
+        assert_eq!(agreements_needed(0, 0.0), Some(0));
+        let agreements = Agreements::new(&Settings::DEFAULT);
+        assert_eq!(
+            (agreements.needed(128), agreements.needed(64)),
+            (Some(64), Some(32))
+        );
+    }
+
+    #[test]
     fn sketches_rule_out_unrelated_texts_and_never_a_near_copy() {
         let settings = Settings::DEFAULT;
         let words: Vec<&str> = STORY.split_whitespace().collect();
@@ -651,7 +724,11 @@ mod tests {
         for a in 0..fingerprints.len() {
             for b in 0..fingerprints.len() {
                 let (x, y) = (&fingerprints[a], &fingerprints[b]);
-                let may_be = sketches.may_be_near(a, b, &settings);
+                let may_be = sketches.may_be_near(a, b, &Agreements::new(&settings));
+                // Read in two steps or at once, the same rule: the share of agreeing places.
+                let (sketch_a, sketch_b) = (sketches.sketch(a), sketches.sketch(b));
+                let share = agreeing_bytes(sketch_a, sketch_b) as f64 / sketch_a.len() as f64;
+                assert_eq!(may_be, share >= settings.threshold, "{a} and {b}");
                 if near_similarity(x, y, &settings).is_some() {
                     assert!(may_be, "{a} and {b} are near copies");
                     near += 1;

@@ -382,7 +382,10 @@ impl<'f> Weighing<'f> {
         }
         sorting::sort_by(&mut keys, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         keys.truncate(INDEX_TERMS);
-        (squared_norm, keys.into_iter().map(|(term, _)| term).collect())
+        (
+            squared_norm,
+            keys.into_iter().map(|(term, _)| term).collect(),
+        )
     }
 
     /// [`StoryVector::cosine`] of two summaries given with their `Weighing::squared_norm`:
