@@ -260,18 +260,58 @@ impl IndexPair {
 /// [`Fingerprint::exact_key`], each set sorted, sets listed by their first member (its
 /// representative in the near-duplicate search). Items without words are in none.
 pub fn copy_sets(fingerprints: &[&Fingerprint]) -> Vec<Vec<usize>> {
-    let mut by_exact: Vec<(u64, usize)> = fingerprints
-        .iter()
-        .enumerate()
-        .filter_map(|(item, fingerprint)| Some((fingerprint.exact_key()?, item)))
-        .collect();
-    sorting::sort(&mut by_exact);
-    let mut sets: Vec<Vec<usize>> = by_exact
-        .chunk_by(|x, y| x.0 == y.0)
-        .map(|run| run.iter().map(|&(_, item)| item).collect())
-        .collect();
-    sorting::sort_by_key(&mut sets, |set| set[0]);
-    sets
+    let sets = CopySets::of(fingerprints);
+    (0..sets.len()).map(|set| sets.set(set).to_vec()).collect()
+}
+
+/// [`copy_sets`] in two flat lists: every set's members, set after set, and where each set
+/// starts. A batch of a million articles has nearly a million sets, most of one article; as
+/// a list of lists they took some 56 MB (a list and an allocation each) while [`find`] ran,
+/// where its peak memory is; flat, 16 MB.
+struct CopySets {
+    members: Vec<usize>,
+    /// `members[starts[s]..starts[s + 1]]` is set s; one more entry at the end.
+    starts: Vec<usize>,
+}
+
+impl CopySets {
+    fn of(fingerprints: &[&Fingerprint]) -> CopySets {
+        let mut by_exact: Vec<(u64, usize)> = fingerprints
+            .iter()
+            .enumerate()
+            .filter_map(|(item, fingerprint)| Some((fingerprint.exact_key()?, item)))
+            .collect();
+        sorting::sort(&mut by_exact);
+        // Each set as (first member, where its run starts, length), in order of first member.
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+        let mut at = 0;
+        for run in by_exact.chunk_by(|x, y| x.0 == y.0) {
+            runs.push((run[0].1, at, run.len()));
+            at += run.len();
+        }
+        sorting::sort(&mut runs);
+        let mut members = Vec::with_capacity(by_exact.len());
+        let mut starts = Vec::with_capacity(runs.len() + 1);
+        for (_, start, length) in runs {
+            starts.push(members.len());
+            members.extend(
+                by_exact[start..start + length]
+                    .iter()
+                    .map(|&(_, item)| item),
+            );
+        }
+        starts.push(members.len());
+        CopySets { members, starts }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Set `set`'s members, sorted; the first is its representative.
+    fn set(&self, set: usize) -> &[usize] {
+        &self.members[self.starts[set]..self.starts[set + 1]]
+    }
 }
 
 /// The pairs of one exact-copy set (its members in any order): every two of them, exact,
@@ -340,8 +380,10 @@ pub fn first_shared_band(a: &Fingerprint, b: &Fingerprint, settings: &Settings) 
 /// and the duplicates found, not with the candidates, which a pair sharing many bands would
 /// repeat.
 pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
-    let copies = copy_sets(fingerprints);
-    let mut pairs: Vec<IndexPair> = copies.iter().flat_map(|set| exact_pairs(set)).collect();
+    let copies = CopySets::of(fingerprints);
+    let mut pairs: Vec<IndexPair> = (0..copies.len())
+        .flat_map(|set| exact_pairs(copies.set(set)))
+        .collect();
     // Every representative's sketch, made once: a bucket gathers its members' sketches from
     // here (128 bytes each, side by side) rather than from their signatures (512 bytes each,
     // anywhere in memory). Text of common words stands in buckets of many members in many
@@ -349,8 +391,8 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // made gathering nearly half of the cross-article time; this costs 128 bytes a
     // representative while `find` runs.
     let mut representatives = Sketches::default();
-    for set in &copies {
-        representatives.push(&fingerprints[set[0]].signature);
+    for set in 0..copies.len() {
+        representatives.push(&fingerprints[copies.set(set)[0]].signature);
     }
     // (band key, copy set): sets are numbered in the order of their representatives, so a
     // bucket's members come in the order of their positions.
@@ -359,8 +401,11 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     let agreements = Agreements::new(settings);
     for band in 0..settings.bands {
         entries.clear();
-        entries.extend(copies.iter().enumerate().filter_map(|(set, members)| {
-            Some((fingerprints[members[0]].band_key(band, settings)?, set))
+        entries.extend((0..copies.len()).filter_map(|set| {
+            Some((
+                fingerprints[copies.set(set)[0]].band_key(band, settings)?,
+                set,
+            ))
         }));
         sorting::sort(&mut entries);
         for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
@@ -377,15 +422,13 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
                     if !sketches.may_be_near(at, at + 1 + offset, &agreements) {
                         continue;
                     }
-                    let (a, b) = (
-                        fingerprints[copies[first][0]],
-                        fingerprints[copies[second][0]],
-                    );
+                    let (first, second) = (copies.set(first), copies.set(second));
+                    let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
                     if first_shared_band(a, b, settings) != Some(band) {
                         continue;
                     }
                     if let Some(similarity) = near_similarity(a, b, settings) {
-                        pairs.extend(near_pairs(&copies[first], &copies[second], similarity));
+                        pairs.extend(near_pairs(first, second, similarity));
                     }
                 }
             }
