@@ -389,9 +389,11 @@ impl<'f> Weighing<'f> {
     }
 
     /// [`StoryVector::cosine`] of two summaries given with their `Weighing::squared_norm`:
-    /// the same walk and the same arithmetic on the same numbers, so the same result. The
-    /// batch scores its pairs through [`FirstOfPairs`], which tests check against this.
-    #[cfg(test)]
+    /// the same walk and the same arithmetic on the same numbers, so the same result. Native
+    /// builds score the batch's pairs through `FirstOfPairs`, which tests check against this;
+    /// the page's WebAssembly keeps this walk, some 300 bytes less code, where its batches
+    /// are too small for the difference to show.
+    #[cfg(any(test, target_arch = "wasm32"))]
     fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
         let (x_terms, y_terms) = (&a.0.terms, &b.0.terms);
         let (mut i, mut j) = (0, 0);
@@ -434,6 +436,7 @@ impl<'f> Weighing<'f> {
 /// weight takes are kept per term of a: its batch shares' (which depend on the term alone)
 /// and its background share's (the same for b when b's term has the same background share,
 /// as one word's always has).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) struct FirstOfPairs<'s> {
     summary: &'s StorySummary,
     squared_norm: f64,
@@ -447,6 +450,7 @@ pub(crate) struct FirstOfPairs<'s> {
 }
 
 /// One term of a pair's first article, weighed against the batch.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 #[derive(Debug, Clone, Copy)]
 struct WeighedTerm {
     /// The term's batch share with one holder left out (a lone article's weight) and with
@@ -463,6 +467,7 @@ struct WeighedTerm {
     shared: f64,
 }
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
 impl WeighedTerm {
     /// -ln of the share a weight takes ([`Weighing::weight`]: the larger of the batch share
     /// and the background share), from the logarithms known when the larger one is known.
@@ -491,6 +496,7 @@ impl WeighedTerm {
     }
 }
 
+#[cfg(any(test, not(target_arch = "wasm32")))]
 impl<'s> FirstOfPairs<'s> {
     /// Article a, given with its squared norm ([`Weighing::squared_norm_and_keys`]). Its
     /// terms are sorted by hash without repeats ([`StorySummary::terms`]).
@@ -894,19 +900,23 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
     }
     let candidates = SharedKeys::new(entries, usize::MAX);
     let mut graph = StoryGraph::new();
+    #[cfg(not(target_arch = "wasm32"))]
     let mut first: Option<(usize, FirstOfPairs)> = None;
     candidates.for_each_pair(|a, b| {
         let (a, b) = (a as usize, b as usize);
         // The pairs come a's partners at a time: a is weighed once for all of them.
-        let scorer = match &mut first {
+        #[cfg(not(target_arch = "wasm32"))]
+        let cosine = match &mut first {
             Some((current, scorer)) if *current == a => scorer,
             _ => {
                 &mut first
                     .insert((a, FirstOfPairs::new(summaries[a], norms[a])))
                     .1
             }
-        };
-        let cosine = scorer.cosine(&weighing, (summaries[b], norms[b]));
+        }
+        .cosine(&weighing, (summaries[b], norms[b]));
+        #[cfg(target_arch = "wasm32")]
+        let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
         let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
         if similarity > 0.0 {
             // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.
