@@ -260,18 +260,58 @@ impl IndexPair {
 /// [`Fingerprint::exact_key`], each set sorted, sets listed by their first member (its
 /// representative in the near-duplicate search). Items without words are in none.
 pub fn copy_sets(fingerprints: &[&Fingerprint]) -> Vec<Vec<usize>> {
-    let mut by_exact: Vec<(u64, usize)> = fingerprints
-        .iter()
-        .enumerate()
-        .filter_map(|(item, fingerprint)| Some((fingerprint.exact_key()?, item)))
-        .collect();
-    sorting::sort(&mut by_exact);
-    let mut sets: Vec<Vec<usize>> = by_exact
-        .chunk_by(|x, y| x.0 == y.0)
-        .map(|run| run.iter().map(|&(_, item)| item).collect())
-        .collect();
-    sorting::sort_by_key(&mut sets, |set| set[0]);
-    sets
+    let sets = CopySets::of(fingerprints);
+    (0..sets.len()).map(|set| sets.set(set).to_vec()).collect()
+}
+
+/// [`copy_sets`] in two flat lists: every set's members, set after set, and where each set
+/// starts. A batch of a million articles has nearly a million sets, most of one article; as
+/// a list of lists they took some 56 MB (a list and an allocation each) while [`find`] ran,
+/// where its peak memory is; flat, 16 MB.
+struct CopySets {
+    members: Vec<usize>,
+    /// `members[starts[s]..starts[s + 1]]` is set s; one more entry at the end.
+    starts: Vec<usize>,
+}
+
+impl CopySets {
+    fn of(fingerprints: &[&Fingerprint]) -> CopySets {
+        let mut by_exact: Vec<(u64, usize)> = fingerprints
+            .iter()
+            .enumerate()
+            .filter_map(|(item, fingerprint)| Some((fingerprint.exact_key()?, item)))
+            .collect();
+        sorting::sort(&mut by_exact);
+        // Each set as (first member, where its run starts, length), in order of first member.
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+        let mut at = 0;
+        for run in by_exact.chunk_by(|x, y| x.0 == y.0) {
+            runs.push((run[0].1, at, run.len()));
+            at += run.len();
+        }
+        sorting::sort(&mut runs);
+        let mut members = Vec::with_capacity(by_exact.len());
+        let mut starts = Vec::with_capacity(runs.len() + 1);
+        for (_, start, length) in runs {
+            starts.push(members.len());
+            members.extend(
+                by_exact[start..start + length]
+                    .iter()
+                    .map(|&(_, item)| item),
+            );
+        }
+        starts.push(members.len());
+        CopySets { members, starts }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Set `set`'s members, sorted; the first is its representative.
+    fn set(&self, set: usize) -> &[usize] {
+        &self.members[self.starts[set]..self.starts[set + 1]]
+    }
 }
 
 /// The pairs of one exact-copy set (its members in any order): every two of them, exact,
@@ -340,37 +380,55 @@ pub fn first_shared_band(a: &Fingerprint, b: &Fingerprint, settings: &Settings) 
 /// and the duplicates found, not with the candidates, which a pair sharing many bands would
 /// repeat.
 pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
-    let copies = copy_sets(fingerprints);
-    let mut pairs: Vec<IndexPair> = copies.iter().flat_map(|set| exact_pairs(set)).collect();
-    let set_of = |representative: usize| {
-        let at = copies.partition_point(|set| set[0] < representative);
-        &copies[at]
-    };
+    let copies = CopySets::of(fingerprints);
+    let mut pairs: Vec<IndexPair> = (0..copies.len())
+        .flat_map(|set| exact_pairs(copies.set(set)))
+        .collect();
+    // Every representative's sketch, made once: a bucket gathers its members' sketches from
+    // here (128 bytes each, side by side) rather than from their signatures (512 bytes each,
+    // anywhere in memory). Text of common words stands in buckets of many members in many
+    // bands, so a million articles' buckets gathered some thirty million signatures, which
+    // made gathering nearly half of the cross-article time; this costs 128 bytes a
+    // representative while `find` runs.
+    let mut representatives = Sketches::default();
+    for set in 0..copies.len() {
+        representatives.push(&fingerprints[copies.set(set)[0]].signature);
+    }
+    // (band key, copy set): sets are numbered in the order of their representatives, so a
+    // bucket's members come in the order of their positions.
     let mut entries: Vec<(u64, usize)> = Vec::with_capacity(copies.len());
-    let mut sketches = BucketSketches::default();
+    let mut sketches = Sketches::default();
+    let agreements = Agreements::new(settings);
     for band in 0..settings.bands {
         entries.clear();
-        entries.extend(
-            copies
-                .iter()
-                .filter_map(|set| Some((fingerprints[set[0]].band_key(band, settings)?, set[0]))),
-        );
+        entries.extend((0..copies.len()).filter_map(|set| {
+            Some((
+                fingerprints[copies.set(set)[0]].band_key(band, settings)?,
+                set,
+            ))
+        }));
         sorting::sort(&mut entries);
         for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
             if bucket.len() < 2 {
                 continue;
             }
-            sketches.gather(bucket.iter().map(|&(_, item)| fingerprints[item]));
+            sketches.clear();
+            for &(_, set) in bucket {
+                sketches.push_sketch(representatives.sketch(set));
+            }
             for (at, &(_, first)) in bucket.iter().enumerate() {
                 for (offset, &(_, second)) in bucket[at + 1..].iter().enumerate() {
-                    let (a, b) = (fingerprints[first], fingerprints[second]);
-                    if !sketches.may_be_near(at, at + 1 + offset, a, settings)
-                        || first_shared_band(a, b, settings) != Some(band)
-                    {
+                    // Most pairs of a large bucket end here, without reading a signature.
+                    if !sketches.may_be_near(at, at + 1 + offset, &agreements) {
+                        continue;
+                    }
+                    let (first, second) = (copies.set(first), copies.set(second));
+                    let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
+                    if first_shared_band(a, b, settings) != Some(band) {
                         continue;
                     }
                     if let Some(similarity) = near_similarity(a, b, settings) {
-                        pairs.extend(near_pairs(set_of(first), set_of(second), similarity));
+                        pairs.extend(near_pairs(first, second, similarity));
                     }
                 }
             }
@@ -395,45 +453,116 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
 /// the cross-article time; a bucket's sketches are 128 bytes a member, read once and then
 /// compared in cache.
 #[derive(Debug, Default)]
-struct BucketSketches {
+struct Sketches {
     bytes: Vec<u8>,
     /// Where each member's sketch starts in `bytes` (its end is the next one's start).
     starts: Vec<usize>,
 }
 
-impl BucketSketches {
-    /// Takes the sketches of a bucket's members, in order.
-    fn gather<'f>(&mut self, members: impl Iterator<Item = &'f Fingerprint>) {
+impl Sketches {
+    /// Empties the list, keeping its memory for the next bucket.
+    fn clear(&mut self) {
         self.bytes.clear();
         self.starts.clear();
-        self.starts.push(0);
-        for fingerprint in members {
-            // The low byte: the entry's lowest bits, which the hash mixes as well as any.
-            self.bytes
-                .extend(fingerprint.signature.iter().map(|&entry| entry as u8));
-            self.starts.push(self.bytes.len());
-        }
+    }
+
+    /// Adds the sketch of a signature.
+    fn push(&mut self, signature: &[u32]) {
+        self.starts.push(self.bytes.len());
+        // The low byte: the entry's lowest bits, which the hash mixes as well as any.
+        self.bytes
+            .extend(signature.iter().map(|&entry| entry as u8));
+    }
+
+    /// Adds a sketch taken from another list.
+    fn push_sketch(&mut self, sketch: &[u8]) {
+        self.starts.push(self.bytes.len());
+        self.bytes.extend_from_slice(sketch);
     }
 
     fn sketch(&self, member: usize) -> &[u8] {
-        &self.bytes[self.starts[member]..self.starts[member + 1]]
+        let end = self
+            .starts
+            .get(member + 1)
+            .copied()
+            .unwrap_or(self.bytes.len());
+        &self.bytes[self.starts[member]..end]
     }
 
-    /// False when members `x` and `y` (the fingerprint of `x` given) cannot be near
-    /// duplicates: their sketches agree on fewer places than [`near_similarity`] needs. The
-    /// same count over the same places as [`Fingerprint::similarity`], bounding it from above.
-    fn may_be_near(&self, x: usize, y: usize, x_print: &Fingerprint, settings: &Settings) -> bool {
-        let agreeing = agreeing_bytes(self.sketch(x), self.sketch(y));
-        agreeing as f64 / x_print.signature.len().max(1) as f64 >= settings.threshold
+    /// False when members `x` and `y` cannot be near duplicates: their sketches agree on
+    /// fewer places than [`near_similarity`] needs. The same count over the same places as
+    /// [`Fingerprint::similarity`] (a sketch is as long as its signature), bounding it from
+    /// above.
+    fn may_be_near(&self, x: usize, y: usize, agreements: &Agreements) -> bool {
+        let (x, y) = (self.sketch(x), self.sketch(y));
+        let Some(needed) = agreements.needed(x.len()) else {
+            return false;
+        };
+        if x.len() == y.len() {
+            // Most pairs of a large bucket are far apart: counted over the first places
+            // only, they fall short of what even agreeing on every other place could make up,
+            // and the rest is not read (with 128 places of which 64 must agree, the first 80
+            // are read, and a pair agreeing on fewer than 16 of them is done).
+            let checkpoint = ((x.len() - needed) / SKETCH_LANES + 1) * SKETCH_LANES;
+            if checkpoint < x.len() {
+                let early = agreeing_bytes(&x[..checkpoint], &y[..checkpoint]);
+                if early + (x.len() - checkpoint) < needed {
+                    return false;
+                }
+                return early + agreeing_bytes(&x[checkpoint..], &y[checkpoint..]) >= needed;
+            }
+        }
+        agreeing_bytes(x, y) >= needed
     }
 }
+
+/// How many equal entries make two signatures near duplicates ([`near_similarity`]: the
+/// share of equal entries, over the first signature's length, at least the threshold), for
+/// the length every signature of the settings has, worked out once rather than per pair.
+#[derive(Debug, Clone, Copy)]
+struct Agreements {
+    threshold: f64,
+    length: usize,
+    needed: Option<usize>,
+}
+
+impl Agreements {
+    fn new(settings: &Settings) -> Agreements {
+        let length = settings.hashes.clamp(1, MAX_HASHES);
+        Agreements {
+            threshold: settings.threshold,
+            length,
+            needed: agreements_needed(length, settings.threshold),
+        }
+    }
+
+    /// The fewest equal entries that make a signature of `length` entries near another
+    /// one; None when none do.
+    fn needed(&self, length: usize) -> Option<usize> {
+        if length == self.length {
+            self.needed
+        } else {
+            agreements_needed(length, self.threshold)
+        }
+    }
+}
+
+/// The fewest equal entries `e` with `e / length >= threshold` (as [`Fingerprint::similarity`]
+/// divides), or None when even every entry equal is not enough. The share grows with `e`, so
+/// a count passes the threshold exactly when it is at least this.
+fn agreements_needed(length: usize, threshold: f64) -> Option<usize> {
+    (0..=length).find(|&equal| equal as f64 / length.max(1) as f64 >= threshold)
+}
+
+/// Places [`agreeing_bytes`] counts at a time.
+const SKETCH_LANES: usize = 16;
 
 /// Places where two byte strings agree, over the shorter one's length (as `zip` counts).
 /// Counted sixteen places at a time into byte-wide tallies, which the compiler turns into a
 /// few vector instructions: a million articles' buckets hold some 650 million pairs, so this
 /// count is most of the duplicate search.
 fn agreeing_bytes(a: &[u8], b: &[u8]) -> usize {
-    const LANES: usize = 16;
+    const LANES: usize = SKETCH_LANES;
     let length = a.len().min(b.len());
     let (a, b) = (&a[..length], &b[..length]);
     let mut total = 0;
@@ -594,6 +723,20 @@ mod tests {
     }
 
     #[test]
+    fn the_agreements_needed_are_the_fewest_that_pass_the_threshold() {
+        assert_eq!(agreements_needed(128, 0.5), Some(64));
+        assert_eq!(agreements_needed(10, 0.55), Some(6));
+        assert_eq!(agreements_needed(7, 0.5), Some(4));
+        assert_eq!(agreements_needed(128, 1.5), None);
+        assert_eq!(agreements_needed(0, 0.0), Some(0));
+        let agreements = Agreements::new(&Settings::DEFAULT);
+        assert_eq!(
+            (agreements.needed(128), agreements.needed(64)),
+            (Some(64), Some(32))
+        );
+    }
+
+    #[test]
     fn sketches_rule_out_unrelated_texts_and_never_a_near_copy() {
         let settings = Settings::DEFAULT;
         let words: Vec<&str> = STORY.split_whitespace().collect();
@@ -610,13 +753,25 @@ mod tests {
             .collect();
         texts.push("Owls were counted in the valley over a mild winter, more than ever.".into());
         let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
-        let mut sketches = BucketSketches::default();
-        sketches.gather(fingerprints.iter());
+        // Sketches made from the signatures, then copied from that list, as `find` does.
+        let mut made = Sketches::default();
+        for fingerprint in &fingerprints {
+            made.push(&fingerprint.signature);
+        }
+        let mut sketches = Sketches::default();
+        for member in 0..fingerprints.len() {
+            sketches.push_sketch(made.sketch(member));
+        }
+        assert_eq!(sketches.sketch(3), made.sketch(3));
         let (mut near, mut ruled_out) = (0, 0);
         for a in 0..fingerprints.len() {
             for b in 0..fingerprints.len() {
                 let (x, y) = (&fingerprints[a], &fingerprints[b]);
-                let may_be = sketches.may_be_near(a, b, x, &settings);
+                let may_be = sketches.may_be_near(a, b, &Agreements::new(&settings));
+                // Read in two steps or at once, the same rule: the share of agreeing places.
+                let (sketch_a, sketch_b) = (sketches.sketch(a), sketches.sketch(b));
+                let share = agreeing_bytes(sketch_a, sketch_b) as f64 / sketch_a.len() as f64;
+                assert_eq!(may_be, share >= settings.threshold, "{a} and {b}");
                 if near_similarity(x, y, &settings).is_some() {
                     assert!(may_be, "{a} and {b} are near copies");
                     near += 1;

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
 use crate::text::figures::Figure;
-use crate::text::Prehashed;
+use crate::text::{HashMapOfText, Prehashed};
 
 /// One scored pair of items: `a < b`, similarity in 0..=1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -183,7 +183,12 @@ pub fn average_linkage(
     // Each group is named by its smallest member; `links[g]` sums edge similarities to
     // each neighbouring group.
     let mut members: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
-    let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); count];
+    // Keyed by group number with the engine's multiply-and-rotate hasher (the text maps'
+    // hasher, which takes a number in one multiply), not SipHash: the
+    // linkage does an insert or a removal per edge and per neighbour of every merge (most
+    // of its time on real text), and a batch's own numbers cannot be chosen to collide. No
+    // result depends on a map's order (neighbours are sorted before they are queued).
+    let mut links: Vec<HashMapOfText<usize, f64>> = vec![HashMap::default(); count];
     let mut group_figures: Vec<GroupFigures> = (0..count)
         .map(|i| GroupFigures::of(figures.get(i).copied().unwrap_or_default()))
         .collect();

@@ -361,8 +361,14 @@ fn filing_keys(distinctive: &[u64], quote: &QuoteSummary) -> Vec<u64> {
     }
     distinctive
         .iter()
-        .map(|stem| stem ^ quote.surname.rotate_left(17))
+        .map(|&stem| filing_key(stem, quote))
         .collect()
+}
+
+/// The key a quote is filed under for one of its distinctive stems: the stem and the
+/// speaker's surname together.
+fn filing_key(stem: u64, quote: &QuoteSummary) -> u64 {
+    stem ^ quote.surname.rotate_left(17)
 }
 
 /// A quote of the batch: the position of its article and its index in the article's quotes.
@@ -516,14 +522,8 @@ pub fn group(articles: &[&[QuoteSummary]]) -> Grouping {
 fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grouping {
     let quotes = GroupableQuotes::new(articles);
     let common = QuoteStatistics::count(quotes.iter().map(|(_, quote)| quote)).common_stems();
-    let mut stems = Vec::new();
-    let keys: usize = quotes
-        .iter()
-        .map(|(_, quote)| {
-            common.distinctive_into(quote, &mut stems);
-            filing_keys(&stems, quote).len()
-        })
-        .sum();
+    let distinctive = DistinctiveStems::new(&quotes, &common);
+    let keys = distinctive.keys(&quotes).count();
     let parts = keys.div_ceil(entries_per_part.max(1)).max(1);
     let ranked = |article: usize, quote: &QuoteSummary| RankedQuote {
         id: QuoteId {
@@ -537,15 +537,11 @@ fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grou
     for part in 0..parts as u64 {
         // A part's share of the keys, and an eighth more for the chance of the remainders.
         let mut entries: Vec<(u64, usize)> = Vec::with_capacity(keys / parts + keys / parts / 8);
-        for (number, (_, quote)) in quotes.iter().enumerate() {
-            common.distinctive_into(quote, &mut stems);
-            entries.extend(
-                filing_keys(&stems, quote)
-                    .into_iter()
-                    .filter(|key| key % parts as u64 == part)
-                    .map(|key| (key, number)),
-            );
-        }
+        entries.extend(
+            distinctive
+                .keys(&quotes)
+                .filter(|&(key, _)| key % parts as u64 == part),
+        );
         for_each_pair_sharing_a_key(entries, MAX_POSTING, |x: usize, y: usize| {
             let ((x_article, x_quote), (y_article, y_quote)) = (quotes.get(x), quotes.get(y));
             // What `CommonStems::quotes_match` does.
@@ -560,6 +556,69 @@ fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grou
         });
     }
     graph.stars()
+}
+
+/// Which stems of the batch's groupable quotes are distinctive (not among the common stems),
+/// one bit per stem of every quote, quote after quote in number order: what
+/// [`CommonStems::filing_keys`] asks of each stem, asked once.
+///
+/// Why: the keys are taken in one pass over the quotes per part, and a batch of a million
+/// articles has some nine parts; finding the distinctive stems again in each pass (a binary
+/// search in the common stems per stem) made the passes most of the quotes' cross-article
+/// time, growing with the square of the batch. The bits take one bit a stem (some 5 MB for a
+/// million articles' quotes), a pass reads them in order.
+struct DistinctiveStems {
+    bits: Vec<u64>,
+}
+
+impl DistinctiveStems {
+    fn new(quotes: &GroupableQuotes<'_>, common: &CommonStems) -> DistinctiveStems {
+        let mut bits = Vec::new();
+        let mut at = 0usize;
+        for (_, quote) in quotes.iter() {
+            for stem in quote.stems.iter() {
+                if at % 64 == 0 {
+                    bits.push(0);
+                }
+                if common.stems.binary_search(stem).is_err() {
+                    bits[at / 64] |= 1 << (at % 64);
+                }
+                at += 1;
+            }
+        }
+        DistinctiveStems { bits }
+    }
+
+    fn is_distinctive(&self, at: usize) -> bool {
+        self.bits[at / 64] & (1 << (at % 64)) != 0
+    }
+
+    /// Every (filing key, quote number) of the quotes, in number order: the keys of
+    /// [`CommonStems::filing_keys`] for each quote.
+    fn keys<'q>(
+        &'q self,
+        quotes: &'q GroupableQuotes<'_>,
+    ) -> impl Iterator<Item = (u64, usize)> + 'q {
+        let mut first = 0usize;
+        quotes
+            .iter()
+            .enumerate()
+            .flat_map(move |(number, (_, quote))| {
+                let stems = &quote.stems;
+                let at = first;
+                first += stems.len();
+                let distinctive = (at..at + stems.len())
+                    .filter(|&bit| self.is_distinctive(bit))
+                    .count();
+                // As `filing_keys`: a quote with too few distinctive stems files none.
+                let files = distinctive >= MIN_SHARED_WORDS;
+                stems
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(offset, _)| files && self.is_distinctive(at + offset))
+                    .map(move |(_, &stem)| (filing_key(stem, quote), number))
+            })
+    }
 }
 
 /// The batch's groupable quotes numbered in article order, without a list of them: where
@@ -622,6 +681,60 @@ mod tests {
             end: text.len(),
             kind: QuoteKind::Direct,
         }
+    }
+
+    #[test]
+    fn distinctive_bits_give_each_quote_its_filing_keys() {
+        // Forty quotes of two speakers: "weather" and "forecast" in thirty of them and
+        // "tonight" in all (common: more than the floor of twenty quotes), words of a small
+        // vocabulary besides, so that some quotes keep three distinctive stems or more and
+        // others fewer.
+        let vocabulary = [
+            "harbour",
+            "council",
+            "engineers",
+            "pillars",
+            "libraries",
+            "storms",
+            "bridges",
+        ];
+        let articles: Vec<Vec<QuoteSummary>> = (0..8)
+            .map(|article| {
+                let quotes: Vec<Quote> = (0..5)
+                    .map(|number| {
+                        let at = article * 5 + number;
+                        let mut words: Vec<&str> = Vec::new();
+                        if at % 4 != 0 {
+                            words.extend(["weather", "forecast"]);
+                        }
+                        words.extend(vocabulary.iter().skip(at % 7).take(1 + at % 4));
+                        words.push("tonight");
+                        let speaker = if at % 3 == 0 {
+                            "Rhea Dostal"
+                        } else {
+                            "Anton Reyes"
+                        };
+                        quote(speaker, &words.join(" "))
+                    })
+                    .collect();
+                summarise(&quotes)
+            })
+            .collect();
+        let lists: Vec<&[QuoteSummary]> = articles.iter().map(Vec::as_slice).collect();
+        let quotes = GroupableQuotes::new(&lists);
+        let common = QuoteStatistics::count(quotes.iter().map(|(_, quote)| quote)).common_stems();
+        assert_eq!(common.len(), 3);
+        let distinctive = DistinctiveStems::new(&quotes, &common);
+        let mut expected: Vec<(u64, usize)> = Vec::new();
+        let mut filing = 0;
+        for (number, (_, quote)) in quotes.iter().enumerate() {
+            let keys = common.filing_keys(quote);
+            filing += usize::from(!keys.is_empty());
+            expected.extend(keys.into_iter().map(|key| (key, number)));
+        }
+        // Both kinds of quote are there: those that file keys and those with too few stems.
+        assert!(filing > 5 && filing < quotes.iter().count(), "{filing}");
+        assert_eq!(distinctive.keys(&quotes).collect::<Vec<_>>(), expected);
     }
 
     #[test]

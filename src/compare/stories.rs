@@ -337,8 +337,10 @@ impl<'f> Weighing<'f> {
         f64::from(term.frequency) * -share.ln()
     }
 
-    /// The squared norm of the summary's vector ([`StoryVector::weigh`]).
-    pub(crate) fn squared_norm(&self, summary: &StorySummary) -> f64 {
+    /// The squared norm of the summary's vector ([`StoryVector::weigh`]). The batch takes it
+    /// with the keys ([`Weighing::squared_norm_and_keys`]); tests check that the two agree.
+    #[cfg(test)]
+    fn squared_norm(&self, summary: &StorySummary) -> f64 {
         summary
             .terms
             .iter()
@@ -346,8 +348,9 @@ impl<'f> Weighing<'f> {
             .fold(0.0, |norm, alone| norm + alone * alone)
     }
 
-    /// The summary's [`candidate_keys`].
-    pub(crate) fn keys(&self, summary: &StorySummary) -> Vec<u32> {
+    /// The summary's [`candidate_keys`] (see `Weighing::squared_norm`).
+    #[cfg(test)]
+    fn keys(&self, summary: &StorySummary) -> Vec<u32> {
         let mut keys: Vec<(u32, f32)> = summary
             .terms
             .iter()
@@ -363,9 +366,35 @@ impl<'f> Weighing<'f> {
         keys.into_iter().map(|(term, _)| term).collect()
     }
 
-    /// [`StoryVector::cosine`] of two summaries given with their [`Weighing::squared_norm`]:
-    /// the same walk and the same arithmetic on the same numbers, so the same result.
-    pub(crate) fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
+    /// The squared norm of the summary's vector ([`StoryVector::weigh`]) and its
+    /// [`candidate_keys`] at once: each term looked up and weighed once for both (the same
+    /// weight, summed in the same order), as the batch needs them for each of its articles.
+    pub(crate) fn squared_norm_and_keys(&self, summary: &StorySummary) -> (f64, Vec<u32>) {
+        let mut squared_norm = 0.0;
+        let mut keys: Vec<(u32, f32)> = Vec::new();
+        for term in summary.terms.iter() {
+            let batch_count = self.frequencies.of(term.hash);
+            let alone = self.weight(term, batch_count, 1);
+            squared_norm += alone * alone;
+            if (2..=MAX_POSTING as u32).contains(&batch_count) {
+                keys.push((term.hash, alone as f32));
+            }
+        }
+        sorting::sort_by(&mut keys, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        keys.truncate(INDEX_TERMS);
+        (
+            squared_norm,
+            keys.into_iter().map(|(term, _)| term).collect(),
+        )
+    }
+
+    /// [`StoryVector::cosine`] of two summaries given with their `Weighing::squared_norm`:
+    /// the same walk and the same arithmetic on the same numbers, so the same result. Native
+    /// builds score the batch's pairs through `FirstOfPairs`, which tests check against this;
+    /// the page's WebAssembly keeps this walk, some 300 bytes less code, where its batches
+    /// are too small for the difference to show.
+    #[cfg(any(test, target_arch = "wasm32"))]
+    fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
         let (x_terms, y_terms) = (&a.0.terms, &b.0.terms);
         let (mut i, mut j) = (0, 0);
         let (mut dot, mut norm_a, mut norm_b) = (0.0f64, a.1, b.1);
@@ -387,6 +416,170 @@ impl<'f> Weighing<'f> {
             }
             i += usize::from(x.hash <= y.hash);
             j += usize::from(y.hash <= x.hash);
+        }
+        if norm_a <= 0.0 || norm_b <= 0.0 {
+            return 0.0;
+        }
+        (dot / (norm_a.sqrt() * norm_b.sqrt())).clamp(0.0, 1.0)
+    }
+}
+
+/// The first article of a run of candidate pairs, ready to be scored against each of its
+/// partners: `Weighing::cosine` for a pair (a, b) when the same a meets many b in a row, as
+/// the inverted index visits them ([`SharedKeys::for_each_pair`]: every later partner of one
+/// article, then the next article's).
+///
+/// The same numbers as `Weighing::cosine`, bit for bit, without the work that decides
+/// nothing new from one partner to the next: a's terms are found by hash in a small table
+/// rather than by walking both lists in step (a pair shares a few of some 48 terms), a term's
+/// batch count is looked up once per a rather than once per pair, and the logarithms a
+/// weight takes are kept per term of a: its batch shares' (which depend on the term alone)
+/// and its background share's (the same for b when b's term has the same background share,
+/// as one word's always has).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub(crate) struct FirstOfPairs<'s> {
+    summary: &'s StorySummary,
+    squared_norm: f64,
+    /// (hash, position + 1 in `summary.terms`) of the term whose hash leads to each slot
+    /// (linear probing from `hash & mask`); position 0 for an empty slot. The hash is kept
+    /// beside the position so that a probe reads one slot, not the term too.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    /// For each term of a, what its weights need, worked out when a partner first shares it.
+    weighed: Vec<Option<WeighedTerm>>,
+}
+
+/// One term of a pair's first article, weighed against the batch.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[derive(Debug, Clone, Copy)]
+struct WeighedTerm {
+    /// The term's batch share with one holder left out (a lone article's weight) and with
+    /// two (a pair's shared weight), and their logarithms.
+    alone_share: f64,
+    alone_log: f64,
+    shared_share: f64,
+    shared_log: f64,
+    /// The first article's background share of the term, and its logarithm.
+    background_share: f32,
+    background_log: f64,
+    /// The first article's two weights, as `Weighing::cosine` rounds them.
+    alone: f32,
+    shared: f64,
+}
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl WeighedTerm {
+    /// -ln of the share a weight takes ([`Weighing::weight`]: the larger of the batch share
+    /// and the background share), from the logarithms known when the larger one is known.
+    fn minus_log_share(&self, batch_share: f64, batch_log: f64, background_share: f32) -> f64 {
+        let share = batch_share.max(f64::from(background_share));
+        let log = if share == batch_share {
+            batch_log
+        } else if background_share == self.background_share {
+            self.background_log
+        } else {
+            share.ln()
+        };
+        -log
+    }
+
+    /// A term's weight when the first article lacks (`alone`) or shares it, for a term of
+    /// the other article with this frequency and background share.
+    fn weight(&self, term: &StoryTerm, shared: bool) -> f64 {
+        let (batch_share, batch_log) = if shared {
+            (self.shared_share, self.shared_log)
+        } else {
+            (self.alone_share, self.alone_log)
+        };
+        f64::from(term.frequency)
+            * self.minus_log_share(batch_share, batch_log, term.background_share)
+    }
+}
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl<'s> FirstOfPairs<'s> {
+    /// Article a, given with its squared norm ([`Weighing::squared_norm_and_keys`]). Its
+    /// terms are sorted by hash without repeats ([`StorySummary::terms`]).
+    pub(crate) fn new(summary: &'s StorySummary, squared_norm: f64) -> FirstOfPairs<'s> {
+        // At most a quarter full, so that a probe for a hash a lacks (nearly every probe: a
+        // pair shares a few terms) mostly meets an empty slot at once, a branch the
+        // processor predicts (2 KB for 48 terms).
+        let size = (4 * summary.terms.len()).next_power_of_two().max(16);
+        let mask = size - 1;
+        let mut slots = vec![(0u32, 0u32); size];
+        for (position, term) in summary.terms.iter().enumerate() {
+            let mut slot = term.hash as usize & mask;
+            while slots[slot].1 != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = (term.hash, position as u32 + 1);
+        }
+        FirstOfPairs {
+            summary,
+            squared_norm,
+            slots,
+            mask,
+            weighed: vec![None; summary.terms.len()],
+        }
+    }
+
+    /// Where a's term with this hash stands, if a holds it.
+    fn find(&self, hash: u32) -> Option<usize> {
+        let mut slot = hash as usize & self.mask;
+        loop {
+            let (held, position) = self.slots[slot];
+            if position == 0 {
+                return None;
+            }
+            if held == hash {
+                return Some(position as usize - 1);
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    /// a's term at `position` weighed against the batch (once per a).
+    fn weighed(&mut self, position: usize, weighing: &Weighing<'_>) -> WeighedTerm {
+        if let Some(weighed) = self.weighed[position] {
+            return weighed;
+        }
+        let term = &self.summary.terms[position];
+        let batch_count = weighing.frequencies.of(term.hash);
+        let batch_share = |holders_left_out: u32| {
+            f64::from(batch_count.saturating_sub(holders_left_out)) / weighing.others
+        };
+        let (alone_share, shared_share) = (batch_share(1), batch_share(2));
+        let mut weighed = WeighedTerm {
+            alone_share,
+            alone_log: alone_share.ln(),
+            shared_share,
+            shared_log: shared_share.ln(),
+            background_share: term.background_share,
+            background_log: f64::from(term.background_share).ln(),
+            alone: 0.0,
+            shared: 0.0,
+        };
+        weighed.alone = weighed.weight(term, false) as f32;
+        weighed.shared = f64::from(weighed.weight(term, true) as f32);
+        self.weighed[position] = Some(weighed);
+        weighed
+    }
+
+    /// `Weighing::cosine` of a and b (given with its squared norm).
+    pub(crate) fn cosine(&mut self, weighing: &Weighing<'_>, b: (&StorySummary, f64)) -> f64 {
+        let (mut dot, mut norm_a, mut norm_b) = (0.0f64, self.squared_norm, b.1);
+        // b's terms in hash order, so the shared terms come in the order the walk of both
+        // lists meets them, and the sums are taken in the same order.
+        for y in b.0.terms.iter() {
+            let Some(position) = self.find(y.hash) else {
+                continue;
+            };
+            let x = self.weighed(position, weighing);
+            let (alone_x, alone_y) = (x.alone, x.weight(y, false) as f32);
+            let (shared_x, shared_y) = (x.shared, f64::from(x.weight(y, true) as f32));
+            dot += shared_x * shared_y;
+            norm_a += shared_x * shared_x - f64::from(alone_x).powi(2);
+            norm_b += shared_y * shared_y - f64::from(alone_y).powi(2);
         }
         if norm_a <= 0.0 || norm_b <= 0.0 {
             return 0.0;
@@ -672,13 +865,20 @@ pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
             *slot = true;
         }
     }
-    let mut all = stories;
-    all.extend(
-        (0..count)
-            .filter(|&item| !grouped[item])
-            .map(|item| vec![item]),
-    );
-    sorting::sort_by_key(&mut all, |group| group[0]);
+    // The stories in order of their first article (as the linkage gives them), merged with
+    // the articles left alone, which come in order: the same list as sorting them all, without
+    // a sort of one group per article (most of a large batch's groups are single articles).
+    let mut stories = stories;
+    sorting::sort_by_key(&mut stories, |group| group[0]);
+    let mut all = Vec::with_capacity(count.max(stories.len()));
+    let mut stories = stories.into_iter().peekable();
+    for item in (0..count).filter(|&item| !grouped[item]) {
+        while let Some(story) = stories.next_if(|story| story[0] < item) {
+            all.push(story);
+        }
+        all.push(vec![item]);
+    }
+    all.extend(stories);
     all
 }
 
@@ -689,20 +889,33 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
     let frequencies =
         DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
     let weighing = Weighing::new(&frequencies);
-    let norms: Vec<f64> = summaries
-        .iter()
-        .map(|summary| weighing.squared_norm(summary))
-        .collect();
+    let mut norms: Vec<f64> = Vec::with_capacity(summaries.len());
     let mut entries: Vec<(u32, u32)> = Vec::new();
     for (item, summary) in summaries.iter().enumerate() {
+        let (norm, keys) = weighing.squared_norm_and_keys(summary);
+        norms.push(norm);
         // A batch holds at most MAX_DOCUMENTS (a million) articles, well within u32.
         let item = item as u32;
-        entries.extend(weighing.keys(summary).into_iter().map(|key| (key, item)));
+        entries.extend(keys.into_iter().map(|key| (key, item)));
     }
     let candidates = SharedKeys::new(entries, usize::MAX);
     let mut graph = StoryGraph::new();
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut first: Option<(usize, FirstOfPairs)> = None;
     candidates.for_each_pair(|a, b| {
         let (a, b) = (a as usize, b as usize);
+        // The pairs come a's partners at a time: a is weighed once for all of them.
+        #[cfg(not(target_arch = "wasm32"))]
+        let cosine = match &mut first {
+            Some((current, scorer)) if *current == a => scorer,
+            _ => {
+                &mut first
+                    .insert((a, FirstOfPairs::new(summaries[a], norms[a])))
+                    .1
+            }
+        }
+        .cosine(&weighing, (summaries[b], norms[b]));
+        #[cfg(target_arch = "wasm32")]
         let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
         let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
         if similarity > 0.0 {
@@ -862,9 +1075,18 @@ mod tests {
             let norm_a = weighing.squared_norm(a);
             assert_eq!(norm_a.to_bits(), vector_a.squared_norm.to_bits());
             assert_eq!(weighing.keys(a), candidate_keys(vector_a));
+            let (norm, keys) = weighing.squared_norm_and_keys(a);
+            assert_eq!((norm.to_bits(), keys), (norm_a.to_bits(), weighing.keys(a)));
+            let mut first = FirstOfPairs::new(a, norm_a);
             for (b, vector_b) in summaries.iter().zip(&vectors) {
-                let cosine = weighing.cosine((a, norm_a), (b, weighing.squared_norm(b)));
+                let norm_b = weighing.squared_norm(b);
+                let cosine = weighing.cosine((a, norm_a), (b, norm_b));
                 assert_eq!(cosine.to_bits(), vector_a.cosine(vector_b).to_bits());
+                // Weighed once for all its partners, a gives each the same number.
+                assert_eq!(
+                    first.cosine(&weighing, (b, norm_b)).to_bits(),
+                    cosine.to_bits()
+                );
                 positive += usize::from(cosine > 0.0 && cosine < 1.0);
             }
         }
@@ -883,6 +1105,18 @@ mod tests {
             DocumentFrequencies::from_counts(3, [(1, 2), (2, 3), (u32::MAX, 3)]),
             frequencies
         );
+    }
+
+    #[test]
+    fn a_partition_lists_stories_and_lone_articles_by_their_first_article() {
+        // Stories out of order, one at the batch's start, one past its end (as a caller may
+        // give): the same list as sorting every group by its first article.
+        let stories = vec![vec![4, 9], vec![0, 2, 7], vec![12, 13], vec![5, 6]];
+        let mut expected: Vec<Vec<usize>> = stories.clone();
+        expected.extend([1, 3, 8, 10].map(|item| vec![item]));
+        expected.sort_by_key(|group| group[0]);
+        assert_eq!(partition(11, stories), expected);
+        assert_eq!(partition(3, Vec::new()), vec![vec![0], vec![1], vec![2]]);
     }
 
     #[test]
