@@ -9,6 +9,7 @@
 //! (`casing`), datelines and headline-like lines give no names, and two names run together
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -95,8 +96,8 @@ pub struct SpeakerTable {
 }
 
 /// A name chunk read in a paragraph, with what is known around it.
-struct FoundName {
-    chunk: NameChunk,
+struct FoundName<'a> {
+    chunk: NameChunk<'a>,
     /// Byte offset of the chunk's first token.
     position: usize,
     /// The first gendered pronoun after it, before the next name.
@@ -152,7 +153,8 @@ impl SpeakerTable {
                 // The name as read, unless opening words went (a suffix of it then).
                 let mut chunk = chunk;
                 if kept < chunk.name.len() {
-                    chunk.name.drain(..chunk.name.len() - kept);
+                    let dropped = chunk.name.len() - kept;
+                    chunk.name = part_of(&chunk.name, dropped..chunk.name.len());
                 }
                 let position = tokens[chunk.tokens.start].start;
                 let object = chunk.tokens.start > 0 && {
@@ -179,7 +181,7 @@ impl SpeakerTable {
         table.full_names_by_last_word.reserve(room);
         let mut seen = HashSet::with_capacity_and_hasher(room, Default::default());
         for name in &found {
-            if !seen.insert(name.chunk.name.as_str()) {
+            if !seen.insert(&*name.chunk.name) {
                 table.repeated_names.insert(name_key(&name.chunk.name));
             }
         }
@@ -202,18 +204,22 @@ impl SpeakerTable {
             let split = (!name.chunk.organisation)
                 .then(|| table.run_together(&name.chunk.name))
                 .flatten();
-            let Some((first, second)) = split else {
+            let Some(space) = split else {
                 mentions_found.push(name);
                 continue;
             };
-            let second_position = name.position + name.chunk.name.len() - second.len();
+            let whole = &name.chunk.name;
+            let first = part_of(whole, 0..space);
+            let second = part_of(whole, space + 1..whole.len());
+            let second_position = name.position + space + 1;
             for (part, position) in [(first, name.position), (second, second_position)] {
                 mentions_found.push(FoundName {
                     chunk: NameChunk {
+                        tokens: name.chunk.tokens.clone(),
                         name: part,
                         titles: Vec::new(),
+                        organisation: name.chunk.organisation,
                         gender: None,
-                        ..name.chunk.clone()
                     },
                     position,
                     pronoun: None,
@@ -343,12 +349,13 @@ impl SpeakerTable {
     }
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
-    /// another person the article names in full), the two.
+    /// another person the article names in full), the byte offset of the space between the
+    /// two.
     ///
     /// A run the article writes more than once is a name of its own ("Rosa Lind" beside an
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
-    fn run_together(&self, name: &str) -> Option<(String, String)> {
+    fn run_together(&self, name: &str) -> Option<usize> {
         // Most names read are one word: no list of words for them.
         if !name.contains(' ') || self.repeated_names.contains(&name_key(name)) {
             return None;
@@ -375,7 +382,7 @@ impl SpeakerTable {
         let mut word_start = 0;
         for (space, _) in name.match_indices(' ') {
             if ends_another(&name[word_start..space]) {
-                return Some((name[..space].to_string(), name[space + 1..].to_string()));
+                return Some(space);
             }
             word_start = space + 1;
         }
@@ -532,6 +539,17 @@ impl SpeakerTable {
 /// by a chance of about one in 2^64 per pair.
 fn name_key(name: &str) -> u64 {
     HashSet::<&str>::default().hasher().hash_one(name)
+}
+
+/// The bytes `range` of `name`, borrowed from the same text when `name` is.
+fn part_of<'a>(name: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match name {
+        Cow::Borrowed(text) => {
+            let text: &'a str = text;
+            Cow::Borrowed(&text[range])
+        }
+        Cow::Owned(text) => Cow::Owned(text[range].to_string()),
+    }
 }
 
 /// The first gendered pronoun in the tokens after a name ending at token `after`, before
