@@ -287,7 +287,7 @@ mod tests {
     use super::*;
     use crate::quotes::tokens::tokenize;
 
-    fn chunk(text: &str) -> Option<NameChunk> {
+    fn chunk(text: &str) -> Option<NameChunk<'_>> {
         let mut tokens = Vec::new();
         tokenize(text, 0..text.len(), &mut tokens);
         name_before(text, &tokens, tokens.len())
