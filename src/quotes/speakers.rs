@@ -98,6 +98,9 @@ pub struct SpeakerTable {
 /// A name chunk read in a paragraph, with what is known around it.
 struct FoundName<'a> {
     chunk: NameChunk<'a>,
+    /// The [`name_key`] of the chunk's name, made once for the several tables it is
+    /// looked up in.
+    key: u64,
     /// Byte offset of the chunk's first token.
     position: usize,
     /// The first gendered pronoun after it, before the next name.
@@ -165,6 +168,7 @@ impl SpeakerTable {
                 };
                 found.push(FoundName {
                     pronoun: pronoun_after(input, tokens, after),
+                    key: name_key(&chunk.name),
                     chunk,
                     position,
                     object,
@@ -179,10 +183,10 @@ impl SpeakerTable {
         table.by_last_word.reserve(room);
         table.by_first_word.reserve(room);
         table.full_names_by_last_word.reserve(room);
-        let mut seen = HashSet::with_capacity_and_hasher(room, Default::default());
+        let mut seen = HashSetOfWords::with_capacity_and_hasher(room, Default::default());
         for name in &found {
-            if !seen.insert(&*name.chunk.name) {
-                table.repeated_names.insert(name_key(&name.chunk.name));
+            if !seen.insert(name.key) {
+                table.repeated_names.insert(name.key);
             }
         }
         // Full names first, so that a surname met before the full name still maps to it;
@@ -190,7 +194,7 @@ impl SpeakerTable {
         let mut counts: Vec<usize> = Vec::new();
         for name in &found {
             if name.chunk.name.contains(' ') {
-                let entity = table.entity_for(&name.chunk.name, name.chunk.organisation);
+                let entity = table.entity_for(&name.chunk.name, name.key, name.chunk.organisation);
                 if counts.len() <= entity {
                     counts.resize(entity + 1, 0);
                 }
@@ -214,6 +218,7 @@ impl SpeakerTable {
             let second_position = name.position + space + 1;
             for (part, position) in [(first, name.position), (second, second_position)] {
                 mentions_found.push(FoundName {
+                    key: name_key(&part),
                     chunk: NameChunk {
                         tokens: name.chunk.tokens.clone(),
                         name: part,
@@ -231,6 +236,7 @@ impl SpeakerTable {
         for name in mentions_found {
             let FoundName {
                 chunk,
+                key,
                 position,
                 pronoun,
                 object,
@@ -241,7 +247,7 @@ impl SpeakerTable {
             let in_quote = quoted
                 .get(next_quote)
                 .is_some_and(|span| span.contains(&position));
-            let entity = table.entity_for(&chunk.name, chunk.organisation);
+            let entity = table.entity_for(&chunk.name, key, chunk.organisation);
             let record = &mut table.entities[entity];
             for title in chunk.titles {
                 if !record.titles.contains(&title) {
@@ -391,9 +397,9 @@ impl SpeakerTable {
 
     /// The entity named `name`, created if new; a lone word joins the full name that ends
     /// with it (a family name: "Macron"), else the person's name that starts with it (a
-    /// family name written first: "Li" for "Li Qiang").
-    fn entity_for(&mut self, name: &str, organisation: bool) -> usize {
-        let key = name_key(name);
+    /// family name written first: "Li" for "Li Qiang"). `key` is the [`name_key`] of
+    /// `name`.
+    fn entity_for(&mut self, name: &str, key: u64, organisation: bool) -> usize {
         if let Some(&entity) = self.by_name.get(&key) {
             return entity;
         }
