@@ -193,27 +193,13 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
         return None;
     }
     let organisation = (first..last).any(|index| facts(index).organisation);
-    let mut titles: Vec<String> = Vec::new();
-    // Lower-case titles right before the run ("press secretary Josh Earnest").
-    let mut before = run.start;
-    while before > 0 && run.start - before < 3 {
-        let token = tokens[before - 1];
-        let word = &input[token.start..token.end];
-        if token.is_word() && RunWord::of(word).title {
-            titles.push(LowerWord::of(word).as_str().to_string());
-            before -= 1;
-        } else {
-            break;
-        }
-    }
     let mut name_start = first;
+    // Title words opening the run ("President" in "President Luc Dumas").
+    let mut titles_in_run = None;
     if !organisation {
         if let Some(last_title) = (first..last).rev().find(|&index| facts(index).title) {
             if last_title + 1 < last {
-                titles.extend(
-                    (first..=last_title)
-                        .map(|index| LowerWord::of(word(index)).as_str().to_string()),
-                );
+                titles_in_run = Some(first..=last_title);
                 name_start = last_title + 1;
             } else {
                 return None; // only titles: "the President", "Sen."
@@ -239,6 +225,23 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
         facts.not_name || facts.pronoun
     }) {
         return None;
+    }
+    // The titles, read only for a run that is a name: the lower-case ones right before
+    // it ("press secretary Josh Earnest"), then those opening it.
+    let mut titles: Vec<String> = Vec::new();
+    let mut before = run.start;
+    while before > 0 && run.start - before < 3 {
+        let token = tokens[before - 1];
+        let word = &input[token.start..token.end];
+        if token.is_word() && RunWord::of(word).title {
+            titles.push(LowerWord::of(word).as_str().to_string());
+            before -= 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(in_run) = titles_in_run {
+        titles.extend(in_run.map(|index| LowerWord::of(word(index)).as_str().to_string()));
     }
     let words = &tokens[run.start + name_start..run.start + last];
     let one_space_apart = words.windows(2).all(|pair| {
