@@ -6,18 +6,21 @@
 //! and places; the speaker table (`speakers`) sets those aside with what the article's
 //! casing says, and attribution only asks about words next to a reporting verb.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, Gender, NameWordLists, NAME_CONNECTORS};
 use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
 
-/// A name read from a run of capitalised words.
+/// A name read from a run of capitalised words of the text `'a`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameChunk {
+pub struct NameChunk<'a> {
     /// Token indices of the whole run, titles included.
     pub tokens: Range<usize>,
-    /// The name without titles and possessive ending.
-    pub name: String,
+    /// The name without titles and possessive ending: the text itself when its words stand
+    /// there one space apart (nearly always), else a copy with its words so joined. Most
+    /// names read are looked at and dropped, so most are never copied.
+    pub name: Cow<'a, str>,
     /// Title words standing before the name, lowercase ("president", "spokesman").
     pub titles: Vec<String>,
     /// Whether the name is an organisation's.
@@ -42,7 +45,7 @@ fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
 
 /// Reads the capitalised run starting at token `start` (lower-case title words right before
 /// it, such as "press secretary", are taken as its titles). `None` when the run is no name.
-pub fn name_at(input: &str, tokens: &[Token], start: usize) -> Option<NameChunk> {
+pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<NameChunk<'a>> {
     if !is_name_word(input, tokens, start) {
         return None;
     }
@@ -65,7 +68,7 @@ pub fn name_at(input: &str, tokens: &[Token], start: usize) -> Option<NameChunk>
 }
 
 /// Reads the capitalised run ending just before token `end`.
-pub fn name_before(input: &str, tokens: &[Token], end: usize) -> Option<NameChunk> {
+pub fn name_before<'a>(input: &'a str, tokens: &[Token], end: usize) -> Option<NameChunk<'a>> {
     let mut start = end;
     while start > 0 {
         if is_name_word(input, tokens, start - 1) {
@@ -150,7 +153,7 @@ fn strip_ascii_possessive(word: &str) -> &str {
     word
 }
 
-fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk> {
+fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk<'a>> {
     // Word `index` of the run, and what the word lists say of it: read where needed rather
     // than gathered into lists, since most runs are one sentence-opening word ("The",
     // "But") given up after one look.
@@ -190,27 +193,13 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
         return None;
     }
     let organisation = (first..last).any(|index| facts(index).organisation);
-    let mut titles: Vec<String> = Vec::new();
-    // Lower-case titles right before the run ("press secretary Josh Earnest").
-    let mut before = run.start;
-    while before > 0 && run.start - before < 3 {
-        let token = tokens[before - 1];
-        let word = &input[token.start..token.end];
-        if token.is_word() && RunWord::of(word).title {
-            titles.push(LowerWord::of(word).as_str().to_string());
-            before -= 1;
-        } else {
-            break;
-        }
-    }
     let mut name_start = first;
+    // Title words opening the run ("President" in "President Luc Dumas").
+    let mut titles_in_run = None;
     if !organisation {
         if let Some(last_title) = (first..last).rev().find(|&index| facts(index).title) {
             if last_title + 1 < last {
-                titles.extend(
-                    (first..=last_title)
-                        .map(|index| LowerWord::of(word(index)).as_str().to_string()),
-                );
+                titles_in_run = Some(first..=last_title);
                 name_start = last_title + 1;
             } else {
                 return None; // only titles: "the President", "Sen."
@@ -237,14 +226,43 @@ fn name_of_run(input: &str, tokens: &[Token], run: Range<usize>) -> Option<NameC
     }) {
         return None;
     }
-    let span = tokens[run.start + name_start].start..tokens[run.start + last - 1].end;
-    let mut name = String::with_capacity(span.len());
-    for index in name_start..last {
-        if index > name_start {
-            name.push(' ');
+    // The titles, read only for a run that is a name: the lower-case ones right before
+    // it ("press secretary Josh Earnest"), then those opening it.
+    let mut titles: Vec<String> = Vec::new();
+    let mut before = run.start;
+    while before > 0 && run.start - before < 3 {
+        let token = tokens[before - 1];
+        let word = &input[token.start..token.end];
+        if token.is_word() && RunWord::of(word).title {
+            titles.push(LowerWord::of(word).as_str().to_string());
+            before -= 1;
+        } else {
+            break;
         }
-        name.push_str(name_word(index));
     }
+    if let Some(in_run) = titles_in_run {
+        titles.extend(in_run.map(|index| LowerWord::of(word(index)).as_str().to_string()));
+    }
+    let words = &tokens[run.start + name_start..run.start + last];
+    let one_space_apart = words.windows(2).all(|pair| {
+        pair[1].start == pair[0].end + 1 && input.as_bytes().get(pair[0].end) == Some(&b' ')
+    });
+    let name = if one_space_apart {
+        // The last word's stem is a prefix of it: the name ends where the stem does.
+        let start = words[0].start;
+        let last_start = words[words.len() - 1].start;
+        Cow::Borrowed(&input[start..last_start + name_word(last - 1).len()])
+    } else {
+        let span = words[0].start..words[words.len() - 1].end;
+        let mut name = String::with_capacity(span.len());
+        for index in name_start..last {
+            if index > name_start {
+                name.push(' ');
+            }
+            name.push_str(name_word(index));
+        }
+        Cow::Owned(name)
+    };
     let gender = titles.iter().find_map(|title| gender_of_title(title));
     Some(NameChunk {
         tokens: run,
@@ -272,7 +290,7 @@ mod tests {
     use super::*;
     use crate::quotes::tokens::tokenize;
 
-    fn chunk(text: &str) -> Option<NameChunk> {
+    fn chunk(text: &str) -> Option<NameChunk<'_>> {
         let mut tokens = Vec::new();
         tokenize(text, 0..text.len(), &mut tokens);
         name_before(text, &tokens, tokens.len())

@@ -226,7 +226,7 @@ pub fn name_source(input: &str, tokens: &[Token], chunk: &NameChunk) -> Source {
     let the = chunk.tokens.start > 0 && lower(input, &tokens[chunk.tokens.start - 1]) == "the"
         || word(input, &tokens[chunk.tokens.start]) == "The";
     Source::Name {
-        name: chunk.name.clone(),
+        name: chunk.name.to_string(),
         organisation: chunk.organisation,
         the,
     }

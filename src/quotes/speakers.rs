@@ -9,6 +9,7 @@
 //! (`casing`), datelines and headline-like lines give no names, and two names run together
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::ops::Range;
 
@@ -95,8 +96,11 @@ pub struct SpeakerTable {
 }
 
 /// A name chunk read in a paragraph, with what is known around it.
-struct FoundName {
-    chunk: NameChunk,
+struct FoundName<'a> {
+    chunk: NameChunk<'a>,
+    /// The [`name_key`] of the chunk's name, made once for the several tables it is
+    /// looked up in.
+    key: u64,
     /// Byte offset of the chunk's first token.
     position: usize,
     /// The first gendered pronoun after it, before the next name.
@@ -152,7 +156,8 @@ impl SpeakerTable {
                 // The name as read, unless opening words went (a suffix of it then).
                 let mut chunk = chunk;
                 if kept < chunk.name.len() {
-                    chunk.name.drain(..chunk.name.len() - kept);
+                    let dropped = chunk.name.len() - kept;
+                    chunk.name = part_of(&chunk.name, dropped..chunk.name.len());
                 }
                 let position = tokens[chunk.tokens.start].start;
                 let object = chunk.tokens.start > 0 && {
@@ -163,6 +168,7 @@ impl SpeakerTable {
                 };
                 found.push(FoundName {
                     pronoun: pronoun_after(input, tokens, after),
+                    key: name_key(&chunk.name),
                     chunk,
                     position,
                     object,
@@ -177,10 +183,10 @@ impl SpeakerTable {
         table.by_last_word.reserve(room);
         table.by_first_word.reserve(room);
         table.full_names_by_last_word.reserve(room);
-        let mut seen = HashSet::with_capacity_and_hasher(room, Default::default());
+        let mut seen = HashSetOfWords::with_capacity_and_hasher(room, Default::default());
         for name in &found {
-            if !seen.insert(name.chunk.name.as_str()) {
-                table.repeated_names.insert(name_key(&name.chunk.name));
+            if !seen.insert(name.key) {
+                table.repeated_names.insert(name.key);
             }
         }
         // Full names first, so that a surname met before the full name still maps to it;
@@ -188,7 +194,7 @@ impl SpeakerTable {
         let mut counts: Vec<usize> = Vec::new();
         for name in &found {
             if name.chunk.name.contains(' ') {
-                let entity = table.entity_for(&name.chunk.name, name.chunk.organisation);
+                let entity = table.entity_for(&name.chunk.name, name.key, name.chunk.organisation);
                 if counts.len() <= entity {
                     counts.resize(entity + 1, 0);
                 }
@@ -202,18 +208,23 @@ impl SpeakerTable {
             let split = (!name.chunk.organisation)
                 .then(|| table.run_together(&name.chunk.name))
                 .flatten();
-            let Some((first, second)) = split else {
+            let Some(space) = split else {
                 mentions_found.push(name);
                 continue;
             };
-            let second_position = name.position + name.chunk.name.len() - second.len();
+            let whole = &name.chunk.name;
+            let first = part_of(whole, 0..space);
+            let second = part_of(whole, space + 1..whole.len());
+            let second_position = name.position + space + 1;
             for (part, position) in [(first, name.position), (second, second_position)] {
                 mentions_found.push(FoundName {
+                    key: name_key(&part),
                     chunk: NameChunk {
+                        tokens: name.chunk.tokens.clone(),
                         name: part,
                         titles: Vec::new(),
+                        organisation: name.chunk.organisation,
                         gender: None,
-                        ..name.chunk.clone()
                     },
                     position,
                     pronoun: None,
@@ -225,6 +236,7 @@ impl SpeakerTable {
         for name in mentions_found {
             let FoundName {
                 chunk,
+                key,
                 position,
                 pronoun,
                 object,
@@ -235,7 +247,7 @@ impl SpeakerTable {
             let in_quote = quoted
                 .get(next_quote)
                 .is_some_and(|span| span.contains(&position));
-            let entity = table.entity_for(&chunk.name, chunk.organisation);
+            let entity = table.entity_for(&chunk.name, key, chunk.organisation);
             let record = &mut table.entities[entity];
             for title in chunk.titles {
                 if !record.titles.contains(&title) {
@@ -343,12 +355,13 @@ impl SpeakerTable {
     }
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
-    /// another person the article names in full), the two.
+    /// another person the article names in full), the byte offset of the space between the
+    /// two.
     ///
     /// A run the article writes more than once is a name of its own ("Rosa Lind" beside an
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
-    fn run_together(&self, name: &str) -> Option<(String, String)> {
+    fn run_together(&self, name: &str) -> Option<usize> {
         // Most names read are one word: no list of words for them.
         if !name.contains(' ') || self.repeated_names.contains(&name_key(name)) {
             return None;
@@ -375,7 +388,7 @@ impl SpeakerTable {
         let mut word_start = 0;
         for (space, _) in name.match_indices(' ') {
             if ends_another(&name[word_start..space]) {
-                return Some((name[..space].to_string(), name[space + 1..].to_string()));
+                return Some(space);
             }
             word_start = space + 1;
         }
@@ -384,9 +397,9 @@ impl SpeakerTable {
 
     /// The entity named `name`, created if new; a lone word joins the full name that ends
     /// with it (a family name: "Macron"), else the person's name that starts with it (a
-    /// family name written first: "Li" for "Li Qiang").
-    fn entity_for(&mut self, name: &str, organisation: bool) -> usize {
-        let key = name_key(name);
+    /// family name written first: "Li" for "Li Qiang"). `key` is the [`name_key`] of
+    /// `name`.
+    fn entity_for(&mut self, name: &str, key: u64, organisation: bool) -> usize {
         if let Some(&entity) = self.by_name.get(&key) {
             return entity;
         }
@@ -532,6 +545,17 @@ impl SpeakerTable {
 /// by a chance of about one in 2^64 per pair.
 fn name_key(name: &str) -> u64 {
     HashSet::<&str>::default().hasher().hash_one(name)
+}
+
+/// The bytes `range` of `name`, borrowed from the same text when `name` is.
+fn part_of<'a>(name: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match name {
+        Cow::Borrowed(text) => {
+            let text: &'a str = text;
+            Cow::Borrowed(&text[range])
+        }
+        Cow::Owned(text) => Cow::Owned(text[range].to_string()),
+    }
 }
 
 /// The first gendered pronoun in the tokens after a name ending at token `after`, before
