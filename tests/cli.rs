@@ -333,6 +333,37 @@ fn batch_corpus() -> String {
     lines.join("\n") + "\n"
 }
 
+/// With `--jobs` above 1 the report is written on a thread of its own; a failed write must
+/// still end the run with the system's reason, as on one thread.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported_whatever_the_jobs() {
+    let corpus = batch_corpus();
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(BINARY)
+            .args(["analyze", "--jsonl", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(std::fs::File::create("/dev/full").expect("open /dev/full"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start the article-analyzer binary");
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        let input = corpus.clone().into_bytes();
+        // The tool may stop reading once the write fails: a closed pipe is no failure here.
+        let writer = std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+        });
+        let output = child.wait_with_output().expect("wait for article-analyzer");
+        writer.join().expect("stdin writer thread");
+        assert_eq!(output.status.code(), Some(1), "--jobs {jobs}");
+        let stderr = stderr_of(&output);
+        assert!(
+            stderr.contains("cannot write the report: No space left on device"),
+            "--jobs {jobs}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn any_number_of_jobs_gives_the_report_of_one() {
     let corpus = batch_corpus();

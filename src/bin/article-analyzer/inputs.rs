@@ -135,7 +135,8 @@ fn file_id(path: &Path) -> String {
 /// A JSONL corpus read one line at a time (blank lines are passed over).
 pub struct JsonlLines {
     name: String,
-    reader: Box<dyn BufRead>,
+    /// `Send`, so that `--jobs` above 1 can read on a thread of its own.
+    reader: Box<dyn BufRead + Send>,
     line_number: usize,
     format: InputFormat,
 }
@@ -177,7 +178,7 @@ impl JsonlLines {
     /// a `"format"` of its own holds `format` (text unless `--input-format` says otherwise).
     pub fn open(path: Option<&Path>, format: Option<InputFormat>) -> Result<JsonlLines, CliError> {
         let name = display_name(path);
-        let reader: Box<dyn BufRead> = match path {
+        let reader: Box<dyn BufRead + Send> = match path {
             Some(path) if !is_stdin(path) => {
                 let file = std::fs::File::open(path).map_err(|source| CliError::Read {
                     name: name.clone(),
@@ -185,7 +186,8 @@ impl JsonlLines {
                 })?;
                 Box::new(io::BufReader::new(file))
             }
-            _ => Box::new(io::stdin().lock()),
+            // `Stdin` rather than its lock, which may not move to another thread.
+            _ => Box::new(io::BufReader::new(io::stdin())),
         };
         Ok(JsonlLines {
             name,
@@ -243,11 +245,16 @@ impl JsonlLines {
 
     /// The message for line `line` (from 1), when it is skipped.
     pub fn line_error_at(&self, line: usize, message: String) -> CliError {
-        CliError::Jsonl {
-            name: self.name.clone(),
-            line,
-            message,
-        }
+        line_error(&self.name, line, message)
+    }
+}
+
+/// The message for line `line` (from 1) of the corpus named `name`, when it is skipped.
+pub fn line_error(name: &str, line: usize, message: String) -> CliError {
+    CliError::Jsonl {
+        name: name.to_string(),
+        line,
+        message,
     }
 }
 
