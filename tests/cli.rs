@@ -334,11 +334,20 @@ fn batch_corpus() -> String {
 }
 
 /// With `--jobs` above 1 the report is written on a thread of its own; a failed write must
-/// still end the run with the system's reason, as on one thread.
+/// still end the run with the system's reason, as on one thread, even while standard input
+/// stays open (here until the run has ended: a run waiting for more input would hang).
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_is_reported_whatever_the_jobs() {
-    let corpus = batch_corpus();
+    // 40 articles of about 4.6 KB of JSON each: the first group of articles (16 per job)
+    // overflows the output's 64 KB buffer, so the write fails before the input's end; with
+    // two jobs, the analysis then waits for lines to fill a second group of 32.
+    let text = [FERRY_ARTICLE, ORCHARD_ARTICLE].repeat(4).join("\n");
+    let corpus: String = (0..40)
+        .map(|index| {
+            serde_json::json!({"id": format!("article-{index}"), "text": text}).to_string() + "\n"
+        })
+        .collect();
     for jobs in ["1", "2"] {
         let mut child = Command::new(BINARY)
             .args(["analyze", "--jsonl", "--jobs", jobs])
@@ -349,11 +358,15 @@ fn a_full_disk_is_reported_whatever_the_jobs() {
             .expect("start the article-analyzer binary");
         let mut pipe = child.stdin.take().expect("stdin is piped");
         let input = corpus.clone().into_bytes();
+        let (ended, run_ended) = std::sync::mpsc::channel::<()>();
         // The tool may stop reading once the write fails: a closed pipe is no failure here.
         let writer = std::thread::spawn(move || {
             let _ = pipe.write_all(&input);
+            // Standard input stays open until the run has ended.
+            let _ = run_ended.recv();
         });
         let output = child.wait_with_output().expect("wait for article-analyzer");
+        drop(ended);
         writer.join().expect("stdin writer thread");
         assert_eq!(output.status.code(), Some(1), "--jobs {jobs}");
         let stderr = stderr_of(&output);

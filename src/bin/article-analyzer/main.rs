@@ -120,16 +120,14 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
         arguments.format,
         arguments.pretty,
     )?;
-    {
-        for chunk in files.chunks(ARTICLES_IN_FLIGHT_PER_JOB * arguments.jobs) {
-            let documents: Vec<_> = chunk.iter().map(|input| input.document.clone()).collect();
-            for (input, result) in chunk.iter().zip(batch.add_many(&documents, arguments.jobs)) {
-                let mut article = result.map_err(CliError::Analyze)?;
-                if let Some(warning) = &input.warning {
-                    article.warnings.insert(0, warning.clone());
-                }
-                writer.article(article)?;
+    for chunk in files.chunks(ARTICLES_IN_FLIGHT_PER_JOB * arguments.jobs) {
+        let documents: Vec<_> = chunk.iter().map(|input| input.document.clone()).collect();
+        for (input, result) in chunk.iter().zip(batch.add_many(&documents, arguments.jobs)) {
+            let mut article = result.map_err(CliError::Analyze)?;
+            if let Some(warning) = &input.warning {
+                article.warnings.insert(0, warning.clone());
             }
+            writer.article(article)?;
         }
     }
     writer.finish(batch.cross_article())?;
@@ -187,66 +185,90 @@ fn analyze_jsonl_with_helpers(
 ) -> Result<Vec<CliError>, CliError> {
     let in_flight = ARTICLES_IN_FLIGHT_PER_JOB * arguments.jobs;
     let name = corpus.name().to_string();
+    let (line_sender, lines) = mpsc::sync_channel(in_flight);
+    // Not joined: when the analysis stops early (a write error, too many articles), the
+    // reader may be waiting for input that never comes, and the run must end all the same,
+    // as it does on one thread; dropping `lines` stops it at its next line otherwise.
+    let mut reading = Some(std::thread::spawn(move || {
+        let mut corpus = corpus;
+        loop {
+            let line = corpus.next_line();
+            let last = !matches!(line, Ok(Some(_)));
+            if line_sender.send(line).is_err() || last {
+                break;
+            }
+        }
+    }));
+    let (article_sender, to_write) = mpsc::sync_channel(in_flight);
     let (format, pretty) = (arguments.format, arguments.pretty);
-    std::thread::scope(|scope| {
-        let (line_sender, lines) = mpsc::sync_channel(in_flight);
-        scope.spawn(move || {
-            let mut corpus = corpus;
-            loop {
-                let line = corpus.next_line();
-                let last = !matches!(line, Ok(Some(_)));
-                // A send fails when the analysis has stopped taking lines: stop reading.
-                if line_sender.send(line).is_err() || last {
-                    break;
+    let writing = std::thread::spawn(move || -> Result<(), CliError> {
+        let stdout = io::stdout();
+        let mut writer = ReportWriter::new(
+            io::BufWriter::with_capacity(OUTPUT_BUFFER_BYTES, stdout.lock()),
+            format,
+            pretty,
+        )?;
+        for message in to_write {
+            match message {
+                ToWrite::Article(article) => writer.article(article)?,
+                ToWrite::End(cross) => return Ok(writer.finish(cross)?),
+            }
+        }
+        // No end (the reading failed): what was written stays, as on one thread.
+        Ok(())
+    });
+    // A send fails only when the writing thread stopped on an error, which is returned below.
+    let writer_stopped = || CliError::Write(io::ErrorKind::BrokenPipe.into());
+    let analysed = analyze_jsonl(
+        &mut || loop {
+            match lines.recv_timeout(WRITER_CHECK_INTERVAL) {
+                Ok(line) => return line,
+                // The writing thread ends before the report's end only on an error. Standard
+                // input may stay open without a line for long: the run stops at the failed
+                // write all the same, as on one thread.
+                Err(mpsc::RecvTimeoutError::Timeout) if writing.is_finished() => {
+                    return Err(writer_stopped())
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                // The reader sends its last line or error before it ends, so a closed
+                // channel means it panicked: so does the run.
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    match reading.take().map(|reader| reader.join()) {
+                        Some(Err(panic)) => std::panic::resume_unwind(panic),
+                        _ => return Ok(None),
+                    }
                 }
             }
-        });
-        let (article_sender, to_write) = mpsc::sync_channel(in_flight);
-        let writing = scope.spawn(move || -> Result<(), CliError> {
-            let stdout = io::stdout();
-            let mut writer = ReportWriter::new(
-                io::BufWriter::with_capacity(OUTPUT_BUFFER_BYTES, stdout.lock()),
-                format,
-                pretty,
-            )?;
-            for message in to_write {
-                match message {
-                    ToWrite::Article(article) => writer.article(article)?,
-                    ToWrite::End(cross) => return Ok(writer.finish(cross)?),
-                }
-            }
-            // Without an end (the reading failed), what was written stays, as in turn.
-            Ok(())
-        });
-        let analysed = analyze_jsonl(
-            // The reader ends the channel only after its last line or error.
-            &mut || lines.recv().unwrap_or(Ok(None)),
-            &name,
-            batch,
-            arguments.jobs,
-            // A send fails only when the writing thread stopped on an error, returned below.
-            &mut |article| {
-                article_sender
-                    .send(ToWrite::Article(article))
-                    .map_err(|_| CliError::Write(io::ErrorKind::BrokenPipe.into()))
-            },
-        )
-        .and_then(|skipped| {
+        },
+        &name,
+        batch,
+        arguments.jobs,
+        &mut |article| {
             article_sender
-                .send(ToWrite::End(batch.cross_article()))
-                .map_err(|_| CliError::Write(io::ErrorKind::BrokenPipe.into()))?;
-            Ok(skipped)
-        });
-        // Lines read ahead are dropped with the receiver, which stops the reader.
-        drop(lines);
-        drop(article_sender);
-        let written = writing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        // The writing thread's own error says more than the closed channel it left.
-        written.and(analysed)
-    })
+                .send(ToWrite::Article(article))
+                .map_err(|_| writer_stopped())
+        },
+    )
+    .and_then(|skipped| {
+        article_sender
+            .send(ToWrite::End(batch.cross_article()))
+            .map_err(|_| writer_stopped())?;
+        Ok(skipped)
+    });
+    drop(lines);
+    drop(article_sender);
+    let written = writing
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    // The writing thread's own error says more than the closed channel it left.
+    written.and(analysed)
 }
+
+/// How often the analysis, waiting for a line, looks whether the writing thread stopped on an
+/// error: a fraction of a second is soon enough for a person, and costs nothing while lines
+/// keep coming.
+#[cfg(not(target_arch = "wasm32"))]
+const WRITER_CHECK_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Articles read ahead for each thread: enough that a thread finding a long article does not
 /// leave the others idle for long, few enough that memory holds only a handful of articles
