@@ -39,16 +39,6 @@ use inputs::{Input, JsonlLine, JsonlLines};
 #[cfg(not(target_arch = "wasm32"))]
 use output::ReportWriter;
 
-/// mimalloc rather than the system allocator: the analysis makes many small, short-lived
-/// allocations (words, maps, the report's strings), and glibc's malloc, free and their
-/// consolidation took about 9% of the CPU time of `analyze --jsonl` on real text; with
-/// mimalloc the whole run takes 4-6% less CPU time. The binary only: the library leaves
-/// the choice to its users (the page keeps Rust's wasm allocator, where talc measured no
-/// faster, and the Python extension Python's process allocator).
-#[cfg(not(target_arch = "wasm32"))]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[cfg(target_arch = "wasm32")]
 fn main() -> ExitCode {
     eprintln!("article-analyzer is a native command-line tool; in a browser, use the page (www/)");
