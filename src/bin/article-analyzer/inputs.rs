@@ -132,11 +132,15 @@ fn file_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// The input buffer of a JSONL corpus: a dozen articles of a few KB per read.
+const INPUT_BUFFER_BYTES: usize = 64 * 1024;
+
 /// A JSONL corpus read one line at a time (blank lines are passed over).
 pub struct JsonlLines {
     name: String,
-    /// `Send`, so that `--jobs` above 1 can read on a thread of its own.
-    reader: Box<dyn BufRead + Send>,
+    /// `Send`, so that `--jobs` above 1 can read on a thread of its own; a `BufReader`,
+    /// whose buffer tells whether the next line can be taken without waiting for input.
+    reader: io::BufReader<Box<dyn Read + Send>>,
     line_number: usize,
     format: InputFormat,
 }
@@ -178,23 +182,29 @@ impl JsonlLines {
     /// a `"format"` of its own holds `format` (text unless `--input-format` says otherwise).
     pub fn open(path: Option<&Path>, format: Option<InputFormat>) -> Result<JsonlLines, CliError> {
         let name = display_name(path);
-        let reader: Box<dyn BufRead + Send> = match path {
+        let source: Box<dyn Read + Send> = match path {
             Some(path) if !is_stdin(path) => {
                 let file = std::fs::File::open(path).map_err(|source| CliError::Read {
                     name: name.clone(),
                     source,
                 })?;
-                Box::new(io::BufReader::new(file))
+                Box::new(file)
             }
             // `Stdin` rather than its lock, which may not move to another thread.
-            _ => Box::new(io::BufReader::new(io::stdin())),
+            _ => Box::new(io::stdin()),
         };
+        let reader = io::BufReader::with_capacity(INPUT_BUFFER_BYTES, source);
         Ok(JsonlLines {
             name,
             reader,
             line_number: 0,
             format: format.unwrap_or(InputFormat::Text),
         })
+    }
+
+    /// Whether the next line is already in memory, whole: taking it cannot wait for input.
+    pub fn next_line_is_buffered(&self) -> bool {
+        self.reader.buffer().contains(&b'\n')
     }
 
     /// How the corpus is named in messages.
