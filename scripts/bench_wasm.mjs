@@ -9,7 +9,13 @@
 // times each (default 5). Prints
 // input megabytes (10^6 UTF-8 bytes) per second of wall time: the median run, with the slowest
 // and fastest. The time includes crossing the JS/wasm boundary both ways (copying the text
-// in, building the Article object out), which is what the page pays.
+// in, building the Article object out), which is what the page pays. It also prints MB per
+// second of the process's CPU time (`process.cpuUsage()`, all threads), which a busy machine
+// disturbs far less than wall time. V8 compiles the .wasm again, optimised, on background
+// threads during the first seconds, and that CPU time lands in the first run; to compare
+// builds by one run each, start Node with `--no-liftoff --no-wasm-lazy-compilation`, which
+// compiles the module fully before anything is timed (it halved the CPU time of a single
+// pass over the real-text corpus).
 //
 // With --html every document is a page's HTML (e.g. from `bench_html --make-pages`):
 // cleanHtml(html) stands for clean(text), and the documents handed to analyze carry
@@ -86,18 +92,25 @@ function main() {
   }
 
   let sink = 0;
-  // Times one way of analysing every article, --iterations times; returns sorted MB/s.
+  // Times one way of analysing every article, --iterations times; returns sorted MB/s of wall
+  // time, and sorted MB/s of CPU time as `cpu`.
   const measure = (analyseOne) => {
     const rates = [];
+    const cpuRates = [];
     for (let run = 0; run < args.iterations; run++) {
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       for (const text of texts) {
         sink += analyseOne(text);
       }
+      const cpu = process.cpuUsage(cpuStarted);
       const seconds = (performance.now() - started) / 1000;
       rates.push(bytes / 1e6 / seconds);
+      cpuRates.push(bytes / 1e6 / ((cpu.user + cpu.system) / 1e6));
     }
-    return rates.sort((a, b) => a - b);
+    rates.sort((a, b) => a - b);
+    rates.cpu = cpuRates.sort((a, b) => a - b);
+    return rates;
   };
   const cleanOne = args.html ? (text) => analyzer.cleanHtml(text) : (text) => analyzer.clean(text);
   const format = args.html ? "html" : "text";
@@ -114,6 +127,8 @@ function main() {
       corpus: args.corpus, format, articles: texts.length, megabytes: Number(megabytes.toFixed(3)),
       iterations: args.iterations, clean_mb_per_s: Number(median(rates).toFixed(2)),
       cleaning_only_mb_per_s: Number(median(cleaningRates).toFixed(2)),
+      clean_mb_per_cpu_s: Number(median(rates.cpu).toFixed(2)),
+      cleaning_only_mb_per_cpu_s: Number(median(cleaningRates.cpu).toFixed(2)),
     }));
   } else {
     console.log(
@@ -127,6 +142,10 @@ function main() {
     console.log(
       `  wasm cleaning only       median ${median(cleaningRates).toFixed(1).padStart(7)} MB/s   ` +
         `(slowest ${cleaningRates[0].toFixed(1)}, fastest ${cleaningRates[cleaningRates.length - 1].toFixed(1)})`,
+    );
+    console.log(
+      `  per second of CPU time: ${args.html ? "cleanHtml" : "clean"} ${median(rates.cpu).toFixed(1)} MB/s, ` +
+        `cleaning only ${median(cleaningRates.cpu).toFixed(1)} MB/s (medians)`,
     );
   }
 }

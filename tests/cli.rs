@@ -333,6 +333,49 @@ fn batch_corpus() -> String {
     lines.join("\n") + "\n"
 }
 
+/// A failed write ends the run with the system's reason, whatever the number of jobs, even
+/// while standard input stays open (here until the run has ended: a run that went on waiting
+/// for more input would hang).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_reported_whatever_the_jobs() {
+    // 40 articles of about 4.6 KB of JSON each, more than the output's buffer holds, so the
+    // write fails before the input's end.
+    let text = [FERRY_ARTICLE, ORCHARD_ARTICLE].repeat(4).join("\n");
+    let corpus: String = (0..40)
+        .map(|index| {
+            serde_json::json!({"id": format!("article-{index}"), "text": text}).to_string() + "\n"
+        })
+        .collect();
+    for jobs in ["1", "2"] {
+        let mut child = Command::new(BINARY)
+            .args(["analyze", "--jsonl", "--jobs", jobs])
+            .stdin(Stdio::piped())
+            .stdout(std::fs::File::create("/dev/full").expect("open /dev/full"))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start the article-analyzer binary");
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        let input = corpus.clone().into_bytes();
+        let (ended, run_ended) = std::sync::mpsc::channel::<()>();
+        // The tool may stop reading once the write fails: a closed pipe is no failure here.
+        let writer = std::thread::spawn(move || {
+            let _ = pipe.write_all(&input);
+            // Standard input stays open until the run has ended.
+            let _ = run_ended.recv();
+        });
+        let output = child.wait_with_output().expect("wait for article-analyzer");
+        drop(ended);
+        writer.join().expect("stdin writer thread");
+        assert_eq!(output.status.code(), Some(1), "--jobs {jobs}");
+        let stderr = stderr_of(&output);
+        assert!(
+            stderr.contains("cannot write the report: No space left on device"),
+            "--jobs {jobs}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn any_number_of_jobs_gives_the_report_of_one() {
     let corpus = batch_corpus();
