@@ -311,6 +311,12 @@ fn adding_many_on_several_threads_matches_adding_one_by_one() {
             sequential.cross_article(),
             "{threads} threads"
         );
+        // The duplicate search beside the story scoring gives the same results.
+        assert_eq!(
+            parallel.cross_article_on(threads),
+            sequential.cross_article(),
+            "cross_article_on({threads})"
+        );
     }
     let cross = sequential.cross_article();
     assert!(

@@ -886,6 +886,31 @@ pub fn partition(count: usize, stories: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
 /// exactly one group, groups sorted, listed by their first member. Duplicate pairs are
 /// always in the same story. Steps 2 to 5 on one machine.
 pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<usize>> {
+    group_scored(summaries, scored_graph(summaries), duplicates)
+}
+
+/// The stories of [`group`] from the graph [`scored_graph`] gave for the same summaries: the scoring
+/// needs no duplicate pair, so a caller with a second thread can score while the duplicates
+/// are searched.
+pub fn group_scored(
+    summaries: &[&StorySummary],
+    mut graph: StoryGraph,
+    duplicates: &[IndexPair],
+) -> Vec<Vec<usize>> {
+    for pair in duplicates {
+        let _ = graph.add_copy(pair.a, pair.b);
+    }
+    for item in graph.items() {
+        graph.add_figures(item, &summaries[item].figures);
+    }
+    // Every article the edges touch was given its figures just above.
+    let stories = graph.groups().unwrap_or_default();
+    partition(summaries.len(), stories)
+}
+
+/// The story graph's scored edges: every pair of articles that shares a key, weighed by
+/// their summaries (steps 2 and 3 of [`group`]), before the copies and figures are added.
+pub fn scored_graph(summaries: &[&StorySummary]) -> StoryGraph {
     let frequencies =
         DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
     let weighing = Weighing::new(&frequencies);
@@ -928,15 +953,7 @@ pub fn group(summaries: &[&StorySummary], duplicates: &[IndexPair]) -> Vec<Vec<u
             });
         }
     });
-    for pair in duplicates {
-        let _ = graph.add_copy(pair.a, pair.b);
-    }
-    for item in graph.items() {
-        graph.add_figures(item, &summaries[item].figures);
-    }
-    // Every article the edges touch was given its figures just above.
-    let stories = graph.groups().unwrap_or_default();
-    partition(summaries.len(), stories)
+    graph
 }
 
 #[cfg(test)]

@@ -112,7 +112,7 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
             }
         }
     }
-    writer.finish(batch.cross_article())?;
+    writer.finish(batch.cross_article_on(arguments.jobs))?;
     match skipped.len() {
         0 => Ok(()),
         _ => Err(CliError::Skipped(skipped)),
