@@ -15,10 +15,6 @@ use super::word_key::ascii_key;
 // Looked up for nearly every word of every article: a fast text hasher, not SipHash.
 use crate::text::{HashMapOfText as HashMap, HashMapOfWords, HashSetOfText as HashSet};
 
-/// Lower-case words that may join capitalised words into one name ("Secretary of State",
-/// "Charles de Gaulle").
-pub const NAME_CONNECTORS: &[&str] = &["of", "de", "la", "van", "von", "al", "bin", "der", "du"];
-
 /// Grammatical gender a pronoun or honorific implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -71,7 +67,7 @@ impl NameWordLists {
         self.0 & Self::SENTENCE_OPENER != 0
     }
 
-    /// Whether the word is one of the [`NAME_CONNECTORS`].
+    /// Whether the word is one of the [`QuoteLexicon::name_connectors`].
     pub fn connector(self) -> bool {
         self.0 & Self::CONNECTOR != 0
     }
@@ -128,6 +124,9 @@ pub struct QuoteLexicon {
     /// Words of a time phrase that may stand between a speaker and the verb ("X on Thursday
     /// said", "X later Monday told").
     pub time_words: HashSet<&'static str>,
+    /// Lowercase words that may join capitalised words into one name ("Secretary of
+    /// State", "Charles de Gaulle"), matched as written (`name_connectors.txt`).
+    pub name_connectors: Vec<&'static str>,
 }
 
 impl QuoteLexicon {
@@ -171,6 +170,11 @@ impl QuoteLexicon {
     pub fn ascii_name_word_lists(&self, word: &str) -> Option<NameWordLists> {
         let key = ascii_key(word)?;
         Some(self.name_word_keys.get(&key).copied().unwrap_or_default())
+    }
+
+    /// Whether `word`, as written, is one of the [`name_connectors`](Self::name_connectors).
+    pub fn is_name_connector(&self, word: &str) -> bool {
+        self.name_connectors.contains(&word)
     }
 
     /// Whether `word` (lowercase) is a title or honorific.
@@ -233,6 +237,10 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             )))
             .collect(),
             time_words: words(without_comments!(include_str!("lexicon/time_words.txt"))).collect(),
+            name_connectors: words(without_comments!(include_str!(
+                "lexicon/name_connectors.txt"
+            )))
+            .collect(),
             phrases: lines(without_comments!(include_str!(
                 "lexicon/reporting_phrases.txt"
             )))
@@ -273,7 +281,7 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
     for &word in lexicon.pronouns.keys() {
         lists.entry(word).or_default().0 |= NameWordLists::PRONOUN;
     }
-    for &word in NAME_CONNECTORS {
+    for &word in &lexicon.name_connectors {
         lists.entry(word).or_default().0 |= NameWordLists::CONNECTOR;
     }
     lists

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, Gender, NameWordLists, NAME_CONNECTORS};
+use super::lexicon::{quote_lexicon, Gender, NameWordLists};
 use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
 
 /// A name read from a run of capitalised words of the text `'a`.
@@ -56,7 +56,7 @@ pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<Nam
             continue;
         }
         let connector = tokens.get(end).is_some_and(|token| {
-            token.is_word() && NAME_CONNECTORS.contains(&&input[token.start..token.end])
+            token.is_word() && quote_lexicon().is_name_connector(&input[token.start..token.end])
         });
         if connector && is_name_word(input, tokens, end + 1) {
             end += 2;
@@ -77,7 +77,8 @@ pub fn name_before<'a>(input: &'a str, tokens: &[Token], end: usize) -> Option<N
         }
         let connector = start >= 2
             && tokens[start - 1].is_word()
-            && NAME_CONNECTORS.contains(&&input[tokens[start - 1].start..tokens[start - 1].end])
+            && quote_lexicon()
+                .is_name_connector(&input[tokens[start - 1].start..tokens[start - 1].end])
             && is_name_word(input, tokens, start - 2)
             && start < end;
         if connector {
@@ -135,7 +136,7 @@ impl RunWord {
             pronoun: lists.pronoun(),
             title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
             organisation: stem_lists.unwrap_or(lists).organisation(),
-            connector: NAME_CONNECTORS.contains(&lower),
+            connector: quote_lexicon().is_name_connector(lower),
         }
     }
 }
@@ -348,7 +349,7 @@ mod tests {
             );
             assert_eq!(
                 as_written.connector,
-                NAME_CONNECTORS.contains(&lower.as_str()),
+                quote_lexicon().is_name_connector(&lower),
                 "{word}"
             );
         }
