@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::scan::find_any_of_three;
+use crate::text::find_any_of_three;
 
 /// One quotation found in the input.
 #[derive(Debug, Clone, PartialEq, Eq)]

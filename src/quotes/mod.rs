@@ -11,7 +11,6 @@ mod cues;
 mod lexicon;
 mod marks;
 mod names;
-mod scan;
 mod sources;
 mod speakers;
 mod tokens;
@@ -20,6 +19,7 @@ mod word_key;
 use std::ops::Range;
 
 use crate::report::{Block, Quote};
+use crate::text::offsets::ByteCursor;
 use crate::text::Lowercase;
 use marks::find_quotations;
 
@@ -45,36 +45,11 @@ pub fn cue_base(cue: &str) -> String {
 
 /// Byte spans of the kept blocks, whose offsets are UTF-16 units (one pass over the input).
 fn kept_spans(input: &str, blocks: &[Block]) -> Vec<Range<usize>> {
-    let bytes = input.as_bytes();
     let mut spans = Vec::new();
-    let mut byte = 0;
-    let mut utf16 = 0;
-    // Runs of ASCII, most of the text, are one unit a byte; any other character is stepped
-    // by its UTF-8 lead byte, without decoding it: four bytes are two UTF-16 units, fewer
-    // one.
-    let mut to_byte = |target: usize| {
-        while utf16 < target && byte < bytes.len() {
-            let wanted = (target - utf16).min(bytes.len() - byte);
-            let ascii = scan::ascii_prefix_len(&bytes[byte..byte + wanted]);
-            byte += ascii;
-            utf16 += ascii;
-            if utf16 == target || byte == bytes.len() {
-                break;
-            }
-            let (length, units) = match bytes[byte] {
-                0x00..=0x7F => (1, 1),
-                0xF0..=0xFF => (4, 2),
-                0xE0..=0xEF => (3, 1),
-                _ => (2, 1),
-            };
-            byte += length;
-            utf16 += units;
-        }
-        byte
-    };
+    let mut cursor = ByteCursor::new(input);
     for block in blocks {
-        let start = to_byte(block.start);
-        let end = to_byte(block.end);
+        let start = cursor.byte_at(block.start);
+        let end = cursor.byte_at(block.end);
         if block.kept {
             spans.push(start..end);
         }

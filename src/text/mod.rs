@@ -26,7 +26,9 @@ mod word_set;
 mod word_table;
 mod words;
 
-pub use bytes::{count_byte_pairs, count_bytes, is_utf8_continuation};
+pub use bytes::{
+    ascii_prefix_len, count_byte_pairs, count_bytes, find_any_of_three, is_utf8_continuation,
+};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
 pub use word_set::FirstWordFilter;

@@ -1,7 +1,8 @@
 //! Conversion of byte offsets in a Rust string to UTF-16 code unit offsets, the unit
-//! JavaScript's `String.prototype.slice` uses (astral characters such as emoji count two).
+//! JavaScript's `String.prototype.slice` uses (astral characters such as emoji count two),
+//! and back.
 
-use crate::text::{count_bytes, is_utf8_continuation};
+use crate::text::{ascii_prefix_len, count_bytes, is_utf8_continuation};
 
 /// Converts byte offsets of one text to UTF-16 offsets. Queries must come in
 /// non-decreasing order, so a whole article is converted in one linear pass.
@@ -37,6 +38,54 @@ impl<'a> Utf16Cursor<'a> {
     }
 }
 
+/// Converts UTF-16 offsets of one text to byte offsets, the reverse of [`Utf16Cursor`].
+/// Queries must come in non-decreasing order, so a whole article is converted in one
+/// linear pass.
+pub struct ByteCursor<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    utf16: usize,
+}
+
+impl<'a> ByteCursor<'a> {
+    /// Starts a cursor at the beginning of `text`.
+    pub fn new(text: &'a str) -> Self {
+        ByteCursor {
+            bytes: text.as_bytes(),
+            byte: 0,
+            utf16: 0,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `target`: the first character boundary at or past
+    /// it (a target inside a surrogate pair gives the end of the pair); offsets past the end
+    /// map to the end. A target before the previous query gives the previous answer.
+    pub fn byte_at(&mut self, target: usize) -> usize {
+        let bytes = self.bytes;
+        // Runs of ASCII, most of the text, are one unit a byte; any other character is
+        // stepped by its UTF-8 lead byte, without decoding it: four bytes are two UTF-16
+        // units, fewer one.
+        while self.utf16 < target && self.byte < bytes.len() {
+            let wanted = (target - self.utf16).min(bytes.len() - self.byte);
+            let ascii = ascii_prefix_len(&bytes[self.byte..self.byte + wanted]);
+            self.byte += ascii;
+            self.utf16 += ascii;
+            if self.utf16 == target || self.byte == bytes.len() {
+                break;
+            }
+            let (length, units) = match bytes[self.byte] {
+                0x00..=0x7F => (1, 1),
+                0xF0..=0xFF => (4, 2),
+                0xE0..=0xEF => (3, 1),
+                _ => (2, 1),
+            };
+            self.byte += length;
+            self.utf16 += units;
+        }
+        self.byte
+    }
+}
+
 /// Number of UTF-16 code units of a stretch of valid UTF-8: every byte that is not a
 /// continuation byte starts a character (one unit), and every four-byte lead adds a second
 /// unit (a surrogate pair).
@@ -61,6 +110,23 @@ mod tests {
         assert_eq!(cursor.to_utf16(5), 3);
         assert_eq!(cursor.to_utf16(text.len()), 6);
         assert_eq!(utf16_len(text), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn byte_cursor_reverses_the_utf16_cursor() {
+        let text = "Lede “quoted” 😀 text é, then plain ASCII for more than eight bytes 😀.";
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&byte| text.is_char_boundary(byte))
+            .collect();
+        let mut utf16 = Utf16Cursor::new(text);
+        let mut bytes = ByteCursor::new(text);
+        for &byte in &boundaries {
+            assert_eq!(bytes.byte_at(utf16.to_utf16(byte)), byte, "byte {byte}");
+        }
+        // Inside a surrogate pair: the end of the pair; past the end: the end.
+        let mut bytes = ByteCursor::new("a😀b");
+        assert_eq!(bytes.byte_at(2), 5);
+        assert_eq!(bytes.byte_at(99), 6);
     }
 
     #[test]
