@@ -421,54 +421,26 @@ fn expect_object(value: &JsValue, expected: &str) -> Result<(), String> {
     }
 }
 
-/// `object[name]`; a getter that throws is reported, not passed on. The name's JavaScript
-/// string is made once per name and kept (see [`with_field_name`]).
-fn field(object: &JsValue, name: &'static str) -> Result<JsValue, String> {
-    with_field_name(name, |key| js_sys::Reflect::get(object, key))
+/// `object[name]`; a getter that throws is reported, not passed on.
+fn field(object: &JsValue, name: &str) -> Result<JsValue, String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
         .map_err(|_| format!("field `{name}` could not be read"))
-}
-
-/// Calls `read` with `name` as a JavaScript string, made on the first call for that name
-/// and kept for the module's life. Every article handed in has its fields looked up by name
-/// (`id`, `text`, `format`, `overrides`), and a string made from Rust is a crossing into
-/// JavaScript and a UTF-8 decoding each time: four per article in the page's per-article
-/// calls. The names are the few literals of this file, so the list stays short.
-fn with_field_name<T>(name: &'static str, read: impl FnOnce(&JsValue) -> T) -> T {
-    thread_local! {
-        static NAMES: std::cell::RefCell<Vec<(&'static str, JsValue)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
-    }
-    NAMES.with(|names| {
-        let Ok(mut names) = names.try_borrow_mut() else {
-            // Re-entered: a getter of the object being read called into the module. That
-            // read gets a name of its own rather than a panic.
-            return read(&JsValue::from_str(name));
-        };
-        let index = match names.iter().position(|(known, _)| *known == name) {
-            Some(index) => index,
-            None => {
-                names.push((name, JsValue::from_str(name)));
-                names.len() - 1
-            }
-        };
-        read(&names[index].1)
-    })
 }
 
 /// A field's value, or None when it is missing, `undefined` or `null` (all three mean "not
 /// given" to the optional readers below).
-fn present_field(object: &JsValue, name: &'static str) -> Result<Option<JsValue>, String> {
+fn present_field(object: &JsValue, name: &str) -> Result<Option<JsValue>, String> {
     let value = field(object, name)?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
 /// A string field that must be there.
-fn required_string(object: &JsValue, name: &'static str) -> Result<String, String> {
+fn required_string(object: &JsValue, name: &str) -> Result<String, String> {
     optional_string(object, name)?.ok_or_else(|| format!("missing field `{name}`"))
 }
 
 /// A string field that may be missing, `undefined` or `null`.
-fn optional_string(object: &JsValue, name: &'static str) -> Result<Option<String>, String> {
+fn optional_string(object: &JsValue, name: &str) -> Result<Option<String>, String> {
     let Some(value) = present_field(object, name)? else {
         return Ok(None);
     };
@@ -479,7 +451,7 @@ fn optional_string(object: &JsValue, name: &'static str) -> Result<Option<String
 }
 
 /// A boolean field that may be missing, `undefined` or `null`.
-fn optional_bool(object: &JsValue, name: &'static str) -> Result<Option<bool>, String> {
+fn optional_bool(object: &JsValue, name: &str) -> Result<Option<bool>, String> {
     let Some(value) = present_field(object, name)? else {
         return Ok(None);
     };
@@ -492,7 +464,7 @@ fn optional_bool(object: &JsValue, name: &'static str) -> Result<Option<bool>, S
 /// A field holding a whole number from 0 up (a count or an index), that may be missing,
 /// `undefined` or `null`. Fractions, negative numbers and numbers past what `usize` holds
 /// are refused rather than rounded.
-fn optional_whole_number(object: &JsValue, name: &'static str) -> Result<Option<usize>, String> {
+fn optional_whole_number(object: &JsValue, name: &str) -> Result<Option<usize>, String> {
     let Some(value) = present_field(object, name)? else {
         return Ok(None);
     };

@@ -241,8 +241,9 @@ fn analyze_rejects_duplicate_ids() {
 }
 
 /// A document whose `text` is a getter that analyses another document first: the module is
-/// entered again while it reads the outer document's fields (whose names it keeps), and both
-/// analyses work, the outer one giving what the same document as plain fields gives.
+/// entered again while it reads the outer document's fields (anything it keeps between the
+/// reads, such as a cache of field names, must allow that), and both analyses work, the outer
+/// one giving what the same document as plain fields gives.
 #[wasm_bindgen_test]
 fn a_getter_may_call_the_module_while_its_document_is_read() {
     let inner_worked = std::rc::Rc::new(std::cell::Cell::new(false));
