@@ -122,9 +122,127 @@ pub fn ascii_key(word: &str) -> Option<u64> {
     }
 }
 
+/// A set of [`casing_key`]s, as the article's casing sets keep them: open addressing with
+/// linear probing over a table of keys, at most half full. The keys are already mixed
+/// (their low bits, which pick the slot, depend on every byte of the word), so a slot is
+/// the key's low bits and a probe compares whole keys: the set takes every word of the
+/// article, and a general hash set's per-slot tags and groups cost more than they save on
+/// such keys.
+#[derive(Debug, Default)]
+pub struct KeySet {
+    /// The slots, a power of two of them (or none); 0 marks an empty one.
+    slots: Vec<u64>,
+    /// How many slots hold a key.
+    len: usize,
+    /// Whether the set holds the key 0, which cannot stand in a slot.
+    has_zero: bool,
+}
+
+/// Slots in the smallest table: room for a short article without growing.
+const MIN_KEY_SLOTS: usize = 16;
+
+impl KeySet {
+    /// An empty set with room for `keys` keys before it grows.
+    pub fn with_capacity(keys: usize) -> Self {
+        if keys == 0 {
+            return KeySet::default();
+        }
+        KeySet {
+            slots: vec![0; (keys * 2).next_power_of_two().max(MIN_KEY_SLOTS)],
+            len: 0,
+            has_zero: false,
+        }
+    }
+
+    /// Adds `key`.
+    #[inline]
+    pub fn insert(&mut self, key: u64) {
+        if key == 0 {
+            self.has_zero = true;
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = key as usize & mask;
+        loop {
+            let slot = &mut self.slots[index];
+            if *slot == key {
+                return;
+            }
+            if *slot == 0 {
+                *slot = key;
+                self.len += 1;
+                return;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Whether the set holds `key`.
+    #[inline]
+    pub fn contains(&self, key: u64) -> bool {
+        if key == 0 {
+            return self.has_zero;
+        }
+        if self.slots.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = key as usize & mask;
+        // At most half the slots are full: the probe always meets an empty one.
+        loop {
+            match self.slots[index] {
+                0 => return false,
+                slot if slot == key => return true,
+                _ => index = (index + 1) & mask,
+            }
+        }
+    }
+
+    /// Doubles the table (or makes the first one) and enters the keys again.
+    #[cold]
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(MIN_KEY_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![0; slots]);
+        self.len = 0;
+        for key in old.into_iter().filter(|&key| key != 0) {
+            self.insert(key);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_sets_hold_what_was_inserted_and_nothing_else() {
+        let mut reference = std::collections::HashSet::new();
+        for capacity in [0, 1, 100] {
+            let mut set = KeySet::with_capacity(capacity);
+            // Keys of words, 0, and keys sharing their low bits (the same slot).
+            let keys: Vec<u64> = (0..400u64)
+                .map(|n| match n % 4 {
+                    0 => casing_key(&format!("word{n}")),
+                    1 => n << 40,
+                    2 => 0,
+                    _ => n,
+                })
+                .collect();
+            for (count, &key) in keys.iter().enumerate() {
+                set.insert(key);
+                reference.insert(key);
+                if count % 37 == 0 {
+                    for probe in keys.iter().chain(&[1 << 63, 7 << 40, 12345]) {
+                        assert_eq!(set.contains(*probe), reference.contains(probe), "{probe}");
+                    }
+                }
+            }
+            reference.clear();
+        }
+    }
 
     #[test]
     fn casing_keys_ignore_case_and_curly_apostrophes_only() {
