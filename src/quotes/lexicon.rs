@@ -73,6 +73,37 @@ impl NameWordLists {
     }
 }
 
+/// What a word (lowercase) may be among the cues read before a quotation: one lookup for
+/// each word of the sentence before it, most of which are none of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueWord(u8);
+
+impl CueWord {
+    const VERB: u8 = 1;
+    const CUE_NOUN: u8 = 2;
+    const PHRASE_END: u8 = 4;
+
+    /// Whether the word is none of a reporting verb, a cue noun or a phrase's last word.
+    pub fn is_none(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether the word is a form of a reporting verb ([`QuoteLexicon::verb`]).
+    pub fn verb(self) -> bool {
+        self.0 & Self::VERB != 0
+    }
+
+    /// Whether the word is one of the [`QuoteLexicon::cue_nouns`].
+    pub fn cue_noun(self) -> bool {
+        self.0 & Self::CUE_NOUN != 0
+    }
+
+    /// Whether the word is the last of one of the [`QuoteLexicon::phrases`].
+    pub fn ends_phrase(self) -> bool {
+        self.0 & Self::PHRASE_END != 0
+    }
+}
+
 /// How a reporting verb may attribute a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportingVerb {
@@ -127,6 +158,8 @@ pub struct QuoteLexicon {
     /// Lowercase words that may join capitalised words into one name ("Secretary of
     /// State", "Charles de Gaulle"), matched as written (`name_connectors.txt`).
     pub name_connectors: Vec<&'static str>,
+    /// What each reporting verb form, cue noun and phrase's last word is among the cues.
+    cue_words: HashMap<&'static str, CueWord>,
 }
 
 impl QuoteLexicon {
@@ -177,6 +210,11 @@ impl QuoteLexicon {
         self.name_connectors.contains(&word)
     }
 
+    /// What `word` (lowercase) may be among the cues read before a quotation.
+    pub fn cue_word(&self, word: &str) -> CueWord {
+        self.cue_words.get(word).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
@@ -205,6 +243,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             }
         }
         let mut lexicon = QuoteLexicon {
+            cue_words: HashMap::default(),
             name_word_lists: HashMap::default(),
             name_word_keys: HashMapOfWords::default(),
             verbs: reporting_verbs(without_comments!(include_str!(
@@ -248,6 +287,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             .collect(),
         };
         lexicon.name_word_lists = name_word_lists(&lexicon);
+        lexicon.cue_words = cue_words(&lexicon);
         // Keyed by a case-blind key: only the entries in lowercase, which alone a lowercase
         // word ever matched, and only ASCII ones (a word outside ASCII is looked up in
         // lowercase).
@@ -285,6 +325,22 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
         lists.entry(word).or_default().0 |= NameWordLists::CONNECTOR;
     }
     lists
+}
+
+/// Each reporting verb form, cue noun and last word of a reporting phrase, and which of
+/// them it is.
+fn cue_words(lexicon: &QuoteLexicon) -> HashMap<&'static str, CueWord> {
+    let mut words: HashMap<&'static str, CueWord> = HashMap::default();
+    for &verb in lexicon.verbs.keys() {
+        words.entry(verb).or_default().0 |= CueWord::VERB;
+    }
+    for &noun in &lexicon.cue_nouns {
+        words.entry(noun).or_default().0 |= CueWord::CUE_NOUN;
+    }
+    for last in lexicon.phrases.iter().filter_map(|phrase| phrase.last()) {
+        words.entry(last).or_default().0 |= CueWord::PHRASE_END;
+    }
+    words
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
@@ -353,6 +409,35 @@ mod tests {
         assert_eq!(lexicon.pronouns.get("she"), Some(&Gender::Feminine));
         assert!(lexicon.organisation_words.contains("ministry"));
         assert!(lexicon.cue_nouns.contains("remarks"));
+    }
+
+    #[test]
+    fn one_lookup_tells_what_a_word_is_among_the_cues() {
+        let lexicon = quote_lexicon();
+        let phrase_ends: Vec<&str> = lexicon
+            .phrases
+            .iter()
+            .filter_map(|phrase| phrase.last().copied())
+            .collect();
+        let listed = lexicon
+            .verbs
+            .keys()
+            .chain(&lexicon.cue_nouns)
+            .chain(&phrase_ends);
+        for &word in listed.chain(&["zebra", "the", "according", ""]) {
+            let cue = lexicon.cue_word(word);
+            assert_eq!(cue.verb(), lexicon.verb(word).is_some(), "{word}");
+            assert_eq!(cue.cue_noun(), lexicon.cue_nouns.contains(word), "{word}");
+            assert_eq!(cue.ends_phrase(), phrase_ends.contains(&word), "{word}");
+            assert_eq!(
+                cue.is_none(),
+                !(cue.verb() || cue.cue_noun() || cue.ends_phrase()),
+                "{word}"
+            );
+        }
+        assert!(lexicon.cue_word("said").verb());
+        assert!(lexicon.cue_word("remarks").cue_noun());
+        assert!(lexicon.cue_word("zebra").is_none());
     }
 
     #[test]
