@@ -181,6 +181,14 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
         loop {
             // ASCII letters and digits, most of every word.
             end += bytes.get(end..).map_or(0, alphanumeric_prefix_len);
+            // Nearly every word ends at a space or a mark in ASCII that joins nothing:
+            // told from its byte, without decoding a character.
+            let ends_word = bytes
+                .get(end)
+                .is_none_or(|&byte| byte.is_ascii() && !matches!(byte, b'\'' | b'-' | b'.' | b'&'));
+            if ends_word {
+                break;
+            }
             let Some(next) = char_at(end) else {
                 break;
             };
