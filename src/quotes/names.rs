@@ -144,6 +144,10 @@ impl RunWord {
 /// An ASCII word without its possessive ending in any case ("Macron's", "MACRON'S" →
 /// "Macron", "MACRON"), as [`strip_possessive`] strips the word in lowercase.
 fn strip_ascii_possessive(word: &str) -> &str {
+    // Most words end in none of the endings: told by their last byte.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
+        return word;
+    }
     for ending in ["'s", "'S", "'"] {
         if let Some(stem) = word.strip_suffix(ending) {
             if !stem.is_empty() {

@@ -155,7 +155,7 @@ fn lower_ascii(chunk: u64) -> u64 {
 /// The key of an ASCII word in any case: the [`casing_key`] of the word, the same for
 /// every way of writing it in capitals and lowercase. `None` for a word outside ASCII,
 /// whose lowercase takes more than changing bytes.
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn ascii_key(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     if bytes.len() <= 8 {
