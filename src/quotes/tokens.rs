@@ -252,7 +252,7 @@ fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
         let low_seven = chunk & !HIGH_BITS;
         // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a
         // lowercase letter ('@' and '[' become '`' and '{').
-        let letters = in_range(low_seven | 0x20 * EACH, b'a', b'z');
+        let letters = in_range(low_seven | (0x20 * EACH), b'a', b'z');
         let digits = in_range(low_seven, b'0', b'9');
         // Bytes of longer characters (high bit set) are neither.
         let word_bytes = (letters | digits) & !chunk;
