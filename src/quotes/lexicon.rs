@@ -32,15 +32,21 @@ pub enum Gender {
 /// answers them all, where reading a run of capitalised words asks each of them of every
 /// word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct NameWordLists(u8);
+pub struct NameWordLists(u16);
 
 impl NameWordLists {
-    const NOT_NAME: u8 = 1;
-    const TITLE: u8 = 2;
-    const ORGANISATION: u8 = 4;
-    const PRONOUN: u8 = 8;
-    const SENTENCE_OPENER: u8 = 16;
-    const CONNECTOR: u8 = 32;
+    const NOT_NAME: u16 = 1;
+    const TITLE: u16 = 2;
+    const ORGANISATION: u16 = 4;
+    const PRONOUN: u16 = 8;
+    const SENTENCE_OPENER: u16 = 16;
+    const CONNECTOR: u16 = 32;
+    /// The lists of names' words, above: the others are the cues' ([`CueWord`]).
+    const NAME_FLAGS: u16 = 63;
+    const VERB: u16 = 64;
+    const CUE_NOUN: u16 = 128;
+    const PHRASE_END: u16 = 256;
+    const CUE_FLAGS: u16 = Self::VERB | Self::CUE_NOUN | Self::PHRASE_END;
 
     /// Whether the word is a capitalised word that is no name on its own.
     pub fn not_name(self) -> bool {
@@ -74,33 +80,31 @@ impl NameWordLists {
 }
 
 /// What a word (lowercase) may be among the cues read before a quotation: one lookup for
-/// each word of the sentence before it, most of which are none of them.
+/// each word of the sentence before it, most of which are none of them. Kept in the same
+/// map as the lists of names' words (one map for both: a second one would be a second copy
+/// of the map's code in the page's wasm).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CueWord(u8);
+pub struct CueWord(NameWordLists);
 
 impl CueWord {
-    const VERB: u8 = 1;
-    const CUE_NOUN: u8 = 2;
-    const PHRASE_END: u8 = 4;
-
     /// Whether the word is none of a reporting verb, a cue noun or a phrase's last word.
     pub fn is_none(self) -> bool {
-        self.0 == 0
+        self.0 .0 & NameWordLists::CUE_FLAGS == 0
     }
 
     /// Whether the word is a form of a reporting verb ([`QuoteLexicon::verb`]).
     pub fn verb(self) -> bool {
-        self.0 & Self::VERB != 0
+        self.0 .0 & NameWordLists::VERB != 0
     }
 
     /// Whether the word is one of the [`QuoteLexicon::cue_nouns`].
     pub fn cue_noun(self) -> bool {
-        self.0 & Self::CUE_NOUN != 0
+        self.0 .0 & NameWordLists::CUE_NOUN != 0
     }
 
     /// Whether the word is the last of one of the [`QuoteLexicon::phrases`].
     pub fn ends_phrase(self) -> bool {
-        self.0 & Self::PHRASE_END != 0
+        self.0 .0 & NameWordLists::PHRASE_END != 0
     }
 }
 
@@ -132,7 +136,7 @@ pub struct QuoteLexicon {
     /// none, whatever its case.
     personal_pronoun_initials: [bool; 128],
     /// The lists of names' words (not-names, titles, organisation words, pronouns,
-    /// sentence openers) each word stands in.
+    /// sentence openers) each word stands in, and what it may be among the cues.
     name_word_lists: HashMap<&'static str, NameWordLists>,
     /// The same for the ASCII words of the lists, by their [`ascii_key`]: looked up with a
     /// word in any case, without lowercasing it.
@@ -158,8 +162,6 @@ pub struct QuoteLexicon {
     /// Lowercase words that may join capitalised words into one name ("Secretary of
     /// State", "Charles de Gaulle"), matched as written (`name_connectors.txt`).
     pub name_connectors: Vec<&'static str>,
-    /// What each reporting verb form, cue noun and phrase's last word is among the cues.
-    cue_words: HashMap<&'static str, CueWord>,
 }
 
 impl QuoteLexicon {
@@ -212,7 +214,7 @@ impl QuoteLexicon {
 
     /// What `word` (lowercase) may be among the cues read before a quotation.
     pub fn cue_word(&self, word: &str) -> CueWord {
-        self.cue_words.get(word).copied().unwrap_or_default()
+        CueWord(self.name_word_lists(word))
     }
 
     /// Whether `word` (lowercase) is a title or honorific.
@@ -243,7 +245,6 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             }
         }
         let mut lexicon = QuoteLexicon {
-            cue_words: HashMap::default(),
             name_word_lists: HashMap::default(),
             name_word_keys: HashMapOfWords::default(),
             verbs: reporting_verbs(without_comments!(include_str!(
@@ -287,16 +288,17 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             .collect(),
         };
         lexicon.name_word_lists = name_word_lists(&lexicon);
-        lexicon.cue_words = cue_words(&lexicon);
         // Keyed by a case-blind key: only the entries in lowercase, which alone a lowercase
         // word ever matched, and only ASCII ones (a word outside ASCII is looked up in
         // lowercase).
         lexicon.name_word_keys = lexicon
             .name_word_lists
             .iter()
-            .filter(|(word, _)| {
-                word.bytes()
-                    .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+            .filter(|(word, lists)| {
+                lists.0 & NameWordLists::NAME_FLAGS != 0
+                    && word
+                        .bytes()
+                        .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
             })
             .filter_map(|(word, &lists)| Some((ascii_key(word)?, lists)))
             .collect();
@@ -304,7 +306,8 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
     })
 }
 
-/// Each word of the lists a name is read with, and the lists it stands in.
+/// Each word of the lists a name is read with or a cue is told by, and the lists it stands
+/// in.
 fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordLists> {
     let mut lists: HashMap<&'static str, NameWordLists> = HashMap::default();
     let sets = [
@@ -324,23 +327,16 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
     for &word in &lexicon.name_connectors {
         lists.entry(word).or_default().0 |= NameWordLists::CONNECTOR;
     }
-    lists
-}
-
-/// Each reporting verb form, cue noun and last word of a reporting phrase, and which of
-/// them it is.
-fn cue_words(lexicon: &QuoteLexicon) -> HashMap<&'static str, CueWord> {
-    let mut words: HashMap<&'static str, CueWord> = HashMap::default();
     for &verb in lexicon.verbs.keys() {
-        words.entry(verb).or_default().0 |= CueWord::VERB;
+        lists.entry(verb).or_default().0 |= NameWordLists::VERB;
     }
     for &noun in &lexicon.cue_nouns {
-        words.entry(noun).or_default().0 |= CueWord::CUE_NOUN;
+        lists.entry(noun).or_default().0 |= NameWordLists::CUE_NOUN;
     }
-    for last in lexicon.phrases.iter().filter_map(|phrase| phrase.last()) {
-        words.entry(last).or_default().0 |= CueWord::PHRASE_END;
+    for &last in lexicon.phrases.iter().filter_map(|phrase| phrase.last()) {
+        lists.entry(last).or_default().0 |= NameWordLists::PHRASE_END;
     }
-    words
+    lists
 }
 
 /// Non-empty, non-comment lines of a lexicon file.
