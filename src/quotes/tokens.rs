@@ -236,6 +236,13 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// The number of ASCII letters and digits `bytes` opens with: eight bytes at a time (a
 /// word is read once in a load or two), the last few one at a time.
 fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
+    // The page's wasm reads a byte at a time, the smaller code.
+    if cfg!(target_arch = "wasm32") {
+        return bytes
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphanumeric())
+            .count();
+    }
     const EACH: u64 = 0x0101_0101_0101_0101;
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     // The high bit of each byte of `low_seven` (bytes below 0x80) that lies in `low..=high`:

@@ -32,7 +32,11 @@ fn key_outside_ascii(word: &str) -> u64 {
     // Lowercase first. The lowercase may be ASCII
     // ("\u{212A}ing", with the Kelvin sign, is "king"), and has the key of that word.
     // Most such words are short ("don’t", "Macron’s", "Émile"): lowercased on the stack,
-    // and copied to the heap only when longer.
+    // and copied to the heap only when longer. The page's wasm keeps the heap copy alone,
+    // the smaller code.
+    if cfg!(target_arch = "wasm32") {
+        return key_of_lowercase(&key_text(word));
+    }
     let mut buffer = [0u8; KEY_BUFFER_BYTES];
     let mut len = 0;
     for c in word.chars() {
@@ -172,6 +176,10 @@ pub fn ascii_key(word: &str) -> Option<u64> {
 /// the key's low bits and a probe compares whole keys: the set takes every word of the
 /// article, and a general hash set's per-slot tags and groups cost more than they save on
 /// such keys.
+///
+/// The page's wasm keeps the crate's hash set of word hashes instead (below), whose code it
+/// holds for other tables anyway: a second set's code would weigh more than it saves there.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Default)]
 pub struct KeySet {
     /// The slots, a power of two of them (or none); 0 marks an empty one.
@@ -183,8 +191,10 @@ pub struct KeySet {
 }
 
 /// Slots in the smallest table: room for a short article without growing.
+#[cfg(not(target_arch = "wasm32"))]
 const MIN_KEY_SLOTS: usize = 16;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl KeySet {
     /// An empty set with room for `keys` keys before it grows.
     pub fn with_capacity(keys: usize) -> Self {
@@ -254,6 +264,32 @@ impl KeySet {
         for key in old.into_iter().filter(|&key| key != 0) {
             self.insert(key);
         }
+    }
+}
+
+/// A set of [`casing_key`]s in the page's wasm: the crate's hash set of word hashes.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Default)]
+pub struct KeySet(crate::text::HashSetOfWords);
+
+#[cfg(target_arch = "wasm32")]
+impl KeySet {
+    /// An empty set with room for `keys` keys before it grows.
+    pub fn with_capacity(keys: usize) -> Self {
+        KeySet(crate::text::HashSetOfWords::with_capacity_and_hasher(
+            keys,
+            Default::default(),
+        ))
+    }
+
+    /// Adds `key`.
+    pub fn insert(&mut self, key: u64) {
+        self.0.insert(key);
+    }
+
+    /// Whether the set holds `key`.
+    pub fn contains(&self, key: u64) -> bool {
+        self.0.contains(&key)
     }
 }
 
