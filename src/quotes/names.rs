@@ -110,6 +110,9 @@ struct RunWord {
 }
 
 impl RunWord {
+    /// Inlined where a run is read, natively (a call costs a fair part of a lookup); a
+    /// call in the page's wasm.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn of(word: &str) -> Self {
         let lexicon = quote_lexicon();
         // An ASCII word, nearly every one, is looked up as written: no lowercase copy.
