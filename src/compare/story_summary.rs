@@ -318,7 +318,7 @@ pub fn summarise_and_hash_words(
         text.push_str("\n\n");
     }
     text.push_str(body);
-    let dates = spoken_dates_of_words(&text, &date_words, published);
+    let dates = spoken_dates_of_words(&text, &date_words, &digit_words, published);
     let mut figures = stated_figures_in_words(&text, &digit_words);
     // An article's few figures: the compact sort, smaller in the page.
     sorting::sort_by(&mut figures, Ord::cmp);

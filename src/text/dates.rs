@@ -154,12 +154,35 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 /// function object rather than a generic, so that the reader is compiled once (the page's
 /// size).
 pub fn find_dates_with_word_line(text: &str, word_line: &dyn Fn() -> String) -> Vec<FoundDate> {
-    let mut found = Vec::new();
     // Most lines with digits hold no date. What each form needs at the least is checked
     // byte by byte first (quicker than any search), which spares those lines the word line
-    // and the searches that read a date's parts: a written date has a year (four digits in
-    // a row), a numeric one a digit, a separator and a digit.
-    let shapes = DigitShapes::of(text.as_bytes());
+    // and the searches that read a date's parts.
+    dates_of_shapes(text, DigitShapes::of(text.as_bytes()), &|| {
+        std::borrow::Cow::Owned(word_line())
+    })
+}
+
+/// [`find_dates`] for a caller that has the text's [`word_line`] in hand and the spans
+/// (start, end, in order) of the text's words that hold an ASCII digit, as the story summary
+/// does: every digit of a text is in one of its word tokens, so the digit shapes the search
+/// needs are read from those words alone, not from every byte.
+pub fn find_dates_in_digit_words(
+    text: &str,
+    digit_words: &[(usize, usize)],
+    word_line: &str,
+) -> Vec<FoundDate> {
+    let shapes = DigitShapes::of_digit_words(text.as_bytes(), digit_words);
+    dates_of_shapes(text, shapes, &|| std::borrow::Cow::Borrowed(word_line))
+}
+
+/// The dates of `text`, whose digits show `shapes`: a written date has a year (four digits
+/// in a row), a numeric one a digit, a separator and a digit.
+fn dates_of_shapes<'a>(
+    text: &str,
+    shapes: DigitShapes,
+    word_line: &dyn Fn() -> std::borrow::Cow<'a, str>,
+) -> Vec<FoundDate> {
+    let mut found = Vec::new();
     if shapes.four_digits_in_a_row {
         written_dates(&word_line(), &mut found);
     }
@@ -199,6 +222,28 @@ impl DigitShapes {
                 run = 0;
             }
             (before_previous, previous) = (previous, byte);
+        }
+        shapes
+    }
+
+    /// [`DigitShapes::of`] the text `bytes`, read only from its words holding a digit (their
+    /// spans, in order), and the two bytes after each. Both shapes lie there: four digits
+    /// in a row are word characters of one word; in a digit, a `/` or `.` and a digit, the
+    /// first digit ends its word (neither separator is a word character), and the window
+    /// reaches the other two. Every window is bytes of the text, so nothing else is found.
+    fn of_digit_words(bytes: &[u8], digit_words: &[(usize, usize)]) -> DigitShapes {
+        let mut shapes = DigitShapes {
+            four_digits_in_a_row: false,
+            separated_digits: false,
+        };
+        for &(start, end) in digit_words {
+            let window = &bytes[start.min(bytes.len())..(end + 2).min(bytes.len())];
+            let found = DigitShapes::of(window);
+            shapes.four_digits_in_a_row |= found.four_digits_in_a_row;
+            shapes.separated_digits |= found.separated_digits;
+            if shapes.four_digits_in_a_row && shapes.separated_digits {
+                break;
+            }
         }
         shapes
     }
@@ -631,6 +676,16 @@ mod tests {
                 });
                 assert_eq!(shapes.four_digits_in_a_row, four, "{text:?}");
                 assert_eq!(shapes.separated_digits, separated, "{text:?}");
+                let digit_words: Vec<(usize, usize)> = crate::text::hashed_words(&text)
+                    .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
+                    .map(|word| {
+                        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+                        (start, start + word.text.len())
+                    })
+                    .collect();
+                let from_words = DigitShapes::of_digit_words(bytes, &digit_words);
+                assert_eq!(from_words.four_digits_in_a_row, four, "{text:?}");
+                assert_eq!(from_words.separated_digits, separated, "{text:?}");
             }
         }
     }

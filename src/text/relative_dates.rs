@@ -11,7 +11,7 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{day_number, find_dates_with_word_line, month_number_hashed, FoundDate};
+use super::dates::{day_number, find_dates_in_digit_words, month_number_hashed, FoundDate};
 use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -210,10 +210,15 @@ fn nearest_year(month: u32, day: u32, published: i32) -> Option<i32> {
 #[cfg(test)]
 pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     let mut date_words = DateWords::with_capacity(text.len());
+    let mut digit_words = Vec::new();
     for word in super::words::words(text) {
         date_words.push(word);
+        if word.bytes().any(|byte| byte.is_ascii_digit()) {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            digit_words.push((start, start + word.len()));
+        }
     }
-    spoken_dates_of_words(text, &date_words, published)
+    spoken_dates_of_words(text, &date_words, &digit_words, published)
 }
 
 /// [`spoken_dates`] for a caller that scans the text's words anyway (the story summary
@@ -221,6 +226,7 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
 pub fn spoken_dates_of_words(
     text: &str,
     date_words: &DateWords,
+    digit_words: &[(usize, usize)],
     published: Option<i32>,
 ) -> SpokenDates {
     let mut found = SpokenDates::default();
@@ -246,9 +252,8 @@ pub fn spoken_dates_of_words(
     }
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
-        // The word line in hand: no second scan of the text's words.
-        let word_line = || line.to_string();
-        for date in find_dates_with_word_line(text, &word_line) {
+        // The word line and the words holding digits in hand: no second scan of the text.
+        for date in find_dates_in_digit_words(text, digit_words, line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
     }
