@@ -371,11 +371,14 @@ impl TextWords<'_> {
             self.digit_words.push((at + start, at + end));
         }
         if start + word.text.len() <= self.date_bytes {
-            self.date_words.push_hashed(word, traits.is_capitalized());
+            let at = self.in_dates_text + start;
+            self.date_words
+                .push_hashed(word, at, traits.is_capitalized());
         } else if start < self.date_bytes {
             // The word the dates' text cuts: what a scan of the cut text finds of it.
             for word in words(&text[start..self.date_bytes]) {
-                self.date_words.push(word);
+                let at = self.in_dates_text + (word.as_ptr() as usize - text.as_ptr() as usize);
+                self.date_words.push(word, at);
             }
         }
     }

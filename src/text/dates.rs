@@ -132,6 +132,19 @@ pub fn month_number_hashed(word: &str, hash: u64) -> Option<u32> {
         .map(|&(_, number)| number)
 }
 
+/// [`month_number_hashed`] of a word in any case, all ASCII: the same answer as for its
+/// lowercase form, without writing that form out.
+pub fn month_number_hashed_any_case(word: &str, hash: u64) -> Option<u32> {
+    if !(3..=10).contains(&word.len()) {
+        return None;
+    }
+    rules()
+        .months
+        .get(&hash)
+        .filter(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, number)| number)
+}
+
 /// The day of the month a lowercase word writes as a number ("3", "03", "3rd"), 1..=31.
 pub fn day_number(word: &str) -> Option<u32> {
     // A byte test, not a pattern: this runs on every word of every article (story terms).
@@ -162,17 +175,17 @@ pub fn find_dates_with_word_line(text: &str, word_line: &dyn Fn() -> String) -> 
     })
 }
 
-/// [`find_dates`] for a caller that has the text's [`word_line`] in hand and the spans
+/// [`find_dates`] for a caller that can make the text's [`word_line`] and has the spans
 /// (start, end, in order) of the text's words that hold an ASCII digit, as the story summary
 /// does: every digit of a text is in one of its word tokens, so the digit shapes the search
 /// needs are read from those words alone, not from every byte.
-pub fn find_dates_in_digit_words(
+pub fn find_dates_in_digit_words<'a>(
     text: &str,
     digit_words: &[(usize, usize)],
-    word_line: &str,
+    word_line: &dyn Fn() -> std::borrow::Cow<'a, str>,
 ) -> Vec<FoundDate> {
     let shapes = DigitShapes::of_digit_words(text.as_bytes(), digit_words);
-    dates_of_shapes(text, shapes, &|| std::borrow::Cow::Borrowed(word_line))
+    dates_of_shapes(text, shapes, word_line)
 }
 
 /// The dates of `text`, whose digits show `shapes`: a written date has a year (four digits
