@@ -185,6 +185,14 @@ impl ArticleWords {
         self.words.len()
     }
 
+    /// The number of words of the kept paragraphs (of the cleaned text).
+    pub fn kept_len(&self) -> usize {
+        self.kept
+            .iter()
+            .map(|paragraph| paragraph.words.len())
+            .sum()
+    }
+
     /// Whether no word was pushed.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
@@ -283,6 +291,7 @@ mod tests {
             .map(|word| (word.text, word.hash, WordTraits::of(&word)))
             .collect();
         assert_eq!(from_table, scanned);
+        assert_eq!(table.kept_len(), scanned.len());
         for word in hashed_words(&text) {
             let traits = WordTraits::of(&word);
             assert_eq!(traits.is_content_word(), is_content_word(&word), "{word:?}");
