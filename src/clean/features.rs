@@ -5,7 +5,7 @@
 use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
 use crate::text::{
-    count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
+    ascii_prefix_len, count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
     is_utf8_continuation, ArticleWords,
 };
 
@@ -129,16 +129,18 @@ fn measure_characters(text: &str, features: &mut Features) {
     features.sentence_ends += count_byte_pairs(bytes, |b, next| {
         ((b == b'.') | (b == b'!') | (b == b'?')) & (next == b' ')
     });
-    let Some(first_non_ascii) = bytes.iter().position(|b| !b.is_ascii()) else {
-        return;
-    };
-    for c in text[first_non_ascii..].chars().filter(|c| !c.is_ascii()) {
+    // From one non-ASCII character to the next, skipping the ASCII between eight bytes at
+    // a time.
+    let mut at = ascii_prefix_len(bytes);
+    while let Some(c) = text[at..].chars().next() {
         if is_letter(c) {
             features.letters += 1;
             features.unspaced_chars += usize::from(is_unspaced_script(c));
         }
         // Full-width sentence ends need no following space.
         features.sentence_ends += usize::from(matches!(c, '。' | '！' | '？'));
+        at += c.len_utf8();
+        at += ascii_prefix_len(&bytes[at..]);
     }
 }
 
