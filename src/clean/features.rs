@@ -3,7 +3,6 @@
 //! paragraph; no decisions here.
 
 use super::lexicon::lexicon;
-use crate::text::patterns::word_line;
 use crate::text::{
     ascii_prefix_len, count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
     is_utf8_continuation, ArticleWords,
@@ -20,9 +19,10 @@ pub struct Tokens {
     pub hashes: Vec<u64>,
     /// Hashes of the content words: no stopwords, numbers or words under three characters.
     pub content: Vec<u64>,
-    /// The paragraph's [`word_line`] (lowercase words, one space apart), made only for
-    /// paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words that hold a number or open like
-    /// a byline: the only ones rules read as words. Empty for the others.
+    /// The paragraph's [`word_line`](crate::text::patterns::word_line) (lowercase words,
+    /// one space apart), made only for paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words
+    /// that hold a number or open like a byline: the only ones rules read as words. Empty
+    /// for the others.
     pub word_line: String,
 }
 
@@ -77,7 +77,7 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
         ..Tokens::default()
     };
     let words = table.push_paragraph(text);
-    for (index, word) in table.words(words).iter().enumerate() {
+    for (index, word) in table.words(words.clone()).iter().enumerate() {
         let traits = word.traits;
         let hash = word.hash;
         features.words += 1;
@@ -103,7 +103,7 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
             .first()
             .is_some_and(|first| lexicon().byline_openings.contains(first));
     if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
-        tokens.word_line = word_line(text);
+        tokens.word_line = table.word_line(text, words);
     }
     measure_characters(text, &mut features);
     if features.ends_sentence {
