@@ -415,10 +415,7 @@ fn numeric_dates(text: &str, digit_spans: &[(usize, usize)], found: &mut Vec<Fou
     // byte search within the spans that hold the digits, the regex then reads only the
     // match (the wasm build's engine would scan every byte up to it).
     while let Some(digit) = next_digit(text.as_bytes(), digit_spans, &mut span, position) {
-        if numeric
-            .captures_read_at(&mut groups, text, digit)
-            .is_none()
-        {
+        if numeric.captures_read_at(&mut groups, text, digit).is_none() {
             break;
         }
         found.extend(numeric_match_date(
