@@ -3,6 +3,7 @@
 //! paragraph; no decisions here.
 
 use super::lexicon::lexicon;
+use crate::text::patterns::word_line;
 use crate::text::{
     ascii_prefix_len, count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
     is_utf8_continuation, ArticleWords,
@@ -19,10 +20,9 @@ pub struct Tokens {
     words: Vec<u64>,
     /// Where the content words start in `words`.
     content_start: usize,
-    /// The paragraph's [`word_line`](crate::text::patterns::word_line) (lowercase words,
-    /// one space apart), made only for paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words
-    /// that hold a number or open like a byline: the only ones rules read as words. Empty
-    /// for the others.
+    /// The paragraph's [`word_line`] (lowercase words, one space apart), made only for
+    /// paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words that hold a number or open like
+    /// a byline: the only ones rules read as words. Empty for the others.
     pub word_line: String,
 }
 
@@ -120,7 +120,7 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
             .first()
             .is_some_and(|first| lexicon().byline_openings.contains(first));
     if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
-        tokens.word_line = table.word_line(text, words);
+        tokens.word_line = word_line(text);
     }
     measure_characters(text, &mut features);
     if features.ends_sentence {

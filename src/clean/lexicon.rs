@@ -67,9 +67,6 @@ impl PhraseSet {
     }
 
     /// The longest phrase starting at word `at`.
-    // Inlined: the rules ask at every word of a paragraph, and most words are ruled out by
-    // the first test, cheaper than the call.
-    #[inline]
     pub fn longest_at(&self, words: &[u64], at: usize) -> Option<&Phrase> {
         let first = words.get(at)?;
         if !self.first_words.may_contain(*first) {

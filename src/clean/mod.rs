@@ -489,16 +489,7 @@ fn assemble(
     warnings: Vec<String>,
 ) -> Article {
     let mut cursor = Utf16Cursor::new(input);
-    // The kept paragraphs' length, blank lines between them counted: the text is
-    // allocated once, not regrown and copied as paragraphs are added.
-    let text_length = analysed
-        .iter()
-        .zip(&verdicts)
-        .filter(|(item, verdict)| verdict.kept && !item.paragraph.text.is_empty())
-        .map(|(item, _)| item.paragraph.text.len() + 2)
-        .sum::<usize>()
-        .saturating_sub(2);
-    let mut text = String::with_capacity(text_length);
+    let mut text = String::new();
     let mut blocks = Vec::with_capacity(analysed.len());
     for (item, verdict) in analysed.iter().zip(verdicts) {
         if verdict.kept && !item.paragraph.text.is_empty() {

@@ -132,19 +132,6 @@ pub fn month_number_hashed(word: &str, hash: u64) -> Option<u32> {
         .map(|&(_, number)| number)
 }
 
-/// [`month_number_hashed`] of a word in any case, all ASCII: the same answer as for its
-/// lowercase form, without writing that form out.
-pub fn month_number_hashed_any_case(word: &str, hash: u64) -> Option<u32> {
-    if !(3..=10).contains(&word.len()) {
-        return None;
-    }
-    rules()
-        .months
-        .get(&hash)
-        .filter(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|&(_, number)| number)
-}
-
 /// The day of the month a lowercase word writes as a number ("3", "03", "3rd"), 1..=31.
 pub fn day_number(word: &str) -> Option<u32> {
     // A byte test, not a pattern: this runs on every word of every article (story terms).

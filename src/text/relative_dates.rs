@@ -11,10 +11,7 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{
-    day_number, find_dates_in_digit_words, month_number_hashed, month_number_hashed_any_case,
-    FoundDate,
-};
+use super::dates::{day_number, find_dates_in_digit_words, month_number_hashed, FoundDate};
 use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -276,7 +273,7 @@ pub struct DateWords {
     words: Vec<DateWord>,
     /// Whether a word names a month.
     any_month: bool,
-    /// Room to lowercase a non-ASCII word in, for its month.
+    /// Room to lowercase a capitalised word in, for its month.
     lowercase: String,
 }
 
@@ -319,20 +316,14 @@ impl DateWords {
     /// is the hash of the lowercase word).
     pub fn push_hashed(&mut self, word: &HashedWord<'_>, start: usize, capitalized: bool) {
         // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if !capitalized {
-            None
-        } else if word.ascii {
-            // An ASCII word's lowercase form is as long as it is, and equal to a name
-            // when the two are equal but for ASCII case.
-            (word.text.len() >= 3)
-                .then(|| month_number_hashed_any_case(word.text, word.hash))
-                .flatten()
-        } else {
+        let month = if capitalized {
             self.lowercase.clear();
             push_lowercase(word.text, &mut self.lowercase);
             (self.lowercase.len() >= 3)
                 .then(|| month_number_hashed(&self.lowercase, word.hash))
                 .flatten()
+        } else {
+            None
         };
         let month = month.map(|number| number as u8);
         self.any_month |= month.is_some();

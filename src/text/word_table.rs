@@ -8,7 +8,7 @@
 
 use super::stopwords::stopwords;
 use super::word_set::WordSet;
-use super::words::{hashed_words, push_lowercase, HashedWord};
+use super::words::{hashed_words, HashedWord};
 
 /// What is known of a word token apart from its text and hash, worked out once per word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -227,19 +227,6 @@ impl ArticleWords {
         &self.words[range]
     }
 
-    /// The [`word_line`](super::patterns::word_line) of `text`, the paragraph whose words
-    /// are at `range` of the table, from those words: no second scan of the text.
-    pub fn word_line(&self, text: &str, range: std::ops::Range<usize>) -> String {
-        let mut line = String::with_capacity(text.len());
-        for (index, word) in self.words[range].iter().enumerate() {
-            if index > 0 {
-                line.push(' ');
-            }
-            push_lowercase(&text[word.start..word.end], &mut line);
-        }
-        line
-    }
-
     /// The number of words pushed so far: where the next paragraph's words start.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -352,14 +339,6 @@ mod tests {
             .collect();
         assert_eq!(from_table, scanned);
         assert_eq!(table.kept_len(), scanned.len());
-        let mut own = ArticleWords::default();
-        for paragraph in paragraphs {
-            let words = own.push_paragraph(paragraph);
-            assert_eq!(
-                own.word_line(paragraph, words),
-                crate::text::patterns::word_line(paragraph)
-            );
-        }
         for word in hashed_words(&text) {
             let traits = WordTraits::of(&word);
             assert_eq!(traits.is_content_word(), is_content_word(&word), "{word:?}");
