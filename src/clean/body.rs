@@ -64,7 +64,7 @@ pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
     // counts and last-seen stamps below are then plain vector slots.
     let total_words = prose
         .iter()
-        .map(|&i| analysed[i].tokens.content.len())
+        .map(|&i| analysed[i].tokens.content().len())
         .sum();
     let mut ids: HashMapOfWords<u32> =
         HashMapOfWords::with_capacity_and_hasher(total_words, Default::default());
@@ -74,8 +74,8 @@ pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
         .iter()
         .enumerate()
         .map(|(position, &i)| {
-            let mut words = Vec::with_capacity(analysed[i].tokens.content.len());
-            for &word in &analysed[i].tokens.content {
+            let mut words = Vec::with_capacity(analysed[i].tokens.content().len());
+            for &word in analysed[i].tokens.content() {
                 let next_id = ids.len() as u32;
                 let id = *ids.entry(word).or_insert(next_id);
                 if id == next_id {
@@ -150,11 +150,11 @@ impl Vocabulary {
         // Sized for every word being distinct, so the table is never rehashed while filled.
         let words = paragraphs
             .clone()
-            .map(|item| item.tokens.content.len())
+            .map(|item| item.tokens.content().len())
             .sum();
         let mut counts = HashMapOfWords::with_capacity_and_hasher(words, Default::default());
         for item in paragraphs {
-            for &word in &item.tokens.content {
+            for &word in item.tokens.content() {
                 *counts.entry(word).or_insert(0) += 1;
             }
         }
@@ -256,7 +256,7 @@ pub fn body_runs_weighted(
         let content: Vec<u64> = analysed[run_start..run_end]
             .iter()
             .filter(|item| item.quality == Quality::Good)
-            .flat_map(|item| item.tokens.content.iter().copied())
+            .flat_map(|item| item.tokens.content().iter().copied())
             .collect();
         let (near, far) = if run_start >= end {
             (end, run_start)

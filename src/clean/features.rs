@@ -5,7 +5,7 @@
 use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
 use crate::text::{
-    count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
+    ascii_prefix_len, count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
     is_utf8_continuation, ArticleWords,
 };
 
@@ -16,14 +16,26 @@ pub const SHORT_PARAGRAPH_WORDS: usize = 30;
 /// The words of one paragraph, tokenised once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tokens {
-    /// Every word as a [`word_hash`](crate::text::word_hash) (lowercase-insensitive), in order.
-    pub hashes: Vec<u64>,
-    /// Hashes of the content words: no stopwords, numbers or words under three characters.
-    pub content: Vec<u64>,
+    /// [`Tokens::hashes`] then [`Tokens::content`]: one allocation per paragraph, not two.
+    words: Vec<u64>,
+    /// Where the content words start in `words`.
+    content_start: usize,
     /// The paragraph's [`word_line`] (lowercase words, one space apart), made only for
     /// paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words that hold a number or open like
     /// a byline: the only ones rules read as words. Empty for the others.
     pub word_line: String,
+}
+
+impl Tokens {
+    /// Every word as a [`word_hash`](crate::text::word_hash) (lowercase-insensitive), in order.
+    pub fn hashes(&self) -> &[u64] {
+        &self.words[..self.content_start]
+    }
+
+    /// Hashes of the content words: no stopwords, numbers or words under three characters.
+    pub fn content(&self) -> &[u64] {
+        &self.words[self.content_start..]
+    }
 }
 
 /// Measurements of one paragraph's normalised text.
@@ -69,19 +81,19 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
         ends_sentence: ends_sentence(text),
         ..Features::default()
     };
-    // Room for the usual case (English prose has about one word per six bytes, half of
-    // them content words), so that the vectors are allocated once, not regrown word by word.
+    let words = table.push_paragraph(text);
+    let table_words = table.words(words.clone());
+    // Room for every word and, since a content word is one of those, for as many content
+    // words: the one vector is allocated once, not regrown word by word.
     let mut tokens = Tokens {
-        hashes: Vec::with_capacity(text.len() / 4 + 1),
-        content: Vec::with_capacity(text.len() / 8 + 1),
+        words: Vec::with_capacity(table_words.len() * 2),
         ..Tokens::default()
     };
-    let words = table.push_paragraph(text);
-    for (index, word) in table.words(words).iter().enumerate() {
+    for (index, word) in table_words.iter().enumerate() {
         let traits = word.traits;
         let hash = word.hash;
         features.words += 1;
-        tokens.hashes.push(hash);
+        tokens.words.push(hash);
         let is_stopword = traits.is_stopword();
         features.stopwords += usize::from(is_stopword);
         let capitalized = traits.is_capitalized();
@@ -93,13 +105,18 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
         let number = traits.is_number();
         features.has_digits |= traits.has_digit();
         features.numbers += usize::from(number);
-        if !is_stopword && !number && traits.has_three_chars() {
-            tokens.content.push(hash);
+    }
+    // The content words after all the words.
+    tokens.content_start = tokens.words.len();
+    for word in table_words {
+        let traits = word.traits;
+        if !traits.is_stopword() && !traits.is_number() && traits.has_three_chars() {
+            tokens.words.push(word.hash);
         }
     }
     let may_be_read_as_words = features.has_digits
         || tokens
-            .hashes
+            .hashes()
             .first()
             .is_some_and(|first| lexicon().byline_openings.contains(first));
     if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
@@ -129,16 +146,18 @@ fn measure_characters(text: &str, features: &mut Features) {
     features.sentence_ends += count_byte_pairs(bytes, |b, next| {
         ((b == b'.') | (b == b'!') | (b == b'?')) & (next == b' ')
     });
-    let Some(first_non_ascii) = bytes.iter().position(|b| !b.is_ascii()) else {
-        return;
-    };
-    for c in text[first_non_ascii..].chars().filter(|c| !c.is_ascii()) {
+    // From one non-ASCII character to the next, skipping the ASCII between eight bytes at
+    // a time.
+    let mut at = ascii_prefix_len(bytes);
+    while let Some(c) = text[at..].chars().next() {
         if is_letter(c) {
             features.letters += 1;
             features.unspaced_chars += usize::from(is_unspaced_script(c));
         }
         // Full-width sentence ends need no following space.
         features.sentence_ends += usize::from(matches!(c, '。' | '！' | '？'));
+        at += c.len_utf8();
+        at += ascii_prefix_len(&bytes[at..]);
     }
 }
 

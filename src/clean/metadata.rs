@@ -132,7 +132,7 @@ fn find_title(
         if !title_candidate(item) {
             continue;
         }
-        let overlap = topic_share(&item.tokens.content);
+        let overlap = topic_share(item.tokens.content());
         let heading = match item.paragraph.heading_level {
             1 => 1.0,
             0 => 0.0,
@@ -239,7 +239,7 @@ fn headline_above_standfirst(
         && !looks_like_name(&line.paragraph.text)
         && line.features.words >= MIN_HEADLINE_WORDS
         && line.features.words + HEADLINE_SHORTER_BY <= item.features.words
-        && topic_share(&line.tokens.content) > 0.0;
+        && topic_share(line.tokens.content()) > 0.0;
     if reads_like_standfirst && headline_like {
         above
     } else {
@@ -293,7 +293,7 @@ fn repeated_elsewhere(
     index: usize,
     header_start: usize,
 ) -> bool {
-    let words = &analysed[index].tokens.hashes;
+    let words = analysed[index].tokens.hashes();
     if words.len() < 2 {
         return false;
     }
@@ -307,13 +307,13 @@ fn repeated_elsewhere(
             .enumerate()
             .any(|(offset, item)| {
                 header_start + offset != index
-                    && item.tokens.hashes.len() > words.len()
-                    && item.tokens.hashes.len() <= words.len() * 2 + 8
+                    && item.tokens.hashes().len() > words.len()
+                    && item.tokens.hashes().len() <= words.len() * 2 + 8
                     && item
                         .tokens
-                        .hashes
+                        .hashes()
                         .windows(words.len())
-                        .any(|window| window == words.as_slice())
+                        .any(|window| window == words)
             })
 }
 

@@ -256,7 +256,7 @@ fn keep_repeats_of_the_article(
     use crate::report::BlockKind;
     let words: Vec<(&[u64], u64)> = analysed
         .iter()
-        .map(|item| (item.tokens.hashes.as_slice(), item.key))
+        .map(|item| (item.tokens.hashes(), item.key))
         .collect();
     let in_article_body =
         |index: usize| structure.in_article[index] == Some(true) && in_body[index];

@@ -45,7 +45,7 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
         return Some(LocalNoise::new(BlockKind::Boilerplate, "copyright notice"));
     }
     if tokens
-        .hashes
+        .hashes()
         .iter()
         .take(30)
         .any(|word| lexicon().byline_openings.contains(word))
@@ -68,15 +68,15 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_commenter_line(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, COMMENTER_REASON));
     }
-    if let Some(phrase) = lexicon().related_markers.prefix_of(&tokens.hashes) {
+    if let Some(phrase) = lexicon().related_markers.prefix_of(tokens.hashes()) {
         if features.words <= 25 && link_label_ends_with_colon(text, phrase.words.len()) {
             return Some(LocalNoise::new(BlockKind::Related, LINK_LINE_REASON));
         }
     }
-    if is_related_marker(text, features, &tokens.hashes) {
+    if is_related_marker(text, features, tokens.hashes()) {
         return Some(LocalNoise::new(BlockKind::Related, RELATED_MARKER_REASON));
     }
-    boilerplate_phrase(features, &tokens.hashes)
+    boilerplate_phrase(features, tokens.hashes())
         .map(|reason| LocalNoise::new(BlockKind::Boilerplate, reason))
 }
 
@@ -209,12 +209,12 @@ pub fn is_credit(text: &str, features: &Features, tokens: &Tokens) -> bool {
         && !features.ends_sentence
         && lexicon()
             .credit_markers
-            .find(&tokens.hashes)
+            .find(tokens.hashes())
             .any(|phrase| phrase.words.len() >= 2 || features.words <= 3)
         && (trimmed.contains('/')
             || ["getty", "shutterstock", "afp"]
                 .iter()
-                .any(|agency| tokens.hashes.contains(&word_hash(agency))))
+                .any(|agency| tokens.hashes().contains(&word_hash(agency))))
 }
 
 /// A caption: it opens like one ("FILE - ", "Pictured:") or ends with a credit in

@@ -287,7 +287,7 @@ fn visible_headline(
         if passed_over(index) || item.paragraph.list_marker.is_some() {
             continue;
         }
-        let words = &item.tokens.hashes;
+        let words = item.tokens.hashes();
         let marking = match item.paragraph.heading_level {
             1 => 3,
             0 if item.paragraph.emphasized => 1,
@@ -499,7 +499,7 @@ fn byline_block(
                 .is_none_or(|noise| noise.kind == BlockKind::Byline)
             && item
                 .tokens
-                .hashes
+                .hashes()
                 .windows(name.len())
                 .any(|window| window == name.as_slice())
     })

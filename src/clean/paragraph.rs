@@ -91,7 +91,7 @@ pub fn analyse_paragraphs(
             } else {
                 None
             };
-            let key = sequence_key(&tokens.hashes);
+            let key = sequence_key(tokens.hashes());
             Analysed {
                 paragraph,
                 features,

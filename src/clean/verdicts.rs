@@ -67,7 +67,7 @@ pub fn body_verdict(
         let continues_body = item.is_prose()
             && item.features.ends_sentence
             && !next_is_date(analysed, index)
-            && vocabulary.topic_share(&item.tokens.content, true) >= ON_TOPIC_SHARE;
+            && vocabulary.topic_share(item.tokens.content(), true) >= ON_TOPIC_SHARE;
         if !continues_body {
             return Verdict::removed(BlockKind::Related, "item in a list of other articles");
         }
@@ -313,17 +313,17 @@ fn is_photo_title(line: &Analysed, caption: &Analysed) -> bool {
         || paragraph.emphasized
         || line.features.words > MAX_PHOTO_TITLE_WORDS
         || line.features.sentence_ends > 0
-        || line.tokens.content.is_empty()
+        || line.tokens.content().is_empty()
     {
         return false;
     }
     let in_caption = line
         .tokens
-        .content
+        .content()
         .iter()
-        .filter(|word| caption.tokens.content.contains(word))
+        .filter(|word| caption.tokens.content().contains(word))
         .count();
-    in_caption as f64 >= line.tokens.content.len() as f64 * PHOTO_TITLE_SHARE_IN_CAPTION
+    in_caption as f64 >= line.tokens.content().len() as f64 * PHOTO_TITLE_SHARE_IN_CAPTION
 }
 
 /// The standfirst, the sentence summing up the story, is part of the article: a sentence on
@@ -358,7 +358,7 @@ pub fn keep_standfirst(
             && next.noise.is_none()
             && sentence_like
             && next.quality != Quality::Bad
-            && vocabulary.topic_share(&next.tokens.content, false) >= JOINS_BODY_SHARE
+            && vocabulary.topic_share(next.tokens.content(), false) >= JOINS_BODY_SHARE
         {
             verdicts[index] = Verdict::kept(
                 BlockKind::Body,
@@ -394,7 +394,7 @@ pub fn drop_author_bio(analysed: &[Analysed], author: &str, verdicts: &mut [Verd
         .take(BIO_TAIL)
         .collect();
     for index in tail {
-        let words = &analysed[index].tokens.hashes;
+        let words = analysed[index].tokens.hashes();
         if analysed[index].features.words >= 8 && names.iter().any(|name| words.starts_with(name)) {
             verdicts[index] = Verdict::removed(BlockKind::Boilerplate, "about the author");
         }
@@ -423,7 +423,7 @@ pub fn mark_date_labels(analysed: &[Analysed], verdicts: &mut [Verdict]) {
 pub fn mark_headline_copies(analysed: &[Analysed], title: usize, verdicts: &mut [Verdict]) {
     let key = analysed[title].key;
     for (index, item) in analysed.iter().enumerate() {
-        if index != title && item.key == key && item.tokens.hashes.len() >= 2 {
+        if index != title && item.key == key && item.tokens.hashes().len() >= 2 {
             verdicts[index] = Verdict::removed(BlockKind::Duplicate, "repeats the headline");
         }
     }
@@ -452,7 +452,7 @@ pub fn apply_metadata(metadata: &Metadata, verdicts: &mut [Verdict]) {
 pub fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut [Verdict]) {
     let words: Vec<(&[u64], u64)> = analysed
         .iter()
-        .map(|item| (item.tokens.hashes.as_slice(), item.key))
+        .map(|item| (item.tokens.hashes(), item.key))
         .collect();
     let repeats = earlier_repeats(&words);
     for (index, earlier) in repeats.into_iter().enumerate() {

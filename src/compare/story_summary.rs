@@ -216,7 +216,21 @@ pub fn summarise_and_hash_words(
     words: Option<&ArticleWords>,
     text_words: &mut Vec<u64>,
 ) -> StorySummary {
-    let mut counts: HashMap<u64, f32, Prehashed> = HashMap::default();
+    let text = article.text.as_str();
+    let scanned;
+    let words = match words.filter(|words| words.paragraphs(text).is_some()) {
+        Some(words) => words,
+        None => {
+            scanned = ArticleWords::scan(text);
+            &scanned
+        }
+    };
+    // Room for every word's hash and, since a news text uses about two words per distinct
+    // term, for half as many terms: neither grows word by word.
+    let kept_words = words.kept_len();
+    text_words.reserve(kept_words);
+    let mut counts: HashMap<u64, f32, Prehashed> =
+        HashMap::with_capacity_and_hasher(kept_words / 2, Prehashed::default());
     // The dates are read from the title and the body's first bytes; their words are
     // gathered while the terms are counted, in the same pass over the text.
     let dates_end = floor_char_boundary(&article.text, DATES_TEXT_BYTES);
@@ -251,7 +265,6 @@ pub fn summarise_and_hash_words(
             );
         }
     }
-    let text = article.text.as_str();
     // The words' spans are moved to the whole text, which the counting then reads.
     let mut text_words = TextWords {
         hashes: text_words,
@@ -259,14 +272,6 @@ pub fn summarise_and_hash_words(
         date_bytes: dates_end,
         digit_words: &mut digit_words,
         in_dates_text: body_in_dates_text,
-    };
-    let scanned;
-    let words = match words.filter(|words| words.paragraphs(text).is_some()) {
-        Some(words) => words,
-        None => {
-            scanned = ArticleWords::scan(text);
-            &scanned
-        }
     };
     for (index, (offset, paragraph_words)) in
         words.paragraphs(text).into_iter().flatten().enumerate()
@@ -318,7 +323,7 @@ pub fn summarise_and_hash_words(
         text.push_str("\n\n");
     }
     text.push_str(body);
-    let dates = spoken_dates_of_words(&text, &date_words, published);
+    let dates = spoken_dates_of_words(&text, &date_words, &digit_words, published);
     let mut figures = stated_figures_in_words(&text, &digit_words);
     // An article's few figures: the compact sort, smaller in the page.
     sorting::sort_by(&mut figures, Ord::cmp);
@@ -371,11 +376,14 @@ impl TextWords<'_> {
             self.digit_words.push((at + start, at + end));
         }
         if start + word.text.len() <= self.date_bytes {
-            self.date_words.push_hashed(word, traits.is_capitalized());
+            let at = self.in_dates_text + start;
+            self.date_words
+                .push_hashed(word, at, traits.is_capitalized());
         } else if start < self.date_bytes {
             // The word the dates' text cuts: what a scan of the cut text finds of it.
             for word in words(&text[start..self.date_bytes]) {
-                self.date_words.push(word);
+                let at = self.in_dates_text + (word.as_ptr() as usize - text.as_ptr() as usize);
+                self.date_words.push(word, at);
             }
         }
     }

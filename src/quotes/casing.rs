@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
 use super::tokens::{is_capitalised, LowerWord, Token};
-use super::word_key::casing_key;
-use crate::text::{stopwords, word_hash, HashSetOfWords};
+use super::word_key::{casing_key, KeySet};
+use crate::text::{stopwords, word_hash};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
 /// "To") stand capitalised in running text too.
@@ -37,23 +37,17 @@ const TOKENS_PER_CAPITALISED_WORD: usize = 16;
 #[derive(Debug, Default)]
 pub struct WordCasing {
     /// The words the article capitalises inside a sentence of running text.
-    capitalised_inside: HashSetOfWords,
+    capitalised_inside: KeySet,
     /// Words the article writes in lowercase.
-    lowercase: HashSetOfWords,
+    lowercase: KeySet,
 }
 
 impl WordCasing {
     /// Empty evidence, with room for that of an article of `tokens` tokens.
     pub fn with_room_for(tokens: usize) -> Self {
         WordCasing {
-            capitalised_inside: HashSetOfWords::with_capacity_and_hasher(
-                tokens / TOKENS_PER_CAPITALISED_WORD,
-                Default::default(),
-            ),
-            lowercase: HashSetOfWords::with_capacity_and_hasher(
-                tokens / TOKENS_PER_LOWERCASE_WORD,
-                Default::default(),
-            ),
+            capitalised_inside: KeySet::with_capacity(tokens / TOKENS_PER_CAPITALISED_WORD),
+            lowercase: KeySet::with_capacity(tokens / TOKENS_PER_LOWERCASE_WORD),
         }
     }
 
@@ -91,7 +85,7 @@ impl WordCasing {
 
     /// Whether the article capitalises `word` inside a sentence of running text.
     pub fn is_capitalised_inside(&self, word: &str) -> bool {
-        self.capitalised_inside.contains(&casing_key(word))
+        self.capitalised_inside.contains(casing_key(word))
     }
 
     /// Whether `word`, capitalised at the start of a name, is rather the common word that
@@ -104,7 +98,7 @@ impl WordCasing {
     /// names end in -ly ("Kelly", "Emily"), so that shape counts only for a word alone.
     pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
         let key = casing_key(word);
-        if self.capitalised_inside.contains(&key) || is_all_capitals(word) {
+        if self.capitalised_inside.contains(key) || is_all_capitals(word) {
             return false;
         }
         let lower = LowerWord::of(word);
@@ -119,7 +113,7 @@ impl WordCasing {
             || lists.sentence_opener()
             || stopwords().contains(&word_hash(word))
             || shape
-            || self.lowercase.contains(&key)
+            || self.lowercase.contains(key)
     }
 }
 

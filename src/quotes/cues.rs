@@ -466,7 +466,12 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 source: source_after(input, left, index + 2),
             });
         }
-        if lexicon.cue_nouns.contains(lower_word.as_str()) && index > 0 {
+        // Most words of the sentence are no cue of any kind: told by one lookup.
+        let cue_word = lexicon.cue_word(&lower_word);
+        if cue_word.is_none() {
+            continue;
+        }
+        if cue_word.cue_noun() && index > 0 {
             // "Macron's remarks", "his statement".
             let owner = &left[index - 1];
             let owner_word = word(input, owner);
@@ -499,19 +504,22 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
             }
         }
         // A phrase ("As X put it, “…”") reads as its first word's verb.
-        let (index, lower_word, partial_only, takes_object) =
-            match phrase_ending_at(input, left, index) {
-                Some((first, phrase)) => (first, phrase, false, false),
-                None => match lexicon.verb(&lower_word) {
-                    Some(verb) => (
-                        index,
-                        lower_word.into_owned(),
-                        verb.partial_only,
-                        verb.takes_object,
-                    ),
-                    None => continue,
-                },
-            };
+        let phrase = cue_word
+            .ends_phrase()
+            .then(|| phrase_ending_at(input, left, index))
+            .flatten();
+        let (index, lower_word, partial_only, takes_object) = match phrase {
+            Some((first, phrase)) => (first, phrase, false, false),
+            None => match cue_word.verb().then(|| lexicon.verb(&lower_word)).flatten() {
+                Some(verb) => (
+                    index,
+                    lower_word.into_owned(),
+                    verb.partial_only,
+                    verb.takes_object,
+                ),
+                None => continue,
+            },
+        };
         let distance = left[index + 1..].iter().filter(|t| t.is_word()).count();
         // A verb like "called" attributes a long quotation only right before it ("what X
         // called “…”"); further away it is the verb of another clause.

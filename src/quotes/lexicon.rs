@@ -32,15 +32,21 @@ pub enum Gender {
 /// answers them all, where reading a run of capitalised words asks each of them of every
 /// word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct NameWordLists(u8);
+pub struct NameWordLists(u16);
 
 impl NameWordLists {
-    const NOT_NAME: u8 = 1;
-    const TITLE: u8 = 2;
-    const ORGANISATION: u8 = 4;
-    const PRONOUN: u8 = 8;
-    const SENTENCE_OPENER: u8 = 16;
-    const CONNECTOR: u8 = 32;
+    const NOT_NAME: u16 = 1;
+    const TITLE: u16 = 2;
+    const ORGANISATION: u16 = 4;
+    const PRONOUN: u16 = 8;
+    const SENTENCE_OPENER: u16 = 16;
+    const CONNECTOR: u16 = 32;
+    /// The lists of names' words, above: the others are the cues' ([`CueWord`]).
+    const NAME_FLAGS: u16 = 63;
+    const VERB: u16 = 64;
+    const CUE_NOUN: u16 = 128;
+    const PHRASE_END: u16 = 256;
+    const CUE_FLAGS: u16 = Self::VERB | Self::CUE_NOUN | Self::PHRASE_END;
 
     /// Whether the word is a capitalised word that is no name on its own.
     pub fn not_name(self) -> bool {
@@ -73,6 +79,35 @@ impl NameWordLists {
     }
 }
 
+/// What a word (lowercase) may be among the cues read before a quotation: one lookup for
+/// each word of the sentence before it, most of which are none of them. Kept in the same
+/// map as the lists of names' words (one map for both: a second one would be a second copy
+/// of the map's code in the page's wasm).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueWord(NameWordLists);
+
+impl CueWord {
+    /// Whether the word is none of a reporting verb, a cue noun or a phrase's last word.
+    pub fn is_none(self) -> bool {
+        self.0 .0 & NameWordLists::CUE_FLAGS == 0
+    }
+
+    /// Whether the word is a form of a reporting verb ([`QuoteLexicon::verb`]).
+    pub fn verb(self) -> bool {
+        self.0 .0 & NameWordLists::VERB != 0
+    }
+
+    /// Whether the word is one of the [`QuoteLexicon::cue_nouns`].
+    pub fn cue_noun(self) -> bool {
+        self.0 .0 & NameWordLists::CUE_NOUN != 0
+    }
+
+    /// Whether the word is the last of one of the [`QuoteLexicon::phrases`].
+    pub fn ends_phrase(self) -> bool {
+        self.0 .0 & NameWordLists::PHRASE_END != 0
+    }
+}
+
 /// How a reporting verb may attribute a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportingVerb {
@@ -101,7 +136,7 @@ pub struct QuoteLexicon {
     /// none, whatever its case.
     personal_pronoun_initials: [bool; 128],
     /// The lists of names' words (not-names, titles, organisation words, pronouns,
-    /// sentence openers) each word stands in.
+    /// sentence openers) each word stands in, and what it may be among the cues.
     name_word_lists: HashMap<&'static str, NameWordLists>,
     /// The same for the ASCII words of the lists, by their [`ascii_key`]: looked up with a
     /// word in any case, without lowercasing it.
@@ -175,6 +210,11 @@ impl QuoteLexicon {
     /// Whether `word`, as written, is one of the [`name_connectors`](Self::name_connectors).
     pub fn is_name_connector(&self, word: &str) -> bool {
         self.name_connectors.contains(&word)
+    }
+
+    /// What `word` (lowercase) may be among the cues read before a quotation.
+    pub fn cue_word(&self, word: &str) -> CueWord {
+        CueWord(self.name_word_lists(word))
     }
 
     /// Whether `word` (lowercase) is a title or honorific.
@@ -254,9 +294,11 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         lexicon.name_word_keys = lexicon
             .name_word_lists
             .iter()
-            .filter(|(word, _)| {
-                word.bytes()
-                    .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+            .filter(|(word, lists)| {
+                lists.0 & NameWordLists::NAME_FLAGS != 0
+                    && word
+                        .bytes()
+                        .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
             })
             .filter_map(|(word, &lists)| Some((ascii_key(word)?, lists)))
             .collect();
@@ -264,7 +306,8 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
     })
 }
 
-/// Each word of the lists a name is read with, and the lists it stands in.
+/// Each word of the lists a name is read with or a cue is told by, and the lists it stands
+/// in.
 fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordLists> {
     let mut lists: HashMap<&'static str, NameWordLists> = HashMap::default();
     let sets = [
@@ -283,6 +326,15 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
     }
     for &word in &lexicon.name_connectors {
         lists.entry(word).or_default().0 |= NameWordLists::CONNECTOR;
+    }
+    for &verb in lexicon.verbs.keys() {
+        lists.entry(verb).or_default().0 |= NameWordLists::VERB;
+    }
+    for &noun in &lexicon.cue_nouns {
+        lists.entry(noun).or_default().0 |= NameWordLists::CUE_NOUN;
+    }
+    for &last in lexicon.phrases.iter().filter_map(|phrase| phrase.last()) {
+        lists.entry(last).or_default().0 |= NameWordLists::PHRASE_END;
     }
     lists
 }
@@ -353,6 +405,35 @@ mod tests {
         assert_eq!(lexicon.pronouns.get("she"), Some(&Gender::Feminine));
         assert!(lexicon.organisation_words.contains("ministry"));
         assert!(lexicon.cue_nouns.contains("remarks"));
+    }
+
+    #[test]
+    fn one_lookup_tells_what_a_word_is_among_the_cues() {
+        let lexicon = quote_lexicon();
+        let phrase_ends: Vec<&str> = lexicon
+            .phrases
+            .iter()
+            .filter_map(|phrase| phrase.last().copied())
+            .collect();
+        let listed = lexicon
+            .verbs
+            .keys()
+            .chain(&lexicon.cue_nouns)
+            .chain(&phrase_ends);
+        for &word in listed.chain(&["zebra", "the", "according", ""]) {
+            let cue = lexicon.cue_word(word);
+            assert_eq!(cue.verb(), lexicon.verb(word).is_some(), "{word}");
+            assert_eq!(cue.cue_noun(), lexicon.cue_nouns.contains(word), "{word}");
+            assert_eq!(cue.ends_phrase(), phrase_ends.contains(&word), "{word}");
+            assert_eq!(
+                cue.is_none(),
+                !(cue.verb() || cue.cue_noun() || cue.ends_phrase()),
+                "{word}"
+            );
+        }
+        assert!(lexicon.cue_word("said").verb());
+        assert!(lexicon.cue_word("remarks").cue_noun());
+        assert!(lexicon.cue_word("zebra").is_none());
     }
 
     #[test]

@@ -110,6 +110,9 @@ struct RunWord {
 }
 
 impl RunWord {
+    /// Inlined where a run is read, natively (a call costs a fair part of a lookup); a
+    /// call in the page's wasm.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn of(word: &str) -> Self {
         let lexicon = quote_lexicon();
         // An ASCII word, nearly every one, is looked up as written: no lowercase copy.
@@ -144,6 +147,10 @@ impl RunWord {
 /// An ASCII word without its possessive ending in any case ("Macron's", "MACRON'S" →
 /// "Macron", "MACRON"), as [`strip_possessive`] strips the word in lowercase.
 fn strip_ascii_possessive(word: &str) -> &str {
+    // Most words end in none of the endings: told by their last byte.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
+        return word;
+    }
     for ending in ["'s", "'S", "'"] {
         if let Some(stem) = word.strip_suffix(ending) {
             if !stem.is_empty() {

@@ -179,9 +179,15 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         let mut end = offset + c.len_utf8();
         loop {
-            // ASCII letters and digits, most of every word, a byte at a time.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
+            // ASCII letters and digits, most of every word.
+            end += bytes.get(end..).map_or(0, alphanumeric_prefix_len);
+            // Nearly every word ends at a space or a mark in ASCII that joins nothing:
+            // told from its byte, without decoding a character.
+            let ends_word = bytes
+                .get(end)
+                .is_none_or(|&byte| byte.is_ascii() && !matches!(byte, b'\'' | b'-' | b'.' | b'&'));
+            if ends_word {
+                break;
             }
             let Some(next) = char_at(end) else {
                 break;
@@ -227,6 +233,48 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
+/// The number of ASCII letters and digits `bytes` opens with: eight bytes at a time (a
+/// word is read once in a load or two), the last few one at a time.
+fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
+    // The page's wasm reads a byte at a time, the smaller code.
+    if cfg!(target_arch = "wasm32") {
+        return bytes
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphanumeric())
+            .count();
+    }
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `low_seven` (bytes below 0x80) that lies in `low..=high`:
+    // each sum stays inside its byte, so that its high bit says whether the byte is at
+    // least `low`, or above `high`.
+    let in_range = |low_seven: u64, low: u8, high: u8| {
+        let from_low = low_seven + u64::from(0x80 - low) * EACH;
+        let above_high = low_seven + u64::from(0x7F - high) * EACH;
+        from_low & !above_high & HIGH_BITS
+    };
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let low_seven = chunk & !HIGH_BITS;
+        // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a
+        // lowercase letter ('@' and '[' become '`' and '{').
+        let letters = in_range(low_seven | (0x20 * EACH), b'a', b'z');
+        let digits = in_range(low_seven, b'0', b'9');
+        // Bytes of longer characters (high bit set) are neither.
+        let word_bytes = (letters | digits) & !chunk;
+        let other = !word_bytes & HIGH_BITS;
+        if other != 0 {
+            return at + other.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count()
+}
+
 /// Whether `word` starts with an upper-case letter.
 pub fn is_capitalised(word: &str) -> bool {
     // Asked of nearly every token: an ASCII first letter is read from its byte.
@@ -238,6 +286,11 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// `word` without a possessive ending ("Macron’s" → "Macron").
 pub fn strip_possessive(word: &str) -> &str {
+    // Asked of every word of a name: most end in none of the endings, told by their last
+    // byte ('s', an apostrophe, or 0x99, the last byte of ’).
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     for ending in ["’s", "'s", "’", "'"] {
         if let Some(stem) = word.strip_suffix(ending) {
             if !stem.is_empty() {
@@ -273,6 +326,47 @@ pub fn ends_sentence_at(input: &str, tokens: &[Token], index: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn possessive_endings_are_stripped() {
+        for (word, stem) in [
+            ("Macron’s", "Macron"),
+            ("Macron's", "Macron"),
+            ("Dumas’", "Dumas"),
+            ("Dumas'", "Dumas"),
+            ("Dumas", "Dumas"),
+            ("’s", "’s"),
+            ("'", "'"),
+            ("Émile’", "Émile"),
+            ("MACRON'S", "MACRON'S"),
+            ("", ""),
+        ] {
+            assert_eq!(strip_possessive(word), stem, "{word}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_prefixes_are_read_as_byte_by_byte() {
+        // Every byte at every position of a chunk, with chunks and tails of every length.
+        for byte in 0..=255u8 {
+            for position in 0..12 {
+                let mut bytes = *b"Ab9zZ0aq1Mxy";
+                bytes[position] = byte;
+                for len in 0..=bytes.len() {
+                    let slice = &bytes[..len];
+                    let expected = slice
+                        .iter()
+                        .take_while(|byte| byte.is_ascii_alphanumeric())
+                        .count();
+                    assert_eq!(
+                        alphanumeric_prefix_len(slice),
+                        expected,
+                        "{byte:#x} at {position} of {len}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn words_keep_their_joining_marks_and_abbreviations_their_full_stop() {

@@ -8,7 +8,11 @@
 /// cheaper (the casing sets take every word of the article, and compare keys only with
 /// each other). A word of eight bytes at most, most words, is its own key, its bytes
 /// spread over the number's bits; a longer one is hashed eight bytes at a time.
-#[inline]
+///
+/// Inlined where it is called (every word of the article goes through it, and the short
+/// ASCII path is a few operations, fewer than a call); kept a call in the page's wasm,
+/// where size counts more.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn casing_key(word: &str) -> u64 {
     let bytes = word.as_bytes();
     if bytes.len() <= 8 {
@@ -27,6 +31,45 @@ pub fn casing_key(word: &str) -> u64 {
 fn key_outside_ascii(word: &str) -> u64 {
     // Lowercase first. The lowercase may be ASCII
     // ("\u{212A}ing", with the Kelvin sign, is "king"), and has the key of that word.
+    // Most such words are short ("don’t", "Macron’s", "Émile"): lowercased on the stack,
+    // and copied to the heap only when longer. The page's wasm keeps the heap copy alone,
+    // the smaller code.
+    if cfg!(target_arch = "wasm32") {
+        return key_of_lowercase(&key_text(word));
+    }
+    let mut buffer = [0u8; KEY_BUFFER_BYTES];
+    let mut len = 0;
+    for c in word.chars() {
+        let fits = if c == '’' {
+            len < KEY_BUFFER_BYTES && {
+                buffer[len] = b'\'';
+                len += 1;
+                true
+            }
+        } else {
+            c.to_lowercase().all(|lower| {
+                let size = lower.len_utf8();
+                len + size <= KEY_BUFFER_BYTES && {
+                    lower.encode_utf8(&mut buffer[len..len + size]);
+                    len += size;
+                    true
+                }
+            })
+        };
+        if !fits {
+            return key_of_lowercase(&key_text(word));
+        }
+    }
+    key_of_lowercase(&buffer[..len])
+}
+
+/// Bytes of a lowercase word [`key_outside_ascii`] keeps on the stack: more than nearly
+/// every word outside ASCII in news text takes.
+const KEY_BUFFER_BYTES: usize = 48;
+
+/// The text two words share when they share a [`casing_key`]: the word in lowercase, with
+/// curly apostrophes made straight.
+fn key_text(word: &str) -> Vec<u8> {
     let mut lower = String::with_capacity(word.len() + 4);
     for c in word.chars() {
         if c == '’' {
@@ -35,10 +78,15 @@ fn key_outside_ascii(word: &str) -> u64 {
             lower.extend(c.to_lowercase());
         }
     }
+    lower.into_bytes()
+}
+
+/// The key of a word already in lowercase (its bytes).
+fn key_of_lowercase(lower: &[u8]) -> u64 {
     if lower.len() <= 8 {
-        spread(load_short(lower.as_bytes()))
+        spread(load_short(lower))
     } else {
-        long_key(lower.as_bytes())
+        long_key(lower)
     }
 }
 
@@ -111,7 +159,7 @@ fn lower_ascii(chunk: u64) -> u64 {
 /// The key of an ASCII word in any case: the [`casing_key`] of the word, the same for
 /// every way of writing it in capitals and lowercase. `None` for a word outside ASCII,
 /// whose lowercase takes more than changing bytes.
-#[inline]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn ascii_key(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     if bytes.len() <= 8 {
@@ -122,9 +170,159 @@ pub fn ascii_key(word: &str) -> Option<u64> {
     }
 }
 
+/// A set of [`casing_key`]s, as the article's casing sets keep them: open addressing with
+/// linear probing over a table of keys, at most half full. The keys are already mixed
+/// (their low bits, which pick the slot, depend on every byte of the word), so a slot is
+/// the key's low bits and a probe compares whole keys: the set takes every word of the
+/// article, and a general hash set's per-slot tags and groups cost more than they save on
+/// such keys.
+///
+/// The page's wasm keeps the crate's hash set of word hashes instead (below), whose code it
+/// holds for other tables anyway: a second set's code would weigh more than it saves there.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Default)]
+pub struct KeySet {
+    /// The slots, a power of two of them (or none); 0 marks an empty one.
+    slots: Vec<u64>,
+    /// How many slots hold a key.
+    len: usize,
+    /// Whether the set holds the key 0, which cannot stand in a slot.
+    has_zero: bool,
+}
+
+/// Slots in the smallest table: room for a short article without growing.
+#[cfg(not(target_arch = "wasm32"))]
+const MIN_KEY_SLOTS: usize = 16;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl KeySet {
+    /// An empty set with room for `keys` keys before it grows.
+    pub fn with_capacity(keys: usize) -> Self {
+        if keys == 0 {
+            return KeySet::default();
+        }
+        KeySet {
+            slots: vec![0; (keys * 2).next_power_of_two().max(MIN_KEY_SLOTS)],
+            len: 0,
+            has_zero: false,
+        }
+    }
+
+    /// Adds `key`.
+    #[inline]
+    pub fn insert(&mut self, key: u64) {
+        if key == 0 {
+            self.has_zero = true;
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = key as usize & mask;
+        loop {
+            let slot = &mut self.slots[index];
+            if *slot == key {
+                return;
+            }
+            if *slot == 0 {
+                *slot = key;
+                self.len += 1;
+                return;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// Whether the set holds `key`.
+    #[inline]
+    pub fn contains(&self, key: u64) -> bool {
+        if key == 0 {
+            return self.has_zero;
+        }
+        if self.slots.is_empty() {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = key as usize & mask;
+        // At most half the slots are full: the probe always meets an empty one.
+        loop {
+            match self.slots[index] {
+                0 => return false,
+                slot if slot == key => return true,
+                _ => index = (index + 1) & mask,
+            }
+        }
+    }
+
+    /// Doubles the table (or makes the first one) and enters the keys again.
+    #[cold]
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(MIN_KEY_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![0; slots]);
+        self.len = 0;
+        for key in old.into_iter().filter(|&key| key != 0) {
+            self.insert(key);
+        }
+    }
+}
+
+/// A set of [`casing_key`]s in the page's wasm: the crate's hash set of word hashes.
+#[cfg(target_arch = "wasm32")]
+#[derive(Debug, Default)]
+pub struct KeySet(crate::text::HashSetOfWords);
+
+#[cfg(target_arch = "wasm32")]
+impl KeySet {
+    /// An empty set with room for `keys` keys before it grows.
+    pub fn with_capacity(keys: usize) -> Self {
+        KeySet(crate::text::HashSetOfWords::with_capacity_and_hasher(
+            keys,
+            Default::default(),
+        ))
+    }
+
+    /// Adds `key`.
+    pub fn insert(&mut self, key: u64) {
+        self.0.insert(key);
+    }
+
+    /// Whether the set holds `key`.
+    pub fn contains(&self, key: u64) -> bool {
+        self.0.contains(&key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_sets_hold_what_was_inserted_and_nothing_else() {
+        let mut reference = std::collections::HashSet::new();
+        for capacity in [0, 1, 100] {
+            let mut set = KeySet::with_capacity(capacity);
+            // Keys of words, 0, and keys sharing their low bits (the same slot).
+            let keys: Vec<u64> = (0..400u64)
+                .map(|n| match n % 4 {
+                    0 => casing_key(&format!("word{n}")),
+                    1 => n << 40,
+                    2 => 0,
+                    _ => n,
+                })
+                .collect();
+            for (count, &key) in keys.iter().enumerate() {
+                set.insert(key);
+                reference.insert(key);
+                if count % 37 == 0 {
+                    for probe in keys.iter().chain(&[1 << 63, 7 << 40, 12345]) {
+                        assert_eq!(set.contains(*probe), reference.contains(probe), "{probe}");
+                    }
+                }
+            }
+            reference.clear();
+        }
+    }
 
     #[test]
     fn casing_keys_ignore_case_and_curly_apostrophes_only() {
@@ -169,6 +367,30 @@ mod tests {
                     "{byte:#x} at {position}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn keys_outside_ascii_lowercase_on_the_stack_as_on_the_heap() {
+        for word in [
+            "don’t",
+            "Macron’s",
+            "Émile",
+            "ÉLYSÉE",
+            "\u{212A}ing",
+            "İstanbul",
+            "ß",
+            "Interopérabilité-Européenne-Des-Systèmes-Énergétiques",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ",
+            "ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ",
+            "İİİİİİİİİİİİİİİİ",
+            "’’’’’’’’’’’’’’’’’’’",
+        ] {
+            assert_eq!(
+                key_outside_ascii(word),
+                key_of_lowercase(&key_text(word)),
+                "{word}"
+            );
         }
     }
 

@@ -154,19 +154,67 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
 /// function object rather than a generic, so that the reader is compiled once (the page's
 /// size).
 pub fn find_dates_with_word_line(text: &str, word_line: &dyn Fn() -> String) -> Vec<FoundDate> {
-    let mut found = Vec::new();
     // Most lines with digits hold no date. What each form needs at the least is checked
     // byte by byte first (quicker than any search), which spares those lines the word line
-    // and the searches that read a date's parts: a written date has a year (four digits in
-    // a row), a numeric one a digit, a separator and a digit.
-    let shapes = DigitShapes::of(text.as_bytes());
+    // and the searches that read a date's parts.
+    let whole_text = [(0, text.len())];
+    dates_of_shapes(text, DigitShapes::of(text.as_bytes()), &whole_text, &|| {
+        std::borrow::Cow::Owned(word_line())
+    })
+}
+
+/// [`find_dates`] for a caller that can make the text's [`word_line`] and has the spans
+/// (start, end, in order) of the text's words that hold an ASCII digit, as the story summary
+/// does: every digit of a text is in one of its word tokens, so the digit shapes the search
+/// needs are read from those words alone, not from every byte.
+pub fn find_dates_in_digit_words<'a>(
+    text: &str,
+    digit_words: &[(usize, usize)],
+    word_line: &dyn Fn() -> std::borrow::Cow<'a, str>,
+) -> Vec<FoundDate> {
+    let shapes = DigitShapes::of_digit_words(text.as_bytes(), digit_words);
+    dates_of_shapes(text, shapes, digit_words, word_line)
+}
+
+/// The dates of `text`, whose digits show `shapes` and lie within `digit_spans` (spans in
+/// order): a written date has a year (four digits in a row), a numeric one a digit, a
+/// separator and a digit.
+fn dates_of_shapes<'a>(
+    text: &str,
+    shapes: DigitShapes,
+    digit_spans: &[(usize, usize)],
+    word_line: &dyn Fn() -> std::borrow::Cow<'a, str>,
+) -> Vec<FoundDate> {
+    let mut found = Vec::new();
     if shapes.four_digits_in_a_row {
         written_dates(&word_line(), &mut found);
     }
     if shapes.separated_digits {
-        numeric_dates(text, &mut found);
+        numeric_dates(text, digit_spans, &mut found);
     }
     found
+}
+
+/// The first ASCII digit of `bytes` at or after `position`, given spans (start, end, in
+/// order) that hold every digit of `bytes`; `span` is where in `spans` to look from, moved
+/// past the spans that end before `position` (the searches go forward).
+fn next_digit(
+    bytes: &[u8],
+    spans: &[(usize, usize)],
+    span: &mut usize,
+    position: usize,
+) -> Option<usize> {
+    while let Some(&(start, end)) = spans.get(*span) {
+        let (from, end) = (start.max(position), end.min(bytes.len()));
+        if let Some(offset) = bytes
+            .get(from..end)
+            .and_then(|piece| piece.iter().position(u8::is_ascii_digit))
+        {
+            return Some(from + offset);
+        }
+        *span += 1;
+    }
+    None
 }
 
 /// What a text's digits show of the date forms: four digits in a row (a year), a digit
@@ -199,6 +247,28 @@ impl DigitShapes {
                 run = 0;
             }
             (before_previous, previous) = (previous, byte);
+        }
+        shapes
+    }
+
+    /// [`DigitShapes::of`] the text `bytes`, read only from its words holding a digit (their
+    /// spans, in order), and the two bytes after each. Both shapes lie there: four digits
+    /// in a row are word characters of one word; in a digit, a `/` or `.` and a digit, the
+    /// first digit ends its word (neither separator is a word character), and the window
+    /// reaches the other two. Every window is bytes of the text, so nothing else is found.
+    fn of_digit_words(bytes: &[u8], digit_words: &[(usize, usize)]) -> DigitShapes {
+        let mut shapes = DigitShapes {
+            four_digits_in_a_row: false,
+            separated_digits: false,
+        };
+        for &(start, end) in digit_words {
+            let window = &bytes[start.min(bytes.len())..(end + 2).min(bytes.len())];
+            let found = DigitShapes::of(window);
+            shapes.four_digits_in_a_row |= found.four_digits_in_a_row;
+            shapes.separated_digits |= found.separated_digits;
+            if shapes.four_digits_in_a_row && shapes.separated_digits {
+                break;
+            }
         }
         shapes
     }
@@ -323,21 +393,16 @@ fn read_written_date(words: &str) -> Option<FoundDate> {
 /// "08.11.2023" (day first, the European order), "2023/11/08", "25/12/24". Three numbers
 /// of one to four digits with the same separator; a longer run of digits is no part of a
 /// date, and the search goes on after it (so "123456/12/25/2024" still gives 2024-12-25).
-fn numeric_dates(text: &str, found: &mut Vec<FoundDate>) {
+fn numeric_dates(text: &str, digit_spans: &[(usize, usize)], found: &mut Vec<FoundDate>) {
     let numeric = &rules().numeric;
     let mut groups = numeric.capture_locations();
     let mut position = 0;
+    let mut span = 0;
     // Any digit matches the pattern, so the next match starts at the next digit: found by a
-    // byte search, the regex then reads only the match (the wasm build's engine would scan
-    // every byte up to it).
-    while let Some(digit) = text.as_bytes()[position..]
-        .iter()
-        .position(u8::is_ascii_digit)
-    {
-        if numeric
-            .captures_read_at(&mut groups, text, position + digit)
-            .is_none()
-        {
+    // byte search within the spans that hold the digits, the regex then reads only the
+    // match (the wasm build's engine would scan every byte up to it).
+    while let Some(digit) = next_digit(text.as_bytes(), digit_spans, &mut span, position) {
+        if numeric.captures_read_at(&mut groups, text, digit).is_none() {
             break;
         }
         found.extend(numeric_match_date(
@@ -602,8 +667,19 @@ mod tests {
             for separator in ["/", ".", " ", "-"] {
                 let text = line.replace(' ', separator);
                 let mut found = Vec::new();
-                numeric_dates(&text, &mut found);
+                numeric_dates(&text, &[(0, text.len())], &mut found);
                 assert_eq!(found, numeric_dates_by_regex_alone(&text), "{text:?}");
+                // The same from the spans of the words holding a digit.
+                let digit_words: Vec<(usize, usize)> = crate::text::hashed_words(&text)
+                    .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
+                    .map(|word| {
+                        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+                        (start, start + word.text.len())
+                    })
+                    .collect();
+                let mut from_words = Vec::new();
+                numeric_dates(&text, &digit_words, &mut from_words);
+                assert_eq!(from_words, found, "{text:?}");
                 texts_with_dates += usize::from(!found.is_empty());
             }
         }
@@ -631,6 +707,16 @@ mod tests {
                 });
                 assert_eq!(shapes.four_digits_in_a_row, four, "{text:?}");
                 assert_eq!(shapes.separated_digits, separated, "{text:?}");
+                let digit_words: Vec<(usize, usize)> = crate::text::hashed_words(&text)
+                    .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
+                    .map(|word| {
+                        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+                        (start, start + word.text.len())
+                    })
+                    .collect();
+                let from_words = DigitShapes::of_digit_words(bytes, &digit_words);
+                assert_eq!(from_words.four_digits_in_a_row, four, "{text:?}");
+                assert_eq!(from_words.separated_digits, separated, "{text:?}");
             }
         }
     }

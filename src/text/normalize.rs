@@ -128,6 +128,13 @@ pub fn push_normalized(out: &mut String, line: &str) {
     }
     let mut rest = line;
     while let Some(c) = rest.chars().next() {
+        // Most characters are copied as they are: a run of them is copied at once.
+        let copied = copied_as_is(rest.as_bytes());
+        if copied > 0 {
+            out.push_str(&rest[..copied]);
+            rest = &rest[copied..];
+            continue;
+        }
         let mut advance = c.len_utf8();
         match c {
             '&' => {
@@ -154,6 +161,29 @@ pub fn push_normalized(out: &mut String, line: &str) {
         }
         rest = &rest[advance..];
     }
+}
+
+/// The length of the run of characters `bytes` (a line being normalised) opens with that
+/// [`push_normalized`] copies unchanged, which is most of them: no markup character, no
+/// white space but single spaces after a character of the run, no character of a lead
+/// byte that may start a space-like character. The run ends before such a byte (ASCII or
+/// the lead byte of a character), so at a character boundary.
+fn copied_as_is(bytes: &[u8]) -> usize {
+    let mut length = 0;
+    while let Some(&byte) = bytes.get(length) {
+        let copied = match byte {
+            // Pushed as a space only when what is before it is no space.
+            b' ' => length > 0 && bytes[length - 1] != b' ',
+            b'&' | b'<' | b'*' | b'_' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => false,
+            _ => true,
+        };
+        if !copied {
+            break;
+        }
+        length += 1;
+    }
+    length
 }
 
 /// Bytes scanned at a time by [`is_plain`]'s fast test.
@@ -242,6 +272,69 @@ mod tests {
             "**Tom &amp; Jerry**&nbsp; <b>meet</b>\t&#8220;again&#8221; <img src=x>",
         );
         assert_eq!(out, "Tom & Jerry meet “again” <img src=x>");
+    }
+
+    /// [`push_normalized`]'s slow path one character at a time, as it was before runs of
+    /// characters were copied at once.
+    fn push_normalized_by_characters(out: &mut String, line: &str) {
+        let mut rest = line;
+        while let Some(c) = rest.chars().next() {
+            let mut advance = c.len_utf8();
+            match c {
+                '&' => {
+                    if let Some((decoded, length)) = decode_entity(rest) {
+                        push_char_collapsing(out, decoded);
+                        advance = length;
+                    } else {
+                        out.push('&');
+                    }
+                }
+                '<' => {
+                    if let Some(length) = formatting_tag_length(rest) {
+                        push_char_collapsing(out, ' ');
+                        advance = length;
+                    } else {
+                        out.push('<');
+                    }
+                }
+                '*' | '_' if rest.as_bytes().get(1) == Some(&(c as u8)) => {
+                    advance = rest.bytes().take_while(|&b| b == c as u8).count();
+                }
+                _ => push_char_collapsing(out, c),
+            }
+            rest = &rest[advance..];
+        }
+    }
+
+    #[test]
+    fn copying_runs_normalises_as_one_character_at_a_time() {
+        let pieces = [
+            "a", "Zé", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{1c}", "\u{85}", "\u{a0}",
+            "\u{1680}", "\u{2003}", "\u{200B}", "\u{2028}", "\u{3000}", "\u{FEFF}", "’", "—", "東",
+            "😀", "&amp;", "&nbsp;", "&#8220;", "&x", "<b>", "</i>", "<img>", "<", "**", "*", "__",
+            "_", "word",
+        ];
+        // Every line of up to three pieces, and a few longer ones.
+        let mut lines = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = lines
+                .iter()
+                .flat_map(|line| pieces.iter().map(move |piece| format!("{line}{piece}")))
+                .collect();
+            lines.extend(longer);
+        }
+        lines.push("  Indented  line\twith **bold** &amp; <b>tags</b>\u{a0} end  ".into());
+        for line in &lines {
+            for start in ["", "x", "x "] {
+                let (mut fast, mut slow) = (start.to_string(), start.to_string());
+                push_normalized(&mut fast, line);
+                if is_plain(line) {
+                    continue;
+                }
+                push_normalized_by_characters(&mut slow, line);
+                assert_eq!(fast, slow, "{start:?} + {line:?}");
+            }
+        }
     }
 
     #[test]

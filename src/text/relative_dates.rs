@@ -11,7 +11,7 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{day_number, find_dates_with_word_line, month_number_hashed, FoundDate};
+use super::dates::{day_number, find_dates_in_digit_words, month_number_hashed, FoundDate};
 use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -210,10 +210,15 @@ fn nearest_year(month: u32, day: u32, published: i32) -> Option<i32> {
 #[cfg(test)]
 pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
     let mut date_words = DateWords::with_capacity(text.len());
+    let mut digit_words = Vec::new();
     for word in super::words::words(text) {
-        date_words.push(word);
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        date_words.push(word, start);
+        if word.bytes().any(|byte| byte.is_ascii_digit()) {
+            digit_words.push((start, start + word.len()));
+        }
     }
-    spoken_dates_of_words(text, &date_words, published)
+    spoken_dates_of_words(text, &date_words, &digit_words, published)
 }
 
 /// [`spoken_dates`] for a caller that scans the text's words anyway (the story summary
@@ -221,6 +226,7 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
 pub fn spoken_dates_of_words(
     text: &str,
     date_words: &DateWords,
+    digit_words: &[(usize, usize)],
     published: Option<i32>,
 ) -> SpokenDates {
     let mut found = SpokenDates::default();
@@ -231,24 +237,24 @@ pub fn spoken_dates_of_words(
             last: day,
         });
     }
-    let line = date_words.line.as_str();
-    let tokens: Vec<Token> = date_words
-        .words
-        .iter()
-        .map(|&(start, end, month)| Token {
-            lower: &line[start..end],
-            month,
-        })
-        .collect();
-    let mut index = 0;
-    while index < tokens.len() {
-        index += resolve_at(&tokens, index, published, &mut found);
+    // The words in lowercase: the text's ASCII letters lowercased in one pass, and the few
+    // words that are not ASCII one by one.
+    let lowered = text.to_ascii_lowercase();
+    let mut others = String::new();
+    let tokens = date_words.tokens(&lowered, &mut others);
+    // Without the article's date, only a month name can start a day or a run of days.
+    if published.is_some() || date_words.any_month {
+        let mut index = 0;
+        while index < tokens.len() {
+            index += resolve_at(&tokens, index, published, &mut found);
+        }
     }
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
-        // The word line in hand: no second scan of the text's words.
-        let word_line = || line.to_string();
-        for date in find_dates_with_word_line(text, &word_line) {
+        // The words holding digits in hand, and the words for the word line, which is
+        // written only when the text may hold a written date: no second scan of the text.
+        let word_line = || std::borrow::Cow::Owned(word_line_of(&tokens, text.len()));
+        for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
     }
@@ -256,61 +262,120 @@ pub fn spoken_dates_of_words(
 }
 
 /// The words of a text as [`spoken_dates`] reads them, pushed one by one by whoever scans
-/// the text: the text's [`word_line`](super::patterns::word_line) (lowercase words, one
-/// space apart), which the date reader wants too, and where each word stands in it.
+/// the text: where each word stands in the text, and the month it names. Their lowercase
+/// forms, one space apart (the text's [`word_line`](super::patterns::word_line), which the
+/// date reader wants too), are written only for a text whose dates need them
+/// ([`DateWords::line`]): most articles state no date of their own and name no month, and
+/// then no word of theirs can name a day.
 #[derive(Debug, Default)]
 pub struct DateWords {
-    line: String,
-    /// Per word: its start and end in `line`, and the month it names when it is a month
-    /// name written with a capital (looked up once per word: each word is asked about as
-    /// the first and as the second of a month and day).
-    words: Vec<(usize, usize, Option<u8>)>,
+    /// Per word, in order: its start and end in the text.
+    words: Vec<DateWord>,
+    /// Whether a word names a month.
+    any_month: bool,
+    /// Room to lowercase a capitalised word in, for its month.
+    lowercase: String,
+}
+
+/// One word of [`DateWords`].
+#[derive(Debug, Clone, Copy)]
+struct DateWord {
+    start: usize,
+    end: usize,
+    /// Whether the word is all ASCII (its lowercase form is then as long as it is).
+    ascii: bool,
+    /// The month the word names when it is a month name written with a capital (looked
+    /// up once per word: each word is asked about as the first and as the second of a
+    /// month and day).
+    month: Option<u8>,
 }
 
 impl DateWords {
     /// Room for the words of a text of `text_length` bytes (English runs at about six bytes
-    /// a word), so that neither list grows word by word.
+    /// a word), so that the list does not grow word by word.
     pub fn with_capacity(text_length: usize) -> DateWords {
         DateWords {
-            line: String::with_capacity(text_length),
             words: Vec::with_capacity(text_length / 5 + 1),
+            ..DateWords::default()
         }
     }
 
-    /// Adds the text's next word (a token of [`words`](super::words::words)).
-    pub fn push(&mut self, word: &str) {
+    /// Adds the text's next word (a token of [`words`](super::words::words)), which starts
+    /// at byte `start` of the text.
+    pub fn push(&mut self, word: &str, start: usize) {
         let hashed = HashedWord {
             text: word,
             hash: word_hash(word),
             ascii: word.is_ascii(),
         };
-        self.push_hashed(&hashed, is_capitalized(word));
+        self.push_hashed(&hashed, start, is_capitalized(word));
     }
 
     /// [`DateWords::push`] of a word whose hash is known, and whether it is capitalised
     /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
-    /// is the hash of the lowercase word the line holds).
-    pub fn push_hashed(&mut self, word: &HashedWord<'_>, capitalized: bool) {
-        if !self.words.is_empty() {
-            self.line.push(' ');
-        }
-        let start = self.line.len();
-        if word.ascii {
-            // Known to be ASCII: copied and lowercased in place, without the test.
-            self.line.push_str(word.text);
-            self.line[start..].make_ascii_lowercase();
-        } else {
-            push_lowercase(word.text, &mut self.line);
-        }
-        let lower = &self.line[start..];
+    /// is the hash of the lowercase word).
+    pub fn push_hashed(&mut self, word: &HashedWord<'_>, start: usize, capitalized: bool) {
         // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if capitalized && lower.len() >= 3 {
-            month_number_hashed(lower, word.hash).map(|number| number as u8)
+        let month = if capitalized {
+            self.lowercase.clear();
+            push_lowercase(word.text, &mut self.lowercase);
+            (self.lowercase.len() >= 3)
+                .then(|| month_number_hashed(&self.lowercase, word.hash))
+                .flatten()
         } else {
             None
         };
-        self.words.push((start, self.line.len(), month));
+        let month = month.map(|number| number as u8);
+        self.any_month |= month.is_some();
+        self.words.push(DateWord {
+            start,
+            end: start + word.text.len(),
+            ascii: word.ascii,
+            month,
+        });
     }
+
+    /// The words, lowercase, from `lowered` (the text they were pushed from with its ASCII
+    /// letters lowercased, so that an ASCII word's lowercase form stands where the word
+    /// does) and `others`, into which the other words are lowercased here.
+    fn tokens<'a>(&self, lowered: &'a str, others: &'a mut String) -> Vec<Token<'a>> {
+        let mut other_spans = Vec::new();
+        for word in self.words.iter().filter(|word| !word.ascii) {
+            let start = others.len();
+            push_lowercase(&lowered[word.start..word.end], others);
+            other_spans.push((start, others.len()));
+        }
+        let others: &'a str = others;
+        let mut other_spans = other_spans.into_iter();
+        self.words
+            .iter()
+            .map(|word| {
+                let lower = if word.ascii {
+                    &lowered[word.start..word.end]
+                } else {
+                    // One span was made per word that is not ASCII, in order.
+                    let (start, end) = other_spans.next().unwrap_or_default();
+                    &others[start..end]
+                };
+                Token {
+                    lower,
+                    month: word.month,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The [`word_line`](super::patterns::word_line) of a text from its lowercase tokens.
+fn word_line_of(tokens: &[Token], capacity: usize) -> String {
+    let mut line = String::with_capacity(capacity);
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 {
+            line.push(' ');
+        }
+        line.push_str(token.lower);
+    }
+    line
 }
 
 /// A word of the text, lowercase, and the month it names when it is a month name written
@@ -618,16 +683,28 @@ mod tests {
             "On Tuesday, MARCH 3rd 2025 the Council's e-mail said: “Don’t”.",
             "Él dijo: «Sí» el 8 de Noviembre de 2023 — İstanbul, KELVIN \u{212A}",
             "東京 2024-06-30T10:00 ﬁne Straße",
+            "MAY May may MARCH Mar DECEMBER Noviembre FÉVRIER Février MÄRZ Août ÉTÉ Septiembre Sept",
         ] {
             let mut date_words = DateWords::default();
             for word in crate::text::words(text) {
-                date_words.push(word);
+                date_words.push(word, word.as_ptr() as usize - text.as_ptr() as usize);
             }
-            assert_eq!(
-                date_words.line,
-                crate::text::patterns::word_line(text),
-                "{text:?}"
-            );
+            let lowered = text.to_ascii_lowercase();
+            let mut others = String::new();
+            let tokens = date_words.tokens(&lowered, &mut others);
+            let line = word_line_of(&tokens, 0);
+            assert_eq!(line, crate::text::patterns::word_line(text), "{text:?}");
+            // The month of each word, looked up by its lowercase form as the line has it.
+            for (token, word) in tokens.iter().zip(&date_words.words) {
+                let lower = token.lower;
+                assert_eq!(token.month, word.month);
+                let original = &text[word.start..word.end];
+                let month = (is_capitalized(original) && lower.len() >= 3)
+                    .then(|| month_number_hashed(lower, word_hash(original)))
+                    .flatten()
+                    .map(|number| number as u8);
+                assert_eq!(word.month, month, "{original:?}");
+            }
         }
     }
 }

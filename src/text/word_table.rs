@@ -7,6 +7,7 @@
 //! [`word_hash`]: super::word_hash
 
 use super::stopwords::stopwords;
+use super::word_set::WordSet;
 use super::words::{hashed_words, HashedWord};
 
 /// What is known of a word token apart from its text and hash, worked out once per word.
@@ -23,18 +24,36 @@ impl WordTraits {
 
     /// The traits of a word token (of [`hashed_words`](super::hashed_words)).
     pub fn of(word: &HashedWord<'_>) -> WordTraits {
+        Self::of_word_in(word, word.text, 0, stopwords())
+    }
+
+    /// [`WordTraits::of`] the word at byte `start` of `text`, which holds it, given the
+    /// stopword set (looked up once per paragraph, not once per word).
+    fn of_word_in(
+        word: &HashedWord<'_>,
+        text: &str,
+        start: usize,
+        stopwords: &WordSet,
+    ) -> WordTraits {
         let bytes = word.text.as_bytes();
         let mut traits = 0;
-        if stopwords().contains(&word.hash) {
+        if stopwords.contains(&word.hash) {
             traits |= Self::STOPWORD;
         }
-        // Words are a few bytes long: two flags in one plain loop beat a vectorised count.
-        let (mut all_digits, mut any_digit) = (true, false);
-        for &byte in bytes {
-            let digit = byte.is_ascii_digit();
-            all_digits &= digit;
-            any_digit |= digit;
-        }
+        let (all_digits, any_digit) = match digits_of_short_ascii(word, text.as_bytes(), start) {
+            Some(flags) => flags,
+            None => {
+                // Words are a few bytes long: two flags in one plain loop beat a vectorised
+                // count.
+                let (mut all_digits, mut any_digit) = (true, false);
+                for &byte in bytes {
+                    let digit = byte.is_ascii_digit();
+                    all_digits &= digit;
+                    any_digit |= digit;
+                }
+                (all_digits, any_digit)
+            }
+        };
         if all_digits {
             traits |= Self::DIGITS_ONLY;
         }
@@ -97,6 +116,43 @@ impl WordTraits {
     pub fn is_content_word(self) -> bool {
         !self.is_stopword() && (self.has_three_chars() || self.has_digit())
     }
+}
+
+/// Whether the word (at byte `start` of `text`) is all ASCII digits and whether it holds one,
+/// for an ASCII word of at most eight bytes with eight bytes of text from its start (most
+/// words): its bytes read as one number and tested all at once. `None` for the others, and
+/// for every word in the WebAssembly build, where the byte loop costs the page less.
+#[cfg(target_arch = "wasm32")]
+fn digits_of_short_ascii(_: &HashedWord<'_>, _: &[u8], _: usize) -> Option<(bool, bool)> {
+    None
+}
+
+/// Whether the word (at byte `start` of `text`) is all ASCII digits and whether it holds one,
+/// for an ASCII word of at most eight bytes with eight bytes of text from its start (most
+/// words): its bytes read as one number and tested all at once. `None` for the others.
+#[cfg(not(target_arch = "wasm32"))]
+fn digits_of_short_ascii(word: &HashedWord<'_>, text: &[u8], start: usize) -> Option<(bool, bool)> {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let length = word.text.len();
+    if !word.ascii || length > 8 {
+        return None;
+    }
+    let chunk: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
+    // The word's bytes; the bytes after it are cleared to zero, which is no digit.
+    let in_word = if length == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (length * 8)) - 1
+    };
+    let bytes = u64::from_le_bytes(chunk) & in_word;
+    // Every byte is ASCII (under 0x80), so adding up to 0x50 carries into no other byte: a
+    // high bit after adding 0x50 says the byte is at least b'0' (0x30), after adding 0x46
+    // that it is past b'9' (0x39).
+    let at_least_zero = bytes.wrapping_add(0x50 * EACH);
+    let past_nine = bytes.wrapping_add(0x46 * EACH);
+    let digits = at_least_zero & !past_nine & HIGH_BITS & in_word;
+    Some((digits == HIGH_BITS & in_word, digits != 0))
 }
 
 /// One word of the table: its span in its paragraph's text, its hash and traits.
@@ -167,10 +223,11 @@ impl ArticleWords {
     /// `text`, its text; returns where they are in the table.
     pub fn push_paragraph(&mut self, text: &str) -> std::ops::Range<usize> {
         let first = self.words.len();
+        let stopwords = stopwords();
         for word in hashed_words(text) {
             let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-            self.words
-                .push(TableWord::new(start, &word, WordTraits::of(&word)));
+            let traits = WordTraits::of_word_in(&word, text, start, stopwords);
+            self.words.push(TableWord::new(start, &word, traits));
         }
         first..self.words.len()
     }
@@ -183,6 +240,14 @@ impl ArticleWords {
     /// The number of words pushed so far: where the next paragraph's words start.
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// The number of words of the kept paragraphs (of the cleaned text).
+    pub fn kept_len(&self) -> usize {
+        self.kept
+            .iter()
+            .map(|paragraph| paragraph.words.len())
+            .sum()
     }
 
     /// Whether no word was pushed.
@@ -283,11 +348,41 @@ mod tests {
             .map(|word| (word.text, word.hash, WordTraits::of(&word)))
             .collect();
         assert_eq!(from_table, scanned);
+        assert_eq!(table.kept_len(), scanned.len());
         for word in hashed_words(&text) {
             let traits = WordTraits::of(&word);
             assert_eq!(traits.is_content_word(), is_content_word(&word), "{word:?}");
             assert_eq!(traits.is_capitalized(), is_capitalized(word.text));
             assert_eq!(traits.is_ascii(), word.ascii);
+        }
+    }
+
+    #[test]
+    fn digits_read_eight_bytes_at_a_time_are_those_read_one_by_one() {
+        let pieces = ["0", "9", "5", "/", ":", "a", "Z", "-", "'", "é", " ", "@"];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|text| pieces.iter().map(move |piece| format!("{text}{piece}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.push("1234567 12345678 123456789 abcdefgh 2024-06-30 x1 99th".into());
+        for text in &texts {
+            for word in hashed_words(text) {
+                let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+                let table = WordTraits::of_word_in(&word, text, start, stopwords());
+                let alone = WordTraits::of_word_in(&word, word.text, 0, stopwords());
+                let digits = word.text.bytes().filter(u8::is_ascii_digit).count();
+                assert_eq!(table, alone, "{text:?}: {word:?}");
+                assert_eq!(table.has_digit(), digits > 0, "{text:?}: {word:?}");
+                assert_eq!(
+                    table.is_number(),
+                    digits == word.text.len(),
+                    "{text:?}: {word:?}"
+                );
+            }
         }
     }
 

@@ -15,6 +15,8 @@ pub fn is_blank_char(c: char) -> bool {
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if let Some(classes) = TwoByteClasses::of(c) {
+        classes.word_chars.contains(c)
     } else {
         !is_general_punctuation(c) && c.is_alphanumeric()
     }
@@ -24,8 +26,63 @@ pub fn is_word_char(c: char) -> bool {
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
+    } else if let Some(classes) = TwoByteClasses::of(c) {
+        classes.letters.contains(c)
     } else {
         !is_general_punctuation(c) && c.is_alphabetic()
+    }
+}
+
+/// The characters written with two bytes in UTF-8 (U+0080 to U+07FF: Latin letters with
+/// accents, Greek, Cyrillic, Hebrew, Arabic), the non-ASCII letters news text holds most.
+/// The standard library answers them with a search of its Unicode tables, and every scan
+/// of a word asks again, so their classes are read from the standard library once, into
+/// two bitmaps, and then looked up (the same answers: a test compares every character).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+struct TwoByteClasses {
+    word_chars: CharBits,
+    letters: CharBits,
+}
+
+/// One bit per character below U+0800.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+struct CharBits([u64; 32]);
+
+impl CharBits {
+    fn contains(&self, c: char) -> bool {
+        let code = c as usize;
+        self.0[code / 64] & (1 << (code % 64)) != 0
+    }
+}
+
+impl TwoByteClasses {
+    /// The classes when `c` is one of the characters they hold. In the WebAssembly build,
+    /// never: there the table's code weighs more in the page than its speed is worth, and
+    /// the standard library answers.
+    #[cfg(target_arch = "wasm32")]
+    fn of(_: char) -> Option<&'static TwoByteClasses> {
+        None
+    }
+
+    /// The classes when `c` is one of the characters they hold.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn of(c: char) -> Option<&'static TwoByteClasses> {
+        static CLASSES: std::sync::OnceLock<TwoByteClasses> = std::sync::OnceLock::new();
+        if u32::from(c) >= 0x800 {
+            return None;
+        }
+        Some(CLASSES.get_or_init(|| {
+            let (mut word_chars, mut letters) = ([0u64; 32], [0u64; 32]);
+            for c in (0x80..0x800u32).filter_map(char::from_u32) {
+                let code = c as usize;
+                word_chars[code / 64] |= u64::from(c.is_alphanumeric()) << (code % 64);
+                letters[code / 64] |= u64::from(c.is_alphabetic()) << (code % 64);
+            }
+            TwoByteClasses {
+                word_chars: CharBits(word_chars),
+                letters: CharBits(letters),
+            }
+        }))
     }
 }
 
