@@ -240,6 +240,34 @@ fn analyze_rejects_duplicate_ids() {
     );
 }
 
+/// A document whose `text` is a getter that analyses another document first: the module is
+/// entered again while it reads the outer document's fields (anything it keeps between the
+/// reads, such as a cache of field names, must allow that), and both analyses work, the outer
+/// one giving what the same document as plain fields gives.
+#[wasm_bindgen_test]
+fn a_getter_may_call_the_module_while_its_document_is_read() {
+    let inner_worked = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = inner_worked.clone();
+    let getter = Closure::<dyn FnMut() -> JsValue>::new(move || {
+        let inner = analyze_js(array(&[doc("inner", LIBRARY_ARTICLE)]), None);
+        flag.set(inner.is_ok());
+        JsValue::from_str(BRIDGE_ARTICLE)
+    });
+    let outer = Object::new();
+    Reflect::set(&outer, &"id".into(), &"outer".into()).unwrap();
+    let descriptor = Object::new();
+    Reflect::set(&descriptor, &"get".into(), getter.as_ref()).unwrap();
+    Object::define_property(&outer, &"text".into(), &descriptor);
+
+    let report = analyze_js(array(&[outer.into()]), None).expect("the outer analysis");
+    assert!(inner_worked.get(), "the analysis inside the getter failed");
+    let plain = analyze_js(array(&[doc("outer", BRIDGE_ARTICLE)]), None).unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&report).unwrap(),
+        js_sys::JSON::stringify(&plain).unwrap()
+    );
+}
+
 #[wasm_bindgen_test]
 fn analyze_rejects_unknown_options() {
     let options = Object::new();
