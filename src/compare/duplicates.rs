@@ -412,30 +412,159 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             if bucket.len() < 2 {
                 continue;
             }
+            let mut score = |x: usize, y: usize| {
+                let (first, second) = (copies.set(bucket[x].1), copies.set(bucket[y].1));
+                let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
+                if first_shared_band(a, b, settings) != Some(band) {
+                    return;
+                }
+                if let Some(similarity) = near_similarity(a, b, settings) {
+                    pairs.extend(near_pairs(first, second, similarity));
+                }
+            };
+            if bucket.len() >= PLACE_PAIR_MEMBERS {
+                let signatures: Vec<&[u32]> = bucket
+                    .iter()
+                    .map(|&(_, set)| &*fingerprints[copies.set(set)[0]].signature)
+                    .collect();
+                if for_each_pair_sharing_place_pairs(&signatures, band, settings, &mut score) {
+                    continue;
+                }
+            }
             sketches.clear();
             for &(_, set) in bucket {
                 sketches.push_sketch(representatives.sketch(set));
             }
-            for (at, &(_, first)) in bucket.iter().enumerate() {
-                for (offset, &(_, second)) in bucket[at + 1..].iter().enumerate() {
-                    // Most pairs of a large bucket end here, without reading a signature.
-                    if !sketches.may_be_near(at, at + 1 + offset, &agreements) {
-                        continue;
-                    }
-                    let (first, second) = (copies.set(first), copies.set(second));
-                    let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
-                    if first_shared_band(a, b, settings) != Some(band) {
-                        continue;
-                    }
-                    if let Some(similarity) = near_similarity(a, b, settings) {
-                        pairs.extend(near_pairs(first, second, similarity));
-                    }
-                }
-            }
+            // Most pairs of a large bucket end at the sketches, without reading a signature.
+            sketches.for_each_pair_that_may_be_near(&agreements, score);
         }
     }
     sort_pairs(&mut pairs);
     pairs
+}
+
+/// Buckets of at least this many members are searched through the pairs of places their
+/// members agree on ([`for_each_pair_sharing_place_pairs`]) rather than pair by pair.
+const PLACE_PAIR_MEMBERS: usize = 2048;
+
+/// The fewest pairs of places within one band (other than the bucket's own) on which two
+/// signatures agree whenever they are near duplicates; None when near duplicates need share
+/// none, and the filter below cannot tell them from the rest.
+///
+/// Two near signatures agree on `needed` places; the bucket's band gives at most `rows` of
+/// them, so the other `bands - 1` bands give the rest, `needed - rows`. A band whose places
+/// agree on `a` places shares `a (a - 1) / 2` pairs of places, which grows faster than `a`:
+/// the fewest shared pairs come from agreements spread as evenly over the bands as they can
+/// be (`q` or `q + 1` a band).
+fn least_shared_place_pairs(bands: usize, rows: usize, needed: usize) -> Option<usize> {
+    let others = bands.checked_sub(1).filter(|&others| others > 0)?;
+    let spread = needed.checked_sub(rows)?;
+    let (each, more) = (spread / others, spread % others);
+    let pairs_of = |a: usize| a * a.saturating_sub(1) / 2;
+    Some((others - more) * pairs_of(each) + more * pairs_of(each + 1)).filter(|&least| least > 0)
+}
+
+/// How many of its pairs of places shared with the most later members each member leaves
+/// uncounted in [`for_each_pair_sharing_place_pairs`].
+const MOST_SHARED_PLACE_PAIRS_SKIPPED: usize = 20;
+
+/// Calls `visit(x, y)` (`x < y`, positions in `signatures`, the members of one bucket of
+/// `band`) for every two signatures that may be near duplicates, each pair once, and for
+/// few of the others: for the pairs that share at least [`least_shared_place_pairs`]
+/// (place, place, value, value) entries within the other bands. False, having visited
+/// nothing, when the settings or the signatures' lengths leave no such bound.
+///
+/// Why: the pairs of a bucket grow with its square, and the largest buckets of a million
+/// generated articles hold up to 18,000 members, texts of common words that agree on a
+/// dozen of 128 places (with 64 needed). Two such texts rarely agree on two places of one
+/// band (under one shared pair of places on average), while near duplicates share 29 or
+/// more (with the analyzer's 32 bands of 4 and 64 needed). Each member looks up only the
+/// members that share one of its pairs of places, and counts how many they share: the work
+/// follows the pairs of places shared, not the pairs of members.
+fn for_each_pair_sharing_place_pairs(
+    signatures: &[&[u32]],
+    band: usize,
+    settings: &Settings,
+    mut visit: impl FnMut(usize, usize),
+) -> bool {
+    let rows = settings.rows();
+    let length = settings.bands * rows;
+    let Some(needed) = agreements_needed(length, settings.threshold) else {
+        return false;
+    };
+    let Some(least) = least_shared_place_pairs(settings.bands, rows, needed) else {
+        return false;
+    };
+    // Every pair of places of every other band.
+    let slots: Vec<(usize, usize)> = (0..settings.bands)
+        .filter(|&other| other != band)
+        .flat_map(|other| {
+            let places = other * rows..(other + 1) * rows;
+            places
+                .clone()
+                .flat_map(move |first| (first + 1..places.end).map(move |second| (first, second)))
+        })
+        .collect();
+    let members = signatures.len();
+    if slots.len() > usize::from(u8::MAX)
+        || slots.len().saturating_mul(members) > u32::MAX as usize
+        || signatures.iter().any(|signature| signature.len() != length)
+    {
+        return false;
+    }
+    // For each slot, the members in order of their two values (then of position); for each
+    // (member, slot), the later members with the same two values: `order[start..end]`.
+    let mut order: Vec<u32> = Vec::with_capacity(slots.len() * members);
+    let mut later: Vec<(u32, u32)> = vec![(0, 0); slots.len() * members];
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(members);
+    for (slot, &(first, second)) in slots.iter().enumerate() {
+        keyed.clear();
+        keyed.extend(signatures.iter().enumerate().map(|(member, signature)| {
+            let values = (u64::from(signature[first]) << 32) | u64::from(signature[second]);
+            (values, member as u32)
+        }));
+        sorting::sort(&mut keyed);
+        let mut at = order.len();
+        order.extend(keyed.iter().map(|&(_, member)| member));
+        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+            let end = (at + group.len()) as u32;
+            for &(_, member) in group {
+                at += 1;
+                later[member as usize * slots.len() + slot] = (at as u32, end);
+            }
+        }
+    }
+    drop(keyed);
+    let mut shared = vec![0u8; members];
+    let mut met: Vec<u32> = Vec::new();
+    let dropped = least.saturating_sub(1).min(MOST_SHARED_PLACE_PAIRS_SKIPPED);
+    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(slots.len());
+    for (x, ranges) in later.chunks_exact(slots.len()).enumerate() {
+        kept.clear();
+        kept.extend_from_slice(ranges);
+        if dropped > 0 {
+            let keep = kept.len() - dropped;
+            kept.select_nth_unstable_by_key(keep, |&(start, end)| end - start);
+            kept.truncate(keep);
+        }
+        for &(start, end) in &kept {
+            for &y in &order[start as usize..end as usize] {
+                let count = &mut shared[y as usize];
+                if *count == 0 {
+                    met.push(y);
+                }
+                *count += 1;
+            }
+        }
+        for &y in &met {
+            if usize::from(shared[y as usize]) + dropped >= least {
+                visit(x, y as usize);
+            }
+            shared[y as usize] = 0;
+        }
+        met.clear();
+    }
+    true
 }
 
 /// The low byte of every signature entry of one bucket's fingerprints, side by side: a
@@ -487,6 +616,84 @@ impl Sketches {
             .copied()
             .unwrap_or(self.bytes.len());
         &self.bytes[self.starts[member]..end]
+    }
+
+    /// Calls `visit(x, y)` for every two members `x < y` that [`Sketches::may_be_near`]
+    /// lets through, each pair once (in no fixed order).
+    ///
+    /// Why in tiles: the largest buckets of a million articles hold some 18,000 members, 2.3
+    /// MB of sketches, more than a core's cache. Walking every later member for each member
+    /// in turn read them all again from the shared cache or memory for every member; a tile
+    /// of members is compared with every later member while its sketches stay in the
+    /// nearest cache, so each later sketch is read once a tile.
+    fn for_each_pair_that_may_be_near(
+        &self,
+        agreements: &Agreements,
+        mut visit: impl FnMut(usize, usize),
+    ) {
+        /// Members of a tile: 64 sketches of 128 bytes fill an eighth of a 64 KB L1 cache.
+        const TILE: usize = 64;
+        let members = self.starts.len();
+        if let Some(rows) = self.rows() {
+            let Some(needed) = agreements.needed(SKETCH_PLACES) else {
+                return;
+            };
+            // The first places a pair must agree on enough of to be worth the rest (as in
+            // `may_be_near`): with 64 of 128 needed, 16 of the first 80.
+            let early = (SKETCH_PLACES - needed) / SKETCH_LANES + 1;
+            let early_needed = needed.saturating_sub((SKETCH_CHUNKS - early) * SKETCH_LANES);
+            for tile_start in (0..members).step_by(TILE) {
+                let tile = &rows[tile_start..(tile_start + TILE).min(members)];
+                for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
+                    for (x, row) in tile.iter().enumerate().take(y - tile_start) {
+                        let first = agreeing_chunks(&row[..early], &later[..early]);
+                        if first >= early_needed
+                            && first + agreeing_chunks(&row[early..], &later[early..]) >= needed
+                        {
+                            visit(tile_start + x, y);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for tile_start in (0..members).step_by(TILE) {
+            let tile_end = (tile_start + TILE).min(members);
+            for y in tile_start + 1..members {
+                for x in tile_start..tile_end.min(y) {
+                    if self.may_be_near(x, y, agreements) {
+                        visit(x, y);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The sketches as rows of [`SKETCH_PLACES`] bytes in chunks of [`SKETCH_LANES`], when
+    /// every member's has that length (the analyzer's signatures do): the fast path of
+    /// [`Sketches::for_each_pair_that_may_be_near`].
+    fn rows(&self) -> Option<Vec<SketchRow>> {
+        if self.bytes.len() != self.starts.len() * SKETCH_PLACES
+            || self
+                .starts
+                .iter()
+                .enumerate()
+                .any(|(member, &start)| start != member * SKETCH_PLACES)
+        {
+            return None;
+        }
+        Some(
+            self.bytes
+                .chunks_exact(SKETCH_PLACES)
+                .map(|sketch| {
+                    let mut row = [[0u8; SKETCH_LANES]; SKETCH_CHUNKS];
+                    for (chunk, bytes) in row.iter_mut().zip(sketch.chunks_exact(SKETCH_LANES)) {
+                        chunk.copy_from_slice(bytes);
+                    }
+                    row
+                })
+                .collect(),
+        )
     }
 
     /// False when members `x` and `y` cannot be near duplicates: their sketches agree on
@@ -556,6 +763,27 @@ fn agreements_needed(length: usize, threshold: f64) -> Option<usize> {
 
 /// Places [`agreeing_bytes`] counts at a time.
 const SKETCH_LANES: usize = 16;
+
+/// Places of the analyzer's sketches (its signatures' length), which have a fast path.
+const SKETCH_PLACES: usize = Settings::DEFAULT.hashes;
+
+/// Chunks of [`SKETCH_LANES`] places in a sketch of [`SKETCH_PLACES`].
+const SKETCH_CHUNKS: usize = SKETCH_PLACES / SKETCH_LANES;
+
+/// One sketch of [`SKETCH_PLACES`] bytes in chunks the compiler compares a vector at a time.
+type SketchRow = [[u8; SKETCH_LANES]; SKETCH_CHUNKS];
+
+/// Places where two runs of chunks agree ([`agreeing_bytes`] for whole chunks, of at most
+/// 255 chunks so that no byte-wide tally overflows).
+fn agreeing_chunks(x: &[[u8; SKETCH_LANES]], y: &[[u8; SKETCH_LANES]]) -> usize {
+    let mut tallies = [0u8; SKETCH_LANES];
+    for (x, y) in x.iter().zip(y) {
+        for lane in 0..SKETCH_LANES {
+            tallies[lane] += u8::from(x[lane] == y[lane]);
+        }
+    }
+    tallies.iter().map(|&tally| usize::from(tally)).sum()
+}
 
 /// Places where two byte strings agree, over the shorter one's length (as `zip` counts).
 /// Counted sixteen places at a time into byte-wide tallies, which the compiler turns into a
