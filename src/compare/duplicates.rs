@@ -1030,6 +1030,155 @@ mod tests {
         assert_eq!(agreeing_bytes(&long, &long), 5000);
     }
 
+    /// `count` signatures of the default length sharing band `band`'s rows, from few values
+    /// (so that unrelated ones agree on one place in sixteen, more than real ones), and
+    /// versions of some of them with 50 to 75 places changed: pairs on both sides of the 64
+    /// places needed.
+    fn crowded_bucket(count: usize, band: usize, seed: u64) -> Vec<Vec<u32>> {
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(seed);
+        let places = Settings::DEFAULT.hashes;
+        let rows = Settings::DEFAULT.rows();
+        let mut signatures: Vec<Vec<u32>> = Vec::with_capacity(count);
+        while signatures.len() < count {
+            let mut signature: Vec<u32> = match signatures.len() {
+                0 => (0..places).map(|_| numbers.below(16) as u32).collect(),
+                made => {
+                    let mut version = signatures[numbers.below(made as u64) as usize].clone();
+                    let changes = if numbers.below(3) == 0 {
+                        50 + numbers.below(26) as usize
+                    } else {
+                        places
+                    };
+                    for _ in 0..changes {
+                        version[numbers.below(places as u64) as usize] = numbers.below(16) as u32;
+                    }
+                    version
+                }
+            };
+            for row in band * rows..(band + 1) * rows {
+                signature[row] = 7;
+            }
+            signatures.push(signature);
+        }
+        signatures
+    }
+
+    fn agreeing(a: &[u32], b: &[u32]) -> usize {
+        a.iter().zip(b).filter(|(x, y)| x == y).count()
+    }
+
+    #[test]
+    fn the_shared_place_pairs_bound_is_the_least_any_near_pair_can_have() {
+        assert_eq!(least_shared_place_pairs(32, 4, 64), Some(29));
+        // 60 agreements over 31 bands of 4: 29 bands with 2, 2 bands with 1.
+        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31 * 2), Some(31));
+        // Bands of one place have no pairs of places; agreements fit one a band.
+        assert_eq!(least_shared_place_pairs(32, 1, 16), None);
+        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31), None);
+        assert_eq!(least_shared_place_pairs(1, 4, 3), None);
+    }
+
+    #[test]
+    fn pairs_sharing_place_pairs_include_every_near_pair_once() {
+        let settings = Settings::DEFAULT;
+        let needed = agreements_needed(settings.hashes, settings.threshold).unwrap_or(0);
+        for band in [0, 13, 31] {
+            let signatures = crowded_bucket(300, band, band as u64 + 1);
+            let refs: Vec<&[u32]> = signatures.iter().map(Vec::as_slice).collect();
+            let mut visited = Vec::new();
+            assert!(for_each_pair_sharing_place_pairs(
+                &refs,
+                band,
+                &settings,
+                |x, y| visited.push((x, y))
+            ));
+            visited.sort_unstable();
+            let before = visited.len();
+            visited.dedup();
+            assert_eq!(visited.len(), before, "a pair visited twice");
+            let mut near = 0;
+            for x in 0..refs.len() {
+                for y in x + 1..refs.len() {
+                    let agree = agreeing(refs[x], refs[y]);
+                    if agree >= needed {
+                        near += 1;
+                        assert!(visited.binary_search(&(x, y)).is_ok(), "{x} {y}: {agree}");
+                    }
+                }
+            }
+            // Near pairs and pairs just below were made, and most pairs are left out.
+            assert!(near >= 20, "{near}");
+            assert!(visited.len() < 300 * 299 / 2 / 10, "{}", visited.len());
+        }
+        // Signatures of another length: not searched this way.
+        let short = [1u32; 64];
+        assert!(!for_each_pair_sharing_place_pairs(
+            &[&short[..], &short[..]],
+            0,
+            &settings,
+            |_, _| {}
+        ));
+    }
+
+    #[test]
+    fn a_crowded_bucket_gives_the_pairs_of_every_bucket_pair() {
+        // More members in one bucket than `PLACE_PAIR_MEMBERS`, so `find` searches it through
+        // the pairs of places; every pair compared directly must give the same pairs.
+        let settings = Settings::DEFAULT;
+        let fingerprints: Vec<Fingerprint> = crowded_bucket(PLACE_PAIR_MEMBERS + 100, 5, 9)
+            .into_iter()
+            .enumerate()
+            .map(|(at, signature)| Fingerprint {
+                exact: at as u64 + 1,
+                signature: signature.into_boxed_slice(),
+            })
+            .collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let found: Vec<(usize, usize)> = find(&refs, &settings)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        let mut expected = Vec::new();
+        for a in 0..refs.len() {
+            for b in a + 1..refs.len() {
+                if near_similarity(refs[a], refs[b], &settings).is_some()
+                    && first_shared_band(refs[a], refs[b], &settings).is_some()
+                {
+                    expected.push((a, b));
+                }
+            }
+        }
+        assert!(expected.len() >= 100, "{}", expected.len());
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_tiled_walk_visits_the_pairs_the_sketches_let_through() {
+        let agreements = Agreements::new(&Settings::DEFAULT);
+        let mut sketches = Sketches::default();
+        for signature in crowded_bucket(150, 2, 4) {
+            sketches.push(&signature);
+        }
+        assert!(sketches.rows().is_some());
+        let mut visited = Vec::new();
+        sketches.for_each_pair_that_may_be_near(&agreements, |x, y| visited.push((x, y)));
+        visited.sort_unstable();
+        let mut expected = Vec::new();
+        for x in 0..150 {
+            for y in x + 1..150 {
+                if sketches.may_be_near(x, y, &agreements) {
+                    expected.push((x, y));
+                }
+            }
+        }
+        assert!(
+            expected.len() >= 20 && expected.len() < 150 * 149 / 4,
+            "{}",
+            expected.len()
+        );
+        assert_eq!(visited, expected);
+    }
+
     #[test]
     fn signatures_are_stable_across_runs() {
         assert_eq!(fingerprint(STORY), fingerprint(STORY));
