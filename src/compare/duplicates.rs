@@ -1055,9 +1055,7 @@ mod tests {
                     version
                 }
             };
-            for row in band * rows..(band + 1) * rows {
-                signature[row] = 7;
-            }
+            signature[band * rows..(band + 1) * rows].fill(7);
             signatures.push(signature);
         }
         signatures
