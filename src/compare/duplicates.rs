@@ -634,7 +634,9 @@ impl Sketches {
         /// Members of a tile: 64 sketches of 128 bytes fill an eighth of a 64 KB L1 cache.
         const TILE: usize = 64;
         let members = self.starts.len();
-        if let Some(rows) = self.rows() {
+        // A bucket of one tile is in cache anyway: copying it into rows would cost more than
+        // it saves (most buckets have two or three members).
+        if let Some(rows) = (members > TILE).then(|| self.rows()).flatten() {
             let Some(needed) = agreements.needed(SKETCH_PLACES) else {
                 return;
             };
