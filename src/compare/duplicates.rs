@@ -412,6 +412,8 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             if bucket.len() < 2 {
                 continue;
             }
+            // Borrowed by the crowded-bucket search first, natively.
+            #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
             let mut score = |x: usize, y: usize| {
                 let (first, second) = (copies.set(bucket[x].1), copies.set(bucket[y].1));
                 let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
@@ -422,6 +424,9 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
                     pairs.extend(near_pairs(first, second, similarity));
                 }
             };
+            // Native only: the page's batches have no bucket of that size, and the search
+            // would add to its download.
+            #[cfg(not(target_arch = "wasm32"))]
             if bucket.len() >= PLACE_PAIR_MEMBERS {
                 let signatures: Vec<&[u32]> = bucket
                     .iter()
@@ -445,6 +450,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
 
 /// Buckets of at least this many members are searched through the pairs of places their
 /// members agree on ([`for_each_pair_sharing_place_pairs`]) rather than pair by pair.
+#[cfg(not(target_arch = "wasm32"))]
 const PLACE_PAIR_MEMBERS: usize = 2048;
 
 /// The fewest pairs of places within one band (other than the bucket's own) on which two
@@ -456,6 +462,7 @@ const PLACE_PAIR_MEMBERS: usize = 2048;
 /// agree on `a` places shares `a (a - 1) / 2` pairs of places, which grows faster than `a`:
 /// the fewest shared pairs come from agreements spread as evenly over the bands as they can
 /// be (`q` or `q + 1` a band).
+#[cfg(not(target_arch = "wasm32"))]
 fn least_shared_place_pairs(bands: usize, rows: usize, needed: usize) -> Option<usize> {
     let others = bands.checked_sub(1).filter(|&others| others > 0)?;
     let spread = needed.checked_sub(rows)?;
@@ -466,6 +473,7 @@ fn least_shared_place_pairs(bands: usize, rows: usize, needed: usize) -> Option<
 
 /// How many of its pairs of places shared with the most later members each member leaves
 /// uncounted in [`for_each_pair_sharing_place_pairs`].
+#[cfg(not(target_arch = "wasm32"))]
 const MOST_SHARED_PLACE_PAIRS_SKIPPED: usize = 20;
 
 /// Calls `visit(x, y)` (`x < y`, positions in `signatures`, the members of one bucket of
@@ -481,6 +489,7 @@ const MOST_SHARED_PLACE_PAIRS_SKIPPED: usize = 20;
 /// more (with the analyzer's 32 bands of 4 and 64 needed). Each member looks up only the
 /// members that share one of its pairs of places, and counts how many they share: the work
 /// follows the pairs of places shared, not the pairs of members.
+#[cfg(not(target_arch = "wasm32"))]
 fn for_each_pair_sharing_place_pairs(
     signatures: &[&[u32]],
     band: usize,
@@ -636,6 +645,7 @@ impl Sketches {
         let members = self.starts.len();
         // A bucket of one tile is in cache anyway: copying it into rows would cost more than
         // it saves (most buckets have two or three members).
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(rows) = (members > TILE).then(|| self.rows()).flatten() {
             let Some(needed) = agreements.needed(SKETCH_PLACES) else {
                 return;
@@ -674,6 +684,7 @@ impl Sketches {
     /// The sketches as rows of [`SKETCH_PLACES`] bytes in chunks of [`SKETCH_LANES`], when
     /// every member's has that length (the analyzer's signatures do): the fast path of
     /// [`Sketches::for_each_pair_that_may_be_near`].
+    #[cfg(not(target_arch = "wasm32"))]
     fn rows(&self) -> Option<Vec<SketchRow>> {
         if self.bytes.len() != self.starts.len() * SKETCH_PLACES
             || self
@@ -767,16 +778,20 @@ fn agreements_needed(length: usize, threshold: f64) -> Option<usize> {
 const SKETCH_LANES: usize = 16;
 
 /// Places of the analyzer's sketches (its signatures' length), which have a fast path.
+#[cfg(not(target_arch = "wasm32"))]
 const SKETCH_PLACES: usize = Settings::DEFAULT.hashes;
 
 /// Chunks of [`SKETCH_LANES`] places in a sketch of [`SKETCH_PLACES`].
+#[cfg(not(target_arch = "wasm32"))]
 const SKETCH_CHUNKS: usize = SKETCH_PLACES / SKETCH_LANES;
 
 /// One sketch of [`SKETCH_PLACES`] bytes in chunks the compiler compares a vector at a time.
+#[cfg(not(target_arch = "wasm32"))]
 type SketchRow = [[u8; SKETCH_LANES]; SKETCH_CHUNKS];
 
 /// Places where two runs of chunks agree ([`agreeing_bytes`] for whole chunks, of at most
 /// 255 chunks so that no byte-wide tally overflows).
+#[cfg(not(target_arch = "wasm32"))]
 fn agreeing_chunks(x: &[[u8; SKETCH_LANES]], y: &[[u8; SKETCH_LANES]]) -> usize {
     let mut tallies = [0u8; SKETCH_LANES];
     for (x, y) in x.iter().zip(y) {
@@ -1063,11 +1078,13 @@ mod tests {
         signatures
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn agreeing(a: &[u32], b: &[u32]) -> usize {
         a.iter().zip(b).filter(|(x, y)| x == y).count()
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn the_shared_place_pairs_bound_is_the_least_any_near_pair_can_have() {
         assert_eq!(least_shared_place_pairs(32, 4, 64), Some(29));
         // 60 agreements over 31 bands of 4: 29 bands with 2, 2 bands with 1.
@@ -1079,6 +1096,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn pairs_sharing_place_pairs_include_every_near_pair_once() {
         let settings = Settings::DEFAULT;
         let needed = agreements_needed(settings.hashes, settings.threshold).unwrap_or(0);
@@ -1121,6 +1139,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn a_crowded_bucket_gives_the_pairs_of_every_bucket_pair() {
         // More members in one bucket than `PLACE_PAIR_MEMBERS`, so `find` searches it through
         // the pairs of places; every pair compared directly must give the same pairs.
@@ -1159,6 +1178,7 @@ mod tests {
         for signature in crowded_bucket(150, 2, 4) {
             sketches.push(&signature);
         }
+        #[cfg(not(target_arch = "wasm32"))]
         assert!(sketches.rows().is_some());
         let mut visited = Vec::new();
         sketches.for_each_pair_that_may_be_near(&agreements, |x, y| visited.push((x, y)));
