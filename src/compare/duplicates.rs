@@ -412,30 +412,168 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             if bucket.len() < 2 {
                 continue;
             }
+            // Borrowed by the crowded-bucket search first, natively.
+            #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
+            let mut score = |x: usize, y: usize| {
+                let (first, second) = (copies.set(bucket[x].1), copies.set(bucket[y].1));
+                let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
+                if first_shared_band(a, b, settings) != Some(band) {
+                    return;
+                }
+                if let Some(similarity) = near_similarity(a, b, settings) {
+                    pairs.extend(near_pairs(first, second, similarity));
+                }
+            };
+            // Native only: the page's batches have no bucket of that size, and the search
+            // would add to its download.
+            #[cfg(not(target_arch = "wasm32"))]
+            if bucket.len() >= PLACE_PAIR_MEMBERS {
+                let signatures: Vec<&[u32]> = bucket
+                    .iter()
+                    .map(|&(_, set)| &*fingerprints[copies.set(set)[0]].signature)
+                    .collect();
+                if for_each_pair_sharing_place_pairs(&signatures, band, settings, &mut score) {
+                    continue;
+                }
+            }
             sketches.clear();
             for &(_, set) in bucket {
                 sketches.push_sketch(representatives.sketch(set));
             }
-            for (at, &(_, first)) in bucket.iter().enumerate() {
-                for (offset, &(_, second)) in bucket[at + 1..].iter().enumerate() {
-                    // Most pairs of a large bucket end here, without reading a signature.
-                    if !sketches.may_be_near(at, at + 1 + offset, &agreements) {
-                        continue;
-                    }
-                    let (first, second) = (copies.set(first), copies.set(second));
-                    let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
-                    if first_shared_band(a, b, settings) != Some(band) {
-                        continue;
-                    }
-                    if let Some(similarity) = near_similarity(a, b, settings) {
-                        pairs.extend(near_pairs(first, second, similarity));
-                    }
-                }
-            }
+            // Most pairs of a large bucket end at the sketches, without reading a signature.
+            sketches.for_each_pair_that_may_be_near(&agreements, score);
         }
     }
     sort_pairs(&mut pairs);
     pairs
+}
+
+/// Buckets of at least this many members are searched through the pairs of places their
+/// members agree on ([`for_each_pair_sharing_place_pairs`]) rather than pair by pair.
+#[cfg(not(target_arch = "wasm32"))]
+const PLACE_PAIR_MEMBERS: usize = 2048;
+
+/// The fewest pairs of places within one band (other than the bucket's own) on which two
+/// signatures agree whenever they are near duplicates; None when near duplicates need share
+/// none, and the filter below cannot tell them from the rest.
+///
+/// Two near signatures agree on `needed` places; the bucket's band gives at most `rows` of
+/// them, so the other `bands - 1` bands give the rest, `needed - rows`. A band whose places
+/// agree on `a` places shares `a (a - 1) / 2` pairs of places, which grows faster than `a`:
+/// the fewest shared pairs come from agreements spread as evenly over the bands as they can
+/// be (`q` or `q + 1` a band).
+#[cfg(not(target_arch = "wasm32"))]
+fn least_shared_place_pairs(bands: usize, rows: usize, needed: usize) -> Option<usize> {
+    let others = bands.checked_sub(1).filter(|&others| others > 0)?;
+    let spread = needed.checked_sub(rows)?;
+    let (each, more) = (spread / others, spread % others);
+    let pairs_of = |a: usize| a * a.saturating_sub(1) / 2;
+    Some((others - more) * pairs_of(each) + more * pairs_of(each + 1)).filter(|&least| least > 0)
+}
+
+/// How many of its pairs of places shared with the most later members each member leaves
+/// uncounted in [`for_each_pair_sharing_place_pairs`].
+#[cfg(not(target_arch = "wasm32"))]
+const MOST_SHARED_PLACE_PAIRS_SKIPPED: usize = 20;
+
+/// Calls `visit(x, y)` (`x < y`, positions in `signatures`, the members of one bucket of
+/// `band`) for every two signatures that may be near duplicates, each pair once, and for
+/// few of the others: for the pairs that share at least [`least_shared_place_pairs`]
+/// (place, place, value, value) entries within the other bands. False, having visited
+/// nothing, when the settings or the signatures' lengths leave no such bound.
+///
+/// Why: the pairs of a bucket grow with its square, and the largest buckets of a million
+/// generated articles hold up to 18,000 members, texts of common words that agree on a
+/// dozen of 128 places (with 64 needed). Two such texts rarely agree on two places of one
+/// band (under one shared pair of places on average), while near duplicates share 29 or
+/// more (with the analyzer's 32 bands of 4 and 64 needed). Each member looks up only the
+/// members that share one of its pairs of places, and counts how many they share: the work
+/// follows the pairs of places shared, not the pairs of members.
+#[cfg(not(target_arch = "wasm32"))]
+fn for_each_pair_sharing_place_pairs(
+    signatures: &[&[u32]],
+    band: usize,
+    settings: &Settings,
+    mut visit: impl FnMut(usize, usize),
+) -> bool {
+    let rows = settings.rows();
+    let length = settings.bands * rows;
+    let Some(needed) = agreements_needed(length, settings.threshold) else {
+        return false;
+    };
+    let Some(least) = least_shared_place_pairs(settings.bands, rows, needed) else {
+        return false;
+    };
+    // Every pair of places of every other band.
+    let slots: Vec<(usize, usize)> = (0..settings.bands)
+        .filter(|&other| other != band)
+        .flat_map(|other| {
+            let places = other * rows..(other + 1) * rows;
+            places
+                .clone()
+                .flat_map(move |first| (first + 1..places.end).map(move |second| (first, second)))
+        })
+        .collect();
+    let members = signatures.len();
+    if slots.len() > usize::from(u8::MAX)
+        || slots.len().saturating_mul(members) > u32::MAX as usize
+        || signatures.iter().any(|signature| signature.len() != length)
+    {
+        return false;
+    }
+    // For each slot, the members in order of their two values (then of position); for each
+    // (member, slot), the later members with the same two values: `order[start..end]`.
+    let mut order: Vec<u32> = Vec::with_capacity(slots.len() * members);
+    let mut later: Vec<(u32, u32)> = vec![(0, 0); slots.len() * members];
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(members);
+    for (slot, &(first, second)) in slots.iter().enumerate() {
+        keyed.clear();
+        keyed.extend(signatures.iter().enumerate().map(|(member, signature)| {
+            let values = (u64::from(signature[first]) << 32) | u64::from(signature[second]);
+            (values, member as u32)
+        }));
+        sorting::sort(&mut keyed);
+        let mut at = order.len();
+        order.extend(keyed.iter().map(|&(_, member)| member));
+        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
+            let end = (at + group.len()) as u32;
+            for &(_, member) in group {
+                at += 1;
+                later[member as usize * slots.len() + slot] = (at as u32, end);
+            }
+        }
+    }
+    drop(keyed);
+    let mut shared = vec![0u8; members];
+    let mut met: Vec<u32> = Vec::new();
+    let dropped = least.saturating_sub(1).min(MOST_SHARED_PLACE_PAIRS_SKIPPED);
+    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(slots.len());
+    for (x, ranges) in later.chunks_exact(slots.len()).enumerate() {
+        kept.clear();
+        kept.extend_from_slice(ranges);
+        if dropped > 0 {
+            let keep = kept.len() - dropped;
+            kept.select_nth_unstable_by_key(keep, |&(start, end)| end - start);
+            kept.truncate(keep);
+        }
+        for &(start, end) in &kept {
+            for &y in &order[start as usize..end as usize] {
+                let count = &mut shared[y as usize];
+                if *count == 0 {
+                    met.push(y);
+                }
+                *count += 1;
+            }
+        }
+        for &y in &met {
+            if usize::from(shared[y as usize]) + dropped >= least {
+                visit(x, y as usize);
+            }
+            shared[y as usize] = 0;
+        }
+        met.clear();
+    }
+    true
 }
 
 /// The low byte of every signature entry of one bucket's fingerprints, side by side: a
@@ -487,6 +625,88 @@ impl Sketches {
             .copied()
             .unwrap_or(self.bytes.len());
         &self.bytes[self.starts[member]..end]
+    }
+
+    /// Calls `visit(x, y)` for every two members `x < y` that [`Sketches::may_be_near`]
+    /// lets through, each pair once (in no fixed order).
+    ///
+    /// Why in tiles: the largest buckets of a million articles hold some 18,000 members, 2.3
+    /// MB of sketches, more than a core's cache. Walking every later member for each member
+    /// in turn read them all again from the shared cache or memory for every member; a tile
+    /// of members is compared with every later member while its sketches stay in the
+    /// nearest cache, so each later sketch is read once a tile.
+    fn for_each_pair_that_may_be_near(
+        &self,
+        agreements: &Agreements,
+        mut visit: impl FnMut(usize, usize),
+    ) {
+        /// Members of a tile: 64 sketches of 128 bytes fill an eighth of a 64 KB L1 cache.
+        const TILE: usize = 64;
+        let members = self.starts.len();
+        // A bucket of one tile is in cache anyway: copying it into rows would cost more than
+        // it saves (most buckets have two or three members).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(rows) = (members > TILE).then(|| self.rows()).flatten() {
+            let Some(needed) = agreements.needed(SKETCH_PLACES) else {
+                return;
+            };
+            // The first places a pair must agree on enough of to be worth the rest (as in
+            // `may_be_near`): with 64 of 128 needed, 16 of the first 80.
+            let early = (SKETCH_PLACES - needed) / SKETCH_LANES + 1;
+            let early_needed = needed.saturating_sub((SKETCH_CHUNKS - early) * SKETCH_LANES);
+            for tile_start in (0..members).step_by(TILE) {
+                let tile = &rows[tile_start..(tile_start + TILE).min(members)];
+                for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
+                    for (x, row) in tile.iter().enumerate().take(y - tile_start) {
+                        let first = agreeing_chunks(&row[..early], &later[..early]);
+                        if first >= early_needed
+                            && first + agreeing_chunks(&row[early..], &later[early..]) >= needed
+                        {
+                            visit(tile_start + x, y);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for tile_start in (0..members).step_by(TILE) {
+            let tile_end = (tile_start + TILE).min(members);
+            for y in tile_start + 1..members {
+                for x in tile_start..tile_end.min(y) {
+                    if self.may_be_near(x, y, agreements) {
+                        visit(x, y);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The sketches as rows of [`SKETCH_PLACES`] bytes in chunks of [`SKETCH_LANES`], when
+    /// every member's has that length (the analyzer's signatures do): the fast path of
+    /// [`Sketches::for_each_pair_that_may_be_near`].
+    #[cfg(not(target_arch = "wasm32"))]
+    fn rows(&self) -> Option<Vec<SketchRow>> {
+        if self.bytes.len() != self.starts.len() * SKETCH_PLACES
+            || self
+                .starts
+                .iter()
+                .enumerate()
+                .any(|(member, &start)| start != member * SKETCH_PLACES)
+        {
+            return None;
+        }
+        Some(
+            self.bytes
+                .chunks_exact(SKETCH_PLACES)
+                .map(|sketch| {
+                    let mut row = [[0u8; SKETCH_LANES]; SKETCH_CHUNKS];
+                    for (chunk, bytes) in row.iter_mut().zip(sketch.chunks_exact(SKETCH_LANES)) {
+                        chunk.copy_from_slice(bytes);
+                    }
+                    row
+                })
+                .collect(),
+        )
     }
 
     /// False when members `x` and `y` cannot be near duplicates: their sketches agree on
@@ -556,6 +776,31 @@ fn agreements_needed(length: usize, threshold: f64) -> Option<usize> {
 
 /// Places [`agreeing_bytes`] counts at a time.
 const SKETCH_LANES: usize = 16;
+
+/// Places of the analyzer's sketches (its signatures' length), which have a fast path.
+#[cfg(not(target_arch = "wasm32"))]
+const SKETCH_PLACES: usize = Settings::DEFAULT.hashes;
+
+/// Chunks of [`SKETCH_LANES`] places in a sketch of [`SKETCH_PLACES`].
+#[cfg(not(target_arch = "wasm32"))]
+const SKETCH_CHUNKS: usize = SKETCH_PLACES / SKETCH_LANES;
+
+/// One sketch of [`SKETCH_PLACES`] bytes in chunks the compiler compares a vector at a time.
+#[cfg(not(target_arch = "wasm32"))]
+type SketchRow = [[u8; SKETCH_LANES]; SKETCH_CHUNKS];
+
+/// Places where two runs of chunks agree ([`agreeing_bytes`] for whole chunks, of at most
+/// 255 chunks so that no byte-wide tally overflows).
+#[cfg(not(target_arch = "wasm32"))]
+fn agreeing_chunks(x: &[[u8; SKETCH_LANES]], y: &[[u8; SKETCH_LANES]]) -> usize {
+    let mut tallies = [0u8; SKETCH_LANES];
+    for (x, y) in x.iter().zip(y) {
+        for lane in 0..SKETCH_LANES {
+            tallies[lane] += u8::from(x[lane] == y[lane]);
+        }
+    }
+    tallies.iter().map(|&tally| usize::from(tally)).sum()
+}
 
 /// Places where two byte strings agree, over the shorter one's length (as `zip` counts).
 /// Counted sixteen places at a time into byte-wide tallies, which the compiler turns into a
@@ -800,6 +1045,158 @@ mod tests {
             assert_eq!(agreeing_bytes(a, b), count(a, b), "{} {}", a.len(), b.len());
         }
         assert_eq!(agreeing_bytes(&long, &long), 5000);
+    }
+
+    /// `count` signatures of the default length sharing band `band`'s rows, from few values
+    /// (so that unrelated ones agree on one place in sixteen, more than real ones), and
+    /// versions of some of them with 50 to 75 places changed: pairs on both sides of the 64
+    /// places needed.
+    fn crowded_bucket(count: usize, band: usize, seed: u64) -> Vec<Vec<u32>> {
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(seed);
+        let places = Settings::DEFAULT.hashes;
+        let rows = Settings::DEFAULT.rows();
+        let mut signatures: Vec<Vec<u32>> = Vec::with_capacity(count);
+        while signatures.len() < count {
+            let mut signature: Vec<u32> = match signatures.len() {
+                0 => (0..places).map(|_| numbers.below(16) as u32).collect(),
+                made => {
+                    let mut version = signatures[numbers.below(made as u64) as usize].clone();
+                    let changes = if numbers.below(3) == 0 {
+                        50 + numbers.below(26) as usize
+                    } else {
+                        places
+                    };
+                    for _ in 0..changes {
+                        version[numbers.below(places as u64) as usize] = numbers.below(16) as u32;
+                    }
+                    version
+                }
+            };
+            signature[band * rows..(band + 1) * rows].fill(7);
+            signatures.push(signature);
+        }
+        signatures
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn agreeing(a: &[u32], b: &[u32]) -> usize {
+        a.iter().zip(b).filter(|(x, y)| x == y).count()
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_shared_place_pairs_bound_is_the_least_any_near_pair_can_have() {
+        assert_eq!(least_shared_place_pairs(32, 4, 64), Some(29));
+        // 60 agreements over 31 bands of 4: 29 bands with 2, 2 bands with 1.
+        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31 * 2), Some(31));
+        // Bands of one place have no pairs of places; agreements fit one a band.
+        assert_eq!(least_shared_place_pairs(32, 1, 16), None);
+        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31), None);
+        assert_eq!(least_shared_place_pairs(1, 4, 3), None);
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn pairs_sharing_place_pairs_include_every_near_pair_once() {
+        let settings = Settings::DEFAULT;
+        let needed = agreements_needed(settings.hashes, settings.threshold).unwrap_or(0);
+        for band in [0, 13, 31] {
+            let signatures = crowded_bucket(300, band, band as u64 + 1);
+            let refs: Vec<&[u32]> = signatures.iter().map(Vec::as_slice).collect();
+            let mut visited = Vec::new();
+            assert!(for_each_pair_sharing_place_pairs(
+                &refs,
+                band,
+                &settings,
+                |x, y| visited.push((x, y))
+            ));
+            visited.sort_unstable();
+            let before = visited.len();
+            visited.dedup();
+            assert_eq!(visited.len(), before, "a pair visited twice");
+            let mut near = 0;
+            for x in 0..refs.len() {
+                for y in x + 1..refs.len() {
+                    let agree = agreeing(refs[x], refs[y]);
+                    if agree >= needed {
+                        near += 1;
+                        assert!(visited.binary_search(&(x, y)).is_ok(), "{x} {y}: {agree}");
+                    }
+                }
+            }
+            // Near pairs and pairs just below were made, and most pairs are left out.
+            assert!(near >= 20, "{near}");
+            assert!(visited.len() < 300 * 299 / 2 / 10, "{}", visited.len());
+        }
+        // Signatures of another length: not searched this way.
+        let short = [1u32; 64];
+        assert!(!for_each_pair_sharing_place_pairs(
+            &[&short[..], &short[..]],
+            0,
+            &settings,
+            |_, _| {}
+        ));
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn a_crowded_bucket_gives_the_pairs_of_every_bucket_pair() {
+        // More members in one bucket than `PLACE_PAIR_MEMBERS`, so `find` searches it through
+        // the pairs of places; every pair compared directly must give the same pairs.
+        let settings = Settings::DEFAULT;
+        let fingerprints: Vec<Fingerprint> = crowded_bucket(PLACE_PAIR_MEMBERS + 100, 5, 9)
+            .into_iter()
+            .enumerate()
+            .map(|(at, signature)| Fingerprint {
+                exact: at as u64 + 1,
+                signature: signature.into_boxed_slice(),
+            })
+            .collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let found: Vec<(usize, usize)> = find(&refs, &settings)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        let mut expected = Vec::new();
+        for a in 0..refs.len() {
+            for b in a + 1..refs.len() {
+                if near_similarity(refs[a], refs[b], &settings).is_some()
+                    && first_shared_band(refs[a], refs[b], &settings).is_some()
+                {
+                    expected.push((a, b));
+                }
+            }
+        }
+        assert!(expected.len() >= 100, "{}", expected.len());
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_tiled_walk_visits_the_pairs_the_sketches_let_through() {
+        let agreements = Agreements::new(&Settings::DEFAULT);
+        let mut sketches = Sketches::default();
+        for signature in crowded_bucket(150, 2, 4) {
+            sketches.push(&signature);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        assert!(sketches.rows().is_some());
+        let mut visited = Vec::new();
+        sketches.for_each_pair_that_may_be_near(&agreements, |x, y| visited.push((x, y)));
+        visited.sort_unstable();
+        let mut expected = Vec::new();
+        for x in 0..150 {
+            for y in x + 1..150 {
+                if sketches.may_be_near(x, y, &agreements) {
+                    expected.push((x, y));
+                }
+            }
+        }
+        assert!(
+            expected.len() >= 20 && expected.len() < 150 * 149 / 4,
+            "{}",
+            expected.len()
+        );
+        assert_eq!(visited, expected);
     }
 
     #[test]
