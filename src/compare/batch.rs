@@ -326,43 +326,49 @@ impl Batch {
     }
 
     /// [`cross_article`](Self::cross_article) on up to `threads` threads natively: the
-    /// search for duplicates runs on a second thread while the story pairs are scored, which
-    /// needs no duplicate. The result is the same whatever the threads; the WebAssembly build
-    /// has one thread and ignores `threads`.
+    /// search for duplicates and the quote groups run on a thread of their own while the
+    /// story pairs, which need no duplicate, are scored on `threads` threads. The result is
+    /// the same whatever the threads; the WebAssembly build has one thread and ignores
+    /// `threads`.
     pub fn cross_article_on(&self, threads: usize) -> CrossArticle {
         let ids: Vec<&str> = self.summaries.keys().map(String::as_str).collect();
         let summaries: Vec<&ArticleSummary> = self.summaries.values().collect();
         let fingerprints: Vec<&Fingerprint> = summaries.iter().map(|s| &s.fingerprint).collect();
         let story_summaries: Vec<&StorySummary> = summaries.iter().map(|s| &s.story).collect();
+        let quote_lists: Vec<&[QuoteSummary]> =
+            summaries.iter().map(|s| s.quotes.as_slice()).collect();
         let find_duplicates = || duplicates::find(&fingerprints, &duplicates::Settings::DEFAULT);
         let on_one_thread = || {
             let duplicate_pairs = find_duplicates();
             let story_groups = stories::group(&story_summaries, &duplicate_pairs);
-            (duplicate_pairs, story_groups)
+            (
+                duplicate_pairs,
+                story_groups,
+                quote_groups::group(&quote_lists),
+            )
         };
         #[cfg(not(target_arch = "wasm32"))]
-        let (duplicate_pairs, story_groups) = if threads > 1 {
+        let (duplicate_pairs, story_groups, quote_groups) = if threads > 1 {
             std::thread::scope(|scope| {
-                let search = scope.spawn(find_duplicates);
-                let story_graph = stories::scored_graph(&story_summaries);
-                let duplicate_pairs = search
+                // The duplicates and the quote groups need no story; the story pairs, the
+                // largest part, are scored on every thread meanwhile.
+                let search = scope.spawn(|| (find_duplicates(), quote_groups::group(&quote_lists)));
+                let story_graph = stories::scored_graph_on(&story_summaries, threads);
+                let (duplicate_pairs, quote_groups) = search
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 let story_groups =
                     stories::group_scored(&story_summaries, story_graph, &duplicate_pairs);
-                (duplicate_pairs, story_groups)
+                (duplicate_pairs, story_groups, quote_groups)
             })
         } else {
             on_one_thread()
         };
         #[cfg(target_arch = "wasm32")]
-        let (duplicate_pairs, story_groups) = {
+        let (duplicate_pairs, story_groups, quote_groups) = {
             let _ = threads;
             on_one_thread()
         };
-        let quote_lists: Vec<&[QuoteSummary]> =
-            summaries.iter().map(|s| s.quotes.as_slice()).collect();
-        let quote_groups = quote_groups::group(&quote_lists);
         CrossArticle {
             story_groups: story_groups
                 .into_iter()
