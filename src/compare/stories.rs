@@ -40,6 +40,8 @@
 use crate::text::sorting;
 use std::collections::HashMap;
 use std::fmt;
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::candidates::SharedKeys;
 use super::duplicates::IndexPair;
@@ -924,33 +926,49 @@ pub fn scored_graph(summaries: &[&StorySummary]) -> StoryGraph {
 }
 
 /// [`scored_graph`] on up to `threads` threads: the same graph, its edges in the same order.
-/// The pairs are independent of one another, so each thread scores the pairs whose first
-/// article falls in its share of the batch; the threads' edges, each list in pair order, are
-/// then merged back into the one order.
+/// The pairs are independent of one another, so the batch's first articles are cut into
+/// blocks, each thread walks the candidate pairs and scores those of the blocks it claims
+/// first (a thread slowed by other work, such as the quote groups beside it, claims fewer),
+/// and the threads' edges, each list in pair order, are merged back into the one order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn scored_graph_on(summaries: &[&StorySummary], threads: usize) -> StoryGraph {
-    /// Articles per block of a thread's share. A first article's later partners, and so its
-    /// work, grow towards the start of the batch (each pair is scored by its first article),
-    /// so the threads take small blocks in turn rather than one span each: 64 articles is a
-    /// few microseconds of scoring, small beside the batch and enough that each thread walks
-    /// long runs of its own articles.
+    /// First articles per block. Small enough that the threads share the work evenly (a
+    /// first article's later partners, and so its work, vary along the batch), large enough
+    /// that a block's claim, one atomic operation, is nothing beside its scoring.
     const BLOCK: usize = 64;
-    let threads = threads.clamp(1, summaries.len().div_ceil(BLOCK).max(1));
+    let blocks = summaries.len().div_ceil(BLOCK);
+    let threads = threads.clamp(1, blocks.max(1));
     if threads == 1 {
         return scored_graph(summaries);
     }
     let scoring = PairScoring::new(summaries);
-    let share_of = |a: usize| (a / BLOCK) % threads;
-    let score_share = |share: usize| {
+    let claimed: Vec<AtomicBool> = (0..blocks).map(|_| AtomicBool::new(false)).collect();
+    let score_claimed_blocks = || {
         let mut edges = Vec::new();
-        scoring.score(|a| share_of(a) == share, |edge| edges.push(edge));
+        // The block of the latest first article, and whether this thread claimed it: the
+        // pairs come in order of their first article, so each block is met in one run.
+        let mut current: Option<(usize, bool)> = None;
+        scoring.score(
+            |a| {
+                let block = a / BLOCK;
+                match current {
+                    Some((held, mine)) if held == block => mine,
+                    _ => {
+                        let mine = !claimed[block].swap(true, Ordering::Relaxed);
+                        current = Some((block, mine));
+                        mine
+                    }
+                }
+            },
+            |edge| edges.push(edge),
+        );
         edges
     };
     let shares: Vec<Vec<Edge>> = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads)
-            .map(|share| scope.spawn(move || score_share(share)))
+            .map(|_| scope.spawn(score_claimed_blocks))
             .collect();
-        let mut shares = vec![score_share(0)];
+        let mut shares = vec![score_claimed_blocks()];
         shares.extend(helpers.into_iter().map(|helper| {
             helper
                 .join()
@@ -958,19 +976,20 @@ pub fn scored_graph_on(summaries: &[&StorySummary], threads: usize) -> StoryGrap
         }));
         shares
     });
-    // Each share's edges are in pair order, and a first article is in one share only: the
-    // next edge is always the front of the share whose front has the smallest first article.
+    // Each share's edges are in pair order, and a first article's pairs are all in one share:
+    // the next edge is always the front of the share whose front has the smallest first
+    // article.
     let mut graph = StoryGraph::new();
     graph.edges.reserve(shares.iter().map(Vec::len).sum());
     let mut fronts: Vec<_> = shares
         .into_iter()
         .map(|edges| edges.into_iter().peekable())
         .collect();
-    while let Some(next) = fronts
+    while let Some((_, next)) = fronts
         .iter_mut()
-        .filter_map(|edges| edges.peek().map(|edge| edge.a))
+        .enumerate()
+        .filter_map(|(share, edges)| edges.peek().map(|edge| (edge.a, share)))
         .min()
-        .map(share_of)
     {
         if let Some(edge) = fronts[next].next() {
             // As in `scored_graph`: no edge is refused.
@@ -1013,7 +1032,7 @@ impl<'s> PairScoring<'s> {
 
     /// Scores every candidate pair whose first article `takes`, in pair order, giving each
     /// pair of some similarity to `edge`.
-    fn score(&self, takes: impl Fn(usize) -> bool, mut edge: impl FnMut(Edge)) {
+    fn score(&self, mut takes: impl FnMut(usize) -> bool, mut edge: impl FnMut(Edge)) {
         let (summaries, norms) = (self.summaries, &self.norms);
         let weighing = Weighing::new(&self.frequencies);
         #[cfg(not(target_arch = "wasm32"))]
