@@ -1009,6 +1009,7 @@ struct PairScoring<'s> {
 }
 
 impl<'s> PairScoring<'s> {
+    /// The batch's counts, norms and candidate index, once for all the threads that score.
     fn new(summaries: &'s [&'s StorySummary]) -> PairScoring<'s> {
         let frequencies =
             DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
