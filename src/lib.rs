@@ -34,6 +34,8 @@ pub use compare::diff::{
 };
 pub use compare::distributed;
 pub use compare::duplicates;
+#[cfg(not(target_arch = "wasm32"))]
+pub use compare::Streamed;
 pub use compare::{Batch, MAX_DOCUMENTS};
 pub use error::AnalyzeError;
 pub use markup::{read_html_bytes, read_page, DecodedHtml, Page, PageBlock};

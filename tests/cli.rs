@@ -425,6 +425,58 @@ fn any_number_of_jobs_gives_the_report_of_one() {
     }
 }
 
+/// Articles of very different lengths, so that the threads finish out of order: long ones
+/// (the whole test batch's text in one article) among many short ones, a line that holds no
+/// article and a repeated id between them. Every report and every message is one thread's.
+#[test]
+fn articles_of_very_different_lengths_give_the_report_of_one_thread() {
+    let batch = batch_corpus();
+    let long_text: String = batch
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter_map(|line| line["text"].as_str().map(String::from))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut lines = Vec::new();
+    for index in 0..60 {
+        let text = match index % 20 {
+            0 | 7 => long_text.as_str(),
+            index if index % 2 == 0 => FERRY_ARTICLE,
+            _ => ORCHARD_ARTICLE,
+        };
+        lines.push(serde_json::json!({"id": format!("article-{index}"), "text": text}).to_string());
+    }
+    lines.insert(3, "not json".to_string());
+    lines.insert(
+        30,
+        serde_json::json!({"id": "article-5", "text": FERRY_ARTICLE}).to_string(),
+    );
+    let corpus = lines.join("\n") + "\n";
+    for format in ["json", "csv", "text"] {
+        let one = run(
+            &["analyze", "--jsonl", "--format", format, "--jobs", "1"],
+            Some(corpus.as_bytes()),
+        );
+        let stderr = stderr_of(&one);
+        assert!(
+            stderr.contains("line 4") && stderr.contains("line 31"),
+            "{stderr}"
+        );
+        for jobs in ["2", "3"] {
+            let many = run(
+                &["analyze", "--jsonl", "--format", format, "--jobs", jobs],
+                Some(corpus.as_bytes()),
+            );
+            assert_eq!(many.status.code(), one.status.code(), "--jobs {jobs}");
+            assert!(
+                many.stdout == one.stdout,
+                "--format {format} --jobs {jobs} changed the output"
+            );
+            assert_eq!(stderr_of(&many), stderr, "--jobs {jobs}");
+        }
+    }
+}
+
 #[test]
 fn files_analysed_on_several_threads_come_out_in_order() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/batches/calls");

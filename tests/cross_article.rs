@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use article_analyzer::{
-    analyze, Batch, CrossArticle, Document, DuplicateKind, Options, QuoteRef, Report,
+    analyze, Batch, CrossArticle, Document, DuplicateKind, Options, QuoteRef, Report, Streamed,
 };
 
 fn batch_documents() -> Vec<Document> {
@@ -325,6 +325,76 @@ fn adding_many_on_several_threads_matches_adding_one_by_one() {
             && cross.story_groups.iter().any(|group| group.len() > 1),
         "the batch has duplicates, quote groups and stories of several articles"
     );
+}
+
+#[test]
+fn streaming_on_several_threads_matches_adding_one_by_one() {
+    let mut docs = batch_documents();
+    for folder in ["calls", "quakes"] {
+        docs.extend(folder_documents(folder));
+    }
+    // Articles of very different lengths, so that the threads finish out of order: one of
+    // some 60 times an ordinary article's paragraphs early on, between short ones.
+    let long_text = docs
+        .iter()
+        .map(|doc| doc.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .repeat(3);
+    docs.insert(1, Document::new("long-digest", long_text));
+    docs.push(Document::new("harbor-copy", docs[4].text.clone()));
+    docs.insert(
+        6,
+        Document::new(docs[2].id.clone(), "A second article under one id."),
+    );
+    docs.push(Document::new("", "An article without an id."));
+    let mut sequential = Batch::new(Options::default());
+    let one_by_one: Vec<_> = docs.iter().map(|doc| sequential.add(doc)).collect();
+    // The inputs between documents (every third place) come back in their places.
+    let mut expected = Vec::new();
+    for (place, result) in one_by_one.iter().enumerate() {
+        if place % 3 == 0 {
+            expected.push(Err(format!("between, before {place}")));
+        }
+        expected.push(result.clone().map_err(|error| error.to_string()));
+    }
+    for (threads, in_flight) in [(1, 1), (2, 2), (2, 32), (3, 4), (8, 64)] {
+        let mut streamed = Batch::new(Options::default());
+        let mut inputs = docs.iter().cloned().enumerate().flat_map(|(place, doc)| {
+            let between =
+                (place % 3 == 0).then(|| Streamed::Ready(Err(format!("between, before {place}"))));
+            between.into_iter().chain([Streamed::Document(doc, place)])
+        });
+        let mut outputs = Vec::new();
+        streamed
+            .add_streamed(
+                threads,
+                in_flight,
+                |_held| inputs.next(),
+                |result, place| {
+                    // What the caller passed along comes back with its own document.
+                    if let Ok(article) = &result {
+                        assert_eq!(article.id, docs[place].id);
+                    }
+                    result.map_err(|error| error.to_string())
+                },
+                |output| {
+                    outputs.push(output);
+                    Ok::<(), ()>(())
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            outputs, expected,
+            "{threads} threads, {in_flight} in flight"
+        );
+        assert_eq!(streamed.len(), sequential.len());
+        assert_eq!(
+            streamed.cross_article_on(threads),
+            sequential.cross_article(),
+            "{threads} threads"
+        );
+    }
 }
 
 /// The articles of `tests/batches/<folder>/`, in id order.

@@ -36,6 +36,42 @@ fn analyze_with_summary(doc: &Document, options: &Options) -> (Article, ArticleS
     (article, summary)
 }
 
+/// Whether `doc` may join a batch holding `summaries` after `pending` more documents
+/// (admitted, not yet inserted; `is_pending` tells their ids), or the error [`Batch::add`]
+/// gives.
+fn admit(
+    summaries: &BTreeMap<String, ArticleSummary>,
+    doc: &Document,
+    pending: usize,
+    is_pending: impl Fn(&str) -> bool,
+) -> Result<(), AnalyzeError> {
+    let held = summaries.len() + pending;
+    if doc.id.is_empty() {
+        return Err(AnalyzeError::EmptyId { index: held });
+    }
+    if summaries.contains_key(&doc.id) || is_pending(&doc.id) {
+        return Err(AnalyzeError::DuplicateId(doc.id.clone()));
+    }
+    if held >= MAX_DOCUMENTS {
+        return Err(AnalyzeError::TooManyDocuments {
+            given: held + 1,
+            limit: MAX_DOCUMENTS,
+        });
+    }
+    Ok(())
+}
+
+/// One item of the input of [`Batch::add_streamed`].
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug)]
+pub enum Streamed<P, R> {
+    /// A document to add, with what the caller wants back beside its article.
+    Document(Document, P),
+    /// Something for the caller's sink in this place of the output, with nothing to analyse
+    /// (an input line that holds no document, say).
+    Ready(R),
+}
+
 /// Articles analysed one by one, and what they have in common.
 ///
 /// ```
@@ -133,6 +169,117 @@ impl Batch {
             .collect()
     }
 
+    /// Adds the documents `next` hands out, as [`Batch::add`] called on each in turn would,
+    /// on up to `threads` threads without waiting between groups of documents: a worker
+    /// takes the next document as it finishes one, and `finish` turns each result into the
+    /// caller's output on the worker that analysed it (a report's bytes, say), so that the
+    /// caller's thread only reads and writes. `sink` gets every output in input order, on
+    /// the caller's thread; at most `in_flight` documents are read and not yet given to
+    /// `sink`, so a corpus of any size streams through in bounded memory.
+    ///
+    /// `next` is told how many articles the batch holds with those in flight, and returns
+    /// `None` at the end. A refused document (an empty or repeated id, a full batch) reaches
+    /// `finish` as the error `add` gives. The first error of `sink` stops the run and is
+    /// returned; the batch then holds the documents whose outputs `sink` was given before.
+    /// The articles, the errors and the batch afterwards are the same whatever the threads.
+    ///
+    /// Native builds only: WebAssembly in the page runs on one thread.
+    ///
+    /// ```
+    /// use article_analyzer::{Batch, Document, Options, Streamed};
+    /// let mut docs = vec![Document::new("a", "One text."), Document::new("a", "Again.")].into_iter();
+    /// let mut batch = Batch::new(Options::default());
+    /// let mut outputs = Vec::new();
+    /// batch
+    ///     .add_streamed(
+    ///         2,
+    ///         8,
+    ///         |_held| docs.next().map(|doc| Streamed::Document(doc, ())),
+    ///         |result, ()| result.map(|article| article.id),
+    ///         |output| Ok::<(), ()>(outputs.push(output)),
+    ///     )
+    ///     .unwrap();
+    /// assert_eq!(outputs[0], Ok("a".to_string()));
+    /// assert!(outputs[1].is_err());
+    /// assert_eq!(batch.len(), 1);
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn add_streamed<P, R, E>(
+        &mut self,
+        threads: usize,
+        in_flight: usize,
+        mut next: impl FnMut(usize) -> Option<Streamed<P, R>>,
+        finish: impl Fn(Result<Article, AnalyzeError>, P) -> R + Sync,
+        mut sink: impl FnMut(R) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        P: Send,
+        R: Send,
+    {
+        /// What a worker is given.
+        enum Work<P, R> {
+            Analyse(Document, P),
+            Refused(AnalyzeError, P),
+            Ready(R),
+        }
+        /// The documents admitted and not yet in `summaries`, by id: a repeated id is
+        /// refused even while its first occurrence is being analysed.
+        struct Admissions<'b> {
+            summaries: &'b mut BTreeMap<String, ArticleSummary>,
+            pending: std::collections::HashSet<String>,
+        }
+        let Batch { options, summaries } = self;
+        let options = &*options;
+        let mut admissions = Admissions {
+            summaries,
+            pending: std::collections::HashSet::new(),
+        };
+        parallel::stream(
+            threads,
+            in_flight,
+            &mut admissions,
+            |admissions| {
+                let held = admissions.summaries.len() + admissions.pending.len();
+                Some(match next(held)? {
+                    Streamed::Ready(output) => Work::Ready(output),
+                    Streamed::Document(doc, passed) => {
+                        let pending = &admissions.pending;
+                        match admit(admissions.summaries, &doc, pending.len(), |id| {
+                            pending.contains(id)
+                        }) {
+                            Ok(()) => {
+                                admissions.pending.insert(doc.id.clone());
+                                Work::Analyse(doc, passed)
+                            }
+                            Err(error) => Work::Refused(error, passed),
+                        }
+                    }
+                })
+            },
+            |work| match work {
+                Work::Analyse(doc, passed) => {
+                    let (article, summary) = analyze_with_summary(&doc, options);
+                    (finish(Ok(article), passed), Some((doc.id, summary)))
+                }
+                Work::Refused(error, passed) => (finish(Err(error), passed), None),
+                Work::Ready(output) => (output, None),
+            },
+            |admissions, (output, added)| {
+                if let Some((id, summary)) = added {
+                    admissions.pending.remove(&id);
+                    // Copied on this thread when a worker made it (see `add_many`).
+                    let summary = if threads > 1 {
+                        summary.clone()
+                    } else {
+                        summary
+                    };
+                    admissions.summaries.insert(id, summary);
+                }
+                sink(output)
+            },
+        )
+    }
+
     /// Whether `doc` may join the batch after `pending` more documents (admitted, not yet
     /// inserted; `is_pending` tells their ids), or the error [`Batch::add`] gives.
     fn admit(
@@ -141,20 +288,7 @@ impl Batch {
         pending: usize,
         is_pending: impl Fn(&str) -> bool,
     ) -> Result<(), AnalyzeError> {
-        let held = self.summaries.len() + pending;
-        if doc.id.is_empty() {
-            return Err(AnalyzeError::EmptyId { index: held });
-        }
-        if self.summaries.contains_key(&doc.id) || is_pending(&doc.id) {
-            return Err(AnalyzeError::DuplicateId(doc.id.clone()));
-        }
-        if held >= MAX_DOCUMENTS {
-            return Err(AnalyzeError::TooManyDocuments {
-                given: held + 1,
-                limit: MAX_DOCUMENTS,
-            });
-        }
-        Ok(())
+        admit(&self.summaries, doc, pending, is_pending)
     }
 
     /// Takes the article with this id out of the batch; false when there was none.
@@ -192,43 +326,49 @@ impl Batch {
     }
 
     /// [`cross_article`](Self::cross_article) on up to `threads` threads natively: the
-    /// search for duplicates runs on a second thread while the story pairs are scored, which
-    /// needs no duplicate. The result is the same whatever the threads; the WebAssembly build
-    /// has one thread and ignores `threads`.
+    /// search for duplicates and the quote groups run on a thread of their own while the
+    /// story pairs, which need no duplicate, are scored on `threads` threads. The result is
+    /// the same whatever the threads; the WebAssembly build has one thread and ignores
+    /// `threads`.
     pub fn cross_article_on(&self, threads: usize) -> CrossArticle {
         let ids: Vec<&str> = self.summaries.keys().map(String::as_str).collect();
         let summaries: Vec<&ArticleSummary> = self.summaries.values().collect();
         let fingerprints: Vec<&Fingerprint> = summaries.iter().map(|s| &s.fingerprint).collect();
         let story_summaries: Vec<&StorySummary> = summaries.iter().map(|s| &s.story).collect();
+        let quote_lists: Vec<&[QuoteSummary]> =
+            summaries.iter().map(|s| s.quotes.as_slice()).collect();
         let find_duplicates = || duplicates::find(&fingerprints, &duplicates::Settings::DEFAULT);
         let on_one_thread = || {
             let duplicate_pairs = find_duplicates();
             let story_groups = stories::group(&story_summaries, &duplicate_pairs);
-            (duplicate_pairs, story_groups)
+            (
+                duplicate_pairs,
+                story_groups,
+                quote_groups::group(&quote_lists),
+            )
         };
         #[cfg(not(target_arch = "wasm32"))]
-        let (duplicate_pairs, story_groups) = if threads > 1 {
+        let (duplicate_pairs, story_groups, quote_groups) = if threads > 1 {
             std::thread::scope(|scope| {
-                let search = scope.spawn(find_duplicates);
-                let story_graph = stories::scored_graph(&story_summaries);
-                let duplicate_pairs = search
+                // The duplicates and the quote groups need no story; the story pairs, the
+                // largest part, are scored on every thread meanwhile.
+                let search = scope.spawn(|| (find_duplicates(), quote_groups::group(&quote_lists)));
+                let story_graph = stories::scored_graph_on(&story_summaries, threads);
+                let (duplicate_pairs, quote_groups) = search
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 let story_groups =
                     stories::group_scored(&story_summaries, story_graph, &duplicate_pairs);
-                (duplicate_pairs, story_groups)
+                (duplicate_pairs, story_groups, quote_groups)
             })
         } else {
             on_one_thread()
         };
         #[cfg(target_arch = "wasm32")]
-        let (duplicate_pairs, story_groups) = {
+        let (duplicate_pairs, story_groups, quote_groups) = {
             let _ = threads;
             on_one_thread()
         };
-        let quote_lists: Vec<&[QuoteSummary]> =
-            summaries.iter().map(|s| s.quotes.as_slice()).collect();
-        let quote_groups = quote_groups::group(&quote_lists);
         CrossArticle {
             story_groups: story_groups
                 .into_iter()

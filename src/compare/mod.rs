@@ -20,4 +20,6 @@ mod story_summary;
 mod summary;
 mod summary_bytes;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use batch::Streamed;
 pub use batch::{Batch, MAX_DOCUMENTS};

@@ -40,6 +40,8 @@
 use crate::text::sorting;
 use std::collections::HashMap;
 use std::fmt;
+#[cfg(not(target_arch = "wasm32"))]
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::candidates::SharedKeys;
 use super::duplicates::IndexPair;
@@ -911,49 +913,160 @@ pub fn group_scored(
 /// The story graph's scored edges: every pair of articles that shares a key, weighed by
 /// their summaries (steps 2 and 3 of [`group`]), before the copies and figures are added.
 pub fn scored_graph(summaries: &[&StorySummary]) -> StoryGraph {
-    let frequencies =
-        DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
-    let weighing = Weighing::new(&frequencies);
-    let mut norms: Vec<f64> = Vec::with_capacity(summaries.len());
-    let mut entries: Vec<(u32, u32)> = Vec::new();
-    for (item, summary) in summaries.iter().enumerate() {
-        let (norm, keys) = weighing.squared_norm_and_keys(summary);
-        norms.push(norm);
-        // A batch holds at most MAX_DOCUMENTS (a million) articles, well within u32.
-        let item = item as u32;
-        entries.extend(keys.into_iter().map(|key| (key, item)));
-    }
-    let candidates = SharedKeys::new(entries, usize::MAX);
+    let scoring = PairScoring::new(summaries);
     let mut graph = StoryGraph::new();
-    #[cfg(not(target_arch = "wasm32"))]
-    let mut first: Option<(usize, FirstOfPairs)> = None;
-    candidates.for_each_pair(|a, b| {
-        let (a, b) = (a as usize, b as usize);
-        // The pairs come a's partners at a time: a is weighed once for all of them.
-        #[cfg(not(target_arch = "wasm32"))]
-        let cosine = match &mut first {
-            Some((current, scorer)) if *current == a => scorer,
-            _ => {
-                &mut first
-                    .insert((a, FirstOfPairs::new(summaries[a], norms[a])))
-                    .1
-            }
-        }
-        .cosine(&weighing, (summaries[b], norms[b]));
-        #[cfg(target_arch = "wasm32")]
-        let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
-        let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
-        if similarity > 0.0 {
+    scoring.score(
+        |_| true,
+        |edge| {
             // Scores are within 0..=1 and pairs are of two articles, so no edge is refused.
-            let _ = graph.add_edge(Edge {
-                a,
-                b,
-                similarity,
-                dates,
-            });
-        }
-    });
+            let _ = graph.add_edge(edge);
+        },
+    );
     graph
+}
+
+/// [`scored_graph`] on up to `threads` threads: the same graph, its edges in the same order.
+/// The pairs are independent of one another, so the batch's first articles are cut into
+/// blocks, each thread walks the candidate pairs and scores those of the blocks it claims
+/// first (a thread slowed by other work, such as the quote groups beside it, claims fewer),
+/// and the threads' edges, each list in pair order, are merged back into the one order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn scored_graph_on(summaries: &[&StorySummary], threads: usize) -> StoryGraph {
+    /// First articles per block. Small enough that the threads share the work evenly (a
+    /// first article's later partners, and so its work, vary along the batch), large enough
+    /// that a block's claim, one atomic operation, is nothing beside its scoring.
+    const BLOCK: usize = 64;
+    let blocks = summaries.len().div_ceil(BLOCK);
+    let threads = threads.clamp(1, blocks.max(1));
+    if threads == 1 {
+        return scored_graph(summaries);
+    }
+    let scoring = PairScoring::new(summaries);
+    let claimed: Vec<AtomicBool> = (0..blocks).map(|_| AtomicBool::new(false)).collect();
+    let score_claimed_blocks = || {
+        let mut edges = Vec::new();
+        // The block of the latest first article, and whether this thread claimed it: the
+        // pairs come in order of their first article, so each block is met in one run.
+        let mut current: Option<(usize, bool)> = None;
+        scoring.score(
+            |a| {
+                let block = a / BLOCK;
+                match current {
+                    Some((held, mine)) if held == block => mine,
+                    _ => {
+                        let mine = !claimed[block].swap(true, Ordering::Relaxed);
+                        current = Some((block, mine));
+                        mine
+                    }
+                }
+            },
+            |edge| edges.push(edge),
+        );
+        edges
+    };
+    let shares: Vec<Vec<Edge>> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads)
+            .map(|_| scope.spawn(score_claimed_blocks))
+            .collect();
+        let mut shares = vec![score_claimed_blocks()];
+        shares.extend(helpers.into_iter().map(|helper| {
+            helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }));
+        shares
+    });
+    // Each share's edges are in pair order, and a first article's pairs are all in one share:
+    // the next edge is always the front of the share whose front has the smallest first
+    // article.
+    let mut graph = StoryGraph::new();
+    graph.edges.reserve(shares.iter().map(Vec::len).sum());
+    let mut fronts: Vec<_> = shares
+        .into_iter()
+        .map(|edges| edges.into_iter().peekable())
+        .collect();
+    while let Some((_, next)) = fronts
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(share, edges)| edges.peek().map(|edge| (edge.a, share)))
+        .min()
+    {
+        if let Some(edge) = fronts[next].next() {
+            // As in `scored_graph`: no edge is refused.
+            let _ = graph.add_edge(edge);
+        }
+    }
+    graph
+}
+
+/// What scoring a batch's story pairs needs: the batch's term counts, each article's squared
+/// norm, and the index of the articles by their candidate keys.
+struct PairScoring<'s> {
+    summaries: &'s [&'s StorySummary],
+    frequencies: DocumentFrequencies,
+    norms: Vec<f64>,
+    candidates: SharedKeys<u32>,
+}
+
+impl<'s> PairScoring<'s> {
+    /// The batch's counts, norms and candidate index, once for all the threads that score.
+    fn new(summaries: &'s [&'s StorySummary]) -> PairScoring<'s> {
+        let frequencies =
+            DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
+        let weighing = Weighing::new(&frequencies);
+        let mut norms: Vec<f64> = Vec::with_capacity(summaries.len());
+        let mut entries: Vec<(u32, u32)> = Vec::new();
+        for (item, summary) in summaries.iter().enumerate() {
+            let (norm, keys) = weighing.squared_norm_and_keys(summary);
+            norms.push(norm);
+            // A batch holds at most MAX_DOCUMENTS (a million) articles, well within u32.
+            let item = item as u32;
+            entries.extend(keys.into_iter().map(|key| (key, item)));
+        }
+        PairScoring {
+            summaries,
+            norms,
+            candidates: SharedKeys::new(entries, usize::MAX),
+            frequencies,
+        }
+    }
+
+    /// Scores every candidate pair whose first article `takes`, in pair order, giving each
+    /// pair of some similarity to `edge`.
+    fn score(&self, mut takes: impl FnMut(usize) -> bool, mut edge: impl FnMut(Edge)) {
+        let (summaries, norms) = (self.summaries, &self.norms);
+        let weighing = Weighing::new(&self.frequencies);
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut first: Option<(usize, FirstOfPairs)> = None;
+        self.candidates.for_each_pair(|a, b| {
+            let (a, b) = (a as usize, b as usize);
+            if !takes(a) {
+                return;
+            }
+            // The pairs come a's partners at a time: a is weighed once for all of them.
+            #[cfg(not(target_arch = "wasm32"))]
+            let cosine = match &mut first {
+                Some((current, scorer)) if *current == a => scorer,
+                _ => {
+                    &mut first
+                        .insert((a, FirstOfPairs::new(summaries[a], norms[a])))
+                        .1
+                }
+            }
+            .cosine(&weighing, (summaries[b], norms[b]));
+            #[cfg(target_arch = "wasm32")]
+            let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
+            let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
+            if similarity > 0.0 {
+                edge(Edge {
+                    a,
+                    b,
+                    similarity,
+                    dates,
+                });
+            }
+        });
+    }
 }
 
 #[cfg(test)]
@@ -1181,5 +1294,35 @@ mod tests {
         );
         assert!(forward.add_edge(edge(5, 5, 0.5)).is_err());
         assert!(forward.add_edge(edge(5, 6, f64::NAN)).is_err());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn scoring_on_several_threads_gives_the_same_graph_in_the_same_order() {
+        // 700 articles of 12 terms from a vocabulary of 400, so that many pairs share keys,
+        // over more blocks than the threads take in turn.
+        let mut numbers = TestNumbers::new(14);
+        let summaries: Vec<StorySummary> = (0..700)
+            .map(|_| {
+                let mut terms: Vec<(u32, f32)> = (0..12)
+                    .map(|_| (numbers.below(400) as u32 + 1, 0.001))
+                    .collect();
+                terms.sort_by_key(|term| term.0);
+                terms.dedup_by_key(|term| term.0);
+                let published = (numbers.below(3) > 0).then(|| 19_000 + numbers.below(30) as i32);
+                summary(&terms, published, &[])
+            })
+            .collect();
+        let summaries: Vec<&StorySummary> = summaries.iter().collect();
+        let one = scored_graph(&summaries);
+        assert!(one.edges.len() > 1000, "{} edges", one.edges.len());
+        for threads in [2, 3, 8, 100] {
+            let many = scored_graph_on(&summaries, threads);
+            assert_eq!(many.edges, one.edges, "{threads} threads");
+        }
+        assert_eq!(
+            scored_graph_on(&summaries[..5], 4).edges,
+            scored_graph(&summaries[..5]).edges
+        );
     }
 }

@@ -238,14 +238,9 @@ impl JsonlLines {
 
     /// The message for the line just read, when it is skipped.
     pub fn line_error(&self, message: String) -> CliError {
-        self.line_error_at(self.line_number, message)
-    }
-
-    /// The message for line `line` (from 1), when it is skipped.
-    pub fn line_error_at(&self, line: usize, message: String) -> CliError {
         CliError::Jsonl {
             name: self.name.clone(),
-            line,
+            line: self.line_number,
             message,
         }
     }

@@ -26,16 +26,16 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
-use article_analyzer::{Batch, Document, Options, MAX_DOCUMENTS};
+use article_analyzer::{Batch, Options, Streamed, MAX_DOCUMENTS};
 
 #[cfg(not(target_arch = "wasm32"))]
 use arguments::{AnalyzeArguments, Invocation};
 #[cfg(not(target_arch = "wasm32"))]
 use errors::CliError;
 #[cfg(not(target_arch = "wasm32"))]
-use inputs::{Input, JsonlLines};
+use inputs::JsonlLines;
 #[cfg(not(target_arch = "wasm32"))]
-use output::ReportWriter;
+use output::{Prepared, ReportWriter};
 
 #[cfg(target_arch = "wasm32")]
 fn main() -> ExitCode {
@@ -101,16 +101,27 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
     if let Some(corpus) = corpus {
         skipped = analyze_jsonl(corpus, &mut batch, arguments.jobs, &mut writer)?;
     } else {
-        for chunk in files.chunks(ARTICLES_IN_FLIGHT_PER_JOB * arguments.jobs) {
-            let documents: Vec<_> = chunk.iter().map(|input| input.document.clone()).collect();
-            for (input, result) in chunk.iter().zip(batch.add_many(&documents, arguments.jobs)) {
+        let mut files = files.into_iter();
+        let form = writer.form();
+        let jobs = arguments.jobs;
+        batch.add_streamed(
+            jobs,
+            ARTICLES_IN_FLIGHT_PER_JOB * jobs,
+            |_held| {
+                let input = files.next()?;
+                Some(Streamed::Document(input.document, input.warning))
+            },
+            |result, warning| {
                 let mut article = result.map_err(CliError::Analyze)?;
-                if let Some(warning) = &input.warning {
-                    article.warnings.insert(0, warning.clone());
+                if let Some(warning) = warning {
+                    article.warnings.insert(0, warning);
                 }
-                writer.article(article)?;
-            }
-        }
+                Ok(form.prepare(article, jobs))
+            },
+            |prepared: Result<Prepared, CliError>| {
+                writer.prepared(prepared?).map_err(CliError::from)
+            },
+        )?;
     }
     writer.finish(batch.cross_article_on(arguments.jobs))?;
     match skipped.len() {
@@ -119,16 +130,18 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
     }
 }
 
-/// Articles read ahead for each thread: enough that a thread finding a long article does not
-/// leave the others idle for long, few enough that memory holds only a handful of articles
-/// per core (each at most `--max-article-bytes`) whatever the corpus's size.
+/// Articles read ahead for each thread: enough that the workers always find an article
+/// waiting while the oldest one in flight is still being analysed (a long article holds back
+/// only the writing, not the other workers), few enough that memory holds only a handful of
+/// articles per core (each at most `--max-article-bytes`) whatever the corpus's size.
 #[cfg(not(target_arch = "wasm32"))]
 const ARTICLES_IN_FLIGHT_PER_JOB: usize = 16;
 
-/// Analyses a JSONL corpus a few lines at a time, `jobs` articles at once, writing them in
-/// the corpus's order. A line that is not a `{"id", "text"}` object, or repeats an id, is
-/// skipped and returned; past [`MAX_DOCUMENTS`] articles the reading stops. The report holds
-/// every article analysed, exactly as one article after another would give it.
+/// Analyses a JSONL corpus line by line, `jobs` articles at once, writing them in the
+/// corpus's order (each article made ready for the report by the thread that analysed it).
+/// A line that is not a `{"id", "text"}` object, or repeats an id, is skipped and returned;
+/// past [`MAX_DOCUMENTS`] articles the reading stops. The report holds every article
+/// analysed, exactly as one article after another would give it.
 #[cfg(not(target_arch = "wasm32"))]
 fn analyze_jsonl<W: Write>(
     mut corpus: JsonlLines,
@@ -136,80 +149,59 @@ fn analyze_jsonl<W: Write>(
     jobs: usize,
     writer: &mut ReportWriter<W>,
 ) -> Result<Vec<CliError>, CliError> {
-    let in_flight = ARTICLES_IN_FLIGHT_PER_JOB * jobs;
     let mut skipped = Vec::new();
-    // The lines read and not yet analysed: each one's number and its article, or why it is
-    // skipped (kept in place, so that the skipped lines are listed in the corpus's order).
-    let mut pending: Vec<(usize, Result<Input, CliError>)> = Vec::with_capacity(in_flight);
-    let mut articles_pending = 0;
-    loop {
-        let line = match corpus.next_line() {
-            Ok(line) => line,
-            // What was read before is written first, as it would have been one by one.
-            Err(error) => {
-                analyze_pending(&corpus, batch, jobs, &mut pending, &mut skipped, writer)?;
-                return Err(error);
+    let mut read_error = None;
+    let mut too_many = None;
+    let name = corpus.name().to_string();
+    let form = writer.form();
+    batch.add_streamed(
+        jobs,
+        ARTICLES_IN_FLIGHT_PER_JOB * jobs,
+        |held| {
+            let line = match corpus.next_line() {
+                Ok(line) => line?,
+                // What was read before is written first, as it would have been one by one.
+                Err(error) => {
+                    read_error = Some(error);
+                    return None;
+                }
+            };
+            if held == MAX_DOCUMENTS {
+                too_many = Some(CliError::TooManyArticles {
+                    name: corpus.name().to_string(),
+                    line: line.number,
+                });
+                return None;
             }
-        };
-        let full = batch.len() + articles_pending >= MAX_DOCUMENTS;
-        if line.is_none() || full || articles_pending == in_flight {
-            analyze_pending(&corpus, batch, jobs, &mut pending, &mut skipped, writer)?;
-            articles_pending = 0;
-        }
-        let Some(line) = line else { break };
-        // Articles before the limit may have been refused (a repeated id), so the batch is
-        // asked again once they are analysed.
-        if batch.len() == MAX_DOCUMENTS {
-            skipped.push(CliError::TooManyArticles {
-                name: corpus.name().to_string(),
-                line: line.number,
-            });
-            break;
-        }
-        articles_pending += usize::from(line.parsed.is_ok());
-        pending.push((line.number, line.parsed));
-    }
-    Ok(skipped)
-}
-
-/// Analyses the lines read so far, on `jobs` threads, and writes their articles in order.
-#[cfg(not(target_arch = "wasm32"))]
-fn analyze_pending<W: Write>(
-    corpus: &JsonlLines,
-    batch: &mut Batch,
-    jobs: usize,
-    pending: &mut Vec<(usize, Result<Input, CliError>)>,
-    skipped: &mut Vec<CliError>,
-    writer: &mut ReportWriter<W>,
-) -> Result<(), CliError> {
-    let documents: Vec<Document> = pending
-        .iter_mut()
-        .filter_map(|(_, parsed)| parsed.as_mut().ok())
-        // The text moves to the analysis; the input keeps only its warning.
-        .map(|input| std::mem::replace(&mut input.document, Document::new("", "")))
-        .collect();
-    let mut results = batch.add_many(&documents, jobs).into_iter();
-    for (number, parsed) in pending.drain(..) {
-        let input = match parsed {
-            Ok(input) => input,
+            Some(match line.parsed {
+                Ok(input) => Streamed::Document(input.document, (line.number, input.warning)),
+                Err(error) => Streamed::Ready(Err(error)),
+            })
+        },
+        |result, (number, warning)| match result {
+            Ok(mut article) => {
+                if let Some(warning) = warning {
+                    article.warnings.insert(0, warning);
+                }
+                Ok(form.prepare(article, jobs))
+            }
+            Err(error) => Err(CliError::Jsonl {
+                name: name.clone(),
+                line: number,
+                message: error.to_string(),
+            }),
+        },
+        |prepared| match prepared {
+            Ok(prepared) => writer.prepared(prepared).map_err(CliError::from),
             Err(error) => {
                 skipped.push(error);
-                continue;
+                Ok(())
             }
-        };
-        // One result per document, in the order they were taken.
-        let result = results.next().expect("add_many answers every document");
-        let mut article = match result {
-            Ok(article) => article,
-            Err(error) => {
-                skipped.push(corpus.line_error_at(number, error.to_string()));
-                continue;
-            }
-        };
-        if let Some(warning) = input.warning {
-            article.warnings.insert(0, warning);
-        }
-        writer.article(article)?;
+        },
+    )?;
+    if let Some(error) = read_error {
+        return Err(error);
     }
-    Ok(())
+    skipped.extend(too_many);
+    Ok(skipped)
 }

@@ -22,6 +22,44 @@ pub struct ReportWriter<W: Write> {
     gathered: Vec<Article>,
 }
 
+/// The format and layout of a report's articles, to make an article ready for the report on
+/// the thread that analysed it ([`ReportForm::prepare`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ReportForm {
+    format: Format,
+    pretty: bool,
+}
+
+/// An article ready for [`ReportWriter::prepared`].
+pub enum Prepared {
+    /// The article itself, for the writer to write (or keep, for `--pretty`).
+    Article(Article),
+    /// The article's bytes in the report's format, without the separator before it.
+    Bytes(Vec<u8>),
+}
+
+impl ReportForm {
+    /// The article as the writer would write it, in bytes when `jobs` threads analyse (so
+    /// that the thread writing the report only copies them); with one thread, or for
+    /// `--pretty` (indented with the whole report at the end), the article itself.
+    pub fn prepare(self, article: Article, jobs: usize) -> Prepared {
+        if jobs <= 1 || (self.format == Format::Json && self.pretty) {
+            return Prepared::Article(article);
+        }
+        Prepared::Bytes(match self.format {
+            // Serialising a report's own types into memory cannot fail (string keys, no
+            // non-finite numbers in its floats' places); the writer would meet the same.
+            Format::Json => match serde_json::to_vec(&article) {
+                Ok(bytes) => bytes,
+                Err(_) => return Prepared::Article(article),
+            },
+            Format::Csv => quote_rows(&article).into_bytes(),
+            Format::Markdown => markdown(&article).into_bytes(),
+            Format::Text => plain_text(&article).into_bytes(),
+        })
+    }
+}
+
 /// Columns of the quotes CSV, as the page writes them.
 const CSV_HEADER: &str = "article,speaker,cue,quote\r\n";
 
@@ -48,33 +86,56 @@ impl<W: Write> ReportWriter<W> {
         })
     }
 
+    /// What the report's articles look like, for [`ReportForm::prepare`] on other threads.
+    pub fn form(&self) -> ReportForm {
+        ReportForm {
+            format: self.format,
+            pretty: self.pretty,
+        }
+    }
+
     /// Writes one article (or keeps it, for `--pretty`).
     pub fn article(&mut self, article: Article) -> io::Result<()> {
-        let first = self.articles_written == 0;
-        self.articles_written += 1;
+        if self.format == Format::Json && self.pretty {
+            self.articles_written += 1;
+            self.gathered.push(article);
+            return Ok(());
+        }
+        self.separate()?;
         match self.format {
-            Format::Json if self.pretty => self.gathered.push(article),
-            Format::Json => {
-                if !first {
-                    self.out.write_all(b",")?;
-                }
-                serde_json::to_writer(&mut self.out, &article)?;
-            }
+            Format::Json => serde_json::to_writer(&mut self.out, &article)?,
             Format::Csv => self.out.write_all(quote_rows(&article).as_bytes())?,
-            Format::Markdown => {
-                if !first {
-                    self.out.write_all(MARKDOWN_SEPARATOR.as_bytes())?;
-                }
-                self.out.write_all(markdown(&article).as_bytes())?;
-            }
-            Format::Text => {
-                if !first {
-                    self.out.write_all(TEXT_SEPARATOR.as_bytes())?;
-                }
-                self.out.write_all(plain_text(&article).as_bytes())?;
-            }
+            Format::Markdown => self.out.write_all(markdown(&article).as_bytes())?,
+            Format::Text => self.out.write_all(plain_text(&article).as_bytes())?,
         }
         Ok(())
+    }
+
+    /// Writes one article as [`ReportForm::prepare`] made it ready.
+    pub fn prepared(&mut self, prepared: Prepared) -> io::Result<()> {
+        match prepared {
+            Prepared::Article(article) => self.article(article),
+            Prepared::Bytes(bytes) => {
+                self.separate()?;
+                self.out.write_all(&bytes)
+            }
+        }
+    }
+
+    /// What comes before the next article: nothing before the first, else the format's
+    /// separator (the CSV's rows end with their own line ends).
+    fn separate(&mut self) -> io::Result<()> {
+        let first = self.articles_written == 0;
+        self.articles_written += 1;
+        if first {
+            return Ok(());
+        }
+        match self.format {
+            Format::Json => self.out.write_all(b","),
+            Format::Csv => Ok(()),
+            Format::Markdown => self.out.write_all(MARKDOWN_SEPARATOR.as_bytes()),
+            Format::Text => self.out.write_all(TEXT_SEPARATOR.as_bytes()),
+        }
     }
 
     /// Ends the output: the cross-article results of the JSON report, the last line end of
