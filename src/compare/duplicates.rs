@@ -515,42 +515,50 @@ fn for_each_pair_sharing_place_pairs(
         })
         .collect();
     let members = signatures.len();
+    // Members and ranks are kept in 16 bits (half the working space of the largest buckets,
+    // whose search is what peaks the memory of a million-article run); a bucket larger still
+    // goes the sketches' way, which finds the same pairs.
     if slots.len() > usize::from(u8::MAX)
+        || members > usize::from(u16::MAX)
         || slots.len().saturating_mul(members) > u32::MAX as usize
         || signatures.iter().any(|signature| signature.len() != length)
     {
         return false;
     }
-    // For each slot, the members in order of their two values (then of position); for each
-    // (member, slot), the later members with the same two values: `order[start..end]`.
-    let mut order: Vec<u32> = Vec::with_capacity(slots.len() * members);
-    let mut later: Vec<(u32, u32)> = vec![(0, 0); slots.len() * members];
-    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(members);
+    // For each slot, the members in order of their two values (then of position): slot `s`
+    // holds `order[s * members..(s + 1) * members]`. For each (member, slot), the later
+    // members with the same two values, as ranks within the slot's part: `(start, end)`.
+    let mut order: Vec<u16> = Vec::with_capacity(slots.len() * members);
+    let mut later: Vec<(u16, u16)> = vec![(0, 0); slots.len() * members];
+    let mut keyed: Vec<(u64, u16)> = Vec::with_capacity(members);
     for (slot, &(first, second)) in slots.iter().enumerate() {
         keyed.clear();
         keyed.extend(signatures.iter().enumerate().map(|(member, signature)| {
             let values = (u64::from(signature[first]) << 32) | u64::from(signature[second]);
-            (values, member as u32)
+            (values, member as u16)
         }));
         sorting::sort(&mut keyed);
-        let mut at = order.len();
         order.extend(keyed.iter().map(|&(_, member)| member));
+        let mut rank = 0;
         for group in keyed.chunk_by(|x, y| x.0 == y.0) {
-            let end = (at + group.len()) as u32;
+            let end = (rank + group.len()) as u16;
             for &(_, member) in group {
-                at += 1;
-                later[member as usize * slots.len() + slot] = (at as u32, end);
+                rank += 1;
+                later[usize::from(member) * slots.len() + slot] = (rank as u16, end);
             }
         }
     }
     drop(keyed);
     let mut shared = vec![0u8; members];
-    let mut met: Vec<u32> = Vec::new();
+    let mut met: Vec<u16> = Vec::new();
     let dropped = least.saturating_sub(1).min(MOST_SHARED_PLACE_PAIRS_SKIPPED);
     let mut kept: Vec<(u32, u32)> = Vec::with_capacity(slots.len());
     for (x, ranges) in later.chunks_exact(slots.len()).enumerate() {
         kept.clear();
-        kept.extend_from_slice(ranges);
+        kept.extend(ranges.iter().enumerate().map(|(slot, &(start, end))| {
+            let base = (slot * members) as u32;
+            (base + u32::from(start), base + u32::from(end))
+        }));
         if dropped > 0 {
             let keep = kept.len() - dropped;
             kept.select_nth_unstable_by_key(keep, |&(start, end)| end - start);
@@ -558,7 +566,7 @@ fn for_each_pair_sharing_place_pairs(
         }
         for &(start, end) in &kept {
             for &y in &order[start as usize..end as usize] {
-                let count = &mut shared[y as usize];
+                let count = &mut shared[usize::from(y)];
                 if *count == 0 {
                     met.push(y);
                 }
@@ -566,10 +574,11 @@ fn for_each_pair_sharing_place_pairs(
             }
         }
         for &y in &met {
-            if usize::from(shared[y as usize]) + dropped >= least {
-                visit(x, y as usize);
+            let y = usize::from(y);
+            if usize::from(shared[y]) + dropped >= least {
+                visit(x, y);
             }
-            shared[y as usize] = 0;
+            shared[y] = 0;
         }
         met.clear();
     }
@@ -943,15 +952,7 @@ mod tests {
             .map(|pair| (pair.a, pair.b))
             .collect();
         // Every two versions that share a band and pass the threshold, by brute force.
-        let mut expected = Vec::new();
-        for a in 0..refs.len() {
-            for b in a + 1..refs.len() {
-                let shared = first_shared_band(refs[a], refs[b], &settings);
-                if shared.is_some() && near_similarity(refs[a], refs[b], &settings).is_some() {
-                    expected.push((a, b));
-                }
-            }
-        }
+        let expected = pairs_by_brute_force(&refs, &settings);
         assert!(expected.len() >= 20, "{expected:?}");
         assert_eq!(found, expected);
     }
@@ -1157,18 +1158,25 @@ mod tests {
             .into_iter()
             .map(|pair| (pair.a, pair.b))
             .collect();
+        let expected = pairs_by_brute_force(&refs, &settings);
+        assert!(expected.len() >= 100, "{}", expected.len());
+        assert_eq!(found, expected);
+    }
+
+    /// Every two fingerprints that share a band and pass the threshold, in order, found by
+    /// comparing every pair: what [`find`] must give.
+    fn pairs_by_brute_force(refs: &[&Fingerprint], settings: &Settings) -> Vec<(usize, usize)> {
         let mut expected = Vec::new();
         for a in 0..refs.len() {
             for b in a + 1..refs.len() {
-                if near_similarity(refs[a], refs[b], &settings).is_some()
-                    && first_shared_band(refs[a], refs[b], &settings).is_some()
+                if first_shared_band(refs[a], refs[b], settings).is_some()
+                    && near_similarity(refs[a], refs[b], settings).is_some()
                 {
                     expected.push((a, b));
                 }
             }
         }
-        assert!(expected.len() >= 100, "{}", expected.len());
-        assert_eq!(found, expected);
+        expected
     }
 
     #[test]

@@ -670,13 +670,7 @@ mod tests {
                 numeric_dates(&text, &[(0, text.len())], &mut found);
                 assert_eq!(found, numeric_dates_by_regex_alone(&text), "{text:?}");
                 // The same from the spans of the words holding a digit.
-                let digit_words: Vec<(usize, usize)> = crate::text::hashed_words(&text)
-                    .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
-                    .map(|word| {
-                        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-                        (start, start + word.text.len())
-                    })
-                    .collect();
+                let digit_words = digit_word_spans(&text);
                 let mut from_words = Vec::new();
                 numeric_dates(&text, &digit_words, &mut from_words);
                 assert_eq!(from_words, found, "{text:?}");
@@ -688,6 +682,17 @@ mod tests {
             isos("on 11/08/2023 and 08.11.2023"),
             ["2023-11-08", "2023-11-08"]
         );
+    }
+
+    /// The byte spans of `text`'s words that hold a digit, as the word table gives them.
+    fn digit_word_spans(text: &str) -> Vec<(usize, usize)> {
+        crate::text::hashed_words(text)
+            .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
+            .map(|word| {
+                let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + word.text.len())
+            })
+            .collect()
     }
 
     #[test]
@@ -707,13 +712,7 @@ mod tests {
                 });
                 assert_eq!(shapes.four_digits_in_a_row, four, "{text:?}");
                 assert_eq!(shapes.separated_digits, separated, "{text:?}");
-                let digit_words: Vec<(usize, usize)> = crate::text::hashed_words(&text)
-                    .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
-                    .map(|word| {
-                        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-                        (start, start + word.text.len())
-                    })
-                    .collect();
+                let digit_words = digit_word_spans(&text);
                 let from_words = DigitShapes::of_digit_words(bytes, &digit_words);
                 assert_eq!(from_words.four_digits_in_a_row, four, "{text:?}");
                 assert_eq!(from_words.separated_digits, separated, "{text:?}");

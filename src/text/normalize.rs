@@ -135,32 +135,35 @@ pub fn push_normalized(out: &mut String, line: &str) {
             rest = &rest[copied..];
             continue;
         }
-        let mut advance = c.len_utf8();
-        match c {
-            '&' => {
-                if let Some((decoded, length)) = decode_entity(rest) {
-                    push_char_collapsing(out, decoded);
-                    advance = length;
-                } else {
-                    out.push('&');
-                }
-            }
-            '<' => {
-                if let Some(length) = formatting_tag_length(rest) {
-                    push_char_collapsing(out, ' ');
-                    advance = length;
-                } else {
-                    out.push('<');
-                }
-            }
-            '*' | '_' if rest.as_bytes().get(1) == Some(&(c as u8)) => {
-                // Markdown emphasis: "**bold**" or "__bold__"; longer runs go too.
-                advance = rest.bytes().take_while(|&b| b == c as u8).count();
-            }
-            _ => push_char_collapsing(out, c),
-        }
-        rest = &rest[advance..];
+        rest = &rest[push_normalized_char(out, rest, c)..];
     }
+}
+
+/// Appends the normalisation of `rest`'s first character `c` (an entity, a formatting tag or
+/// an emphasis run starting there, as a whole) to `out`; returns the bytes of `rest` it took.
+fn push_normalized_char(out: &mut String, rest: &str, c: char) -> usize {
+    match c {
+        '&' => {
+            if let Some((decoded, length)) = decode_entity(rest) {
+                push_char_collapsing(out, decoded);
+                return length;
+            }
+            out.push('&');
+        }
+        '<' => {
+            if let Some(length) = formatting_tag_length(rest) {
+                push_char_collapsing(out, ' ');
+                return length;
+            }
+            out.push('<');
+        }
+        '*' | '_' if rest.as_bytes().get(1) == Some(&(c as u8)) => {
+            // Markdown emphasis: "**bold**" or "__bold__"; longer runs go too.
+            return rest.bytes().take_while(|&b| b == c as u8).count();
+        }
+        _ => push_char_collapsing(out, c),
+    }
+    c.len_utf8()
 }
 
 /// The length of the run of characters `bytes` (a line being normalised) opens with that
@@ -279,30 +282,7 @@ mod tests {
     fn push_normalized_by_characters(out: &mut String, line: &str) {
         let mut rest = line;
         while let Some(c) = rest.chars().next() {
-            let mut advance = c.len_utf8();
-            match c {
-                '&' => {
-                    if let Some((decoded, length)) = decode_entity(rest) {
-                        push_char_collapsing(out, decoded);
-                        advance = length;
-                    } else {
-                        out.push('&');
-                    }
-                }
-                '<' => {
-                    if let Some(length) = formatting_tag_length(rest) {
-                        push_char_collapsing(out, ' ');
-                        advance = length;
-                    } else {
-                        out.push('<');
-                    }
-                }
-                '*' | '_' if rest.as_bytes().get(1) == Some(&(c as u8)) => {
-                    advance = rest.bytes().take_while(|&b| b == c as u8).count();
-                }
-                _ => push_char_collapsing(out, c),
-            }
-            rest = &rest[advance..];
+            rest = &rest[push_normalized_char(out, rest, c)..];
         }
     }
 
