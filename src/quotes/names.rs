@@ -139,7 +139,7 @@ impl RunWord {
             pronoun: lists.pronoun(),
             title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
             organisation: stem_lists.unwrap_or(lists).organisation(),
-            connector: quote_lexicon().is_name_connector(lower),
+            connector: lists.connector(),
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
-use crate::text::{is_word_char, Lowercase};
+use crate::text::{alphanumeric_prefix_len, is_word_char, Lowercase};
 
 /// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
 /// and name, so that only rare words are copied to the heap.
@@ -233,48 +233,6 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
-/// The number of ASCII letters and digits `bytes` opens with: eight bytes at a time (a
-/// word is read once in a load or two), the last few one at a time.
-fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
-    // The page's wasm reads a byte at a time, the smaller code.
-    if cfg!(target_arch = "wasm32") {
-        return bytes
-            .iter()
-            .take_while(|byte| byte.is_ascii_alphanumeric())
-            .count();
-    }
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `low_seven` (bytes below 0x80) that lies in `low..=high`:
-    // each sum stays inside its byte, so that its high bit says whether the byte is at
-    // least `low`, or above `high`.
-    let in_range = |low_seven: u64, low: u8, high: u8| {
-        let from_low = low_seven + u64::from(0x80 - low) * EACH;
-        let above_high = low_seven + u64::from(0x7F - high) * EACH;
-        from_low & !above_high & HIGH_BITS
-    };
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let low_seven = chunk & !HIGH_BITS;
-        // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a
-        // lowercase letter ('@' and '[' become '`' and '{').
-        let letters = in_range(low_seven | (0x20 * EACH), b'a', b'z');
-        let digits = in_range(low_seven, b'0', b'9');
-        // Bytes of longer characters (high bit set) are neither.
-        let word_bytes = (letters | digits) & !chunk;
-        let other = !word_bytes & HIGH_BITS;
-        if other != 0 {
-            return at + other.trailing_zeros() as usize / 8;
-        }
-        at += 8;
-    }
-    at + bytes[at..]
-        .iter()
-        .take_while(|byte| byte.is_ascii_alphanumeric())
-        .count()
-}
-
 /// Whether `word` starts with an upper-case letter.
 pub fn is_capitalised(word: &str) -> bool {
     // Asked of nearly every token: an ASCII first letter is read from its byte.
@@ -342,29 +300,6 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(strip_possessive(word), stem, "{word}");
-        }
-    }
-
-    #[test]
-    fn alphanumeric_prefixes_are_read_as_byte_by_byte() {
-        // Every byte at every position of a chunk, with chunks and tails of every length.
-        for byte in 0..=255u8 {
-            for position in 0..12 {
-                let mut bytes = *b"Ab9zZ0aq1Mxy";
-                bytes[position] = byte;
-                for len in 0..=bytes.len() {
-                    let slice = &bytes[..len];
-                    let expected = slice
-                        .iter()
-                        .take_while(|byte| byte.is_ascii_alphanumeric())
-                        .count();
-                    assert_eq!(
-                        alphanumeric_prefix_len(slice),
-                        expected,
-                        "{byte:#x} at {position} of {len}"
-                    );
-                }
-            }
         }
     }
 

@@ -3,6 +3,8 @@
 //! key). The article's casing sets and the word lists of names are looked up by them,
 //! without a lowercase copy of the word.
 
+use crate::text::bytes::{bytes_in_range, HIGH_BITS};
+
 /// A key for `word` in any case: two words have one key when they are the same in
 /// lowercase with curly apostrophes made straight, as they have one [`crate::text::word_hash`]; but
 /// cheaper (the casing sets take every word of the article, and compare keys only with
@@ -90,9 +92,6 @@ fn key_of_lowercase(lower: &[u8]) -> u64 {
     }
 }
 
-/// The high bit of each byte of a number.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// The bits of a word of eight bytes at most, mixed so that the low bits (which the tables
 /// index by) depend on every byte. Every step can be undone, so two words never share a
 /// key (no word holds a zero byte, so the padding tells lengths apart).
@@ -145,13 +144,7 @@ fn load_short(bytes: &[u8]) -> u64 {
 /// longer UTF-8 characters among them) unchanged.
 #[inline]
 fn lower_ascii(chunk: u64) -> u64 {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    // Each byte's low seven bits, so that the sums below carry into no other byte: their
-    // high bit then says whether the byte is at least 'A', and whether it is above 'Z'.
-    let low_seven = chunk & !HIGH_BITS;
-    let from_a = low_seven + (0x80 - u64::from(b'A')) * EACH;
-    let above_z = low_seven + (0x7F - u64::from(b'Z')) * EACH;
-    let capital = from_a & !above_z & !chunk & HIGH_BITS;
+    let capital = bytes_in_range(chunk, b'A', b'Z');
     // 0x20 is the bit between a capital and its lowercase letter.
     chunk | (capital >> 2)
 }

@@ -42,10 +42,22 @@ pub fn is_utf8_continuation(byte: u8) -> bool {
 }
 
 /// One in each byte of a number.
-const EACH: u64 = 0x0101_0101_0101_0101;
+pub const EACH: u64 = 0x0101_0101_0101_0101;
 
 /// The high bit of each byte of a number.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` (eight bytes) that lies in `low..=high`, two ASCII
+/// bytes; none for the others, bytes outside ASCII among them. Each byte's low seven bits,
+/// plus an offset, carry into no other byte: the sum's high bit says whether the byte is at
+/// least `low`, or above `high`.
+#[inline]
+pub fn bytes_in_range(chunk: u64, low: u8, high: u8) -> u64 {
+    let low_seven = chunk & !HIGH_BITS;
+    let from_low = low_seven + u64::from(0x80 - low) * EACH;
+    let above_high = low_seven + u64::from(0x7F - high) * EACH;
+    from_low & !above_high & !chunk & HIGH_BITS
+}
 
 /// Eight bytes of `bytes` from `at` as a number, the first in its low byte.
 fn eight(bytes: &[u8], at: usize) -> u64 {
@@ -69,6 +81,36 @@ pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .iter()
         .position(|byte| !byte.is_ascii())
         .unwrap_or(bytes.len() - at)
+}
+
+/// The number of ASCII letters and digits `bytes` opens with: eight bytes at a time (a
+/// word is read once in a load or two), the last few one at a time.
+pub fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
+    // The page's wasm reads a byte at a time, the smaller code.
+    if cfg!(target_arch = "wasm32") {
+        return bytes
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphanumeric())
+            .count();
+    }
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a
+        // lowercase letter ('@' and '[' become '`' and '{'); it leaves the high bits as
+        // they are.
+        let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
+        let digits = bytes_in_range(chunk, b'0', b'9');
+        let other = !(letters | digits) & HIGH_BITS;
+        if other != 0 {
+            return at + other.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count()
 }
 
 /// The offset of the first of `bytes` that is one of `wanted` (three bytes).
@@ -101,6 +143,55 @@ pub fn find_any_of_three(bytes: &[u8], wanted: [u8; 3]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_in_range_marks_each_byte_of_the_range_alone() {
+        for (low, high) in [
+            (b'A', b'Z'),
+            (b'a', b'z'),
+            (b'0', b'9'),
+            (0, 0x7F),
+            (b'x', b'x'),
+        ] {
+            for byte in 0..=255u8 {
+                for position in 0..8 {
+                    let mut bytes = *b"Mx9 a_Z~";
+                    bytes[position] = byte;
+                    let expected = bytes.iter().enumerate().fold(0, |marks, (at, &b)| {
+                        marks | (u64::from((low..=high).contains(&b)) << (8 * at + 7))
+                    });
+                    assert_eq!(
+                        bytes_in_range(u64::from_le_bytes(bytes), low, high),
+                        expected,
+                        "{byte:#x} at {position} in {low}..={high}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_prefixes_are_read_as_byte_by_byte() {
+        // Every byte at every position of a chunk, with chunks and tails of every length.
+        for byte in 0..=255u8 {
+            for position in 0..12 {
+                let mut bytes = *b"Ab9zZ0aq1Mxy";
+                bytes[position] = byte;
+                for len in 0..=bytes.len() {
+                    let slice = &bytes[..len];
+                    let expected = slice
+                        .iter()
+                        .take_while(|byte| byte.is_ascii_alphanumeric())
+                        .count();
+                    assert_eq!(
+                        alphanumeric_prefix_len(slice),
+                        expected,
+                        "{byte:#x} at {position} of {len}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn byte_counts_cross_run_boundaries() {

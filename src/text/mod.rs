@@ -9,7 +9,7 @@
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 
-mod bytes;
+pub mod bytes;
 pub mod dates;
 pub mod figures;
 pub mod min_hash;
@@ -27,7 +27,8 @@ mod word_table;
 mod words;
 
 pub use bytes::{
-    ascii_prefix_len, count_byte_pairs, count_bytes, find_any_of_three, is_utf8_continuation,
+    alphanumeric_prefix_len, ascii_prefix_len, count_byte_pairs, count_bytes, find_any_of_three,
+    is_utf8_continuation,
 };
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};

@@ -6,6 +6,8 @@
 //!
 //! [`word_hash`]: super::word_hash
 
+#[cfg(not(target_arch = "wasm32"))]
+use super::bytes::{bytes_in_range, HIGH_BITS};
 use super::stopwords::stopwords;
 use super::word_set::WordSet;
 use super::words::{hashed_words, HashedWord};
@@ -132,8 +134,6 @@ fn digits_of_short_ascii(_: &HashedWord<'_>, _: &[u8], _: usize) -> Option<(bool
 /// words): its bytes read as one number and tested all at once. `None` for the others.
 #[cfg(not(target_arch = "wasm32"))]
 fn digits_of_short_ascii(word: &HashedWord<'_>, text: &[u8], start: usize) -> Option<(bool, bool)> {
-    const EACH: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let length = word.text.len();
     if !word.ascii || length > 8 {
         return None;
@@ -146,12 +146,7 @@ fn digits_of_short_ascii(word: &HashedWord<'_>, text: &[u8], start: usize) -> Op
         (1u64 << (length * 8)) - 1
     };
     let bytes = u64::from_le_bytes(chunk) & in_word;
-    // Every byte is ASCII (under 0x80), so adding up to 0x50 carries into no other byte: a
-    // high bit after adding 0x50 says the byte is at least b'0' (0x30), after adding 0x46
-    // that it is past b'9' (0x39).
-    let at_least_zero = bytes.wrapping_add(0x50 * EACH);
-    let past_nine = bytes.wrapping_add(0x46 * EACH);
-    let digits = at_least_zero & !past_nine & HIGH_BITS & in_word;
+    let digits = bytes_in_range(bytes, b'0', b'9') & in_word;
     Some((digits == HIGH_BITS & in_word, digits != 0))
 }
 
