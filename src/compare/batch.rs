@@ -101,7 +101,7 @@ impl Batch {
     /// Fails when the id is empty or already in the batch, or when the batch is full
     /// ([`MAX_DOCUMENTS`]); problems with the text become warnings on the article.
     pub fn add(&mut self, doc: &Document) -> Result<Article, AnalyzeError> {
-        self.admit(doc, 0, |_| false)?;
+        admit(&self.summaries, doc, 0, |_| false)?;
         let (article, summary) = analyze_with_summary(doc, &self.options);
         self.summaries.insert(doc.id.clone(), summary);
         Ok(article)
@@ -134,7 +134,9 @@ impl Batch {
             .iter()
             .map(|doc| {
                 let admitted = admitted_ids.len();
-                self.admit(doc, admitted, |id| admitted_ids.contains(id))?;
+                admit(&self.summaries, doc, admitted, |id| {
+                    admitted_ids.contains(id)
+                })?;
                 admitted_ids.insert(doc.id.as_str());
                 Ok(())
             })
@@ -278,17 +280,6 @@ impl Batch {
                 sink(output)
             },
         )
-    }
-
-    /// Whether `doc` may join the batch after `pending` more documents (admitted, not yet
-    /// inserted; `is_pending` tells their ids), or the error [`Batch::add`] gives.
-    fn admit(
-        &self,
-        doc: &Document,
-        pending: usize,
-        is_pending: impl Fn(&str) -> bool,
-    ) -> Result<(), AnalyzeError> {
-        admit(&self.summaries, doc, pending, is_pending)
     }
 
     /// Takes the article with this id out of the batch; false when there was none.

@@ -476,6 +476,7 @@ pub fn is_month_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::digit_word_spans;
 
     fn isos(text: &str) -> Vec<String> {
         find_dates(text).iter().map(FoundDate::iso).collect()
@@ -682,17 +683,6 @@ mod tests {
             isos("on 11/08/2023 and 08.11.2023"),
             ["2023-11-08", "2023-11-08"]
         );
-    }
-
-    /// The byte spans of `text`'s words that hold a digit, as the word table gives them.
-    fn digit_word_spans(text: &str) -> Vec<(usize, usize)> {
-        crate::text::hashed_words(text)
-            .filter(|word| word.text.bytes().any(|byte| byte.is_ascii_digit()))
-            .map(|word| {
-                let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-                (start, start + word.text.len())
-            })
-            .collect()
     }
 
     #[test]

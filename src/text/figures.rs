@@ -186,13 +186,7 @@ mod tests {
             let text: String = (0..length)
                 .map(|_| pieces[numbers.below(pieces.len() as u64) as usize])
                 .collect();
-            let digit_words: Vec<(usize, usize)> = crate::text::words(&text)
-                .filter(|word| word.bytes().any(|b| b.is_ascii_digit()))
-                .map(|word| {
-                    let start = word.as_ptr() as usize - text.as_ptr() as usize;
-                    (start, start + word.len())
-                })
-                .collect();
+            let digit_words = crate::text::words::digit_word_spans(&text);
             assert_eq!(
                 stated_figures_in_words(&text, &digit_words),
                 stated_figures(&text),

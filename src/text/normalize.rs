@@ -177,9 +177,8 @@ fn copied_as_is(bytes: &[u8]) -> usize {
         let copied = match byte {
             // Pushed as a space only when what is before it is no space.
             b' ' => length > 0 && bytes[length - 1] != b' ',
-            b'&' | b'<' | b'*' | b'_' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => false,
-            _ => true,
+            // What may need normalising, and a line break (white space too).
+            _ => byte != b'\n' && !may_need_normalizing(byte),
         };
         if !copied {
             break;

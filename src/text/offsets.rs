@@ -2,6 +2,8 @@
 //! JavaScript's `String.prototype.slice` uses (astral characters such as emoji count two),
 //! and back.
 
+#[cfg(any(target_arch = "wasm32", test))]
+use crate::text::bytes::HIGH_BITS;
 use crate::text::{ascii_prefix_len, count_bytes, is_utf8_continuation};
 
 /// Converts byte offsets of one text to UTF-16 offsets. Queries must come in
@@ -98,7 +100,6 @@ fn utf16_len_of_utf8(bytes: &[u8]) -> usize {
 
 /// [`utf16_len_of_utf8`] a byte at a time, in [`count_bytes`]'s runs, which the native
 /// compiler turns into 16- or 32-byte vector compares.
-#[cfg(any(not(target_arch = "wasm32"), test))]
 fn utf16_len_of_utf8_by_bytes(bytes: &[u8]) -> usize {
     count_bytes(bytes, |b| !is_utf8_continuation(b)) + count_bytes(bytes, |b| b >= 0xF0)
 }
@@ -110,7 +111,6 @@ fn utf16_len_of_utf8_by_bytes(bytes: &[u8]) -> usize {
 /// (bits crossing from the byte below land lower), so the top bits alone tell the kinds.
 #[cfg(any(target_arch = "wasm32", test))]
 fn utf16_len_of_utf8_by_eights(bytes: &[u8]) -> usize {
-    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut units = 0;
     for chunk in &mut chunks {
@@ -118,13 +118,12 @@ fn utf16_len_of_utf8_by_eights(bytes: &[u8]) -> usize {
         eight.copy_from_slice(chunk);
         let word = u64::from_le_bytes(eight);
         // 10xxxxxx: top bit set, the next one clear.
-        let continuations = word & !(word << 1) & TOP_BITS;
+        let continuations = word & !(word << 1) & HIGH_BITS;
         // 11110xxx (the lead of a four-byte character): the top four bits set.
-        let four_byte_leads = word & (word << 1) & (word << 2) & (word << 3) & TOP_BITS;
+        let four_byte_leads = word & (word << 1) & (word << 2) & (word << 3) & HIGH_BITS;
         units += 8 - continuations.count_ones() as usize + four_byte_leads.count_ones() as usize;
     }
-    let rest = chunks.remainder();
-    units + count_bytes(rest, |b| !is_utf8_continuation(b)) + count_bytes(rest, |b| b >= 0xF0)
+    units + utf16_len_of_utf8_by_bytes(chunks.remainder())
 }
 
 /// UTF-16 length of a string.

@@ -176,6 +176,19 @@ pub fn hashed_words(text: &str) -> HashedWords<'_> {
 /// Iterator of [`hashed_words`].
 pub type HashedWords<'a> = WordScanner<'a, true>;
 
+/// The byte spans of `text`'s [`words`] that hold an ASCII digit: what the article's word
+/// table hands the readers of dates and figures, for their tests.
+#[cfg(test)]
+pub(crate) fn digit_word_spans(text: &str) -> Vec<(usize, usize)> {
+    words(text)
+        .filter(|word| word.bytes().any(|byte| byte.is_ascii_digit()))
+        .map(|word| {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            (start, start + word.len())
+        })
+        .collect()
+}
+
 /// The word scanner behind [`words`] and [`hashed_words`]. Without `HASHED` it leaves every
 /// hash at 0, and the compiler drops the hashing code: [`words`] costs no more than a scan.
 pub struct WordScanner<'a, const HASHED: bool> {
