@@ -585,6 +585,14 @@ fn for_each_pair_sharing_place_pairs(
     true
 }
 
+/// The places of a sketch of `length` places, a whole number of lanes, after which a pair
+/// that must agree on `needed` of them is checked once: the fewest whole lanes that hold
+/// more places than the pair may disagree on, so that a pair far apart is told from those
+/// first places alone.
+fn early_checkpoint(length: usize, needed: usize) -> usize {
+    ((length - needed) / SKETCH_LANES + 1) * SKETCH_LANES
+}
+
 /// The low byte of every signature entry of one bucket's fingerprints, side by side: a
 /// sketch that rules out most of a bucket's pairs without reading their signatures again.
 ///
@@ -661,8 +669,9 @@ impl Sketches {
             };
             // The first places a pair must agree on enough of to be worth the rest (as in
             // `may_be_near`): with 64 of 128 needed, 16 of the first 80.
-            let early = (SKETCH_PLACES - needed) / SKETCH_LANES + 1;
-            let early_needed = needed.saturating_sub((SKETCH_CHUNKS - early) * SKETCH_LANES);
+            let checkpoint = early_checkpoint(SKETCH_PLACES, needed);
+            let early = checkpoint / SKETCH_LANES;
+            let early_needed = needed.saturating_sub(SKETCH_PLACES - checkpoint);
             for tile_start in (0..members).step_by(TILE) {
                 let tile = &rows[tile_start..(tile_start + TILE).min(members)];
                 for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
@@ -732,7 +741,7 @@ impl Sketches {
             // only, they fall short of what even agreeing on every other place could make up,
             // and the rest is not read (with 128 places of which 64 must agree, the first 80
             // are read, and a pair agreeing on fewer than 16 of them is done).
-            let checkpoint = ((x.len() - needed) / SKETCH_LANES + 1) * SKETCH_LANES;
+            let checkpoint = early_checkpoint(x.len(), needed);
             if checkpoint < x.len() {
                 let early = agreeing_bytes(&x[..checkpoint], &y[..checkpoint]);
                 if early + (x.len() - checkpoint) < needed {

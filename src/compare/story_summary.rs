@@ -179,12 +179,12 @@ impl StorySummary {
 }
 
 /// The story summary of an analysed article: its title and cleaned body's terms, and the
-/// dates its text speaks of placed with its own date.
-// The batch calls `summarise_and_hash` (it fingerprints the same words); this stays for the
-// callers that only group stories.
-#[allow(dead_code)]
+/// dates its text speaks of placed with its own date. The batch calls
+/// [`summarise_and_hash_words`] (it fingerprints the same words); this is what the tests hold
+/// a summary to.
+#[cfg(test)]
 pub fn summarise(article: &Article) -> StorySummary {
-    summarise_and_hash(article, &mut Vec::new())
+    summarise_and_hash_words(article, None, &mut Vec::new())
 }
 
 /// A term as the summary keeps it, with its weight: the dampened count (`1 + ln count`, so
@@ -201,16 +201,12 @@ fn weighed_term(hash: u64, count: f32) -> (f64, StoryTerm) {
     (f64::from(frequency) * -log_share, term)
 }
 
-/// [`summarise`], which also pushes the hashes of the cleaned text's words, in order, to
-/// `text_words` (what [`hashed_words`] gives on the whole text: no word spans a paragraph
-/// break), so that the duplicate fingerprint needs no second scan of the text.
-pub fn summarise_and_hash(article: &Article, text_words: &mut Vec<u64>) -> StorySummary {
-    summarise_and_hash_words(article, None, text_words)
-}
-
-/// [`summarise_and_hash`] reading the cleaned text's words from the cleaner's table of them
-/// (`words`, when it stands for the text: see [`ArticleWords::paragraphs`]) instead of
-/// scanning the text: the same words, hashes and traits, so the same summary.
+/// The story summary of an analysed article, which also pushes the hashes of the cleaned
+/// text's words, in order, to `text_words` (what [`hashed_words`] gives on the whole text: no
+/// word spans a paragraph break), so that the duplicate fingerprint needs no second scan of
+/// the text. The words are read from the cleaner's table of them (`words`, when it stands for
+/// the text: see [`ArticleWords::paragraphs`]), else from a scan of the text: the same words,
+/// hashes and traits, so the same summary.
 pub fn summarise_and_hash_words(
     article: &Article,
     words: Option<&ArticleWords>,
@@ -452,7 +448,7 @@ mod tests {
         );
         assert_eq!(
             summary,
-            summarise_and_hash(&article, &mut scanned),
+            summarise_and_hash_words(&article, None, &mut scanned),
             "{}",
             doc.id
         );

@@ -146,31 +146,25 @@ pub fn day_number(word: &str) -> Option<u32> {
 /// All dates written in `text`, in order of appearance: first those written with words,
 /// then the numeric ones.
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    find_dates_with_word_line(text, &|| word_line(text))
-}
-
-/// [`find_dates`] for a caller that has the text's words in hand already: `word_line` makes
-/// the text's [`word_line`] (asked for only when the text may hold a written date). A
-/// function object rather than a generic, so that the reader is compiled once (the page's
-/// size).
-pub fn find_dates_with_word_line(text: &str, word_line: &dyn Fn() -> String) -> Vec<FoundDate> {
     // Most lines with digits hold no date. What each form needs at the least is checked
     // byte by byte first (quicker than any search), which spares those lines the word line
     // and the searches that read a date's parts.
     let whole_text = [(0, text.len())];
     dates_of_shapes(text, DigitShapes::of(text.as_bytes()), &whole_text, &|| {
-        std::borrow::Cow::Owned(word_line())
+        word_line(text)
     })
 }
 
 /// [`find_dates`] for a caller that can make the text's [`word_line`] and has the spans
 /// (start, end, in order) of the text's words that hold an ASCII digit, as the story summary
 /// does: every digit of a text is in one of its word tokens, so the digit shapes the search
-/// needs are read from those words alone, not from every byte.
-pub fn find_dates_in_digit_words<'a>(
+/// needs are read from those words alone, not from every byte. `word_line` makes the line
+/// (asked for only when the text may hold a written date): a function object rather than a
+/// generic, so that the reader is compiled once (the page's size).
+pub fn find_dates_in_digit_words(
     text: &str,
     digit_words: &[(usize, usize)],
-    word_line: &dyn Fn() -> std::borrow::Cow<'a, str>,
+    word_line: &dyn Fn() -> String,
 ) -> Vec<FoundDate> {
     let shapes = DigitShapes::of_digit_words(text.as_bytes(), digit_words);
     dates_of_shapes(text, shapes, digit_words, word_line)
@@ -179,11 +173,11 @@ pub fn find_dates_in_digit_words<'a>(
 /// The dates of `text`, whose digits show `shapes` and lie within `digit_spans` (spans in
 /// order): a written date has a year (four digits in a row), a numeric one a digit, a
 /// separator and a digit.
-fn dates_of_shapes<'a>(
+fn dates_of_shapes(
     text: &str,
     shapes: DigitShapes,
     digit_spans: &[(usize, usize)],
-    word_line: &dyn Fn() -> std::borrow::Cow<'a, str>,
+    word_line: &dyn Fn() -> String,
 ) -> Vec<FoundDate> {
     let mut found = Vec::new();
     if shapes.four_digits_in_a_row {

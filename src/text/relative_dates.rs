@@ -253,7 +253,7 @@ pub fn spoken_dates_of_words(
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The words holding digits in hand, and the words for the word line, which is
         // written only when the text may hold a written date: no second scan of the text.
-        let word_line = || std::borrow::Cow::Owned(word_line_of(&tokens, text.len()));
+        let word_line = || word_line_of(&tokens, text.len());
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
