@@ -56,17 +56,26 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     // The index of the last quotation attributed.
     let mut last_attributed: Option<usize> = None;
     let mut narration = Narration::new(&paragraph_tokens);
+    // The tokens around the quotation being attributed: one buffer for all of them.
+    let mut around: Vec<Token> = Vec::new();
     for (index, quotation) in quotations.iter().enumerate() {
         let paragraph = &paragraphs[quotation.first_paragraph];
         let last_paragraph = &paragraphs[quotation.last_paragraph];
         let earlier = index.checked_sub(1).map(|i| &quotations[i]);
         let first_in_paragraph =
             earlier.is_none_or(|before| before.last_paragraph != quotation.first_paragraph);
-        let surroundings = Surroundings::read(input, paragraphs, quotations, &mut narration, index);
+        let surroundings = Surroundings::read(
+            input,
+            paragraphs,
+            quotations,
+            &mut narration,
+            index,
+            &mut around,
+        );
         let left_bound = surroundings.left_bound;
         let sentence_start = surroundings.sentence_start;
         let sentence_start_byte = surroundings.sentence_start_byte;
-        let (left, right) = surroundings.tokens.split_at(surroundings.left_len);
+        let (left, right) = around.split_at(surroundings.left_len);
         // The sentence before the quotation's own one, in the same paragraph.
         let previous_sentence = {
             let before = &left[..sentence_start.saturating_sub(1)];
@@ -330,29 +339,31 @@ fn is_own_attribution(input: &str, inner: &str, right: &[Token], after: &Cue) ->
     comma_closes && named && own_clause
 }
 
-/// The words around one quotation: its paragraph up to the quotation (from the start of
-/// the paragraph or [`CONTEXT_BYTES`] before), then the rest of the paragraph after it (as
-/// far), with the words of other quotations dropped and their marks kept.
+/// Where the words around one quotation stand: its paragraph up to the quotation (from the
+/// start of the paragraph or [`CONTEXT_BYTES`] before), then the rest of the paragraph
+/// after it (as far), with the words of other quotations dropped and their marks kept. The
+/// tokens themselves are in the buffer [`Surroundings::read`] fills.
 struct Surroundings {
-    /// The tokens before the quotation, then the tokens after it.
-    tokens: Vec<Token>,
-    /// How many of `tokens` stand before the quotation.
+    /// How many of the tokens stand before the quotation (the rest stand after it).
     left_len: usize,
     /// Byte offset the tokens before the quotation start from.
     left_bound: usize,
-    /// Index in `tokens` of the first token of the quotation's sentence.
+    /// Index among the tokens of the first token of the quotation's sentence.
     sentence_start: usize,
     /// Byte offset of the quotation's sentence (the quotation's own when it opens it).
     sentence_start_byte: usize,
 }
 
 impl Surroundings {
+    /// Reads the surroundings of quotation `index` into `tokens` (cleared first: one
+    /// buffer serves every quotation of the article, instead of a new list for each).
     fn read(
         input: &str,
         paragraphs: &[Range<usize>],
         quotations: &[Quotation],
         narration: &mut Narration,
         index: usize,
+        tokens: &mut Vec<Token>,
     ) -> Self {
         let quotation = &quotations[index];
         let paragraph = &paragraphs[quotation.first_paragraph];
@@ -367,7 +378,7 @@ impl Surroundings {
         // The sentence may hold earlier quotations (X called it “…” and said “…”) and go on
         // past later ones (“…,” Texas delegate Ann Lee, wearing a “Vote Lee” pin, said):
         // their marks stay, their words are the speakers', not the sentence's, and go.
-        let mut tokens = Vec::new();
+        tokens.clear();
         tokens.extend_from_slice(narration.between(
             input,
             paragraphs,
@@ -378,7 +389,7 @@ impl Surroundings {
         let left_len = tokens.len();
         let sentence_start = (0..tokens.len())
             .rev()
-            .find(|&i| ends_sentence_at(input, &tokens, i))
+            .find(|&i| ends_sentence_at(input, tokens, i))
             .map_or(0, |i| i + 1);
         let sentence_start_byte = tokens
             .get(sentence_start)
@@ -391,7 +402,6 @@ impl Surroundings {
             quotation.close..right_bound,
         ));
         Surroundings {
-            tokens,
             left_len,
             left_bound,
             sentence_start,
@@ -435,21 +445,24 @@ impl<'a> Narration<'a> {
             Some(position) => position,
             None => {
                 let span = &paragraphs[paragraph];
-                let mut tokens = self.paragraph_tokens.of(paragraph).to_vec();
-                if let Some(dateline) = dateline(input, &tokens) {
-                    tokens.drain(dateline);
-                }
+                // Two paragraphs at most are asked for around one quotation: the older
+                // one's list is taken over for the new one, so that reading a paragraph
+                // allocates nothing once two have been read.
+                let mut tokens = if self.read.len() == 2 {
+                    self.read.remove(0).1
+                } else {
+                    Vec::new()
+                };
+                tokens.clear();
+                let written = self.paragraph_tokens.of(paragraph);
+                let from = dateline(input, written).map_or(0, |dateline| dateline.end);
+                tokens.extend_from_slice(&written[from..]);
                 let first = quotations.partition_point(|quotation| quotation.close <= span.start);
-                let quoted: Vec<Range<usize>> = quotations[first..]
+                let in_paragraph = quotations[first..]
                     .iter()
                     .take_while(|quotation| quotation.open < span.end)
-                    .map(|quotation| quotation.inner.clone())
-                    .collect();
-                drop_quoted_words(&mut tokens, &quoted);
-                // Two paragraphs at most are asked for around one quotation.
-                if self.read.len() == 2 {
-                    self.read.remove(0);
-                }
+                    .count();
+                drop_quoted_words(&mut tokens, &quotations[first..first + in_paragraph]);
                 self.read.push((paragraph, tokens));
                 self.read.len() - 1
             }
@@ -480,27 +493,31 @@ fn paragraph_before(
     tokens[last_sentence_start(input, tokens)..].to_vec()
 }
 
-/// Drops from `tokens` the words inside the quotations `quoted` (byte spans of their words):
-/// their marks stay, and so does the punctuation ending one, which belongs to the sentence
-/// around it (on “Morning Hour,” Olsen said; “We won.” Then …).
+/// Drops from `tokens` the words inside the quotations `quoted` (the byte spans of their
+/// words, `inner`): their marks stay, and so does the punctuation ending one, which belongs
+/// to the sentence around it (on “Morning Hour,” Olsen said; “We won.” Then …).
 ///
 /// `quoted` is in the order of the text, so one walk over both does it, in time linear in
-/// their lengths however many quotations stand close together.
-fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Range<usize>]) {
+/// their lengths however many quotations stand close together; the tokens kept are moved
+/// forward in place, without a second list.
+fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Quotation]) {
     if quoted.is_empty() {
         return;
     }
-    let mut kept = Vec::with_capacity(tokens.len());
     let mut next_span = 0;
-    for (position, token) in tokens.iter().enumerate() {
+    let mut kept = 0;
+    for position in 0..tokens.len() {
+        // Read before any token is moved: `kept` never passes `position`.
+        let token = tokens[position];
         while quoted
             .get(next_span)
-            .is_some_and(|span| span.end <= token.start)
+            .is_some_and(|quotation| quotation.inner.end <= token.start)
         {
             next_span += 1;
         }
         let inside = quoted
             .get(next_span)
+            .map(|quotation| &quotation.inner)
             .filter(|span| span.contains(&token.start));
         let keep = match inside {
             None => true,
@@ -512,10 +529,11 @@ fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Range<usize>]) {
             }
         };
         if keep {
-            kept.push(*token);
+            tokens[kept] = token;
+            kept += 1;
         }
     }
-    *tokens = kept;
+    tokens.truncate(kept);
 }
 
 /// The index of the first token of the last sentence of `tokens`.
