@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::lexicon::quote_lexicon;
 use super::tokens::{is_capitalised, LowerWord, Token};
-use super::word_key::{casing_key, KeySet};
+use super::word_key::{casing_key, casing_key_of, KeySet};
 use crate::text::{stopwords, word_hash};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
@@ -61,24 +61,29 @@ impl WordCasing {
             if !token.is_word() {
                 continue;
             }
-            let word = &input[token.start..token.end];
-            // An ASCII first letter, nearly always, is read from its byte.
-            let (alphabetic, capitalised) = match word.as_bytes().first() {
+            // An ASCII first letter, nearly always, is read from its byte, and the key
+            // from the word's bytes: the word is sliced out of the text (which checks
+            // character boundaries) only outside ASCII.
+            let (alphabetic, capitalised) = match input.as_bytes().get(token.start) {
                 Some(&byte) if byte.is_ascii() => {
                     (byte.is_ascii_alphabetic(), byte.is_ascii_uppercase())
                 }
-                _ => (
-                    word.chars().next().is_some_and(char::is_alphabetic),
-                    is_capitalised(word),
-                ),
+                _ => {
+                    let word = &input[token.start..token.end];
+                    (
+                        word.chars().next().is_some_and(char::is_alphabetic),
+                        is_capitalised(word),
+                    )
+                }
             };
             if !alphabetic {
                 continue;
             }
+            let key = || casing_key_of(input, token.start..token.end);
             if !capitalised {
-                self.lowercase.insert(casing_key(word));
+                self.lowercase.insert(key());
             } else if index > 0 && continues_sentence(&tokens[index - 1]) {
-                self.capitalised_inside.insert(casing_key(word));
+                self.capitalised_inside.insert(key());
             }
         }
     }

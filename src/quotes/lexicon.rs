@@ -182,17 +182,12 @@ impl QuoteLexicon {
         }
     }
 
-    /// Whether `word`, in any case, may be a pronoun of a man or a woman: its first letter,
-    /// in lowercase, opens one (a word opening with a character outside ASCII is not ruled
-    /// out). Lowercasing keeps an ASCII first letter first, so this needs no lowercase copy.
-    pub fn may_be_personal_pronoun(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            None => false,
-            Some(&byte) if byte.is_ascii() => {
-                self.personal_pronoun_initials[usize::from(byte.to_ascii_lowercase())]
-            }
-            Some(_) => true,
-        }
+    /// Whether a word whose first byte is `first`, in any case, may be a pronoun of a man or
+    /// a woman: that letter, in lowercase, opens one (a word opening with a character outside
+    /// ASCII is not ruled out). Lowercasing keeps an ASCII first letter first, so this needs
+    /// no lowercase copy, nor even the word.
+    pub fn may_open_personal_pronoun(&self, first: u8) -> bool {
+        !first.is_ascii() || self.personal_pronoun_initials[usize::from(first.to_ascii_lowercase())]
     }
 
     /// The lists of names' words `word` (lowercase) stands in.
@@ -439,14 +434,15 @@ mod tests {
     #[test]
     fn personal_pronouns_are_told_without_a_lowercase_copy() {
         let lexicon = quote_lexicon();
+        let may_be = |word: &str| lexicon.may_open_personal_pronoun(word.as_bytes()[0]);
         for word in ["He", "she", "HERSELF", "his"] {
-            assert!(lexicon.may_be_personal_pronoun(word), "{word}");
+            assert!(may_be(word), "{word}");
         }
-        for word in ["Macron", "they", "it", ""] {
-            assert!(!lexicon.may_be_personal_pronoun(word), "{word}");
+        for word in ["Macron", "they", "it"] {
+            assert!(!may_be(word), "{word}");
         }
         // Outside ASCII, the lowercase form decides.
-        assert!(lexicon.may_be_personal_pronoun("Émile"));
+        assert!(may_be("Émile"));
         assert_eq!(lexicon.personal_pronoun("herself"), Some(Gender::Feminine));
         assert_eq!(lexicon.personal_pronoun("they"), None);
     }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, Gender, NameWordLists};
-use super::tokens::{is_capitalised, strip_possessive, LowerWord, Token};
+use super::tokens::{strip_possessive, LowerWord, Token};
 
 /// A name read from a run of capitalised words of the text `'a`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,13 +34,8 @@ fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
     let Some(token) = tokens.get(index) else {
         return false;
     };
-    // Asked of every token a run may hold: an ASCII first letter is read from its byte,
-    // without slicing the word out.
-    token.is_word()
-        && match input.as_bytes().get(token.start) {
-            Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-            _ => is_capitalised(&input[token.start..token.end]),
-        }
+    // Asked of every token a run may hold: read without slicing the word out.
+    token.is_word() && token.is_capitalised_in(input)
 }
 
 /// Reads the capitalised run starting at token `start` (lower-case title words right before

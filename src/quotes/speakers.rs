@@ -19,7 +19,7 @@ use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::{quote_lexicon, Gender};
 use super::names::{name_at, NameChunk};
-use super::tokens::{is_capitalised, LowerWord, ParagraphTokens, Token, PREPOSITIONS};
+use super::tokens::{LowerWord, ParagraphTokens, Token, PREPOSITIONS};
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -117,7 +117,7 @@ impl SpeakerTable {
             casing: WordCasing::with_room_for(paragraph_tokens.token_count()),
             ..SpeakerTable::default()
         };
-        let mut running_text: Vec<&[Token]> = Vec::new();
+        let mut running_text: Vec<&[Token]> = Vec::with_capacity(paragraph_tokens.paragraph_count());
         for tokens in paragraph_tokens.paragraphs() {
             let headline = is_headline_like(input, tokens);
             table.casing.record(input, tokens, headline);
@@ -233,6 +233,7 @@ impl SpeakerTable {
             }
         }
         let mut next_quote = 0;
+        table.mentions.reserve(mentions_found.len());
         for name in mentions_found {
             let FoundName {
                 chunk,
@@ -562,18 +563,19 @@ fn part_of<'a>(name: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
 /// the next capitalised word (another name, most often) other than a pronoun.
 fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> {
     let lexicon = quote_lexicon();
+    // Up to twenty tokens after every name: read from their bytes (a word's first byte
+    // tells most of them apart), a word sliced out of the text only when it may be a
+    // pronoun. Marks are no pronouns.
+    let bytes = input.as_bytes();
     tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
         .iter()
         .take_while(|token| {
-            !(token.is_word() && is_capitalised(&input[token.start..token.end]))
-                || matches!(&input[token.start..token.end], "He" | "She" | "His" | "Her")
+            !(token.is_word() && token.is_capitalised_in(input))
+                || matches!(&bytes[token.start..token.end], b"He" | b"She" | b"His" | b"Her")
         })
+        .filter(|token| token.is_word() && lexicon.may_open_personal_pronoun(bytes[token.start]))
         .find_map(|token| {
-            let word = &input[token.start..token.end];
-            lexicon
-                .may_be_personal_pronoun(word)
-                .then(|| lexicon.personal_pronoun(LowerWord::of(word).as_str()))
-                .flatten()
+            lexicon.personal_pronoun(LowerWord::of(&input[token.start..token.end]).as_str())
         })
 }
 

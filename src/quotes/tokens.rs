@@ -85,6 +85,16 @@ impl Token {
     pub fn ends_sentence(&self) -> bool {
         matches!(self.punct, Some('.' | '!' | '?'))
     }
+
+    /// Whether the token, a word of `input`, starts with an upper-case letter: asked of
+    /// many tokens, so an ASCII first letter (nearly always) is read from its byte,
+    /// without slicing the word out of the text (which checks character boundaries).
+    pub fn is_capitalised_in(&self, input: &str) -> bool {
+        match input.as_bytes().get(self.start) {
+            Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+            _ => is_capitalised(&input[self.start..self.end]),
+        }
+    }
 }
 
 /// The tokens of every paragraph of an article, read once and shared by the speaker table,
@@ -126,6 +136,11 @@ impl ParagraphTokens {
         self.bounds
             .get(index)
             .map_or(&[], |bounds| &self.tokens[bounds.clone()])
+    }
+
+    /// How many paragraphs were read.
+    pub fn paragraph_count(&self) -> usize {
+        self.bounds.len()
     }
 
     /// The tokens of each paragraph, in order.

@@ -3,6 +3,8 @@
 //! key). The article's casing sets and the word lists of names are looked up by them,
 //! without a lowercase copy of the word.
 
+use std::ops::Range;
+
 use crate::text::bytes::{bytes_in_range, HIGH_BITS};
 
 /// A key for `word` in any case: two words have one key when they are the same in
@@ -16,16 +18,31 @@ use crate::text::bytes::{bytes_in_range, HIGH_BITS};
 /// where size counts more.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn casing_key(word: &str) -> u64 {
-    let bytes = word.as_bytes();
+    ascii_bytes_key(word.as_bytes()).unwrap_or_else(|| key_outside_ascii(word))
+}
+
+/// The [`casing_key`] of the word `input[span]` (a token's span: character boundaries),
+/// read from the bytes of `input`: an ASCII word, nearly every one, is keyed without the
+/// character-boundary checks of slicing the text, which cost more than the key itself on
+/// the casing sets' path (every word of the article).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub fn casing_key_of(input: &str, span: Range<usize>) -> u64 {
+    match input.as_bytes().get(span.clone()).and_then(ascii_bytes_key) {
+        Some(key) => key,
+        None => casing_key(&input[span]),
+    }
+}
+
+/// The key of `bytes` when they are ASCII (then the [`casing_key`] of the word they
+/// spell), else `None`.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn ascii_bytes_key(bytes: &[u8]) -> Option<u64> {
     if bytes.len() <= 8 {
         let chunk = load_short(bytes);
-        if chunk & HIGH_BITS == 0 {
-            return spread(lower_ascii(chunk));
-        }
-    } else if word.is_ascii() {
-        return long_key(bytes);
+        (chunk & HIGH_BITS == 0).then(|| spread(lower_ascii(chunk)))
+    } else {
+        bytes.is_ascii().then(|| long_key(bytes))
     }
-    key_outside_ascii(word)
 }
 
 /// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.
@@ -154,13 +171,7 @@ fn lower_ascii(chunk: u64) -> u64 {
 /// whose lowercase takes more than changing bytes.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn ascii_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    if bytes.len() <= 8 {
-        let chunk = load_short(bytes);
-        (chunk & HIGH_BITS == 0).then(|| spread(lower_ascii(chunk)))
-    } else {
-        word.is_ascii().then(|| long_key(bytes))
-    }
+    ascii_bytes_key(word.as_bytes())
 }
 
 /// A set of [`casing_key`]s, as the article's casing sets keep them: open addressing with
@@ -384,6 +395,17 @@ mod tests {
                 key_of_lowercase(&key_text(word)),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn keys_read_from_a_span_are_the_words_keys() {
+        let input = "Émile said: DON’T, interoperability-Standards and AT&T; ok";
+        let mut start = 0;
+        for word in input.split([' ', ':', ',', ';']) {
+            let span = start..start + word.len();
+            assert_eq!(casing_key_of(input, span), casing_key(word), "{word}");
+            start += word.len() + 1;
         }
     }
 
