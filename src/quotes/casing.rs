@@ -106,19 +106,24 @@ impl WordCasing {
         if self.capitalised_inside.contains(key) || is_all_capitals(word) {
             return false;
         }
-        let lower = LowerWord::of(word);
+        // The cheapest evidence first: each is enough on its own.
+        if self.lowercase.contains(key) {
+            return true;
+        }
         let lexicon = quote_lexicon();
-        let shape = match modifier_shape(lower.as_str()) {
+        let lower = LowerWord::of(word);
+        // An ASCII word's lists are looked up as written, without the lowercase's hash.
+        let lists = lexicon
+            .ascii_name_word_lists(word)
+            .unwrap_or_else(|| lexicon.name_word_lists(lower.as_str()));
+        if lists.not_name() || lists.sentence_opener() || stopwords().contains(&word_hash(word)) {
+            return true;
+        }
+        match modifier_shape(lower.as_str()) {
             Some(Shape::Adverb) => !before_name,
             Some(Shape::Participle) => true,
             None => false,
-        };
-        let lists = lexicon.name_word_lists(lower.as_str());
-        lists.not_name()
-            || lists.sentence_opener()
-            || stopwords().contains(&word_hash(word))
-            || shape
-            || self.lowercase.contains(key)
+        }
     }
 }
 

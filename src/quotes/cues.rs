@@ -6,7 +6,7 @@
 //! clause the colon ends). A verb in a subordinate clause opening the sentence, or one
 //! without a subject, gives way to another.
 
-use super::lexicon::quote_lexicon;
+use super::lexicon::{quote_lexicon, CueWord};
 use super::names::{name_at, name_before};
 use super::sources::{
     lower, name_source, sentence_subject, source_after, source_before, word, Source,
@@ -456,6 +456,15 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
     for index in (opening_clause_end.max(colon_clause_start)..left.len()).rev() {
         let token = &left[index];
         if !token.is_word() {
+            continue;
+        }
+        // Most words of the sentence are no cue of any kind: an ASCII word (nearly every
+        // one) is told so by one lookup of the word as written, without a lowercase copy.
+        // ("according" is no cue word of the lists; no word outside ASCII lowercases to it.)
+        let written = word(input, token);
+        if lexicon.ascii_cue_word(written).is_some_and(CueWord::is_none)
+            && !written.eq_ignore_ascii_case("according")
+        {
             continue;
         }
         let lower_word = lower(input, token);

@@ -41,8 +41,7 @@ impl NameWordLists {
     const PRONOUN: u16 = 8;
     const SENTENCE_OPENER: u16 = 16;
     const CONNECTOR: u16 = 32;
-    /// The lists of names' words, above: the others are the cues' ([`CueWord`]).
-    const NAME_FLAGS: u16 = 63;
+    // The flags above are the lists of names' words; those below, the cues' ([`CueWord`]).
     const VERB: u16 = 64;
     const CUE_NOUN: u16 = 128;
     const PHRASE_END: u16 = 256;
@@ -212,6 +211,12 @@ impl QuoteLexicon {
         CueWord(self.name_word_lists(word))
     }
 
+    /// What `word`, in any case, may be among the cues read before a quotation, as
+    /// [`QuoteLexicon::cue_word`] tells of its lowercase; `None` when it is not ASCII.
+    pub fn ascii_cue_word(&self, word: &str) -> Option<CueWord> {
+        self.ascii_name_word_lists(word).map(CueWord)
+    }
+
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
@@ -285,15 +290,14 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         lexicon.name_word_lists = name_word_lists(&lexicon);
         // Keyed by a case-blind key: only the entries in lowercase, which alone a lowercase
         // word ever matched, and only ASCII ones (a word outside ASCII is looked up in
-        // lowercase).
+        // lowercase). The cues' words too: the words before a quotation are told apart by
+        // this map as the names' words are.
         lexicon.name_word_keys = lexicon
             .name_word_lists
             .iter()
-            .filter(|(word, lists)| {
-                lists.0 & NameWordLists::NAME_FLAGS != 0
-                    && word
-                        .bytes()
-                        .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+            .filter(|(word, _)| {
+                word.bytes()
+                    .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
             })
             .filter_map(|(word, &lists)| Some((ascii_key(word)?, lists)))
             .collect();
@@ -429,6 +433,12 @@ mod tests {
         assert!(lexicon.cue_word("said").verb());
         assert!(lexicon.cue_word("remarks").cue_noun());
         assert!(lexicon.cue_word("zebra").is_none());
+        // As written, in any case, for an ASCII word.
+        for word in ["Said", "SAID", "remarks", "Zebra", "put", "according"] {
+            let lower = word.to_lowercase();
+            assert_eq!(lexicon.ascii_cue_word(word), Some(lexicon.cue_word(&lower)), "{word}");
+        }
+        assert_eq!(lexicon.ascii_cue_word("Déclaré"), None);
     }
 
     #[test]
