@@ -32,6 +32,10 @@ pub struct Entity {
     pub titles: Vec<String>,
     masculine: u32,
     feminine: u32,
+    /// The entity of two words or more entered before this one with the same last word,
+    /// when this one has two words or more: the full names ending in one word are a chain
+    /// through the entities, without a list for each word.
+    earlier_with_last_word: Option<usize>,
 }
 
 impl Entity {
@@ -89,8 +93,9 @@ pub struct SpeakerTable {
     by_first_word: HashMapOfWords<usize>,
     /// How the article writes each word: tells a name from a sentence's opening word.
     casing: WordCasing,
-    /// Every name of two words or more, by its last word.
-    full_names_by_last_word: HashMapOfWords<Vec<usize>>,
+    /// The last name of two words or more entered, by its last word; the others ending in
+    /// that word are chained through [`Entity::earlier_with_last_word`].
+    full_names_by_last_word: HashMapOfWords<usize>,
     /// Names the article writes more than once.
     repeated_names: HashSetOfWords,
 }
@@ -290,10 +295,8 @@ impl SpeakerTable {
             .iter()
             .map(|entity| {
                 entity.organisation
-                    || entity
-                        .name
-                        .split_once(' ')
-                        .is_some_and(|(first, _)| self.casing.is_capitalised_inside(first))
+                    || has_space(&entity.name)
+                        && self.casing.is_capitalised_inside(first_word(&entity.name))
             })
             .collect();
         // Two names run together ("Olsen Dumas") never stand for either.
@@ -304,13 +307,13 @@ impl SpeakerTable {
             .collect();
         let rank = |entity: usize| (single[entity], confirmed[entity], counts[entity]);
         for (index, entity) in self.entities.iter().enumerate() {
-            let Some((first_word, _)) = entity.name.split_once(' ') else {
+            if !has_space(&entity.name) {
                 continue;
-            };
-            let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
+            }
             let better =
                 |current: Option<&usize>| current.is_none_or(|&other| rank(index) > rank(other));
-            let (last_key, first_key) = (name_key(last_word), name_key(first_word));
+            let last_key = name_key(last_word(&entity.name));
+            let first_key = name_key(first_word(&entity.name));
             if better(self.by_last_word.get(&last_key)) {
                 self.by_last_word.insert(last_key, index);
             }
@@ -319,11 +322,10 @@ impl SpeakerTable {
             }
         }
         for (index, entity) in self.entities.iter().enumerate() {
-            if confirmed[index] || !entity.name.contains(' ') {
+            if confirmed[index] || !has_space(&entity.name) {
                 continue;
             }
-            let last_word = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
-            if let Some(&chosen) = self.by_last_word.get(&name_key(last_word)) {
+            if let Some(&chosen) = self.by_last_word.get(&name_key(last_word(&entity.name))) {
                 if chosen != index && confirmed[chosen] {
                     self.by_name.insert(name_key(&entity.name), chosen);
                 }
@@ -364,24 +366,25 @@ impl SpeakerTable {
     /// of a title line, not a habit.
     fn run_together(&self, name: &str) -> Option<usize> {
         // Most names read are one word: no list of words for them.
-        if !name.contains(' ') || self.repeated_names.contains(&name_key(name)) {
+        if !has_space(name) || self.repeated_names.contains(&name_key(name)) {
             return None;
         }
         // Whether `word` ends the full name of someone other than `name`.
         let ends_another = |word: &str| {
-            self.full_names_by_last_word
-                .get(&name_key(word))
-                .into_iter()
-                .flatten()
-                .map(|&entity| &self.entities[entity])
-                .any(|entity| {
+            let mut next = self.full_names_by_last_word.get(&name_key(word)).copied();
+            std::iter::from_fn(|| {
+                let entity = &self.entities[next?];
+                next = entity.earlier_with_last_word;
+                Some(entity)
+            })
+            .any(|entity| {
                     !entity.organisation
                         && entity.name != name
                         && !name.ends_with(&entity.name)
                         && !entity.name.ends_with(name)
                 })
         };
-        if !ends_another(name.rsplit(' ').next().unwrap_or(name)) {
+        if !ends_another(last_word(name)) {
             return None;
         }
         // The first word (not the last) ending another's name splits the run after it; the
@@ -404,9 +407,9 @@ impl SpeakerTable {
         if let Some(&entity) = self.by_name.get(&key) {
             return entity;
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(name);
-        let last_key = name_key(last_word);
-        if !name.contains(' ') {
+        let several_words = has_space(name);
+        let last_key = name_key(last_word(name));
+        if !several_words {
             let known = self
                 .by_last_word
                 .get(&last_key)
@@ -423,16 +426,14 @@ impl SpeakerTable {
             ..Entity::default()
         });
         self.by_name.insert(key, entity);
-        if let Some((first_word, _)) = name.split_once(' ').filter(|_| !organisation) {
+        if several_words && !organisation {
             self.by_first_word
-                .entry(name_key(first_word))
+                .entry(name_key(first_word(name)))
                 .or_insert(entity);
         }
-        if name.contains(' ') {
-            self.full_names_by_last_word
-                .entry(last_key)
-                .or_default()
-                .push(entity);
+        if several_words {
+            self.entities[entity].earlier_with_last_word =
+                self.full_names_by_last_word.insert(last_key, entity);
         }
         self.by_last_word.entry(last_key).or_insert(entity);
         entity
@@ -466,9 +467,8 @@ impl SpeakerTable {
         if let Some(&entity) = self.by_name.get(&key) {
             return Some(self.entities[entity].name.clone());
         }
-        let last_word = name.rsplit(' ').next().unwrap_or(name);
-        let known = self.by_last_word.get(&name_key(last_word)).or_else(|| {
-            (!name.contains(' '))
+        let known = self.by_last_word.get(&name_key(last_word(name))).or_else(|| {
+            (!has_space(name))
                 .then(|| self.by_first_word.get(&key))
                 .flatten()
         });
@@ -538,6 +538,28 @@ impl SpeakerTable {
                 has(head) && modifiers.iter().all(|modifier| has(modifier))
             })
             .map(|entity| entity.name.clone())
+    }
+}
+
+/// Whether `name` has two words or more. Names are short: a plain walk over the bytes costs
+/// less than a character search's setup, and the table asks this of every name it enters.
+fn has_space(name: &str) -> bool {
+    name.bytes().any(|byte| byte == b' ')
+}
+
+/// The first word of `name` (all of it when it is one word).
+fn first_word(name: &str) -> &str {
+    match name.bytes().position(|byte| byte == b' ') {
+        Some(space) => &name[..space],
+        None => name,
+    }
+}
+
+/// The last word of `name` (all of it when it is one word).
+fn last_word(name: &str) -> &str {
+    match name.bytes().rposition(|byte| byte == b' ') {
+        Some(space) => &name[space + 1..],
+        None => name,
     }
 }
 
