@@ -57,7 +57,7 @@ impl Entity {
         !self.organisation
             && (self.masculine + self.feminine > 0
                 || !self.titles.is_empty()
-                || self.name.contains(' '))
+                || has_space(&self.name))
     }
 }
 
@@ -198,7 +198,7 @@ impl SpeakerTable {
         // how often the article writes each is counted on the way.
         let mut counts: Vec<usize> = Vec::new();
         for name in &found {
-            if name.chunk.name.contains(' ') {
+            if has_space(&name.chunk.name) {
                 let entity = table.entity_for(&name.chunk.name, name.key, name.chunk.organisation);
                 if counts.len() <= entity {
                     counts.resize(entity + 1, 0);
@@ -341,8 +341,8 @@ impl SpeakerTable {
         // The words kept are the end of `name` from its first word that opens no sentence.
         let mut rest = name;
         loop {
-            let (word, more) = match rest.split_once(' ') {
-                Some((word, more)) => (word, Some(more)),
+            let (word, more) = match rest.bytes().position(|byte| byte == b' ') {
+                Some(space) => (&rest[..space], Some(&rest[space + 1..])),
                 None => (rest, None),
             };
             if !self.casing.is_opening_word(word, more.is_some()) {
@@ -350,7 +350,7 @@ impl SpeakerTable {
             }
             rest = more?;
         }
-        let several = rest.contains(' ');
+        let several = has_space(rest);
         if several && rest.split(' ').all(is_all_capitals) {
             return None;
         }
