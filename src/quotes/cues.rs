@@ -462,7 +462,9 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         // one) is told so by one lookup of the word as written, without a lowercase copy.
         // ("according" is no cue word of the lists; no word outside ASCII lowercases to it.)
         let written = word(input, token);
-        if lexicon.ascii_cue_word(written).is_some_and(CueWord::is_none)
+        if lexicon
+            .ascii_cue_word(written)
+            .is_some_and(CueWord::is_none)
             && !written.eq_ignore_ascii_case("according")
         {
             continue;

@@ -436,7 +436,11 @@ mod tests {
         // As written, in any case, for an ASCII word.
         for word in ["Said", "SAID", "remarks", "Zebra", "put", "according"] {
             let lower = word.to_lowercase();
-            assert_eq!(lexicon.ascii_cue_word(word), Some(lexicon.cue_word(&lower)), "{word}");
+            assert_eq!(
+                lexicon.ascii_cue_word(word),
+                Some(lexicon.cue_word(&lower)),
+                "{word}"
+            );
         }
         assert_eq!(lexicon.ascii_cue_word("Déclaré"), None);
     }

@@ -122,7 +122,8 @@ impl SpeakerTable {
             casing: WordCasing::with_room_for(paragraph_tokens.token_count()),
             ..SpeakerTable::default()
         };
-        let mut running_text: Vec<&[Token]> = Vec::with_capacity(paragraph_tokens.paragraph_count());
+        let mut running_text: Vec<&[Token]> =
+            Vec::with_capacity(paragraph_tokens.paragraph_count());
         for tokens in paragraph_tokens.paragraphs() {
             let headline = is_headline_like(input, tokens);
             table.casing.record(input, tokens, headline);
@@ -378,11 +379,11 @@ impl SpeakerTable {
                 Some(entity)
             })
             .any(|entity| {
-                    !entity.organisation
-                        && entity.name != name
-                        && !name.ends_with(&entity.name)
-                        && !entity.name.ends_with(name)
-                })
+                !entity.organisation
+                    && entity.name != name
+                    && !name.ends_with(&entity.name)
+                    && !entity.name.ends_with(name)
+            })
         };
         if !ends_another(last_word(name)) {
             return None;
@@ -467,11 +468,14 @@ impl SpeakerTable {
         if let Some(&entity) = self.by_name.get(&key) {
             return Some(self.entities[entity].name.clone());
         }
-        let known = self.by_last_word.get(&name_key(last_word(name))).or_else(|| {
-            (!has_space(name))
-                .then(|| self.by_first_word.get(&key))
-                .flatten()
-        });
+        let known = self
+            .by_last_word
+            .get(&name_key(last_word(name)))
+            .or_else(|| {
+                (!has_space(name))
+                    .then(|| self.by_first_word.get(&key))
+                    .flatten()
+            });
         match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
                 Some(self.entities[entity].name.clone())
@@ -593,7 +597,10 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
         .iter()
         .take_while(|token| {
             !(token.is_word() && token.is_capitalised_in(input))
-                || matches!(&bytes[token.start..token.end], b"He" | b"She" | b"His" | b"Her")
+                || matches!(
+                    &bytes[token.start..token.end],
+                    b"He" | b"She" | b"His" | b"Her"
+                )
         })
         .filter(|token| token.is_word() && lexicon.may_open_personal_pronoun(bytes[token.start]))
         .find_map(|token| {
