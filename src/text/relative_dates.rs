@@ -11,7 +11,9 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{day_number, find_dates_in_digit_words, month_number_hashed, FoundDate};
+use super::dates::{
+    day_number, find_dates_in_digit_words, may_be_month, month_number_hashed, FoundDate,
+};
 use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -315,8 +317,9 @@ impl DateWords {
     /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
     /// is the hash of the lowercase word).
     pub fn push_hashed(&mut self, word: &HashedWord<'_>, start: usize, capitalized: bool) {
-        // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if capitalized {
+        // Month names are written with a capital here ("may" and "march" are verbs too). A
+        // capitalised word whose hash is no month's is not lowercased to be looked up.
+        let month = if capitalized && may_be_month(word.hash) {
             self.lowercase.clear();
             push_lowercase(word.text, &mut self.lowercase);
             (self.lowercase.len() >= 3)
