@@ -10,6 +10,7 @@ use super::lexicon::lexicon;
 use super::noise::is_byline;
 use crate::text::dates::{find_dates, is_month_word};
 use crate::text::segment::{split_paragraph, Paragraph};
+use crate::text::Lowercase;
 
 /// Fewest words of article text that must stand beside a stamp for the paragraph to be
 /// split: with fewer, the line is a date line with a word or two ("Posted 2024-05-17 in
@@ -142,7 +143,8 @@ fn stamp_split_point(input: &str, paragraph: &Paragraph) -> Option<usize> {
 /// The council votes ..."), may begin with a bare date.
 fn leading_stamp_end(text: &str) -> Option<usize> {
     let first = crate::text::words(text).next()?;
-    let first_lower = first.to_lowercase();
+    // Borrowed when the word is lowercase already: no allocation per paragraph.
+    let first_lower = Lowercase::of(first);
     if first.as_ptr() != text.as_ptr()
         && !text[..first.as_ptr() as usize - text.as_ptr() as usize]
             .chars()
@@ -250,19 +252,19 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
         tail_start -= 1;
     }
     let last = crate::text::words(&text[tail_start..]).last()?;
-    let last_lower = last.to_lowercase();
+    let last_lower = Lowercase::of(last);
     if !(last.bytes().all(|b| b.is_ascii_digit())
         || TIME_ZONES.contains(&last_lower.as_str())
         || matches!(last_lower.as_str(), "am" | "pm" | "m"))
     {
         return None;
     }
+    // The last sentence ends first, read from the end: no list of them all.
     let sentence_ends = text
-        .match_indices(['.', '?', '!'])
+        .rmatch_indices(['.', '?', '!'])
         .map(|(at, _)| at)
-        .filter(|&at| text[at + 1..].starts_with([' ', '"', '”', '’', ')']))
-        .collect::<Vec<_>>();
-    for &end in sentence_ends.iter().rev().take(TRAILING_SENTENCE_ENDS) {
+        .filter(|&at| text[at + 1..].starts_with([' ', '"', '”', '’', ')']));
+    for end in sentence_ends.take(TRAILING_SENTENCE_ENDS) {
         let after = &text[end + 1..];
         let stamp_start =
             end + 1 + (after.len() - after.trim_start_matches([' ', '"', '”', '’', ')']).len());
@@ -271,7 +273,7 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
         let tail = &text[stamp_start..];
         let opens = crate::text::words(tail)
             .next()
-            .is_some_and(|first| may_open_stamp(&first.to_lowercase()));
+            .is_some_and(|first| may_open_stamp(&Lowercase::of(first)));
         if !opens {
             continue;
         }
