@@ -336,11 +336,14 @@ fn find_author(
                     .iter()
                     .any(|word| lexicon().byline_openings.contains(word))
             };
+            // The word count is known: longer lines are no bylines and no bare openings
+            // (see `is_bare_opening`), and need no scan.
+            let words = item.features.words;
+            let short_enough = words <= BYLINE_MAX_WORDS.max(lexicon().byline_opening_max_words);
             item.noise_is(BlockKind::Byline)
-                || (may_open_byline()
-                    // The word count is known: longer lines are no bylines, and need no scan.
-                    && ((item.features.words <= BYLINE_MAX_WORDS
-                        && is_byline(&item.paragraph.text))
+                || (short_enough
+                    && may_open_byline()
+                    && ((words <= BYLINE_MAX_WORDS && is_byline(&item.paragraph.text))
                         || is_bare_opening(&item.paragraph.text)))
         })
         .filter_map(|index| {
