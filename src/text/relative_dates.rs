@@ -240,22 +240,34 @@ pub fn spoken_dates_of_words(
         });
     }
     // The words in lowercase: the text's ASCII letters lowercased in one pass, and the few
-    // words that are not ASCII one by one.
-    let lowered = text.to_ascii_lowercase();
+    // words that are not ASCII one by one. Made only when read: without the article's date,
+    // only a month name can start a day or a run of days, and many texts name none.
+    let resolving = published.is_some() || date_words.any_month;
+    let lowered = if resolving {
+        text.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let mut others = String::new();
-    let tokens = date_words.tokens(&lowered, &mut others);
-    // Without the article's date, only a month name can start a day or a run of days.
-    if published.is_some() || date_words.any_month {
+    let tokens = resolving.then(|| date_words.tokens(&lowered, &mut others));
+    if let Some(tokens) = &tokens {
         let mut index = 0;
         while index < tokens.len() {
-            index += resolve_at(&tokens, index, published, &mut found);
+            index += resolve_at(tokens, index, published, &mut found);
         }
     }
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The words holding digits in hand, and the words for the word line, which is
         // written only when the text may hold a written date: no second scan of the text.
-        let word_line = || year_windows_line(&tokens);
+        let word_line = || match &tokens {
+            Some(tokens) => year_windows_line(tokens),
+            None => {
+                let lowered = text.to_ascii_lowercase();
+                let mut others = String::new();
+                year_windows_line(&date_words.tokens(&lowered, &mut others))
+            }
+        };
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
