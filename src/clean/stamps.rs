@@ -264,12 +264,12 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
     {
         return None;
     }
-    // The last sentence ends first, read from the end: no list of them all.
     let sentence_ends = text
-        .rmatch_indices(['.', '?', '!'])
+        .match_indices(['.', '?', '!'])
         .map(|(at, _)| at)
-        .filter(|&at| text[at + 1..].starts_with([' ', '"', '”', '’', ')']));
-    for end in sentence_ends.take(TRAILING_SENTENCE_ENDS) {
+        .filter(|&at| text[at + 1..].starts_with([' ', '"', '”', '’', ')']))
+        .collect::<Vec<_>>();
+    for &end in sentence_ends.iter().rev().take(TRAILING_SENTENCE_ENDS) {
         let after = &text[end + 1..];
         let stamp_start =
             end + 1 + (after.len() - after.trim_start_matches([' ', '"', '”', '’', ')']).len());
