@@ -36,7 +36,9 @@ const UNLISTED_ZIPF: f64 = 3.5;
 /// list's 7,413 keys, about two keys a bucket, so that a lookup reads one bucket bound and
 /// one or two keys instead of the thirteen dependent reads of a binary search (each distinct
 /// term of every article is looked up; the search was 4% of the CPU time of cleaning alone).
-/// The bounds take 16 KB, beside the keys' 30 KB: both stay in the first-level cache.
+/// The bounds take 16 KB, beside the keys' 30 KB: both stay in the first-level cache. The
+/// WebAssembly build keeps the binary search, whose code weighs less in the page.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 const BUCKET_BITS: u32 = 12;
 
 /// The decoded list: word keys (top [`HASH_BITS`] bits of the hash), sorted, and each key's
@@ -47,12 +49,24 @@ struct Table {
     zipf_tenths: Vec<u8>,
     /// For each bucket (a key's top [`BUCKET_BITS`] bits), the index of its first key in
     /// `keys`, then the number of keys: bucket `b`'s keys are
-    /// `keys[bucket_starts[b]..bucket_starts[b + 1]]`. Empty for an empty table.
+    /// `keys[bucket_starts[b]..bucket_starts[b + 1]]`. Empty for an empty table, and in the
+    /// WebAssembly build.
     bucket_starts: Vec<u32>,
 }
 
 impl Table {
     /// The table of sorted, distinct `keys` and their Zipf values in tenths.
+    #[cfg(target_arch = "wasm32")]
+    fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
+        Table {
+            keys,
+            zipf_tenths,
+            bucket_starts: Vec::new(),
+        }
+    }
+
+    /// The table of sorted, distinct `keys` and their Zipf values in tenths.
+    #[cfg(not(target_arch = "wasm32"))]
     fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
         let mut bucket_starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
         let mut index = 0;
@@ -74,6 +88,13 @@ impl Table {
         self.zipf_tenths(key).map(zipf_of_tenths)
     }
 
+    #[cfg(target_arch = "wasm32")]
+    fn zipf_tenths(&self, key: u32) -> Option<u8> {
+        let index = self.keys.binary_search(&key).ok()?;
+        Some(self.zipf_tenths[index])
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
     fn zipf_tenths(&self, key: u32) -> Option<u8> {
         let bucket = bucket_of(key) as usize;
         let (Some(&start), Some(&end)) = (
@@ -89,6 +110,7 @@ impl Table {
 }
 
 /// The bucket of a key in [`Table::bucket_starts`].
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn bucket_of(key: u32) -> u32 {
     key >> (HASH_BITS - BUCKET_BITS)
 }
