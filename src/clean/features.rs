@@ -90,14 +90,11 @@ impl ArticleTokens {
     /// measured), then the content words.
     pub fn share(&mut self, table: &ArticleWords) {
         let words = table.words(0..table.len());
+        let mut shared = Vec::with_capacity(words.len() + self.content.len());
+        shared.extend(words.iter().map(|word| word.hash));
+        shared.extend_from_slice(&self.content);
         self.content_start = words.len();
-        // Collected straight into the shared slice (the iterator knows its length): one
-        // allocation and one copy, not a vector copied again.
-        self.shared = words
-            .iter()
-            .map(|word| word.hash)
-            .chain(self.content.iter().copied())
-            .collect();
+        self.shared = shared.into();
     }
 
     /// The tokens of a measured paragraph ([`ArticleTokens::share`] called first).
