@@ -8,23 +8,18 @@ use crate::text::{
     ascii_prefix_len, count_byte_pairs, count_bytes, ends_sentence, is_letter, is_unspaced_script,
     is_utf8_continuation, ArticleWords,
 };
-use std::ops::Range;
-use std::rc::Rc;
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
 /// the rules that read words (bylines, date lines); longer ones only get hashes.
 pub const SHORT_PARAGRAPH_WORDS: usize = 30;
 
 /// The words of one paragraph, tokenised once.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tokens {
-    /// Every word's hash of the article's paragraphs, then every paragraph's content words:
-    /// one allocation per article, which its paragraphs' tokens share, not one per paragraph.
-    shared: Rc<[u64]>,
-    /// Where [`Tokens::hashes`] are in `shared`.
-    words: Range<usize>,
-    /// Where [`Tokens::content`] is in `shared`.
-    content: Range<usize>,
+    /// [`Tokens::hashes`] then [`Tokens::content`]: one allocation per paragraph, not two.
+    words: Vec<u64>,
+    /// Where the content words start in `words`.
+    content_start: usize,
     /// The paragraph's [`word_line`] (lowercase words, one space apart), made only for
     /// paragraphs of at most [`SHORT_PARAGRAPH_WORDS`] words that hold a number or open like
     /// a byline: the only ones rules read as words. Empty for the others.
@@ -34,78 +29,12 @@ pub struct Tokens {
 impl Tokens {
     /// Every word as a [`word_hash`](crate::text::word_hash) (lowercase-insensitive), in order.
     pub fn hashes(&self) -> &[u64] {
-        &self.shared[self.words.clone()]
+        &self.words[..self.content_start]
     }
 
     /// Hashes of the content words: no stopwords, numbers or words under three characters.
     pub fn content(&self) -> &[u64] {
-        &self.shared[self.content.clone()]
-    }
-}
-
-impl PartialEq for Tokens {
-    /// The same words, content words and word line (wherever they are stored).
-    fn eq(&self, other: &Tokens) -> bool {
-        self.hashes() == other.hashes()
-            && self.content() == other.content()
-            && self.word_line == other.word_line
-    }
-}
-
-/// A paragraph measured, its tokens still to be handed out ([`ArticleTokens::tokens`]) once
-/// every paragraph of the article is measured.
-#[derive(Debug)]
-pub struct Measured {
-    /// The paragraph's measurements.
-    pub features: Features,
-    /// Where its words are in the article's word table.
-    pub words: Range<usize>,
-    /// Where its content words are in [`ArticleTokens`]' list of them.
-    content: Range<usize>,
-    /// Its [`Tokens::word_line`].
-    word_line: String,
-}
-
-/// The content words of an article's paragraphs as they are measured, in order; then, with
-/// the word table, the store their [`Tokens`] share.
-#[derive(Debug, Default)]
-pub struct ArticleTokens {
-    content: Vec<u64>,
-    shared: Rc<[u64]>,
-    /// Where the content words start in `shared` (after every word's hash).
-    content_start: usize,
-}
-
-impl ArticleTokens {
-    /// Room for the content words of a text of `text_length` bytes (at most one per two
-    /// bytes; news prose has about one per ten).
-    pub fn with_capacity(text_length: usize) -> ArticleTokens {
-        ArticleTokens {
-            content: Vec::with_capacity(text_length / 8 + 1),
-            ..ArticleTokens::default()
-        }
-    }
-
-    /// Makes the store the paragraphs' tokens share: every word of `table` (every paragraph
-    /// measured), then the content words.
-    pub fn share(&mut self, table: &ArticleWords) {
-        let words = table.words(0..table.len());
-        let mut shared = Vec::with_capacity(words.len() + self.content.len());
-        shared.extend(words.iter().map(|word| word.hash));
-        shared.extend_from_slice(&self.content);
-        self.content_start = words.len();
-        self.shared = shared.into();
-    }
-
-    /// The tokens of a measured paragraph ([`ArticleTokens::share`] called first).
-    pub fn tokens(&self, measured: &mut Measured) -> Tokens {
-        let content = &measured.content;
-        Tokens {
-            shared: Rc::clone(&self.shared),
-            words: measured.words.clone(),
-            content: self.content_start + content.start..self.content_start + content.end,
-            word_line: std::mem::take(&mut measured.word_line),
-        }
+        &self.words[self.content_start..]
     }
 }
 
@@ -143,27 +72,28 @@ pub struct Features {
 /// Measures `text` and tokenises it, in one pass over its words and one over its characters.
 #[cfg(test)]
 pub fn measure(text: &str) -> (Features, Tokens) {
-    let mut table = ArticleWords::default();
-    let mut tokens = ArticleTokens::default();
-    let mut measured = measure_into(text, &mut table, &mut tokens);
-    tokens.share(&table);
-    let paragraph_tokens = tokens.tokens(&mut measured);
-    (measured.features, paragraph_tokens)
+    measure_into(text, &mut ArticleWords::default())
 }
 
-/// [`measure`], which adds the text's words to `table` (spans within `text`) and its content
-/// words to `tokens`: the paragraph's tokens are handed out once every paragraph is measured
-/// ([`ArticleTokens::tokens`]).
-pub fn measure_into(text: &str, table: &mut ArticleWords, tokens: &mut ArticleTokens) -> Measured {
+/// [`measure`], which also adds the text's words to `table` (spans within `text`).
+pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) {
     let mut features = Features {
         ends_sentence: ends_sentence(text),
         ..Features::default()
     };
     let words = table.push_paragraph(text);
     let table_words = table.words(words.clone());
+    // Room for every word and, since a content word is one of those, for as many content
+    // words: the one vector is allocated once, not regrown word by word.
+    let mut tokens = Tokens {
+        words: Vec::with_capacity(table_words.len() * 2),
+        ..Tokens::default()
+    };
     for (index, word) in table_words.iter().enumerate() {
         let traits = word.traits;
+        let hash = word.hash;
         features.words += 1;
+        tokens.words.push(hash);
         let is_stopword = traits.is_stopword();
         features.stopwords += usize::from(is_stopword);
         let capitalized = traits.is_capitalized();
@@ -176,32 +106,27 @@ pub fn measure_into(text: &str, table: &mut ArticleWords, tokens: &mut ArticleTo
         features.has_digits |= traits.has_digit();
         features.numbers += usize::from(number);
     }
-    let content_start = tokens.content.len();
+    // The content words after all the words.
+    tokens.content_start = tokens.words.len();
     for word in table_words {
         let traits = word.traits;
         if !traits.is_stopword() && !traits.is_number() && traits.has_three_chars() {
-            tokens.content.push(word.hash);
+            tokens.words.push(word.hash);
         }
     }
     let may_be_read_as_words = features.has_digits
-        || table_words
+        || tokens
+            .hashes()
             .first()
-            .is_some_and(|first| lexicon().byline_openings.contains(&first.hash));
-    let word_line = if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
-        word_line(text)
-    } else {
-        String::new()
-    };
+            .is_some_and(|first| lexicon().byline_openings.contains(first));
+    if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
+        tokens.word_line = word_line(text);
+    }
     measure_characters(text, &mut features);
     if features.ends_sentence {
         features.sentence_ends += 1;
     }
-    Measured {
-        features,
-        words,
-        content: content_start..tokens.content.len(),
-        word_line,
-    }
+    (features, tokens)
 }
 
 /// Character counts. Most of them are counts of bytes, taken in branch-free passes that

@@ -2,7 +2,7 @@
 //! rules' verdict and a quality class (jusText's idea: length, stopword density, sentence
 //! punctuation). Shared by the body decision, the verdicts and the metadata.
 
-use super::features::{measure_into, ArticleTokens, Features, Measured, Tokens};
+use super::features::{measure_into, Features, Tokens};
 use super::noise::{local_noise, LocalNoise};
 use super::repeats::sequence_key;
 use super::stamps::split_stamps;
@@ -80,21 +80,12 @@ pub fn analyse_paragraphs(
 ) -> (Vec<Analysed>, ArticleWords) {
     let paragraphs = split_stamps(input, paragraphs);
     let mut table = ArticleWords::with_capacity(input.len());
-    // Every paragraph measured first, so that their tokens share one store.
-    let mut article_tokens = ArticleTokens::with_capacity(input.len());
-    let measured: Vec<(Paragraph, Measured)> = paragraphs
+    let mut analysed: Vec<Analysed> = paragraphs
         .into_iter()
         .map(|paragraph| {
-            let measured = measure_into(&paragraph.text, &mut table, &mut article_tokens);
-            (paragraph, measured)
-        })
-        .collect();
-    article_tokens.share(&table);
-    let mut analysed: Vec<Analysed> = measured
-        .into_iter()
-        .map(|(paragraph, mut measured)| {
-            let tokens = article_tokens.tokens(&mut measured);
-            let features = measured.features;
+            let first_word = table.len();
+            let (features, tokens) = measure_into(&paragraph.text, &mut table);
+            let words = first_word..table.len();
             let noise = if features.words <= PHRASE_RULE_MAX_WORDS {
                 local_noise(&paragraph.text, &features, &tokens)
             } else {
@@ -105,7 +96,7 @@ pub fn analyse_paragraphs(
                 paragraph,
                 features,
                 tokens,
-                words: measured.words,
+                words,
                 key,
                 noise,
                 quality: Quality::Short,
