@@ -72,11 +72,16 @@ pub struct Features {
 /// Measures `text` and tokenises it, in one pass over its words and one over its characters.
 #[cfg(test)]
 pub fn measure(text: &str) -> (Features, Tokens) {
-    measure_into(text, &mut ArticleWords::default())
+    let (features, tokens, _) = measure_into(text, &mut ArticleWords::default());
+    (features, tokens)
 }
 
-/// [`measure`], which also adds the text's words to `table` (spans within `text`).
-pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) {
+/// [`measure`], which also adds the text's words to `table` (spans within `text`); with
+/// where they are in it.
+pub fn measure_into(
+    text: &str,
+    table: &mut ArticleWords,
+) -> (Features, Tokens, std::ops::Range<usize>) {
     let mut features = Features {
         ends_sentence: ends_sentence(text),
         ..Features::default()
@@ -126,7 +131,7 @@ pub fn measure_into(text: &str, table: &mut ArticleWords) -> (Features, Tokens) 
     if features.ends_sentence {
         features.sentence_ends += 1;
     }
-    (features, tokens)
+    (features, tokens, words)
 }
 
 /// Character counts. Most of them are counts of bytes, taken in branch-free passes that

@@ -63,7 +63,14 @@ impl PhraseSet {
 
     /// The phrases occurring in `words`, longest match at each position.
     pub fn find<'a>(&'a self, words: &'a [u64]) -> impl Iterator<Item = &'a Phrase> + 'a {
-        (0..words.len()).filter_map(move |at| self.longest_at(words, at))
+        // The first-word filter tested here, where the loop is, so that the words it rules
+        // out (nearly all) cost no call of `longest_at`, which tests it again for its other
+        // callers.
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(_, &word)| self.first_words.may_contain(word))
+            .filter_map(move |(at, _)| self.longest_at(words, at))
     }
 
     /// The longest phrase starting at word `at`.

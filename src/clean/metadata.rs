@@ -327,10 +327,24 @@ fn find_author(
     (header_start..end)
         .filter(|&index| {
             let item = &analysed[index];
+            // A byline, or an opening on a line of its own, starts with an opening's first
+            // word (as the local rules test bylines): a line without one among its words
+            // needs neither closer look.
+            let may_open_byline = || {
+                item.tokens
+                    .hashes()
+                    .iter()
+                    .any(|word| lexicon().byline_openings.contains(word))
+            };
+            // The word count is known: longer lines are no bylines and no bare openings
+            // (see `is_bare_opening`), and need no scan.
+            let words = item.features.words;
+            let short_enough = words <= BYLINE_MAX_WORDS.max(lexicon().byline_opening_max_words);
             item.noise_is(BlockKind::Byline)
-                // The word count is known: longer lines are no bylines, and need no scan.
-                || (item.features.words <= BYLINE_MAX_WORDS && is_byline(&item.paragraph.text))
-                || is_bare_opening(&item.paragraph.text)
+                || (short_enough
+                    && may_open_byline()
+                    && ((words <= BYLINE_MAX_WORDS && is_byline(&item.paragraph.text))
+                        || is_bare_opening(&item.paragraph.text)))
         })
         .filter_map(|index| {
             let item = &analysed[index];

@@ -178,9 +178,13 @@ pub fn is_date_line(text: &str, features: &Features, line: &str) -> bool {
     if is_relative_stamp(line) {
         return true;
     }
-    let others = line_words(line).filter(|w| !is_date_line_word(w)).count();
-    others <= 2
-        && features.has_digits
+    // At most two other words: the count stops at the third (most lines with a number are
+    // prose, and a word's test is three lookups).
+    features.has_digits
+        && line_words(line)
+            .filter(|w| !is_date_line_word(w))
+            .nth(2)
+            .is_none()
         && (!find_dates(text).is_empty() || line_words(line).any(is_month_word))
 }
 

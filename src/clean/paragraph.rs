@@ -83,9 +83,7 @@ pub fn analyse_paragraphs(
     let mut analysed: Vec<Analysed> = paragraphs
         .into_iter()
         .map(|paragraph| {
-            let first_word = table.len();
-            let (features, tokens) = measure_into(&paragraph.text, &mut table);
-            let words = first_word..table.len();
+            let (features, tokens, words) = measure_into(&paragraph.text, &mut table);
             let noise = if features.words <= PHRASE_RULE_MAX_WORDS {
                 local_noise(&paragraph.text, &features, &tokens)
             } else {

@@ -34,11 +34,10 @@ pub fn earlier_repeats(paragraphs: &[(&[u64], u64)]) -> Vec<Option<usize>> {
         }
         // The edge key differs from every full key: it mixes in a marker first.
         let edge_key = (words.len() >= MIN_WORDS_FOR_EDGE_KEY).then(|| {
-            let edges: Vec<u64> = words[..10]
-                .iter()
-                .chain(&words[words.len() - 5..])
-                .copied()
-                .collect();
+            // The first ten words and the last five, in an array: no allocation per paragraph.
+            let mut edges = [0u64; 15];
+            edges[..10].copy_from_slice(&words[..10]);
+            edges[10..].copy_from_slice(&words[words.len() - 5..]);
             sequence_key(&edges) ^ 0x5555_5555_5555_5555
         });
         let earlier = first_seen

@@ -10,6 +10,7 @@ use super::lexicon::lexicon;
 use super::noise::is_byline;
 use crate::text::dates::{find_dates, is_month_word};
 use crate::text::segment::{split_paragraph, Paragraph};
+use crate::text::{lowercase_into, Lowercase};
 
 /// Fewest words of article text that must stand beside a stamp for the paragraph to be
 /// split: with fewer, the line is a date line with a word or two ("Posted 2024-05-17 in
@@ -142,7 +143,8 @@ fn stamp_split_point(input: &str, paragraph: &Paragraph) -> Option<usize> {
 /// The council votes ..."), may begin with a bare date.
 fn leading_stamp_end(text: &str) -> Option<usize> {
     let first = crate::text::words(text).next()?;
-    let first_lower = first.to_lowercase();
+    // Borrowed when the word is lowercase already: no allocation per paragraph.
+    let first_lower = Lowercase::of(first);
     if first.as_ptr() != text.as_ptr()
         && !text[..first.as_ptr() as usize - text.as_ptr() as usize]
             .chars()
@@ -227,17 +229,22 @@ pub fn is_stamp_line(text: &str) -> bool {
 }
 
 fn only_stamp_words(text: &str, max_words: usize) -> bool {
-    let words = crate::text::lowercase_words(text);
-    words.len() <= max_words
-        && words.iter().all(|word| {
-            is_date_word(word)
-                || TIME_WORDS.contains(&word.as_str())
-                || TIME_ZONES.contains(&word.as_str())
-                || lexicon()
-                    .date_labels
-                    .iter()
-                    .any(|label| label.words.contains(&word.as_str()))
-        })
+    // The words are counted before any is lowercased (most lines have more), then
+    // lowercased one at a time into one buffer, up to the first that is no stamp word.
+    if crate::text::words(text).nth(max_words).is_some() {
+        return false;
+    }
+    let mut buffer = String::new();
+    crate::text::words(text).all(|word| {
+        let word = lowercase_into(word, &mut buffer);
+        is_date_word(word)
+            || TIME_WORDS.contains(&word)
+            || TIME_ZONES.contains(&word)
+            || lexicon()
+                .date_labels
+                .iter()
+                .any(|label| label.words.contains(&word))
+    })
 }
 
 /// When `text` ends with a stamp after a sentence ("... its recovery? Monday, 6 January
@@ -250,7 +257,7 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
         tail_start -= 1;
     }
     let last = crate::text::words(&text[tail_start..]).last()?;
-    let last_lower = last.to_lowercase();
+    let last_lower = Lowercase::of(last);
     if !(last.bytes().all(|b| b.is_ascii_digit())
         || TIME_ZONES.contains(&last_lower.as_str())
         || matches!(last_lower.as_str(), "am" | "pm" | "m"))
@@ -271,7 +278,7 @@ fn trailing_stamp_start(text: &str) -> Option<usize> {
         let tail = &text[stamp_start..];
         let opens = crate::text::words(tail)
             .next()
-            .is_some_and(|first| may_open_stamp(&first.to_lowercase()));
+            .is_some_and(|first| may_open_stamp(&Lowercase::of(first)));
         if !opens {
             continue;
         }

@@ -32,24 +32,87 @@ const ARTICLE_WORDS: f64 = 400.0;
 /// (4.0), so an unlisted word (a name, a place, a rare term) weighs more than any listed one.
 const UNLISTED_ZIPF: f64 = 3.5;
 
+/// Bits of a key that pick its bucket in [`Table::bucket_starts`]: 4,096 buckets for the
+/// list's 7,413 keys, about two keys a bucket, so that a lookup reads one bucket bound and
+/// one or two keys instead of the thirteen dependent reads of a binary search (each distinct
+/// term of every article is looked up; the search was 4% of the CPU time of cleaning alone).
+/// The bounds take 16 KB, beside the keys' 30 KB: both stay in the first-level cache. The
+/// WebAssembly build keeps the binary search, whose code weighs less in the page.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+const BUCKET_BITS: u32 = 12;
+
 /// The decoded list: word keys (top [`HASH_BITS`] bits of the hash), sorted, and each key's
 /// Zipf value in tenths.
 #[derive(Debug, Default, PartialEq)]
 struct Table {
     keys: Vec<u32>,
     zipf_tenths: Vec<u8>,
+    /// For each bucket (a key's top [`BUCKET_BITS`] bits), the index of its first key in
+    /// `keys`, then the number of keys: bucket `b`'s keys are
+    /// `keys[bucket_starts[b]..bucket_starts[b + 1]]`. Empty for an empty table, and in the
+    /// WebAssembly build.
+    bucket_starts: Vec<u32>,
 }
 
 impl Table {
+    /// The table of sorted, distinct `keys` and their Zipf values in tenths.
+    #[cfg(target_arch = "wasm32")]
+    fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
+        Table {
+            keys,
+            zipf_tenths,
+            bucket_starts: Vec::new(),
+        }
+    }
+
+    /// The table of sorted, distinct `keys` and their Zipf values in tenths.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
+        let mut bucket_starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
+        let mut index = 0;
+        for bucket in 0..=1u32 << BUCKET_BITS {
+            while keys.get(index).is_some_and(|&key| bucket_of(key) < bucket) {
+                index += 1;
+            }
+            bucket_starts.push(index as u32);
+        }
+        Table {
+            keys,
+            zipf_tenths,
+            bucket_starts,
+        }
+    }
+
     #[cfg(test)]
     fn zipf(&self, key: u32) -> Option<f64> {
         self.zipf_tenths(key).map(zipf_of_tenths)
     }
 
+    #[cfg(target_arch = "wasm32")]
     fn zipf_tenths(&self, key: u32) -> Option<u8> {
         let index = self.keys.binary_search(&key).ok()?;
         Some(self.zipf_tenths[index])
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn zipf_tenths(&self, key: u32) -> Option<u8> {
+        let bucket = bucket_of(key) as usize;
+        let (Some(&start), Some(&end)) = (
+            self.bucket_starts.get(bucket),
+            self.bucket_starts.get(bucket + 1),
+        ) else {
+            return None;
+        };
+        let (start, end) = (start as usize, end as usize);
+        let offset = self.keys.get(start..end)?.iter().position(|&k| k == key)?;
+        self.zipf_tenths.get(start + offset).copied()
+    }
+}
+
+/// The bucket of a key in [`Table::bucket_starts`].
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn bucket_of(key: u32) -> u32 {
+    key >> (HASH_BITS - BUCKET_BITS)
 }
 
 /// The zipf value of a listed word's band, in tenths.
@@ -124,10 +187,10 @@ fn decode(data: &[u8]) -> Option<Table> {
     // A key shared by words of two bands keeps the more frequent band (listed first).
     sorting::sort_by_key(&mut entries, |&(key, _)| key);
     entries.dedup_by_key(|&mut (key, _)| key);
-    Some(Table {
-        keys: entries.iter().map(|&(key, _)| key).collect(),
-        zipf_tenths: entries.iter().map(|&(_, zipf)| zipf).collect(),
-    })
+    Some(Table::new(
+        entries.iter().map(|&(key, _)| key).collect(),
+        entries.iter().map(|&(_, zipf)| zipf).collect(),
+    ))
 }
 
 fn table() -> &'static Table {
@@ -222,6 +285,25 @@ mod tests {
             "{} keys",
             table().keys.len()
         );
+    }
+
+    #[test]
+    fn the_buckets_find_what_a_binary_search_finds() {
+        let table = table();
+        assert!(!table.keys.is_empty());
+        let searched = |key: u32| {
+            let index = table.keys.binary_search(&key).ok()?;
+            Some(table.zipf_tenths[index])
+        };
+        for key in 0..1u32 << HASH_BITS {
+            assert_eq!(table.zipf_tenths(key), searched(key), "{key}");
+        }
+        assert_eq!(Table::default().zipf_tenths(5), None);
+        let edges = Table::new(vec![0, 1, (1 << HASH_BITS) - 1], vec![10, 20, 30]);
+        assert_eq!(edges.zipf_tenths(0), Some(10));
+        assert_eq!(edges.zipf_tenths(1), Some(20));
+        assert_eq!(edges.zipf_tenths(2), None);
+        assert_eq!(edges.zipf_tenths((1 << HASH_BITS) - 1), Some(30));
     }
 
     #[test]

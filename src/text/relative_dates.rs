@@ -11,7 +11,9 @@
 //!
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
-use super::dates::{day_number, find_dates_in_digit_words, month_number_hashed, FoundDate};
+use super::dates::{
+    day_number, find_dates_in_digit_words, may_be_month, month_number_hashed, FoundDate,
+};
 use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -238,22 +240,34 @@ pub fn spoken_dates_of_words(
         });
     }
     // The words in lowercase: the text's ASCII letters lowercased in one pass, and the few
-    // words that are not ASCII one by one.
-    let lowered = text.to_ascii_lowercase();
+    // words that are not ASCII one by one. Made only when read: without the article's date,
+    // only a month name can start a day or a run of days, and many texts name none.
+    let resolving = published.is_some() || date_words.any_month;
+    let lowered = if resolving {
+        text.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     let mut others = String::new();
-    let tokens = date_words.tokens(&lowered, &mut others);
-    // Without the article's date, only a month name can start a day or a run of days.
-    if published.is_some() || date_words.any_month {
+    let tokens = resolving.then(|| date_words.tokens(&lowered, &mut others));
+    if let Some(tokens) = &tokens {
         let mut index = 0;
         while index < tokens.len() {
-            index += resolve_at(&tokens, index, published, &mut found);
+            index += resolve_at(tokens, index, published, &mut found);
         }
     }
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The words holding digits in hand, and the words for the word line, which is
         // written only when the text may hold a written date: no second scan of the text.
-        let word_line = || word_line_of(&tokens, text.len());
+        let word_line = || match &tokens {
+            Some(tokens) => year_windows_line(tokens),
+            None => {
+                let lowered = text.to_ascii_lowercase();
+                let mut others = String::new();
+                year_windows_line(&date_words.tokens(&lowered, &mut others))
+            }
+        };
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
@@ -315,8 +329,9 @@ impl DateWords {
     /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
     /// is the hash of the lowercase word).
     pub fn push_hashed(&mut self, word: &HashedWord<'_>, start: usize, capitalized: bool) {
-        // Month names are written with a capital here ("may" and "march" are verbs too).
-        let month = if capitalized {
+        // Month names are written with a capital here ("may" and "march" are verbs too). A
+        // capitalised word whose hash is no month's is not lowercased to be looked up.
+        let month = if capitalized && may_be_month(word.hash) {
             self.lowercase.clear();
             push_lowercase(word.text, &mut self.lowercase);
             (self.lowercase.len() >= 3)
@@ -367,6 +382,7 @@ impl DateWords {
 }
 
 /// The [`word_line`](super::patterns::word_line) of a text from its lowercase tokens.
+#[cfg(test)]
 fn word_line_of(tokens: &[Token], capacity: usize) -> String {
     let mut line = String::with_capacity(capacity);
     for (index, token) in tokens.iter().enumerate() {
@@ -374,6 +390,53 @@ fn word_line_of(tokens: &[Token], capacity: usize) -> String {
             line.push(' ');
         }
         line.push_str(token.lower);
+    }
+    line
+}
+
+/// Words before a year that a written date may hold: a day and a month, in either order
+/// ("8 November 2023", "November 8, 2023"), not counting "de" and "del" between them.
+const DATE_WORDS_BEFORE_YEAR: usize = 2;
+
+/// What the written-date search reads of a text's [`word_line`](super::patterns::word_line),
+/// from its lowercase tokens: each word opening with four digits (a year, or an ISO date)
+/// with the words before it that a written date may hold ([`DATE_WORDS_BEFORE_YEAR`], and
+/// any "de" or "del" between them), one space apart; windows that overlap share their words.
+/// Every written date is such a window's last words, and the search around a year reads
+/// back only as far as its window (`dates::earliest_date_start` counts the same words), so it
+/// finds in this line what it finds in the whole one, without writing out the tens of
+/// kilobytes of words between the years.
+fn year_windows_line(tokens: &[Token]) -> String {
+    let opens_with_year = |token: &Token| {
+        token
+            .lower
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|four| four.iter().all(u8::is_ascii_digit))
+    };
+    let mut line = String::new();
+    // The first token the line does not hold yet.
+    let mut next = 0;
+    for (year, _) in tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| opens_with_year(token))
+    {
+        let mut start = year;
+        let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
+        while words_to_pass > 0 && start > 0 {
+            start -= 1;
+            if !matches!(tokens[start].lower, "de" | "del") {
+                words_to_pass -= 1;
+            }
+        }
+        for token in &tokens[start.max(next)..=year] {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(token.lower);
+        }
+        next = year + 1;
     }
     line
 }
@@ -706,5 +769,66 @@ mod tests {
                 assert_eq!(word.month, month, "{original:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_years_windows_give_the_dates_the_whole_line_gives() {
+        let pieces = [
+            "8",
+            "31",
+            "3rd",
+            "de",
+            "del",
+            "noviembre",
+            "November",
+            "Nov.",
+            "May",
+            "Feb",
+            "30",
+            "2023",
+            "2024-06-30",
+            "2025-06-30T10:00",
+            "12345",
+            ",",
+            "the",
+            "x",
+            "Él",
+            "|",
+            "\n\n",
+            "1/2/2024",
+            "2023.",
+        ];
+        // A small generator of its own: the same lines on every run.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let mut with_dates = 0;
+        for _ in 0..20_000 {
+            let length = 1 + next(14);
+            let text: Vec<&str> = (0..length).map(|_| pieces[next(pieces.len())]).collect();
+            let text = text.join(" ");
+            let mut date_words = DateWords::default();
+            let mut digit_words = Vec::new();
+            for word in crate::text::words(&text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                date_words.push(word, start);
+                if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                    digit_words.push((start, start + word.len()));
+                }
+            }
+            let lowered = text.to_ascii_lowercase();
+            let mut others = String::new();
+            let tokens = date_words.tokens(&lowered, &mut others);
+            let windows =
+                find_dates_in_digit_words(&text, &digit_words, &|| year_windows_line(&tokens));
+            let whole = super::super::dates::find_dates(&text);
+            with_dates += usize::from(!whole.is_empty());
+            assert_eq!(windows, whole, "{text:?}");
+        }
+        assert!(with_dates > 1_000, "{with_dates} lines with dates");
     }
 }
