@@ -184,7 +184,9 @@ pub fn lexicon() -> &'static Lexicon {
             without_comments!(include_str!("lexicon/credit_markers.txt")),
             "photo credit",
         ),
-        caption_start: opening_rule(without_comments!(include_str!("lexicon/caption_starts.txt"))),
+        caption_start: opening_rule(without_comments!(include_str!(
+            "lexicon/caption_starts.txt"
+        ))),
         credit_opening: opening_rule(without_comments!(include_str!(
             "lexicon/credit_openings.txt"
         ))),
@@ -458,21 +460,17 @@ mod tests {
             }
         }
         let read = |rule: &Rule| {
-            let mut openings: Vec<String> = rule
-                .literal_openings()
-                .unwrap_or_default()
-                .into_iter()
-                .map(String::from)
-                .collect();
+            let mut openings = rule.literal_openings().unwrap_or_default();
             openings.sort_unstable();
             openings
         };
-        assert_eq!(read(&lexicon.copyright_opening), ["(c)", "copyright"]);
+        // Eight bytes of each at most.
+        assert_eq!(read(&lexicon.copyright_opening), ["(c)", "copyrigh"]);
         assert_eq!(
             read(&lexicon.commenter_ending),
-            [" replied:", " said:", " says", " wrote:"]
+            [" replied", " said:", " says", " wrote:"]
         );
-        assert!(read(&lexicon.caption_start).contains(&"in this undated photo".to_string()));
+        assert!(read(&lexicon.caption_start).contains(&"in this ".to_string()));
     }
 
     /// The page runs the patterns on regex-lite, the CLI on the regex crate: on every

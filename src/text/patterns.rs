@@ -14,6 +14,7 @@ pub use regex::{escape, Match, Regex};
 #[cfg(target_arch = "wasm32")]
 pub use regex_lite::{escape, Match, Regex};
 
+use super::bytes::bytes_in_range;
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, in the engine of this build: the regex crate
@@ -178,16 +179,17 @@ impl Rule {
             .flatten()
     }
 
-    /// The regex itself.
-    pub fn regex(&self) -> &Regex {
+    /// The regex itself, for the tests that hold the literals' check to it.
+    #[cfg(test)]
+    pub(crate) fn regex(&self) -> &Regex {
         &self.regex
     }
 
     /// The literal openings read from the pattern (`None`: none, every text is searched).
     #[cfg(test)]
-    pub(crate) fn literal_openings(&self) -> Option<Vec<&str>> {
+    pub(crate) fn literal_openings(&self) -> Option<Vec<String>> {
         let literals = self.literals.as_ref()?;
-        Some(literals.openings.iter().map(|opening| &**opening).collect())
+        Some(literals.openings.iter().map(Literal::text).collect())
     }
 
     /// False only when no match can be in `text`: it holds none of the literals.
@@ -206,21 +208,68 @@ impl Rule {
 /// in either case and nothing else.
 #[derive(Debug)]
 struct Literals {
-    /// Each literal, as the pattern writes it (lowercase is the caller's under `(?i`).
-    openings: Vec<Box<str>>,
+    /// Each literal's first [`LITERAL_MAX_BYTES`] bytes (lowercase under `(?i`).
+    openings: Vec<Literal>,
     /// The pattern is anchored (`^` first): a match starts at the text's start.
     anchored: bool,
     /// The pattern opens with `(?i`: the literals match ignoring ASCII case.
     ignoring_case: bool,
     /// The first bytes of the openings, one bit each (both cases under `(?i`): one test
     /// rules out most texts of an anchored pattern.
-    first_bytes: [u64; 4],
+    first_bytes: u128,
 }
 
 /// Most literals kept for one pattern: alternatives after alternatives multiply, and past
 /// this many the check costs more than it saves, so the reading stops there (the literals
 /// read until then still hold).
 const MAX_LITERALS: usize = 64;
+
+/// Most bytes of a literal kept: eight, one 64-bit number, compared at once. The start of
+/// a literal a match must start with is one too, and eight bytes rule out nearly every text.
+const LITERAL_MAX_BYTES: u32 = 8;
+
+/// Up to [`LITERAL_MAX_BYTES`] ASCII bytes, the first in the lowest byte of `bytes`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Literal {
+    bytes: u64,
+    length: u32,
+}
+
+impl Literal {
+    const EMPTY: Literal = Literal {
+        bytes: 0,
+        length: 0,
+    };
+
+    /// The literal's bytes as text.
+    #[cfg(test)]
+    fn text(&self) -> String {
+        let bytes = self.bytes.to_le_bytes();
+        String::from_utf8_lossy(&bytes[..self.length as usize]).into_owned()
+    }
+
+    /// This literal, then as much of `more` as still fits.
+    fn then(self, more: Literal) -> Literal {
+        let taken = more.length.min(LITERAL_MAX_BYTES - self.length);
+        if taken == 0 {
+            return self;
+        }
+        Literal {
+            bytes: self.bytes | (more.bytes & low_bytes(taken)) << (8 * self.length),
+            length: self.length + taken,
+        }
+    }
+}
+
+/// A mask of the lowest `count` bytes of a 64-bit number (1 to 8).
+fn low_bytes(count: u32) -> u64 {
+    u64::MAX >> (8 * (LITERAL_MAX_BYTES - count))
+}
+
+/// The ASCII capitals of `bytes` made lowercase, the other bytes as they are.
+fn ascii_lowercase(bytes: u64) -> u64 {
+    bytes | (bytes_in_range(bytes, b'A', b'Z') >> 2)
+}
 
 impl Literals {
     /// The literal openings of `pattern`, or `None` when some match may open with anything.
@@ -232,23 +281,22 @@ impl Literals {
         let (anchored, body) = body
             .strip_prefix('^')
             .map_or((false, body), |rest| (true, rest));
-        let (openings, _) = literal_sequence(body.as_bytes());
-        if openings.iter().any(String::is_empty) {
-            return None;
-        }
-        let mut first_bytes = [0u64; 4];
-        for byte in openings.iter().filter_map(|opening| opening.bytes().next()) {
-            let cases = if ignoring_case {
-                [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()]
-            } else {
-                [byte, byte]
-            };
-            for byte in cases {
-                first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
+        let (mut openings, _) = literal_sequence(body.as_bytes());
+        let mut first_bytes = 0;
+        for opening in &mut openings {
+            if opening.length == 0 {
+                return None;
+            }
+            let first = opening.bytes as u8;
+            first_bytes |= 1 << first;
+            if ignoring_case {
+                opening.bytes = ascii_lowercase(opening.bytes);
+                first_bytes |=
+                    (1 << first.to_ascii_lowercase()) | (1 << first.to_ascii_uppercase());
             }
         }
         Some(Literals {
-            openings: openings.into_iter().map(String::into_boxed_str).collect(),
+            openings,
             anchored,
             ignoring_case,
             first_bytes,
@@ -259,31 +307,32 @@ impl Literals {
     /// (anchored) or anywhere in it.
     fn may_open_a_match(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        let opens_at = |at: usize| {
-            self.openings.iter().any(|opening| {
-                bytes
-                    .get(at..at + opening.len())
-                    .is_some_and(|start| self.same_text(start, opening.as_bytes()))
-            })
-        };
         if self.anchored {
-            return bytes.first().is_some_and(|&byte| self.may_open_with(byte)) && opens_at(0);
+            return self.opens_at(bytes, 0);
         }
-        (0..bytes.len()).any(|at| self.may_open_with(bytes[at]) && opens_at(at))
+        (0..bytes.len()).any(|at| self.opens_at(bytes, at))
     }
 
-    /// Whether one of the openings starts with `byte`.
-    fn may_open_with(&self, byte: u8) -> bool {
-        self.first_bytes[usize::from(byte / 64)] & (1 << (byte % 64)) != 0
-    }
-
-    /// Whether `text` is `opening`, ignoring ASCII case when the pattern does.
-    fn same_text(&self, text: &[u8], opening: &[u8]) -> bool {
+    /// Whether one of the openings stands in `bytes` at `at` (which is less than its length,
+    /// or 0).
+    fn opens_at(&self, bytes: &[u8], at: usize) -> bool {
+        let Some(&first) = bytes.get(at) else {
+            return false;
+        };
+        if first >= 128 || self.first_bytes & (1 << first) == 0 {
+            return false;
+        }
+        let mut eight = [0; 8];
+        let available = (bytes.len() - at).min(8);
+        eight[..available].copy_from_slice(&bytes[at..at + available]);
+        let mut here = u64::from_le_bytes(eight);
         if self.ignoring_case {
-            text.eq_ignore_ascii_case(opening)
-        } else {
-            text == opening
+            here = ascii_lowercase(here);
         }
+        self.openings.iter().any(|opening| {
+            opening.length as usize <= available
+                && here & low_bytes(opening.length) == opening.bytes
+        })
     }
 }
 
@@ -295,9 +344,9 @@ const IGNORING_CASE_WASM: &str = "(?i:";
 /// The literal starts of the pattern `bytes` (a sequence, or alternatives at its top level),
 /// and whether every one of them is the whole of its alternative (the pattern is literal
 /// through, so what follows it in an enclosing pattern continues the literals).
-fn literal_sequence(bytes: &[u8]) -> (Vec<String>, bool) {
+fn literal_sequence(bytes: &[u8]) -> (Vec<Literal>, bool) {
     let Some(alternatives) = top_level_alternatives(bytes) else {
-        return (vec![String::new()], false);
+        return (vec![Literal::EMPTY], false);
     };
     if alternatives.len() > 1 {
         let mut openings = Vec::new();
@@ -309,10 +358,16 @@ fn literal_sequence(bytes: &[u8]) -> (Vec<String>, bool) {
         }
         return (openings, complete);
     }
-    let mut openings = vec![String::new()];
+    let mut openings = vec![Literal::EMPTY];
     let mut at = 0;
     while at < bytes.len() {
-        let (piece, piece_end, complete): (Vec<String>, usize, bool) = match bytes[at] {
+        let byte = |byte: u8| {
+            vec![Literal {
+                bytes: u64::from(byte),
+                length: 1,
+            }]
+        };
+        let (piece, piece_end, complete) = match bytes[at] {
             b'(' => {
                 let Some(inner) = bytes[at..].strip_prefix(b"(?:") else {
                     return (openings, false);
@@ -324,12 +379,12 @@ fn literal_sequence(bytes: &[u8]) -> (Vec<String>, bool) {
                 (starts, at + 3 + close + 1, whole)
             }
             b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => {
-                (vec![char::from(bytes[at + 1]).to_string()], at + 2, true)
+                (byte(bytes[at + 1]), at + 2, true)
             }
             b'\\' | b'[' | b'.' | b'^' | b'$' | b'|' | b')' | b'?' | b'*' | b'+' | b'{' => {
                 return (openings, false);
             }
-            byte if byte.is_ascii() => (vec![char::from(byte).to_string()], at + 1, true),
+            ascii if ascii.is_ascii() => (byte(ascii), at + 1, true),
             // A character of several bytes: a repetition after it would take them all.
             _ => return (openings, false),
         };
@@ -343,10 +398,13 @@ fn literal_sequence(bytes: &[u8]) -> (Vec<String>, bool) {
         if openings.len() * piece.len() > MAX_LITERALS {
             return (openings, false);
         }
-        openings = openings
-            .iter()
-            .flat_map(|opening| piece.iter().map(move |more| format!("{opening}{more}")))
-            .collect();
+        let mut longer = Vec::with_capacity(openings.len() * piece.len());
+        for opening in &openings {
+            for more in &piece {
+                longer.push(opening.then(*more));
+            }
+        }
+        openings = longer;
         if repeated || !complete {
             return (openings, false);
         }
@@ -473,9 +531,13 @@ mod tests {
         let read = |pattern: &str| {
             Literals::of(pattern).map(|literals| {
                 let mut openings: Vec<String> =
-                    literals.openings.iter().map(|opening| opening.to_string()).collect();
+                    literals.openings.iter().map(Literal::text).collect();
                 openings.sort_unstable();
-                (openings.join(","), literals.anchored, literals.ignoring_case)
+                (
+                    openings.join(","),
+                    literals.anchored,
+                    literals.ignoring_case,
+                )
             })
         };
         let read_all = |pattern: &str| read(pattern).map(|(openings, _, _)| openings);
@@ -492,7 +554,11 @@ mod tests {
             read("(?i-u:^ (?:says:?|said:)$)"),
             Some((" said:, says".into(), true, true))
         );
-        assert_eq!(read("(?i:^by)"), Some(("by".into(), true, true)));
+        assert_eq!(read("(?i:^By)"), Some(("by".into(), true, true)));
+        assert_eq!(
+            read_all("abcdefgh(?:ij|k)").as_deref(),
+            Some("abcdefgh,abcdefgh")
+        );
         for unread in [
             "p?hoto",
             "(?:a|b)?c",
@@ -511,14 +577,20 @@ mod tests {
 
     #[test]
     fn a_rule_searches_only_texts_holding_a_literal() {
-        let opening = Rule::new("(?i-u:^(?:photos?|image):)");
+        let opening = Rule::new("(?i-u:^(?:photos?|image|illustration):)");
         assert!(opening.is_match("PHOTOS: x"));
+        assert!(opening.is_match("IllustratioN: x"));
+        assert!(!opening.is_match("Illustrated: x"));
+        assert!(!opening.is_match("Photo"));
         assert!(opening.is_match("image: x"));
         assert!(!opening.is_match("a photo: x"));
         assert!(!opening.is_match("photograph: x"));
         assert!(!opening.is_match(""));
         let label = Rule::new("(?:Photo|Credit):");
-        let found: Vec<_> = label.find_iter("x Photo: a Credit: b").map(|m| m.range()).collect();
+        let found: Vec<_> = label
+            .find_iter("x Photo: a Credit: b")
+            .map(|m| m.range())
+            .collect();
         assert_eq!(found, [2..8, 11..18]);
         assert!(!label.is_match("photo: credit:"));
         assert_eq!(label.find("Credit:").map(|m| m.range()), Some(0..7));
