@@ -88,13 +88,6 @@ pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
 /// The number of ASCII letters and digits `bytes` opens with: eight bytes at a time (a
 /// word is read once in a load or two), the last few one at a time.
 pub fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
-    // The page's wasm reads a byte at a time, the smaller code.
-    if cfg!(target_arch = "wasm32") {
-        return bytes
-            .iter()
-            .take_while(|byte| byte.is_ascii_alphanumeric())
-            .count();
-    }
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
