@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::text::patterns::{
-    alternatives, compile, lexicon_lines, literal_alternatives, Regex, IGNORING_ASCII_CASE,
+    alternatives, lexicon_lines, literal_alternatives, Rule, IGNORING_ASCII_CASE,
 };
 use crate::text::{word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords};
 
@@ -122,20 +122,20 @@ pub struct Lexicon {
     /// Words naming photo agencies and credit cues.
     pub credit_markers: PhraseSet,
     /// How a caption opens (`caption_starts.txt`), anchored at the block's start.
-    pub caption_start: Opening,
+    pub caption_start: Rule,
     /// How a credit line opens (`credit_openings.txt`), anchored at the block's start.
-    pub credit_opening: Opening,
+    pub credit_opening: Rule,
     /// A credit label ending a caption (`credit_labels.txt`), anywhere.
-    pub credit_label: Regex,
+    pub credit_label: Rule,
     /// How a copyright line opens (`copyright_openings.txt`), anchored at the block's start.
-    pub copyright_opening: Opening,
+    pub copyright_opening: Rule,
     /// The last word of a commenter's name line (`commenter_endings.txt`) after its space,
     /// anchored at both ends: matched against the line from its last space.
-    pub commenter_ending: Regex,
+    pub commenter_ending: Rule,
     /// A byline opening (`byline_openings.txt`) at the start of a
     /// [`word_line`](crate::text::patterns::word_line), then a space (a word follows) or the
     /// line's end.
-    pub byline_opening: Regex,
+    pub byline_opening: Rule,
     /// Most words in one byline opening.
     pub byline_opening_max_words: usize,
     /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es: a
@@ -191,19 +191,25 @@ pub fn lexicon() -> &'static Lexicon {
             without_comments!(include_str!("lexicon/credit_markers.txt")),
             "photo credit",
         ),
-        caption_start: opening_of!("lexicon/caption_starts.txt"),
-        credit_opening: opening_of!("lexicon/credit_openings.txt"),
-        credit_label: compile(&alternatives(without_comments!(include_str!(
+        caption_start: opening_rule(without_comments!(include_str!(
+            "lexicon/caption_starts.txt"
+        ))),
+        credit_opening: opening_rule(without_comments!(include_str!(
+            "lexicon/credit_openings.txt"
+        ))),
+        credit_label: Rule::new(&alternatives(without_comments!(include_str!(
             "lexicon/credit_labels.txt"
         )))),
-        copyright_opening: opening_of!("lexicon/copyright_openings.txt"),
-        commenter_ending: compile(&format!(
+        copyright_opening: opening_rule(without_comments!(include_str!(
+            "lexicon/copyright_openings.txt"
+        ))),
+        commenter_ending: Rule::new(&format!(
             "{IGNORING_ASCII_CASE}^ {}$)",
             alternatives(without_comments!(include_str!(
                 "lexicon/commenter_endings.txt"
             )))
         )),
-        byline_opening: compile(&format!(
+        byline_opening: Rule::new(&format!(
             "^{}(?: |$)",
             literal_alternatives(byline_openings().map(|opening| opening.join(" ")))
         )),
@@ -252,145 +258,11 @@ pub fn opening(text: &str) -> &str {
 }
 
 /// The patterns of a file of openings (`caption_starts.txt`, `credit_openings.txt`,
-/// `copyright_openings.txt`) as one regex matching at the start of a text, ignoring ASCII
-/// case (every opening is ASCII), with the bytes a match can start with. A text opening with
-/// any other byte (most paragraphs) is answered without a search: in the page, regex-lite's
-/// search costs a set-up per paragraph whatever its first byte (some 6% of the page's
-/// cleaning time went to these searches).
-#[derive(Debug)]
-pub struct Opening {
-    regex: Regex,
-    /// The ASCII bytes a match may start with, one bit each: the first characters of the
-    /// file's patterns in both cases. `None` (any byte) when a pattern opens in a way
-    /// [`first_bytes`] does not read. A text opening with a non-ASCII byte is always
-    /// searched: case-insensitive matching may fold a non-ASCII character onto an ASCII
-    /// letter.
-    ascii_first: Option<u128>,
-}
-
-/// An [`Opening`] of a lexicon file, the bytes its matches start with worked out when the
-/// engine is compiled (no pattern reader in the page).
-macro_rules! opening_of {
-    ($path:literal) => {{
-        const FILE: &str = without_comments!(include_str!($path));
-        const ASCII_FIRST: Option<u128> = file_first_bytes(FILE.as_bytes());
-        Opening::new(FILE, ASCII_FIRST)
-    }};
-}
-use opening_of;
-
-impl Opening {
-    fn new(file: &str, ascii_first: Option<u128>) -> Opening {
-        Opening {
-            regex: compile(&format!("{IGNORING_ASCII_CASE}^{})", alternatives(file))),
-            ascii_first,
-        }
-    }
-
-    /// Whether `text` opens with one of the patterns.
-    pub fn is_match(&self, text: &str) -> bool {
-        match (text.as_bytes().first(), self.ascii_first) {
-            (Some(&byte), Some(first)) if byte < 128 && first & (1 << byte) == 0 => false,
-            _ => self.regex.is_match(text),
-        }
-    }
-
-    /// The regex itself.
-    #[cfg(test)]
-    fn regex(&self) -> &Regex {
-        &self.regex
-    }
-}
-
-/// The ASCII bytes a match of a file of patterns (one per line, as [`lexicon_lines`] reads
-/// them) can start with, one bit each; `None` when one pattern's start is not read by
-/// [`first_bytes`].
-const fn file_first_bytes(file: &[u8]) -> Option<u128> {
-    let mut all = 0;
-    let mut line_start = 0;
-    while line_start < file.len() {
-        let mut line_end = line_start;
-        while line_end < file.len() && file[line_end] != b'\n' {
-            line_end += 1;
-        }
-        let (mut start, mut end) = (line_start, line_end);
-        while start < end && file[start].is_ascii_whitespace() {
-            start += 1;
-        }
-        while end > start && file[end - 1].is_ascii_whitespace() {
-            end -= 1;
-        }
-        if start < end && file[start] != b'#' {
-            match first_bytes(file, start, end) {
-                Some(first) => all |= first,
-                None => return None,
-            }
-        }
-        line_start = line_end + 1;
-    }
-    Some(all)
-}
-
-/// The ASCII bytes a match of the pattern `bytes[start..end]` can start with, ignoring ASCII
-/// case, one bit each: its first character, or the first characters of the alternatives of
-/// a `(?:...)` group it opens with. `None` when it opens in another way (a class, an
-/// optional first part, a flag, a non-ASCII character), which the caller reads as "any
-/// byte".
-const fn first_bytes(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
-    if start >= end {
-        return None;
-    }
-    let (first, first_end) = match bytes[start] {
-        b'(' => {
-            if start + 3 > end || bytes[start + 1] != b'?' || bytes[start + 2] != b':' {
-                return None;
-            }
-            let (mut index, mut alternative, mut depth, mut first) = (start + 3, start + 3, 0, 0);
-            loop {
-                if index >= end {
-                    return None;
-                }
-                match bytes[index] {
-                    b'\\' => index += 1,
-                    // A class may hold `)` or `|`: not read here.
-                    b'[' => return None,
-                    b'(' => depth += 1,
-                    b')' if depth == 0 => break,
-                    b')' => depth -= 1,
-                    b'|' if depth == 0 => {
-                        match first_bytes(bytes, alternative, index) {
-                            Some(alternative) => first |= alternative,
-                            None => return None,
-                        }
-                        alternative = index + 1;
-                    }
-                    _ => {}
-                }
-                index += 1;
-            }
-            match first_bytes(bytes, alternative, index) {
-                Some(alternative) => (first | alternative, index + 1),
-                None => return None,
-            }
-        }
-        b'\\' => {
-            if start + 1 >= end || !bytes[start + 1].is_ascii_punctuation() {
-                return None;
-            }
-            (1 << bytes[start + 1], start + 2)
-        }
-        b'[' | b'.' | b'^' | b'$' | b'|' | b')' | b'?' | b'*' | b'+' | b'{' => return None,
-        byte if byte.is_ascii() => (
-            (1 << byte.to_ascii_lowercase()) | (1 << byte.to_ascii_uppercase()),
-            start + 1,
-        ),
-        _ => return None,
-    };
-    // A first part that may be absent leaves the next one first.
-    if first_end < end && matches!(bytes[first_end], b'?' | b'*' | b'{') {
-        return None;
-    }
-    Some(first)
+/// `copyright_openings.txt`) as one rule matching at the start of a text, ignoring ASCII
+/// case (every opening is ASCII). Its literal openings ("photo", "file -", "(c)") answer
+/// most paragraphs without a search.
+fn opening_rule(file: &str) -> Rule {
+    Rule::new(&format!("{IGNORING_ASCII_CASE}^{})", alternatives(file)))
 }
 
 /// The date labels, longest first.
@@ -514,15 +386,20 @@ mod tests {
     }
 
     #[test]
-    fn an_opening_answers_as_its_regex_does() {
+    fn a_rule_answers_as_its_regex_does() {
+        use crate::text::patterns::word_line;
         let lexicon = lexicon();
-        let openings = [
+        let rules = [
             &lexicon.caption_start,
             &lexicon.credit_opening,
             &lexicon.copyright_opening,
+            &lexicon.credit_label,
+            &lexicon.commenter_ending,
+            &lexicon.byline_opening,
         ];
         // Every first character (ASCII, a letter with an accent, the Kelvin sign and the
-        // long s, which Unicode folds onto "k" and "s") before the rest of openings.
+        // long s, which Unicode folds onto "k" and "s") before the rest of openings, and
+        // the same after a few words.
         let firsts = (0x20u8..0x7f)
             .map(char::from)
             .chain(['é', '\u{212A}', 'ſ'])
@@ -540,60 +417,67 @@ mod tests {
             "redit: x",
             "OURCE: x",
             "mage: x",
+            "hotograph: Jane Doe/Agency",
+            "ays:",
+            "aid:",
+            "y ana ruiz",
+            "ritten by jo",
             " x",
         ];
         let mut probes: Vec<String> = firsts
             .flat_map(|first| rests.map(|rest| format!("{first}{rest}")))
+            .flat_map(|probe| [format!("The mayor {probe}"), format!("jo {probe}"), probe])
             .collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         for entry in std::fs::read_dir(root).expect("the fixtures are readable") {
             let text = std::fs::read_to_string(entry.expect("a fixture").path());
             for line in text.unwrap_or_default().lines() {
-                probes.push(opening(line.trim()).to_string());
+                let trimmed = line.trim();
+                let last_word = trimmed.rfind(' ').map_or("", |space| &trimmed[space..]);
+                probes.extend([
+                    opening(trimmed).to_string(),
+                    trimmed.to_string(),
+                    word_line(trimmed),
+                    last_word.to_string(),
+                ]);
             }
         }
-        for opening in openings {
+        for rule in rules {
+            let regex = rule.regex();
             assert!(
-                opening.ascii_first.is_some_and(|first| first != u128::MAX),
-                "{}: the first bytes should be read",
-                opening.regex().as_str()
+                rule.literal_openings().is_some(),
+                "{}: the literal openings should be read",
+                regex.as_str()
             );
             for probe in &probes {
+                let ranges = |found: &mut dyn Iterator<Item = crate::text::patterns::Match>| {
+                    found.map(|found| found.range()).collect::<Vec<_>>()
+                };
                 assert_eq!(
-                    opening.is_match(probe),
-                    opening.regex().is_match(probe),
+                    ranges(&mut rule.find_iter(probe)),
+                    ranges(&mut regex.find_iter(probe)),
                     "{} on {probe:?}",
-                    opening.regex().as_str()
+                    regex.as_str()
+                );
+                assert_eq!(rule.is_match(probe), regex.is_match(probe));
+                assert_eq!(
+                    rule.find(probe).map(|found| found.range()),
+                    regex.find(probe).map(|found| found.range())
                 );
             }
         }
-    }
-
-    #[test]
-    fn first_bytes_are_read_only_from_what_must_come_first() {
-        let read = |pattern: &str| {
-            first_bytes(pattern.as_bytes(), 0, pattern.len()).map(|bytes| {
-                (0u8..128)
-                    .filter(|&byte| bytes & (1 << byte) != 0)
-                    .map(char::from)
-                    .collect::<String>()
-            })
+        let read = |rule: &Rule| {
+            let mut openings = rule.literal_openings().unwrap_or_default();
+            openings.sort_unstable();
+            openings
         };
-        assert_eq!(read("photos?:").as_deref(), Some("Pp"));
-        assert_eq!(read("(?:file|Image):").as_deref(), Some("FIfi"));
-        assert_eq!(read(r"\(c\)[ ]").as_deref(), Some("("));
-        assert_eq!(read("(?:a|(?:b|c)d)").as_deref(), Some("ABCabc"));
-        for unread in [
-            "p?hoto",
-            "(?:a|b)?c",
-            "[ab]c",
-            "(?i)x",
-            ".x",
-            "élan",
-            "(?:a|[)])",
-        ] {
-            assert_eq!(read(unread), None, "{unread}");
-        }
+        // Eight bytes of each at most.
+        assert_eq!(read(&lexicon.copyright_opening), ["(c)", "copyrigh"]);
+        assert_eq!(
+            read(&lexicon.commenter_ending),
+            [" replied", " said:", " says", " wrote:"]
+        );
+        assert!(read(&lexicon.caption_start).contains(&"in this ".to_string()));
     }
 
     /// The page runs the patterns on regex-lite, the CLI on the regex crate: on every
@@ -607,10 +491,10 @@ mod tests {
         let regexes = [
             lexicon.caption_start.regex(),
             lexicon.credit_opening.regex(),
-            &lexicon.credit_label,
+            lexicon.credit_label.regex(),
             lexicon.copyright_opening.regex(),
-            &lexicon.commenter_ending,
-            &lexicon.byline_opening,
+            lexicon.commenter_ending.regex(),
+            lexicon.byline_opening.regex(),
         ]
         .into_iter()
         .chain(crate::text::dates::regexes());

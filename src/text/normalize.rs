@@ -4,6 +4,7 @@
 //! and list bullets are removed, and simple HTML formatting tags (`<p>`, `<b>`, `<br>`, ...) are
 //! dropped. Nothing else of the input is changed.
 
+use super::bytes::{bytes_in_range, EACH, HIGH_BITS};
 use super::words::is_blank_char;
 
 /// Decodes the HTML entity starting at `text` (which begins with `&`). Returns the decoded
@@ -199,6 +200,10 @@ const PLAIN_BLOCK: usize = 16;
 /// [`PLAIN_BLOCK`] bytes without branches (the compiler turns the test into vector
 /// compares); only a block that may hold something to normalise gets the exact test.
 fn is_plain(line: &str) -> bool {
+    // The page's build has no vectors: there eight bytes at a time in a 64-bit number.
+    if cfg!(target_arch = "wasm32") {
+        return is_plain_eight_at_a_time(line);
+    }
     let bytes = line.as_bytes();
     let mut start = 0;
     while let (Some(block), Some(next)) = (
@@ -218,6 +223,49 @@ fn is_plain(line: &str) -> bool {
         start += PLAIN_BLOCK;
     }
     is_plain_between(line, start, bytes.len())
+}
+
+/// [`is_plain`] for the wasm build, where the block test above runs a byte at a time: each
+/// eight bytes in one 64-bit number, their suspects marked by word operations; only eight
+/// bytes that hold one get the exact test. Native code keeps the vectorised blocks.
+fn is_plain_eight_at_a_time(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    // Each chunk is read with the eight bytes one further on, for the spaces' next bytes.
+    while let (Some(chunk), Some(next)) =
+        (bytes.get(start..start + 8), bytes.get(start + 1..start + 9))
+    {
+        let number = |eight: &[u8]| u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        if may_need_normalizing_among(number(chunk), number(next)) != 0
+            && !is_plain_between(line, start, start + 8)
+        {
+            return false;
+        }
+        start += 8;
+    }
+    is_plain_between(line, start, bytes.len())
+}
+
+/// A high bit in each byte of `chunk` that [`may_need_normalizing`] marks, or that is a space
+/// before a space (the same byte of `next`, the eight bytes one further on), and maybe in
+/// some bytes after such a byte: a superset of the exact marks, which the caller's exact test
+/// then reads (no byte is left unmarked that needs it).
+fn may_need_normalizing_among(chunk: u64, next: u64) -> u64 {
+    // The high bit of each zero byte of `difference`; a byte after a zero byte may be marked
+    // too (the subtraction's borrow), which only sends a chunk to the exact test.
+    let zero_bytes = |difference: u64| difference.wrapping_sub(EACH) & !difference & HIGH_BITS;
+    let equal = |number: u64, byte: u8| zero_bytes(number ^ (u64::from(byte) * EACH));
+    equal(chunk, b'&')
+        | equal(chunk, b'<')
+        | equal(chunk, b'*')
+        | equal(chunk, b'_')
+        | equal(chunk, 0xC2)
+        | equal(chunk, 0xEF)
+        // 0xE1..=0xE3 become 1..=3; ASCII bytes get their high bit, which no range takes.
+        | bytes_in_range(chunk ^ (0xE0 * EACH), 1, 3)
+        // Tab to carriage return (with the line feed, which the exact test lets pass).
+        | bytes_in_range(chunk, b'\t', b'\r')
+        | (equal(chunk, b' ') & equal(next, b' '))
 }
 
 /// Whether a byte may start something [`push_normalized`] changes: markup, control white
@@ -307,6 +355,15 @@ mod tests {
             for start in ["", "x", "x "] {
                 let (mut fast, mut slow) = (start.to_string(), start.to_string());
                 push_normalized(&mut fast, line);
+                // At every offset in an eight-byte chunk, and across chunks.
+                for padding in ["", "Th", "The cou", "The council"] {
+                    let padded = format!("{padding}{line} met {line}");
+                    assert_eq!(
+                        is_plain_eight_at_a_time(&padded),
+                        is_plain(&padded),
+                        "{padded:?}"
+                    );
+                }
                 if is_plain(line) {
                     continue;
                 }
@@ -324,10 +381,12 @@ mod tests {
             for insert in ["  ", "&", "<", "**", "\t", "\u{a0}", "\u{200B}", "\u{3000}"] {
                 let line = format!("{}{insert}{}", &base[..index], &base[index..]);
                 assert!(!is_plain(&line), "{line:?}");
+                assert!(!is_plain_eight_at_a_time(&line), "{line:?}");
             }
             // Non-space characters that share a lead byte with space-like ones stay plain.
             let line = format!("{}’é—{}", &base[..index], &base[index..]);
             assert!(is_plain(&line), "{line:?}");
+            assert!(is_plain_eight_at_a_time(&line), "{line:?}");
         }
     }
 }

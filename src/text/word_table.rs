@@ -6,7 +6,6 @@
 //!
 //! [`word_hash`]: super::word_hash
 
-#[cfg(not(target_arch = "wasm32"))]
 use super::bytes::{bytes_in_range, HIGH_BITS};
 use super::stopwords::stopwords;
 use super::word_set::WordSet;
@@ -122,17 +121,7 @@ impl WordTraits {
 
 /// Whether the word (at byte `start` of `text`) is all ASCII digits and whether it holds one,
 /// for an ASCII word of at most eight bytes with eight bytes of text from its start (most
-/// words): its bytes read as one number and tested all at once. `None` for the others, and
-/// for every word in the WebAssembly build, where the byte loop costs the page less.
-#[cfg(target_arch = "wasm32")]
-fn digits_of_short_ascii(_: &HashedWord<'_>, _: &[u8], _: usize) -> Option<(bool, bool)> {
-    None
-}
-
-/// Whether the word (at byte `start` of `text`) is all ASCII digits and whether it holds one,
-/// for an ASCII word of at most eight bytes with eight bytes of text from its start (most
 /// words): its bytes read as one number and tested all at once. `None` for the others.
-#[cfg(not(target_arch = "wasm32"))]
 fn digits_of_short_ascii(word: &HashedWord<'_>, text: &[u8], start: usize) -> Option<(bool, bool)> {
     let length = word.text.len();
     if !word.ascii || length > 8 {

@@ -38,14 +38,12 @@ pub fn is_letter(c: char) -> bool {
 /// The standard library answers them with a search of its Unicode tables, and every scan
 /// of a word asks again, so their classes are read from the standard library once, into
 /// two bitmaps, and then looked up (the same answers: a test compares every character).
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct TwoByteClasses {
     word_chars: CharBits,
     letters: CharBits,
 }
 
 /// One bit per character below U+0800.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 struct CharBits([u64; 32]);
 
 impl CharBits {
@@ -56,16 +54,7 @@ impl CharBits {
 }
 
 impl TwoByteClasses {
-    /// The classes when `c` is one of the characters they hold. In the WebAssembly build,
-    /// never: there the table's code weighs more in the page than its speed is worth, and
-    /// the standard library answers.
-    #[cfg(target_arch = "wasm32")]
-    fn of(_: char) -> Option<&'static TwoByteClasses> {
-        None
-    }
-
     /// The classes when `c` is one of the characters they hold.
-    #[cfg(not(target_arch = "wasm32"))]
     fn of(c: char) -> Option<&'static TwoByteClasses> {
         static CLASSES: std::sync::OnceLock<TwoByteClasses> = std::sync::OnceLock::new();
         if u32::from(c) >= 0x800 {
