@@ -196,22 +196,40 @@ fn write_str(value: &str, out: &mut Vec<u8>) {
 
 /// The place of the first byte at or after `from` that JSON escapes.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut words = rest.chunks_exact(8);
-    for (index, word) in words.by_ref().enumerate() {
-        // `chunks_exact(8)` gives eight bytes, so the conversion cannot fail.
-        let flags = escape_flags(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+    let mut at = from;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let flags = escape_flags(word_of(word));
         if flags != 0 {
-            // The lowest flag is the word's first byte to escape (see `escape_flags`); the
-            // bytes are read little-endian, so the lowest bits are the first byte's.
-            return Some(from + index * 8 + (flags.trailing_zeros() / 8) as usize);
+            return Some(at + first_flagged(flags));
         }
+        at += 8;
     }
-    let tail = words.remainder();
-    let tail_start = from + rest.len() - tail.len();
-    tail.iter()
-        .position(|&byte| escape_of(byte).is_some())
-        .map(|offset| tail_start + offset)
+    let remaining = bytes.len().checked_sub(at).filter(|&left| left > 0)?;
+    // The last one to seven bytes in one word, not byte by byte (most block reasons and
+    // quotes are a few words long, so their ends count): the word that ends with the string
+    // when it is long enough, whose first bytes were found clean above and are shifted out
+    // (clean bytes below raise no wrong flag above them), else the bytes padded with spaces.
+    let flags = match bytes.len().checked_sub(8) {
+        Some(word_start) => escape_flags(word_of(&bytes[word_start..])) >> (8 * (8 - remaining)),
+        None => {
+            let mut padded = [b' '; 8];
+            padded[..remaining].copy_from_slice(&bytes[at..]);
+            escape_flags(u64::from_le_bytes(padded))
+        }
+    };
+    (flags != 0).then(|| at + first_flagged(flags))
+}
+
+/// Eight bytes as a word, the first in the lowest bits.
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The place in its word of the byte of the lowest flag of [`escape_flags`].
+fn first_flagged(flags: u64) -> usize {
+    flags.trailing_zeros() as usize / 8
 }
 
 /// Each byte of a word repeated: `ONES * b` has `b` in all eight bytes.
