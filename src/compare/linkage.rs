@@ -213,13 +213,13 @@ pub fn average_linkage(
     let mean = |sum: f64, a: usize, b: usize, members: &[Vec<usize>]| {
         sum / (members[a].len() * members[b].len()) as f64
     };
-    let mut first_merges = Vec::new();
+    let mut queue = BinaryHeap::new();
     for (a, neighbours) in links.iter().enumerate() {
         for (&b, &sum) in neighbours {
             if a < b {
                 let similarity = mean(sum, a, b, &members);
                 if similarity >= threshold {
-                    first_merges.push(Merge {
+                    queue.push(Merge {
                         similarity,
                         a,
                         b,
@@ -229,10 +229,6 @@ pub fn average_linkage(
             }
         }
     }
-    // Made into a heap at once rather than pushed one by one. The pops come in the same
-    // order: merges that compare equal name the same two groups, and of those at most one
-    // carries the groups' current versions, so which of them comes first changes nothing.
-    let mut queue = BinaryHeap::from(first_merges);
     // A merged group's neighbours, in order before they are queued; one buffer for every
     // merge.
     let mut neighbours: Vec<(usize, f64)> = Vec::new();

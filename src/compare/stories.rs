@@ -819,15 +819,17 @@ impl StoryGraph {
     /// other article is a story of its own ([`partition`] adds them).
     pub fn groups(mut self) -> Result<Vec<Vec<usize>>, StoryGraphError> {
         let figures = std::mem::take(&mut self.figures);
-        self.groups_with(|item| figures.get(&item).map(|figures| &**figures))
+        self.groups_with(&|item| figures.get(&item).map(|figures| &**figures))
     }
 
     /// [`StoryGraph::groups`] with each article's figures read where they are
     /// (`figures_of`) instead of copied into the graph ([`StoryGraph::add_figures`]): a
     /// batch on one machine holds every article's figures already.
+    /// One function for both callers (`dyn`, not generic): the page's WebAssembly carries
+    /// one copy of the grouping.
     fn groups_with<'f>(
         mut self,
-        figures_of: impl Fn(usize) -> Option<&'f [Figure]>,
+        figures_of: &dyn Fn(usize) -> Option<&'f [Figure]>,
     ) -> Result<Vec<Vec<usize>>, StoryGraphError> {
         // One order whatever the order of adding: scored pairs by articles, then the copies
         // (what one machine has always done). A pair given twice counts once. The scoring
@@ -957,7 +959,7 @@ pub fn group_scored(
     }
     // Every article the edges touch is one of the summaries, whose figures are at hand.
     let stories = graph
-        .groups_with(|item| summaries.get(item).map(|summary| &*summary.figures))
+        .groups_with(&|item| summaries.get(item).map(|summary| &*summary.figures))
         .unwrap_or_default();
     partition(summaries.len(), stories)
 }
