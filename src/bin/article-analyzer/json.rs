@@ -8,7 +8,8 @@
 //!
 //! The report's other parts (the cross-article results, the indented report of `--pretty`)
 //! stay serde_json's: they are written once a run. A test compares the bytes with serde_json's
-//! for articles that use every field, so a field added to [`Article`] fails it until it is
+//! for an article that names and fills every field (no `..`), so a field added to [`Article`]
+//! stops the test from compiling until it is given there, and then fails it until it is
 //! written here too.
 
 use article_analyzer::{Article, Block, Quote, QuoteKind};
@@ -370,6 +371,7 @@ mod tests {
             BlockKind::Boilerplate,
             BlockKind::Duplicate,
         ];
+        // Every field named, so that a new one must be given here (see the module's comment).
         let full = Article {
             id: "harbour \"2\".txt".into(),
             title: Some("Ferry\tservice resumes".into()),
