@@ -61,6 +61,12 @@ fn admit(
     Ok(())
 }
 
+/// Documents [`Batch::add_many`] takes from its slice ahead of the oldest one not yet
+/// analysed, per thread: as the command line's reading ahead, enough that a worker always
+/// finds the next document while a long one is analysed.
+#[cfg(not(target_arch = "wasm32"))]
+const ADD_MANY_IN_FLIGHT_PER_THREAD: usize = 16;
+
 /// One item of the input of [`Batch::add_streamed`].
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug)]
@@ -111,7 +117,9 @@ impl Batch {
     /// summaries. The results, in the order of `docs`, and the batch afterwards are exactly
     /// what [`Batch::add`] gives called on each document in turn: the same articles, the
     /// same errors (a repeated id fails its second occurrence, the documents past
-    /// [`MAX_DOCUMENTS`] fail), the same cross-article results.
+    /// [`MAX_DOCUMENTS`] fail), the same cross-article results. [`Batch::add_streamed`]
+    /// over the slice (each document copied as a worker takes it), for callers that hold
+    /// their documents in memory.
     ///
     /// Native builds only: WebAssembly in the page runs on one thread.
     ///
@@ -127,48 +135,24 @@ impl Batch {
         docs: &[Document],
         threads: usize,
     ) -> Vec<Result<Article, AnalyzeError>> {
-        // The checks run first, in order, counting the documents admitted before each, so
-        // that they decide as one `add` after another would.
-        let mut admitted_ids = std::collections::HashSet::new();
-        let admissions: Vec<Result<(), AnalyzeError>> = docs
-            .iter()
-            .map(|doc| {
-                let admitted = admitted_ids.len();
-                admit(&self.summaries, doc, admitted, |id| {
-                    admitted_ids.contains(id)
-                })?;
-                admitted_ids.insert(doc.id.as_str());
+        // No more threads than documents (a thread with nothing to take only costs a start).
+        let threads = threads.clamp(1, docs.len().max(1));
+        let mut results = Vec::with_capacity(docs.len());
+        let mut docs = docs.iter();
+        let outcome: Result<(), std::convert::Infallible> = self.add_streamed(
+            threads,
+            ADD_MANY_IN_FLIGHT_PER_THREAD * threads,
+            |_held| docs.next().map(|doc| Streamed::Document(doc.clone(), ())),
+            |result, ()| result,
+            |result| {
+                results.push(result);
                 Ok(())
-            })
-            .collect();
-        let admitted: Vec<&Document> = docs
-            .iter()
-            .zip(&admissions)
-            .filter(|(_, admission)| admission.is_ok())
-            .map(|(doc, _)| doc)
-            .collect();
-        let mut analysed = parallel::map(&admitted, threads, |doc| {
-            analyze_with_summary(doc, &self.options)
-        })
-        .into_iter();
-        admissions
-            .into_iter()
-            .zip(docs)
-            .map(|(admission, doc)| {
-                admission?;
-                // One analysis per admitted document, in the same order.
-                let (article, summary) = analysed
-                    .next()
-                    .expect("every admitted document was analysed");
-                // A copy made here, on the batch's thread, rather than the worker's: the
-                // allocator gives each thread its own arena, and summaries left among a
-                // worker's short-lived buffers keep pages of it resident for the whole run;
-                // copied, they sit together and the workers' memory is reused for the next
-                // articles (a few per cent less peak memory at 100,000 articles).
-                self.summaries.insert(doc.id.clone(), summary.clone());
-                Ok(article)
-            })
-            .collect()
+            },
+        );
+        match outcome {
+            Ok(()) => results,
+            Err(never) => match never {},
+        }
     }
 
     /// Adds the documents `next` hands out, as [`Batch::add`] called on each in turn would,
@@ -269,7 +253,12 @@ impl Batch {
             |admissions, (output, added)| {
                 if let Some((id, summary)) = added {
                     admissions.pending.remove(&id);
-                    // Copied on this thread when a worker made it (see `add_many`).
+                    // A copy made here, on the batch's thread, when a worker made it: the
+                    // allocator gives each thread its own arena, and summaries left among a
+                    // worker's short-lived buffers keep pages of it resident for the whole
+                    // run; copied, they sit together and the workers' memory is reused for
+                    // the next articles (a few per cent less peak memory at 100,000
+                    // articles).
                     let summary = if threads > 1 {
                         summary.clone()
                     } else {

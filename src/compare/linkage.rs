@@ -188,24 +188,32 @@ pub fn average_linkage(
     // linkage does an insert or a removal per edge and per neighbour of every merge (most
     // of its time on real text), and a batch's own numbers cannot be chosen to collide. No
     // result depends on a map's order (neighbours are sorted before they are queued).
-    let mut links: Vec<HashMapOfText<usize, f64>> = vec![HashMap::default(); count];
+    let usable = |edge: &&Edge| edge.a != edge.b && edge.a < count && edge.b < count;
+    // Each map made at its item's number of edges, so that none grows step by step (a
+    // pair given twice, a copy that was scored too, reserves one entry more than it takes).
+    let mut degrees = vec![0usize; count];
+    for edge in edges.iter().filter(usable) {
+        degrees[edge.a] += 1;
+        degrees[edge.b] += 1;
+    }
+    let mut links: Vec<HashMapOfText<usize, f64>> = degrees
+        .into_iter()
+        .map(|degree| HashMap::with_capacity_and_hasher(degree, Default::default()))
+        .collect();
     let mut group_figures: Vec<GroupFigures> = (0..count)
         .map(|i| GroupFigures::of(figures.get(i).copied().unwrap_or_default()))
         .collect();
     let mut versions = vec![0u32; count];
     let mut alive = vec![true; count];
-    for edge in edges {
-        if edge.a == edge.b || edge.a >= count || edge.b >= count {
-            continue;
-        }
+    for edge in edges.iter().filter(usable) {
         *links[edge.a].entry(edge.b).or_default() += edge.similarity;
         *links[edge.b].entry(edge.a).or_default() += edge.similarity;
     }
     let threshold = rules.join_threshold;
-    let mut queue = BinaryHeap::new();
     let mean = |sum: f64, a: usize, b: usize, members: &[Vec<usize>]| {
         sum / (members[a].len() * members[b].len()) as f64
     };
+    let mut queue = BinaryHeap::new();
     for (a, neighbours) in links.iter().enumerate() {
         for (&b, &sum) in neighbours {
             if a < b {
@@ -221,6 +229,9 @@ pub fn average_linkage(
             }
         }
     }
+    // A merged group's neighbours, in order before they are queued; one buffer for every
+    // merge.
+    let mut neighbours: Vec<(usize, f64)> = Vec::new();
     while let Some(merge) = queue.pop() {
         let (a, b) = (merge.a, merge.b);
         if !alive[a] || !alive[b] || merge.versions != (versions[a], versions[b]) {
@@ -251,9 +262,10 @@ pub fn average_linkage(
             *links[neighbour].entry(a).or_default() += back;
         }
         versions[a] += 1;
-        let mut neighbours: Vec<(usize, f64)> = links[a].iter().map(|(&n, &s)| (n, s)).collect();
+        neighbours.clear();
+        neighbours.extend(links[a].iter().map(|(&n, &s)| (n, s)));
         sorting::sort_by_key(&mut neighbours, |&(n, _)| n);
-        for (neighbour, sum) in neighbours {
+        for &(neighbour, sum) in &neighbours {
             let similarity = mean(sum, a, neighbour, &members);
             if similarity >= threshold {
                 let (x, y) = (a.min(neighbour), a.max(neighbour));

@@ -818,26 +818,31 @@ impl StoryGraph {
     /// average linkage over the scored and duplicate pairs, then the leftovers' step. Every
     /// other article is a story of its own ([`partition`] adds them).
     pub fn groups(mut self) -> Result<Vec<Vec<usize>>, StoryGraphError> {
+        let figures = std::mem::take(&mut self.figures);
+        self.groups_with(&|item| figures.get(&item).map(|figures| &**figures))
+    }
+
+    /// [`StoryGraph::groups`] with each article's figures read where they are
+    /// (`figures_of`) instead of copied into the graph ([`StoryGraph::add_figures`]): a
+    /// batch on one machine holds every article's figures already.
+    /// One function for both callers (`dyn`, not generic): the page's WebAssembly carries
+    /// one copy of the grouping.
+    fn groups_with<'f>(
+        mut self,
+        figures_of: &dyn Fn(usize) -> Option<&'f [Figure]>,
+    ) -> Result<Vec<Vec<usize>>, StoryGraphError> {
         // One order whatever the order of adding: scored pairs by articles, then the copies
-        // (what one machine has always done). A pair given twice counts once.
-        sorting::sort_by_key(&mut self.edges, |edge| (edge.a, edge.b));
+        // (what one machine has always done). A pair given twice counts once. The scoring
+        // and the duplicate search give their pairs in this order already (checked in one
+        // pass), so the sorts run only for pairs added otherwise.
+        if !self.edges.is_sorted_by_key(|edge| (edge.a, edge.b)) {
+            sorting::sort_by_key(&mut self.edges, |edge| (edge.a, edge.b));
+        }
         self.edges.dedup_by_key(|edge| (edge.a, edge.b));
-        sorting::sort(&mut self.copies);
+        if !self.copies.is_sorted() {
+            sorting::sort(&mut self.copies);
+        }
         self.copies.dedup();
-        // The articles touched, numbered in their order: the linkage and the leftovers' step
-        // compare articles only by that order, so numbering them afresh changes no choice,
-        // and the work and memory grow with the edges, not with the batch.
-        let items = self.items();
-        let figures: Vec<&[Figure]> = items
-            .iter()
-            .map(|&item| {
-                self.figures
-                    .get(&item)
-                    .map(|figures| &**figures)
-                    .ok_or(StoryGraphError::MissingFigures { item })
-            })
-            .collect::<Result<_, _>>()?;
-        let local = |item: usize| items.partition_point(|&other| other < item);
         let mut edges = std::mem::take(&mut self.edges);
         edges.extend(self.copies.iter().map(|&(a, b)| Edge {
             a,
@@ -845,9 +850,14 @@ impl StoryGraph {
             similarity: 1.0,
             dates: OwnDates::Unknown,
         }));
-        for edge in &mut edges {
-            (edge.a, edge.b) = (local(edge.a), local(edge.b));
-        }
+        // The articles touched, numbered in their order: the linkage and the leftovers' step
+        // compare articles only by that order, so numbering them afresh changes no choice,
+        // and the work and memory grow with the edges, not with the batch.
+        let items = renumber(&mut edges);
+        let figures: Vec<&[Figure]> = items
+            .iter()
+            .map(|&item| figures_of(item).ok_or(StoryGraphError::MissingFigures { item }))
+            .collect::<Result<_, _>>()?;
         let groups = average_linkage(items.len(), &edges, &figures, &RULES);
         let groups = attach_leftovers(groups, &edges, &figures, &RULES);
         Ok(groups
@@ -856,6 +866,51 @@ impl StoryGraph {
             .map(|group| group.into_iter().map(|local| items[local]).collect())
             .collect())
     }
+}
+
+/// The articles `edges` touch, sorted, with each edge's articles replaced by their places in
+/// that list. When the articles' numbers are not much sparser than the edges' ends (a
+/// batch's positions, the usual case), a table indexed by article marks and numbers them in
+/// two passes; else (numbers far apart, from a driver's own numbering) the ends are sorted
+/// and each is found by binary search. Both give the same list and numbers.
+fn renumber(edges: &mut [Edge]) -> Vec<usize> {
+    /// A table of up to this many entries per end of an edge: at most 16 × 4 bytes (a u32
+    /// each) per end, so its memory stays of the order of the edges' own (40 bytes each).
+    const TABLE_ENTRIES_PER_END: usize = 16;
+    let ends = 2 * edges.len();
+    let Some(largest) = edges.iter().map(|edge| edge.a.max(edge.b)).max() else {
+        return Vec::new();
+    };
+    let table_size = largest.saturating_add(1);
+    if table_size <= ends.saturating_mul(TABLE_ENTRIES_PER_END) && table_size <= u32::MAX as usize {
+        // `u32::MAX` marks an article no edge touches until the places are given.
+        const UNTOUCHED: u32 = u32::MAX;
+        let mut place = vec![UNTOUCHED; table_size];
+        for edge in edges.iter() {
+            place[edge.a] = 0;
+            place[edge.b] = 0;
+        }
+        let mut items = Vec::new();
+        for (item, slot) in place.iter_mut().enumerate() {
+            if *slot != UNTOUCHED {
+                // Fewer places than table entries, all below `u32::MAX`.
+                *slot = items.len() as u32;
+                items.push(item);
+            }
+        }
+        for edge in edges.iter_mut() {
+            (edge.a, edge.b) = (place[edge.a] as usize, place[edge.b] as usize);
+        }
+        return items;
+    }
+    let mut items: Vec<usize> = edges.iter().flat_map(|edge| [edge.a, edge.b]).collect();
+    sorting::sort(&mut items);
+    items.dedup();
+    let local = |item: usize| items.partition_point(|&other| other < item);
+    for edge in edges.iter_mut() {
+        (edge.a, edge.b) = (local(edge.a), local(edge.b));
+    }
+    items
 }
 
 /// Every article of a batch of `count` in exactly one story: the stories of two or more
@@ -902,11 +957,10 @@ pub fn group_scored(
     for pair in duplicates {
         let _ = graph.add_copy(pair.a, pair.b);
     }
-    for item in graph.items() {
-        graph.add_figures(item, &summaries[item].figures);
-    }
-    // Every article the edges touch was given its figures just above.
-    let stories = graph.groups().unwrap_or_default();
+    // Every article the edges touch is one of the summaries, whose figures are at hand.
+    let stories = graph
+        .groups_with(&|item| summaries.get(item).map(|summary| &*summary.figures))
+        .unwrap_or_default();
     partition(summaries.len(), stories)
 }
 
@@ -1294,6 +1348,41 @@ mod tests {
         );
         assert!(forward.add_edge(edge(5, 5, 0.5)).is_err());
         assert!(forward.add_edge(edge(5, 6, f64::NAN)).is_err());
+    }
+
+    #[test]
+    fn articles_are_renumbered_alike_by_the_table_and_by_the_search() {
+        let edge = |a, b| Edge {
+            a,
+            b,
+            similarity: 0.5,
+            dates: OwnDates::Unknown,
+        };
+        // Close numbers take the table; the same numbers spread far apart (beyond 16 table
+        // entries per end), up to the largest number, take the sort and the search.
+        let close = [(3, 7), (0, 7), (3, 9), (12, 9), (7, 12)];
+        let spread = |item: usize| {
+            if item == 12 {
+                usize::MAX
+            } else {
+                item * 50_000_000
+            }
+        };
+        let mut by_table: Vec<Edge> = close.iter().map(|&(a, b)| edge(a, b)).collect();
+        let mut by_search: Vec<Edge> = close
+            .iter()
+            .map(|&(a, b)| edge(spread(a), spread(b)))
+            .collect();
+        let items = renumber(&mut by_table);
+        assert_eq!(items, vec![0, 3, 7, 9, 12]);
+        assert_eq!(
+            renumber(&mut by_search),
+            items.iter().map(|&item| spread(item)).collect::<Vec<_>>()
+        );
+        assert_eq!(by_table, by_search);
+        let places: Vec<(usize, usize)> = by_table.iter().map(|edge| (edge.a, edge.b)).collect();
+        assert_eq!(places, vec![(1, 2), (0, 2), (1, 3), (4, 3), (2, 4)]);
+        assert!(renumber(&mut []).is_empty());
     }
 
     #[cfg(not(target_arch = "wasm32"))]

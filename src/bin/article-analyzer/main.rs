@@ -1,8 +1,8 @@
 //! The `article-analyzer` command-line tool: a thin layer over the library's [`Batch`] (the
 //! same code path as `analyze` and the page). It reads the command line (`arguments`), the
-//! articles (`inputs`), analyses them (`--jobs` at once) and writes the report (`output`),
-//! articles in input order; `diff` cleans two articles and prints what changed between them
-//! (`diff`).
+//! articles (`inputs`), analyses them (`--jobs` at once) and writes the report (`output`, the
+//! JSON of its articles by `json`), articles in input order; `diff` cleans two articles and
+//! prints what changed between them (`diff`).
 //!
 //! Exit status: 0 when every input was analysed (or compared), 1 when an input could not be
 //! read, the output could not be written or JSONL lines were skipped, 2 for a usage error.
@@ -18,6 +18,8 @@ mod diff;
 mod errors;
 #[cfg(not(target_arch = "wasm32"))]
 mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
+mod json;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 
@@ -116,7 +118,7 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
                 if let Some(warning) = warning {
                     article.warnings.insert(0, warning);
                 }
-                Ok(form.prepare(article, jobs))
+                Ok(form.prepare(article))
             },
             |prepared: Result<Prepared, CliError>| {
                 writer.prepared(prepared?).map_err(CliError::from)
@@ -183,7 +185,7 @@ fn analyze_jsonl<W: Write>(
                 if let Some(warning) = warning {
                     article.warnings.insert(0, warning);
                 }
-                Ok(form.prepare(article, jobs))
+                Ok(form.prepare(article))
             }
             Err(error) => Err(CliError::Jsonl {
                 name: name.clone(),

@@ -11,12 +11,12 @@ use std::io::{self, Write};
 use article_analyzer::{Article, CrossArticle, Report};
 
 use crate::arguments::Format;
+use crate::json;
 
 /// Where the report goes, article by article.
 pub struct ReportWriter<W: Write> {
     out: W,
-    format: Format,
-    pretty: bool,
+    form: ReportForm,
     articles_written: usize,
     /// With `--pretty`, the articles wait here to be indented with the rest of the report.
     gathered: Vec<Article>,
@@ -32,27 +32,32 @@ pub struct ReportForm {
 
 /// An article ready for [`ReportWriter::prepared`].
 pub enum Prepared {
-    /// The article itself, for the writer to write (or keep, for `--pretty`).
+    /// The article itself, kept to be indented with the whole report (`--pretty`).
     Article(Article),
     /// The article's bytes in the report's format, without the separator before it.
     Bytes(Vec<u8>),
 }
 
 impl ReportForm {
-    /// The article as the writer would write it, in bytes when `jobs` threads analyse (so
-    /// that the thread writing the report only copies them); with one thread, or for
-    /// `--pretty` (indented with the whole report at the end), the article itself.
-    pub fn prepare(self, article: Article, jobs: usize) -> Prepared {
-        if jobs <= 1 || (self.format == Format::Json && self.pretty) {
+    /// Whether the articles wait for the end of the run, to be written with the whole report
+    /// (the indented JSON of `--pretty`), rather than as they come.
+    fn gathers_articles(self) -> bool {
+        self.format == Format::Json && self.pretty
+    }
+
+    /// The article as the writer writes it: its bytes, made on the thread that analysed it
+    /// (so that the thread writing the report only copies them), or for `--pretty` the
+    /// article itself.
+    pub fn prepare(self, article: Article) -> Prepared {
+        if self.gathers_articles() {
             return Prepared::Article(article);
         }
         Prepared::Bytes(match self.format {
-            // Serialising a report's own types into memory cannot fail (string keys, no
-            // non-finite numbers in its floats' places); the writer would meet the same.
-            Format::Json => match serde_json::to_vec(&article) {
-                Ok(bytes) => bytes,
-                Err(_) => return Prepared::Article(article),
-            },
+            Format::Json => {
+                let mut bytes = Vec::new();
+                json::write_article(&article, &mut bytes);
+                bytes
+            }
             Format::Csv => quote_rows(&article).into_bytes(),
             Format::Markdown => markdown(&article).into_bytes(),
             Format::Text => plain_text(&article).into_bytes(),
@@ -72,15 +77,15 @@ const TEXT_SEPARATOR: &str = "\n\n========================================\n\n";
 impl<W: Write> ReportWriter<W> {
     /// Starts the output (the opening of the JSON report, the CSV header).
     pub fn new(mut out: W, format: Format, pretty: bool) -> io::Result<Self> {
+        let form = ReportForm { format, pretty };
         match format {
-            Format::Json if !pretty => out.write_all(b"{\"articles\":[")?,
+            Format::Json if !form.gathers_articles() => out.write_all(b"{\"articles\":[")?,
             Format::Csv => out.write_all(CSV_HEADER.as_bytes())?,
             _ => {}
         }
         Ok(ReportWriter {
             out,
-            format,
-            pretty,
+            form,
             articles_written: 0,
             gathered: Vec::new(),
         })
@@ -88,33 +93,18 @@ impl<W: Write> ReportWriter<W> {
 
     /// What the report's articles look like, for [`ReportForm::prepare`] on other threads.
     pub fn form(&self) -> ReportForm {
-        ReportForm {
-            format: self.format,
-            pretty: self.pretty,
-        }
+        self.form
     }
 
-    /// Writes one article (or keeps it, for `--pretty`).
-    pub fn article(&mut self, article: Article) -> io::Result<()> {
-        if self.format == Format::Json && self.pretty {
-            self.articles_written += 1;
-            self.gathered.push(article);
-            return Ok(());
-        }
-        self.separate()?;
-        match self.format {
-            Format::Json => serde_json::to_writer(&mut self.out, &article)?,
-            Format::Csv => self.out.write_all(quote_rows(&article).as_bytes())?,
-            Format::Markdown => self.out.write_all(markdown(&article).as_bytes())?,
-            Format::Text => self.out.write_all(plain_text(&article).as_bytes())?,
-        }
-        Ok(())
-    }
-
-    /// Writes one article as [`ReportForm::prepare`] made it ready.
+    /// Writes one article as [`ReportForm::prepare`] made it ready (or keeps it, for
+    /// `--pretty`).
     pub fn prepared(&mut self, prepared: Prepared) -> io::Result<()> {
         match prepared {
-            Prepared::Article(article) => self.article(article),
+            Prepared::Article(article) => {
+                self.articles_written += 1;
+                self.gathered.push(article);
+                Ok(())
+            }
             Prepared::Bytes(bytes) => {
                 self.separate()?;
                 self.out.write_all(&bytes)
@@ -130,7 +120,7 @@ impl<W: Write> ReportWriter<W> {
         if first {
             return Ok(());
         }
-        match self.format {
+        match self.form.format {
             Format::Json => self.out.write_all(b","),
             Format::Csv => Ok(()),
             Format::Markdown => self.out.write_all(MARKDOWN_SEPARATOR.as_bytes()),
@@ -141,8 +131,8 @@ impl<W: Write> ReportWriter<W> {
     /// Ends the output: the cross-article results of the JSON report, the last line end of
     /// the others.
     pub fn finish(mut self, cross: CrossArticle) -> io::Result<()> {
-        match self.format {
-            Format::Json if self.pretty => {
+        match self.form.format {
+            Format::Json if self.form.gathers_articles() => {
                 let report = Report {
                     articles: std::mem::take(&mut self.gathered),
                     story_groups: cross.story_groups,

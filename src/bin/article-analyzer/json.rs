@@ -1,0 +1,414 @@
+//! An article of the report as JSON, written straight into bytes: exactly what serde_json
+//! gives for [`Article`] (the same fields in the same order, the same escapes, `null` for a
+//! missing value, `source` only when there is one), without serde's way through one call per
+//! field and per string fragment. Writing the articles was about 5% of a run's instructions
+//! with serde_json, most of it escaping strings byte by byte; here a string is searched eight
+//! bytes at a time for its next escape and copied in runs, and the article's bytes are
+//! reserved at once.
+//!
+//! The report's other parts (the cross-article results, the indented report of `--pretty`)
+//! stay serde_json's: they are written once a run. A test compares the bytes with serde_json's
+//! for an article that names and fills every field (no `..`), so a field added to [`Article`]
+//! stops the test from compiling until it is given there, and then fails it until it is
+//! written here too.
+
+use article_analyzer::{Article, Block, Quote, QuoteKind};
+
+/// Appends the article as serde_json's compact writer would write it.
+pub fn write_article(article: &Article, out: &mut Vec<u8>) {
+    out.reserve(estimated_len(article));
+    out.extend_from_slice(b"{\"id\":");
+    write_str(&article.id, out);
+    out.extend_from_slice(b",\"title\":");
+    write_optional_str(article.title.as_deref(), out);
+    out.extend_from_slice(b",\"author\":");
+    write_optional_str(article.author.as_deref(), out);
+    out.extend_from_slice(b",\"date\":");
+    write_optional_str(article.date.as_deref(), out);
+    out.extend_from_slice(b",\"text\":");
+    write_str(&article.text, out);
+    out.extend_from_slice(b",\"blocks\":");
+    write_list(&article.blocks, out, write_block);
+    out.extend_from_slice(b",\"quotes\":");
+    write_list(&article.quotes, out, write_quote);
+    out.extend_from_slice(b",\"warnings\":");
+    write_list(&article.warnings, out, |warning, out| {
+        write_str(warning, out)
+    });
+    if let Some(source) = &article.source {
+        out.extend_from_slice(b",\"source\":");
+        write_str(source, out);
+    }
+    out.push(b'}');
+}
+
+/// About the article's length in JSON, so that its bytes grow once rather than doubling
+/// through a dozen copies: its strings, and for each block and quote the length of its field
+/// names and numbers (a block's fields with short numbers and a kind take some 60 bytes
+/// besides its reason). Escapes may add a little; the vector grows as usual then.
+fn estimated_len(article: &Article) -> usize {
+    const PER_BLOCK: usize = 64;
+    const PER_QUOTE: usize = 80;
+    const PER_ARTICLE: usize = 96;
+    let strings = article.id.len()
+        + article.title.as_ref().map_or(0, String::len)
+        + article.author.as_ref().map_or(0, String::len)
+        + article.date.as_ref().map_or(0, String::len)
+        + article.text.len()
+        + article.source.as_ref().map_or(0, String::len);
+    let blocks: usize = article
+        .blocks
+        .iter()
+        .map(|block| PER_BLOCK + block.reason.len())
+        .sum();
+    let quotes: usize = article
+        .quotes
+        .iter()
+        .map(|quote| {
+            PER_QUOTE
+                + quote.text.len()
+                + quote.speaker.as_ref().map_or(0, String::len)
+                + quote.cue.as_ref().map_or(0, String::len)
+        })
+        .sum();
+    let warnings: usize = article
+        .warnings
+        .iter()
+        .map(|warning| warning.len() + 3)
+        .sum();
+    PER_ARTICLE + strings + blocks + quotes + warnings
+}
+
+fn write_block(block: &Block, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"start\":");
+    write_usize(block.start, out);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(block.end, out);
+    out.extend_from_slice(b",\"kind\":\"");
+    // The kinds' names are lowercase letters: nothing to escape.
+    out.extend_from_slice(block.kind.as_str().as_bytes());
+    out.extend_from_slice(if block.kept {
+        b"\",\"kept\":true,\"reason\":"
+    } else {
+        b"\",\"kept\":false,\"reason\":"
+    });
+    write_str(&block.reason, out);
+    out.push(b'}');
+}
+
+fn write_quote(quote: &Quote, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(&quote.text, out);
+    out.extend_from_slice(b",\"speaker\":");
+    write_optional_str(quote.speaker.as_deref(), out);
+    out.extend_from_slice(b",\"cue\":");
+    write_optional_str(quote.cue.as_deref(), out);
+    out.extend_from_slice(b",\"start\":");
+    write_usize(quote.start, out);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(quote.end, out);
+    out.extend_from_slice(b",\"kind\":\"");
+    // As the block kinds: lowercase letters.
+    out.extend_from_slice(quote_kind_name(quote.kind).as_bytes());
+    out.extend_from_slice(b"\"}");
+}
+
+/// The contract's name of a quote's kind (serde's lowercase variant name).
+fn quote_kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Block => "block",
+    }
+}
+
+fn write_list<T>(items: &[T], out: &mut Vec<u8>, write_item: impl Fn(&T, &mut Vec<u8>)) {
+    out.push(b'[');
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write_item(item, out);
+    }
+    out.push(b']');
+}
+
+fn write_optional_str(value: Option<&str>, out: &mut Vec<u8>) {
+    match value {
+        Some(value) => write_str(value, out),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A number in decimal, as serde_json writes an unsigned integer: two digits at a time, as
+/// its `itoa` does (a block's offsets have three to six digits).
+fn write_usize(mut value: usize, out: &mut Vec<u8>) {
+    // 20 digits hold the largest 64-bit number.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    while value >= 100 {
+        let pair = value % 100 * 2;
+        value /= 100;
+        start -= 2;
+        digits[start..start + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if value >= 10 {
+        start -= 2;
+        digits[start..start + 2].copy_from_slice(&DIGIT_PAIRS[value * 2..value * 2 + 2]);
+    } else {
+        start -= 1;
+        digits[start] = b'0' + value as u8;
+    }
+    out.extend_from_slice(&digits[start..]);
+}
+
+/// "00", "01", ... "99", one after another.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0u8; 200];
+    let mut number = 0;
+    while number < 100 {
+        pairs[number * 2] = b'0' + (number / 10) as u8;
+        pairs[number * 2 + 1] = b'0' + (number % 10) as u8;
+        number += 1;
+    }
+    pairs
+};
+
+/// A string in quotes with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
+/// and `\u00xx` (lowercase hexadecimal) for the other bytes below 0x20; everything else,
+/// DEL and non-ASCII included, as it is. The runs between escapes are copied whole, and the
+/// next escape is found eight bytes at a time ([`next_escape`]): an article's text escapes
+/// little more than its paragraph breaks and quote marks, one byte in about ninety.
+fn write_str(value: &str, out: &mut Vec<u8>) {
+    let bytes = value.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // The start of the run not yet copied.
+    let mut run_start = 0;
+    while let Some(at) = next_escape(bytes, run_start) {
+        out.extend_from_slice(&bytes[run_start..at]);
+        // `next_escape` stops only at a byte with an escape.
+        out.extend_from_slice(escape_of(bytes[at]).unwrap_or_default());
+        run_start = at + 1;
+    }
+    out.extend_from_slice(&bytes[run_start..]);
+    out.push(b'"');
+}
+
+/// The place of the first byte at or after `from` that JSON escapes.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let flags = escape_flags(word_of(word));
+        if flags != 0 {
+            return Some(at + first_flagged(flags));
+        }
+        at += 8;
+    }
+    let remaining = bytes.len().checked_sub(at).filter(|&left| left > 0)?;
+    // The last one to seven bytes in one word, not byte by byte (most block reasons and
+    // quotes are a few words long, so their ends count): the word that ends with the string
+    // when it is long enough, whose first bytes were found clean above and are shifted out
+    // (clean bytes below raise no wrong flag above them), else the bytes padded with spaces.
+    let flags = match bytes.len().checked_sub(8) {
+        Some(word_start) => escape_flags(word_of(&bytes[word_start..])) >> (8 * (8 - remaining)),
+        None => {
+            let mut padded = [b' '; 8];
+            padded[..remaining].copy_from_slice(&bytes[at..]);
+            escape_flags(u64::from_le_bytes(padded))
+        }
+    };
+    (flags != 0).then(|| at + first_flagged(flags))
+}
+
+/// Eight bytes as a word, the first in the lowest bits.
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(word)
+}
+
+/// The place in its word of the byte of the lowest flag of [`escape_flags`].
+fn first_flagged(flags: u64) -> usize {
+    flags.trailing_zeros() as usize / 8
+}
+
+/// Each byte of a word repeated: `ONES * b` has `b` in all eight bytes.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` (eight bytes, the first in the lowest bits) that is
+/// below 0x20, `"` or `\\`, and perhaps of some bytes after such a byte; none when no byte
+/// is. The lowest flag is always right: a subtraction borrows from the next byte only when
+/// the byte below it is under the bound, so a wrong flag comes only above a right one.
+fn escape_flags(word: u64) -> u64 {
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let is_quote = quote.wrapping_sub(ONES) & !quote;
+    let is_backslash = backslash.wrapping_sub(ONES) & !backslash;
+    (below_space | is_quote | is_backslash) & HIGH_BITS
+}
+
+/// `\u0000` to `\u001f`, serde_json's escapes of the control bytes without a short one.
+const UNICODE_ESCAPES: [[u8; 6]; 32] = {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut table = [[0u8; 6]; 32];
+    let mut byte = 0;
+    while byte < 32 {
+        table[byte] = [b'\\', b'u', b'0', b'0', HEX[byte >> 4], HEX[byte & 0xf]];
+        byte += 1;
+    }
+    table
+};
+
+/// The escape that stands for `byte` in a JSON string, or `None` when it stands as it is.
+fn escape_of(byte: u8) -> Option<&'static [u8]> {
+    Some(match byte {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        0x08 => b"\\b",
+        0x0c => b"\\f",
+        b'\n' => b"\\n",
+        b'\r' => b"\\r",
+        b'\t' => b"\\t",
+        0x00..=0x1f => &UNICODE_ESCAPES[usize::from(byte)],
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article_analyzer::BlockKind;
+
+    fn json_of_str(value: &str) -> String {
+        let mut out = Vec::new();
+        write_str(value, &mut out);
+        String::from_utf8(out).expect("escaping keeps UTF-8")
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        // Every byte that serde_json escapes, DEL and multi-byte characters, at every place
+        // in and around an eight-byte word.
+        let specials: Vec<char> = (0u8..0x20)
+            .map(char::from)
+            .chain(['"', '\\', '/', '\u{7f}', 'é', '—', '😀', ' ', 'a'])
+            .collect();
+        for special in &specials {
+            for before in 0..18 {
+                for after in [0, 1, 7, 8, 9] {
+                    let value = format!("{}{special}{}", "x".repeat(before), "y".repeat(after));
+                    assert_eq!(
+                        json_of_str(&value),
+                        serde_json::to_string(&value).expect("a string serialises"),
+                        "{value:?}"
+                    );
+                }
+            }
+        }
+        let every_special: String = specials.iter().collect();
+        let long = every_special.repeat(5);
+        assert_eq!(json_of_str(&long), serde_json::to_string(&long).unwrap());
+        assert_eq!(json_of_str(""), "\"\"");
+    }
+
+    #[test]
+    fn the_word_test_finds_the_first_byte_to_escape() {
+        // Each byte value at each place of a word of plain bytes, those just above and below
+        // the bounds among them, with and without a byte to escape after it.
+        for filler in [b'a', b' ', b'!', b'#', b'[', b']', 0x7f, 0xff] {
+            for place in 0..8 {
+                for byte in 0..=255u8 {
+                    for later in [None, Some(b'"'), Some(0x1f)] {
+                        let mut word = [filler; 8];
+                        word[place] = byte;
+                        if let Some(later) = later.filter(|_| place < 7) {
+                            word[7] = later;
+                        }
+                        let expected = word.iter().position(|&b| escape_of(b).is_some());
+                        let flags = escape_flags(u64::from_le_bytes(word));
+                        let found = (flags != 0).then(|| flags.trailing_zeros() as usize / 8);
+                        assert_eq!(found, expected, "{word:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for value in (0..1_000).chain([9_999, 10_000, 65_535, 1_234_567_890, usize::MAX]) {
+            let mut out = Vec::new();
+            write_usize(value, &mut out);
+            assert_eq!(out, value.to_string().as_bytes());
+        }
+    }
+
+    fn block(start: usize, kind: BlockKind, kept: bool, reason: &str) -> Block {
+        Block {
+            start,
+            end: start + 12,
+            kind,
+            kept,
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn articles_are_written_as_serde_json_writes_them() {
+        let kinds = [
+            BlockKind::Title,
+            BlockKind::Byline,
+            BlockKind::Date,
+            BlockKind::Body,
+            BlockKind::Heading,
+            BlockKind::Caption,
+            BlockKind::Credit,
+            BlockKind::Related,
+            BlockKind::Boilerplate,
+            BlockKind::Duplicate,
+        ];
+        // Every field named, so that a new one must be given here (see the module's comment).
+        let full = Article {
+            id: "harbour \"2\".txt".into(),
+            title: Some("Ferry\tservice resumes".into()),
+            author: Some("Tom Baker; Ann Lee".into()),
+            date: Some("2025-06-02".into()),
+            text: "The ferry ran again.\n\n\"It is back,\" she said.\u{1}".into(),
+            blocks: kinds
+                .iter()
+                .enumerate()
+                .map(|(index, &kind)| block(index * 20, kind, index % 2 == 0, "a \\ reason"))
+                .collect(),
+            quotes: [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Block]
+                .into_iter()
+                .enumerate()
+                .map(|(index, kind)| Quote {
+                    text: format!("It is back {index}"),
+                    speaker: (index != 1).then(|| "Ann Lee".to_string()),
+                    cue: (index != 2).then(|| "said".to_string()),
+                    start: 30 + index,
+                    end: 42 + index * 1000,
+                    kind,
+                })
+                .collect(),
+            warnings: vec!["cut at 10 bytes".into(), "re-decoded".into()],
+            source: Some("Ferry service resumes\n\nThe ferry ran again.".into()),
+        };
+        let bare = Article {
+            id: "a".into(),
+            ..Article::default()
+        };
+        for article in [full, bare] {
+            let mut out = Vec::new();
+            write_article(&article, &mut out);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&article).unwrap()
+            );
+        }
+    }
+}
