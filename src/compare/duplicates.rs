@@ -436,12 +436,14 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
             let mut score = |x: usize, y: usize| {
                 let (x, y) = (set_of(bucket[x]), set_of(bucket[y]));
-                let (first, second) = (copies.set(x), copies.set(y));
-                let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
+                // Before reading the sets or their fingerprints: a pair visited again reads
+                // nothing else.
                 #[cfg(not(target_arch = "wasm32"))]
                 if !scored.insert((x, y)) {
                     return;
                 }
+                let (first, second) = (copies.set(x), copies.set(y));
+                let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
                 #[cfg(target_arch = "wasm32")]
                 if first_shared_band(a, b, settings) != Some(band) {
                     return;
@@ -636,7 +638,16 @@ fn early_checkpoint(length: usize, needed: usize) -> usize {
 #[derive(Debug, Default)]
 struct Sketches {
     bytes: Vec<u8>,
-    /// Where each member's sketch starts in `bytes` (its end is the next one's start).
+    /// How many sketches the list holds.
+    members: usize,
+    /// The length of every sketch, while they all have one (the analyzer's do): a member's
+    /// sketch is found by a multiplication, without reading where it starts. A bucket's
+    /// members are gathered from the list of every representative (a million at a million
+    /// articles) in no order, and reading where each started was one more read from anywhere
+    /// in 8 MB a member and band.
+    length: Option<usize>,
+    /// Where each member's sketch starts in `bytes` (its end is the next one's start), once
+    /// their lengths differ; empty before.
     starts: Vec<usize>,
 }
 
@@ -644,12 +655,14 @@ impl Sketches {
     /// Empties the list, keeping its memory for the next bucket.
     fn clear(&mut self) {
         self.bytes.clear();
+        self.members = 0;
+        self.length = None;
         self.starts.clear();
     }
 
     /// Adds the sketch of a signature.
     fn push(&mut self, signature: &[u32]) {
-        self.starts.push(self.bytes.len());
+        self.begin_member(signature.len());
         // The low byte: the entry's lowest bits, which the hash mixes as well as any.
         self.bytes
             .extend(signature.iter().map(|&entry| entry as u8));
@@ -657,11 +670,29 @@ impl Sketches {
 
     /// Adds a sketch taken from another list.
     fn push_sketch(&mut self, sketch: &[u8]) {
-        self.starts.push(self.bytes.len());
+        self.begin_member(sketch.len());
         self.bytes.extend_from_slice(sketch);
     }
 
+    /// Notes where a new member's sketch of `length` places starts, before its bytes.
+    fn begin_member(&mut self, length: usize) {
+        match self.length {
+            Some(same) if same == length => {}
+            None if self.members == 0 => self.length = Some(length),
+            Some(same) => {
+                self.starts = (0..self.members).map(|member| member * same).collect();
+                self.starts.push(self.bytes.len());
+                self.length = None;
+            }
+            None => self.starts.push(self.bytes.len()),
+        }
+        self.members += 1;
+    }
+
     fn sketch(&self, member: usize) -> &[u8] {
+        if let Some(length) = self.length {
+            return &self.bytes[member * length..(member + 1) * length];
+        }
         let end = self
             .starts
             .get(member + 1)
@@ -685,7 +716,7 @@ impl Sketches {
     ) {
         /// Members of a tile: 64 sketches of 128 bytes fill an eighth of a 64 KB L1 cache.
         const TILE: usize = 64;
-        let members = self.starts.len();
+        let members = self.members;
         // A bucket of one tile is in cache anyway: copying it into rows would cost more than
         // it saves (most buckets have two or three members).
         #[cfg(not(target_arch = "wasm32"))]
@@ -730,13 +761,7 @@ impl Sketches {
     /// [`Sketches::for_each_pair_that_may_be_near`].
     #[cfg(not(target_arch = "wasm32"))]
     fn rows(&self) -> Option<Vec<SketchRow>> {
-        if self.bytes.len() != self.starts.len() * SKETCH_PLACES
-            || self
-                .starts
-                .iter()
-                .enumerate()
-                .any(|(member, &start)| start != member * SKETCH_PLACES)
-        {
+        if self.length != Some(SKETCH_PLACES) {
             return None;
         }
         Some(
@@ -1064,6 +1089,37 @@ mod tests {
         assert!(near > fingerprints.len(), "{near}");
         // The unrelated text against each version, both ways, at least.
         assert!(ruled_out >= 2 * 12, "{ruled_out}");
+    }
+
+    #[test]
+    fn sketches_of_one_length_then_another_are_each_found_where_they_were_put() {
+        // Three of 4 places (found by multiplying), then one of 2 and one of 6: from there
+        // the list keeps where each starts, the first three's too. Cleared, it starts over.
+        let signatures: [&[u32]; 5] = [
+            &[1, 2, 3, 4],
+            &[5, 6, 7, 8],
+            &[9, 10, 11, 12],
+            &[13, 14],
+            &[15, 16, 17, 18, 19, 20],
+        ];
+        let mut sketches = Sketches::default();
+        for round in 0..2 {
+            sketches.clear();
+            for (member, signature) in signatures.iter().enumerate() {
+                sketches.push(signature);
+                for earlier in 0..=member {
+                    let expected: Vec<u8> = signatures[earlier].iter().map(|&e| e as u8).collect();
+                    assert_eq!(
+                        sketches.sketch(earlier),
+                        expected,
+                        "{round} {member} {earlier}"
+                    );
+                }
+            }
+            assert_eq!(sketches.members, 5);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        assert!(sketches.rows().is_none());
     }
 
     #[test]
