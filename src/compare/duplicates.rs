@@ -1107,8 +1107,8 @@ mod tests {
             sketches.clear();
             for (member, signature) in signatures.iter().enumerate() {
                 sketches.push(signature);
-                for earlier in 0..=member {
-                    let expected: Vec<u8> = signatures[earlier].iter().map(|&e| e as u8).collect();
+                for (earlier, signature) in signatures.iter().enumerate().take(member + 1) {
+                    let expected: Vec<u8> = signature.iter().map(|&e| e as u8).collect();
                     assert_eq!(
                         sketches.sketch(earlier),
                         expected,
