@@ -680,8 +680,9 @@ impl Sketches {
             Some(same) if same == length => {}
             None if self.members == 0 => self.length = Some(length),
             Some(same) => {
-                self.starts = (0..self.members).map(|member| member * same).collect();
-                self.starts.push(self.bytes.len());
+                for member in 0..=self.members {
+                    self.starts.push(member * same);
+                }
                 self.length = None;
             }
             None => self.starts.push(self.bytes.len()),
