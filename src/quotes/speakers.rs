@@ -342,10 +342,7 @@ impl SpeakerTable {
         // The words kept are the end of `name` from its first word that opens no sentence.
         let mut rest = name;
         loop {
-            let (word, more) = match rest.bytes().position(|byte| byte == b' ') {
-                Some(space) => (&rest[..space], Some(&rest[space + 1..])),
-                None => (rest, None),
-            };
+            let (word, more) = split_first_word(rest);
             if !self.casing.is_opening_word(word, more.is_some()) {
                 break;
             }
@@ -551,12 +548,17 @@ fn has_space(name: &str) -> bool {
     name.bytes().any(|byte| byte == b' ')
 }
 
+/// The first word of `name` (all of it when it is one word), and the words after it.
+fn split_first_word(name: &str) -> (&str, Option<&str>) {
+    match name.bytes().position(|byte| byte == b' ') {
+        Some(space) => (&name[..space], Some(&name[space + 1..])),
+        None => (name, None),
+    }
+}
+
 /// The first word of `name` (all of it when it is one word).
 fn first_word(name: &str) -> &str {
-    match name.bytes().position(|byte| byte == b' ') {
-        Some(space) => &name[..space],
-        None => name,
-    }
+    split_first_word(name).0
 }
 
 /// The last word of `name` (all of it when it is one word).
