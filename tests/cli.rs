@@ -526,6 +526,26 @@ fn pretty_output_is_the_same_report() {
 }
 
 #[test]
+fn text_with_escapes_is_written_whole() {
+    // The compact report writes each article's JSON itself (the indented one through
+    // serde_json): a quotation mark or a backslash followed by the bytes just above them
+    // must come out whole in both.
+    let text = "The ferry is now rated \"#1\" by the harbour board.\n\n\
+                Its path C:\\]tmp was set by the harbour master after a long survey.\n\n\
+                The board met on Tuesday and voted for a new ticket office at the pier.";
+    let compact = report_of(&run(&["analyze", "-"], Some(text.as_bytes())));
+    let pretty = report_of(&run(&["analyze", "--pretty", "-"], Some(text.as_bytes())));
+    assert_eq!(compact, pretty);
+    let cleaned = articles(&compact)[0]["text"].as_str().unwrap_or_default();
+    for kept in ["\"#1\"", "C:\\]tmp"] {
+        assert!(
+            cleaned.contains(kept),
+            "{kept:?} should be kept whole: {cleaned:?}"
+        );
+    }
+}
+
+#[test]
 fn missing_file_fails_naming_it_and_prints_nothing() {
     let dir = scratch_dir("missing_file");
     let present = write_file(&dir, "present.txt", FERRY_ARTICLE.as_bytes());

@@ -187,8 +187,12 @@ fn write_str(value: &str, out: &mut Vec<u8>) {
     let mut run_start = 0;
     while let Some(at) = next_escape(bytes, run_start) {
         out.extend_from_slice(&bytes[run_start..at]);
-        // `next_escape` stops only at a byte with an escape.
-        out.extend_from_slice(escape_of(bytes[at]).unwrap_or_default());
+        // `next_escape` stops only at a byte with an escape; were it ever to stop at another,
+        // the byte is written as it is, never lost.
+        match escape_of(bytes[at]) {
+            Some(escape) => out.extend_from_slice(escape),
+            None => out.push(bytes[at]),
+        }
         run_start = at + 1;
     }
     out.extend_from_slice(&bytes[run_start..]);
@@ -206,18 +210,13 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
         at += 8;
     }
     let remaining = bytes.len().checked_sub(at).filter(|&left| left > 0)?;
-    // The last one to seven bytes in one word, not byte by byte (most block reasons and
-    // quotes are a few words long, so their ends count): the word that ends with the string
-    // when it is long enough, whose first bytes were found clean above and are shifted out
-    // (clean bytes below raise no wrong flag above them), else the bytes padded with spaces.
-    let flags = match bytes.len().checked_sub(8) {
-        Some(word_start) => escape_flags(word_of(&bytes[word_start..])) >> (8 * (8 - remaining)),
-        None => {
-            let mut padded = [b' '; 8];
-            padded[..remaining].copy_from_slice(&bytes[at..]);
-            escape_flags(u64::from_le_bytes(padded))
-        }
-    };
+    // The last one to seven bytes in one word, padded with spaces (never escaped), not byte
+    // by byte: most block reasons and quotes are a few words long, so their ends count. (The
+    // string's own last eight bytes would not do: an escape just written may stand among
+    // those before `at`, and its flag spreads to the byte after it.)
+    let mut padded = [b' '; 8];
+    padded[..remaining].copy_from_slice(&bytes[at..]);
+    let flags = escape_flags(u64::from_le_bytes(padded));
     (flags != 0).then(|| at + first_flagged(flags))
 }
 
@@ -297,15 +296,21 @@ mod tests {
             .map(char::from)
             .chain(['"', '\\', '/', '\u{7f}', 'é', '—', '😀', ' ', 'a'])
             .collect();
+        // After a special byte, the bytes just above the bounds of the word test ('#' after
+        // '"', ']' after '\\', ' ' after a control byte), where a wrong flag may follow a
+        // right one.
         for special in &specials {
-            for before in 0..18 {
-                for after in [0, 1, 7, 8, 9] {
-                    let value = format!("{}{special}{}", "x".repeat(before), "y".repeat(after));
-                    assert_eq!(
-                        json_of_str(&value),
-                        serde_json::to_string(&value).expect("a string serialises"),
-                        "{value:?}"
-                    );
+            for follower in ["y", "#", "]", " ", "#]  "] {
+                for before in 0..18 {
+                    for after in [0, 1, 7, 8, 9] {
+                        let value =
+                            format!("{}{special}{}", "x".repeat(before), follower.repeat(after));
+                        assert_eq!(
+                            json_of_str(&value),
+                            serde_json::to_string(&value).expect("a string serialises"),
+                            "{value:?}"
+                        );
+                    }
                 }
             }
         }
