@@ -278,9 +278,16 @@ impl Literals {
             .iter()
             .find_map(|opener| pattern.strip_prefix(opener))
             .map_or((false, pattern), |inner| (true, inner));
-        let (anchored, body) = body
-            .strip_prefix('^')
-            .map_or((false, body), |rest| (true, rest));
+        // `^a|b` anchors its first alternative only: the openings of such a pattern are
+        // looked for anywhere (the first's at the start is among the places looked at).
+        let (anchored, body) = match body.strip_prefix('^') {
+            Some(rest) => (
+                top_level_alternatives(rest.as_bytes())
+                    .is_some_and(|alternatives| alternatives.len() == 1),
+                rest,
+            ),
+            None => (false, body),
+        };
         let (mut openings, _) = literal_sequence(body.as_bytes());
         let mut first_bytes = 0;
         for opening in &mut openings {
@@ -555,6 +562,9 @@ mod tests {
             Some((" said:, says".into(), true, true))
         );
         assert_eq!(read("(?i:^By)"), Some(("by".into(), true, true)));
+        // The anchor binds the first alternative only.
+        assert_eq!(read("^ab|cd"), Some(("ab,cd".into(), false, false)));
+        assert_eq!(read("^(?:ab|cd)"), Some(("ab,cd".into(), true, false)));
         assert_eq!(
             read_all("abcdefgh(?:ij|k)").as_deref(),
             Some("abcdefgh,abcdefgh")
@@ -594,6 +604,11 @@ mod tests {
         assert_eq!(found, [2..8, 11..18]);
         assert!(!label.is_match("photo: credit:"));
         assert_eq!(label.find("Credit:").map(|m| m.range()), Some(0..7));
+        // An anchor before the first of several alternatives leaves the others free.
+        let either = Rule::new("^ab|cd");
+        assert!(either.is_match("xcd"));
+        assert!(either.is_match("ab"));
+        assert!(!either.is_match("xab"));
         let unread = Rule::new("[ab]c");
         assert!(unread.literal_openings().is_none());
         assert!(unread.is_match("xbc"));
