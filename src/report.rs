@@ -217,6 +217,17 @@ pub enum QuoteKind {
     Block,
 }
 
+impl QuoteKind {
+    /// The contract's name for this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Block => "block",
+        }
+    }
+}
+
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
