@@ -9,8 +9,8 @@
 use super::body::opens_comments;
 use super::lexicon::{lexicon, DateLabel};
 use super::noise::{
-    byline_opening, byline_opening_of, byline_segment, is_byline, BYLINE_MAX_WORDS,
-    RELATED_MARKER_REASON,
+    byline_opening, byline_opening_of, byline_segment, has_byline_opening_word, is_byline,
+    BYLINE_MAX_WORDS, RELATED_MARKER_REASON,
 };
 use super::paragraph::Analysed;
 use super::stamps::is_stamp_line;
@@ -327,15 +327,9 @@ fn find_author(
     (header_start..end)
         .filter(|&index| {
             let item = &analysed[index];
-            // A byline, or an opening on a line of its own, starts with an opening's first
-            // word (as the local rules test bylines): a line without one among its words
-            // needs neither closer look.
-            let may_open_byline = || {
-                item.tokens
-                    .hashes()
-                    .iter()
-                    .any(|word| lexicon().byline_openings.contains(word))
-            };
+            // A line without an opening's first word among its words needs neither closer
+            // look (as the local rules test bylines).
+            let may_open_byline = || has_byline_opening_word(&item.tokens, usize::MAX);
             // The word count is known: longer lines are no bylines and no bare openings
             // (see `is_bare_opening`), and need no scan.
             let words = item.features.words;

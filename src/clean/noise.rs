@@ -44,13 +44,7 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_copyright(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, "copyright notice"));
     }
-    if tokens
-        .hashes()
-        .iter()
-        .take(30)
-        .any(|word| lexicon().byline_openings.contains(word))
-        && is_byline(text)
-    {
+    if has_byline_opening_word(tokens, 30) && is_byline(text) {
         return Some(LocalNoise::new(
             BlockKind::Byline,
             "byline naming the author",
@@ -140,6 +134,17 @@ pub fn byline_segment(text: &str) -> Option<&str> {
         return Some(text[position + 1..].trim_start());
     }
     None
+}
+
+/// Whether one of the first `within` words of a paragraph is the first word of a byline's
+/// opening: a byline, or an opening on a line of its own, holds one, so a paragraph without
+/// one needs no closer look.
+pub fn has_byline_opening_word(tokens: &Tokens, within: usize) -> bool {
+    tokens
+        .hashes()
+        .iter()
+        .take(within)
+        .any(|word| lexicon().byline_openings.contains(word))
 }
 
 /// "By Jane Doe, Example News Correspondent": an opening, then a capitalised name.

@@ -340,10 +340,7 @@ fn year_words(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         while let Some(offset) = bytes.get(at..)?.iter().position(u8::is_ascii_digit) {
             let start = at + offset;
             let opens_word = start == 0 || bytes[start - 1] == b' ';
-            let year = bytes
-                .get(start..start + 4)
-                .is_some_and(|four| four.iter().all(u8::is_ascii_digit));
-            if opens_word && year {
+            if opens_word && opens_with_year(&bytes[start..]) {
                 let end = word_end(line, start);
                 at = end;
                 return Some((start, end));
@@ -354,18 +351,35 @@ fn year_words(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Words before a year that a written date may hold: a day and a month, in either order
+/// ("8 November 2023", "November 8, 2023"), not counting the [`is_date_filler`] words
+/// between them.
+pub const DATE_WORDS_BEFORE_YEAR: usize = 2;
+
+/// Whether a word (lowercase) is one a written date holds between its day, month and year
+/// without counting it as one of them: "8 de noviembre de 2023".
+pub fn is_date_filler(word: &str) -> bool {
+    matches!(word, "de" | "del")
+}
+
+/// Whether a word opens with four digits: a year, or an ISO date.
+pub fn opens_with_year(word: &[u8]) -> bool {
+    word.get(..4)
+        .is_some_and(|four| four.iter().all(u8::is_ascii_digit))
+}
+
 /// Where in a [`word_line`] a written date whose year starts at `year_start` may start at
-/// the earliest: at the space before the two words that precede the year (a day and a
-/// month, in either order), counting no "de" or "del" among them ("8 de noviembre de
-/// 2023").
+/// the earliest: at the space before the [`DATE_WORDS_BEFORE_YEAR`] words that precede the
+/// year (a day and a month, in either order), counting no [`is_date_filler`] word among
+/// them.
 fn earliest_date_start(line: &str, year_start: usize) -> usize {
     let mut start = year_start;
-    let mut words_to_pass = 2;
+    let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
     while words_to_pass > 0 && start > 0 {
         // `start` opens a word, so a space precedes it.
         let before = &line[..start - 1];
         let word_start = before.rfind(' ').map_or(0, |space| space + 1);
-        if !matches!(&before[word_start..], "de" | "del") {
+        if !is_date_filler(&before[word_start..]) {
             words_to_pass -= 1;
         }
         start = word_start;
@@ -376,9 +390,7 @@ fn earliest_date_start(line: &str, year_start: usize) -> usize {
 /// The date a match of [`WRITTEN_DATE_PATTERN`] writes (`None` when its month is no month): "2023-11-08", "november 8th 2023",
 /// "8 de noviembre de 2023".
 fn read_written_date(words: &str) -> Option<FoundDate> {
-    let mut parts = words
-        .split(' ')
-        .filter(|word| !matches!(*word, "de" | "del"));
+    let mut parts = words.split(' ').filter(|word| !is_date_filler(word));
     let first = parts.next()?;
     let starts_with_number = first.starts_with(|c: char| c.is_ascii_digit());
     if starts_with_number && first.contains('-') {

@@ -12,7 +12,8 @@
 //! Built on the calendar-date reader of [`crate::text::dates`], which finds written dates.
 
 use super::dates::{
-    day_number, find_dates_in_digit_words, may_be_month, month_number_hashed, FoundDate,
+    day_number, find_dates_in_digit_words, is_date_filler, may_be_month, month_number_hashed,
+    opens_with_year, FoundDate, DATE_WORDS_BEFORE_YEAR,
 };
 use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
 
@@ -394,39 +395,28 @@ fn word_line_of(tokens: &[Token], capacity: usize) -> String {
     line
 }
 
-/// Words before a year that a written date may hold: a day and a month, in either order
-/// ("8 November 2023", "November 8, 2023"), not counting "de" and "del" between them.
-const DATE_WORDS_BEFORE_YEAR: usize = 2;
-
 /// What the written-date search reads of a text's [`word_line`](super::patterns::word_line),
 /// from its lowercase tokens: each word opening with four digits (a year, or an ISO date)
 /// with the words before it that a written date may hold ([`DATE_WORDS_BEFORE_YEAR`], and
-/// any "de" or "del" between them), one space apart; windows that overlap share their words.
+/// any [`is_date_filler`] word between them), one space apart; windows that overlap share their words.
 /// Every written date is such a window's last words, and the search around a year reads
 /// back only as far as its window (`dates::earliest_date_start` counts the same words), so it
 /// finds in this line what it finds in the whole one, without writing out the tens of
 /// kilobytes of words between the years.
 fn year_windows_line(tokens: &[Token]) -> String {
-    let opens_with_year = |token: &Token| {
-        token
-            .lower
-            .as_bytes()
-            .get(..4)
-            .is_some_and(|four| four.iter().all(u8::is_ascii_digit))
-    };
     let mut line = String::new();
     // The first token the line does not hold yet.
     let mut next = 0;
     for (year, _) in tokens
         .iter()
         .enumerate()
-        .filter(|(_, token)| opens_with_year(token))
+        .filter(|(_, token)| opens_with_year(token.lower.as_bytes()))
     {
         let mut start = year;
         let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
         while words_to_pass > 0 && start > 0 {
             start -= 1;
-            if !matches!(tokens[start].lower, "de" | "del") {
+            if !is_date_filler(tokens[start].lower) {
                 words_to_pass -= 1;
             }
         }
