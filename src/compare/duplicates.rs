@@ -402,9 +402,11 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // of their positions. Why one number: sorting a band's entries was a sixth of the search
     // at a million articles, and numbers of 8 bytes sort faster than pairs of 16 (and take half
     // the memory, where `find` peaks). Keys that agree on their high bits but differ below
-    // merge two buckets, which changes nothing found: a pair is scored only at its first
-    // shared band, and both ways of searching a bucket visit every near pair of its members,
-    // whatever band they share. With a million sets the keys keep 44 bits, and two of a
+    // merge two buckets, which changes nothing found: a pair is scored once (natively at its
+    // first visit, which such a merged bucket may bring before its first shared band; in the
+    // page at its first shared band), its score does not depend on the band it is scored
+    // at, and both ways of searching a bucket visit every near pair of its members, whatever
+    // band they share. With a million sets the keys keep 44 bits, and two of a
     // band's million keys meet that way a few times in a hundred runs.
     let set_bits = usize::BITS - copies.len().leading_zeros();
     let key_bits = u64::MAX.checked_shl(set_bits).unwrap_or(0);
@@ -416,8 +418,9 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // each, and scoring it again read both fingerprints (two signatures from anywhere in
     // memory) to find its first shared band, some 20% of the search at a million articles.
     // Bands are searched in order and every bucket visits all its near pairs, so a near
-    // pair's first visit is at its first shared band, where it is scored; a pair visited
-    // that is not near gives nothing wherever it is scored. This holds the pairs visited
+    // pair is visited by its first shared band at the latest (earlier only in a bucket the
+    // keys' high bits merged), and scored there; a pair visited that is not near gives
+    // nothing wherever it is scored. This holds the pairs visited
     // (66,176 at a million articles), not every candidate.
     #[cfg(not(target_arch = "wasm32"))]
     let mut scored: HashSetOfText<(usize, usize)> = HashSetOfText::default();
