@@ -6,7 +6,7 @@ use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
 use crate::text::{ascii_prefix_len, ends_sentence, is_letter, is_unspaced_script, ArticleWords};
 #[cfg(any(target_arch = "wasm32", test))]
-use crate::text::{bytes_in_range, EACH, HIGH_BITS};
+use crate::text::{bytes_in_range, load_eight, EACH, HIGH_BITS};
 #[cfg(any(not(target_arch = "wasm32"), test))]
 use crate::text::{count_byte_pairs, count_bytes, is_utf8_continuation};
 
@@ -203,7 +203,6 @@ fn byte_counts(bytes: &[u8]) -> ByteCounts {
 /// from a copy padded with zero bytes, which are of no kind but characters, not counted.
 #[cfg(any(target_arch = "wasm32", test))]
 fn byte_counts_by_eights(bytes: &[u8]) -> ByteCounts {
-    let number = |eight: &[u8]| u64::from_le_bytes(eight.try_into().unwrap_or_default());
     let one = |chunk: u64, byte: u8| bytes_in_range(chunk, byte, byte);
     let mut counts = ByteCounts::default();
     let mut count = |chunk: u64, next: u64, length: usize| {
@@ -225,13 +224,13 @@ fn byte_counts_by_eights(bytes: &[u8]) -> ByteCounts {
     };
     let mut at = 0;
     while let (Some(chunk), Some(next)) = (bytes.get(at..at + 8), bytes.get(at + 1..at + 9)) {
-        count(number(chunk), number(next), 8);
+        count(load_eight(chunk), load_eight(next), 8);
         at += 8;
     }
     let rest = &bytes[at..];
     let mut padded = [0u8; 16];
     padded[..rest.len()].copy_from_slice(rest);
-    count(number(&padded[..8]), number(&padded[1..9]), rest.len());
+    count(load_eight(&padded), load_eight(&padded[1..]), rest.len());
     counts
 }
 

@@ -61,18 +61,28 @@ pub fn bytes_in_range(chunk: u64, low: u8, high: u8) -> u64 {
     from_low & !above_high & !chunk & HIGH_BITS
 }
 
-/// Eight bytes of `bytes` from `at` as a number, the first in its low byte.
-fn eight(bytes: &[u8], at: usize) -> u64 {
+/// The first eight bytes of `bytes` (which holds eight or more) as a number, the first in
+/// its low byte.
+#[inline]
+pub fn load_eight(bytes: &[u8]) -> u64 {
     let mut chunk = [0; 8];
-    chunk.copy_from_slice(&bytes[at..at + 8]);
+    chunk.copy_from_slice(&bytes[..8]);
     u64::from_le_bytes(chunk)
+}
+
+/// The high bit of each zero byte of `word`, and perhaps of some bytes after a zero byte
+/// (the subtraction's borrow): the lowest bit set is always a true one. `word ^ (byte *
+/// EACH)` has its zero bytes where `word` holds `byte`.
+#[inline]
+pub fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(EACH) & !word & HIGH_BITS
 }
 
 /// The number of ASCII bytes `bytes` opens with.
 pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
     let mut at = 0;
     while at + 8 <= bytes.len() {
-        let high = eight(bytes, at) & HIGH_BITS;
+        let high = load_eight(&bytes[at..]) & HIGH_BITS;
         if high != 0 {
             // The lowest high bit belongs to the first byte outside ASCII.
             return at + high.trailing_zeros() as usize / 8;
@@ -90,7 +100,7 @@ pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
 pub fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let chunk = load_eight(chunk);
         // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a
         // lowercase letter ('@' and '[' become '`' and '{'); it leaves the high bits as
         // they are.
@@ -113,19 +123,14 @@ pub fn find_any_of_three(bytes: &[u8], wanted: [u8; 3]) -> Option<usize> {
     let masks = wanted.map(|byte| u64::from(byte) * EACH);
     let mut at = 0;
     while at + 8 <= bytes.len() {
-        let chunk = eight(bytes, at);
-        // A zero byte in `chunk ^ mask` is a wanted byte. The test below sets the high bit
-        // of every zero byte, and may set it wrongly only in bytes after a zero byte: the
-        // lowest bit set is always a true one.
-        let zero_bytes = masks
+        let chunk = load_eight(&bytes[at..]);
+        // A zero byte in `chunk ^ mask` is a wanted byte; the lowest one marked is a true one.
+        let found = masks
             .iter()
-            .map(|mask| {
-                let differs = chunk ^ mask;
-                differs.wrapping_sub(EACH) & !differs & HIGH_BITS
-            })
+            .map(|mask| zero_bytes(chunk ^ mask))
             .fold(0, |found, zeros| found | zeros);
-        if zero_bytes != 0 {
-            return Some(at + zero_bytes.trailing_zeros() as usize / 8);
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
         }
         at += 8;
     }

@@ -4,7 +4,7 @@
 //! and list bullets are removed, and simple HTML formatting tags (`<p>`, `<b>`, `<br>`, ...) are
 //! dropped. Nothing else of the input is changed.
 
-use super::bytes::{bytes_in_range, EACH, HIGH_BITS};
+use super::bytes::{bytes_in_range, load_eight, zero_bytes, EACH};
 use super::words::is_blank_char;
 
 /// Decodes the HTML entity starting at `text` (which begins with `&`). Returns the decoded
@@ -235,8 +235,7 @@ fn is_plain_eight_at_a_time(line: &str) -> bool {
     while let (Some(chunk), Some(next)) =
         (bytes.get(start..start + 8), bytes.get(start + 1..start + 9))
     {
-        let number = |eight: &[u8]| u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        if may_need_normalizing_among(number(chunk), number(next)) != 0
+        if may_need_normalizing_among(load_eight(chunk), load_eight(next)) != 0
             && !is_plain_between(line, start, start + 8)
         {
             return false;
@@ -251,9 +250,7 @@ fn is_plain_eight_at_a_time(line: &str) -> bool {
 /// some bytes after such a byte: a superset of the exact marks, which the caller's exact test
 /// then reads (no byte is left unmarked that needs it).
 fn may_need_normalizing_among(chunk: u64, next: u64) -> u64 {
-    // The high bit of each zero byte of `difference`; a byte after a zero byte may be marked
-    // too (the subtraction's borrow), which only sends a chunk to the exact test.
-    let zero_bytes = |difference: u64| difference.wrapping_sub(EACH) & !difference & HIGH_BITS;
+    // A byte after a zero byte may be marked too, which only sends a chunk to the exact test.
     let equal = |number: u64, byte: u8| zero_bytes(number ^ (u64::from(byte) * EACH));
     equal(chunk, b'&')
         | equal(chunk, b'<')
