@@ -139,20 +139,18 @@ impl Batch {
         let threads = threads.clamp(1, docs.len().max(1));
         let mut results = Vec::with_capacity(docs.len());
         let mut docs = docs.iter();
-        let outcome: Result<(), std::convert::Infallible> = self.add_streamed(
+        // The sink never fails: its error type has no value.
+        let Ok(()) = self.add_streamed(
             threads,
             ADD_MANY_IN_FLIGHT_PER_THREAD * threads,
             |_held| docs.next().map(|doc| Streamed::Document(doc.clone(), ())),
             |result, ()| result,
             |result| {
                 results.push(result);
-                Ok(())
+                Ok::<(), std::convert::Infallible>(())
             },
         );
-        match outcome {
-            Ok(()) => results,
-            Err(never) => match never {},
-        }
+        results
     }
 
     /// Adds the documents `next` hands out, as [`Batch::add`] called on each in turn would,

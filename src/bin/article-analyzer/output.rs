@@ -17,7 +17,10 @@ use crate::json;
 pub struct ReportWriter<W: Write> {
     out: W,
     form: ReportForm,
-    articles_written: usize,
+    /// Whether an article's bytes were written, so that the next one is preceded by the
+    /// format's separator. (The articles `--pretty` gathers are written with the rest of
+    /// the report, by serde_json, and never need it.)
+    wrote_an_article: bool,
     /// With `--pretty`, the articles wait here to be indented with the rest of the report.
     gathered: Vec<Article>,
 }
@@ -86,7 +89,7 @@ impl<W: Write> ReportWriter<W> {
         Ok(ReportWriter {
             out,
             form,
-            articles_written: 0,
+            wrote_an_article: false,
             gathered: Vec::new(),
         })
     }
@@ -101,7 +104,6 @@ impl<W: Write> ReportWriter<W> {
     pub fn prepared(&mut self, prepared: Prepared) -> io::Result<()> {
         match prepared {
             Prepared::Article(article) => {
-                self.articles_written += 1;
                 self.gathered.push(article);
                 Ok(())
             }
@@ -115,9 +117,7 @@ impl<W: Write> ReportWriter<W> {
     /// What comes before the next article: nothing before the first, else the format's
     /// separator (the CSV's rows end with their own line ends).
     fn separate(&mut self) -> io::Result<()> {
-        let first = self.articles_written == 0;
-        self.articles_written += 1;
-        if first {
+        if !std::mem::replace(&mut self.wrote_an_article, true) {
             return Ok(());
         }
         match self.form.format {
