@@ -3,6 +3,7 @@
 //! so; HTML files and standard input go through the library's charset layer
 //! ([`read_html_bytes`]), which warns in the same way.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,7 @@ use article_analyzer::{read_html_bytes, AnalyzeError, BlockOverride, Document, I
 use serde::Deserialize;
 
 use crate::errors::CliError;
+use crate::json;
 
 /// The name that stands for standard input.
 const STDIN: &str = "-";
@@ -138,6 +140,8 @@ pub struct JsonlLines {
     reader: Box<dyn BufRead>,
     line_number: usize,
     format: InputFormat,
+    /// The line being read, its room kept from line to line.
+    line: Vec<u8>,
 }
 
 /// One line of a JSONL corpus: a [`Document`] whose `format` may be missing, so that the
@@ -192,6 +196,7 @@ impl JsonlLines {
             reader,
             line_number: 0,
             format: format.unwrap_or(InputFormat::Text),
+            line: Vec::new(),
         })
     }
 
@@ -202,12 +207,11 @@ impl JsonlLines {
 
     /// The next non-blank line, `None` at the end, or the error that stopped the reading.
     pub fn next_line(&mut self) -> Result<Option<JsonlLine>, CliError> {
-        let mut bytes = Vec::new();
         loop {
-            bytes.clear();
+            self.line.clear();
             let read = self
                 .reader
-                .read_until(b'\n', &mut bytes)
+                .read_until(b'\n', &mut self.line)
                 .map_err(|source| CliError::Read {
                     name: self.name.clone(),
                     source,
@@ -216,14 +220,30 @@ impl JsonlLines {
                 return Ok(None);
             }
             self.line_number += 1;
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
+            if self.line.last() == Some(&b'\n') {
+                self.line.pop();
             }
-            let (line, warning) = decode_lossy(std::mem::take(&mut bytes));
+            // Read where it is when it is UTF-8 (nearly always), else from a decoded copy.
+            let (line, warning) = match std::str::from_utf8(&self.line) {
+                Ok(line) => (Cow::Borrowed(line), None),
+                Err(_) => {
+                    let (line, warning) = decode_lossy(self.line.clone());
+                    (Cow::Owned(line), warning)
+                }
+            };
             if line.trim().is_empty() {
                 continue;
             }
-            let parsed = serde_json::from_str::<JsonlDocument>(&line)
+            let document = match json::read_id_and_text(&line) {
+                Some((id, text)) => Ok(JsonlDocument {
+                    id,
+                    text,
+                    format: None,
+                    overrides: Vec::new(),
+                }),
+                None => serde_json::from_str::<JsonlDocument>(&line),
+            };
+            let parsed = document
                 .map(|document| Input {
                     document: document.into_document(self.format),
                     warning: warning.map(|warning| warning.replace("the file is", "the line is")),

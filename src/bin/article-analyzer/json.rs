@@ -11,6 +11,17 @@
 //! for an article that names and fills every field (no `..`), so a field added to [`Article`]
 //! stops the test from compiling until it is given there, and then fails it until it is
 //! written here too.
+//!
+//! Reading goes the other way for the usual JSONL line, an object of a string `id` and a
+//! string `text` ([`read_id_and_text`]): its strings are found with the same eight-byte
+//! search and copied in runs, where serde_json went through its scratch buffer into a new
+//! string. Any other line is left to serde_json, so its documents and its messages for a bad
+//! line stay serde_json's.
+//!
+//! The eight-byte loads and byte tests are written here rather than taken from the engine's
+//! `text::bytes` (`load_eight`, `zero_bytes`): that module is private to the library, whose
+//! public surface is the analysis, and exporting bit tricks from it for this file would make
+//! them part of that surface.
 
 use article_analyzer::{Article, Block, Quote};
 
@@ -239,6 +250,155 @@ fn escape_of(byte: u8) -> Option<&'static [u8]> {
     })
 }
 
+/// The id and text of a JSONL line that is an object of exactly the two string fields `id`
+/// and `text` (in either order, JSON whitespace anywhere between tokens, their keys written
+/// without escapes), decoded as serde_json decodes them; `None` for every other line, which
+/// may still be a document (a `format`, `overrides`, a field it ignores, an escaped key)
+/// or not (a missing field, a lone surrogate, a control byte in a string, trailing
+/// characters): serde_json then reads it, with its own result and messages.
+pub fn read_id_and_text(line: &str) -> Option<(String, String)> {
+    let mut reader = LineReader { line, at: 0 };
+    reader.skip_whitespace();
+    reader.expect(b'{')?;
+    let (mut id, mut text) = (None, None);
+    loop {
+        reader.skip_whitespace();
+        let key = reader.plain_key()?;
+        reader.skip_whitespace();
+        reader.expect(b':')?;
+        reader.skip_whitespace();
+        let slot = match key {
+            b"id" => &mut id,
+            b"text" => &mut text,
+            _ => return None,
+        };
+        if slot.is_some() {
+            // serde_json refuses a field given twice.
+            return None;
+        }
+        // The text is most of the line: room for the rest of the line, so it grows once.
+        let room = if key == b"text" {
+            line.len() - reader.at
+        } else {
+            0
+        };
+        *slot = Some(reader.string(room)?);
+        reader.skip_whitespace();
+        match reader.next_byte()? {
+            b',' => continue,
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    reader.skip_whitespace();
+    if reader.at != line.len() {
+        return None;
+    }
+    Some((id?, text?))
+}
+
+/// A place in a JSONL line being read by [`read_id_and_text`].
+struct LineReader<'a> {
+    line: &'a str,
+    at: usize,
+}
+
+impl<'a> LineReader<'a> {
+    fn next_byte(&mut self) -> Option<u8> {
+        let byte = *self.line.as_bytes().get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.next_byte()? == byte).then_some(())
+    }
+
+    /// Past JSON's whitespace: space, tab, line feed, carriage return.
+    fn skip_whitespace(&mut self) {
+        let bytes = self.line.as_bytes();
+        while bytes
+            .get(self.at)
+            .is_some_and(|byte| matches!(byte, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            self.at += 1;
+        }
+    }
+
+    /// A key in quotes with nothing to unescape, as its bytes.
+    fn plain_key(&mut self) -> Option<&'a [u8]> {
+        self.expect(b'"')?;
+        let bytes: &'a [u8] = self.line.as_bytes();
+        let end = next_escape(bytes, self.at)?;
+        if bytes[end] != b'"' {
+            return None;
+        }
+        let key = &bytes[self.at..end];
+        self.at = end + 1;
+        Some(key)
+    }
+
+    /// A string value, unescaped, with `room` bytes reserved for it.
+    fn string(&mut self, room: usize) -> Option<String> {
+        self.expect(b'"')?;
+        let bytes = self.line.as_bytes();
+        let mut value = String::with_capacity(room);
+        loop {
+            let at = next_escape(bytes, self.at)?;
+            // `at` and `self.at` stand at or just after ASCII bytes: character boundaries.
+            value.push_str(&self.line[self.at..at]);
+            self.at = at + 1;
+            match bytes[at] {
+                b'"' => return Some(value),
+                b'\\' => value.push(self.escaped()?),
+                // A control byte, which JSON does not allow in a string.
+                _ => return None,
+            }
+        }
+    }
+
+    /// The character of the escape after a backslash; `None` for what serde_json refuses (or
+    /// might read otherwise): an unknown escape, a surrogate that is not one of a pair.
+    fn escaped(&mut self) -> Option<char> {
+        Some(match self.next_byte()? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex_four()?;
+                match first {
+                    0xD800..=0xDBFF => {
+                        self.expect(b'\\')?;
+                        self.expect(b'u')?;
+                        let second = self.hex_four()?;
+                        if !(0xDC00..=0xDFFF).contains(&second) {
+                            return None;
+                        }
+                        char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))?
+                    }
+                    _ => char::from_u32(first)?,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Four hexadecimal digits (either case) as a number.
+    fn hex_four(&mut self) -> Option<u32> {
+        let mut value = 0;
+        for _ in 0..4 {
+            let digit = char::from(self.next_byte()?).to_digit(16)?;
+            value = value * 16 + digit;
+        }
+        Some(value)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,6 +462,98 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// What serde_json reads of a line as the command line's documents: (id, text) when
+    /// the line is such a document with no other field, else `None`.
+    fn serde_id_and_text(line: &str) -> Option<(String, String)> {
+        #[derive(serde::Deserialize)]
+        struct IdAndText {
+            id: String,
+            text: String,
+        }
+        let value: serde_json::Value = serde_json::from_str(line).ok()?;
+        let fields = value.as_object()?.len();
+        let document: IdAndText = serde_json::from_str(line).ok()?;
+        (fields == 2).then_some((document.id, document.text))
+    }
+
+    /// The reader reads `line` as serde_json does, or leaves it to serde_json.
+    fn assert_reads_as_serde_json(line: &str, must_read: bool) {
+        let read = read_id_and_text(line);
+        if must_read {
+            assert!(read.is_some(), "not read: {line:?}");
+        }
+        if read.is_some() {
+            assert_eq!(read, serde_id_and_text(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_read_as_serde_json_reads_them() {
+        // The strings as they stand in the line (JSON escapes and raw characters).
+        let texts = [
+            "",
+            "plain",
+            r#"Caf\u00e9 \u2013 \ud83d\ude00 \\ \" \/ \b\f\n\r\t \u0000 \u001F \uFFFF"#,
+            r#"x\nx\nx\nx\nxx\\yyyyyyyy\""#,
+            "é — 😀 raw",
+            r#"\u00E9\u00e9\uD83D\uDE00"#,
+        ];
+        for text in texts {
+            for (before, between, after) in
+                [("", "", ""), (" ", " \t", "\r"), ("\t", "\r\n ", "  ")]
+            {
+                for padding in 0..9 {
+                    let text = format!("{}{text}", "p".repeat(padding));
+                    let forward = format!(
+                        "{before}{{{between}\"id\"{between}:{between}\"a{padding}\"{between},{between}\"text\":{between}\"{text}\"{between}}}{after}"
+                    );
+                    let backward =
+                        format!("{before}{{\"text\":\"{text}\",{between}\"id\":\"b\"}}{after}");
+                    assert_reads_as_serde_json(&forward, true);
+                    assert_reads_as_serde_json(&backward, true);
+                    // Every cut of the line is refused by both, or read alike.
+                    for end in (0..forward.len()).filter(|&end| forward.is_char_boundary(end)) {
+                        assert_reads_as_serde_json(&forward[..end], false);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn other_lines_are_left_to_serde_json() {
+        let lines = [
+            r#"{"id":"a","text":"t","format":"html"}"#,
+            r#"{"id":"a","text":"t","overrides":[]}"#,
+            r#"{"id":"a","text":"t","extra":1}"#,
+            r#"{"\u0069d":"a","text":"t"}"#,
+            r#"{"id":"a","id":"b","text":"t"}"#,
+            r#"{"id":"a","text":"t",}"#,
+            r#"{"id":"a","text":"t"} x"#,
+            r#"{"id":"a","text":"t"}{}"#,
+            r#"{"id":"a"}"#,
+            r#"{"text":"t"}"#,
+            r#"{}"#,
+            r#"[]"#,
+            r#"{"id":1,"text":"t"}"#,
+            r#"{"id":"a","text":null}"#,
+            r#"{"id":"a","text":"\ud83d"}"#,
+            r#"{"id":"a","text":"\ud83dx"}"#,
+            r#"{"id":"a","text":"\ud83d\u0041"}"#,
+            r#"{"id":"a","text":"\ude00"}"#,
+            r#"{"id":"a","text":"\x"}"#,
+            r#"{"id":"a","text":"\u12"}"#,
+            r#"{"id":"a","text":"\u12g4"}"#,
+            "{\"id\":\"a\",\"text\":\"tab\there\"}",
+            "{\"id\":\"a\",\"text\":\"nul\u{0}\"}",
+            "{\"id\":\"a\",\"text\":\"t\"}\u{a0}",
+            "\u{feff}{\"id\":\"a\",\"text\":\"t\"}",
+        ];
+        for line in lines {
+            assert_eq!(read_id_and_text(line), None, "{line:?}");
         }
     }
 
