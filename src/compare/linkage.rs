@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
 use crate::text::figures::Figure;
-use crate::text::{HashMapOfText, Prehashed};
+use crate::text::Prehashed;
 
 /// One scored pair of items: `a < b`, similarity in 0..=1.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -181,41 +181,51 @@ pub fn average_linkage(
     rules: &LinkageRules,
 ) -> Vec<Vec<usize>> {
     // Each group is named by its smallest member; `links[g]` sums edge similarities to
-    // each neighbouring group.
+    // each neighbouring group, as a list sorted by neighbour. Lists, not maps: a merge walks
+    // both groups' lists in step into one, and a neighbour's list changes at two places
+    // found by binary search; the linkage does that per edge and per neighbour of every
+    // merge (most of its time on real text), and a merged group's neighbours come out in
+    // order, ready to be queued. The sums are taken in the same order as they would be in
+    // a map (each entry gains one addend at a time), so the same numbers.
     let mut members: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
-    // Keyed by group number with the engine's multiply-and-rotate hasher (the text maps'
-    // hasher, which takes a number in one multiply), not SipHash: the
-    // linkage does an insert or a removal per edge and per neighbour of every merge (most
-    // of its time on real text), and a batch's own numbers cannot be chosen to collide. No
-    // result depends on a map's order (neighbours are sorted before they are queued).
     let usable = |edge: &&Edge| edge.a != edge.b && edge.a < count && edge.b < count;
-    // Each map made at its item's number of edges, so that none grows step by step (a
-    // pair given twice, a copy that was scored too, reserves one entry more than it takes).
+    // Each list made at its item's number of edges, so that none grows step by step.
     let mut degrees = vec![0usize; count];
     for edge in edges.iter().filter(usable) {
         degrees[edge.a] += 1;
         degrees[edge.b] += 1;
     }
-    let mut links: Vec<HashMapOfText<usize, f64>> = degrees
-        .into_iter()
-        .map(|degree| HashMap::with_capacity_and_hasher(degree, Default::default()))
-        .collect();
+    let mut links: Vec<Vec<(usize, f64)>> = degrees.into_iter().map(Vec::with_capacity).collect();
+    for edge in edges.iter().filter(usable) {
+        // A first sum starts from nothing (0 plus the similarity), as a map's entry did.
+        links[edge.a].push((edge.b, 0.0 + edge.similarity));
+        links[edge.b].push((edge.a, 0.0 + edge.similarity));
+    }
+    for list in &mut links {
+        // Stable: a pair given twice (a copy that was scored too) sums in the order given.
+        if !list.is_sorted_by_key(|&(neighbour, _)| neighbour) {
+            sorting::sort_by_key(list, |&(neighbour, _)| neighbour);
+        }
+        list.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
+    }
     let mut group_figures: Vec<GroupFigures> = (0..count)
         .map(|i| GroupFigures::of(figures.get(i).copied().unwrap_or_default()))
         .collect();
     let mut versions = vec![0u32; count];
     let mut alive = vec![true; count];
-    for edge in edges.iter().filter(usable) {
-        *links[edge.a].entry(edge.b).or_default() += edge.similarity;
-        *links[edge.b].entry(edge.a).or_default() += edge.similarity;
-    }
     let threshold = rules.join_threshold;
     let mean = |sum: f64, a: usize, b: usize, members: &[Vec<usize>]| {
         sum / (members[a].len() * members[b].len()) as f64
     };
     let mut queue = BinaryHeap::new();
     for (a, neighbours) in links.iter().enumerate() {
-        for (&b, &sum) in neighbours {
+        for &(b, sum) in neighbours {
             if a < b {
                 let similarity = mean(sum, a, b, &members);
                 if similarity >= threshold {
@@ -229,9 +239,8 @@ pub fn average_linkage(
             }
         }
     }
-    // A merged group's neighbours, in order before they are queued; one buffer for every
-    // merge.
-    let mut neighbours: Vec<(usize, f64)> = Vec::new();
+    // The merged group's list, made in one buffer for every merge.
+    let mut merged: Vec<(usize, f64)> = Vec::new();
     while let Some(merge) = queue.pop() {
         let (a, b) = (merge.a, merge.b);
         if !alive[a] || !alive[b] || merge.versions != (versions[a], versions[b]) {
@@ -252,20 +261,34 @@ pub fn average_linkage(
         let moved_figures = std::mem::take(&mut group_figures[b]);
         group_figures[a].absorb(moved_figures);
         let b_links = std::mem::take(&mut links[b]);
-        links[a].remove(&b);
-        for (neighbour, sum) in b_links {
-            if neighbour == a {
-                continue;
+        let a_links = std::mem::take(&mut links[a]);
+        merged.clear();
+        merge_links(
+            &a_links,
+            &b_links,
+            |neighbour| neighbour != a && neighbour != b,
+            &mut merged,
+        );
+        // Each of b's neighbours now neighbours a in b's place, with b's sum added to
+        // a's (what it had with a, or nothing).
+        for &(neighbour, _) in b_links.iter().filter(|&&(n, _)| n != a) {
+            let list = &mut links[neighbour];
+            let back = match list.binary_search_by_key(&b, |&(n, _)| n) {
+                Ok(at) => list.remove(at).1,
+                Err(_) => 0.0,
+            };
+            match list.binary_search_by_key(&a, |&(n, _)| n) {
+                Ok(at) => list[at].1 += back,
+                Err(at) => list.insert(at, (a, 0.0 + back)),
             }
-            *links[a].entry(neighbour).or_default() += sum;
-            let back = links[neighbour].remove(&b).unwrap_or(0.0);
-            *links[neighbour].entry(a).or_default() += back;
         }
+        // The merged list takes a's room (a's old list, now cleared), b's is dropped.
+        let mut a_links = a_links;
+        a_links.clear();
+        a_links.extend_from_slice(&merged);
+        links[a] = a_links;
         versions[a] += 1;
-        neighbours.clear();
-        neighbours.extend(links[a].iter().map(|(&n, &s)| (n, s)));
-        sorting::sort_by_key(&mut neighbours, |&(n, _)| n);
-        for &(neighbour, sum) in &neighbours {
+        for &(neighbour, sum) in &links[a] {
             let similarity = mean(sum, a, neighbour, &members);
             if similarity >= threshold {
                 let (x, y) = (a.min(neighbour), a.max(neighbour));
@@ -286,6 +309,45 @@ pub fn average_linkage(
             .map(|(group, _)| group)
             .collect(),
     )
+}
+
+/// The neighbours of two merged groups (`first`'s and `second`'s lists, each sorted by
+/// neighbour) that `keep` accepts, in one sorted list in `out`, with the sums of a neighbour
+/// of both added (`first`'s, then `second`'s).
+fn merge_links(
+    first: &[(usize, f64)],
+    second: &[(usize, f64)],
+    keep: impl Fn(usize) -> bool,
+    out: &mut Vec<(usize, f64)>,
+) {
+    let (mut i, mut j) = (0, 0);
+    while i < first.len() || j < second.len() {
+        let next = match (first.get(i), second.get(j)) {
+            (Some(&(x, sum_x)), Some(&(y, sum_y))) if x == y => {
+                i += 1;
+                j += 1;
+                (x, sum_x + sum_y)
+            }
+            (Some(&(x, sum_x)), Some(&(y, _))) if x < y => {
+                i += 1;
+                (x, sum_x)
+            }
+            (Some(&(x, sum_x)), None) => {
+                i += 1;
+                (x, sum_x)
+            }
+            (_, Some(&(y, sum_y))) => {
+                j += 1;
+                // A neighbour of the second alone: its sum added to nothing, as a map's
+                // new entry (0 plus the sum).
+                (y, 0.0 + sum_y)
+            }
+            (None, None) => break,
+        };
+        if keep(next.0) {
+            out.push(next);
+        }
+    }
 }
 
 /// Groups with each sorted, listed by their first member.
@@ -428,6 +490,137 @@ mod tests {
             similarity,
             dates: OwnDates::Unknown,
         }
+    }
+
+    /// The linkage as it was written with a map per group (the merged group's neighbours
+    /// sorted before they are queued): what the sorted lists must give.
+    fn linkage_with_maps(
+        count: usize,
+        edges: &[Edge],
+        figures: &[&[Figure]],
+        rules: &LinkageRules,
+    ) -> Vec<Vec<usize>> {
+        let mut members: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
+        let usable = |edge: &&Edge| edge.a != edge.b && edge.a < count && edge.b < count;
+        let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); count];
+        let mut group_figures: Vec<GroupFigures> = (0..count)
+            .map(|i| GroupFigures::of(figures.get(i).copied().unwrap_or_default()))
+            .collect();
+        let mut versions = vec![0u32; count];
+        let mut alive = vec![true; count];
+        for edge in edges.iter().filter(usable) {
+            *links[edge.a].entry(edge.b).or_default() += edge.similarity;
+            *links[edge.b].entry(edge.a).or_default() += edge.similarity;
+        }
+        let mean = |sum: f64, a: usize, b: usize, members: &[Vec<usize>]| {
+            sum / (members[a].len() * members[b].len()) as f64
+        };
+        let mut queue = BinaryHeap::new();
+        for (a, neighbours) in links.iter().enumerate() {
+            for (&b, &sum) in neighbours {
+                let similarity = mean(sum, a, b, &members);
+                if a < b && similarity >= rules.join_threshold {
+                    queue.push(Merge {
+                        similarity,
+                        a,
+                        b,
+                        versions: (0, 0),
+                    });
+                }
+            }
+        }
+        while let Some(merge) = queue.pop() {
+            let (a, b) = (merge.a, merge.b);
+            if !alive[a] || !alive[b] || merge.versions != (versions[a], versions[b]) {
+                continue;
+            }
+            if figures_disagree(
+                repeated(&group_figures[a], members[a].len()),
+                repeated(&group_figures[b], members[b].len()),
+                rules.figure_agreement,
+            ) {
+                continue;
+            }
+            alive[b] = false;
+            let moved = std::mem::take(&mut members[b]);
+            members[a].extend(moved);
+            let moved_figures = std::mem::take(&mut group_figures[b]);
+            group_figures[a].absorb(moved_figures);
+            let b_links = std::mem::take(&mut links[b]);
+            links[a].remove(&b);
+            for (neighbour, sum) in b_links {
+                if neighbour == a {
+                    continue;
+                }
+                *links[a].entry(neighbour).or_default() += sum;
+                let back = links[neighbour].remove(&b).unwrap_or(0.0);
+                *links[neighbour].entry(a).or_default() += back;
+            }
+            versions[a] += 1;
+            let mut neighbours: Vec<(usize, f64)> =
+                links[a].iter().map(|(&n, &s)| (n, s)).collect();
+            neighbours.sort_by_key(|&(n, _)| n);
+            for (neighbour, sum) in neighbours {
+                let similarity = mean(sum, a, neighbour, &members);
+                if similarity >= rules.join_threshold {
+                    let (x, y) = (a.min(neighbour), a.max(neighbour));
+                    queue.push(Merge {
+                        similarity,
+                        a: x,
+                        b: y,
+                        versions: (versions[x], versions[y]),
+                    });
+                }
+            }
+        }
+        sorted_groups(
+            members
+                .into_iter()
+                .zip(alive)
+                .filter(|(_, alive)| *alive)
+                .map(|(group, _)| group)
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_sorted_lists_link_as_maps_did() {
+        // Random graphs, dense and sparse, with pairs given twice (in either order), edges
+        // past the count and to themselves, and figures that sometimes disagree.
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(7);
+        let mut merges = 0;
+        for round in 0..300 {
+            let count = 2 + numbers.below(40) as usize;
+            let edge_count = numbers.below(4 * count as u64) as usize;
+            let edges: Vec<Edge> = (0..edge_count)
+                .map(|_| {
+                    let a = numbers.below(count as u64 + 1) as usize;
+                    let b = numbers.below(count as u64 + 1) as usize;
+                    let similarity = numbers.below(1001) as f64 / 1000.0;
+                    edge(a, b, similarity)
+                })
+                .collect();
+            let figure_lists: Vec<Vec<Figure>> = (0..count)
+                .map(|_| {
+                    (0..numbers.below(3))
+                        .map(|_| numbers.below(4) as Figure)
+                        .collect()
+                })
+                .collect();
+            let figures: Vec<&[Figure]> = figure_lists.iter().map(Vec::as_slice).collect();
+            let rules = LinkageRules {
+                join_threshold: [0.05, 0.17, 0.5][round % 3],
+                ..RULES
+            };
+            let groups = average_linkage(count, &edges, &figures, &rules);
+            assert_eq!(
+                groups,
+                linkage_with_maps(count, &edges, &figures, &rules),
+                "{round}"
+            );
+            merges += count - groups.len();
+        }
+        assert!(merges > 1000, "{merges}");
     }
 
     #[test]
