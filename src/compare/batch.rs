@@ -329,15 +329,31 @@ impl Batch {
         let (duplicate_pairs, story_groups, quote_groups) = if threads > 1 {
             std::thread::scope(|scope| {
                 // The duplicates and the quote groups need no story; the story pairs, the
-                // largest part, are scored on every thread meanwhile.
-                let search = scope.spawn(|| (find_duplicates(), quote_groups::group(&quote_lists)));
+                // largest part, are scored on every thread meanwhile. The duplicates are
+                // handed over as soon as they are found, so that the story grouping (which
+                // needs them) runs beside the quote groups rather than after them.
+                let (duplicates_found, duplicates) = std::sync::mpsc::channel();
+                let quote_lists = &quote_lists;
+                let search = scope.spawn(move || {
+                    // The receiver waits below until this is sent or the thread has ended.
+                    let _ = duplicates_found.send(find_duplicates());
+                    quote_groups::group(quote_lists)
+                });
                 let story_graph = stories::scored_graph_on(&story_summaries, threads);
-                let (duplicate_pairs, quote_groups) = search
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                let join_search = || {
+                    search
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                };
+                let Ok(duplicate_pairs) = duplicates.recv() else {
+                    // The search ended without its pairs: it panicked, and joining it passes
+                    // the panic on.
+                    join_search();
+                    unreachable!("a search that sent nothing cannot have ended normally");
+                };
                 let story_groups =
                     stories::group_scored(&story_summaries, story_graph, &duplicate_pairs);
-                (duplicate_pairs, story_groups, quote_groups)
+                (duplicate_pairs, story_groups, join_search())
             })
         } else {
             on_one_thread()
