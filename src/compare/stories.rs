@@ -593,8 +593,9 @@ impl<'s> FirstOfPairs<'s> {
         // b's terms in hash order, so the shared terms come in the order the walk of both
         // lists meets them, and the sums are taken in the same order. A pair shares a few of
         // its terms: b's terms are first tested against a's presence bits, 64 at a time and
-        // without a branch (a probe of the table per term mispredicted about one branch in
-        // four), and only those whose bit is set are looked up.
+        // without a branch (a probe per term branches on whether its slot is empty, true about
+        // three times in four in a table a quarter full: hard to predict), and only those
+        // whose bit is set are looked up.
         for chunk in b.0.terms.chunks(64) {
             let mut passed = 0u64;
             for (index, y) in chunk.iter().enumerate() {
