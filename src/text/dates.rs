@@ -828,7 +828,7 @@ mod tests {
     fn the_written_date_matcher_is_the_pattern() {
         let regex = written_date_regex();
         let mut matches = 0;
-        let lines = tricky_lines(6_000);
+        let lines = tricky_lines(2_000);
         for line in lines
             .iter()
             .map(String::as_str)
@@ -853,7 +853,7 @@ mod tests {
             }
         }
         // The lines hold matches often enough for the comparison to mean something.
-        assert!(matches > 100_000, "{matches}");
+        assert!(matches > 400_000, "{matches}");
     }
 
     #[test]
