@@ -88,7 +88,8 @@ fn rules() -> &'static DateRules {
 ///
 /// The search is [`find_written_date`], a matcher of exactly these shapes written by hand:
 /// the pattern has no literal start, so the page's engine (regex-lite's PikeVM) ran its
-/// full machine at every word around each year (about 1.5% of the page's time). The
+/// full machine at every word around each year and every digit run (about 2% of the
+/// page's time, docs/benchmarks.md, "WebAssembly per core, round seven"). The
 /// pattern stays the specification: a test runs both over lines made to hit every branch.
 #[cfg_attr(not(test), allow(dead_code))]
 const WRITTEN_DATE_PATTERN: &str = concat!(
