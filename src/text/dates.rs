@@ -50,10 +50,6 @@ struct DateRules {
     /// Month names (lowercase) with their numbers, keyed by [`word_hash`]: the stories' term
     /// collection asks about every word of every article, so the lookup must be cheap.
     months: HashMapOfWords<(&'static str, u32)>,
-    /// Dates written with words, matched against a [`word_line`].
-    written: Regex,
-    /// Runs of digits, with up to two more after a `/` or `.` (see [`numeric_dates`]).
-    numeric: Regex,
     /// "3 hours ago", matched against a [`word_line`].
     relative: Regex,
 }
@@ -71,8 +67,6 @@ fn rules() -> &'static DateRules {
             }
         }
         DateRules {
-            written: compile(WRITTEN_DATE_PATTERN),
-            numeric: compile(NUMERIC_DATE_PATTERN),
             relative: compile(RELATIVE_STAMP_PATTERN),
             months,
         }
@@ -91,6 +85,13 @@ fn rules() -> &'static DateRules {
 /// The month is any word here, and [`read_written_date`] asks the month names
 /// (`lexicon/months.txt`) whether it is one: a pattern holding the hundred names would be
 /// slow to run without the regex crate's DFAs, which the wasm build leaves out.
+///
+/// The search is [`find_written_date`], a matcher of exactly these shapes written by hand:
+/// the pattern has no literal start, so the page's engine (regex-lite's PikeVM) ran its
+/// full machine at every word around each year and every digit run (about 2% of the
+/// page's time, docs/benchmarks.md, "WebAssembly per core, round seven"). The
+/// pattern stays the specification: a test runs both over lines made to hit every branch.
+#[cfg_attr(not(test), allow(dead_code))]
 const WRITTEN_DATE_PATTERN: &str = concat!(
     "(?:^| )(?:",
     "[0-9]{4}-[0-9]{1,2}-(?:[0-9]|[0-9]{2}[^ -]*)",
@@ -102,7 +103,9 @@ const WRITTEN_DATE_PATTERN: &str = concat!(
 /// A run of digits, then up to two more runs after the same separator (`/` or `.`): the
 /// candidates for "11/08/2023", "08.11.2023", "2023/11/08". Which runs make a date (at most
 /// four digits each, three of them) is decided in [`numeric_dates`], which also sets where
-/// the next search starts.
+/// the next search starts. Matched by [`numeric_runs`], written by hand for the same reason
+/// as [`find_written_date`] and checked against this pattern by a test.
+#[cfg_attr(not(test), allow(dead_code))]
 const NUMERIC_DATE_PATTERN: &str = r"(?P<first>[0-9]+)(?:/(?P<slash2>[0-9]+)(?:/(?P<slash3>[0-9]+))?|\.(?P<dot2>[0-9]+)(?:\.(?P<dot3>[0-9]+))?)?";
 
 /// "3 hours ago", "updated 5 min ago": a unit of time among the words, "ago" the last one
@@ -285,7 +288,6 @@ impl DigitShapes {
 /// The dates of [`WRITTEN_DATE_PATTERN`] in a word line. A match that is no calendar date
 /// ("February 30, 2024") uses up only its first word: the search goes on at the next one.
 fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
-    let written = &rules().written;
     // Every match holds exactly one word opening with four digits, its year (the only word
     // of an ISO date, the last of the others): the month name opens with no digit, the day
     // has at most two. So the search runs only around those words, from the few words
@@ -308,16 +310,13 @@ fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
             line.len()
         };
         let from = position.max(earliest_date_start(line, year_start));
-        let Some(matched) = written.find_at(&line[..window_end], from) else {
+        let Some((words_start, words_end)) = find_written_date(&line[..window_end], from) else {
             // No date around this year from `position` on, nor later (it only grows).
             years.next();
             continue;
         };
-        // The match without the spaces around it. Its parts are read from its words rather
-        // than from capture groups: finding the match is one quick scan, and its words are
-        // few and tell the form apart (the pattern already checked their shapes).
-        let words_start = matched.start() + usize::from(matched.as_str().starts_with(' '));
-        let words_end = matched.end() - usize::from(matched.as_str().ends_with(' '));
+        // Its parts are read from its words: they are few and tell the form apart (the
+        // matcher already checked their shapes).
         let date = read_written_date(&line[words_start..words_end]);
         position = match date {
             Some(date) => {
@@ -328,6 +327,152 @@ fn written_dates(line: &str, found: &mut Vec<FoundDate>) {
             None => word_end(line, words_start),
         };
     }
+}
+
+/// The first match of [`WRITTEN_DATE_PATTERN`] in `haystack` starting at or after `from`
+/// (leftmost-first, as the regex engines search), as the byte range of its words: without
+/// the space before them and the space after them that the pattern's word boundaries take.
+///
+/// The pattern's parts decide alike whether a shorter repetition could match where a longer
+/// one failed: each digit run, suffix and word is followed by something its own characters
+/// cannot be (a space, a hyphen, a non-digit), so only the longest can go on. The one
+/// exception is the day-first form's first `(?:(?:de|del) )*`, whose words could be the
+/// month instead; [`day_first_end`] tries its counts in the engine's order.
+fn find_written_date(haystack: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = haystack.as_bytes();
+    // A match opens at the haystack's start (`^`) or at a space, `^` first.
+    let mut opening = from;
+    while opening <= bytes.len() {
+        if opening == 0 {
+            if let Some(end) = written_date_end(bytes, 0) {
+                return Some((0, end));
+            }
+        }
+        let space = opening + bytes.get(opening..)?.iter().position(|&b| b == b' ')?;
+        if let Some(end) = written_date_end(bytes, space + 1) {
+            return Some((space + 1, end));
+        }
+        opening = space + 1;
+    }
+    None
+}
+
+/// Where the words of a written date starting at `start` end (before the pattern's closing
+/// `(?: |$)`), trying the pattern's three forms in its order: ISO, month first, day first.
+fn written_date_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let first = *bytes.get(start)?;
+    if first.is_ascii_digit() {
+        iso_date_end(bytes, start).or_else(|| day_first_end(bytes, start))
+    } else if first != b' ' {
+        // `[^ 0-9][^ ]* ` then the day.
+        let day = word_end_at(bytes, start) + 1;
+        let year = day_end(bytes, day)? + 1;
+        year_end(bytes, year)
+    } else {
+        None
+    }
+}
+
+/// `[0-9]{4}-[0-9]{1,2}-(?:[0-9]|[0-9]{2}[^ -]*)` then a space or the end.
+fn iso_date_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let at = |offset: usize| bytes.get(start + offset).copied();
+    let digit = |offset: usize| at(offset).is_some_and(|b| b.is_ascii_digit());
+    if !(digit(0) && digit(1) && digit(2) && digit(3) && at(4) == Some(b'-') && digit(5)) {
+        return None;
+    }
+    let second_hyphen = if digit(6) { 7 } else { 6 };
+    let day = second_hyphen + 1;
+    if at(second_hyphen) != Some(b'-') || !digit(day) {
+        return None;
+    }
+    let closes = |offset: usize| matches!(at(offset), None | Some(b' '));
+    // One digit closed by the boundary, else two digits and anything to the word's end
+    // but a hyphen.
+    if closes(day + 1) {
+        return Some(start + day + 1);
+    }
+    if !digit(day + 1) {
+        return None;
+    }
+    let rest = start + day + 2;
+    let end = word_end_at(bytes, rest);
+    (!bytes[rest..end].contains(&b'-')).then_some(end)
+}
+
+/// `[0-9]{1,2}(?:st|nd|rd|th)? (?:(?:de|del) )*[^ 0-9][^ ]* (?:(?:de|del) )*[0-9]{4}` then a
+/// space or the end. The fillers before the month are taken as many as there are first,
+/// then one fewer each time (one of them being the month), as the greedy star backtracks.
+fn day_first_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let after_day = day_end(bytes, start)? + 1;
+    let after_fillers =
+        |count: usize| (0..count).try_fold(after_day, |at, _| filler_end(bytes, at));
+    let mut fillers = 0;
+    while filler_end(bytes, after_fillers(fillers)?).is_some() {
+        fillers += 1;
+    }
+    (0..=fillers).rev().find_map(|count| {
+        let month = after_fillers(count)?;
+        let first = *bytes.get(month)?;
+        if first == b' ' || first.is_ascii_digit() {
+            return None;
+        }
+        let mut year = word_end_at(bytes, month);
+        if bytes.get(year) != Some(&b' ') {
+            return None;
+        }
+        year += 1;
+        while let Some(next) = filler_end(bytes, year) {
+            year = next;
+        }
+        year_end(bytes, year)
+    })
+}
+
+/// `[0-9]{1,2}(?:st|nd|rd|th)?` at `start` followed by a space: where the space stands.
+fn day_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let digits = bytes
+        .get(start..)?
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let mut end = start + digits;
+    if matches!(bytes.get(end..end + 2), Some(b"st" | b"nd" | b"rd" | b"th"))
+        && bytes.get(end + 2) == Some(&b' ')
+    {
+        end += 2;
+    }
+    (bytes.get(end) == Some(&b' ')).then_some(end)
+}
+
+/// `[0-9]{4}` at `start` then a space or the end: where the year ends.
+fn year_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let end = start + 4;
+    (opens_with_year(bytes.get(start..)?) && matches!(bytes.get(end), None | Some(b' ')))
+        .then_some(end)
+}
+
+/// `(?:de|del) ` at `start`: where the next word starts.
+fn filler_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let rest = bytes.get(start..)?;
+    if rest.starts_with(b"de ") {
+        Some(start + 3)
+    } else if rest.starts_with(b"del ") {
+        Some(start + 4)
+    } else {
+        None
+    }
+}
+
+/// The end of the word (`[^ ]*`) at `start`: the next space, or the end.
+fn word_end_at(bytes: &[u8], start: usize) -> usize {
+    bytes
+        .get(start..)
+        .and_then(|rest| rest.iter().position(|&b| b == b' '))
+        .map_or(bytes.len(), |space| start + space)
 }
 
 /// The words of a [`word_line`] that open with four digits, as byte ranges: the years (and
@@ -414,43 +559,55 @@ fn read_written_date(words: &str) -> Option<FoundDate> {
 /// of one to four digits with the same separator; a longer run of digits is no part of a
 /// date, and the search goes on after it (so "123456/12/25/2024" still gives 2024-12-25).
 fn numeric_dates(text: &str, digit_spans: &[(usize, usize)], found: &mut Vec<FoundDate>) {
-    let numeric = &rules().numeric;
-    let mut groups = numeric.capture_locations();
     let mut position = 0;
     let mut span = 0;
-    // Any digit matches the pattern, so the next match starts at the next digit: found by a
-    // byte search within the spans that hold the digits, the regex then reads only the
-    // match (the wasm build's engine would scan every byte up to it).
+    // Any digit starts a match, so the next match starts at the next digit: found by a byte
+    // search within the spans that hold the digits.
     while let Some(digit) = next_digit(text.as_bytes(), digit_spans, &mut span, position) {
-        if numeric.captures_read_at(&mut groups, text, digit).is_none() {
-            break;
-        }
-        found.extend(numeric_match_date(
-            text,
-            |group| groups.get(group),
-            &mut position,
-        ));
+        let (separator, runs) = numeric_runs(text.as_bytes(), digit);
+        found.extend(numeric_match_date(text, separator, runs, &mut position));
     }
 }
 
-/// The date that one match of the numeric pattern makes; `group` gives the span of each of
-/// the pattern's capture groups (1 to 3 with slashes, 1, 4 and 5 with dots). `position`
-/// becomes where the next search starts: after the last run of digits looked at.
+/// The match of [`NUMERIC_DATE_PATTERN`] that starts at the digit at `start`: its separator
+/// (`/` or `.`, which matters only with a second run) and its runs of digits, the first
+/// always there. Each run is the longest one (the pattern's `+` is greedy, and what follows a run
+/// is no digit), and a separator belongs to the match only with a digit after it.
+fn numeric_runs(bytes: &[u8], start: usize) -> (u8, [Option<(usize, usize)>; 3]) {
+    let run_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    // The run after a separator at `at`, when the separator is there with a digit after it.
+    let run_after = |at: usize, separator: u8| {
+        (bytes.get(at) == Some(&separator) && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+            .then(|| (at + 1, run_end(at + 1)))
+    };
+    let first = (start, run_end(start));
+    let separator = if bytes.get(first.1) == Some(&b'.') {
+        b'.'
+    } else {
+        b'/'
+    };
+    let second = run_after(first.1, separator);
+    let third = second.and_then(|(_, end)| run_after(end, separator));
+    (separator, [Some(first), second, third])
+}
+
+/// The date that one match of the numeric pattern makes, from its separator and runs of
+/// digits (see [`numeric_runs`]). `position` becomes where the next search starts: after the
+/// last run of digits looked at.
 fn numeric_match_date(
     text: &str,
-    group: impl Fn(usize) -> Option<(usize, usize)>,
+    separator: u8,
+    runs: [Option<(usize, usize)>; 3],
     position: &mut usize,
 ) -> Option<FoundDate> {
-    let slashes = group(2).is_some();
-    let separator = if slashes { b'/' } else { b'.' };
-    let spans = if slashes {
-        [group(1), group(2), group(3)]
-    } else {
-        [group(1), group(4), group(5)]
-    };
     // (value, number of digits) of each run, up to the first one missing or too long.
     let mut numbers: Vec<(u32, usize)> = Vec::with_capacity(3);
-    for (start, end) in spans.into_iter().map_while(|span| span) {
+    for (start, end) in runs.into_iter().map_while(|span| span) {
         *position = end;
         if end - start > 4 {
             break;
@@ -484,8 +641,26 @@ pub fn is_relative_stamp(line: &str) -> bool {
 /// (native only: the other engine is the wasm build's).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn regexes() -> [&'static Regex; 3] {
-    let rules = rules();
-    [&rules.written, &rules.numeric, &rules.relative]
+    [
+        written_date_regex(),
+        numeric_date_regex(),
+        &rules().relative,
+    ]
+}
+
+/// [`WRITTEN_DATE_PATTERN`] as a regex: the specification [`find_written_date`] is tested
+/// against.
+#[cfg(test)]
+fn written_date_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| compile(WRITTEN_DATE_PATTERN))
+}
+
+/// [`NUMERIC_DATE_PATTERN`] as a regex: the specification [`numeric_runs`] is tested against.
+#[cfg(test)]
+fn numeric_date_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| compile(NUMERIC_DATE_PATTERN))
 }
 
 /// Whether `word` (lowercase) is a month name or abbreviation.
@@ -584,7 +759,7 @@ mod tests {
     fn written_dates_in_one_search(line: &str) -> Vec<FoundDate> {
         let mut found = Vec::new();
         let mut position = 0;
-        while let Some(matched) = rules().written.find_at(line, position) {
+        while let Some(matched) = written_date_regex().find_at(line, position) {
             let words_start = matched.start() + usize::from(matched.as_str().starts_with(' '));
             let words_end = matched.end() - usize::from(matched.as_str().ends_with(' '));
             position = match read_written_date(&line[words_start..words_end]) {
@@ -601,7 +776,7 @@ mod tests {
     /// The numeric dates as the regex alone finds them, each search from where the last
     /// one ended: [`numeric_dates`] before it skipped to the next digit itself.
     fn numeric_dates_by_regex_alone(text: &str) -> Vec<FoundDate> {
-        let numeric = &rules().numeric;
+        let numeric = numeric_date_regex();
         let mut groups = numeric.capture_locations();
         let mut found = Vec::new();
         let mut position = 0;
@@ -609,13 +784,101 @@ mod tests {
             .captures_read_at(&mut groups, text, position)
             .is_some()
         {
-            found.extend(numeric_match_date(
-                text,
-                |group| groups.get(group),
-                &mut position,
-            ));
+            let (separator, runs) = runs_of_groups(|group| groups.get(group));
+            found.extend(numeric_match_date(text, separator, runs, &mut position));
         }
         found
+    }
+
+    /// The separator and runs of a match of [`NUMERIC_DATE_PATTERN`], from the spans of its
+    /// capture groups (1 to 3 with slashes, 1, 4 and 5 with dots).
+    fn runs_of_groups(
+        group: impl Fn(usize) -> Option<(usize, usize)>,
+    ) -> (u8, [Option<(usize, usize)>; 3]) {
+        if group(4).is_some() {
+            (b'.', [group(1), group(4), group(5)])
+        } else {
+            (b'/', [group(1), group(2), group(3)])
+        }
+    }
+
+    /// Lines that reach the matchers' corners: words that are fillers only with a space
+    /// after them, a line opening with a space, words of other scripts, a year at the end.
+    const CORNER_LINES: &[&str] = &[
+        " 8 november 2023",
+        "8 de de 2024",
+        "8 de de de 2024 x",
+        "8 del de",
+        "8 de",
+        "8 dex 2024",
+        "8 de 2024-11-08",
+        "31st de noviembre del 2024",
+        "3rdx nov 2024",
+        "3 rd nov 2024",
+        "caf\u{e9} 8 2024",
+        "m\u{e4}rz 8th 2024",
+        "2024-11-08x-y 2024-1-08- 2024-11-8",
+        "2024-11-0 2024-11-08\u{e9} 2024-111-08",
+        "nov 8 20245 nov 8 2024",
+        "nov 123 2024",
+        "2024",
+        "",
+    ];
+
+    #[test]
+    fn the_written_date_matcher_is_the_pattern() {
+        let regex = written_date_regex();
+        let mut matches = 0;
+        let lines = tricky_lines(2_000);
+        for line in lines
+            .iter()
+            .map(String::as_str)
+            .chain(CORNER_LINES.iter().copied())
+        {
+            for cut in (0..=line.len()).filter(|&cut| line.is_char_boundary(cut)) {
+                let haystack = &line[..cut];
+                for from in (0..=cut).filter(|&from| line.is_char_boundary(from)) {
+                    let expected = regex.find_at(haystack, from).map(|matched| {
+                        (
+                            matched.start() + usize::from(matched.as_str().starts_with(' ')),
+                            matched.end() - usize::from(matched.as_str().ends_with(' ')),
+                        )
+                    });
+                    assert_eq!(
+                        find_written_date(haystack, from),
+                        expected,
+                        "{haystack:?} from {from}"
+                    );
+                    matches += usize::from(expected.is_some());
+                }
+            }
+        }
+        // The lines hold matches often enough for the comparison to mean something.
+        assert!(matches > 400_000, "{matches}");
+    }
+
+    #[test]
+    fn the_numeric_runs_are_the_pattern() {
+        let regex = numeric_date_regex();
+        let mut groups = regex.capture_locations();
+        let mut third_runs = 0;
+        for line in tricky_lines(3_000) {
+            for separator in ["/", ".", " ", "-", "./", "//", ".."] {
+                let text = line.replace(' ', separator) + separator;
+                for (digit, _) in text.match_indices(|c: char| c.is_ascii_digit()) {
+                    let matched = regex.captures_read_at(&mut groups, &text, digit);
+                    assert_eq!(matched.map(|m| m.start()), Some(digit), "{text:?}");
+                    let (separator, runs) = numeric_runs(text.as_bytes(), digit);
+                    let expected = runs_of_groups(|group| groups.get(group));
+                    assert_eq!(runs, expected.1, "{text:?} at {digit}");
+                    if runs[1].is_some() {
+                        assert_eq!(separator, expected.0, "{text:?} at {digit}");
+                    }
+                    third_runs += usize::from(runs[2].is_some());
+                }
+            }
+        }
+        assert!(third_runs > 1_000, "{third_runs}");
     }
 
     /// Lines of words that make and nearly make dates, in every order.

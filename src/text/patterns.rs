@@ -424,20 +424,14 @@ fn literal_sequence(bytes: &[u8]) -> (Vec<Literal>, bool) {
 /// `None` when a class does not close as [`class_end`] reads it.
 fn top_level_alternatives(bytes: &[u8]) -> Option<Vec<&[u8]>> {
     let mut alternatives = Vec::new();
-    let (mut depth, mut start, mut at) = (0usize, 0, 0);
-    while at < bytes.len() {
-        match bytes[at] {
-            b'\\' => at += 1,
-            b'[' => at += class_end(&bytes[at..])?,
-            b'(' => depth += 1,
-            b')' => depth = depth.saturating_sub(1),
-            b'|' if depth == 0 => {
-                alternatives.push(&bytes[start..at]);
-                start = at + 1;
-            }
-            _ => {}
+    let (mut start, mut at) = (0, 0);
+    while let Some(stop) = next_top_level_stop(&bytes[at..])?.map(|stop| at + stop) {
+        // A `)` closing no group here is read past, as part of the alternative.
+        if bytes[stop] == b'|' {
+            alternatives.push(&bytes[start..stop]);
+            start = stop + 1;
         }
-        at += 1;
+        at = stop + 1;
     }
     alternatives.push(&bytes[start..]);
     Some(alternatives)
@@ -464,19 +458,34 @@ fn class_end(bytes: &[u8]) -> Option<usize> {
 /// Where the group whose inside starts `bytes` closes: the offset of its `)`. `None` for
 /// none that closes, or a class in it that [`class_end`] does not read.
 fn group_end(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let stop = at + next_top_level_stop(&bytes[at..])??;
+        if bytes[stop] == b')' {
+            return Some(stop);
+        }
+        at = stop + 1;
+    }
+}
+
+/// The one walk over a pattern that both readers above share: the offset of the first `|`
+/// or `)` of `bytes` outside groups (each skipped to its own `)`), classes and escapes.
+/// `Some(None)` when there is none; `None` when a class does not close as [`class_end`]
+/// reads it.
+fn next_top_level_stop(bytes: &[u8]) -> Option<Option<usize>> {
     let (mut depth, mut at) = (0usize, 0);
     while at < bytes.len() {
         match bytes[at] {
             b'\\' => at += 1,
             b'[' => at += class_end(&bytes[at..])?,
             b'(' => depth += 1,
-            b')' if depth == 0 => return Some(at),
+            b'|' | b')' if depth == 0 => return Some(Some(at)),
             b')' => depth -= 1,
             _ => {}
         }
         at += 1;
     }
-    None
+    Some(None)
 }
 
 /// The word tokens of `text` (as [`words`] finds them), lowercase with curly apostrophes made
