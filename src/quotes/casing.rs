@@ -57,25 +57,12 @@ impl WordCasing {
             if !token.is_word() {
                 continue;
             }
-            // An ASCII first letter, nearly always, is read from its byte; the word is
-            // sliced out of the text (which checks character boundaries) only outside ASCII.
-            let (alphabetic, capitalised) = match input.as_bytes().get(token.start) {
-                Some(&byte) if byte.is_ascii() => {
-                    (byte.is_ascii_alphabetic(), byte.is_ascii_uppercase())
-                }
-                _ => {
-                    let word = &input[token.start..token.end];
-                    (
-                        word.chars().next().is_some_and(char::is_alphabetic),
-                        is_capitalised(word),
-                    )
-                }
-            };
-            if !alphabetic {
+            let initial = token.initial_in(input);
+            if !initial.letter {
                 continue;
             }
             // The token points at its word's entry: no key, no lookup.
-            if !capitalised {
+            if !initial.capital {
                 self.words.add_casing(token.word, LOWERCASE);
             } else if before.is_some_and(continues_sentence) {
                 self.words.add_casing(token.word, CAPITALISED_INSIDE);

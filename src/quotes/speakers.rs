@@ -146,14 +146,9 @@ impl SpeakerTable {
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
                 // Most tokens are marks and lowercase words, which open no name: told by
-                // their first byte, without reading a run.
+                // their first letter, without reading a run.
                 let token = tokens[index];
-                let opens_no_name = !token.is_word()
-                    || input
-                        .as_bytes()
-                        .get(token.start)
-                        .is_some_and(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
-                if opens_no_name {
+                if !token.is_word() || !token.is_capitalised_in(input) {
                     index += 1;
                     continue;
                 }

@@ -77,6 +77,15 @@ pub struct Token {
     pub word: u32,
 }
 
+/// What a word's first character is ([`Token::initial_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Initial {
+    /// Whether it is a letter.
+    pub letter: bool,
+    /// Whether it is an upper-case letter.
+    pub capital: bool,
+}
+
 /// The bit of [`Token::kind`] that marks a word: above every character.
 const WORD: u32 = 1 << 31;
 
@@ -135,13 +144,29 @@ impl Token {
         NameWordLists::from_bits(if self.is_word() { self.kind as u16 } else { 0 })
     }
 
-    /// Whether the token, a word of `input`, starts with an upper-case letter: asked of
-    /// many tokens, so an ASCII first letter (nearly always) is read from its byte,
-    /// without slicing the word out of the text (which checks character boundaries).
+    /// Whether the token, a word of `input`, starts with an upper-case letter.
     pub fn is_capitalised_in(&self, input: &str) -> bool {
+        self.initial_in(input).capital
+    }
+
+    /// Whether the token, a word of `input`, starts with a letter, and with a capital one:
+    /// asked of every token, so an ASCII first letter (nearly always) is read from its
+    /// byte, without slicing the word out of the text (which checks character boundaries).
+    pub fn initial_in(&self, input: &str) -> Initial {
         match input.as_bytes().get(self.start) {
-            Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-            _ => is_capitalised(&input[self.start..self.end]),
+            Some(&byte) if byte.is_ascii() => Initial {
+                letter: byte.is_ascii_alphabetic(),
+                capital: byte.is_ascii_uppercase(),
+            },
+            _ => {
+                let first = input
+                    .get(self.start..self.end)
+                    .and_then(|word| word.chars().next());
+                Initial {
+                    letter: first.is_some_and(char::is_alphabetic),
+                    capital: first.is_some_and(char::is_uppercase),
+                }
+            }
         }
     }
 }
