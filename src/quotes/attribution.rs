@@ -94,7 +94,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             });
         let left = &left[sentence_start..];
         let inner = &input[quotation.inner.clone()];
-        let word_count = whitespace_word_count(inner);
+        let word_count = inner.split_whitespace().count();
 
         let ends_sentence = inner.ends_with(['.', '!', '?']) && !inner.ends_with("...");
         // "…?” he asked: a question or exclamation mark does not end the attribution's
@@ -674,34 +674,6 @@ fn introduces_someone(name: &str) -> bool {
     matches!(name.split(' ').next(), Some("a" | "an" | "one" | "another"))
 }
 
-/// How many words `text` splits into at white space, as `text.split_whitespace().count()`
-/// counts them: a walk over the bytes (asked of every quotation, whose words can be many),
-/// a character decoded only where one outside ASCII starts.
-fn whitespace_word_count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut in_word = false;
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        let (space, width) = if byte.is_ascii() {
-            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
-            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            match text.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                // Never taken: `at` is always a character boundary.
-                None => (false, 1),
-            }
-        };
-        if !space && !in_word {
-            count += 1;
-        }
-        in_word = !space;
-        at += width;
-    }
-    count
-}
-
 /// Whether `text` is a single word: one run of letters and digits, maybe with its
 /// punctuation ("reckless", "Seriously?"). A compound written with hyphens ("hands-off",
 /// "Minister-for-Everything") is a phrase made one word, usually someone's coinage, and counts as
@@ -765,32 +737,6 @@ fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<Stri
                 .then(|| table.resolve_description(at.min(position), &head, &modifiers))
                 .flatten()
                 .or(Some(text))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_counted_at_white_space_as_split_whitespace_counts_them() {
-        for text in [
-            "",
-            " ",
-            "one",
-            "  two words ",
-            "tab\tnew\nline\rfeed\x0bvertical\x0cform",
-            "no\u{a0}break and\u{2009}thin\u{3000}ideographic",
-            "“Émile’s” — 😀 words…\u{85}next",
-            "\u{200b}zero-width\u{feff}no-break",
-            "ends in space\u{2029}",
-        ] {
-            assert_eq!(
-                whitespace_word_count(text),
-                text.split_whitespace().count(),
-                "{text:?}"
-            );
         }
     }
 }
