@@ -104,7 +104,7 @@ impl Token {
     }
 
     /// A word token: entry `word` of the article's [`WordTable`], standing in `lists`.
-    pub fn word(start: usize, end: usize, word: u32, lists: NameWordLists) -> Self {
+    pub fn of_word(start: usize, end: usize, word: u32, lists: NameWordLists) -> Self {
         Token {
             start,
             end,
@@ -317,7 +317,7 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &
                 word_lists(&input[span.clone()])
             }),
         };
-        out.push(Token::word(span.start, span.end, word, lists));
+        out.push(Token::of_word(span.start, span.end, word, lists));
         offset = end;
     }
 }
