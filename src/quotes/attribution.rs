@@ -47,9 +47,9 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     if quotations.is_empty() {
         return Vec::new();
     }
-    let paragraph_tokens = ParagraphTokens::read(input, paragraphs);
+    let (paragraph_tokens, words) = ParagraphTokens::read(input, paragraphs);
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
-    let table = SpeakerTable::build(input, &paragraph_tokens, &quoted);
+    let table = SpeakerTable::build(input, &paragraph_tokens, words, &quoted);
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
     let mut cursor = crate::text::offsets::Utf16Cursor::new(input);
     let mut previous: Option<(Option<String>, usize)> = None;
@@ -522,7 +522,7 @@ fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Quotation]) {
         let keep = match inside {
             None => true,
             Some(span) => {
-                matches!(token.punct, Some('.' | '!' | '?' | ',' | ';' | ':'))
+                matches!(token.punct(), Some('.' | '!' | '?' | ',' | ';' | ':'))
                     && tokens
                         .get(position + 1)
                         .is_none_or(|next| !span.contains(&next.start))

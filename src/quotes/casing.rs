@@ -10,9 +10,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::quote_lexicon;
-use super::tokens::{is_capitalised, LowerWord, Token};
-use super::word_key::{casing_key, casing_key_of, KeySet};
+use super::tokens::{is_capitalised, word_lists, LowerWord, Token};
+use super::word_key::casing_key;
+use super::word_table::WordTable;
 use crate::text::{stopwords, word_hash};
 
 /// Letters of a capitalised word that counts towards a headline: shorter ones ("A", "I",
@@ -24,31 +24,25 @@ const HEADLINE_WORD_MIN_LETTERS: usize = 3;
 /// often names or plain words ("Ely", "King", "Ted").
 const MODIFIER_SHAPE_MIN_LETTERS: usize = 5;
 
-/// About one token in three is a lowercase word the article has not written before (most
-/// tokens are words, and function words repeat): the lowercase set's first size, so that
-/// it seldom grows while the article is read.
-const TOKENS_PER_LOWERCASE_WORD: usize = 3;
+/// The casing bit of a word the article capitalises inside a sentence of running text.
+const CAPITALISED_INSIDE: u8 = 1;
 
-/// Words capitalised inside a sentence (names, mostly, each written several times) are far
-/// fewer: one per sixteen tokens leaves room for a name-heavy article.
-const TOKENS_PER_CAPITALISED_WORD: usize = 16;
+/// The casing bit of a word the article writes in lowercase.
+const LOWERCASE: u8 = 2;
 
-/// The case evidence of one article, as [`casing_key`]s (which ignore case).
+/// The case evidence of one article, kept with each distinct word of its table (by the
+/// word's [`casing_key`], which ignores case).
 #[derive(Debug, Default)]
 pub struct WordCasing {
-    /// The words the article capitalises inside a sentence of running text.
-    capitalised_inside: KeySet,
-    /// Words the article writes in lowercase.
-    lowercase: KeySet,
+    /// The article's distinct words, with the casing bits recorded for each.
+    words: WordTable,
 }
 
 impl WordCasing {
-    /// Empty evidence, with room for that of an article of `tokens` tokens.
-    pub fn with_room_for(tokens: usize) -> Self {
-        WordCasing {
-            capitalised_inside: KeySet::with_capacity(tokens / TOKENS_PER_CAPITALISED_WORD),
-            lowercase: KeySet::with_capacity(tokens / TOKENS_PER_LOWERCASE_WORD),
-        }
+    /// No evidence yet, for the article whose distinct words are `words` (the table its
+    /// tokens point into).
+    pub fn new(words: WordTable) -> Self {
+        WordCasing { words }
     }
 
     /// Records the words of one paragraph (`tokens` of `input`); `headline` says whether
@@ -57,40 +51,34 @@ impl WordCasing {
         if headline {
             return;
         }
-        for (index, token) in tokens.iter().enumerate() {
+        let mut previous: Option<&Token> = None;
+        for token in tokens {
+            let before = previous.replace(token);
             if !token.is_word() {
                 continue;
             }
-            // An ASCII first letter, nearly always, is read from its byte, and the key
-            // from the word's bytes: the word is sliced out of the text (which checks
-            // character boundaries) only outside ASCII.
-            let (alphabetic, capitalised) = match input.as_bytes().get(token.start) {
-                Some(&byte) if byte.is_ascii() => {
-                    (byte.is_ascii_alphabetic(), byte.is_ascii_uppercase())
-                }
-                _ => {
-                    let word = &input[token.start..token.end];
-                    (
-                        word.chars().next().is_some_and(char::is_alphabetic),
-                        is_capitalised(word),
-                    )
-                }
-            };
-            if !alphabetic {
+            let initial = token.initial_in(input);
+            if !initial.letter {
                 continue;
             }
-            let key = || casing_key_of(input, token.start..token.end);
-            if !capitalised {
-                self.lowercase.insert(key());
-            } else if index > 0 && continues_sentence(&tokens[index - 1]) {
-                self.capitalised_inside.insert(key());
+            // The token points at its word's entry: no key, no lookup.
+            if !initial.capital {
+                self.words.add_casing(token.word, LOWERCASE);
+            } else if before.is_some_and(continues_sentence) {
+                self.words.add_casing(token.word, CAPITALISED_INSIDE);
             }
         }
     }
 
+    /// The casing bits of `word`: none for a word the article does not write.
+    fn casing_of(&self, word: &str) -> (Option<u32>, u8) {
+        let index = self.words.find(casing_key(word));
+        (index, index.map_or(0, |index| self.words.casing(index)))
+    }
+
     /// Whether the article capitalises `word` inside a sentence of running text.
     pub fn is_capitalised_inside(&self, word: &str) -> bool {
-        self.capitalised_inside.contains(casing_key(word))
+        self.casing_of(word).1 & CAPITALISED_INSIDE != 0
     }
 
     /// Whether `word`, capitalised at the start of a name, is rather the common word that
@@ -102,24 +90,25 @@ impl WordCasing {
     /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
     /// names end in -ly ("Kelly", "Emily"), so that shape counts only for a word alone.
     pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
-        let key = casing_key(word);
-        if self.capitalised_inside.contains(key) || is_all_capitals(word) {
+        let (index, casing) = self.casing_of(word);
+        if casing & CAPITALISED_INSIDE != 0 || is_all_capitals(word) {
             return false;
         }
         // The cheapest evidence first: each is enough on its own.
-        if self.lowercase.contains(key) {
+        if casing & LOWERCASE != 0 {
             return true;
         }
-        let lexicon = quote_lexicon();
-        let lower = LowerWord::of(word);
-        // An ASCII word's lists are looked up as written, without the lowercase's hash.
-        let lists = lexicon
-            .ascii_name_word_lists(word)
-            .unwrap_or_else(|| lexicon.name_word_lists(lower.as_str()));
+        // The word lists of a word the article writes were read once, with its entry; the
+        // whole word's lists (not-names, sentence openers) are the same for every way of
+        // writing it.
+        let lists = match index {
+            Some(index) => self.words.lists(index),
+            None => word_lists(word),
+        };
         if lists.not_name() || lists.sentence_opener() || stopwords().contains(&word_hash(word)) {
             return true;
         }
-        match modifier_shape(lower.as_str()) {
+        match modifier_shape(LowerWord::of(word).as_str()) {
             Some(Shape::Adverb) => !before_name,
             Some(Shape::Participle) => true,
             None => false,
@@ -229,17 +218,25 @@ mod tests {
     use crate::quotes::tokens::tokenize;
 
     fn tokens(text: &str) -> Vec<Token> {
+        tokens_and_words(text).0
+    }
+
+    fn tokens_and_words(text: &str) -> (Vec<Token>, WordTable) {
         let mut tokens = Vec::new();
-        tokenize(text, 0..text.len(), &mut tokens);
-        tokens
+        let mut words = WordTable::default();
+        tokenize(text, 0..text.len(), &mut tokens, &mut words);
+        (tokens, words)
     }
 
     #[test]
     fn sentence_openers_are_told_from_names() {
         let text = "Despite the rain, Anna Berg spoke. Lately she met Mayor Anna Berg. Unimpressed Dumas smiled as Luc Dumas spoke, even so.";
-        let mut casing = WordCasing::default();
-        let tokens = tokens(text);
+        let (tokens, words) = tokens_and_words(text);
+        let mut casing = WordCasing::new(words);
         casing.record(text, &tokens, is_headline_like(text, &tokens));
+        // A word the article never writes has no casing of its own.
+        assert!(!casing.is_opening_word("Zola", false));
+        assert!(casing.is_opening_word("Monday", false));
         assert!(casing.is_opening_word("Despite", true));
         assert!(casing.is_opening_word("Lately", false));
         assert!(casing.is_opening_word("Unimpressed", true));

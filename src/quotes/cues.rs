@@ -6,12 +6,12 @@
 //! clause the colon ends). A verb in a subordinate clause opening the sentence, or one
 //! without a subject, gives way to another.
 
-use super::lexicon::{quote_lexicon, CueWord};
+use super::lexicon::{quote_lexicon, PREPOSITIONS};
 use super::names::{name_at, name_before};
 use super::sources::{
     lower, name_source, sentence_subject, source_after, source_before, word, Source,
 };
-use super::tokens::{ends_sentence_at, is_capitalised, Token, PREPOSITIONS};
+use super::tokens::{ends_sentence_at, is_capitalised, Token};
 use crate::text::{stopwords, word_hash, Lowercase};
 
 /// Words at most between a quotation and a cue after it in the same sentence (room for a
@@ -458,14 +458,11 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         if !token.is_word() {
             continue;
         }
-        // Most words of the sentence are no cue of any kind: an ASCII word (nearly every
-        // one) is told so by one lookup of the word as written, without a lowercase copy.
-        // ("according" is no cue word of the lists; no word outside ASCII lowercases to it.)
-        let written = word(input, token);
-        if lexicon
-            .ascii_cue_word(written)
-            .is_some_and(CueWord::is_none)
-            && !written.eq_ignore_ascii_case("according")
+        // Most words of the sentence are no cue of any kind: told so by the lists the
+        // token carries, without a lowercase copy or a lookup. ("according" is no cue word
+        // of the lists; no word outside ASCII lowercases to it.)
+        if token.lists().cue_word().is_none()
+            && !word(input, token).eq_ignore_ascii_case("according")
         {
             continue;
         }

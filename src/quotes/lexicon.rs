@@ -35,6 +35,16 @@ pub enum Gender {
 pub struct NameWordLists(u16);
 
 impl NameWordLists {
+    /// The lists as bits, for a token to carry ([`NameWordLists::from_bits`] reads them).
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// The lists whose [`NameWordLists::bits`] are `bits`.
+    pub fn from_bits(bits: u16) -> Self {
+        NameWordLists(bits)
+    }
+
     const NOT_NAME: u16 = 1;
     const TITLE: u16 = 2;
     const ORGANISATION: u16 = 4;
@@ -46,6 +56,13 @@ impl NameWordLists {
     const CUE_NOUN: u16 = 128;
     const PHRASE_END: u16 = 256;
     const CUE_FLAGS: u16 = Self::VERB | Self::CUE_NOUN | Self::PHRASE_END;
+    // Pronouns of a man or a woman ([`QuoteLexicon::personal_pronoun`]), and the
+    // [`PREPOSITIONS`]: asked of the words around every name.
+    const MASCULINE: u16 = 512;
+    const FEMININE: u16 = 1024;
+    const PREPOSITION: u16 = 2048;
+    /// The flags a word's possessive ending changes ([`NameWordLists::with_stem`]).
+    const STEM_FLAGS: u16 = Self::TITLE | Self::ORGANISATION;
 
     /// Whether the word is a capitalised word that is no name on its own.
     pub fn not_name(self) -> bool {
@@ -76,7 +93,52 @@ impl NameWordLists {
     pub fn connector(self) -> bool {
         self.0 & Self::CONNECTOR != 0
     }
+
+    /// Whether the word is one of the [`PREPOSITIONS`].
+    pub fn preposition(self) -> bool {
+        self.0 & Self::PREPOSITION != 0
+    }
+
+    /// The gender of the word when it is a pronoun of a man or a woman, as
+    /// [`QuoteLexicon::personal_pronoun`] tells.
+    pub fn personal_pronoun(self) -> Option<Gender> {
+        if self.0 & Self::MASCULINE != 0 {
+            Some(Gender::Masculine)
+        } else if self.0 & Self::FEMININE != 0 {
+            Some(Gender::Feminine)
+        } else {
+            None
+        }
+    }
+
+    /// What the word may be among the cues read before a quotation.
+    pub fn cue_word(self) -> CueWord {
+        CueWord(self)
+    }
+
+    /// The lists of a word whose stem without its possessive ending ("President's" →
+    /// "president") stands in `stem` (`None` without such an ending): a title with or
+    /// without the ending, an organisation word by its stem alone ("Ministry's"); every
+    /// other list by the word as written.
+    pub fn with_stem(self, stem: Option<NameWordLists>) -> NameWordLists {
+        let title = self.title() || stem.is_some_and(NameWordLists::title);
+        let organisation = stem.unwrap_or(self).organisation();
+        let mut bits = self.0 & !Self::STEM_FLAGS;
+        if title {
+            bits |= Self::TITLE;
+        }
+        if organisation {
+            bits |= Self::ORGANISATION;
+        }
+        NameWordLists(bits)
+    }
 }
+
+/// Prepositions: a name right after one is its object, not a clause's subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "of", "from", "by", "with", "to", "for", "into", "about", "near", "like",
+    "than", "over", "against", "toward", "towards",
+];
 
 /// What a word (lowercase) may be among the cues read before a quotation: one lookup for
 /// each word of the sentence before it, most of which are none of them. Kept in the same
@@ -129,17 +191,16 @@ pub struct QuoteLexicon {
     pub titles: HashSet<&'static str>,
     /// Pronouns with their gender.
     pub pronouns: HashMap<&'static str, Gender>,
-    /// Bytes in the longest pronoun of a person ("herself"): a longer word needs no lookup.
-    longest_personal_pronoun: usize,
-    /// The letters (ASCII, lowercase) pronouns of a person open with: any other word is
-    /// none, whatever its case.
-    personal_pronoun_initials: [bool; 128],
     /// The lists of names' words (not-names, titles, organisation words, pronouns,
     /// sentence openers) each word stands in, and what it may be among the cues.
     name_word_lists: HashMap<&'static str, NameWordLists>,
     /// The same for the ASCII words of the lists, by their [`ascii_key`]: looked up with a
     /// word in any case, without lowercasing it.
     name_word_keys: HashMapOfWords<NameWordLists>,
+    /// One bit per [`KEY_FILTER_BITS`] slot of the keys of `name_word_keys`: a word whose
+    /// slot's bit is clear stands in no list, told without a lookup. Most words of an
+    /// article stand in none, and each distinct word is asked once.
+    key_filter: Vec<u64>,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
@@ -169,26 +230,6 @@ impl QuoteLexicon {
         self.verbs.get(word)
     }
 
-    /// The gender of `word` (lowercase) when it is a pronoun of a man or a woman ("he",
-    /// "her").
-    pub fn personal_pronoun(&self, word: &str) -> Option<Gender> {
-        if word.len() > self.longest_personal_pronoun {
-            return None;
-        }
-        match self.pronouns.get(word) {
-            Some(gender @ (Gender::Masculine | Gender::Feminine)) => Some(*gender),
-            _ => None,
-        }
-    }
-
-    /// Whether a word whose first byte is `first`, in any case, may be a pronoun of a man or
-    /// a woman: that letter, in lowercase, opens one (a word opening with a character outside
-    /// ASCII is not ruled out). Lowercasing keeps an ASCII first letter first, so this needs
-    /// no lowercase copy, nor even the word.
-    pub fn may_open_personal_pronoun(&self, first: u8) -> bool {
-        !first.is_ascii() || self.personal_pronoun_initials[usize::from(first.to_ascii_lowercase())]
-    }
-
     /// The lists of names' words `word` (lowercase) stands in.
     pub fn name_word_lists(&self, word: &str) -> NameWordLists {
         self.name_word_lists.get(word).copied().unwrap_or_default()
@@ -197,8 +238,20 @@ impl QuoteLexicon {
     /// The lists of names' words `word`, in any case, stands in; `None` when it is not
     /// ASCII (then [`QuoteLexicon::name_word_lists`] of its lowercase answers).
     pub fn ascii_name_word_lists(&self, word: &str) -> Option<NameWordLists> {
-        let key = ascii_key(word)?;
-        Some(self.name_word_keys.get(&key).copied().unwrap_or_default())
+        Some(self.lists_of_ascii_key(ascii_key(word)?))
+    }
+
+    /// The lists of names' words the ASCII word whose [`ascii_key`] is `key` stands in.
+    pub fn lists_of_ascii_key(&self, key: u64) -> NameWordLists {
+        let slot = key as usize & (KEY_FILTER_BITS - 1);
+        let maybe = self
+            .key_filter
+            .get(slot / 64)
+            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0);
+        if !maybe {
+            return NameWordLists::default();
+        }
+        self.name_word_keys.get(&key).copied().unwrap_or_default()
     }
 
     /// Whether `word`, as written, is one of the [`name_connectors`](Self::name_connectors).
@@ -211,50 +264,32 @@ impl QuoteLexicon {
         CueWord(self.name_word_lists(word))
     }
 
-    /// What `word`, in any case, may be among the cues read before a quotation, as
-    /// [`QuoteLexicon::cue_word`] tells of its lowercase; `None` when it is not ASCII.
-    pub fn ascii_cue_word(&self, word: &str) -> Option<CueWord> {
-        self.ascii_name_word_lists(word).map(CueWord)
-    }
-
     /// Whether `word` (lowercase) is a title or honorific.
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
     }
 }
 
+/// Bits of [`QuoteLexicon::key_filter`]: the lists hold a few thousand ASCII words, so that
+/// about one word in twenty outside them shares a bit with one of them (4 KB, kept in cache
+/// beside the word table).
+const KEY_FILTER_BITS: usize = 1 << 15;
+
 /// The lexicon, parsed from the embedded files on first use.
 pub fn quote_lexicon() -> &'static QuoteLexicon {
     static LEXICON: OnceLock<QuoteLexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let pronouns = pronouns(without_comments!(include_str!("lexicon/pronouns.txt")));
-        let longest_personal_pronoun = pronouns
-            .iter()
-            .filter(|(_, gender)| matches!(gender, Gender::Masculine | Gender::Feminine))
-            .map(|(word, _)| word.len())
-            .max()
-            .unwrap_or(0);
-        let mut personal_pronoun_initials = [false; 128];
-        for (word, gender) in &pronouns {
-            if let (Some(&initial), Gender::Masculine | Gender::Feminine) =
-                (word.as_bytes().first(), gender)
-            {
-                if initial.is_ascii() {
-                    personal_pronoun_initials[usize::from(initial.to_ascii_lowercase())] = true;
-                }
-            }
-        }
         let mut lexicon = QuoteLexicon {
             name_word_lists: HashMap::default(),
             name_word_keys: HashMapOfWords::default(),
+            key_filter: Vec::new(),
             verbs: reporting_verbs(without_comments!(include_str!(
                 "lexicon/reporting_verbs.txt"
             ))),
             cue_nouns: words(without_comments!(include_str!("lexicon/cue_nouns.txt"))).collect(),
             titles: words(without_comments!(include_str!("lexicon/titles.txt"))).collect(),
             pronouns,
-            longest_personal_pronoun,
-            personal_pronoun_initials,
             organisation_words: words(without_comments!(include_str!(
                 "lexicon/organisation_words.txt"
             )))
@@ -301,6 +336,12 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             })
             .filter_map(|(word, &lists)| Some((ascii_key(word)?, lists)))
             .collect();
+        let mut key_filter = vec![0u64; KEY_FILTER_BITS / 64];
+        for &key in lexicon.name_word_keys.keys() {
+            let slot = key as usize & (KEY_FILTER_BITS - 1);
+            key_filter[slot / 64] |= 1 << (slot % 64);
+        }
+        lexicon.key_filter = key_filter;
         lexicon
     })
 }
@@ -320,8 +361,16 @@ fn name_word_lists(lexicon: &QuoteLexicon) -> HashMap<&'static str, NameWordList
             lists.entry(word).or_default().0 |= flag;
         }
     }
-    for &word in lexicon.pronouns.keys() {
-        lists.entry(word).or_default().0 |= NameWordLists::PRONOUN;
+    for (&word, gender) in &lexicon.pronouns {
+        let personal = match gender {
+            Gender::Masculine => NameWordLists::MASCULINE,
+            Gender::Feminine => NameWordLists::FEMININE,
+            Gender::Plural | Gender::Speaker => 0,
+        };
+        lists.entry(word).or_default().0 |= NameWordLists::PRONOUN | personal;
+    }
+    for &word in PREPOSITIONS {
+        lists.entry(word).or_default().0 |= NameWordLists::PREPOSITION;
     }
     for &word in &lexicon.name_connectors {
         lists.entry(word).or_default().0 |= NameWordLists::CONNECTOR;
@@ -433,32 +482,61 @@ mod tests {
         assert!(lexicon.cue_word("said").verb());
         assert!(lexicon.cue_word("remarks").cue_noun());
         assert!(lexicon.cue_word("zebra").is_none());
-        // As written, in any case, for an ASCII word.
+        // As written, in any case, for an ASCII word, by the lists the key finds.
         for word in ["Said", "SAID", "remarks", "Zebra", "put", "according"] {
             let lower = word.to_lowercase();
             assert_eq!(
-                lexicon.ascii_cue_word(word),
+                lexicon
+                    .ascii_name_word_lists(word)
+                    .map(NameWordLists::cue_word),
                 Some(lexicon.cue_word(&lower)),
                 "{word}"
             );
         }
-        assert_eq!(lexicon.ascii_cue_word("Déclaré"), None);
     }
 
     #[test]
-    fn personal_pronouns_are_told_without_a_lowercase_copy() {
+    fn one_lookup_tells_personal_pronouns_and_prepositions() {
         let lexicon = quote_lexicon();
-        let may_be = |word: &str| lexicon.may_open_personal_pronoun(word.as_bytes()[0]);
-        for word in ["He", "she", "HERSELF", "his"] {
-            assert!(may_be(word), "{word}");
+        for (word, gender) in &lexicon.pronouns {
+            let personal = matches!(gender, Gender::Masculine | Gender::Feminine);
+            let lists = lexicon.name_word_lists(word);
+            assert_eq!(
+                lists.personal_pronoun(),
+                personal.then_some(*gender),
+                "{word}"
+            );
         }
-        for word in ["Macron", "they", "it"] {
-            assert!(!may_be(word), "{word}");
+        assert_eq!(
+            lexicon.name_word_lists("herself").personal_pronoun(),
+            Some(Gender::Feminine)
+        );
+        assert_eq!(lexicon.name_word_lists("they").personal_pronoun(), None);
+        assert_eq!(lexicon.name_word_lists("macron").personal_pronoun(), None);
+        for word in ["with", "of", "towards", "said", "he", "zebra"] {
+            assert_eq!(
+                lexicon.name_word_lists(word).preposition(),
+                PREPOSITIONS.contains(&word),
+                "{word}"
+            );
         }
-        // Outside ASCII, the lowercase form decides.
-        assert!(may_be("Émile"));
-        assert_eq!(lexicon.personal_pronoun("herself"), Some(Gender::Feminine));
-        assert_eq!(lexicon.personal_pronoun("they"), None);
+    }
+
+    #[test]
+    fn a_possessive_stem_gives_titles_and_organisations_only() {
+        let lexicon = quote_lexicon();
+        let title = lexicon.name_word_lists("president");
+        let organisation = lexicon.name_word_lists("ministry");
+        let opener = lexicon.name_word_lists("despite");
+        let plain = NameWordLists::default();
+        assert!(plain.with_stem(Some(title)).title());
+        assert!(title.with_stem(None).title());
+        assert!(plain.with_stem(Some(organisation)).organisation());
+        assert!(!organisation.with_stem(Some(plain)).organisation());
+        assert!(organisation.with_stem(None).organisation());
+        // Every other list is the word's own.
+        assert!(opener.with_stem(Some(title)).sentence_opener());
+        assert!(!plain.with_stem(Some(opener)).sentence_opener());
     }
 
     #[test]
@@ -518,5 +596,14 @@ mod tests {
             );
         }
         assert_eq!(lexicon.ascii_name_word_lists("Émile"), None);
+        // The filter in front of the map passes every word of the lists.
+        for (word, &lists) in &lexicon.name_word_lists {
+            if word
+                .bytes()
+                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+            {
+                assert_eq!(lexicon.ascii_name_word_lists(word), Some(lists), "{word}");
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ mod sources;
 mod speakers;
 mod tokens;
 mod word_key;
+mod word_table;
 
 use std::ops::Range;
 

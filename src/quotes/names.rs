@@ -9,8 +9,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, Gender, NameWordLists};
-use super::tokens::{strip_possessive, LowerWord, Token};
+use super::lexicon::{quote_lexicon, Gender};
+use super::tokens::{strip_possessive, word_lists, LowerWord, Token};
 
 /// A name read from a run of capitalised words of the text `'a`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,14 @@ fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
     token.is_word() && token.is_capitalised_in(input)
 }
 
+/// Whether `token` is one of the [`name_connectors`](super::lexicon::QuoteLexicon::name_connectors)
+/// as written. Asked after every run: the lists the word carries rule out nearly every
+/// word before its text is compared (the connectors are lowercase, so a word written as
+/// one has that list in lowercase too).
+fn is_connector(input: &str, token: &Token) -> bool {
+    token.lists().connector() && quote_lexicon().is_name_connector(&input[token.start..token.end])
+}
+
 /// Reads the capitalised run starting at token `start` (lower-case title words right before
 /// it, such as "press secretary", are taken as its titles). `None` when the run is no name.
 pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<NameChunk<'a>> {
@@ -50,9 +58,9 @@ pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<Nam
             end += 1;
             continue;
         }
-        let connector = tokens.get(end).is_some_and(|token| {
-            token.is_word() && quote_lexicon().is_name_connector(&input[token.start..token.end])
-        });
+        let connector = tokens
+            .get(end)
+            .is_some_and(|token| is_connector(input, token));
         if connector && is_name_word(input, tokens, end + 1) {
             end += 2;
             continue;
@@ -71,9 +79,7 @@ pub fn name_before<'a>(input: &'a str, tokens: &[Token], end: usize) -> Option<N
             continue;
         }
         let connector = start >= 2
-            && tokens[start - 1].is_word()
-            && quote_lexicon()
-                .is_name_connector(&input[tokens[start - 1].start..tokens[start - 1].end])
+            && is_connector(input, &tokens[start - 1])
             && is_name_word(input, tokens, start - 2)
             && start < end;
         if connector {
@@ -88,74 +94,6 @@ pub fn name_before<'a>(input: &'a str, tokens: &[Token], end: usize) -> Option<N
     name_of_run(input, tokens, start..end)
 }
 
-/// What the word lists say of one word of a capitalised run: read once per word, with one
-/// lookup of the word in lowercase (and one of its stem when it has a possessive ending).
-#[derive(Debug, Clone, Copy, Default)]
-struct RunWord {
-    /// A capitalised word that is no name on its own (a sentence opening, a date).
-    not_name: bool,
-    /// A pronoun.
-    pronoun: bool,
-    /// A title or honorific, with or without its possessive ending.
-    title: bool,
-    /// A word making a name an organisation's, without its possessive ending.
-    organisation: bool,
-    /// A lower-case word that may join capitalised words into one name.
-    connector: bool,
-}
-
-impl RunWord {
-    /// Inlined where a run is read, natively (a call costs a fair part of a lookup); a
-    /// call in the page's wasm.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn of(word: &str) -> Self {
-        let lexicon = quote_lexicon();
-        // An ASCII word, nearly every one, is looked up as written: no lowercase copy.
-        if let Some(lists) = lexicon.ascii_name_word_lists(word) {
-            let stem = strip_ascii_possessive(word);
-            let stem_lists = (stem.len() < word.len())
-                .then(|| lexicon.ascii_name_word_lists(stem))
-                .flatten();
-            return RunWord {
-                not_name: lists.not_name(),
-                pronoun: lists.pronoun(),
-                title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
-                organisation: stem_lists.unwrap_or(lists).organisation(),
-                connector: lists.connector(),
-            };
-        }
-        let lower = LowerWord::of(word);
-        let lower = lower.as_str();
-        let lists = lexicon.name_word_lists(lower);
-        let stem = strip_possessive(lower);
-        let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
-        RunWord {
-            not_name: lists.not_name(),
-            pronoun: lists.pronoun(),
-            title: lists.title() || stem_lists.is_some_and(NameWordLists::title),
-            organisation: stem_lists.unwrap_or(lists).organisation(),
-            connector: lists.connector(),
-        }
-    }
-}
-
-/// An ASCII word without its possessive ending in any case ("Macron's", "MACRON'S" →
-/// "Macron", "MACRON"), as [`strip_possessive`] strips the word in lowercase.
-fn strip_ascii_possessive(word: &str) -> &str {
-    // Most words end in none of the endings: told by their last byte.
-    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
-        return word;
-    }
-    for ending in ["'s", "'S", "'"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if !stem.is_empty() {
-                return stem;
-            }
-        }
-    }
-    word
-}
-
 fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Option<NameChunk<'a>> {
     // Word `index` of the run, and what the word lists say of it: read where needed rather
     // than gathered into lists, since most runs are one sentence-opening word ("The",
@@ -165,20 +103,12 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
         let token = tokens[run.start + index];
         &input[token.start..token.end]
     };
-    // Read once for the words of all but the longest runs (a name with its titles is
-    // seldom longer), else when asked.
-    const READ_ONCE: usize = 8;
-    let mut first_words = [RunWord::default(); READ_ONCE];
-    for (index, facts) in first_words.iter_mut().take(count).enumerate() {
-        *facts = RunWord::of(word(index));
-    }
-    let facts = |index: usize| match first_words.get(index) {
-        Some(facts) => *facts,
-        None => RunWord::of(word(index)),
-    };
+    // What the word lists say of each word, carried by its token (read once per distinct
+    // word of the article).
+    let facts = |index: usize| tokens[run.start + index].lists();
     // Sentence openings and dates standing in front of the name.
     let mut first = 0;
-    while first < count && facts(first).not_name {
+    while first < count && facts(first).not_name() {
         first += 1;
     }
     // An owner before the name: "The Post’s Ruth Marcus" names Ruth Marcus.
@@ -189,18 +119,18 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
         first = first.max(owner + 1);
     }
     let mut last = count;
-    while last > first && facts(last - 1).connector {
+    while last > first && facts(last - 1).connector() {
         last -= 1;
     }
     if first >= last {
         return None;
     }
-    let organisation = (first..last).any(|index| facts(index).organisation);
+    let organisation = (first..last).any(|index| facts(index).organisation());
     let mut name_start = first;
     // Title words opening the run ("President" in "President Luc Dumas").
     let mut titles_in_run = None;
     if !organisation {
-        if let Some(last_title) = (first..last).rev().find(|&index| facts(index).title) {
+        if let Some(last_title) = (first..last).rev().find(|&index| facts(index).title()) {
             if last_title + 1 < last {
                 titles_in_run = Some(first..=last_title);
                 name_start = last_title + 1;
@@ -221,11 +151,11 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
     if (name_start..last).all(|index| {
         let name_word = name_word(index);
         let facts = if name_word.len() < word(index).len() {
-            RunWord::of(name_word)
+            word_lists(name_word)
         } else {
             facts(index)
         };
-        facts.not_name || facts.pronoun
+        facts.not_name() || facts.pronoun()
     }) {
         return None;
     }
@@ -236,7 +166,7 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
     while before > 0 && run.start - before < 3 {
         let token = tokens[before - 1];
         let word = &input[token.start..token.end];
-        if token.is_word() && RunWord::of(word).title {
+        if token.is_word() && token.lists().title() {
             titles.push(LowerWord::of(word).as_str().to_string());
             before -= 1;
         } else {
@@ -291,11 +221,13 @@ fn gender_of_title(title: &str) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::lexicon::NameWordLists;
     use crate::quotes::tokens::tokenize;
+    use crate::quotes::word_table::WordTable;
 
     fn chunk(text: &str) -> Option<NameChunk<'_>> {
         let mut tokens = Vec::new();
-        tokenize(text, 0..text.len(), &mut tokens);
+        tokenize(text, 0..text.len(), &mut tokens, &mut WordTable::default());
         name_before(text, &tokens, tokens.len())
     }
 
@@ -331,26 +263,26 @@ mod tests {
             "Émile's",
             "Sen.",
         ] {
-            let as_written = RunWord::of(word);
+            let as_written = word_lists(word);
             let lower = word.to_lowercase();
             let lexicon = quote_lexicon();
             let lists = lexicon.name_word_lists(&lower);
             let stem = strip_possessive(&lower);
             let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
-            assert_eq!(as_written.not_name, lists.not_name(), "{word}");
-            assert_eq!(as_written.pronoun, lists.pronoun(), "{word}");
+            assert_eq!(as_written.not_name(), lists.not_name(), "{word}");
+            assert_eq!(as_written.pronoun(), lists.pronoun(), "{word}");
             assert_eq!(
-                as_written.title,
+                as_written.title(),
                 lists.title() || stem_lists.is_some_and(NameWordLists::title),
                 "{word}"
             );
             assert_eq!(
-                as_written.organisation,
+                as_written.organisation(),
                 stem_lists.unwrap_or(lists).organisation(),
                 "{word}"
             );
             assert_eq!(
-                as_written.connector,
+                as_written.connector(),
                 quote_lexicon().is_name_connector(&lower),
                 "{word}"
             );

@@ -5,9 +5,9 @@
 //! introductory phrase). A name or description governed by a preposition, an owner, a
 //! modifier after "a", or a share of a poll ("62 percent of voters") is no speaker.
 
-use super::lexicon::{quote_lexicon, Gender};
+use super::lexicon::{quote_lexicon, Gender, PREPOSITIONS};
 use super::names::{name_at, name_before, NameChunk};
-use super::tokens::{is_capitalised, strip_possessive, Token, PREPOSITIONS};
+use super::tokens::{is_capitalised, strip_possessive, Token};
 use crate::text::{stopwords, word_hash, Lowercase};
 
 /// Comma-separated segments at most walked back over, from a reporting verb to the name

@@ -17,9 +17,10 @@ use std::ops::Range;
 use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
-use super::lexicon::{quote_lexicon, Gender};
+use super::lexicon::Gender;
 use super::names::{name_at, NameChunk};
-use super::tokens::{LowerWord, ParagraphTokens, Token, PREPOSITIONS};
+use super::tokens::{ParagraphTokens, Token};
+use super::word_table::WordTable;
 
 /// One person or organisation of the article.
 #[derive(Debug, Clone, Default)]
@@ -115,11 +116,17 @@ struct FoundName<'a> {
 }
 
 impl SpeakerTable {
-    /// Builds the table from the tokens of the article's paragraphs (of `input`); `quoted`
-    /// holds the byte spans of its quotations, in order.
-    pub fn build(input: &str, paragraph_tokens: &ParagraphTokens, quoted: &[Range<usize>]) -> Self {
+    /// Builds the table from the tokens of the article's paragraphs (of `input`) and the
+    /// table of the distinct words they point into; `quoted` holds the byte spans of its
+    /// quotations, in order.
+    pub fn build(
+        input: &str,
+        paragraph_tokens: &ParagraphTokens,
+        words: WordTable,
+        quoted: &[Range<usize>],
+    ) -> Self {
         let mut table = SpeakerTable {
-            casing: WordCasing::with_room_for(paragraph_tokens.token_count()),
+            casing: WordCasing::new(words),
             ..SpeakerTable::default()
         };
         let mut running_text: Vec<&[Token]> =
@@ -139,14 +146,9 @@ impl SpeakerTable {
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
             while index < tokens.len() {
                 // Most tokens are marks and lowercase words, which open no name: told by
-                // their first byte, without reading a run.
+                // their first letter, without reading a run.
                 let token = tokens[index];
-                let opens_no_name = !token.is_word()
-                    || input
-                        .as_bytes()
-                        .get(token.start)
-                        .is_some_and(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
-                if opens_no_name {
+                if !token.is_word() || !token.is_capitalised_in(input) {
                     index += 1;
                     continue;
                 }
@@ -166,12 +168,10 @@ impl SpeakerTable {
                     chunk.name = part_of(&chunk.name, dropped..chunk.name.len());
                 }
                 let position = tokens[chunk.tokens.start].start;
-                let object = chunk.tokens.start > 0 && {
-                    let before = tokens[chunk.tokens.start - 1];
-                    before.is_word()
-                        && PREPOSITIONS
-                            .contains(&LowerWord::of(&input[before.start..before.end]).as_str())
-                };
+                // The word before carries its lists: a preposition is told without a
+                // lowercase copy or a walk over the list.
+                let object =
+                    chunk.tokens.start > 0 && tokens[chunk.tokens.start - 1].lists().preposition();
                 found.push(FoundName {
                     pronoun: pronoun_after(input, tokens, after),
                     key: name_key(&chunk.name),
@@ -590,10 +590,8 @@ fn part_of<'a>(name: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
 /// The first gendered pronoun in the tokens after a name ending at token `after`, before
 /// the next capitalised word (another name, most often) other than a pronoun.
 fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> {
-    let lexicon = quote_lexicon();
-    // Up to twenty tokens after every name: read from their bytes (a word's first byte
-    // tells most of them apart), a word sliced out of the text only when it may be a
-    // pronoun. Marks are no pronouns.
+    // Up to twenty tokens after every name: read from their bytes and the lists each word
+    // carries, never sliced out of the text. Marks are no pronouns.
     let bytes = input.as_bytes();
     tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
         .iter()
@@ -604,10 +602,7 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
                     b"He" | b"She" | b"His" | b"Her"
                 )
         })
-        .filter(|token| token.is_word() && lexicon.may_open_personal_pronoun(bytes[token.start]))
-        .find_map(|token| {
-            lexicon.personal_pronoun(LowerWord::of(&input[token.start..token.end]).as_str())
-        })
+        .find_map(|token| token.lists().personal_pronoun())
 }
 
 #[cfg(test)]
@@ -621,11 +616,8 @@ mod tests {
         let open = text.find('"').unwrap() + 1;
         let close = text.rfind('"').unwrap();
         let quote = open..close;
-        let table = SpeakerTable::build(
-            text,
-            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
-            std::slice::from_ref(&quote),
-        );
+        let (tokens, words) = ParagraphTokens::read(text, std::slice::from_ref(&whole));
+        let table = SpeakerTable::build(text, &tokens, words, std::slice::from_ref(&quote));
         assert_eq!(
             table.resolve_pronoun(close, Gender::Masculine).as_deref(),
             Some("Paul Ames")
@@ -636,11 +628,8 @@ mod tests {
     fn pronouns_prefer_subjects_to_objects_of_prepositions() {
         let text = "Mr. Paul Ames spoke on Monday in an interview with Mr. Tom Reyes.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(
-            text,
-            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
-            &[],
-        );
+        let (tokens, words) = ParagraphTokens::read(text, std::slice::from_ref(&whole));
+        let table = SpeakerTable::build(text, &tokens, words, &[]);
         assert_eq!(
             table
                 .resolve_pronoun(text.len(), Gender::Masculine)
@@ -653,11 +642,8 @@ mod tests {
     fn gives_the_fullest_name_and_resolves_pronouns() {
         let text = "Chancellor Angela Merkel spoke. She was calm. Later Merkel left.";
         let whole = 0..text.len();
-        let table = SpeakerTable::build(
-            text,
-            &ParagraphTokens::read(text, std::slice::from_ref(&whole)),
-            &[],
-        );
+        let (tokens, words) = ParagraphTokens::read(text, std::slice::from_ref(&whole));
+        let table = SpeakerTable::build(text, &tokens, words, &[]);
         assert_eq!(table.full_name("Merkel").as_deref(), Some("Angela Merkel"));
         assert_eq!(
             table
@@ -681,7 +667,8 @@ mod tests {
             paragraphs.push(start..start + part.len());
             start += part.len() + 2;
         }
-        SpeakerTable::build(text, &ParagraphTokens::read(text, &paragraphs), &[])
+        let (tokens, words) = ParagraphTokens::read(text, &paragraphs);
+        SpeakerTable::build(text, &tokens, words, &[])
     }
 
     #[test]

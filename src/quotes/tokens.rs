@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::lexicon::quote_lexicon;
+use super::lexicon::{quote_lexicon, NameWordLists};
+use super::word_key::{ascii_key, ascii_key_of, casing_key};
+use super::word_table::WordTable;
 use crate::text::{alphanumeric_prefix_len, is_word_char, Lowercase};
 
 /// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
@@ -66,33 +68,105 @@ pub struct Token {
     pub start: usize,
     /// Byte offset just past the token.
     pub end: usize,
-    /// Punctuation character (quote marks normalised to `"`), or `None` for a word.
-    pub punct: Option<char>,
+    /// For a mark, its character (quote marks normalised to `"`); for a word, [`WORD`] with
+    /// the bits of the lists the word stands in ([`NameWordLists`]): read where the word is,
+    /// without a lookup.
+    kind: u32,
+    /// For a word, the index of its entry in the article's [`WordTable`]; [`NOT_A_WORD`]
+    /// for a mark.
+    pub word: u32,
 }
 
+/// What a word's first character is ([`Token::initial_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Initial {
+    /// Whether it is a letter.
+    pub letter: bool,
+    /// Whether it is an upper-case letter.
+    pub capital: bool,
+}
+
+/// The bit of [`Token::kind`] that marks a word: above every character.
+const WORD: u32 = 1 << 31;
+
+/// The [`Token::word`] of a mark.
+pub const NOT_A_WORD: u32 = u32::MAX;
+
 impl Token {
+    /// A punctuation token.
+    pub fn mark(start: usize, end: usize, punct: char) -> Self {
+        Token {
+            start,
+            end,
+            kind: u32::from(punct),
+            word: NOT_A_WORD,
+        }
+    }
+
+    /// A word token: entry `word` of the article's [`WordTable`], standing in `lists`.
+    pub fn of_word(start: usize, end: usize, word: u32, lists: NameWordLists) -> Self {
+        Token {
+            start,
+            end,
+            kind: WORD | u32::from(lists.bits()),
+            word,
+        }
+    }
+
     /// Whether the token is a word.
     pub fn is_word(&self) -> bool {
-        self.punct.is_none()
+        self.kind & WORD != 0
+    }
+
+    /// Punctuation character (quote marks normalised to `"`), or `None` for a word.
+    pub fn punct(&self) -> Option<char> {
+        if self.is_word() {
+            None
+        } else {
+            char::from_u32(self.kind)
+        }
     }
 
     /// Whether the token is the punctuation `c`.
     pub fn is(&self, c: char) -> bool {
-        self.punct == Some(c)
+        self.kind == u32::from(c)
     }
 
     /// Whether the token ends a sentence.
     pub fn ends_sentence(&self) -> bool {
-        matches!(self.punct, Some('.' | '!' | '?'))
+        self.is('.') || self.is('!') || self.is('?')
     }
 
-    /// Whether the token, a word of `input`, starts with an upper-case letter: asked of
-    /// many tokens, so an ASCII first letter (nearly always) is read from its byte,
-    /// without slicing the word out of the text (which checks character boundaries).
+    /// What the word lists say of the word (its title and organisation lists with its
+    /// possessive ending set aside, see [`NameWordLists::with_stem`]); nothing for a mark.
+    pub fn lists(&self) -> NameWordLists {
+        // The low bits of a word's kind are its lists (16 bits).
+        NameWordLists::from_bits(if self.is_word() { self.kind as u16 } else { 0 })
+    }
+
+    /// Whether the token, a word of `input`, starts with an upper-case letter.
     pub fn is_capitalised_in(&self, input: &str) -> bool {
+        self.initial_in(input).capital
+    }
+
+    /// Whether the token, a word of `input`, starts with a letter, and with a capital one:
+    /// asked of every token, so an ASCII first letter (nearly always) is read from its
+    /// byte, without slicing the word out of the text (which checks character boundaries).
+    pub fn initial_in(&self, input: &str) -> Initial {
         match input.as_bytes().get(self.start) {
-            Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-            _ => is_capitalised(&input[self.start..self.end]),
+            Some(&byte) if byte.is_ascii() => Initial {
+                letter: byte.is_ascii_alphabetic(),
+                capital: byte.is_ascii_uppercase(),
+            },
+            _ => {
+                let first = input
+                    .get(self.start..self.end)
+                    .and_then(|word| word.chars().next());
+                Initial {
+                    letter: first.is_some_and(char::is_alphabetic),
+                    capital: first.is_some_and(char::is_uppercase),
+                }
+            }
         }
     }
 }
@@ -109,26 +183,23 @@ pub struct ParagraphTokens {
 }
 
 impl ParagraphTokens {
-    /// Tokenises each of `paragraphs` (byte spans of `input`).
-    pub fn read(input: &str, paragraphs: &[Range<usize>]) -> Self {
+    /// Tokenises each of `paragraphs` (byte spans of `input`), with the table of the
+    /// distinct words the tokens' indices point into.
+    pub fn read(input: &str, paragraphs: &[Range<usize>]) -> (Self, WordTable) {
         // Fewer than one token (a word or a mark) per four bytes of English text: one
         // allocation for nearly every article.
-        let mut tokens =
-            Vec::with_capacity(paragraphs.iter().map(|span| span.len()).sum::<usize>() / 4 + 16);
+        let room = paragraphs.iter().map(|span| span.len()).sum::<usize>() / 4 + 16;
+        let mut tokens = Vec::with_capacity(room);
+        let mut words = WordTable::with_room_for(room);
         let bounds = paragraphs
             .iter()
             .map(|span| {
                 let start = tokens.len();
-                tokenize(input, span.clone(), &mut tokens);
+                tokenize(input, span.clone(), &mut tokens, &mut words);
                 start..tokens.len()
             })
             .collect();
-        ParagraphTokens { tokens, bounds }
-    }
-
-    /// How many tokens all paragraphs hold.
-    pub fn token_count(&self) -> usize {
-        self.tokens.len()
+        (ParagraphTokens { tokens, bounds }, words)
     }
 
     /// The tokens of paragraph `index` (empty when there is no such paragraph).
@@ -151,8 +222,8 @@ impl ParagraphTokens {
     }
 }
 
-/// Appends the tokens of `input[range]` to `out`.
-pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
+/// Appends the tokens of `input[range]` to `out`, each word entered in `words`.
+pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &mut WordTable) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
     let bytes = text.as_bytes();
@@ -163,7 +234,8 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
         Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
         Some(_) => text[offset..].chars().next(),
     };
-    // The lowercase word with its full stop, for the list of titles; one buffer for all.
+    // The lowercase word outside ASCII with its full stop, for the list of titles; one
+    // buffer for all.
     let mut with_dot = String::new();
     let mut offset = 0;
     while let Some(&byte) = bytes.get(offset) {
@@ -183,11 +255,7 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     '—' | '–' => '-',
                     other => other,
                 };
-                out.push(Token {
-                    start,
-                    end: start + c.len_utf8(),
-                    punct: Some(punct),
-                });
+                out.push(Token::mark(start, start + c.len_utf8(), punct));
             }
             offset += c.len_utf8();
             continue;
@@ -222,16 +290,17 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
         if bytes.get(end) == Some(&b'.') {
             let word = &text[offset..end];
             let initial = word.chars().count() == 1 && c.is_uppercase();
-            // Built only when asked: most words before a full stop are no initial, and
-            // lowercased in place, without a copy per word.
+            // Asked only when needed: most words before a full stop are no initial. An
+            // ASCII word with its full stop is looked up by its key, read from the text
+            // (the titles are lowercase ASCII, each in the lists of names' words); any
+            // other is lowercased in place, without a copy per word.
             let mut title = || {
-                with_dot.clear();
-                if word.is_ascii() {
-                    with_dot.push_str(word);
-                    with_dot.make_ascii_lowercase();
-                } else {
-                    with_dot.push_str(&Lowercase::of(word));
+                if let Some(key) = ascii_key_of(input, range.start + offset..range.start + end + 1)
+                {
+                    return lexicon.lists_of_ascii_key(key).title();
                 }
+                with_dot.clear();
+                with_dot.push_str(&Lowercase::of(word));
                 with_dot.push('.');
                 lexicon.is_title(&with_dot)
             };
@@ -239,11 +308,16 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 end += 1;
             }
         }
-        out.push(Token {
-            start,
-            end: range.start + end,
-            punct: None,
-        });
+        let span = start..range.start + end;
+        // The word's key (nearly always from its bytes alone) and its entry: the word lists
+        // are read once per distinct word of the article, an ASCII word's by the same key.
+        let (word, lists) = match ascii_key_of(input, span.clone()) {
+            Some(key) => words.enter(key, || ascii_word_lists(&input[span.clone()], key)),
+            None => words.enter(casing_key(&input[span.clone()]), || {
+                word_lists(&input[span.clone()])
+            }),
+        };
+        out.push(Token::of_word(span.start, span.end, word, lists));
         offset = end;
     }
 }
@@ -274,11 +348,55 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// Prepositions: a name right after one is its object, not a clause's subject.
-pub const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "of", "from", "by", "with", "to", "for", "into", "about", "near", "like",
-    "than", "over", "against", "toward", "towards",
-];
+/// What the word lists say of `word` in any case: the lists of its lowercase, its title and
+/// organisation lists read with its possessive ending set aside ([`NameWordLists::with_stem`]).
+/// Asked once per distinct word of an article.
+pub fn word_lists(word: &str) -> NameWordLists {
+    // An ASCII word, nearly every one, is looked up as written: no lowercase copy.
+    if let Some(key) = ascii_key(word) {
+        return ascii_word_lists(word, key);
+    }
+    let lexicon = quote_lexicon();
+    let lower = LowerWord::of(word);
+    let lower = lower.as_str();
+    let lists = lexicon.name_word_lists(lower);
+    let stem = strip_possessive(lower);
+    let stem_lists = (stem.len() < lower.len()).then(|| lexicon.name_word_lists(stem));
+    lists.with_stem(stem_lists)
+}
+
+/// The [`word_lists`] of the ASCII `word`, whose [`ascii_key`] is `key`.
+fn ascii_word_lists(word: &str, key: u64) -> NameWordLists {
+    let lexicon = quote_lexicon();
+    let lists = lexicon.lists_of_ascii_key(key);
+    // Nearly every word has no possessive ending (told by its last byte): its own lists
+    // are all.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
+        return lists;
+    }
+    let stem = strip_ascii_possessive(word);
+    let stem_lists = (stem.len() < word.len())
+        .then(|| lexicon.ascii_name_word_lists(stem))
+        .flatten();
+    lists.with_stem(stem_lists)
+}
+
+/// An ASCII word without its possessive ending in any case ("Macron's", "MACRON'S" →
+/// "Macron", "MACRON"), as [`strip_possessive`] strips the word in lowercase.
+fn strip_ascii_possessive(word: &str) -> &str {
+    // Most words end in none of the endings: told by their last byte.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'')) {
+        return word;
+    }
+    for ending in ["'s", "'S", "'"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
 
 /// Whether token `index` ends a sentence: a full stop, question or exclamation mark not
 /// followed by a closing parenthesis, a comma or a lower-case word ("(R-Fla.) said").
@@ -322,10 +440,10 @@ mod tests {
     fn words_keep_their_joining_marks_and_abbreviations_their_full_stop() {
         let text = "U.S. Sen. F. Smith’s AT&T plan—don't, “Émile-Zola” said 😀 2.5%. Done.";
         let mut tokens = Vec::new();
-        tokenize(text, 0..text.len(), &mut tokens);
+        tokenize(text, 0..text.len(), &mut tokens, &mut WordTable::default());
         let read: Vec<(&str, Option<char>)> = tokens
             .iter()
-            .map(|token| (&text[token.start..token.end], token.punct))
+            .map(|token| (&text[token.start..token.end], token.punct()))
             .collect();
         let word = |text| (text, None);
         assert_eq!(

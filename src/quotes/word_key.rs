@@ -1,6 +1,6 @@
 //! Case-blind keys for words: a number per word, equal for two words that are the same
 //! in lowercase (with curly apostrophes made straight), cheap to compute (a word of eight bytes or fewer, most words, is its own
-//! key). The article's casing sets and the word lists of names are looked up by them,
+//! key). The article's table of distinct words and the word lists of names are looked up by them,
 //! without a lowercase copy of the word.
 
 use std::ops::Range;
@@ -9,7 +9,7 @@ use crate::text::bytes::{bytes_in_range, HIGH_BITS};
 
 /// A key for `word` in any case: two words have one key when they are the same in
 /// lowercase with curly apostrophes made straight, as they have one [`crate::text::word_hash`]; but
-/// cheaper (the casing sets take every word of the article, and compare keys only with
+/// cheaper (the word table takes every word of the article, and compares keys only with
 /// each other). A word of eight bytes at most, most words, is its own key, its bytes
 /// spread over the number's bits; a longer one is hashed eight bytes at a time.
 ///
@@ -21,16 +21,13 @@ pub fn casing_key(word: &str) -> u64 {
     ascii_bytes_key(word.as_bytes()).unwrap_or_else(|| key_outside_ascii(word))
 }
 
-/// The [`casing_key`] of the word `input[span]` (a token's span: character boundaries),
+/// The [`ascii_key`] of the word `input[span]` (a token's span: character boundaries),
 /// read from the bytes of `input`: an ASCII word, nearly every one, is keyed without the
 /// character-boundary checks of slicing the text, which cost more than the key itself on
-/// the casing sets' path (every word of the article).
+/// the tokeniser's path (every word of the article). `None` outside ASCII.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-pub fn casing_key_of(input: &str, span: Range<usize>) -> u64 {
-    match input.as_bytes().get(span.clone()).and_then(ascii_bytes_key) {
-        Some(key) => key,
-        None => casing_key(&input[span]),
-    }
+pub fn ascii_key_of(input: &str, span: Range<usize>) -> Option<u64> {
+    input.as_bytes().get(span).and_then(ascii_bytes_key)
 }
 
 /// The key of `bytes` when they are ASCII (then the [`casing_key`] of the word they
@@ -174,159 +171,9 @@ pub fn ascii_key(word: &str) -> Option<u64> {
     ascii_bytes_key(word.as_bytes())
 }
 
-/// A set of [`casing_key`]s, as the article's casing sets keep them: open addressing with
-/// linear probing over a table of keys, at most half full. The keys are already mixed
-/// (their low bits, which pick the slot, depend on every byte of the word), so a slot is
-/// the key's low bits and a probe compares whole keys: the set takes every word of the
-/// article, and a general hash set's per-slot tags and groups cost more than they save on
-/// such keys.
-///
-/// The page's wasm keeps the crate's hash set of word hashes instead (below), whose code it
-/// holds for other tables anyway: a second set's code would weigh more than it saves there.
-#[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug, Default)]
-pub struct KeySet {
-    /// The slots, a power of two of them (or none); 0 marks an empty one.
-    slots: Vec<u64>,
-    /// How many slots hold a key.
-    len: usize,
-    /// Whether the set holds the key 0, which cannot stand in a slot.
-    has_zero: bool,
-}
-
-/// Slots in the smallest table: room for a short article without growing.
-#[cfg(not(target_arch = "wasm32"))]
-const MIN_KEY_SLOTS: usize = 16;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl KeySet {
-    /// An empty set with room for `keys` keys before it grows.
-    pub fn with_capacity(keys: usize) -> Self {
-        if keys == 0 {
-            return KeySet::default();
-        }
-        KeySet {
-            slots: vec![0; (keys * 2).next_power_of_two().max(MIN_KEY_SLOTS)],
-            len: 0,
-            has_zero: false,
-        }
-    }
-
-    /// Adds `key`.
-    #[inline]
-    pub fn insert(&mut self, key: u64) {
-        if key == 0 {
-            self.has_zero = true;
-            return;
-        }
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut index = key as usize & mask;
-        loop {
-            let slot = &mut self.slots[index];
-            if *slot == key {
-                return;
-            }
-            if *slot == 0 {
-                *slot = key;
-                self.len += 1;
-                return;
-            }
-            index = (index + 1) & mask;
-        }
-    }
-
-    /// Whether the set holds `key`.
-    #[inline]
-    pub fn contains(&self, key: u64) -> bool {
-        if key == 0 {
-            return self.has_zero;
-        }
-        if self.slots.is_empty() {
-            return false;
-        }
-        let mask = self.slots.len() - 1;
-        let mut index = key as usize & mask;
-        // At most half the slots are full: the probe always meets an empty one.
-        loop {
-            match self.slots[index] {
-                0 => return false,
-                slot if slot == key => return true,
-                _ => index = (index + 1) & mask,
-            }
-        }
-    }
-
-    /// Doubles the table (or makes the first one) and enters the keys again.
-    #[cold]
-    fn grow(&mut self) {
-        let slots = (self.slots.len() * 2).max(MIN_KEY_SLOTS);
-        let old = std::mem::replace(&mut self.slots, vec![0; slots]);
-        self.len = 0;
-        for key in old.into_iter().filter(|&key| key != 0) {
-            self.insert(key);
-        }
-    }
-}
-
-/// A set of [`casing_key`]s in the page's wasm: the crate's hash set of word hashes.
-#[cfg(target_arch = "wasm32")]
-#[derive(Debug, Default)]
-pub struct KeySet(crate::text::HashSetOfWords);
-
-#[cfg(target_arch = "wasm32")]
-impl KeySet {
-    /// An empty set with room for `keys` keys before it grows.
-    pub fn with_capacity(keys: usize) -> Self {
-        KeySet(crate::text::HashSetOfWords::with_capacity_and_hasher(
-            keys,
-            Default::default(),
-        ))
-    }
-
-    /// Adds `key`.
-    pub fn insert(&mut self, key: u64) {
-        self.0.insert(key);
-    }
-
-    /// Whether the set holds `key`.
-    pub fn contains(&self, key: u64) -> bool {
-        self.0.contains(&key)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn key_sets_hold_what_was_inserted_and_nothing_else() {
-        let mut reference = std::collections::HashSet::new();
-        for capacity in [0, 1, 100] {
-            let mut set = KeySet::with_capacity(capacity);
-            // Keys of words, 0, and keys sharing their low bits (the same slot).
-            let keys: Vec<u64> = (0..400u64)
-                .map(|n| match n % 4 {
-                    0 => casing_key(&format!("word{n}")),
-                    1 => n << 40,
-                    2 => 0,
-                    _ => n,
-                })
-                .collect();
-            for (count, &key) in keys.iter().enumerate() {
-                set.insert(key);
-                reference.insert(key);
-                if count % 37 == 0 {
-                    for probe in keys.iter().chain(&[1 << 63, 7 << 40, 12345]) {
-                        assert_eq!(set.contains(*probe), reference.contains(probe), "{probe}");
-                    }
-                }
-            }
-            reference.clear();
-        }
-    }
 
     #[test]
     fn casing_keys_ignore_case_and_curly_apostrophes_only() {
@@ -404,9 +251,10 @@ mod tests {
         let mut start = 0;
         for word in input.split([' ', ':', ',', ';']) {
             let span = start..start + word.len();
-            assert_eq!(casing_key_of(input, span), casing_key(word), "{word}");
+            assert_eq!(ascii_key_of(input, span), ascii_key(word), "{word}");
             start += word.len() + 1;
         }
+        assert_eq!(ascii_key_of(input, 0..1000), None);
     }
 
     #[test]

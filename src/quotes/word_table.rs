@@ -1,0 +1,201 @@
+//! The distinct words of one article, each entered once by its case-blind key
+//! ([`casing_key`](super::word_key::casing_key)) with what the word lists say of it and what
+//! the article's casing says of it: the tokeniser gives every word token the index of its
+//! entry, so that the speaker table, the name runs, the cues and the pronouns read per word
+//! what they used to derive per token (a key, a lookup in the lexicon) again and again.
+
+use super::lexicon::NameWordLists;
+
+/// One distinct word of the article.
+#[derive(Debug, Clone, Copy, Default)]
+struct Word {
+    /// What the word lists say of the word (the same for every way of writing it: the lists
+    /// hold lowercase words, and no entry has an apostrophe, the one other thing a key
+    /// ignores).
+    lists: NameWordLists,
+    /// Evidence of the article's casing, bits the casing module defines.
+    casing: u8,
+}
+
+/// A slot of the open-addressing index: a word's key and its index plus one (0: empty).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    entry: u32,
+}
+
+/// About one token in three is a word the article has not written before (most tokens
+/// are words, and function words repeat): the first size of the table, so that it seldom
+/// grows while the article is read.
+const TOKENS_PER_DISTINCT_WORD: usize = 3;
+
+/// Slots in the smallest index: room for a short article without growing.
+const MIN_SLOTS: usize = 16;
+
+/// The distinct words of an article, by their case-blind key.
+#[derive(Debug, Default)]
+pub struct WordTable {
+    /// Open addressing with linear probing, at most half full; a power of two of slots (or
+    /// none). The keys are already mixed (their low bits depend on every byte of the word),
+    /// so a slot is the key's low bits.
+    slots: Vec<Slot>,
+    /// The words, in the order they were first met.
+    words: Vec<Word>,
+}
+
+impl WordTable {
+    /// An empty table with room for the words of an article of `tokens` tokens.
+    pub fn with_room_for(tokens: usize) -> Self {
+        let words = tokens / TOKENS_PER_DISTINCT_WORD;
+        WordTable {
+            slots: vec![Slot::default(); (words * 2).next_power_of_two().max(MIN_SLOTS)],
+            words: Vec::with_capacity(words),
+        }
+    }
+
+    /// The index of the word whose key is `key`, entered with the lists `lists` gives when
+    /// it is new, and its lists.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub fn enter(
+        &mut self,
+        key: u64,
+        lists: impl FnOnce() -> NameWordLists,
+    ) -> (u32, NameWordLists) {
+        if (self.words.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = key as usize & mask;
+        loop {
+            let slot = self.slots[index];
+            if slot.entry == 0 {
+                break;
+            }
+            if slot.key == key {
+                let entry = slot.entry - 1;
+                return (entry, self.words[entry as usize].lists);
+            }
+            index = (index + 1) & mask;
+        }
+        // More words than an index of 32 bits counts cannot fit in memory: the entry
+        // number saturates rather than wraps.
+        let entry = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
+        let lists = lists();
+        self.words.push(Word { lists, casing: 0 });
+        self.slots[index] = Slot {
+            key,
+            entry: entry + 1,
+        };
+        (entry, lists)
+    }
+
+    /// The index of the word whose key is `key`, if the article writes it.
+    pub fn find(&self, key: u64) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut index = key as usize & mask;
+        // At most half the slots are full: the probe always meets an empty one.
+        loop {
+            let slot = self.slots[index];
+            if slot.entry == 0 {
+                return None;
+            }
+            if slot.key == key {
+                return Some(slot.entry - 1);
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /// What the word lists say of word `index` (nothing for an index the table does not
+    /// hold).
+    pub fn lists(&self, index: u32) -> NameWordLists {
+        self.words
+            .get(index as usize)
+            .map_or_else(NameWordLists::default, |word| word.lists)
+    }
+
+    /// The casing bits of word `index` (none for an index the table does not hold).
+    pub fn casing(&self, index: u32) -> u8 {
+        self.words.get(index as usize).map_or(0, |word| word.casing)
+    }
+
+    /// Adds the casing bits `bits` to word `index`.
+    pub fn add_casing(&mut self, index: u32, bits: u8) {
+        if let Some(word) = self.words.get_mut(index as usize) {
+            word.casing |= bits;
+        }
+    }
+
+    /// How many distinct words the table holds.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Doubles the index (or makes the first one) and enters the keys again.
+    #[cold]
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(MIN_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|slot| slot.entry != 0) {
+            let mut index = slot.key as usize & mask;
+            while self.slots[index].entry != 0 {
+                index = (index + 1) & mask;
+            }
+            self.slots[index] = slot;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::word_key::casing_key;
+
+    #[test]
+    fn each_key_is_entered_once_and_found_again() {
+        for room in [0, 3, 300] {
+            let mut table = WordTable::with_room_for(room);
+            let mut seen = std::collections::HashMap::new();
+            // Keys of words, and keys sharing their low bits (the same slot), 0 among them.
+            let keys: Vec<u64> = (0..500u64)
+                .map(|n| match n % 3 {
+                    0 => casing_key(&format!("word{}", n % 97)),
+                    1 => (n % 50) << 40,
+                    _ => n % 7,
+                })
+                .collect();
+            for &key in &keys {
+                let (index, _) = table.enter(key, NameWordLists::default);
+                let expected = *seen.entry(key).or_insert(index);
+                assert_eq!(index, expected, "{key}");
+                assert_eq!(table.find(key), Some(index), "{key}");
+            }
+            assert_eq!(table.len(), seen.len());
+            assert_eq!(table.find(1 << 63), None);
+        }
+        assert_eq!(WordTable::default().find(5), None);
+    }
+
+    #[test]
+    fn lists_are_asked_for_a_new_word_only_and_casing_bits_add_up() {
+        let mut table = WordTable::default();
+        let title = crate::quotes::lexicon::quote_lexicon().name_word_lists("president");
+        let (first, lists) = table.enter(casing_key("President"), || title);
+        assert_eq!(lists, title);
+        let (again, lists) = table.enter(casing_key("president"), || {
+            unreachable!("the word is known")
+        });
+        assert_eq!((again, lists), (first, title));
+        table.add_casing(first, 1);
+        table.add_casing(first, 4);
+        assert_eq!(table.casing(first), 5);
+        assert_eq!(table.casing(99), 0);
+        assert_eq!(table.lists(99), NameWordLists::default());
+        assert_eq!(table.lists(first), title);
+    }
+}
