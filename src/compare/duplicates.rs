@@ -373,8 +373,9 @@ pub fn first_shared_band(a: &Fingerprint, b: &Fingerprint, settings: &Settings) 
 /// ([`Fingerprint::band_keys`]); the representatives sharing a band (candidate pairs);
 /// [`near_similarity`] of each candidate; [`near_pairs`] for those that pass.
 ///
-/// Every representative's signature is read once ([`Representatives`]: its sketch and its
-/// band keys), then one band at a time: a key is (band, key), so the buckets of one band are
+/// Every representative's signature is read once for its sketch and its first bands' keys,
+/// once for each further [`BANDS_A_PASS`] bands' ([`Representatives`]), then one band at a
+/// time: a key is (band, key), so the buckets of one band are
 /// the buckets of all bands with that band. In each bucket the pairs whose sketches may be near
 /// are noted, and each pair noted is scored once at the end, whatever number of bands it
 /// shares: memory grows with the articles, the duplicates found and the pairs that pass the
@@ -386,7 +387,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
         .flat_map(|set| exact_pairs(copies.set(set)))
         .collect();
     let representative = |set: usize| fingerprints[copies.set(set)[0]];
-    let representatives = Representatives::of(copies.len(), representative, settings);
+    let mut representatives = Representatives::of(copies.len(), representative, settings);
     // (band key, copy set) in one number, the key above the set: sets are numbered in the
     // order of their representatives, so a bucket's members come in the order of their
     // positions. Why one number: numbers of 8 bytes sort faster than pairs of 16, in half the
@@ -406,6 +407,9 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     let mut rows: Vec<u64> = Vec::new();
     for band in 0..settings.bands {
         entries.clear();
+        if band > 0 && band % BANDS_A_PASS == 0 {
+            representatives.read_keys(band, representative, settings);
+        }
         representatives.band_entries(band, |set, key| {
             entries.push(((u64::from(key) << 32) & key_bits) | set as u64);
         });
@@ -610,19 +614,26 @@ fn for_each_pair_sharing_place_pairs(
     true
 }
 
+/// Bands whose keys [`Representatives`] holds at once. All 32 of the analyzer's took 128 MB at
+/// a million articles, more than the 26 MB the smaller sketches gave back, where `find` sets
+/// the peak memory of a whole run; half of them at a time read every signature twice instead
+/// of once (32 times before), and hold 64 MB.
+const BANDS_A_PASS: usize = 16;
+
 /// Places one word of a sketch holds, two bits each.
 const PLACES_PER_WORD: usize = 32;
 
 /// The low bit of every two-bit place of a sketch word.
 const LOW_BITS_OF_PLACES: u64 = 0x5555_5555_5555_5555;
 
-/// Every copy set's representative as the search reads it, made in one pass over their
-/// signatures: its sketch (the two low bits of each signature entry, four words for the
-/// analyzer's 128) and its band keys (the high 32 bits of each).
+/// Every copy set's representative as the search reads it: its sketch (the two low bits of
+/// each signature entry, four words for the analyzer's 128) and its band keys (the high 32
+/// bits of each), [`BANDS_A_PASS`] bands at a time.
 ///
-/// Why one pass: the signatures lie anywhere in memory (a million articles' summaries, each
+/// Why: the signatures lie anywhere in memory (a million articles' summaries, each
 /// fingerprint its own allocation), and reading each again for every band to make that
-/// band's keys was a quarter of the cross-article time at a million articles. Why two bits:
+/// band's keys was a quarter of the cross-article time at a million articles; now a
+/// signature is read once for its sketch and first bands, then once for each further pass. Why two bits:
 /// two equal entries have equal low bits, so two sketches agree on at least as many places as
 /// their signatures, and a pair whose sketches disagree on more places than near duplicates
 /// may cannot be near ([`Representatives::for_each_pair_that_may_be_near`]). Unrelated
@@ -640,9 +651,11 @@ struct Representatives {
     most_disagreeing: Option<u32>,
     /// Set `s`'s sketch is `sketches[s * words..(s + 1) * words]`; zero for an odd set.
     sketches: Vec<u64>,
-    /// Band `b`'s keys, set by set: `keys[b * sets..(b + 1) * sets]`, the high bits of
-    /// [`Fingerprint::band_key`] (the hash mixes them best).
+    /// The keys of [`BANDS_A_PASS`] bands from `first_band`, band `first_band + b`'s set by
+    /// set at `keys[b * sets..(b + 1) * sets]`: the high bits of [`Fingerprint::band_key`]
+    /// (the hash mixes them best).
     keys: Vec<u32>,
+    first_band: usize,
     bands: usize,
     /// How many bands each set has a key for, once a set has fewer than `bands` (a signature
     /// shorter than the settings make); empty while every set has every band.
@@ -654,7 +667,8 @@ struct Representatives {
 }
 
 impl Representatives {
-    /// The sketches and keys of `sets` representatives, `representative(s)` being set `s`'s.
+    /// The sketches of `sets` representatives, `representative(s)` being set `s`'s, and
+    /// their keys of the first [`BANDS_A_PASS`] bands.
     fn of<'a>(
         sets: usize,
         representative: impl Fn(usize) -> &'a Fingerprint,
@@ -663,60 +677,82 @@ impl Representatives {
         let length = settings.hashes.clamp(1, MAX_HASHES);
         let words = length.div_ceil(PLACES_PER_WORD);
         let bands = settings.bands;
+        let pass_bands = bands.min(BANDS_A_PASS);
         let most_disagreeing = agreements_needed(length, settings.threshold)
             .and_then(|needed| u32::try_from(length - needed).ok());
-        let mut sketches = vec![0u64; sets * words];
-        let mut keys = vec![0u32; sets * bands];
-        let mut bands_of: Vec<u16> = Vec::new();
-        let mut odd = Vec::new();
+        let mut representatives = Representatives {
+            sets,
+            words,
+            most_disagreeing,
+            sketches: vec![0u64; sets * words],
+            keys: vec![0u32; sets * pass_bands],
+            first_band: 0,
+            bands,
+            bands_of: Vec::new(),
+            odd: Vec::new(),
+        };
+        let rows = settings.rows().max(1);
         for set in 0..sets {
             let fingerprint = representative(set);
             let signature = &fingerprint.signature;
             if signature.len() == length {
-                let sketch = &mut sketches[set * words..(set + 1) * words];
+                let sketch = &mut representatives.sketches[set * words..(set + 1) * words];
                 for (word, entries) in sketch.iter_mut().zip(signature.chunks(PLACES_PER_WORD)) {
                     *word = entries.iter().enumerate().fold(0, |word, (place, &entry)| {
                         word | (u64::from(entry & 3) << (2 * place))
                     });
                 }
             } else {
-                odd.push(set);
+                representatives.odd.push(set);
             }
-            let mut present = 0;
-            while present < bands {
-                let Some(key) = fingerprint.band_key(present, settings) else {
-                    break;
-                };
-                keys[present * sets + set] = (key >> 32) as u32;
-                present += 1;
-            }
-            if present < bands && bands_of.is_empty() {
+            // The bands whose rows the signature holds whole, as `band_key` finds them.
+            let present = bands.min(signature.len() / rows);
+            if present < bands && representatives.bands_of.is_empty() {
                 // Every set before this one had every band (at most 256: a signature's
                 // length), as a u16 holds.
-                bands_of = vec![bands.min(MAX_HASHES) as u16; set];
+                representatives.bands_of = vec![bands.min(MAX_HASHES) as u16; set];
             }
-            if !bands_of.is_empty() {
-                bands_of.push(present as u16);
+            if !representatives.bands_of.is_empty() {
+                representatives.bands_of.push(present as u16);
             }
+            representatives.read_keys_of(set, fingerprint, settings);
         }
-        Representatives {
-            sets,
-            words,
-            most_disagreeing,
-            sketches,
-            keys,
-            bands,
-            bands_of,
-            odd,
+        representatives
+    }
+
+    /// Reads the keys of the [`BANDS_A_PASS`] bands from `first_band` in place of those held.
+    fn read_keys<'a>(
+        &mut self,
+        first_band: usize,
+        representative: impl Fn(usize) -> &'a Fingerprint,
+        settings: &Settings,
+    ) {
+        self.first_band = first_band;
+        for set in 0..self.sets {
+            self.read_keys_of(set, representative(set), settings);
         }
     }
 
-    /// Calls `entry(set, key)` for every set with a key at `band`, in order of sets.
-    fn band_entries(&self, band: usize, mut entry: impl FnMut(usize, u32)) {
-        if band >= self.bands {
-            return;
+    /// Set `set`'s keys of the bands held, from its fingerprint.
+    fn read_keys_of(&mut self, set: usize, fingerprint: &Fingerprint, settings: &Settings) {
+        let held = self.keys.len() / self.sets.max(1);
+        for band in self.first_band..(self.first_band + held).min(self.bands) {
+            let Some(key) = fingerprint.band_key(band, settings) else {
+                break;
+            };
+            self.keys[(band - self.first_band) * self.sets + set] = (key >> 32) as u32;
         }
-        let keys = &self.keys[band * self.sets..(band + 1) * self.sets];
+    }
+
+    /// Calls `entry(set, key)` for every set with a key at `band`, in order of sets; `band`
+    /// must be one of the bands held ([`Representatives::read_keys`]).
+    fn band_entries(&self, band: usize, mut entry: impl FnMut(usize, u32)) {
+        let Some(held) = band.checked_sub(self.first_band) else {
+            return;
+        };
+        let Some(keys) = self.keys.get(held * self.sets..(held + 1) * self.sets) else {
+            return;
+        };
         for (set, &key) in keys.iter().enumerate() {
             if self.bands_of.is_empty() || usize::from(self.bands_of[set]) > band {
                 entry(set, key);
@@ -1010,11 +1046,14 @@ mod tests {
             signature: made[0].signature[..10].into(),
         };
         let fingerprints = [&made[0], &short, &made[1]];
-        let representatives = Representatives::of(3, |set| fingerprints[set], &settings);
+        let mut representatives = Representatives::of(3, |set| fingerprints[set], &settings);
         assert_eq!(representatives.odd, vec![1]);
         // The short signature has two whole bands of four entries.
         assert_eq!(representatives.bands_of, vec![32, 2, 32]);
-        for band in [0, 1, 2, 31] {
+        for band in [0, 1, 2, 15, 16, 17, 31] {
+            if band == BANDS_A_PASS {
+                representatives.read_keys(band, |set| fingerprints[set], &settings);
+            }
             let mut listed = Vec::new();
             representatives.band_entries(band, |set, key| listed.push((set, key)));
             let expected: Vec<(usize, u32)> = fingerprints
