@@ -419,18 +419,6 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
                 continue;
             }
             let mut note = |x: usize, y: usize| noted.push((set_of(bucket[x]), set_of(bucket[y])));
-            // Native only: the page's batches have no bucket of that size, and the search
-            // would add to its download.
-            #[cfg(not(target_arch = "wasm32"))]
-            if bucket.len() >= PLACE_PAIR_MEMBERS {
-                let signatures: Vec<&[u32]> = bucket
-                    .iter()
-                    .map(|&entry| &*representative(set_of(entry)).signature)
-                    .collect();
-                if for_each_pair_sharing_place_pairs(&signatures, band, settings, &mut note) {
-                    continue;
-                }
-            }
             rows.clear();
             for &entry in bucket {
                 rows.extend_from_slice(representatives.sketch(set_of(entry)));
@@ -475,143 +463,6 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     }
     sort_pairs(&mut pairs);
     pairs
-}
-
-/// Buckets of at least this many members are searched through the pairs of places their
-/// members agree on ([`for_each_pair_sharing_place_pairs`]) rather than pair by pair.
-#[cfg(not(target_arch = "wasm32"))]
-const PLACE_PAIR_MEMBERS: usize = 2048;
-
-/// The fewest pairs of places within one band (other than the bucket's own) on which two
-/// signatures agree whenever they are near duplicates; None when near duplicates need share
-/// none, and the filter below cannot tell them from the rest.
-///
-/// Two near signatures agree on `needed` places; the bucket's band gives at most `rows` of
-/// them, so the other `bands - 1` bands give the rest, `needed - rows`. A band whose places
-/// agree on `a` places shares `a (a - 1) / 2` pairs of places, which grows faster than `a`:
-/// the fewest shared pairs come from agreements spread as evenly over the bands as they can
-/// be (`q` or `q + 1` a band).
-#[cfg(not(target_arch = "wasm32"))]
-fn least_shared_place_pairs(bands: usize, rows: usize, needed: usize) -> Option<usize> {
-    let others = bands.checked_sub(1).filter(|&others| others > 0)?;
-    let spread = needed.checked_sub(rows)?;
-    let (each, more) = (spread / others, spread % others);
-    let pairs_of = |a: usize| a * a.saturating_sub(1) / 2;
-    Some((others - more) * pairs_of(each) + more * pairs_of(each + 1)).filter(|&least| least > 0)
-}
-
-/// How many of its pairs of places shared with the most later members each member leaves
-/// uncounted in [`for_each_pair_sharing_place_pairs`].
-#[cfg(not(target_arch = "wasm32"))]
-const MOST_SHARED_PLACE_PAIRS_SKIPPED: usize = 20;
-
-/// Calls `visit(x, y)` (`x < y`, positions in `signatures`, the members of one bucket of
-/// `band`) for every two signatures that may be near duplicates, each pair once, and for
-/// few of the others: for the pairs that share at least [`least_shared_place_pairs`]
-/// (place, place, value, value) entries within the other bands. False, having visited
-/// nothing, when the settings or the signatures' lengths leave no such bound.
-///
-/// Why: the pairs of a bucket grow with its square, and the largest buckets of a million
-/// generated articles hold up to 18,000 members, texts of common words that agree on a
-/// dozen of 128 places (with 64 needed). Two such texts rarely agree on two places of one
-/// band (under one shared pair of places on average), while near duplicates share 29 or
-/// more (with the analyzer's 32 bands of 4 and 64 needed). Each member looks up only the
-/// members that share one of its pairs of places, and counts how many they share: the work
-/// follows the pairs of places shared, not the pairs of members.
-#[cfg(not(target_arch = "wasm32"))]
-fn for_each_pair_sharing_place_pairs(
-    signatures: &[&[u32]],
-    band: usize,
-    settings: &Settings,
-    mut visit: impl FnMut(usize, usize),
-) -> bool {
-    let rows = settings.rows();
-    let length = settings.bands * rows;
-    let Some(needed) = agreements_needed(length, settings.threshold) else {
-        return false;
-    };
-    let Some(least) = least_shared_place_pairs(settings.bands, rows, needed) else {
-        return false;
-    };
-    // Every pair of places of every other band.
-    let slots: Vec<(usize, usize)> = (0..settings.bands)
-        .filter(|&other| other != band)
-        .flat_map(|other| {
-            let places = other * rows..(other + 1) * rows;
-            places
-                .clone()
-                .flat_map(move |first| (first + 1..places.end).map(move |second| (first, second)))
-        })
-        .collect();
-    let members = signatures.len();
-    // Members and ranks are kept in 16 bits (half the working space of the largest buckets,
-    // whose search is what peaks the memory of a million-article run); a bucket larger still
-    // goes the sketches' way, which finds the same pairs.
-    if slots.len() > usize::from(u8::MAX)
-        || members > usize::from(u16::MAX)
-        || slots.len().saturating_mul(members) > u32::MAX as usize
-        || signatures.iter().any(|signature| signature.len() != length)
-    {
-        return false;
-    }
-    // For each slot, the members in order of their two values (then of position): slot `s`
-    // holds `order[s * members..(s + 1) * members]`. For each (member, slot), the later
-    // members with the same two values, as ranks within the slot's part: `(start, end)`.
-    let mut order: Vec<u16> = Vec::with_capacity(slots.len() * members);
-    let mut later: Vec<(u16, u16)> = vec![(0, 0); slots.len() * members];
-    let mut keyed: Vec<(u64, u16)> = Vec::with_capacity(members);
-    for (slot, &(first, second)) in slots.iter().enumerate() {
-        keyed.clear();
-        keyed.extend(signatures.iter().enumerate().map(|(member, signature)| {
-            let values = (u64::from(signature[first]) << 32) | u64::from(signature[second]);
-            (values, member as u16)
-        }));
-        sorting::sort(&mut keyed);
-        order.extend(keyed.iter().map(|&(_, member)| member));
-        let mut rank = 0;
-        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
-            let end = (rank + group.len()) as u16;
-            for &(_, member) in group {
-                rank += 1;
-                later[usize::from(member) * slots.len() + slot] = (rank as u16, end);
-            }
-        }
-    }
-    drop(keyed);
-    let mut shared = vec![0u8; members];
-    let mut met: Vec<u16> = Vec::new();
-    let dropped = least.saturating_sub(1).min(MOST_SHARED_PLACE_PAIRS_SKIPPED);
-    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(slots.len());
-    for (x, ranges) in later.chunks_exact(slots.len()).enumerate() {
-        kept.clear();
-        kept.extend(ranges.iter().enumerate().map(|(slot, &(start, end))| {
-            let base = (slot * members) as u32;
-            (base + u32::from(start), base + u32::from(end))
-        }));
-        if dropped > 0 {
-            let keep = kept.len() - dropped;
-            kept.select_nth_unstable_by_key(keep, |&(start, end)| end - start);
-            kept.truncate(keep);
-        }
-        for &(start, end) in &kept {
-            for &y in &order[start as usize..end as usize] {
-                let count = &mut shared[usize::from(y)];
-                if *count == 0 {
-                    met.push(y);
-                }
-                *count += 1;
-            }
-        }
-        for &y in &met {
-            let y = usize::from(y);
-            if usize::from(shared[y]) + dropped >= least {
-                visit(x, y);
-            }
-            shared[y] = 0;
-        }
-        met.clear();
-    }
-    true
 }
 
 /// Bands whose keys [`Representatives`] holds at once. All 32 of the analyzer's took 128 MB at
@@ -1156,73 +1007,12 @@ mod tests {
         signatures
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    fn agreeing(a: &[u32], b: &[u32]) -> usize {
-        a.iter().zip(b).filter(|(x, y)| x == y).count()
-    }
-
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn the_shared_place_pairs_bound_is_the_least_any_near_pair_can_have() {
-        assert_eq!(least_shared_place_pairs(32, 4, 64), Some(29));
-        // 60 agreements over 31 bands of 4: 29 bands with 2, 2 bands with 1.
-        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31 * 2), Some(31));
-        // Bands of one place have no pairs of places; agreements fit one a band.
-        assert_eq!(least_shared_place_pairs(32, 1, 16), None);
-        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31), None);
-        assert_eq!(least_shared_place_pairs(1, 4, 3), None);
-    }
-
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn pairs_sharing_place_pairs_include_every_near_pair_once() {
-        let settings = Settings::DEFAULT;
-        let needed = agreements_needed(settings.hashes, settings.threshold).unwrap_or(0);
-        for band in [0, 13, 31] {
-            let signatures = crowded_bucket(300, band, band as u64 + 1);
-            let refs: Vec<&[u32]> = signatures.iter().map(Vec::as_slice).collect();
-            let mut visited = Vec::new();
-            assert!(for_each_pair_sharing_place_pairs(
-                &refs,
-                band,
-                &settings,
-                |x, y| visited.push((x, y))
-            ));
-            visited.sort_unstable();
-            let before = visited.len();
-            visited.dedup();
-            assert_eq!(visited.len(), before, "a pair visited twice");
-            let mut near = 0;
-            for x in 0..refs.len() {
-                for y in x + 1..refs.len() {
-                    let agree = agreeing(refs[x], refs[y]);
-                    if agree >= needed {
-                        near += 1;
-                        assert!(visited.binary_search(&(x, y)).is_ok(), "{x} {y}: {agree}");
-                    }
-                }
-            }
-            // Near pairs and pairs just below were made, and most pairs are left out.
-            assert!(near >= 20, "{near}");
-            assert!(visited.len() < 300 * 299 / 2 / 10, "{}", visited.len());
-        }
-        // Signatures of another length: not searched this way.
-        let short = [1u32; 64];
-        assert!(!for_each_pair_sharing_place_pairs(
-            &[&short[..], &short[..]],
-            0,
-            &settings,
-            |_, _| {}
-        ));
-    }
-
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn a_crowded_bucket_gives_the_pairs_of_every_bucket_pair() {
-        // More members in one bucket than `PLACE_PAIR_MEMBERS`, so `find` searches it through
-        // the pairs of places; every pair compared directly must give the same pairs.
+        // Many tiles of members in one bucket, near pairs among them and pairs just below:
+        // the sketches' walk must give the pairs of comparing every two.
         let settings = Settings::DEFAULT;
-        let fingerprints: Vec<Fingerprint> = crowded_bucket(PLACE_PAIR_MEMBERS + 100, 5, 9)
+        let fingerprints: Vec<Fingerprint> = crowded_bucket(700, 5, 9)
             .into_iter()
             .enumerate()
             .map(|(at, signature)| Fingerprint {
