@@ -402,7 +402,11 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // The pairs of sets whose sketches may be near, each band's added to the list; sorted and
     // made distinct whenever the list has doubled since, so that it holds about the pairs
     // themselves (a pair sharing several bands is noted in each), not every visit.
-    let mut noted: Vec<(usize, usize)> = Vec::new();
+    // A pair is one number, the first set above the second: set numbers fit in 32 bits (a
+    // batch of 2^32 articles would hold two terabytes of signatures), and numbers of 8 bytes
+    // are half the memory of pairs and sort with the entries' sort.
+    let mut noted: Vec<u64> = Vec::new();
+    let pair_of = |x: usize, y: usize| ((x as u64) << 32) | (y as u64 & u64::from(u32::MAX));
     let mut distinct = 0;
     let mut rows: Vec<u64> = Vec::new();
     let (mut members, mut ends): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -436,7 +440,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
                 }
                 rows.extend_from_slice(representatives.sketch(set));
             }
-            let mut note = |x: usize, y: usize| noted.push((bucket[x], bucket[y]));
+            let mut note = |x: usize, y: usize| noted.push(pair_of(bucket[x], bucket[y]));
             // Most pairs of a large bucket end at the sketches, without reading a signature.
             representatives.for_each_pair_that_may_be_near(&rows, &mut note);
             if let Some(odd) = representatives.odd_pairs(bucket) {
@@ -454,7 +458,8 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     }
     sorting::sort(&mut noted);
     noted.dedup();
-    for (x, y) in noted {
+    for pair in noted {
+        let (x, y) = ((pair >> 32) as usize, (pair & u64::from(u32::MAX)) as usize);
         let (first, second) = (copies.set(x), copies.set(y));
         let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
         if let Some(similarity) = near_similarity(a, b, settings) {
@@ -632,7 +637,9 @@ impl Representatives {
         let Some(most) = self.most_disagreeing else {
             return;
         };
-        if self.words == ANALYZER_SKETCH_WORDS {
+        // Natively only: in the page's batches the general walk is fast enough, and a
+        // second copy of it would add to the download.
+        if cfg!(not(target_arch = "wasm32")) && self.words == ANALYZER_SKETCH_WORDS {
             let (rows, _) = rows.as_chunks::<ANALYZER_SKETCH_WORDS>();
             walk_tiles(rows, |x, y| disagreeing_places(x, y) <= most, visit);
         } else {
