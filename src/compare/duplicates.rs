@@ -640,7 +640,12 @@ impl Representatives {
         // Natively only: in the page's batches the general walk is fast enough, and a
         // second copy of it would add to the download.
         if cfg!(not(target_arch = "wasm32")) && self.words == ANALYZER_SKETCH_WORDS {
-            let (rows, _) = rows.as_chunks::<ANALYZER_SKETCH_WORDS>();
+            // What `<[u64]>::as_chunks` (Rust 1.88, above the crate's 1.85) gives.
+            // SAFETY: `[u64; N]` has the size of N `u64` and their alignment, and the slice
+            // made covers whole rows within `rows`, borrowed as long as `rows` is.
+            let rows: &[[u64; ANALYZER_SKETCH_WORDS]] = unsafe {
+                std::slice::from_raw_parts(rows.as_ptr().cast(), rows.len() / ANALYZER_SKETCH_WORDS)
+            };
             walk_tiles(rows, |x, y| disagreeing_places(x, y) <= most, visit);
         } else {
             let rows: Vec<&[u64]> = rows.chunks_exact(self.words.max(1)).collect();
