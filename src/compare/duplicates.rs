@@ -475,9 +475,9 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
 }
 
 /// Bands whose keys [`Representatives`] holds at once. All 32 of the analyzer's took 128 MB at
-/// a million articles, more than the 26 MB the smaller sketches gave back, where `find` sets
-/// the peak memory of a whole run; half of them at a time read every signature twice instead
-/// of once (32 times before), and hold 64 MB.
+/// a million articles, which put `find`'s peak (the whole run's) 26 MB above what it was
+/// before, even with sketches 96 MB smaller; half of them at a time read every signature
+/// twice instead of once (32 times before), and hold 64 MB.
 const BANDS_A_PASS: usize = 16;
 
 /// Places one word of a sketch holds, two bits each.
