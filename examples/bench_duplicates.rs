@@ -221,6 +221,11 @@ fn run() -> Result<(), String> {
     }
     let state = batch.state_bytes();
     let per_article = started.elapsed().as_secs_f64();
+    // The peak so far, and a mark on standard error when the phase starts: whether the
+    // whole run's peak is set by the analysis or by the cross-article phase, and where a
+    // profiler watching the output may start recording the phase alone.
+    let peak_before = peak_memory_mb();
+    eprintln!("bench_duplicates: cross-article phase starts");
     let started = Instant::now();
     let cpu_before = thread_cpu_seconds();
     let cross = batch.cross_article();
@@ -250,9 +255,11 @@ fn run() -> Result<(), String> {
         bytes as f64 / 1e6 / per_article,
         across_cpu.map_or(String::new(), |cpu| format!(" ({cpu:.3} s of CPU)"))
     );
-    match peak {
-        Some(mb) => println!("peak memory  {mb:.0} MB (resident, whole process)"),
-        None => println!("peak memory  unknown (no /proc/self/status)"),
+    match (peak, peak_before) {
+        (Some(mb), Some(before)) => println!(
+            "peak memory  {mb:.0} MB (resident, whole process; {before:.0} MB before the cross-article phase)"
+        ),
+        _ => println!("peak memory  unknown (no /proc/self/status)"),
     }
     println!(
         "duplicates   {} reported; precision {:.4}, recall {:.4} (near copies {:.4}) of {} planted; kind right {:.4}",

@@ -128,14 +128,21 @@ fn find(path: &str, runs: usize) -> Result<(), String> {
     println!("{} fingerprints from {path}", fingerprints.len());
     // The buckets of every band: how many hold more than a few members, and the largest.
     let mut sizes: Vec<usize> = Vec::new();
+    // Each fingerprint's keys made once (they were made again for every band, which took
+    // longer than the search itself at a million articles).
+    let all_keys: Vec<Vec<u64>> = fingerprints
+        .iter()
+        .map(|f| f.band_keys(&settings))
+        .collect();
     for band in 0..settings.bands {
-        let mut keys: Vec<u64> = fingerprints
+        let mut keys: Vec<u64> = all_keys
             .iter()
-            .filter_map(|f| f.band_keys(&settings).get(band).copied())
+            .filter_map(|keys| keys.get(band).copied())
             .collect();
         keys.sort_unstable();
         sizes.extend(keys.chunk_by(|x, y| x == y).map(<[u64]>::len));
     }
+    drop(all_keys);
     sizes.sort_unstable_by(|x, y| y.cmp(x));
     let bucket_pairs: usize = sizes.iter().map(|&n| n * (n - 1) / 2).sum();
     println!(
@@ -144,9 +151,17 @@ fn find(path: &str, runs: usize) -> Result<(), String> {
         sizes.iter().filter(|&&n| n >= 64).count()
     );
     for run in 0..runs {
+        // The peak resident memory is reset (Linux: `clear_refs` 5) so that its growth over
+        // the memory held before is what the search itself held at its peak.
+        let resident_before = reset_peak_memory().then(|| memory_kb("VmRSS:")).flatten();
         let (started, cpu_before) = (Instant::now(), thread_cpu_seconds());
         let pairs = duplicates::find(&fingerprints, &settings);
         let wall = started.elapsed().as_secs_f64();
+        let peak_growth = memory_kb("VmHWM:")
+            .zip(resident_before)
+            .map_or("unknown".to_string(), |(peak, before)| {
+                format!("{} KB", peak.saturating_sub(before))
+            });
         let cpu = thread_cpu_seconds()
             .zip(cpu_before)
             .map_or(f64::NAN, |(after, before)| after - before);
@@ -164,11 +179,23 @@ fn find(path: &str, runs: usize) -> Result<(), String> {
             })
         });
         println!(
-            "run {run}        {cpu:.3} s of CPU ({wall:.3} s wall), {} pairs, checksum {checksum:016x}",
+            "run {run}        {cpu:.3} s of CPU ({wall:.3} s wall), {} pairs, checksum {checksum:016x}, peak memory +{peak_growth}",
             pairs.len()
         );
     }
     Ok(())
+}
+
+/// A line of this process's `/proc/self/status` in KB (`VmRSS:`, `VmHWM:`), if known.
+fn memory_kb(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resets this process's peak resident memory to what it holds now (Linux); false if not.
+fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 fn number_after(args: &[String], flag: &str, default: usize) -> Result<usize, String> {

@@ -12,8 +12,6 @@ use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKin
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
 use crate::text::sorting;
-#[cfg(not(target_arch = "wasm32"))]
-use crate::text::HashSetOfText;
 
 /// Most hash functions a signature can have.
 pub const MAX_HASHES: usize = 256;
@@ -375,467 +373,357 @@ pub fn first_shared_band(a: &Fingerprint, b: &Fingerprint, settings: &Settings) 
 /// ([`Fingerprint::band_keys`]); the representatives sharing a band (candidate pairs);
 /// [`near_similarity`] of each candidate; [`near_pairs`] for those that pass.
 ///
-/// One band at a time: a key is (band, key), so the buckets of one band are the buckets of
-/// all bands with that band, and a band's entries are all that is held besides the pairs
-/// found. A candidate is scored once, in the bucket of the first band it shares
-/// ([`first_shared_band`]; natively, by remembering the pairs scored), so no list of
-/// candidates is kept: memory grows with the articles, the duplicates found and the pairs
-/// that pass the sketches (about as many), not with the candidates, which a pair sharing
-/// many bands would repeat.
+/// Every representative's signature is read once for its sketch and its first bands' keys,
+/// once for each further [`BANDS_A_PASS`] bands' ([`Representatives`]), then one band at a
+/// time: a key is (band, key), so the buckets of one band are
+/// the buckets of all bands with that band. In each bucket the pairs whose sketches may be near
+/// are noted, and each pair noted is scored once at the end, whatever number of bands it
+/// shares: memory grows with the articles, the duplicates found and the pairs that pass the
+/// sketches (about as many), not with the candidates, which a pair sharing many bands would
+/// repeat. The same on every target.
 pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair> {
     let copies = CopySets::of(fingerprints);
     let mut pairs: Vec<IndexPair> = (0..copies.len())
         .flat_map(|set| exact_pairs(copies.set(set)))
         .collect();
-    // Every representative's sketch, made once: a bucket gathers its members' sketches from
-    // here (128 bytes each, side by side) rather than from their signatures (512 bytes each,
-    // anywhere in memory). Text of common words stands in buckets of many members in many
-    // bands, so a million articles' buckets gathered some thirty million signatures, which
-    // made gathering nearly half of the cross-article time; this costs 128 bytes a
-    // representative while `find` runs.
-    let mut representatives = Sketches::default();
-    for set in 0..copies.len() {
-        representatives.push(&fingerprints[copies.set(set)[0]].signature);
-    }
-    // (band key, copy set) in one number, the key's high bits above the set's: sets are
-    // numbered in the order of their representatives, so a bucket's members come in the order
-    // of their positions. Why one number: sorting a band's entries was a sixth of the search
-    // at a million articles, and numbers of 8 bytes sort faster than pairs of 16 (and take half
-    // the memory, where `find` peaks). Keys that agree on their high bits but differ below
-    // merge two buckets, which changes nothing found: a pair is scored once (natively at its
-    // first visit, which such a merged bucket may bring before its first shared band; in the
-    // page at its first shared band), its score does not depend on the band it is scored
-    // at, and both ways of searching a bucket visit every near pair of its members, whatever
-    // band they share. With a million sets the keys keep 44 bits, and two of a
-    // band's million keys meet that way a few times in a hundred runs.
+    let representative = |set: usize| fingerprints[copies.set(set)[0]];
+    let mut representatives = Representatives::of(copies.len(), representative, settings);
+    // (band key, copy set) in one number, the key above the set: sets are numbered in the
+    // order of their representatives, so a bucket's members come in the order of their
+    // positions. Why one number: numbers of 8 bytes sort faster than pairs of 16, in half the
+    // memory, where `find` peaks. Keys equal in the bits kept (the high 32 of the key, fewer
+    // when the sets need more than 32 bits) merge buckets, about a hundred pairs of a band's
+    // million keys: that changes nothing found, because every pair is scored once from the
+    // signatures, and must then share a band of their full keys.
     let set_bits = usize::BITS - copies.len().leading_zeros();
     let key_bits = u64::MAX.checked_shl(set_bits).unwrap_or(0);
     let set_of = |entry: u64| (entry & !key_bits) as usize;
     let mut entries: Vec<u64> = Vec::with_capacity(copies.len());
-    let mut sketches = Sketches::default();
-    let agreements = Agreements::new(settings);
-    // The pairs of sets already scored, natively: a pair sharing several bands is visited in
-    // each, and scoring it again read both fingerprints (two signatures from anywhere in
-    // memory) to find its first shared band, some 20% of the search at a million articles.
-    // Bands are searched in order and every bucket visits all its near pairs, so a near
-    // pair is visited by its first shared band at the latest (earlier only in a bucket the
-    // keys' high bits merged), and scored there; a pair visited that is not near gives
-    // nothing wherever it is scored. This holds the pairs visited
-    // (66,176 at a million articles), not every candidate.
-    #[cfg(not(target_arch = "wasm32"))]
-    let mut scored: HashSetOfText<(usize, usize)> = HashSetOfText::default();
+    // The pairs of sets whose sketches may be near, each band's added to the list; sorted and
+    // made distinct whenever the list has doubled since, so that it holds about the pairs
+    // themselves (a pair sharing several bands is noted in each), not every visit.
+    // A pair is one number, the first set above the second: set numbers fit in 32 bits (a
+    // batch of 2^32 articles would hold two terabytes of signatures), and numbers of 8 bytes
+    // are half the memory of pairs and sort with the entries' sort.
+    let mut noted: Vec<u64> = Vec::new();
+    let pair_of = |x: usize, y: usize| ((x as u64) << 32) | (y as u64 & u64::from(u32::MAX));
+    let mut distinct = 0;
+    let mut rows: Vec<u64> = Vec::new();
+    let (mut members, mut ends): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for band in 0..settings.bands {
         entries.clear();
-        entries.extend((0..copies.len()).filter_map(|set| {
-            let key = fingerprints[copies.set(set)[0]].band_key(band, settings)?;
-            Some((key & key_bits) | set as u64)
-        }));
+        if band > 0 && band % BANDS_A_PASS == 0 {
+            representatives.read_keys(band, representative, settings);
+        }
+        representatives.band_entries(band, |set, key| {
+            entries.push(((u64::from(key) << 32) & key_bits) | set as u64);
+        });
         sorting::sort(&mut entries);
+        // The members of the buckets of two or more, bucket after bucket (`ends`): listed
+        // first so that each member's sketch can be asked of memory a few members ahead of
+        // its copy (a random read a member and band, most of the gathering's time).
+        members.clear();
+        ends.clear();
         for bucket in entries.chunk_by(|x, y| x & key_bits == y & key_bits) {
-            if bucket.len() < 2 {
-                continue;
+            if bucket.len() >= 2 {
+                members.extend(bucket.iter().map(|&entry| set_of(entry)));
+                ends.push(members.len());
             }
-            // Borrowed by the crowded-bucket search first, natively.
-            #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
-            let mut score = |x: usize, y: usize| {
-                let (x, y) = (set_of(bucket[x]), set_of(bucket[y]));
-                // Before reading the sets or their fingerprints: a pair visited again reads
-                // nothing else.
-                #[cfg(not(target_arch = "wasm32"))]
-                if !scored.insert((x, y)) {
-                    return;
+        }
+        let mut start = 0;
+        for &end in &ends {
+            let bucket = &members[start..end];
+            rows.clear();
+            for (at, &set) in bucket.iter().enumerate() {
+                if let Some(&ahead) = members.get(start + at + GATHER_AHEAD) {
+                    prefetch(representatives.sketch(ahead));
                 }
-                let (first, second) = (copies.set(x), copies.set(y));
-                let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
-                #[cfg(target_arch = "wasm32")]
-                if first_shared_band(a, b, settings) != Some(band) {
-                    return;
-                }
-                if let Some(similarity) = near_similarity(a, b, settings) {
-                    pairs.extend(near_pairs(first, second, similarity));
-                }
-            };
-            // Native only: the page's batches have no bucket of that size, and the search
-            // would add to its download.
-            #[cfg(not(target_arch = "wasm32"))]
-            if bucket.len() >= PLACE_PAIR_MEMBERS {
-                let signatures: Vec<&[u32]> = bucket
-                    .iter()
-                    .map(|&entry| &*fingerprints[copies.set(set_of(entry))[0]].signature)
-                    .collect();
-                if for_each_pair_sharing_place_pairs(&signatures, band, settings, &mut score) {
-                    continue;
-                }
+                rows.extend_from_slice(representatives.sketch(set));
             }
-            sketches.clear();
-            for &entry in bucket {
-                sketches.push_sketch(representatives.sketch(set_of(entry)));
-            }
+            let mut note = |x: usize, y: usize| noted.push(pair_of(bucket[x], bucket[y]));
             // Most pairs of a large bucket end at the sketches, without reading a signature.
-            sketches.for_each_pair_that_may_be_near(&agreements, score);
+            representatives.for_each_pair_that_may_be_near(&rows, &mut note);
+            if let Some(odd) = representatives.odd_pairs(bucket) {
+                for (x, y) in odd {
+                    note(x, y);
+                }
+            }
+            start = end;
+        }
+        if noted.len() >= 2 * distinct.max(1024) {
+            sorting::sort(&mut noted);
+            noted.dedup();
+            distinct = noted.len();
+        }
+    }
+    sorting::sort(&mut noted);
+    noted.dedup();
+    for pair in noted {
+        let (x, y) = ((pair >> 32) as usize, (pair & u64::from(u32::MAX)) as usize);
+        let (first, second) = (copies.set(x), copies.set(y));
+        let (a, b) = (fingerprints[first[0]], fingerprints[second[0]]);
+        if let Some(similarity) = near_similarity(a, b, settings) {
+            // Noted through a key shared in its high bits: a candidate only when a band's
+            // whole key is shared.
+            if first_shared_band(a, b, settings).is_some() {
+                pairs.extend(near_pairs(first, second, similarity));
+            }
         }
     }
     sort_pairs(&mut pairs);
     pairs
 }
 
-/// Buckets of at least this many members are searched through the pairs of places their
-/// members agree on ([`for_each_pair_sharing_place_pairs`]) rather than pair by pair.
-#[cfg(not(target_arch = "wasm32"))]
-const PLACE_PAIR_MEMBERS: usize = 2048;
+/// Bands whose keys [`Representatives`] holds at once. All 32 of the analyzer's took 128 MB at
+/// a million articles, which put `find`'s peak (the whole run's) 26 MB above what it was
+/// before, even with sketches 96 MB smaller; half of them at a time read every signature
+/// twice instead of once (32 times before), and hold 64 MB.
+const BANDS_A_PASS: usize = 16;
 
-/// The fewest pairs of places within one band (other than the bucket's own) on which two
-/// signatures agree whenever they are near duplicates; None when near duplicates need share
-/// none, and the filter below cannot tell them from the rest.
+/// Places one word of a sketch holds, two bits each.
+const PLACES_PER_WORD: usize = 32;
+
+/// The low bit of every two-bit place of a sketch word.
+const LOW_BITS_OF_PLACES: u64 = 0x5555_5555_5555_5555;
+
+/// Every copy set's representative as the search reads it: its sketch (the two low bits of
+/// each signature entry, four words for the analyzer's 128) and its band keys (the high 32
+/// bits of each), [`BANDS_A_PASS`] bands at a time.
 ///
-/// Two near signatures agree on `needed` places; the bucket's band gives at most `rows` of
-/// them, so the other `bands - 1` bands give the rest, `needed - rows`. A band whose places
-/// agree on `a` places shares `a (a - 1) / 2` pairs of places, which grows faster than `a`:
-/// the fewest shared pairs come from agreements spread as evenly over the bands as they can
-/// be (`q` or `q + 1` a band).
-#[cfg(not(target_arch = "wasm32"))]
-fn least_shared_place_pairs(bands: usize, rows: usize, needed: usize) -> Option<usize> {
-    let others = bands.checked_sub(1).filter(|&others| others > 0)?;
-    let spread = needed.checked_sub(rows)?;
-    let (each, more) = (spread / others, spread % others);
-    let pairs_of = |a: usize| a * a.saturating_sub(1) / 2;
-    Some((others - more) * pairs_of(each) + more * pairs_of(each + 1)).filter(|&least| least > 0)
+/// Why: the signatures lie anywhere in memory (a million articles' summaries, each
+/// fingerprint its own allocation), and reading each again for every band to make that
+/// band's keys was a quarter of the cross-article time at a million articles; now a
+/// signature is read once for its sketch and first bands, then once for each further pass. Why two bits:
+/// two equal entries have equal low bits, so two sketches agree on at least as many places as
+/// their signatures, and a pair whose sketches disagree on more places than near duplicates
+/// may cannot be near ([`Representatives::for_each_pair_that_may_be_near`]). Unrelated
+/// entries agree on two bits once in four: of the 675 million bucket pairs of a million
+/// generated articles, the sketches let through 2.42 million visits, of which 2.23 million
+/// are near pairs (a byte a place let through 2.23 million as well), so two bits rule out
+/// nearly as much as eight, in a quarter of the memory (32 bytes a representative, gathered
+/// from one cache line) and compared a word at a time.
+struct Representatives {
+    sets: usize,
+    /// Words of one sketch, for signatures of the settings' length.
+    words: usize,
+    /// The most places two sketches may disagree on and still be near duplicates; None when
+    /// no two signatures can pass the threshold.
+    most_disagreeing: Option<u32>,
+    /// Set `s`'s sketch is `sketches[s * words..(s + 1) * words]`; zero for an odd set.
+    sketches: Vec<u64>,
+    /// The keys of [`BANDS_A_PASS`] bands from `first_band`, band `first_band + b`'s set by
+    /// set at `keys[b * sets..(b + 1) * sets]`: the high bits of [`Fingerprint::band_key`]
+    /// (the hash mixes them best).
+    keys: Vec<u32>,
+    first_band: usize,
+    bands: usize,
+    /// How many bands each set has a key for, once a set has fewer than `bands` (a signature
+    /// shorter than the settings make); empty while every set has every band.
+    bands_of: Vec<u16>,
+    /// The sets whose signature is not `length` entries long, in order: never with
+    /// signatures made with the settings, but read from bytes they could be. Their pairs are
+    /// noted without a sketch.
+    odd: Vec<usize>,
 }
 
-/// How many of its pairs of places shared with the most later members each member leaves
-/// uncounted in [`for_each_pair_sharing_place_pairs`].
-#[cfg(not(target_arch = "wasm32"))]
-const MOST_SHARED_PLACE_PAIRS_SKIPPED: usize = 20;
-
-/// Calls `visit(x, y)` (`x < y`, positions in `signatures`, the members of one bucket of
-/// `band`) for every two signatures that may be near duplicates, each pair once, and for
-/// few of the others: for the pairs that share at least [`least_shared_place_pairs`]
-/// (place, place, value, value) entries within the other bands. False, having visited
-/// nothing, when the settings or the signatures' lengths leave no such bound.
-///
-/// Why: the pairs of a bucket grow with its square, and the largest buckets of a million
-/// generated articles hold up to 18,000 members, texts of common words that agree on a
-/// dozen of 128 places (with 64 needed). Two such texts rarely agree on two places of one
-/// band (under one shared pair of places on average), while near duplicates share 29 or
-/// more (with the analyzer's 32 bands of 4 and 64 needed). Each member looks up only the
-/// members that share one of its pairs of places, and counts how many they share: the work
-/// follows the pairs of places shared, not the pairs of members.
-#[cfg(not(target_arch = "wasm32"))]
-fn for_each_pair_sharing_place_pairs(
-    signatures: &[&[u32]],
-    band: usize,
-    settings: &Settings,
-    mut visit: impl FnMut(usize, usize),
-) -> bool {
-    let rows = settings.rows();
-    let length = settings.bands * rows;
-    let Some(needed) = agreements_needed(length, settings.threshold) else {
-        return false;
-    };
-    let Some(least) = least_shared_place_pairs(settings.bands, rows, needed) else {
-        return false;
-    };
-    // Every pair of places of every other band.
-    let slots: Vec<(usize, usize)> = (0..settings.bands)
-        .filter(|&other| other != band)
-        .flat_map(|other| {
-            let places = other * rows..(other + 1) * rows;
-            places
-                .clone()
-                .flat_map(move |first| (first + 1..places.end).map(move |second| (first, second)))
-        })
-        .collect();
-    let members = signatures.len();
-    // Members and ranks are kept in 16 bits (half the working space of the largest buckets,
-    // whose search is what peaks the memory of a million-article run); a bucket larger still
-    // goes the sketches' way, which finds the same pairs.
-    if slots.len() > usize::from(u8::MAX)
-        || members > usize::from(u16::MAX)
-        || slots.len().saturating_mul(members) > u32::MAX as usize
-        || signatures.iter().any(|signature| signature.len() != length)
-    {
-        return false;
-    }
-    // For each slot, the members in order of their two values (then of position): slot `s`
-    // holds `order[s * members..(s + 1) * members]`. For each (member, slot), the later
-    // members with the same two values, as ranks within the slot's part: `(start, end)`.
-    let mut order: Vec<u16> = Vec::with_capacity(slots.len() * members);
-    let mut later: Vec<(u16, u16)> = vec![(0, 0); slots.len() * members];
-    let mut keyed: Vec<(u64, u16)> = Vec::with_capacity(members);
-    for (slot, &(first, second)) in slots.iter().enumerate() {
-        keyed.clear();
-        keyed.extend(signatures.iter().enumerate().map(|(member, signature)| {
-            let values = (u64::from(signature[first]) << 32) | u64::from(signature[second]);
-            (values, member as u16)
-        }));
-        sorting::sort(&mut keyed);
-        order.extend(keyed.iter().map(|&(_, member)| member));
-        let mut rank = 0;
-        for group in keyed.chunk_by(|x, y| x.0 == y.0) {
-            let end = (rank + group.len()) as u16;
-            for &(_, member) in group {
-                rank += 1;
-                later[usize::from(member) * slots.len() + slot] = (rank as u16, end);
-            }
-        }
-    }
-    drop(keyed);
-    let mut shared = vec![0u8; members];
-    let mut met: Vec<u16> = Vec::new();
-    let dropped = least.saturating_sub(1).min(MOST_SHARED_PLACE_PAIRS_SKIPPED);
-    let mut kept: Vec<(u32, u32)> = Vec::with_capacity(slots.len());
-    for (x, ranges) in later.chunks_exact(slots.len()).enumerate() {
-        kept.clear();
-        kept.extend(ranges.iter().enumerate().map(|(slot, &(start, end))| {
-            let base = (slot * members) as u32;
-            (base + u32::from(start), base + u32::from(end))
-        }));
-        if dropped > 0 {
-            let keep = kept.len() - dropped;
-            kept.select_nth_unstable_by_key(keep, |&(start, end)| end - start);
-            kept.truncate(keep);
-        }
-        for &(start, end) in &kept {
-            for &y in &order[start as usize..end as usize] {
-                let count = &mut shared[usize::from(y)];
-                if *count == 0 {
-                    met.push(y);
+impl Representatives {
+    /// The sketches of `sets` representatives, `representative(s)` being set `s`'s, and
+    /// their keys of the first [`BANDS_A_PASS`] bands.
+    fn of<'a>(
+        sets: usize,
+        representative: impl Fn(usize) -> &'a Fingerprint,
+        settings: &Settings,
+    ) -> Representatives {
+        let length = settings.hashes.clamp(1, MAX_HASHES);
+        let words = length.div_ceil(PLACES_PER_WORD);
+        let bands = settings.bands;
+        let pass_bands = bands.min(BANDS_A_PASS);
+        let most_disagreeing = agreements_needed(length, settings.threshold)
+            .and_then(|needed| u32::try_from(length - needed).ok());
+        let mut representatives = Representatives {
+            sets,
+            words,
+            most_disagreeing,
+            sketches: vec![0u64; sets * words],
+            keys: vec![0u32; sets * pass_bands],
+            first_band: 0,
+            bands,
+            bands_of: Vec::new(),
+            odd: Vec::new(),
+        };
+        let rows = settings.rows().max(1);
+        for set in 0..sets {
+            let fingerprint = representative(set);
+            let signature = &fingerprint.signature;
+            if signature.len() == length {
+                let sketch = &mut representatives.sketches[set * words..(set + 1) * words];
+                for (word, entries) in sketch.iter_mut().zip(signature.chunks(PLACES_PER_WORD)) {
+                    *word = entries.iter().enumerate().fold(0, |word, (place, &entry)| {
+                        word | (u64::from(entry & 3) << (2 * place))
+                    });
                 }
-                *count += 1;
+            } else {
+                representatives.odd.push(set);
             }
-        }
-        for &y in &met {
-            let y = usize::from(y);
-            if usize::from(shared[y]) + dropped >= least {
-                visit(x, y);
+            // The bands whose rows the signature holds whole, as `band_key` finds them.
+            let present = bands.min(signature.len() / rows);
+            if present < bands && representatives.bands_of.is_empty() {
+                // Every set before this one had every band (at most 256: a signature's
+                // length), as a u16 holds.
+                representatives.bands_of = vec![bands.min(MAX_HASHES) as u16; set];
             }
-            shared[y] = 0;
-        }
-        met.clear();
-    }
-    true
-}
-
-/// The places of a sketch of `length` places, a whole number of lanes, after which a pair
-/// that must agree on `needed` of them is checked once: the fewest whole lanes that hold
-/// more places than the pair may disagree on, so that a pair far apart is told from those
-/// first places alone.
-fn early_checkpoint(length: usize, needed: usize) -> usize {
-    ((length - needed) / SKETCH_LANES + 1) * SKETCH_LANES
-}
-
-/// The low byte of every signature entry of one bucket's fingerprints, side by side: a
-/// sketch that rules out most of a bucket's pairs without reading their signatures again.
-///
-/// Two equal entries have equal low bytes, so two sketches agree on at least as many places
-/// as their signatures: a pair whose sketches agree on fewer places than near duplicates need
-/// cannot be near duplicates, and is left out without changing what is found. Two unrelated
-/// entries agree on their low byte once in 256 times, so the sketches of a pair agree on
-/// little more than its signatures do, and nearly every pair below the threshold is ruled out.
-///
-/// Why: a text of common words shares a band with many others (a bucket of 1,800 articles in
-/// the 100,000 generated ones, ten times more at a million), and the bucket's pairs grow with
-/// its square. Reading two signatures of 512 bytes each from anywhere in memory cost most of
-/// the cross-article time; a bucket's sketches are 128 bytes a member, read once and then
-/// compared in cache.
-#[derive(Debug, Default)]
-struct Sketches {
-    bytes: Vec<u8>,
-    /// How many sketches the list holds.
-    members: usize,
-    /// The length of every sketch, while they all have one (the analyzer's do): a member's
-    /// sketch is found by a multiplication, without reading where it starts. A bucket's
-    /// members are gathered from the list of every representative (a million at a million
-    /// articles) in no order, and reading where each started was one more read from anywhere
-    /// in 8 MB a member and band.
-    length: Option<usize>,
-    /// Where each member's sketch starts in `bytes` (its end is the next one's start), once
-    /// their lengths differ; empty before.
-    starts: Vec<usize>,
-}
-
-impl Sketches {
-    /// Empties the list, keeping its memory for the next bucket.
-    fn clear(&mut self) {
-        self.bytes.clear();
-        self.members = 0;
-        self.length = None;
-        self.starts.clear();
-    }
-
-    /// Adds the sketch of a signature.
-    fn push(&mut self, signature: &[u32]) {
-        self.begin_member(signature.len());
-        // The low byte: the entry's lowest bits, which the hash mixes as well as any.
-        self.bytes
-            .extend(signature.iter().map(|&entry| entry as u8));
-    }
-
-    /// Adds a sketch taken from another list.
-    fn push_sketch(&mut self, sketch: &[u8]) {
-        self.begin_member(sketch.len());
-        self.bytes.extend_from_slice(sketch);
-    }
-
-    /// Notes where a new member's sketch of `length` places starts, before its bytes.
-    fn begin_member(&mut self, length: usize) {
-        match self.length {
-            Some(same) if same == length => {}
-            None if self.members == 0 => self.length = Some(length),
-            Some(same) => {
-                for member in 0..=self.members {
-                    self.starts.push(member * same);
-                }
-                self.length = None;
+            if !representatives.bands_of.is_empty() {
+                representatives.bands_of.push(present as u16);
             }
-            None => self.starts.push(self.bytes.len()),
+            representatives.read_keys_of(set, fingerprint, settings);
         }
-        self.members += 1;
+        representatives
     }
 
-    fn sketch(&self, member: usize) -> &[u8] {
-        if let Some(length) = self.length {
-            return &self.bytes[member * length..(member + 1) * length];
-        }
-        let end = self
-            .starts
-            .get(member + 1)
-            .copied()
-            .unwrap_or(self.bytes.len());
-        &self.bytes[self.starts[member]..end]
-    }
-
-    /// Calls `visit(x, y)` for every two members `x < y` that [`Sketches::may_be_near`]
-    /// lets through, each pair once (in no fixed order).
-    ///
-    /// Why in tiles: the largest buckets of a million articles hold some 18,000 members, 2.3
-    /// MB of sketches, more than a core's cache. Walking every later member for each member
-    /// in turn read them all again from the shared cache or memory for every member; a tile
-    /// of members is compared with every later member while its sketches stay in the
-    /// nearest cache, so each later sketch is read once a tile.
-    fn for_each_pair_that_may_be_near(
-        &self,
-        agreements: &Agreements,
-        mut visit: impl FnMut(usize, usize),
+    /// Reads the keys of the [`BANDS_A_PASS`] bands from `first_band` in place of those held.
+    fn read_keys<'a>(
+        &mut self,
+        first_band: usize,
+        representative: impl Fn(usize) -> &'a Fingerprint,
+        settings: &Settings,
     ) {
-        /// Members of a tile: 64 sketches of 128 bytes fill an eighth of a 64 KB L1 cache.
-        const TILE: usize = 64;
-        let members = self.members;
-        // A bucket of one tile is in cache anyway: copying it into rows would cost more than
-        // it saves (most buckets have two or three members).
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(rows) = (members > TILE).then(|| self.rows()).flatten() {
-            let Some(needed) = agreements.needed(SKETCH_PLACES) else {
-                return;
-            };
-            // The first places a pair must agree on enough of to be worth the rest (as in
-            // `may_be_near`): with 64 of 128 needed, 16 of the first 80.
-            let checkpoint = early_checkpoint(SKETCH_PLACES, needed);
-            let early = checkpoint / SKETCH_LANES;
-            let early_needed = needed.saturating_sub(SKETCH_PLACES - checkpoint);
-            for tile_start in (0..members).step_by(TILE) {
-                let tile = &rows[tile_start..(tile_start + TILE).min(members)];
-                for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
-                    for (x, row) in tile.iter().enumerate().take(y - tile_start) {
-                        let first = agreeing_chunks(&row[..early], &later[..early]);
-                        if first >= early_needed
-                            && first + agreeing_chunks(&row[early..], &later[early..]) >= needed
-                        {
-                            visit(tile_start + x, y);
-                        }
-                    }
-                }
-            }
-            return;
+        self.first_band = first_band;
+        for set in 0..self.sets {
+            self.read_keys_of(set, representative(set), settings);
         }
-        for tile_start in (0..members).step_by(TILE) {
-            let tile_end = (tile_start + TILE).min(members);
-            for y in tile_start + 1..members {
-                for x in tile_start..tile_end.min(y) {
-                    if self.may_be_near(x, y, agreements) {
-                        visit(x, y);
-                    }
-                }
+    }
+
+    /// Set `set`'s keys of the bands held, from its fingerprint.
+    fn read_keys_of(&mut self, set: usize, fingerprint: &Fingerprint, settings: &Settings) {
+        let held = self.keys.len() / self.sets.max(1);
+        for band in self.first_band..(self.first_band + held).min(self.bands) {
+            let Some(key) = fingerprint.band_key(band, settings) else {
+                break;
+            };
+            self.keys[(band - self.first_band) * self.sets + set] = (key >> 32) as u32;
+        }
+    }
+
+    /// Calls `entry(set, key)` for every set with a key at `band`, in order of sets; `band`
+    /// must be one of the bands held ([`Representatives::read_keys`]).
+    fn band_entries(&self, band: usize, mut entry: impl FnMut(usize, u32)) {
+        let Some(held) = band.checked_sub(self.first_band) else {
+            return;
+        };
+        let Some(keys) = self.keys.get(held * self.sets..(held + 1) * self.sets) else {
+            return;
+        };
+        for (set, &key) in keys.iter().enumerate() {
+            if self.bands_of.is_empty() || usize::from(self.bands_of[set]) > band {
+                entry(set, key);
             }
         }
     }
 
-    /// The sketches as rows of [`SKETCH_PLACES`] bytes in chunks of [`SKETCH_LANES`], when
-    /// every member's has that length (the analyzer's signatures do): the fast path of
-    /// [`Sketches::for_each_pair_that_may_be_near`].
-    #[cfg(not(target_arch = "wasm32"))]
-    fn rows(&self) -> Option<Vec<SketchRow>> {
-        if self.length != Some(SKETCH_PLACES) {
+    fn sketch(&self, set: usize) -> &[u64] {
+        &self.sketches[set * self.words..(set + 1) * self.words]
+    }
+
+    /// Calls `visit(x, y)` for every two members `x < y` of the bucket whose sketches are
+    /// `rows` (one after another, in the bucket's order) that may be near duplicates: their
+    /// sketches disagree on at most `most_disagreeing` places. Each pair once, in no fixed
+    /// order; pairs with an odd member are left to [`Representatives::odd_pairs`].
+    ///
+    /// Why in tiles: the largest buckets of a million articles hold thousands of members.
+    /// Walking every later member for each member in turn read them all again from the shared
+    /// cache or memory for every member; a tile of members is compared with every later
+    /// member while its sketches stay in the nearest cache.
+    fn for_each_pair_that_may_be_near(&self, rows: &[u64], visit: impl FnMut(usize, usize)) {
+        let Some(most) = self.most_disagreeing else {
+            return;
+        };
+        // Natively only: in the page's batches the general walk is fast enough, and a
+        // second copy of it would add to the download.
+        if cfg!(not(target_arch = "wasm32")) && self.words == ANALYZER_SKETCH_WORDS {
+            // What `<[u64]>::as_chunks` (Rust 1.88, above the crate's 1.85) gives.
+            // SAFETY: `[u64; N]` has the size of N `u64` and their alignment, and the slice
+            // made covers whole rows within `rows`, borrowed as long as `rows` is.
+            let rows: &[[u64; ANALYZER_SKETCH_WORDS]] = unsafe {
+                std::slice::from_raw_parts(rows.as_ptr().cast(), rows.len() / ANALYZER_SKETCH_WORDS)
+            };
+            walk_tiles(rows, |x, y| disagreeing_places(x, y) <= most, visit);
+        } else {
+            let rows: Vec<&[u64]> = rows.chunks_exact(self.words.max(1)).collect();
+            walk_tiles(&rows, |x, y| disagreeing_places(x, y) <= most, visit);
+        }
+    }
+
+    /// Every pair of a bucket (`members`, sets in the bucket's order) with a member whose
+    /// signature is odd, as positions `x < y`; None when no set is odd, as with signatures
+    /// made with the settings.
+    fn odd_pairs(&self, members: &[usize]) -> Option<Vec<(usize, usize)>> {
+        if self.odd.is_empty() {
             return None;
         }
-        Some(
-            self.bytes
-                .chunks_exact(SKETCH_PLACES)
-                .map(|sketch| {
-                    let mut row = [[0u8; SKETCH_LANES]; SKETCH_CHUNKS];
-                    for (chunk, bytes) in row.iter_mut().zip(sketch.chunks_exact(SKETCH_LANES)) {
-                        chunk.copy_from_slice(bytes);
-                    }
-                    row
-                })
-                .collect(),
-        )
-    }
-
-    /// False when members `x` and `y` cannot be near duplicates: their sketches agree on
-    /// fewer places than [`near_similarity`] needs. The same count over the same places as
-    /// [`Fingerprint::similarity`] (a sketch is as long as its signature), bounding it from
-    /// above.
-    fn may_be_near(&self, x: usize, y: usize, agreements: &Agreements) -> bool {
-        let (x, y) = (self.sketch(x), self.sketch(y));
-        let Some(needed) = agreements.needed(x.len()) else {
-            return false;
-        };
-        if x.len() == y.len() {
-            // Most pairs of a large bucket are far apart: counted over the first places
-            // only, they fall short of what even agreeing on every other place could make up,
-            // and the rest is not read (with 128 places of which 64 must agree, the first 80
-            // are read, and a pair agreeing on fewer than 16 of them is done).
-            let checkpoint = early_checkpoint(x.len(), needed);
-            if checkpoint < x.len() {
-                let early = agreeing_bytes(&x[..checkpoint], &y[..checkpoint]);
-                if early + (x.len() - checkpoint) < needed {
-                    return false;
+        let is_odd = |set: &usize| self.odd.binary_search(set).is_ok();
+        let mut pairs = Vec::new();
+        for (x, set) in members.iter().enumerate() {
+            for (y, other) in members.iter().enumerate().skip(x + 1) {
+                if is_odd(set) || is_odd(other) {
+                    pairs.push((x, y));
                 }
-                return early + agreeing_bytes(&x[checkpoint..], &y[checkpoint..]) >= needed;
             }
         }
-        agreeing_bytes(x, y) >= needed
+        Some(pairs)
     }
 }
 
-/// How many equal entries make two signatures near duplicates ([`near_similarity`]: the
-/// share of equal entries, over the first signature's length, at least the threshold), for
-/// the length every signature of the settings has, worked out once rather than per pair.
-#[derive(Debug, Clone, Copy)]
-struct Agreements {
-    threshold: f64,
-    length: usize,
-    needed: Option<usize>,
+/// Members ahead of the one copied whose sketch is asked of memory: enough reads in flight to
+/// cover a read from memory (about 100 ns) at a few nanoseconds a member's copy.
+const GATHER_AHEAD: usize = 16;
+
+/// Asks the processor to bring `sketch` into its cache (natively on x86-64; elsewhere
+/// nothing): a hint, which changes nothing but when the sketch's read waits for memory.
+fn prefetch(sketch: &[u64]) {
+    // SAFETY: SSE, which the instruction needs, is part of every x86-64 processor, and a
+    // prefetch reads nothing the program sees, at any address.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            sketch.as_ptr().cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = sketch;
 }
 
-impl Agreements {
-    fn new(settings: &Settings) -> Agreements {
-        let length = settings.hashes.clamp(1, MAX_HASHES);
-        Agreements {
-            threshold: settings.threshold,
-            length,
-            needed: agreements_needed(length, settings.threshold),
-        }
-    }
+/// Words of the analyzer's sketches (128 places), which have a fast path.
+const ANALYZER_SKETCH_WORDS: usize = Settings::DEFAULT.hashes / PLACES_PER_WORD;
 
-    /// The fewest equal entries that make a signature of `length` entries near another
-    /// one; None when none do.
-    fn needed(&self, length: usize) -> Option<usize> {
-        if length == self.length {
-            self.needed
-        } else {
-            agreements_needed(length, self.threshold)
+/// Places where two sketches disagree (two bits a place; places past a signature's end are
+/// zero in both and agree).
+fn disagreeing_places(x: &[u64], y: &[u64]) -> u32 {
+    x.iter()
+        .zip(y)
+        .map(|(a, b)| {
+            let differ = a ^ b;
+            ((differ | (differ >> 1)) & LOW_BITS_OF_PLACES).count_ones()
+        })
+        .sum()
+}
+
+/// Calls `visit(x, y)` for every `x < y` with `may_be_near(rows[x], rows[y])`, a tile of 64
+/// rows at a time against every later row.
+fn walk_tiles<R>(
+    rows: &[R],
+    may_be_near: impl Fn(&R, &R) -> bool,
+    mut visit: impl FnMut(usize, usize),
+) {
+    /// Rows of a tile: 64 analyzer sketches of 32 bytes, a thirty-second of a 64 KB L1 cache.
+    const TILE: usize = 64;
+    for tile_start in (0..rows.len()).step_by(TILE) {
+        let tile = &rows[tile_start..(tile_start + TILE).min(rows.len())];
+        for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
+            for (x, row) in tile.iter().enumerate().take(y - tile_start) {
+                if may_be_near(row, later) {
+                    visit(tile_start + x, y);
+                }
+            }
         }
     }
 }
@@ -845,67 +733,6 @@ impl Agreements {
 /// a count passes the threshold exactly when it is at least this.
 fn agreements_needed(length: usize, threshold: f64) -> Option<usize> {
     (0..=length).find(|&equal| equal as f64 / length.max(1) as f64 >= threshold)
-}
-
-/// Places [`agreeing_bytes`] counts at a time.
-const SKETCH_LANES: usize = 16;
-
-/// Places of the analyzer's sketches (its signatures' length), which have a fast path.
-#[cfg(not(target_arch = "wasm32"))]
-const SKETCH_PLACES: usize = Settings::DEFAULT.hashes;
-
-/// Chunks of [`SKETCH_LANES`] places in a sketch of [`SKETCH_PLACES`].
-#[cfg(not(target_arch = "wasm32"))]
-const SKETCH_CHUNKS: usize = SKETCH_PLACES / SKETCH_LANES;
-
-/// One sketch of [`SKETCH_PLACES`] bytes in chunks the compiler compares a vector at a time.
-#[cfg(not(target_arch = "wasm32"))]
-type SketchRow = [[u8; SKETCH_LANES]; SKETCH_CHUNKS];
-
-/// Places where two runs of chunks agree ([`agreeing_bytes`] for whole chunks, of at most
-/// 255 chunks so that no byte-wide tally overflows).
-#[cfg(not(target_arch = "wasm32"))]
-fn agreeing_chunks(x: &[[u8; SKETCH_LANES]], y: &[[u8; SKETCH_LANES]]) -> usize {
-    let mut tallies = [0u8; SKETCH_LANES];
-    for (x, y) in x.iter().zip(y) {
-        for lane in 0..SKETCH_LANES {
-            tallies[lane] += u8::from(x[lane] == y[lane]);
-        }
-    }
-    tallies.iter().map(|&tally| usize::from(tally)).sum()
-}
-
-/// Places where two byte strings agree, over the shorter one's length (as `zip` counts).
-/// Counted sixteen places at a time into byte-wide tallies, which the compiler turns into a
-/// few vector instructions: a million articles' buckets hold some 650 million pairs, so this
-/// count is most of the duplicate search.
-fn agreeing_bytes(a: &[u8], b: &[u8]) -> usize {
-    const LANES: usize = SKETCH_LANES;
-    let length = a.len().min(b.len());
-    let (a, b) = (&a[..length], &b[..length]);
-    let mut total = 0;
-    // A tally of 255 chunks at most, so that no byte-wide tally overflows.
-    for (a, b) in a.chunks(LANES * 255).zip(b.chunks(LANES * 255)) {
-        let mut tallies = [0u8; LANES];
-        let (a_chunks, b_chunks) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
-        let rest = a_chunks
-            .remainder()
-            .iter()
-            .zip(b_chunks.remainder())
-            .filter(|(x, y)| x == y)
-            .count();
-        for (x, y) in a_chunks.zip(b_chunks) {
-            for lane in 0..LANES {
-                tallies[lane] += u8::from(x[lane] == y[lane]);
-            }
-        }
-        total += rest
-            + tallies
-                .iter()
-                .map(|&tally| usize::from(tally))
-                .sum::<usize>();
-    }
-    total
 }
 
 /// Duplicate pairs in the report's order: by first, then second position.
@@ -1039,11 +866,12 @@ mod tests {
         assert_eq!(agreements_needed(7, 0.5), Some(4));
         assert_eq!(agreements_needed(128, 1.5), None);
         assert_eq!(agreements_needed(0, 0.0), Some(0));
-        let agreements = Agreements::new(&Settings::DEFAULT);
-        assert_eq!(
-            (agreements.needed(128), agreements.needed(64)),
-            (Some(64), Some(32))
-        );
+    }
+
+    /// Places where the two low bits of two signatures' entries agree: what their sketches
+    /// must count, by looking at every place.
+    fn agreeing_low_bits(a: &[u32], b: &[u32]) -> usize {
+        a.iter().zip(b).filter(|(x, y)| *x & 3 == *y & 3).count()
     }
 
     #[test]
@@ -1063,25 +891,22 @@ mod tests {
             .collect();
         texts.push("Owls were counted in the valley over a mild winter, more than ever.".into());
         let fingerprints: Vec<Fingerprint> = texts.iter().map(|t| fingerprint(t)).collect();
-        // Sketches made from the signatures, then copied from that list, as `find` does.
-        let mut made = Sketches::default();
-        for fingerprint in &fingerprints {
-            made.push(&fingerprint.signature);
-        }
-        let mut sketches = Sketches::default();
-        for member in 0..fingerprints.len() {
-            sketches.push_sketch(made.sketch(member));
-        }
-        assert_eq!(sketches.sketch(3), made.sketch(3));
+        let representatives =
+            Representatives::of(fingerprints.len(), |set| &fingerprints[set], &settings);
+        let most = representatives.most_disagreeing.unwrap();
+        assert_eq!(most, 64);
         let (mut near, mut ruled_out) = (0, 0);
         for a in 0..fingerprints.len() {
             for b in 0..fingerprints.len() {
                 let (x, y) = (&fingerprints[a], &fingerprints[b]);
-                let may_be = sketches.may_be_near(a, b, &Agreements::new(&settings));
-                // Read in two steps or at once, the same rule: the share of agreeing places.
-                let (sketch_a, sketch_b) = (sketches.sketch(a), sketches.sketch(b));
-                let share = agreeing_bytes(sketch_a, sketch_b) as f64 / sketch_a.len() as f64;
-                assert_eq!(may_be, share >= settings.threshold, "{a} and {b}");
+                let differ =
+                    disagreeing_places(representatives.sketch(a), representatives.sketch(b));
+                assert_eq!(
+                    differ as usize,
+                    128 - agreeing_low_bits(&x.signature, &y.signature),
+                    "{a} and {b}"
+                );
+                let may_be = differ <= most;
                 if near_similarity(x, y, &settings).is_some() {
                     assert!(may_be, "{a} and {b} are near copies");
                     near += 1;
@@ -1096,53 +921,96 @@ mod tests {
     }
 
     #[test]
-    fn sketches_of_one_length_then_another_are_each_found_where_they_were_put() {
-        // Three of 4 places (found by multiplying), then one of 2 and one of 6: from there
-        // the list keeps where each starts, the first three's too. Cleared, it starts over.
-        let signatures: [&[u32]; 5] = [
-            &[1, 2, 3, 4],
-            &[5, 6, 7, 8],
-            &[9, 10, 11, 12],
-            &[13, 14],
-            &[15, 16, 17, 18, 19, 20],
-        ];
-        let mut sketches = Sketches::default();
-        for round in 0..2 {
-            sketches.clear();
-            for (member, signature) in signatures.iter().enumerate() {
-                sketches.push(signature);
-                for (earlier, signature) in signatures.iter().enumerate().take(member + 1) {
-                    let expected: Vec<u8> = signature.iter().map(|&e| e as u8).collect();
-                    assert_eq!(
-                        sketches.sketch(earlier),
-                        expected,
-                        "{round} {member} {earlier}"
-                    );
-                }
+    fn representatives_hold_every_band_key_and_note_short_signatures() {
+        let settings = Settings::DEFAULT;
+        let made: Vec<Fingerprint> = [STORY, "Owls were counted in the valley."]
+            .iter()
+            .map(|text| fingerprint(text))
+            .collect();
+        let short = Fingerprint {
+            exact: 7,
+            signature: made[0].signature[..10].into(),
+        };
+        let fingerprints = [&made[0], &short, &made[1]];
+        let mut representatives = Representatives::of(3, |set| fingerprints[set], &settings);
+        assert_eq!(representatives.odd, vec![1]);
+        // The short signature has two whole bands of four entries.
+        assert_eq!(representatives.bands_of, vec![32, 2, 32]);
+        for band in [0, 1, 2, 15, 16, 17, 31] {
+            if band == BANDS_A_PASS {
+                representatives.read_keys(band, |set| fingerprints[set], &settings);
             }
-            assert_eq!(sketches.members, 5);
+            let mut listed = Vec::new();
+            representatives.band_entries(band, |set, key| listed.push((set, key)));
+            let expected: Vec<(usize, u32)> = fingerprints
+                .iter()
+                .enumerate()
+                .filter_map(|(set, print)| {
+                    Some((set, (print.band_key(band, &settings)? >> 32) as u32))
+                })
+                .collect();
+            assert_eq!(listed, expected, "band {band}");
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        assert!(sketches.rows().is_none());
+        assert_eq!(
+            representatives.odd_pairs(&[0, 1, 2]),
+            Some(vec![(0, 1), (1, 2)])
+        );
+        let full = Representatives::of(2, |set| &made[set], &settings);
+        assert!(full.bands_of.is_empty() && full.odd_pairs(&[0, 1]).is_none());
     }
 
     #[test]
-    fn agreeing_bytes_counts_every_place_of_the_shorter_string() {
-        let count = |a: &[u8], b: &[u8]| a.iter().zip(b).filter(|(x, y)| x == y).count();
-        let long: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 13) as u8).collect();
-        let other: Vec<u8> = (0..4100u32).map(|i| (i * 5 % 13) as u8).collect();
-        for (a, b) in [
-            (&long[..], &other[..]),
-            (&other[..], &long[..]),
-            (&long[..20], &other[..40]),
-            (&long[..128], &long[..128]),
-            (&long[..0], &other[..3]),
-        ] {
-            assert_eq!(agreeing_bytes(a, b), count(a, b), "{} {}", a.len(), b.len());
-        }
-        assert_eq!(agreeing_bytes(&long, &long), 5000);
+    fn signatures_of_other_lengths_give_the_pairs_of_every_bucket_pair() {
+        // Signatures of 128 entries, and shorter and longer ones (not made with these
+        // settings, but a fingerprint read from bytes may be so): without sketches for the
+        // odd ones, the pairs are still those of comparing every two.
+        let settings = Settings::DEFAULT;
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(3);
+        let base: Vec<u32> = (0..200).map(|_| numbers.below(8) as u32).collect();
+        let fingerprints: Vec<Fingerprint> = (0..40)
+            .map(|at| {
+                let length = [128, 128, 64, 130, 128][at % 5];
+                let mut signature = base[..length].to_vec();
+                for _ in 0..at {
+                    let place = numbers.below(length as u64) as usize;
+                    signature[place] = numbers.below(8) as u32;
+                }
+                Fingerprint {
+                    exact: at as u64 + 1,
+                    signature: signature.into_boxed_slice(),
+                }
+            })
+            .collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let found: Vec<(usize, usize)> = find(&refs, &settings)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        let expected = pairs_by_brute_force(&refs, &settings);
+        assert!(expected.len() >= 40, "{}", expected.len());
+        assert!(expected.iter().any(|&(a, b)| a % 5 == 2 || b % 5 == 3));
+        assert_eq!(found, expected);
     }
 
+    #[test]
+    fn disagreeing_places_counts_every_two_bit_place() {
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(11);
+        for _ in 0..50 {
+            let x: Vec<u64> = (0..4).map(|_| numbers.below(u64::MAX)).collect();
+            let mut y = x.clone();
+            for _ in 0..numbers.below(40) {
+                let (word, place) = (numbers.below(4) as usize, numbers.below(32));
+                y[word] ^= (1 + numbers.below(3)) << (2 * place);
+            }
+            let naive: u32 = (0..128)
+                .map(|place| {
+                    let field = |w: &[u64]| (w[place / 32] >> (2 * (place % 32))) & 3;
+                    u32::from(field(&x) != field(&y))
+                })
+                .sum();
+            assert_eq!(disagreeing_places(&x, &y), naive);
+        }
+    }
     /// `count` signatures of the default length sharing band `band`'s rows, from few values
     /// (so that unrelated ones agree on one place in sixteen, more than real ones), and
     /// versions of some of them with 50 to 75 places changed: pairs on both sides of the 64
@@ -1174,73 +1042,12 @@ mod tests {
         signatures
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    fn agreeing(a: &[u32], b: &[u32]) -> usize {
-        a.iter().zip(b).filter(|(x, y)| x == y).count()
-    }
-
     #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn the_shared_place_pairs_bound_is_the_least_any_near_pair_can_have() {
-        assert_eq!(least_shared_place_pairs(32, 4, 64), Some(29));
-        // 60 agreements over 31 bands of 4: 29 bands with 2, 2 bands with 1.
-        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31 * 2), Some(31));
-        // Bands of one place have no pairs of places; agreements fit one a band.
-        assert_eq!(least_shared_place_pairs(32, 1, 16), None);
-        assert_eq!(least_shared_place_pairs(32, 4, 4 + 31), None);
-        assert_eq!(least_shared_place_pairs(1, 4, 3), None);
-    }
-
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
-    fn pairs_sharing_place_pairs_include_every_near_pair_once() {
-        let settings = Settings::DEFAULT;
-        let needed = agreements_needed(settings.hashes, settings.threshold).unwrap_or(0);
-        for band in [0, 13, 31] {
-            let signatures = crowded_bucket(300, band, band as u64 + 1);
-            let refs: Vec<&[u32]> = signatures.iter().map(Vec::as_slice).collect();
-            let mut visited = Vec::new();
-            assert!(for_each_pair_sharing_place_pairs(
-                &refs,
-                band,
-                &settings,
-                |x, y| visited.push((x, y))
-            ));
-            visited.sort_unstable();
-            let before = visited.len();
-            visited.dedup();
-            assert_eq!(visited.len(), before, "a pair visited twice");
-            let mut near = 0;
-            for x in 0..refs.len() {
-                for y in x + 1..refs.len() {
-                    let agree = agreeing(refs[x], refs[y]);
-                    if agree >= needed {
-                        near += 1;
-                        assert!(visited.binary_search(&(x, y)).is_ok(), "{x} {y}: {agree}");
-                    }
-                }
-            }
-            // Near pairs and pairs just below were made, and most pairs are left out.
-            assert!(near >= 20, "{near}");
-            assert!(visited.len() < 300 * 299 / 2 / 10, "{}", visited.len());
-        }
-        // Signatures of another length: not searched this way.
-        let short = [1u32; 64];
-        assert!(!for_each_pair_sharing_place_pairs(
-            &[&short[..], &short[..]],
-            0,
-            &settings,
-            |_, _| {}
-        ));
-    }
-
-    #[test]
-    #[cfg(not(target_arch = "wasm32"))]
     fn a_crowded_bucket_gives_the_pairs_of_every_bucket_pair() {
-        // More members in one bucket than `PLACE_PAIR_MEMBERS`, so `find` searches it through
-        // the pairs of places; every pair compared directly must give the same pairs.
+        // Many tiles of members in one bucket, near pairs among them and pairs just below:
+        // the sketches' walk must give the pairs of comparing every two.
         let settings = Settings::DEFAULT;
-        let fingerprints: Vec<Fingerprint> = crowded_bucket(PLACE_PAIR_MEMBERS + 100, 5, 9)
+        let fingerprints: Vec<Fingerprint> = crowded_bucket(700, 5, 9)
             .into_iter()
             .enumerate()
             .map(|(at, signature)| Fingerprint {
@@ -1276,20 +1083,28 @@ mod tests {
 
     #[test]
     fn the_tiled_walk_visits_the_pairs_the_sketches_let_through() {
-        let agreements = Agreements::new(&Settings::DEFAULT);
-        let mut sketches = Sketches::default();
-        for signature in crowded_bucket(150, 2, 4) {
-            sketches.push(&signature);
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        assert!(sketches.rows().is_some());
+        let settings = Settings::DEFAULT;
+        let fingerprints: Vec<Fingerprint> = crowded_bucket(150, 2, 4)
+            .into_iter()
+            .enumerate()
+            .map(|(at, signature)| Fingerprint {
+                exact: at as u64 + 1,
+                signature: signature.into_boxed_slice(),
+            })
+            .collect();
+        let representatives = Representatives::of(150, |set| &fingerprints[set], &settings);
+        let rows: Vec<u64> = (0..150)
+            .flat_map(|set| representatives.sketch(set).to_vec())
+            .collect();
         let mut visited = Vec::new();
-        sketches.for_each_pair_that_may_be_near(&agreements, |x, y| visited.push((x, y)));
+        representatives.for_each_pair_that_may_be_near(&rows, |x, y| visited.push((x, y)));
         visited.sort_unstable();
         let mut expected = Vec::new();
         for x in 0..150 {
             for y in x + 1..150 {
-                if sketches.may_be_near(x, y, &agreements) {
+                let agree =
+                    agreeing_low_bits(&fingerprints[x].signature, &fingerprints[y].signature);
+                if agree >= 64 {
                     expected.push((x, y));
                 }
             }
