@@ -5,9 +5,7 @@
 use super::lexicon::lexicon;
 use crate::text::patterns::word_line;
 use crate::text::{ascii_prefix_len, ends_sentence, is_letter, is_unspaced_script, ArticleWords};
-#[cfg(any(target_arch = "wasm32", test))]
 use crate::text::{bytes_in_range, load_eight, EACH, HIGH_BITS};
-#[cfg(any(not(target_arch = "wasm32"), test))]
 use crate::text::{count_byte_pairs, count_bytes, is_utf8_continuation};
 
 /// Paragraphs with at most this many words may get their lowercase words as strings, for
@@ -89,37 +87,38 @@ pub fn measure_into(
     };
     let words = table.push_paragraph(text);
     let table_words = table.words(words.clone());
-    // Room for every word and, since a content word is one of those, for as many content
-    // words: the one vector is allocated once, not regrown word by word.
-    let mut tokens = Tokens {
-        words: Vec::with_capacity(table_words.len() * 2),
-        ..Tokens::default()
-    };
+    let count = table_words.len();
+    // Every word, then the content words after them, in one vector allocated once: sized
+    // for every word being a content word, then cut to the content words found. Each
+    // word's hash is written to both halves and the content half moves on only past a
+    // content word, so the loop takes no branch on a word's kind.
+    let mut hashes = vec![0; count * 2];
+    let (all, content) = hashes.split_at_mut(count);
+    let mut content_words = 0;
     for (index, word) in table_words.iter().enumerate() {
         let traits = word.traits;
         let hash = word.hash;
-        features.words += 1;
-        tokens.words.push(hash);
+        all[index] = hash;
+        content[content_words] = hash;
         let is_stopword = traits.is_stopword();
+        let number = traits.is_number();
+        content_words += usize::from(!is_stopword && !number && traits.has_three_chars());
         features.stopwords += usize::from(is_stopword);
         let capitalized = traits.is_capitalized();
         features.capitalized += usize::from(capitalized);
-        if index > 0 && !is_stopword {
-            features.inner_content_words += 1;
-            features.inner_capitalized += usize::from(capitalized);
-        }
-        let number = traits.is_number();
+        let inner_content = index > 0 && !is_stopword;
+        features.inner_content_words += usize::from(inner_content);
+        features.inner_capitalized += usize::from(inner_content && capitalized);
         features.has_digits |= traits.has_digit();
         features.numbers += usize::from(number);
     }
-    // The content words after all the words.
-    tokens.content_start = tokens.words.len();
-    for word in table_words {
-        let traits = word.traits;
-        if !traits.is_stopword() && !traits.is_number() && traits.has_three_chars() {
-            tokens.words.push(word.hash);
-        }
-    }
+    features.words = count;
+    hashes.truncate(count + content_words);
+    let mut tokens = Tokens {
+        words: hashes,
+        content_start: count,
+        word_line: String::new(),
+    };
     let may_be_read_as_words = features.has_digits
         || tokens
             .hashes()
@@ -142,10 +141,11 @@ pub fn measure_into(
 fn measure_characters(text: &str, features: &mut Features) {
     let bytes = text.as_bytes();
     // The page's build has no vectors: there eight bytes at a time in a 64-bit number.
-    #[cfg(target_arch = "wasm32")]
-    let counts = byte_counts_by_eights(bytes);
-    #[cfg(not(target_arch = "wasm32"))]
-    let counts = byte_counts(bytes);
+    let counts = if cfg!(target_arch = "wasm32") {
+        byte_counts_by_eights(bytes)
+    } else {
+        byte_counts(bytes)
+    };
     features.chars += counts.chars;
     features.letters += counts.letters;
     features.code_symbols += counts.code_symbols;
@@ -179,7 +179,6 @@ struct ByteCounts {
 }
 
 /// [`ByteCounts`] in branch-free passes over the bytes, which the native compiler vectorises.
-#[cfg(any(not(target_arch = "wasm32"), test))]
 fn byte_counts(bytes: &[u8]) -> ByteCounts {
     ByteCounts {
         chars: count_bytes(bytes, |b| !is_utf8_continuation(b)),
@@ -201,7 +200,6 @@ fn byte_counts(bytes: &[u8]) -> ByteCounts {
 /// [`bytes_in_range`]) and counted with `count_ones`, in one pass instead of four. The last
 /// bytes (fewer than nine: a sentence end reads the byte after it) are counted the same way
 /// from a copy padded with zero bytes, which are of no kind but characters, not counted.
-#[cfg(any(target_arch = "wasm32", test))]
 fn byte_counts_by_eights(bytes: &[u8]) -> ByteCounts {
     let one = |chunk: u64, byte: u8| bytes_in_range(chunk, byte, byte);
     let mut counts = ByteCounts::default();
