@@ -27,14 +27,13 @@ mod word_table;
 mod words;
 
 pub use bytes::{
-    alphanumeric_prefix_len, ascii_prefix_len, count_byte_pairs, count_bytes, find_any_of_three,
-    is_utf8_continuation,
+    alphanumeric_prefix_len, ascii_prefix_len, count_bytes, find_any_of_three, is_utf8_continuation,
 };
 /// For the wasm build's eight-byte counts in `clean::features`.
 pub use bytes::{bytes_in_range, load_eight, EACH, HIGH_BITS};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
-pub use word_set::FirstWordFilter;
+pub use word_set::{FirstWordFilter, WordSet};
 pub use word_table::{ArticleWords, TableWord, WordTraits};
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_letter, is_unspaced_script,
