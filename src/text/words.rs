@@ -224,6 +224,21 @@ impl<'a, const HASHED: bool> Iterator for WordScanner<'a, HASHED> {
     type Item = HashedWord<'a>;
 
     fn next(&mut self) -> Option<HashedWord<'a>> {
+        self.scan_next()
+    }
+}
+
+impl<'a, const HASHED: bool> WordScanner<'a, HASHED> {
+    /// [`Iterator::next`], compiled into the caller: for the loop that fills the article's
+    /// word table, the one caller that runs on every word of every paragraph, where the
+    /// call and the word handed back through memory cost about a tenth of the scan.
+    #[inline(always)]
+    pub fn next_inlined(&mut self) -> Option<HashedWord<'a>> {
+        self.scan_next()
+    }
+
+    #[inline(always)]
+    fn scan_next(&mut self) -> Option<HashedWord<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut index = self.position;
