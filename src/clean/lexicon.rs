@@ -221,10 +221,12 @@ pub fn lexicon() -> &'static Lexicon {
             .map(|opening| opening.len())
             .max()
             .unwrap_or(0),
-        byline_openings: byline_openings()
-            .filter_map(|opening| opening.first().copied())
-            .map(word_hash)
-            .collect(),
+        byline_openings: WordSet::from(
+            byline_openings()
+                .filter_map(|opening| opening.first().copied())
+                .map(word_hash)
+                .collect::<HashSetOfWords>(),
+        ),
         byline_stop_words: entries(without_comments!(include_str!("lexicon/byline_words.txt")))
             .collect(),
         date_line_words: entries(without_comments!(include_str!(

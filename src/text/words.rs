@@ -237,7 +237,9 @@ impl<'a, const HASHED: bool> WordScanner<'a, HASHED> {
         self.scan_next()
     }
 
-    #[inline(always)]
+    // Compiled into its callers natively only: in the page's build, forcing it in made the
+    // scanner's callers larger (2 KB of the .wasm) for a loop the page does not run inlined.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn scan_next(&mut self) -> Option<HashedWord<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
