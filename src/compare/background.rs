@@ -51,26 +51,13 @@ struct Table {
     /// `keys[bucket_starts[b]..bucket_starts[b + 1]]`. Empty for an empty table, and in the
     /// WebAssembly build.
     bucket_starts: Vec<u32>,
-    /// Each key's bits below its bucket's and its Zipf value in tenths, in one `u16` per key
-    /// in the order of `keys`: a bucket's lookup reads these alone (15 KB, against 37 KB for
-    /// the keys and the values, so that more of them stay in the first-level cache between
-    /// articles), and no second array for the value. Empty where `bucket_starts` is.
-    bucket_entries: Vec<u16>,
 }
-
-/// Bits of a key below its bucket's, which [`Table::bucket_entries`] keep beside the value.
-const KEY_BITS_IN_BUCKET: u32 = HASH_BITS - BUCKET_BITS;
-const _: () = assert!(
-    KEY_BITS_IN_BUCKET == 8,
-    "a bucket entry holds a key's low byte"
-);
 
 impl Table {
     /// The table of sorted, distinct `keys` and their Zipf values in tenths, with the
     /// bounds of their buckets except in the WebAssembly build (see [`BUCKET_BITS`]).
     fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
         let mut bucket_starts = Vec::new();
-        let mut bucket_entries = Vec::new();
         if !cfg!(target_arch = "wasm32") {
             bucket_starts.reserve_exact((1 << BUCKET_BITS) + 1);
             let mut index = 0;
@@ -80,17 +67,11 @@ impl Table {
                 }
                 bucket_starts.push(index as u32);
             }
-            bucket_entries = keys
-                .iter()
-                .zip(&zipf_tenths)
-                .map(|(&key, &tenths)| u16::from_le_bytes([tenths, key as u8]))
-                .collect();
         }
         Table {
             keys,
             zipf_tenths,
             bucket_starts,
-            bucket_entries,
         }
     }
 
@@ -113,19 +94,15 @@ impl Table {
         ) else {
             return None;
         };
-        let low_byte = key as u8;
-        let entries = self.bucket_entries.get(start as usize..end as usize)?;
-        let [tenths, _] = entries
-            .iter()
-            .find(|entry| entry.to_le_bytes()[1] == low_byte)?
-            .to_le_bytes();
-        Some(tenths)
+        let (start, end) = (start as usize, end as usize);
+        let offset = self.keys.get(start..end)?.iter().position(|&k| k == key)?;
+        self.zipf_tenths.get(start + offset).copied()
     }
 }
 
 /// The bucket of a key in [`Table::bucket_starts`].
 fn bucket_of(key: u32) -> u32 {
-    key >> KEY_BITS_IN_BUCKET
+    key >> (HASH_BITS - BUCKET_BITS)
 }
 
 /// The zipf value of a listed word's band, in tenths.
