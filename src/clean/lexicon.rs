@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 use crate::text::patterns::{
     alternatives, lexicon_lines, literal_alternatives, Rule, IGNORING_ASCII_CASE,
 };
-use crate::text::{word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords};
+use crate::text::{
+    word_hash, word_hashes, FirstWordFilter, HashMapOfWords, HashSetOfWords, WordSet,
+};
 
 /// Where a boilerplate phrase applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +142,9 @@ pub struct Lexicon {
     pub byline_opening_max_words: usize,
     /// First words of byline openings ("by", "written", "author"), as [`word_hash`]es: a
     /// paragraph without one among its first words is no byline, and needs no closer look.
-    pub byline_openings: HashSetOfWords,
+    /// A [`WordSet`]: the first 30 words of most paragraphs are asked, and one bit test
+    /// answers for most of them.
+    pub byline_openings: WordSet,
     /// Role and outlet words that end an author's name in a byline.
     pub byline_stop_words: HashSet<&'static str>,
     /// Words that may stand beside a date in a date line (`date_line_words.txt`).
@@ -217,10 +221,12 @@ pub fn lexicon() -> &'static Lexicon {
             .map(|opening| opening.len())
             .max()
             .unwrap_or(0),
-        byline_openings: byline_openings()
-            .filter_map(|opening| opening.first().copied())
-            .map(word_hash)
-            .collect(),
+        byline_openings: WordSet::from(
+            byline_openings()
+                .filter_map(|opening| opening.first().copied())
+                .map(word_hash)
+                .collect::<HashSetOfWords>(),
+        ),
         byline_stop_words: entries(without_comments!(include_str!("lexicon/byline_words.txt")))
             .collect(),
         date_line_words: entries(without_comments!(include_str!(

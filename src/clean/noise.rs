@@ -140,11 +140,12 @@ pub fn byline_segment(text: &str) -> Option<&str> {
 /// opening: a byline, or an opening on a line of its own, holds one, so a paragraph without
 /// one needs no closer look.
 pub fn has_byline_opening_word(tokens: &Tokens, within: usize) -> bool {
+    let openings = &lexicon().byline_openings;
     tokens
         .hashes()
         .iter()
         .take(within)
-        .any(|word| lexicon().byline_openings.contains(word))
+        .any(|word| openings.contains(word))
 }
 
 /// "By Jane Doe, Example News Correspondent": an opening, then a capitalised name.

@@ -38,7 +38,6 @@ const UNLISTED_ZIPF: f64 = 3.5;
 /// term of every article is looked up; the search was 4% of the CPU time of cleaning alone).
 /// The bounds take 16 KB, beside the keys' 30 KB: both stay in the first-level cache. The
 /// WebAssembly build keeps the binary search, whose code weighs less in the page.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 const BUCKET_BITS: u32 = 12;
 
 /// The decoded list: word keys (top [`HASH_BITS`] bits of the hash), sorted, and each key's
@@ -55,26 +54,19 @@ struct Table {
 }
 
 impl Table {
-    /// The table of sorted, distinct `keys` and their Zipf values in tenths.
-    #[cfg(target_arch = "wasm32")]
+    /// The table of sorted, distinct `keys` and their Zipf values in tenths, with the
+    /// bounds of their buckets except in the WebAssembly build (see [`BUCKET_BITS`]).
     fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
-        Table {
-            keys,
-            zipf_tenths,
-            bucket_starts: Vec::new(),
-        }
-    }
-
-    /// The table of sorted, distinct `keys` and their Zipf values in tenths.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn new(keys: Vec<u32>, zipf_tenths: Vec<u8>) -> Table {
-        let mut bucket_starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
-        let mut index = 0;
-        for bucket in 0..=1u32 << BUCKET_BITS {
-            while keys.get(index).is_some_and(|&key| bucket_of(key) < bucket) {
-                index += 1;
+        let mut bucket_starts = Vec::new();
+        if !cfg!(target_arch = "wasm32") {
+            bucket_starts.reserve_exact((1 << BUCKET_BITS) + 1);
+            let mut index = 0;
+            for bucket in 0..=1u32 << BUCKET_BITS {
+                while keys.get(index).is_some_and(|&key| bucket_of(key) < bucket) {
+                    index += 1;
+                }
+                bucket_starts.push(index as u32);
             }
-            bucket_starts.push(index as u32);
         }
         Table {
             keys,
@@ -88,14 +80,13 @@ impl Table {
         self.zipf_tenths(key).map(zipf_of_tenths)
     }
 
-    #[cfg(target_arch = "wasm32")]
+    /// The Zipf value in tenths of a listed key: from its bucket, or in the WebAssembly
+    /// build (no buckets) by a binary search of the keys.
     fn zipf_tenths(&self, key: u32) -> Option<u8> {
-        let index = self.keys.binary_search(&key).ok()?;
-        Some(self.zipf_tenths[index])
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    fn zipf_tenths(&self, key: u32) -> Option<u8> {
+        if cfg!(target_arch = "wasm32") {
+            let index = self.keys.binary_search(&key).ok()?;
+            return Some(self.zipf_tenths[index]);
+        }
         let bucket = bucket_of(key) as usize;
         let (Some(&start), Some(&end)) = (
             self.bucket_starts.get(bucket),
@@ -110,7 +101,6 @@ impl Table {
 }
 
 /// The bucket of a key in [`Table::bucket_starts`].
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn bucket_of(key: u32) -> u32 {
     key >> (HASH_BITS - BUCKET_BITS)
 }

@@ -17,9 +17,9 @@ pub fn count_bytes(bytes: &[u8], predicate: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
-/// Number of adjacent byte pairs that satisfy `predicate`, counted like [`count_bytes`].
-/// (The wasm build counts its one use, sentence ends, eight bytes at a time instead.)
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+/// Number of adjacent byte pairs that satisfy `predicate`, counted like [`count_bytes`]: the
+/// definition the paragraph features' one-pass count of sentence ends is tested against.
+#[cfg(test)]
 pub fn count_byte_pairs(bytes: &[u8], predicate: impl Fn(u8, u8) -> bool) -> usize {
     let (Some(firsts), Some(seconds)) =
         (bytes.get(..bytes.len().saturating_sub(1)), bytes.get(1..))

@@ -26,19 +26,14 @@ mod word_set;
 mod word_table;
 mod words;
 
-/// For the native build's sentence-end count in `clean::features` (the wasm build counts
-/// eight bytes at a time there, with these next ones).
-#[cfg(any(not(target_arch = "wasm32"), test))]
-pub use bytes::count_byte_pairs;
 pub use bytes::{
     alphanumeric_prefix_len, ascii_prefix_len, count_bytes, find_any_of_three, is_utf8_continuation,
 };
 /// For the wasm build's eight-byte counts in `clean::features`.
-#[cfg(any(target_arch = "wasm32", test))]
 pub use bytes::{bytes_in_range, load_eight, EACH, HIGH_BITS};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
-pub use word_set::FirstWordFilter;
+pub use word_set::{FirstWordFilter, WordSet};
 pub use word_table::{ArticleWords, TableWord, WordTraits};
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_letter, is_unspaced_script,

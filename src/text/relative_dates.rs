@@ -244,13 +244,8 @@ pub fn spoken_dates_of_words(
     // words that are not ASCII one by one. Made only when read: without the article's date,
     // only a month name can start a day or a run of days, and many texts name none.
     let resolving = published.is_some() || date_words.any_month;
-    let lowered = if resolving {
-        text.to_ascii_lowercase()
-    } else {
-        String::new()
-    };
-    let mut others = String::new();
-    let tokens = resolving.then(|| date_words.tokens(&lowered, &mut others));
+    let (mut lowered, mut others) = (String::new(), String::new());
+    let tokens = resolving.then(|| date_words.tokens_of(text, &mut lowered, &mut others));
     if let Some(tokens) = &tokens {
         let mut index = 0;
         while index < tokens.len() {
@@ -264,9 +259,8 @@ pub fn spoken_dates_of_words(
         let word_line = || match &tokens {
             Some(tokens) => year_windows_line(tokens),
             None => {
-                let lowered = text.to_ascii_lowercase();
-                let mut others = String::new();
-                year_windows_line(&date_words.tokens(&lowered, &mut others))
+                let (mut lowered, mut others) = (String::new(), String::new());
+                year_windows_line(&date_words.tokens_of(text, &mut lowered, &mut others))
             }
         };
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
@@ -351,6 +345,18 @@ impl DateWords {
         });
     }
 
+    /// [`DateWords::tokens`] of `text`, the text the words were pushed from, lowercased here
+    /// into `lowered` (and `others`).
+    fn tokens_of<'a>(
+        &self,
+        text: &str,
+        lowered: &'a mut String,
+        others: &'a mut String,
+    ) -> Vec<Token<'a>> {
+        *lowered = text.to_ascii_lowercase();
+        self.tokens(lowered, others)
+    }
+
     /// The words, lowercase, from `lowered` (the text they were pushed from with its ASCII
     /// letters lowercased, so that an ASCII word's lowercase form stands where the word
     /// does) and `others`, into which the other words are lowercased here.
@@ -384,8 +390,8 @@ impl DateWords {
 
 /// The [`word_line`](super::patterns::word_line) of a text from its lowercase tokens.
 #[cfg(test)]
-fn word_line_of(tokens: &[Token], capacity: usize) -> String {
-    let mut line = String::with_capacity(capacity);
+fn word_line_of(tokens: &[Token]) -> String {
+    let mut line = String::new();
     for (index, token) in tokens.iter().enumerate() {
         if index > 0 {
             line.push(' ');
@@ -742,10 +748,9 @@ mod tests {
             for word in crate::text::words(text) {
                 date_words.push(word, word.as_ptr() as usize - text.as_ptr() as usize);
             }
-            let lowered = text.to_ascii_lowercase();
-            let mut others = String::new();
-            let tokens = date_words.tokens(&lowered, &mut others);
-            let line = word_line_of(&tokens, 0);
+            let (mut lowered, mut others) = (String::new(), String::new());
+            let tokens = date_words.tokens_of(text, &mut lowered, &mut others);
+            let line = word_line_of(&tokens);
             assert_eq!(line, crate::text::patterns::word_line(text), "{text:?}");
             // The month of each word, looked up by its lowercase form as the line has it.
             for (token, word) in tokens.iter().zip(&date_words.words) {

@@ -43,6 +43,18 @@ impl WordSet {
     }
 }
 
+impl From<HashSetOfWords> for WordSet {
+    /// The set of `words` with its filter: for a word list built as a hash set, without a
+    /// second copy of the building code in the page.
+    fn from(words: HashSetOfWords) -> Self {
+        let mut filter = FirstWordFilter::default();
+        for &hash in &words {
+            filter.insert(hash);
+        }
+        WordSet { words, filter }
+    }
+}
+
 impl FromIterator<u64> for WordSet {
     fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
         let mut set = WordSet::default();

@@ -6,7 +6,6 @@
 //!
 //! [`word_hash`]: super::word_hash
 
-use super::bytes::{bytes_in_range, HIGH_BITS};
 use super::stopwords::stopwords;
 use super::word_set::WordSet;
 use super::words::{hashed_words, HashedWord};
@@ -25,40 +24,24 @@ impl WordTraits {
 
     /// The traits of a word token (of [`hashed_words`](super::hashed_words)).
     pub fn of(word: &HashedWord<'_>) -> WordTraits {
-        Self::of_word_in(word, word.text, 0, stopwords())
+        let digits = word.text.bytes().filter(u8::is_ascii_digit).count();
+        Self::of_scanned(word, digits, stopwords())
     }
 
-    /// [`WordTraits::of`] the word at byte `start` of `text`, which holds it, given the
-    /// stopword set (looked up once per paragraph, not once per word).
-    fn of_word_in(
-        word: &HashedWord<'_>,
-        text: &str,
-        start: usize,
-        stopwords: &WordSet,
-    ) -> WordTraits {
+    /// [`WordTraits::of`] a word whose ASCII digits the scanner counted (`digits`, from
+    /// [`WordScanner::last_word_digits`](super::words::WordScanner::last_word_digits)),
+    /// given the stopword set (looked up once per paragraph, not once per word).
+    fn of_scanned(word: &HashedWord<'_>, digits: usize, stopwords: &WordSet) -> WordTraits {
         let bytes = word.text.as_bytes();
         let mut traits = 0;
         if stopwords.contains(&word.hash) {
             traits |= Self::STOPWORD;
         }
-        let (all_digits, any_digit) = match digits_of_short_ascii(word, text.as_bytes(), start) {
-            Some(flags) => flags,
-            None => {
-                // Words are a few bytes long: two flags in one plain loop beat a vectorised
-                // count.
-                let (mut all_digits, mut any_digit) = (true, false);
-                for &byte in bytes {
-                    let digit = byte.is_ascii_digit();
-                    all_digits &= digit;
-                    any_digit |= digit;
-                }
-                (all_digits, any_digit)
-            }
-        };
-        if all_digits {
+        // A digit is one byte: a word of digits only has as many digits as bytes.
+        if digits == bytes.len() {
             traits |= Self::DIGITS_ONLY;
         }
-        if any_digit {
+        if digits > 0 {
             traits |= Self::HAS_DIGIT;
         }
         // An ASCII word has a character per byte; another needs its characters counted.
@@ -117,26 +100,6 @@ impl WordTraits {
     pub fn is_content_word(self) -> bool {
         !self.is_stopword() && (self.has_three_chars() || self.has_digit())
     }
-}
-
-/// Whether the word (at byte `start` of `text`) is all ASCII digits and whether it holds one,
-/// for an ASCII word of at most eight bytes with eight bytes of text from its start (most
-/// words): its bytes read as one number and tested all at once. `None` for the others.
-fn digits_of_short_ascii(word: &HashedWord<'_>, text: &[u8], start: usize) -> Option<(bool, bool)> {
-    let length = word.text.len();
-    if !word.ascii || length > 8 {
-        return None;
-    }
-    let chunk: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
-    // The word's bytes; the bytes after it are cleared to zero, which is no digit.
-    let in_word = if length == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (length * 8)) - 1
-    };
-    let bytes = u64::from_le_bytes(chunk) & in_word;
-    let digits = bytes_in_range(bytes, b'0', b'9') & in_word;
-    Some((digits == HIGH_BITS & in_word, digits != 0))
 }
 
 /// One word of the table: its span in its paragraph's text, its hash and traits.
@@ -208,9 +171,17 @@ impl ArticleWords {
     pub fn push_paragraph(&mut self, text: &str) -> std::ops::Range<usize> {
         let first = self.words.len();
         let stopwords = stopwords();
-        for word in hashed_words(text) {
+        let mut scanner = hashed_words(text);
+        loop {
+            // The page's build calls the scanner, which weighs less there.
+            let word = if cfg!(target_arch = "wasm32") {
+                scanner.next()
+            } else {
+                scanner.next_inlined()
+            };
+            let Some(word) = word else { break };
             let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-            let traits = WordTraits::of_word_in(&word, text, start, stopwords);
+            let traits = WordTraits::of_scanned(&word, scanner.last_word_digits(), stopwords);
             self.words.push(TableWord::new(start, &word, traits));
         }
         first..self.words.len()
@@ -342,8 +313,12 @@ mod tests {
     }
 
     #[test]
-    fn digits_read_eight_bytes_at_a_time_are_those_read_one_by_one() {
-        let pieces = ["0", "9", "5", "/", ":", "a", "Z", "-", "'", "é", " ", "@"];
+    fn the_scanners_digit_count_is_the_words_ascii_digits() {
+        // Digits, letters, joiners (straight and curly apostrophe, hyphen), a non-ASCII
+        // letter and a non-ASCII digit, separators: every word shape up to five pieces.
+        let pieces = [
+            "0", "9", "5", "/", ":", "a", "Z", "-", "'", "’", "é", "٣", " ", "@",
+        ];
         let mut texts = vec![String::new()];
         for _ in 0..5 {
             let longer: Vec<String> = texts
@@ -354,16 +329,16 @@ mod tests {
         }
         texts.push("1234567 12345678 123456789 abcdefgh 2024-06-30 x1 99th".into());
         for text in &texts {
-            for word in hashed_words(text) {
-                let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-                let table = WordTraits::of_word_in(&word, text, start, stopwords());
-                let alone = WordTraits::of_word_in(&word, word.text, 0, stopwords());
+            let mut scanner = hashed_words(text);
+            while let Some(word) = scanner.next() {
                 let digits = word.text.bytes().filter(u8::is_ascii_digit).count();
-                assert_eq!(table, alone, "{text:?}: {word:?}");
-                assert_eq!(table.has_digit(), digits > 0, "{text:?}: {word:?}");
+                assert_eq!(scanner.last_word_digits(), digits, "{text:?}: {word:?}");
+                let traits = WordTraits::of_scanned(&word, digits, stopwords());
+                assert_eq!(traits, WordTraits::of(&word), "{text:?}: {word:?}");
+                assert_eq!(traits.has_digit(), digits > 0, "{text:?}: {word:?}");
                 assert_eq!(
-                    table.is_number(),
-                    digits == word.text.len(),
+                    traits.is_number(),
+                    word.text.bytes().all(|byte| byte.is_ascii_digit()),
                     "{text:?}: {word:?}"
                 );
             }
