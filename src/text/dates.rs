@@ -394,32 +394,41 @@ fn iso_date_end(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 /// `[0-9]{1,2}(?:st|nd|rd|th)? (?:(?:de|del) )*[^ 0-9][^ ]* (?:(?:de|del) )*[0-9]{4}` then a
-/// space or the end. The fillers before the month are taken as many as there are first,
-/// then one fewer each time (one of them being the month), as the greedy star backtracks.
+/// space or the end. The fillers before the month are taken as many as there are first, as
+/// the greedy star does; when the word after them is no month, the engine's backtracking
+/// makes a filler the month, and the second star then takes the rest of the run, so every
+/// shorter count ends where the run ends: one walk over the run, linear in its length (a
+/// walk per count was quadratic on a long run of fillers).
 fn day_first_end(bytes: &[u8], start: usize) -> Option<usize> {
     let after_day = day_end(bytes, start)? + 1;
-    let after_fillers =
-        |count: usize| (0..count).try_fold(after_day, |at, _| filler_end(bytes, at));
-    let mut fillers = 0;
-    while filler_end(bytes, after_fillers(fillers)?).is_some() {
+    // The fillers after the day, as many as there are.
+    let (mut run_end, mut fillers) = (after_day, 0usize);
+    while let Some(next) = filler_end(bytes, run_end) {
+        run_end = next;
         fillers += 1;
     }
-    (0..=fillers).rev().find_map(|count| {
-        let month = after_fillers(count)?;
-        let first = *bytes.get(month)?;
-        if first == b' ' || first.is_ascii_digit() {
-            return None;
+    // All of them fillers: the month is the word after them.
+    let month_first = bytes.get(run_end).copied();
+    if let Some(first) = month_first {
+        if first != b' ' && !first.is_ascii_digit() {
+            let mut year = word_end_at(bytes, run_end);
+            if bytes.get(year) == Some(&b' ') {
+                year += 1;
+                while let Some(next) = filler_end(bytes, year) {
+                    year = next;
+                }
+                if let Some(end) = year_end(bytes, year) {
+                    return Some(end);
+                }
+            }
         }
-        let mut year = word_end_at(bytes, month);
-        if bytes.get(year) != Some(&b' ') {
-            return None;
-        }
-        year += 1;
-        while let Some(next) = filler_end(bytes, year) {
-            year = next;
-        }
-        year_end(bytes, year)
-    })
+    }
+    // Fewer: the month is a filler word, and the second star takes the rest of the run,
+    // which ends where the first one did, whichever count the engine tries.
+    if fillers > 0 {
+        return year_end(bytes, run_end);
+    }
+    None
 }
 
 /// `[0-9]{1,2}(?:st|nd|rd|th)?` at `start` followed by a space: where the space stands.
@@ -849,6 +858,27 @@ mod tests {
         }
         // The lines hold matches often enough for the comparison to mean something.
         assert!(matches > 400_000, "{matches}");
+    }
+
+    #[test]
+    fn a_long_run_of_fillers_is_read_as_the_pattern_reads_it() {
+        let regex = written_date_regex();
+        for fillers in [1, 2, 50, 3_000] {
+            for (before, after) in [
+                ("8 ", "nov 2024"),
+                ("8 ", "2024"),
+                ("8th ", "nov de 2024 x"),
+            ] {
+                let line = format!("{before}{}{after}", "de ".repeat(fillers));
+                let expected = regex.find_at(&line, 0).map(|matched| {
+                    (
+                        matched.start(),
+                        matched.end() - usize::from(matched.as_str().ends_with(' ')),
+                    )
+                });
+                assert_eq!(find_written_date(&line, 0), expected, "{fillers} {after}");
+            }
+        }
     }
 
     #[test]
