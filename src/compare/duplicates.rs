@@ -41,8 +41,9 @@ impl Settings {
         threshold: 0.5,
     };
 
+    /// Hashes per band; 0 without bands (settings a caller may give: then no pair is near).
     fn rows(&self) -> usize {
-        self.hashes / self.bands
+        self.hashes.checked_div(self.bands).unwrap_or(0)
     }
 }
 
@@ -654,18 +655,27 @@ impl Representatives {
     }
 
     /// Every pair of a bucket (`members`, sets in the bucket's order) with a member whose
-    /// signature is odd, as positions `x < y`; None when no set is odd, as with signatures
-    /// made with the settings.
+    /// signature is odd, as positions `x < y`, each pair once; None when none of the bucket's
+    /// sets is odd, as with signatures made with the settings. The odd members are found
+    /// first, so a bucket without one costs a search per member, not per pair.
     fn odd_pairs(&self, members: &[usize]) -> Option<Vec<(usize, usize)>> {
         if self.odd.is_empty() {
             return None;
         }
         let is_odd = |set: &usize| self.odd.binary_search(set).is_ok();
+        let odd_positions: Vec<usize> = (0..members.len())
+            .filter(|&x| is_odd(&members[x]))
+            .collect();
+        if odd_positions.is_empty() {
+            return None;
+        }
         let mut pairs = Vec::new();
-        for (x, set) in members.iter().enumerate() {
-            for (y, other) in members.iter().enumerate().skip(x + 1) {
-                if is_odd(set) || is_odd(other) {
-                    pairs.push((x, y));
+        for &odd in &odd_positions {
+            for other in 0..members.len() {
+                // A pair of two odd members is given once, by its first member.
+                let both_odd_seen = other < odd && is_odd(&members[other]);
+                if other != odd && !both_odd_seen {
+                    pairs.push((odd.min(other), odd.max(other)));
                 }
             }
         }
@@ -1040,6 +1050,57 @@ mod tests {
             signatures.push(signature);
         }
         signatures
+    }
+
+    #[test]
+    fn signatures_of_another_length_are_paired_as_comparing_every_two() {
+        // Fingerprints read from bytes may hold signatures shorter than the settings': their
+        // pairs skip the sketches and must still be those of comparing every two.
+        let settings = Settings::DEFAULT;
+        let fingerprints: Vec<Fingerprint> = crowded_bucket(160, 5, 3)
+            .into_iter()
+            .enumerate()
+            .map(|(at, mut signature)| {
+                if at % 7 == 3 {
+                    signature.truncate(100);
+                }
+                Fingerprint {
+                    exact: at as u64 + 1,
+                    signature: signature.into_boxed_slice(),
+                }
+            })
+            .collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let found: Vec<(usize, usize)> = find(&refs, &settings)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        let expected = pairs_by_brute_force(&refs, &settings);
+        assert!(
+            expected.iter().any(|&(a, b)| a % 7 == 3 || b % 7 == 3),
+            "no pair with a short signature"
+        );
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn settings_without_bands_find_the_exact_copies_only() {
+        let texts = [
+            STORY,
+            STORY,
+            &format!("{STORY} The council will meet again in May."),
+        ];
+        let fingerprints: Vec<Fingerprint> = texts.iter().map(|text| fingerprint(text)).collect();
+        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
+        let settings = Settings {
+            bands: 0,
+            ..Settings::DEFAULT
+        };
+        let found: Vec<(usize, usize)> = find(&refs, &settings)
+            .into_iter()
+            .map(|pair| (pair.a, pair.b))
+            .collect();
+        assert_eq!(found, vec![(0, 1)]);
     }
 
     #[test]
