@@ -134,6 +134,11 @@ fn file_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// The most room the line buffer keeps from one line to the next: more than any article's
+/// line needs (a long article is well under 1 MB of JSON), so the usual line reuses it, while
+/// one line of hundreds of megabytes does not hold that memory until the run ends.
+const KEPT_LINE_ROOM: usize = 4 << 20;
+
 /// A JSONL corpus read one line at a time (blank lines are passed over).
 pub struct JsonlLines {
     name: String,
@@ -208,7 +213,12 @@ impl JsonlLines {
     /// The next non-blank line, `None` at the end, or the error that stopped the reading.
     pub fn next_line(&mut self) -> Result<Option<JsonlLine>, CliError> {
         loop {
-            self.line.clear();
+            if self.line.capacity() > KEPT_LINE_ROOM {
+                // Room a rare huge line took is given back, not kept for the rest of the run.
+                self.line = Vec::new();
+            } else {
+                self.line.clear();
+            }
             let read = self
                 .reader
                 .read_until(b'\n', &mut self.line)
@@ -286,6 +296,35 @@ mod tests {
         for name in ["page.txt", "html", "page.html.txt", "-", "page.xhtml"] {
             assert_eq!(format_of_path(Path::new(name)), InputFormat::Text, "{name}");
         }
+    }
+
+    #[test]
+    fn a_huge_line_gives_its_room_back_for_the_next() {
+        let huge = format!(
+            "{{\"id\":\"a\",\"text\":\"{}\"}}\n",
+            "x".repeat(KEPT_LINE_ROOM + 1)
+        );
+        let small = "{\"id\":\"b\",\"text\":\"short\"}\n";
+        let mut lines = JsonlLines {
+            name: "test".into(),
+            reader: Box::new(io::Cursor::new(format!("{huge}{small}").into_bytes())),
+            line_number: 0,
+            format: InputFormat::Text,
+            line: Vec::new(),
+        };
+        let first = lines.next_line().unwrap().unwrap();
+        assert_eq!(
+            first.parsed.unwrap().document.text.len(),
+            KEPT_LINE_ROOM + 1
+        );
+        assert!(lines.line.capacity() > KEPT_LINE_ROOM);
+        let second = lines.next_line().unwrap().unwrap();
+        assert_eq!(second.parsed.unwrap().document.text, "short");
+        assert!(
+            lines.line.capacity() <= KEPT_LINE_ROOM,
+            "{}",
+            lines.line.capacity()
+        );
     }
 
     #[test]
