@@ -57,11 +57,6 @@ impl From<HashSetOfWords> for WordSet {
 
 impl FromIterator<u64> for WordSet {
     fn from_iter<I: IntoIterator<Item = u64>>(hashes: I) -> Self {
-        let mut set = WordSet::default();
-        for hash in hashes {
-            set.filter.insert(hash);
-            set.words.insert(hash);
-        }
-        set
+        WordSet::from(hashes.into_iter().collect::<HashSetOfWords>())
     }
 }
