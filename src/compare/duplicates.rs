@@ -671,9 +671,9 @@ impl Representatives {
         }
         let mut pairs = Vec::new();
         for &odd in &odd_positions {
-            for other in 0..members.len() {
+            for (other, other_set) in members.iter().enumerate() {
                 // A pair of two odd members is given once, by its first member.
-                let both_odd_seen = other < odd && is_odd(&members[other]);
+                let both_odd_seen = other < odd && is_odd(other_set);
                 if other != odd && !both_odd_seen {
                     pairs.push((odd.min(other), odd.max(other)));
                 }
@@ -991,12 +991,7 @@ mod tests {
                 }
             })
             .collect();
-        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
-        let found: Vec<(usize, usize)> = find(&refs, &settings)
-            .into_iter()
-            .map(|pair| (pair.a, pair.b))
-            .collect();
-        let expected = pairs_by_brute_force(&refs, &settings);
+        let (found, expected) = found_and_by_brute_force(&fingerprints, &settings);
         assert!(expected.len() >= 40, "{}", expected.len());
         assert!(expected.iter().any(|&(a, b)| a % 5 == 2 || b % 5 == 3));
         assert_eq!(found, expected);
@@ -1057,25 +1052,11 @@ mod tests {
         // Fingerprints read from bytes may hold signatures shorter than the settings': their
         // pairs skip the sketches and must still be those of comparing every two.
         let settings = Settings::DEFAULT;
-        let fingerprints: Vec<Fingerprint> = crowded_bucket(160, 5, 3)
-            .into_iter()
-            .enumerate()
-            .map(|(at, mut signature)| {
-                if at % 7 == 3 {
-                    signature.truncate(100);
-                }
-                Fingerprint {
-                    exact: at as u64 + 1,
-                    signature: signature.into_boxed_slice(),
-                }
-            })
-            .collect();
-        let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
-        let found: Vec<(usize, usize)> = find(&refs, &settings)
-            .into_iter()
-            .map(|pair| (pair.a, pair.b))
-            .collect();
-        let expected = pairs_by_brute_force(&refs, &settings);
+        let mut fingerprints = crowded_fingerprints(160, 5, 3);
+        for fingerprint in fingerprints.iter_mut().skip(3).step_by(7) {
+            fingerprint.signature = fingerprint.signature[..100].into();
+        }
+        let (found, expected) = found_and_by_brute_force(&fingerprints, &settings);
         assert!(
             expected.iter().any(|&(a, b)| a % 7 == 3 || b % 7 == 3),
             "no pair with a short signature"
@@ -1108,22 +1089,38 @@ mod tests {
         // Many tiles of members in one bucket, near pairs among them and pairs just below:
         // the sketches' walk must give the pairs of comparing every two.
         let settings = Settings::DEFAULT;
-        let fingerprints: Vec<Fingerprint> = crowded_bucket(700, 5, 9)
+        let fingerprints = crowded_fingerprints(700, 5, 9);
+        let (found, expected) = found_and_by_brute_force(&fingerprints, &settings);
+        assert!(expected.len() >= 100, "{}", expected.len());
+        assert_eq!(found, expected);
+    }
+
+    /// Pairs of positions, in order.
+    type Pairs = Vec<(usize, usize)>;
+
+    /// The fingerprints of [`crowded_bucket`]'s signatures, each its own exact text.
+    fn crowded_fingerprints(count: usize, band: usize, seed: u64) -> Vec<Fingerprint> {
+        crowded_bucket(count, band, seed)
             .into_iter()
             .enumerate()
             .map(|(at, signature)| Fingerprint {
                 exact: at as u64 + 1,
                 signature: signature.into_boxed_slice(),
             })
-            .collect();
+            .collect()
+    }
+
+    /// The pairs [`find`] gives of `fingerprints`, and those of comparing every two.
+    fn found_and_by_brute_force(
+        fingerprints: &[Fingerprint],
+        settings: &Settings,
+    ) -> (Pairs, Pairs) {
         let refs: Vec<&Fingerprint> = fingerprints.iter().collect();
-        let found: Vec<(usize, usize)> = find(&refs, &settings)
+        let found = find(&refs, settings)
             .into_iter()
             .map(|pair| (pair.a, pair.b))
             .collect();
-        let expected = pairs_by_brute_force(&refs, &settings);
-        assert!(expected.len() >= 100, "{}", expected.len());
-        assert_eq!(found, expected);
+        (found, pairs_by_brute_force(&refs, settings))
     }
 
     /// Every two fingerprints that share a band and pass the threshold, in order, found by
@@ -1145,14 +1142,7 @@ mod tests {
     #[test]
     fn the_tiled_walk_visits_the_pairs_the_sketches_let_through() {
         let settings = Settings::DEFAULT;
-        let fingerprints: Vec<Fingerprint> = crowded_bucket(150, 2, 4)
-            .into_iter()
-            .enumerate()
-            .map(|(at, signature)| Fingerprint {
-                exact: at as u64 + 1,
-                signature: signature.into_boxed_slice(),
-            })
-            .collect();
+        let fingerprints = crowded_fingerprints(150, 2, 4);
         let representatives = Representatives::of(150, |set| &fingerprints[set], &settings);
         let rows: Vec<u64> = (0..150)
             .flat_map(|set| representatives.sketch(set).to_vec())
