@@ -652,21 +652,7 @@ struct HeaviestKeys {
 
 impl HeaviestKeys {
     fn offer(&mut self, key: (u32, f32)) {
-        use std::cmp::Ordering::{Greater, Less};
-        if self.kept.len() == INDEX_TERMS
-            && self
-                .kept
-                .last()
-                .is_some_and(|lightest| heavier_key(&key, lightest) != Less)
-        {
-            return;
-        }
-        // After the keys it ties with, as a stable sort leaves it.
-        let at = self
-            .kept
-            .partition_point(|kept| heavier_key(kept, &key) != Greater);
-        self.kept.insert(at, key);
-        self.kept.truncate(INDEX_TERMS);
+        sorting::offer_to_heaviest(&mut self.kept, key, INDEX_TERMS, heavier_key);
     }
 
     /// The kept terms, heaviest first.

@@ -363,17 +363,7 @@ pub fn summarise_and_hash_words(
     // dropped.
     let mut heaviest: Vec<(f64, u64, StoryTerm)> = Vec::with_capacity(MAX_TERMS + 1);
     for (hash, count) in counts.iter() {
-        let weighed = weighed_term(hash, count);
-        if heaviest.len() == MAX_TERMS
-            && heaviest
-                .last()
-                .is_some_and(|lightest| heavier(&weighed, lightest) != Ordering::Less)
-        {
-            continue;
-        }
-        let at = heaviest.partition_point(|kept| heavier(kept, &weighed) != Ordering::Greater);
-        heaviest.insert(at, weighed);
-        heaviest.truncate(MAX_TERMS);
+        sorting::offer_to_heaviest(&mut heaviest, weighed_term(hash, count), MAX_TERMS, heavier);
     }
     let mut terms: Vec<StoryTerm> = heaviest.into_iter().map(|(_, _, term)| term).collect();
     sorting::sort_by_key(&mut terms, |term| term.hash);

@@ -28,6 +28,29 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
+/// Offers `item` to `kept`, the first `limit` (at most) of everything offered so far as a
+/// stable sort by `heavier` orders them (heaviest first, `Ordering::Less` for the heavier):
+/// an item no heavier than the lightest of a full list is dropped at once, any other goes in
+/// after the items it ties with. Keeping the few heaviest of many this way costs a
+/// comparison for most, where sorting them all and cutting would sort the many.
+pub fn offer_to_heaviest<T>(
+    kept: &mut Vec<T>,
+    item: T,
+    limit: usize,
+    heavier: impl Fn(&T, &T) -> Ordering,
+) {
+    if kept.len() >= limit
+        && kept
+            .last()
+            .is_none_or(|lightest| heavier(&item, lightest) != Ordering::Less)
+    {
+        return;
+    }
+    let at = kept.partition_point(|earlier| heavier(earlier, &item) != Ordering::Greater);
+    kept.insert(at, item);
+    kept.truncate(limit);
+}
+
 /// Sorts `items` by a key (stable: items with equal keys keep their order).
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
