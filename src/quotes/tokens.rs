@@ -86,6 +86,31 @@ pub struct Initial {
     pub capital: bool,
 }
 
+impl Initial {
+    /// The initial of `word` (neither letter nor capital for an empty word); an ASCII first
+    /// letter, nearly always, is read from its byte.
+    pub fn of(word: &str) -> Initial {
+        match word.as_bytes().first() {
+            Some(&byte) if byte.is_ascii() => Initial::of_ascii(byte),
+            _ => {
+                let first = word.chars().next();
+                Initial {
+                    letter: first.is_some_and(char::is_alphabetic),
+                    capital: first.is_some_and(char::is_uppercase),
+                }
+            }
+        }
+    }
+
+    /// The initial of a word whose first byte, ASCII, is `byte`.
+    fn of_ascii(byte: u8) -> Initial {
+        Initial {
+            letter: byte.is_ascii_alphabetic(),
+            capital: byte.is_ascii_uppercase(),
+        }
+    }
+}
+
 /// The bit of [`Token::kind`] that marks a word: above every character.
 const WORD: u32 = 1 << 31;
 
@@ -154,19 +179,8 @@ impl Token {
     /// byte, without slicing the word out of the text (which checks character boundaries).
     pub fn initial_in(&self, input: &str) -> Initial {
         match input.as_bytes().get(self.start) {
-            Some(&byte) if byte.is_ascii() => Initial {
-                letter: byte.is_ascii_alphabetic(),
-                capital: byte.is_ascii_uppercase(),
-            },
-            _ => {
-                let first = input
-                    .get(self.start..self.end)
-                    .and_then(|word| word.chars().next());
-                Initial {
-                    letter: first.is_some_and(char::is_alphabetic),
-                    capital: first.is_some_and(char::is_uppercase),
-                }
-            }
+            Some(&byte) if byte.is_ascii() => Initial::of_ascii(byte),
+            _ => Initial::of(input.get(self.start..self.end).unwrap_or("")),
         }
     }
 }
@@ -324,11 +338,7 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &
 
 /// Whether `word` starts with an upper-case letter.
 pub fn is_capitalised(word: &str) -> bool {
-    // Asked of nearly every token: an ASCII first letter is read from its byte.
-    match word.as_bytes().first() {
-        Some(&byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
-        _ => word.chars().next().is_some_and(char::is_uppercase),
-    }
+    Initial::of(word).capital
 }
 
 /// `word` without a possessive ending ("Macron’s" → "Macron").
