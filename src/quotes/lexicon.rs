@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use super::word_key::ascii_key;
 
 // Looked up for nearly every word of every article: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfText as HashMap, HashMapOfWords, HashSetOfText as HashSet};
+use crate::text::{HashFilter, HashMapOfText as HashMap, HashMapOfWords, HashSetOfText as HashSet};
 
 /// Grammatical gender a pronoun or honorific implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,10 +197,10 @@ pub struct QuoteLexicon {
     /// The same for the ASCII words of the lists, by their [`ascii_key`]: looked up with a
     /// word in any case, without lowercasing it.
     name_word_keys: HashMapOfWords<NameWordLists>,
-    /// One bit per [`KEY_FILTER_BITS`] slot of the keys of `name_word_keys`: a word whose
-    /// slot's bit is clear stands in no list, told without a lookup. Most words of an
-    /// article stand in none, and each distinct word is asked once.
-    key_filter: Vec<u64>,
+    /// The keys of `name_word_keys` as bits: a word whose bit is clear stands in no list,
+    /// told without a lookup. Most words of an article stand in none, and each distinct word
+    /// is asked once.
+    key_filter: Box<KeyFilter>,
     /// Words making a name an organisation.
     pub organisation_words: HashSet<&'static str>,
     /// Capitalised words that are not names on their own.
@@ -243,12 +243,7 @@ impl QuoteLexicon {
 
     /// The lists of names' words the ASCII word whose [`ascii_key`] is `key` stands in.
     pub fn lists_of_ascii_key(&self, key: u64) -> NameWordLists {
-        let slot = key as usize & (KEY_FILTER_BITS - 1);
-        let maybe = self
-            .key_filter
-            .get(slot / 64)
-            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0);
-        if !maybe {
+        if !self.key_filter.may_contain(key) {
             return NameWordLists::default();
         }
         self.name_word_keys.get(&key).copied().unwrap_or_default()
@@ -270,10 +265,10 @@ impl QuoteLexicon {
     }
 }
 
-/// Bits of [`QuoteLexicon::key_filter`]: the lists hold a few thousand ASCII words, so that
-/// about one word in twenty outside them shares a bit with one of them (4 KB, kept in cache
-/// beside the word table).
-const KEY_FILTER_BITS: usize = 1 << 15;
+/// The filter of [`QuoteLexicon::key_filter`], 32,768 bits: the lists hold a few thousand
+/// ASCII words, so that about one word in twenty outside them shares a bit with one of them
+/// (4 KB, kept in cache beside the word table).
+type KeyFilter = HashFilter<512>;
 
 /// The lexicon, parsed from the embedded files on first use.
 pub fn quote_lexicon() -> &'static QuoteLexicon {
@@ -283,7 +278,7 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
         let mut lexicon = QuoteLexicon {
             name_word_lists: HashMap::default(),
             name_word_keys: HashMapOfWords::default(),
-            key_filter: Vec::new(),
+            key_filter: Box::default(),
             verbs: reporting_verbs(without_comments!(include_str!(
                 "lexicon/reporting_verbs.txt"
             ))),
@@ -336,12 +331,9 @@ pub fn quote_lexicon() -> &'static QuoteLexicon {
             })
             .filter_map(|(word, &lists)| Some((ascii_key(word)?, lists)))
             .collect();
-        let mut key_filter = vec![0u64; KEY_FILTER_BITS / 64];
         for &key in lexicon.name_word_keys.keys() {
-            let slot = key as usize & (KEY_FILTER_BITS - 1);
-            key_filter[slot / 64] |= 1 << (slot % 64);
+            lexicon.key_filter.insert(key);
         }
-        lexicon.key_filter = key_filter;
         lexicon
     })
 }

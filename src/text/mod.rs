@@ -33,7 +33,7 @@ pub use bytes::{
 pub use bytes::{bytes_in_range, load_eight, EACH, HIGH_BITS};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
-pub use word_set::{FirstWordFilter, WordSet};
+pub use word_set::{FirstWordFilter, HashFilter, WordSet};
 pub use word_table::{ArticleWords, TableWord, WordTraits};
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_letter, is_unspaced_script,

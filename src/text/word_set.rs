@@ -3,15 +3,32 @@
 
 use super::words::HashSetOfWords;
 
-/// A bit set over word hashes (a one-hash Bloom filter): a clear bit proves the word is not
-/// in the set, a set bit means it may be.
-#[derive(Debug, Default)]
-pub struct FirstWordFilter([u64; 16]);
+/// A bit set of `WORDS` x 64 bits over word hashes (a one-hash Bloom filter): a clear bit
+/// proves the word is not in the set, a set bit means it may be. `WORDS` is a power of two;
+/// the size is the set's: about one bit in twenty set keeps most absent words out.
+#[derive(Debug)]
+pub struct HashFilter<const WORDS: usize>([u64; WORDS]);
 
-impl FirstWordFilter {
+/// The filter of the engine's word lists (1,024 bits), in front of each [`WordSet`] and the
+/// phrase sets' first words.
+pub type FirstWordFilter = HashFilter<16>;
+
+impl<const WORDS: usize> Default for HashFilter<WORDS> {
+    fn default() -> Self {
+        HashFilter([0; WORDS])
+    }
+}
+
+impl<const WORDS: usize> HashFilter<WORDS> {
+    /// How far a hash is shifted for its bit: its top bits pick one of the `WORDS * 64`.
+    const SHIFT: u32 = {
+        assert!(WORDS.is_power_of_two());
+        64 - (WORDS * 64).trailing_zeros()
+    };
+
     /// The word and bit for `hash`. Uses the hash's top bits: hash tables use the bottom ones.
     fn slot(hash: u64) -> (usize, u64) {
-        let bit = (hash >> 54) as usize; // 0..1024, one of the 16 * 64 bits
+        let bit = (hash >> Self::SHIFT) as usize;
         (bit / 64, 1 << (bit % 64))
     }
 
