@@ -506,8 +506,507 @@ fn expect_string(function: &str, value: JsValue) -> Result<String, JsError> {
     })
 }
 
+/// A result as JavaScript values: plain objects, arrays, strings, numbers, booleans and
+/// `null`, what `JSON.parse` of its JSON would give (serde-wasm-bindgen's "JSON compatible"
+/// values, which this replaced). The result is first written as a [`Tape`] in wasm memory,
+/// then one JavaScript call ([`build_from_tape`]) builds every value from it: one crossing
+/// and one `TextDecoder` call per result instead of one of each per string and field
+/// (about 15% of the whole analysis in Node went to those; docs/benchmarks.md, "WebAssembly
+/// per core, round eight").
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let mut tape = Tape::new();
     value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&format!("could not convert the result: {error}")))
+        .serialize(&mut tape)
+        .map_err(|error| JsError::new(&format!("could not convert the result: {error}")))?;
+    tape.end_chunk();
+    Ok(build_from_tape(
+        wasm_bindgen::memory(),
+        tape.ops.as_ptr() as usize,
+        tape.ops.len(),
+        tape.numbers.as_ptr() as usize,
+        tape.numbers.len(),
+        tape.text.as_ptr() as usize,
+        tape.keys.as_ptr() as usize,
+        tape.keys.len(),
+    ))
+}
+
+#[wasm_bindgen(inline_js = r#"
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+// Builds the values of the tape `to_js` wrote (src/wasm.rs, `Tape`, which says what each
+// operation is): one object literal per struct, so V8 gives the objects of one struct one
+// shape, as it did for serde-wasm-bindgen's property sets in the same order.
+export function build_from_tape(memory, opsAt, opsLength, numbersAt, numbersLength, textAt, keysAt, keysLength) {
+  const buffer = memory.buffer;
+  const ops = new Uint32Array(buffer, opsAt, opsLength);
+  const numbers = new Float64Array(buffer, numbersAt, numbersLength);
+  const keyText = decoder.decode(new Uint8Array(buffer, keysAt, keysLength));
+  const keys = [];
+  let at = 0, number = 0, keyStart = 0, textByte = textAt, chunk = "", chunkAt = 0;
+  function value() {
+    let op = ops[at++];
+    while (op === 7) {
+      const bytes = ops[at++];
+      chunk = decoder.decode(new Uint8Array(buffer, textByte, bytes));
+      textByte += bytes;
+      chunkAt = 0;
+      op = ops[at++];
+    }
+    const count = op >>> 3;
+    switch (op & 7) {
+      case 0: return null;
+      case 1: return true;
+      case 2: return false;
+      case 3: return numbers[number++];
+      case 4: return chunk.slice(chunkAt, (chunkAt += count));
+      case 5: {
+        const array = [];
+        for (let i = 0; i < count; i++) array.push(value());
+        return array;
+      }
+      default: {
+        const object = {};
+        for (let i = 0; i < count; i++) {
+          const key = ops[at++];
+          let name;
+          if (key & 1) {
+            name = keyText.slice(keyStart, (keyStart += key >>> 1));
+            keys.push(name);
+          } else {
+            name = keys[key >>> 1];
+          }
+          object[name] = value();
+        }
+        return object;
+      }
+    }
+  }
+  return value();
+}
+"#)]
+extern "C" {
+    fn build_from_tape(
+        memory: JsValue,
+        ops_at: usize,
+        ops_length: usize,
+        numbers_at: usize,
+        numbers_length: usize,
+        text_at: usize,
+        keys_at: usize,
+        keys_length: usize,
+    ) -> JsValue;
+}
+
+
+// The tape: a result written out for `build_from_tape`. `ops` holds one 32-bit word per value,
+// its kind in the low three bits and, for strings, arrays and objects, a length in the rest
+// (strings in UTF-16 code units, what `String.prototype.slice` counts; arrays and objects in
+// elements and fields): null, true, false, a number (the next of `numbers`), a string (the
+// next units of the current text chunk), an array (its elements follow), an object (its fields
+// follow, each a key word and a value). A key word is `index << 1` for a key met before in
+// this result or `length << 1 | 1` for a new one, whose UTF-8 is next in `keys`. `CHUNK` and
+// the word after it (a byte length) come before a value: the next bytes of `text` are the
+// chunk its strings are sliced from.
+const NULL: u32 = 0;
+const TRUE: u32 = 1;
+const FALSE: u32 = 2;
+const NUMBER: u32 = 3;
+const STRING: u32 = 4;
+const ARRAY: u32 = 5;
+const OBJECT: u32 = 6;
+const CHUNK: u32 = 7;
+
+/// The longest a string, array or object may be (29 bits of the word); V8's strings stop
+/// below it anyway (2^29 − 24 units).
+const MAX_LENGTH: usize = (1 << 29) - 1;
+
+/// A chunk's text is cut at the next string past this many bytes. JavaScript strings sliced
+/// from a chunk keep all of it alive, so a chunk is bounded; 16 MB is far above one report of
+/// a normal batch (the 6.8 MB corpus is one chunk) and below V8's longest string.
+const CHUNK_BYTES: usize = 1 << 24;
+
+/// A result being written for `build_from_tape` (see the comment above `NULL`).
+struct Tape {
+    ops: Vec<u32>,
+    numbers: Vec<f64>,
+    /// Every string's UTF-8, chunk after chunk.
+    text: Vec<u8>,
+    /// Where the open chunk's `CHUNK` byte length goes in `ops`, and where its text starts.
+    open_chunk: Option<(usize, usize)>,
+    /// Every new key's UTF-8.
+    keys: Vec<u8>,
+    /// The keys written so far, by their index; `&'static str` since struct fields are.
+    key_names: Vec<&'static str>,
+    /// The last key seen in each of 64 slots chosen by its address: finding a key is then one
+    /// compare, not a search of every key (an article has tens of thousands of fields).
+    key_cache: [Option<(&'static str, u32)>; 64],
+}
+
+/// Why a result could not be written: a kind of value JSON has no place for here, or one too
+/// big for JavaScript.
+#[derive(Debug)]
+struct TapeError(String);
+
+impl std::fmt::Display for TapeError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TapeError {}
+
+impl serde::ser::Error for TapeError {
+    fn custom<T: std::fmt::Display>(message: T) -> Self {
+        TapeError(message.to_string())
+    }
+}
+
+fn unsupported(what: &str) -> TapeError {
+    TapeError(format!("{what} has no JSON form here"))
+}
+
+/// `length` in an operation word, or an error when it does not fit.
+fn with_length(op: u32, length: usize) -> Result<u32, TapeError> {
+    if length > MAX_LENGTH {
+        return Err(TapeError(format!(
+            "a value of {length} elements or UTF-16 units is longer than JavaScript allows"
+        )));
+    }
+    Ok(op | (length as u32) << 3)
+}
+
+impl Tape {
+    fn new() -> Self {
+        Tape {
+            ops: Vec::new(),
+            numbers: Vec::new(),
+            text: Vec::new(),
+            open_chunk: None,
+            keys: Vec::new(),
+            key_names: Vec::new(),
+            key_cache: [None; 64],
+        }
+    }
+
+    /// Closes the open chunk: its byte length goes into its `CHUNK` word.
+    fn end_chunk(&mut self) {
+        if let Some((length_at, start)) = self.open_chunk.take() {
+            self.ops[length_at] = (self.text.len() - start) as u32;
+        }
+    }
+
+    fn push_str(&mut self, text: &str) -> Result<(), TapeError> {
+        let units = crate::text::offsets::Utf16Cursor::new(text).to_utf16(text.len());
+        let op = with_length(STRING, units)?;
+        let full = matches!(self.open_chunk, Some((_, start)) if self.text.len() - start > CHUNK_BYTES);
+        if self.open_chunk.is_none() || full {
+            self.end_chunk();
+            self.ops.push(CHUNK);
+            self.open_chunk = Some((self.ops.len(), self.text.len()));
+            self.ops.push(0);
+        }
+        self.text.extend_from_slice(text.as_bytes());
+        self.ops.push(op);
+        Ok(())
+    }
+
+    fn push_number(&mut self, number: f64) {
+        self.ops.push(NUMBER);
+        self.numbers.push(number);
+    }
+
+    fn push_key(&mut self, key: &'static str) -> Result<(), TapeError> {
+        let slot = ((key.as_ptr() as usize).wrapping_mul(0x9E37_79B1) >> 26) & 63;
+        let index = match self.key_cache[slot] {
+            Some((cached, index)) if std::ptr::eq(cached, key) => Some(index),
+            _ => self
+                .key_names
+                .iter()
+                .position(|known| std::ptr::eq(*known, key))
+                .map(|index| index as u32),
+        };
+        match index {
+            Some(index) => {
+                self.key_cache[slot] = Some((key, index));
+                self.ops.push(index << 1);
+            }
+            None => {
+                let units = crate::text::offsets::Utf16Cursor::new(key).to_utf16(key.len());
+                with_length(0, units)?;
+                self.ops.push((units as u32) << 1 | 1);
+                self.keys.extend_from_slice(key.as_bytes());
+                self.key_cache[slot] = Some((key, self.key_names.len() as u32));
+                self.key_names.push(key);
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens an array or object whose length is written when it ends.
+    fn open(&mut self, op: u32) -> Compound<'_> {
+        self.ops.push(op);
+        Compound {
+            at: self.ops.len() - 1,
+            length: 0,
+            tape: self,
+        }
+    }
+}
+
+/// An array or object being written: its operation word at `at` gets `length` at the end.
+struct Compound<'a> {
+    tape: &'a mut Tape,
+    at: usize,
+    length: usize,
+}
+
+impl Compound<'_> {
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), TapeError> {
+        self.length += 1;
+        value.serialize(&mut *self.tape)
+    }
+
+    fn field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), TapeError> {
+        self.tape.push_key(key)?;
+        self.element(value)
+    }
+
+    fn close(self) -> Result<(), TapeError> {
+        let op = self.tape.ops[self.at];
+        self.tape.ops[self.at] = with_length(op, self.length)?;
+        Ok(())
+    }
+}
+
+/// `{variant: ...}`, serde's form of an enum variant with data (JSON's, and serde-wasm-bindgen's).
+fn open_variant<'a>(tape: &'a mut Tape, variant: &'static str, op: u32) -> Result<Compound<'a>, TapeError> {
+    tape.ops.push(OBJECT | 1 << 3);
+    tape.push_key(variant)?;
+    Ok(tape.open(op))
+}
+
+impl<'a> serde::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = TapeError;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = serde::ser::Impossible<(), TapeError>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, value: bool) -> Result<(), TapeError> {
+        self.ops.push(if value { TRUE } else { FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, value: i8) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_i16(self, value: i16) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_i32(self, value: i32) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    /// As serde-wasm-bindgen: a number when it is exact as one, else an error.
+    fn serialize_i64(self, value: i64) -> Result<(), TapeError> {
+        const SAFE: i64 = (1 << 53) - 1;
+        if (-SAFE..=SAFE).contains(&value) {
+            self.serialize_f64(value as f64)
+        } else {
+            Err(TapeError(format!("{value} can't be represented as a JavaScript number")))
+        }
+    }
+    fn serialize_u8(self, value: u8) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_u16(self, value: u16) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_u32(self, value: u32) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_u64(self, value: u64) -> Result<(), TapeError> {
+        const SAFE: u64 = (1 << 53) - 1;
+        if value <= SAFE {
+            self.serialize_f64(value as f64)
+        } else {
+            Err(TapeError(format!("{value} can't be represented as a JavaScript number")))
+        }
+    }
+    fn serialize_f32(self, value: f32) -> Result<(), TapeError> {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_f64(self, value: f64) -> Result<(), TapeError> {
+        self.push_number(value);
+        Ok(())
+    }
+    fn serialize_char(self, value: char) -> Result<(), TapeError> {
+        self.push_str(value.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, value: &str) -> Result<(), TapeError> {
+        self.push_str(value)
+    }
+    fn serialize_bytes(self, _value: &[u8]) -> Result<(), TapeError> {
+        Err(unsupported("a byte string"))
+    }
+    fn serialize_none(self) -> Result<(), TapeError> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), TapeError> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), TapeError> {
+        self.ops.push(NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), TapeError> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), TapeError> {
+        self.push_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), TapeError> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), TapeError> {
+        self.ops.push(OBJECT | 1 << 3);
+        self.push_key(variant)?;
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _length: Option<usize>) -> Result<Compound<'a>, TapeError> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple(self, _length: usize) -> Result<Compound<'a>, TapeError> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _length: usize,
+    ) -> Result<Compound<'a>, TapeError> {
+        Ok(self.open(ARRAY))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _length: usize,
+    ) -> Result<Compound<'a>, TapeError> {
+        open_variant(self, variant, ARRAY)
+    }
+    fn serialize_map(self, _length: Option<usize>) -> Result<Self::SerializeMap, TapeError> {
+        Err(unsupported("a map"))
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _length: usize,
+    ) -> Result<Compound<'a>, TapeError> {
+        Ok(self.open(OBJECT))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _length: usize,
+    ) -> Result<Compound<'a>, TapeError> {
+        open_variant(self, variant, OBJECT)
+    }
+}
+
+impl serde::ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), TapeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), TapeError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), TapeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), TapeError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), TapeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), TapeError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), TapeError> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), TapeError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), TapeError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), TapeError> {
+        self.close()
+    }
+}
+
+impl serde::ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = TapeError;
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), TapeError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), TapeError> {
+        self.close()
+    }
 }
