@@ -380,9 +380,7 @@ pub fn summarise_and_hash_words(
     let mut heaviest: Vec<(f64, u64, StoryTerm)> = Vec::with_capacity(MAX_TERMS + 1);
     for (hash, count) in counts.iter() {
         let frequency = dampened(count);
-        if let Some(&(lightest, lightest_hash, _)) =
-            heaviest.get(MAX_TERMS - 1)
-        {
+        if let Some(&(lightest, lightest_hash, _)) = heaviest.get(MAX_TERMS - 1) {
             let most = f64::from(frequency) * rarest;
             if most < lightest || (most == lightest && hash > lightest_hash) {
                 continue;
