@@ -206,6 +206,25 @@ pub fn document_share_and_log(hash: u64) -> (f64, f64) {
     shares_of_bands()[band]
 }
 
+/// The largest `-ln` share [`document_share_and_log`] gives any word: that of the rarest band
+/// the list holds or of the unlisted words, whichever is rarer (a listed band may lie below
+/// [`UNLISTED_ZIPF`]: the bound is taken over the bands themselves, not assumed). The story
+/// summary multiplies a term's frequency by it to skip the lookup for terms that cannot
+/// outweigh its heaviest.
+pub fn largest_minus_log_share() -> f64 {
+    static LARGEST: OnceLock<f64> = OnceLock::new();
+    *LARGEST.get_or_init(|| {
+        let shares = shares_of_bands();
+        table()
+            .zipf_tenths
+            .iter()
+            .map(|&tenths| usize::from(tenths))
+            .chain([UNLISTED_BAND])
+            .map(|band| -shares[band].1)
+            .fold(f64::NEG_INFINITY, f64::max)
+    })
+}
+
 /// The band of the words the list does not hold, after the 256 of zipf values in tenths.
 const UNLISTED_BAND: usize = 256;
 
@@ -294,6 +313,22 @@ mod tests {
         assert_eq!(edges.zipf_tenths(1), Some(20));
         assert_eq!(edges.zipf_tenths(2), None);
         assert_eq!(edges.zipf_tenths((1 << HASH_BITS) - 1), Some(30));
+    }
+
+    #[test]
+    fn no_word_weighs_more_than_the_largest_minus_log_share() {
+        let largest = largest_minus_log_share();
+        let shares = shares_of_bands();
+        let mut reached = false;
+        for &tenths in table().zipf_tenths.iter() {
+            let minus_log = -shares[usize::from(tenths)].1;
+            assert!(minus_log <= largest, "{tenths}");
+            reached |= minus_log == largest;
+        }
+        assert_eq!(zipf("klitschko"), None);
+        let unlisted = -document_share_and_log(word_hash("klitschko")).1;
+        assert!(unlisted <= largest);
+        assert!(reached || unlisted == largest);
     }
 
     #[test]

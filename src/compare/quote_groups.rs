@@ -523,7 +523,7 @@ fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grou
     let quotes = GroupableQuotes::new(articles);
     let common = QuoteStatistics::count(quotes.iter().map(|(_, quote)| quote)).common_stems();
     let distinctive = DistinctiveStems::new(&quotes, &common);
-    let keys = distinctive.keys(&quotes).count();
+    let keys = distinctive.keys;
     let parts = keys.div_ceil(entries_per_part.max(1)).max(1);
     let ranked = |article: usize, quote: &QuoteSummary| RankedQuote {
         id: QuoteId {
@@ -569,24 +569,35 @@ fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grou
 /// million articles' quotes), a pass reads them in order.
 struct DistinctiveStems {
     bits: Vec<u64>,
+    /// How many filing keys [`DistinctiveStems::keys`] gives, counted while the bits are set
+    /// (the sizes of the parts need it before any part is taken): one pass over the quotes'
+    /// stems fewer, out of the four plus one per part that the grouping makes.
+    keys: usize,
 }
 
 impl DistinctiveStems {
     fn new(quotes: &GroupableQuotes<'_>, common: &CommonStems) -> DistinctiveStems {
         let mut bits = Vec::new();
         let mut at = 0usize;
+        let mut keys = 0;
         for (_, quote) in quotes.iter() {
+            let mut distinctive = 0;
             for stem in quote.stems.iter() {
                 if at % 64 == 0 {
                     bits.push(0);
                 }
                 if common.stems.binary_search(stem).is_err() {
                     bits[at / 64] |= 1 << (at % 64);
+                    distinctive += 1;
                 }
                 at += 1;
             }
+            // As `keys`: a quote with too few distinctive stems files none.
+            if distinctive >= MIN_SHARED_WORDS {
+                keys += distinctive;
+            }
         }
-        DistinctiveStems { bits }
+        DistinctiveStems { bits, keys }
     }
 
     fn is_distinctive(&self, at: usize) -> bool {
@@ -735,6 +746,7 @@ mod tests {
         // Both kinds of quote are there: those that file keys and those with too few stems.
         assert!(filing > 5 && filing < quotes.iter().count(), "{filing}");
         assert_eq!(distinctive.keys(&quotes).collect::<Vec<_>>(), expected);
+        assert_eq!(distinctive.keys, expected.len());
     }
 
     #[test]
