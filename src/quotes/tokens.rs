@@ -4,9 +4,11 @@
 use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, NameWordLists};
-use super::word_key::{ascii_key, ascii_key_of, casing_key};
+use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key};
 use super::word_table::WordTable;
-use crate::text::{alphanumeric_prefix_len, is_word_char, Lowercase};
+use crate::text::{
+    alphanumeric_prefix_len, bytes_in_range, is_word_char, load_eight, Lowercase, EACH, HIGH_BITS,
+};
 
 /// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
 /// and name, so that only rare words are copied to the heap.
@@ -238,6 +240,19 @@ impl ParagraphTokens {
 
 /// Appends the tokens of `input[range]` to `out`, each word entered in `words`.
 pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &mut WordTable) {
+    tokenize_reading_short_words(input, range, out, words, true);
+}
+
+/// [`tokenize`], with the short words' path (`short_words`) or without it, where every
+/// token takes the general path: the tests' reference for what the short path must give.
+#[inline(always)]
+fn tokenize_reading_short_words(
+    input: &str,
+    range: Range<usize>,
+    out: &mut Vec<Token>,
+    words: &mut WordTable,
+    short_words: bool,
+) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
     let bytes = text.as_bytes();
@@ -257,6 +272,23 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &
         if byte == b' ' {
             offset += 1;
             continue;
+        }
+        // Most words are short ASCII words ending at a space or a mark that joins nothing:
+        // read from eight bytes loaded once, which give the word's end, its key and the
+        // byte after it (see `short_word`). Any other token takes the general path below.
+        if let Some(chunk) = bytes
+            .get(offset..offset + 8)
+            .filter(|_| short_words)
+            .map(load_eight)
+        {
+            if let Some((len, key)) = short_word(chunk) {
+                let start = range.start + offset;
+                let (word, lists) =
+                    words.enter(key, || ascii_word_lists(&text[offset..offset + len], key));
+                out.push(Token::of_word(start, start + len, word, lists));
+                offset += len;
+                continue;
+            }
         }
         let Some(c) = char_at(offset) else {
             break;
@@ -334,6 +366,31 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &
         out.push(Token::of_word(span.start, span.end, word, lists));
         offset = end;
     }
+}
+
+/// The length and [`casing_key`] of the word opening the eight bytes `chunk` (the first
+/// in its low byte) when the general path of [`tokenize`] would read it as those bytes
+/// alone: one to seven ASCII letters and digits followed, inside the chunk, by an ASCII
+/// byte that neither joins two words' characters (an apostrophe, a hyphen, an ampersand)
+/// nor may be an abbreviation's full stop. `None` for any other token.
+#[inline(always)]
+fn short_word(chunk: u64) -> Option<(usize, u64)> {
+    // As `alphanumeric_prefix_len`: 0x20 makes a capital lowercase and no other byte a
+    // letter; bytes outside ASCII are neither letters nor digits.
+    let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
+    let digits = bytes_in_range(chunk, b'0', b'9');
+    let other = !(letters | digits) & HIGH_BITS;
+    // 8 when all eight are letters or digits (then the word's end is not in the chunk).
+    let len = other.trailing_zeros() as usize / 8;
+    if len == 0 || len == 8 {
+        return None;
+    }
+    let next = (chunk >> (8 * len)) as u8;
+    if !next.is_ascii() || matches!(next, b'\'' | b'-' | b'.' | b'&') {
+        return None;
+    }
+    let word = chunk & ((1u64 << (8 * len)) - 1);
+    Some((len, short_ascii_key(word)))
 }
 
 /// Whether `word` starts with an upper-case letter.
@@ -443,6 +500,85 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(strip_possessive(word), stem, "{word}");
+        }
+    }
+
+    #[test]
+    fn short_words_are_read_as_the_general_path_reads_them() {
+        // Words of every length around eight bytes, ending at every kind of byte (joining
+        // marks, full stops of abbreviations and titles, characters outside ASCII, the
+        // paragraph's end), in runs that put each at every offset of an eight-byte load.
+        let pieces = [
+            "a",
+            "He",
+            "said",
+            "Dumas",
+            "Olsen's",
+            "Sen.",
+            "F.",
+            "U.S.",
+            "AT&T",
+            "x-ray",
+            "2024",
+            "Mr.",
+            "plan.",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "Émile",
+            "café",
+            "naïve",
+            "don’t",
+            "O’Brien",
+            "😀",
+            "—",
+            "“",
+            "”",
+            "'",
+            ",",
+            ":",
+            "\n",
+            "\t",
+            "\u{b}",
+            "ABCDEFG.",
+            "word-",
+            "word'",
+            "word&",
+            "end.",
+            "7.5",
+            "e\u{301}",
+        ];
+        let mut texts = Vec::new();
+        for (index, first) in pieces.iter().enumerate() {
+            for (step, second) in pieces.iter().enumerate() {
+                let third = pieces[(index * 7 + step * 3) % pieces.len()];
+                for gap in ["", " ", "  "] {
+                    texts.push(format!("{first}{gap}{second}{third}{gap}{first}"));
+                }
+            }
+        }
+        texts.push(pieces.join(" "));
+        texts.push(pieces.concat());
+        for text in &texts {
+            for start in 0..text.len().min(9) {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let read = |short_words| {
+                    let mut tokens = Vec::new();
+                    let mut words = WordTable::default();
+                    tokenize_reading_short_words(
+                        text,
+                        start..text.len(),
+                        &mut tokens,
+                        &mut words,
+                        short_words,
+                    );
+                    // Tokens hold their word's entry and lists: equal tokens, equal words.
+                    (tokens, words.len())
+                };
+                assert_eq!(read(true), read(false), "{text:?} from {start}");
+            }
         }
     }
 

@@ -42,6 +42,14 @@ fn ascii_bytes_key(bytes: &[u8]) -> Option<u64> {
     }
 }
 
+/// The key of the ASCII word whose bytes, fewer than nine, are the low bytes of `chunk`,
+/// the others zero: the [`casing_key`] of the word, for a tokeniser that has the word's
+/// bytes in a register already and need not read them again.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub fn short_ascii_key(chunk: u64) -> u64 {
+    spread(lower_ascii(chunk))
+}
+
 /// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.
 #[cold]
 fn key_outside_ascii(word: &str) -> u64 {
@@ -255,6 +263,21 @@ mod tests {
             start += word.len() + 1;
         }
         assert_eq!(ascii_key_of(input, 0..1000), None);
+    }
+
+    #[test]
+    fn short_ascii_keys_are_the_keys_of_the_words_they_hold() {
+        for word in [
+            "", "a", "He", "SAID", "Dumas", "O'Brien", "AT&T2024", "x-ray",
+        ] {
+            let mut padded = [0; 8];
+            padded[..word.len()].copy_from_slice(word.as_bytes());
+            assert_eq!(
+                short_ascii_key(u64::from_le_bytes(padded)),
+                casing_key(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]
