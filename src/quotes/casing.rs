@@ -45,9 +45,9 @@ impl WordCasing {
         WordCasing { words }
     }
 
-    /// Records the words of one paragraph (`tokens` of `input`); `headline` says whether
+    /// Records the words of one paragraph (its `tokens`); `headline` says whether
     /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
-    pub fn record(&mut self, input: &str, tokens: &[Token], headline: bool) {
+    pub fn record(&mut self, tokens: &[Token], headline: bool) {
         if headline {
             return;
         }
@@ -57,7 +57,7 @@ impl WordCasing {
             if !token.is_word() {
                 continue;
             }
-            let initial = token.initial_in(input);
+            let initial = token.initial();
             if !initial.letter {
                 continue;
             }
@@ -233,7 +233,7 @@ mod tests {
         let text = "Despite the rain, Anna Berg spoke. Lately she met Mayor Anna Berg. Unimpressed Dumas smiled as Luc Dumas spoke, even so.";
         let (tokens, words) = tokens_and_words(text);
         let mut casing = WordCasing::new(words);
-        casing.record(text, &tokens, is_headline_like(text, &tokens));
+        casing.record(&tokens, is_headline_like(text, &tokens));
         // A word the article never writes has no casing of its own.
         assert!(!casing.is_opening_word("Zola", false));
         assert!(casing.is_opening_word("Monday", false));

@@ -133,7 +133,7 @@ impl SpeakerTable {
             Vec::with_capacity(paragraph_tokens.paragraph_count());
         for tokens in paragraph_tokens.paragraphs() {
             let headline = is_headline_like(input, tokens);
-            table.casing.record(input, tokens, headline);
+            table.casing.record(tokens, headline);
             // In a headline or a label every word is capitalised: its runs of capitalised
             // words are no evidence of names ("Mayor Olsen Says Council Will Act").
             if !headline {
@@ -148,7 +148,7 @@ impl SpeakerTable {
                 // Most tokens are marks and lowercase words, which open no name: told by
                 // their first letter, without reading a run.
                 let token = tokens[index];
-                if !token.is_word() || !token.is_capitalised_in(input) {
+                if !token.is_capitalised_word() {
                     index += 1;
                     continue;
                 }
@@ -596,7 +596,7 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
     tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
         .iter()
         .take_while(|token| {
-            !(token.is_word() && token.is_capitalised_in(input))
+            !token.is_capitalised_word()
                 || matches!(
                     &bytes[token.start..token.end],
                     b"He" | b"She" | b"His" | b"Her"

@@ -71,15 +71,16 @@ pub struct Token {
     /// Byte offset just past the token.
     pub end: usize,
     /// For a mark, its character (quote marks normalised to `"`); for a word, [`WORD`] with
-    /// the bits of the lists the word stands in ([`NameWordLists`]): read where the word is,
-    /// without a lookup.
+    /// the bits of the lists the word stands in ([`NameWordLists`]) and of its initial
+    /// ([`INITIAL_LETTER`], [`INITIAL_CAPITAL`]): read where the word is, without a lookup
+    /// and without going back to the text.
     kind: u32,
     /// For a word, the index of its entry in the article's [`WordTable`]; [`NOT_A_WORD`]
     /// for a mark.
     pub word: u32,
 }
 
-/// What a word's first character is ([`Token::initial_in`]).
+/// What a word's first character is ([`Token::initial`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Initial {
     /// Whether it is a letter.
@@ -94,13 +95,21 @@ impl Initial {
     pub fn of(word: &str) -> Initial {
         match word.as_bytes().first() {
             Some(&byte) if byte.is_ascii() => Initial::of_ascii(byte),
-            _ => {
-                let first = word.chars().next();
+            _ => word.chars().next().map_or(
                 Initial {
-                    letter: first.is_some_and(char::is_alphabetic),
-                    capital: first.is_some_and(char::is_uppercase),
-                }
-            }
+                    letter: false,
+                    capital: false,
+                },
+                Initial::of_char,
+            ),
+        }
+    }
+
+    /// The initial of a word whose first character is `first`.
+    fn of_char(first: char) -> Initial {
+        Initial {
+            letter: first.is_alphabetic(),
+            capital: first.is_uppercase(),
         }
     }
 
@@ -116,6 +125,14 @@ impl Initial {
 /// The bit of [`Token::kind`] that marks a word: above every character.
 const WORD: u32 = 1 << 31;
 
+/// The bit of a word's [`Token::kind`] saying that its first character is a letter (above
+/// the sixteen bits of its lists).
+const INITIAL_LETTER: u32 = 1 << 16;
+
+/// The bit of a word's [`Token::kind`] saying that its first character is an upper-case
+/// letter.
+const INITIAL_CAPITAL: u32 = 1 << 17;
+
 /// The [`Token::word`] of a mark.
 pub const NOT_A_WORD: u32 = u32::MAX;
 
@@ -130,12 +147,21 @@ impl Token {
         }
     }
 
-    /// A word token: entry `word` of the article's [`WordTable`], standing in `lists`.
-    pub fn of_word(start: usize, end: usize, word: u32, lists: NameWordLists) -> Self {
+    /// A word token: entry `word` of the article's [`WordTable`], standing in `lists`,
+    /// whose first character is `initial`.
+    pub fn of_word(
+        start: usize,
+        end: usize,
+        word: u32,
+        lists: NameWordLists,
+        initial: Initial,
+    ) -> Self {
+        let letter = if initial.letter { INITIAL_LETTER } else { 0 };
+        let capital = if initial.capital { INITIAL_CAPITAL } else { 0 };
         Token {
             start,
             end,
-            kind: WORD | u32::from(lists.bits()),
+            kind: WORD | letter | capital | u32::from(lists.bits()),
             word,
         }
     }
@@ -171,18 +197,19 @@ impl Token {
         NameWordLists::from_bits(if self.is_word() { self.kind as u16 } else { 0 })
     }
 
-    /// Whether the token, a word of `input`, starts with an upper-case letter.
-    pub fn is_capitalised_in(&self, input: &str) -> bool {
-        self.initial_in(input).capital
+    /// Whether the token is a word starting with an upper-case letter: asked of every
+    /// token by the speaker table and the name runs, so told from the token's bits, set
+    /// when the word was read, without going back to the text.
+    pub fn is_capitalised_word(&self) -> bool {
+        self.kind & (WORD | INITIAL_CAPITAL) == WORD | INITIAL_CAPITAL
     }
 
-    /// Whether the token, a word of `input`, starts with a letter, and with a capital one:
-    /// asked of every token, so an ASCII first letter (nearly always) is read from its
-    /// byte, without slicing the word out of the text (which checks character boundaries).
-    pub fn initial_in(&self, input: &str) -> Initial {
-        match input.as_bytes().get(self.start) {
-            Some(&byte) if byte.is_ascii() => Initial::of_ascii(byte),
-            _ => Initial::of(input.get(self.start..self.end).unwrap_or("")),
+    /// Whether the token, a word, starts with a letter, and with a capital one (neither
+    /// for a mark), from the token's bits.
+    pub fn initial(&self) -> Initial {
+        Initial {
+            letter: self.kind & (WORD | INITIAL_LETTER) == WORD | INITIAL_LETTER,
+            capital: self.is_capitalised_word(),
         }
     }
 }
@@ -285,7 +312,9 @@ fn tokenize_reading_short_words(
                 let start = range.start + offset;
                 let (word, lists) =
                     words.enter(key, || ascii_word_lists(&text[offset..offset + len], key));
-                out.push(Token::of_word(start, start + len, word, lists));
+                // The chunk's low byte is the word's first.
+                let initial = Initial::of_ascii(chunk as u8);
+                out.push(Token::of_word(start, start + len, word, lists, initial));
                 offset += len;
                 continue;
             }
@@ -363,7 +392,13 @@ fn tokenize_reading_short_words(
                 word_lists(&input[span.clone()])
             }),
         };
-        out.push(Token::of_word(span.start, span.end, word, lists));
+        out.push(Token::of_word(
+            span.start,
+            span.end,
+            word,
+            lists,
+            Initial::of_char(c),
+        ));
         offset = end;
     }
 }
@@ -591,6 +626,23 @@ mod tests {
             .iter()
             .map(|token| (&text[token.start..token.end], token.punct()))
             .collect();
+        for token in &tokens {
+            let expected = if token.is_word() {
+                Initial::of(&text[token.start..token.end])
+            } else {
+                Initial {
+                    letter: false,
+                    capital: false,
+                }
+            };
+            assert_eq!(
+                token.initial(),
+                expected,
+                "{:?}",
+                &text[token.start..token.end]
+            );
+            assert_eq!(token.is_capitalised_word(), expected.capital);
+        }
         let word = |text| (text, None);
         assert_eq!(
             read,
