@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, NameWordLists};
-use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key};
+use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key, two_chunk_ascii_key};
 use super::word_table::WordTable;
 use crate::text::{
     alphanumeric_prefix_len, bytes_in_range, is_word_char, load_eight, Lowercase, EACH, HIGH_BITS,
@@ -267,18 +267,19 @@ impl ParagraphTokens {
 
 /// Appends the tokens of `input[range]` to `out`, each word entered in `words`.
 pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &mut WordTable) {
-    tokenize_reading_short_words(input, range, out, words, true);
+    tokenize_with_fast_paths(input, range, out, words, true);
 }
 
-/// [`tokenize`], with the short words' path (`short_words`) or without it, where every
-/// token takes the general path: the tests' reference for what the short path must give.
+/// [`tokenize`], with the fast paths for ASCII marks and plain ASCII words (`fast_paths`)
+/// or without them, where every token takes the general path: the tests' reference for
+/// what the fast paths must give.
 #[inline(always)]
-fn tokenize_reading_short_words(
+fn tokenize_with_fast_paths(
     input: &str,
     range: Range<usize>,
     out: &mut Vec<Token>,
     words: &mut WordTable,
-    short_words: bool,
+    fast_paths: bool,
 ) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
@@ -300,21 +301,34 @@ fn tokenize_reading_short_words(
             offset += 1;
             continue;
         }
-        // Most words are short ASCII words ending at a space or a mark that joins nothing:
-        // read from eight bytes loaded once, which give the word's end, its key and the
-        // byte after it (see `short_word`). Any other token takes the general path below.
-        if let Some(chunk) = bytes
-            .get(offset..offset + 8)
-            .filter(|_| short_words)
-            .map(load_eight)
-        {
-            if let Some((len, key)) = short_word(chunk) {
+        if fast_paths {
+            // A mark or white space in ASCII, one byte, is one token or none.
+            if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+                // As `char::is_whitespace` (which, unlike `u8::is_ascii_whitespace`, counts
+                // the vertical tab).
+                if !matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    let start = range.start + offset;
+                    let punct = if byte == b'\'' { '"' } else { char::from(byte) };
+                    out.push(Token::mark(start, start + 1, punct));
+                }
+                offset += 1;
+                continue;
+            }
+            // Most words are ASCII words of fewer than sixteen bytes ending at a space or
+            // a mark that joins nothing: read from the eight or sixteen bytes loaded once,
+            // which give the word's end, its key and the byte after it (see
+            // `plain_ascii_word`). Any other word takes the general path below.
+            if let Some((len, key)) = plain_ascii_word(&bytes[offset..]) {
                 let start = range.start + offset;
                 let (word, lists) =
                     words.enter(key, || ascii_word_lists(&text[offset..offset + len], key));
-                // The chunk's low byte is the word's first.
-                let initial = Initial::of_ascii(chunk as u8);
-                out.push(Token::of_word(start, start + len, word, lists, initial));
+                out.push(Token::of_word(
+                    start,
+                    start + len,
+                    word,
+                    lists,
+                    Initial::of_ascii(byte),
+                ));
                 offset += len;
                 continue;
             }
@@ -403,29 +417,56 @@ fn tokenize_reading_short_words(
     }
 }
 
-/// The length and [`casing_key`] of the word opening the eight bytes `chunk` (the first
-/// in its low byte) when the general path of [`tokenize`] would read it as those bytes
-/// alone: one to seven ASCII letters and digits followed, inside the chunk, by an ASCII
-/// byte that neither joins two words' characters (an apostrophe, a hyphen, an ampersand)
-/// nor may be an abbreviation's full stop. `None` for any other token.
+/// The length and [`casing_key`] of the word opening `bytes` when the general path of
+/// [`tokenize`] would read it as those bytes alone: one to fifteen ASCII letters and digits
+/// followed, inside the first eight or sixteen bytes, by an ASCII byte that neither joins
+/// two words' characters (an apostrophe, a hyphen, an ampersand) nor may be an
+/// abbreviation's full stop. `None` for any other token, and when fewer bytes are left.
 #[inline(always)]
-fn short_word(chunk: u64) -> Option<(usize, u64)> {
+fn plain_ascii_word(bytes: &[u8]) -> Option<(usize, u64)> {
+    let first = load_eight(bytes.get(..8)?);
+    let len = alphanumeric_len(first);
+    if len < 8 {
+        let ends = len > 0 && ends_plainly((first >> (8 * len)) as u8);
+        return ends.then(|| (len, short_ascii_key(first & low_bytes(len))));
+    }
+    let second = load_eight(bytes.get(8..16)?);
+    let more = alphanumeric_len(second);
+    if more == 8 || !ends_plainly((second >> (8 * more)) as u8) {
+        return None;
+    }
+    let key = if more == 0 {
+        short_ascii_key(first)
+    } else {
+        two_chunk_ascii_key(8 + more, first, second & low_bytes(more))
+    };
+    Some((8 + more, key))
+}
+
+/// How many ASCII letters and digits the eight bytes `chunk` open with (the first in its
+/// low byte): 8 when all are.
+#[inline(always)]
+fn alphanumeric_len(chunk: u64) -> usize {
     // As `alphanumeric_prefix_len`: 0x20 makes a capital lowercase and no other byte a
     // letter; bytes outside ASCII are neither letters nor digits.
     let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
     let digits = bytes_in_range(chunk, b'0', b'9');
     let other = !(letters | digits) & HIGH_BITS;
-    // 8 when all eight are letters or digits (then the word's end is not in the chunk).
-    let len = other.trailing_zeros() as usize / 8;
-    if len == 0 || len == 8 {
-        return None;
-    }
-    let next = (chunk >> (8 * len)) as u8;
-    if !next.is_ascii() || matches!(next, b'\'' | b'-' | b'.' | b'&') {
-        return None;
-    }
-    let word = chunk & ((1u64 << (8 * len)) - 1);
-    Some((len, short_ascii_key(word)))
+    other.trailing_zeros() as usize / 8
+}
+
+/// Whether a word of ASCII letters and digits ends at the byte `next` that follows it, as
+/// written: an ASCII byte that joins nothing and is no full stop (which an abbreviation
+/// keeps).
+#[inline(always)]
+fn ends_plainly(next: u8) -> bool {
+    next.is_ascii() && !matches!(next, b'\'' | b'-' | b'.' | b'&')
+}
+
+/// The mask of the low `count` bytes of a number (`count` below eight).
+#[inline(always)]
+fn low_bytes(count: usize) -> u64 {
+    (1u64 << (8 * count)) - 1
 }
 
 /// Whether `word` starts with an upper-case letter.
@@ -539,10 +580,11 @@ mod tests {
     }
 
     #[test]
-    fn short_words_are_read_as_the_general_path_reads_them() {
-        // Words of every length around eight bytes, ending at every kind of byte (joining
-        // marks, full stops of abbreviations and titles, characters outside ASCII, the
-        // paragraph's end), in runs that put each at every offset of an eight-byte load.
+    fn fast_paths_read_as_the_general_path_reads() {
+        // Words of every length around eight and sixteen bytes, ending at every kind of
+        // byte (joining marks, full stops of abbreviations and titles, characters outside
+        // ASCII, the paragraph's end), and marks and white space of every kind, in runs
+        // that put each at every offset of an eight- or sixteen-byte load.
         let pieces = [
             "a",
             "He",
@@ -582,6 +624,19 @@ mod tests {
             "end.",
             "7.5",
             "e\u{301}",
+            "Interoperable",
+            "abcdefghijklmno",
+            "ABCDEFGHIJKLMNOP",
+            "Abcdefghijklmnopq",
+            "Washington.",
+            "Administration's",
+            "counter-intelligence",
+            "eightchr’s",
+            "\r",
+            "\u{c}",
+            "\u{0}",
+            "#",
+            "@[`{",
         ];
         let mut texts = Vec::new();
         for (index, first) in pieces.iter().enumerate() {
@@ -595,19 +650,19 @@ mod tests {
         texts.push(pieces.join(" "));
         texts.push(pieces.concat());
         for text in &texts {
-            for start in 0..text.len().min(9) {
+            for start in 0..text.len().min(17) {
                 if !text.is_char_boundary(start) {
                     continue;
                 }
-                let read = |short_words| {
+                let read = |fast_paths| {
                     let mut tokens = Vec::new();
                     let mut words = WordTable::default();
-                    tokenize_reading_short_words(
+                    tokenize_with_fast_paths(
                         text,
                         start..text.len(),
                         &mut tokens,
                         &mut words,
-                        short_words,
+                        fast_paths,
                     );
                     // Tokens hold their word's entry and lists: equal tokens, equal words.
                     (tokens, words.len())
