@@ -572,7 +572,7 @@ fn signature(input: &str, tokens: &[Token]) -> Option<Source> {
 /// before it is `left`; `inherited` is the speaker of the quotation before.
 fn speaker_of_cue(
     input: &str,
-    table: &SpeakerTable,
+    table: &SpeakerTable<'_>,
     left: &[Token],
     source: Option<Source>,
     position: usize,
@@ -622,7 +622,7 @@ fn speaker_of_cue(
 /// when the gender fits, a reporter's pronoun most often staying with who spoke; anything
 /// else is resolved.
 fn pronoun_or_name(
-    table: &SpeakerTable,
+    table: &SpeakerTable<'_>,
     source: Source,
     position: usize,
     inherited: Option<&String>,
@@ -644,7 +644,7 @@ fn pronoun_or_name(
 /// lowercase (a clause, not a label or a credit line).
 fn person_subject(
     input: &str,
-    table: &SpeakerTable,
+    table: &SpeakerTable<'_>,
     sentence: &[Token],
     position: usize,
 ) -> Option<String> {
@@ -697,7 +697,7 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// The speaker's name as the report gives it.
-fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<String> {
+fn resolve(table: &SpeakerTable<'_>, source: Source, position: usize) -> Option<String> {
     match source {
         Source::Name {
             name,
