@@ -161,21 +161,23 @@ pub fn is_all_capitals(word: &str) -> bool {
 /// in capitals. A sentence of running text, however many names it holds, has a verb or a
 /// noun in lowercase ("Anna Berg met Luc Dumas in Lyon").
 pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
+    // Words opening with a letter, with their initials, told by the tokens' bits.
     let words = tokens
         .iter()
-        .filter(|token| token.is_word())
-        .map(|token| &input[token.start..token.end])
-        .filter(|word| word.chars().next().is_some_and(char::is_alphabetic));
+        .map(Token::initial)
+        .zip(tokens)
+        .filter(|(initial, _)| initial.letter)
+        .map(|(initial, token)| (initial.capital, &input[token.start..token.end]));
     // One walk, ending at the first word that rules both readings out (in running text, its
     // first lowercase word that is no function word).
     let mut count = 0;
     let mut all_capitals = true;
     let mut capitalised_long = 0;
     let mut capitalised_or_function = true;
-    for word in words {
+    for (capitalised, word) in words {
         count += 1;
         all_capitals = all_capitals && is_all_capitals(word);
-        if is_capitalised(word) {
+        if capitalised {
             if word.chars().count() >= HEADLINE_WORD_MIN_LETTERS {
                 capitalised_long += 1;
             }
