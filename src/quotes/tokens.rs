@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, NameWordLists};
+use super::lexicon::{quote_lexicon, NameWordLists, QuoteLexicon};
 use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key, two_chunk_ascii_key};
 use super::word_table::WordTable;
 use crate::text::{
@@ -318,7 +318,7 @@ fn tokenize_with_fast_paths(
             // a mark that joins nothing: read from the eight or sixteen bytes loaded once,
             // which give the word's end, its key and the byte after it (see
             // `plain_ascii_word`). Any other word takes the general path below.
-            if let Some((len, key)) = plain_ascii_word(&bytes[offset..]) {
+            if let Some((len, key)) = plain_ascii_word(&bytes[offset..], lexicon) {
                 let start = range.start + offset;
                 let (word, lists) =
                     words.enter(key, || ascii_word_lists(&text[offset..offset + len], key));
@@ -421,14 +421,40 @@ fn tokenize_with_fast_paths(
 /// [`tokenize`] would read it as those bytes alone: one to fifteen ASCII letters and digits
 /// followed, inside the first eight or sixteen bytes, by an ASCII byte that neither joins
 /// two words' characters (an apostrophe, a hyphen, an ampersand) nor may be an
-/// abbreviation's full stop. `None` for any other token, and when fewer bytes are left.
+/// abbreviation's full stop; or one to six followed by a full stop that joins nothing (a
+/// sentence's end, most often), which the word keeps as the general path decides: when it
+/// is an initial or a title of `lexicon`. `None` for any other token, and when fewer bytes
+/// are left.
 #[inline(always)]
-fn plain_ascii_word(bytes: &[u8]) -> Option<(usize, u64)> {
+fn plain_ascii_word(bytes: &[u8], lexicon: &QuoteLexicon) -> Option<(usize, u64)> {
     let first = load_eight(bytes.get(..8)?);
     let len = alphanumeric_len(first);
     if len < 8 {
-        let ends = len > 0 && ends_plainly((first >> (8 * len)) as u8);
-        return ends.then(|| (len, short_ascii_key(first & low_bytes(len))));
+        if len == 0 {
+            return None;
+        }
+        let next = (first >> (8 * len)) as u8;
+        if ends_plainly(next) {
+            return Some((len, short_ascii_key(first & low_bytes(len))));
+        }
+        // The byte after the full stop must be in the chunk, and ASCII that is no word's
+        // ("U.S", "2.5" join; a character outside ASCII may be a letter).
+        if next != b'.' || len > 6 {
+            return None;
+        }
+        let after = (first >> (8 * (len + 1))) as u8;
+        if !after.is_ascii() || after.is_ascii_alphanumeric() {
+            return None;
+        }
+        let with_stop = short_ascii_key(first & low_bytes(len + 1));
+        let initial = len == 1 && (first as u8).is_ascii_uppercase();
+        return Some(
+            if initial || lexicon.lists_of_ascii_key(with_stop).title() {
+                (len + 1, with_stop)
+            } else {
+                (len, short_ascii_key(first & low_bytes(len)))
+            },
+        );
     }
     let second = load_eight(bytes.get(8..16)?);
     let more = alphanumeric_len(second);
@@ -637,6 +663,11 @@ mod tests {
             "\u{0}",
             "#",
             "@[`{",
+            "Dr.é",
+            "Gov.'",
+            "Q.-",
+            "abc.def",
+            "Jr.,",
         ];
         let mut texts = Vec::new();
         for (index, first) in pieces.iter().enumerate() {
