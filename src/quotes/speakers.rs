@@ -401,7 +401,9 @@ impl<'a> SpeakerTable<'a> {
     /// The entity named `name`, created if new; a lone word joins the full name that ends
     /// with it (a family name: "Macron"), else the person's name that starts with it (a
     /// family name written first: "Li" for "Li Qiang"). `key` is the [`name_key`] of
-    /// `name`.
+    /// `name`. A new entity keeps a copy of `name` that borrows the article's text when
+    /// `name` does (no allocation), hence the `Cow` rather than a `&str`.
+    #[allow(clippy::ptr_arg)] // the Cow's kind is read: see above
     fn entity_for(&mut self, name: &Cow<'a, str>, key: u64, organisation: bool) -> usize {
         if let Some(&entity) = self.by_name.get(&key) {
             return entity;
