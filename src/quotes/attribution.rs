@@ -169,12 +169,12 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
 
         let mid_or_continuing = mid_sentence && !same_sentence;
         // The speaker of the quotation before, when it stands in this paragraph or the one
-        // before.
+        // before: borrowed, and copied only when this quotation takes it.
         let inherited_speaker = previous
             .as_ref()
             .filter(|(_, paragraph)| quotation.first_paragraph <= paragraph + 1)
-            .and_then(|(speaker, _)| speaker.clone());
-        let inherited = || inherited_speaker.clone();
+            .and_then(|(speaker, _)| speaker.as_ref());
+        let inherited = || inherited_speaker.cloned();
         let (speaker, cue_word) = match cue {
             Some(cue) => {
                 let speaker = speaker_of_cue(
@@ -183,7 +183,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                     left,
                     cue.source,
                     quotation.open,
-                    inherited_speaker.as_ref(),
+                    inherited_speaker,
                 );
                 (speaker, Some(cue.word))
             }
@@ -219,7 +219,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
                         return None;
                     }
                     let source = cue_before(input, previous_sentence, word_count)?.source?;
-                    pronoun_or_name(&table, source, quotation.open, inherited_speaker.as_ref())
+                    pronoun_or_name(&table, source, quotation.open, inherited_speaker)
                 };
                 let subject = || person_subject(input, &table, previous_sentence, quotation.open);
                 (
@@ -264,7 +264,15 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         }
         let speaker = speaker.or_else(subject);
         if attributed || speaker.is_some() {
-            previous = Some((speaker.clone(), quotation.last_paragraph));
+            match &mut previous {
+                // The speaker's copy goes into the buffer of the one before: no allocation
+                // per attributed quotation.
+                Some((kept, paragraph)) => {
+                    kept.clone_from(&speaker);
+                    *paragraph = quotation.last_paragraph;
+                }
+                None => previous = Some((speaker.clone(), quotation.last_paragraph)),
+            }
             last_attributed = Some(index);
         } else if !mid_sentence {
             previous = None;
@@ -311,12 +319,17 @@ fn is_own_attribution(input: &str, inner: &str, right: &[Token], after: &Cue) ->
     // A name: a pronoun after the quotation most often repeats the subject before it (X said
     // “…,” she said).
     let named = matches!(after.source, Some(Source::Name { .. }));
-    let words: Vec<&str> = right
-        .iter()
-        .filter(|token| token.is_word())
-        .take(ATTRIBUTION_NEAR_WORDS)
-        .map(|token| &input[token.start..token.end])
-        .collect();
+    // The first few words after the quotation, on the stack (asked of most quotations).
+    let mut near = [""; ATTRIBUTION_NEAR_WORDS];
+    let mut count = 0;
+    for token in right.iter().filter(|token| token.is_word()) {
+        let Some(slot) = near.get_mut(count) else {
+            break;
+        };
+        *slot = &input[token.start..token.end];
+        count += 1;
+    }
+    let words = &near[..count];
     // A clause ending in a colon introduces the next quotation.
     let introduces_next = right
         .iter()
@@ -572,7 +585,7 @@ fn signature(input: &str, tokens: &[Token]) -> Option<Source> {
 /// before it is `left`; `inherited` is the speaker of the quotation before.
 fn speaker_of_cue(
     input: &str,
-    table: &SpeakerTable,
+    table: &SpeakerTable<'_>,
     left: &[Token],
     source: Option<Source>,
     position: usize,
@@ -622,7 +635,7 @@ fn speaker_of_cue(
 /// when the gender fits, a reporter's pronoun most often staying with who spoke; anything
 /// else is resolved.
 fn pronoun_or_name(
-    table: &SpeakerTable,
+    table: &SpeakerTable<'_>,
     source: Source,
     position: usize,
     inherited: Option<&String>,
@@ -644,7 +657,7 @@ fn pronoun_or_name(
 /// lowercase (a clause, not a label or a credit line).
 fn person_subject(
     input: &str,
-    table: &SpeakerTable,
+    table: &SpeakerTable<'_>,
     sentence: &[Token],
     position: usize,
 ) -> Option<String> {
@@ -697,7 +710,7 @@ fn is_title_case(text: &str) -> bool {
 }
 
 /// The speaker's name as the report gives it.
-fn resolve(table: &SpeakerTable, source: Source, position: usize) -> Option<String> {
+fn resolve(table: &SpeakerTable<'_>, source: Source, position: usize) -> Option<String> {
     match source {
         Source::Name {
             name,

@@ -45,9 +45,9 @@ impl WordCasing {
         WordCasing { words }
     }
 
-    /// Records the words of one paragraph (`tokens` of `input`); `headline` says whether
+    /// Records the words of one paragraph (its `tokens`); `headline` says whether
     /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
-    pub fn record(&mut self, input: &str, tokens: &[Token], headline: bool) {
+    pub fn record(&mut self, tokens: &[Token], headline: bool) {
         if headline {
             return;
         }
@@ -57,7 +57,7 @@ impl WordCasing {
             if !token.is_word() {
                 continue;
             }
-            let initial = token.initial_in(input);
+            let initial = token.initial();
             if !initial.letter {
                 continue;
             }
@@ -161,21 +161,23 @@ pub fn is_all_capitals(word: &str) -> bool {
 /// in capitals. A sentence of running text, however many names it holds, has a verb or a
 /// noun in lowercase ("Anna Berg met Luc Dumas in Lyon").
 pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
+    // Words opening with a letter, with their initials, told by the tokens' bits.
     let words = tokens
         .iter()
-        .filter(|token| token.is_word())
-        .map(|token| &input[token.start..token.end])
-        .filter(|word| word.chars().next().is_some_and(char::is_alphabetic));
+        .map(Token::initial)
+        .zip(tokens)
+        .filter(|(initial, _)| initial.letter)
+        .map(|(initial, token)| (initial.capital, &input[token.start..token.end]));
     // One walk, ending at the first word that rules both readings out (in running text, its
     // first lowercase word that is no function word).
     let mut count = 0;
     let mut all_capitals = true;
     let mut capitalised_long = 0;
     let mut capitalised_or_function = true;
-    for word in words {
+    for (capitalised, word) in words {
         count += 1;
         all_capitals = all_capitals && is_all_capitals(word);
-        if is_capitalised(word) {
+        if capitalised {
             if word.chars().count() >= HEADLINE_WORD_MIN_LETTERS {
                 capitalised_long += 1;
             }
@@ -233,7 +235,7 @@ mod tests {
         let text = "Despite the rain, Anna Berg spoke. Lately she met Mayor Anna Berg. Unimpressed Dumas smiled as Luc Dumas spoke, even so.";
         let (tokens, words) = tokens_and_words(text);
         let mut casing = WordCasing::new(words);
-        casing.record(text, &tokens, is_headline_like(text, &tokens));
+        casing.record(&tokens, is_headline_like(text, &tokens));
         // A word the article never writes has no casing of its own.
         assert!(!casing.is_opening_word("Zola", false));
         assert!(casing.is_opening_word("Monday", false));

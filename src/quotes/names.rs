@@ -30,12 +30,9 @@ pub struct NameChunk<'a> {
 }
 
 /// Whether token `index` can be part of a capitalised name.
-fn is_name_word(input: &str, tokens: &[Token], index: usize) -> bool {
-    let Some(token) = tokens.get(index) else {
-        return false;
-    };
-    // Asked of every token a run may hold: read without slicing the word out.
-    token.is_word() && token.is_capitalised_in(input)
+fn is_name_word(tokens: &[Token], index: usize) -> bool {
+    // Asked of every token a run may hold: told by the token's bits.
+    tokens.get(index).is_some_and(Token::is_capitalised_word)
 }
 
 /// Whether `token` is one of the [`name_connectors`](super::lexicon::QuoteLexicon::name_connectors)
@@ -49,19 +46,19 @@ fn is_connector(input: &str, token: &Token) -> bool {
 /// Reads the capitalised run starting at token `start` (lower-case title words right before
 /// it, such as "press secretary", are taken as its titles). `None` when the run is no name.
 pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<NameChunk<'a>> {
-    if !is_name_word(input, tokens, start) {
+    if !is_name_word(tokens, start) {
         return None;
     }
     let mut end = start + 1;
     loop {
-        if is_name_word(input, tokens, end) {
+        if is_name_word(tokens, end) {
             end += 1;
             continue;
         }
         let connector = tokens
             .get(end)
             .is_some_and(|token| is_connector(input, token));
-        if connector && is_name_word(input, tokens, end + 1) {
+        if connector && is_name_word(tokens, end + 1) {
             end += 2;
             continue;
         }
@@ -74,13 +71,13 @@ pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<Nam
 pub fn name_before<'a>(input: &'a str, tokens: &[Token], end: usize) -> Option<NameChunk<'a>> {
     let mut start = end;
     while start > 0 {
-        if is_name_word(input, tokens, start - 1) {
+        if is_name_word(tokens, start - 1) {
             start -= 1;
             continue;
         }
         let connector = start >= 2
             && is_connector(input, &tokens[start - 1])
-            && is_name_word(input, tokens, start - 2)
+            && is_name_word(tokens, start - 2)
             && start < end;
         if connector {
             start -= 2;

@@ -22,11 +22,12 @@ use super::names::{name_at, NameChunk};
 use super::tokens::{ParagraphTokens, Token};
 use super::word_table::WordTable;
 
-/// One person or organisation of the article.
+/// One person or organisation of the article (of the text `'a`).
 #[derive(Debug, Clone, Default)]
-pub struct Entity {
-    /// The fullest name the article uses.
-    pub name: String,
+pub struct Entity<'a> {
+    /// The fullest name the article uses: borrowed from the article's text when it stands
+    /// there as written (nearly always), so that entering a name copies nothing.
+    pub name: Cow<'a, str>,
     /// Whether it is an organisation.
     pub organisation: bool,
     /// Titles seen with it, lowercase.
@@ -39,7 +40,7 @@ pub struct Entity {
     earlier_with_last_word: Option<usize>,
 }
 
-impl Entity {
+impl Entity<'_> {
     /// The gender the article's pronouns and honorifics give it, if clear.
     pub fn gender(&self) -> Option<Gender> {
         if self.organisation {
@@ -81,10 +82,10 @@ const ANTECEDENT_WINDOW: usize = 60;
 /// How many tokens after a mention its pronouns are counted for the entity's gender.
 const GENDER_WINDOW: usize = 20;
 
-/// The entities of one article and where they are mentioned.
+/// The entities of one article (of the text `'a`) and where they are mentioned.
 #[derive(Debug, Default)]
-pub struct SpeakerTable {
-    entities: Vec<Entity>,
+pub struct SpeakerTable<'a> {
+    entities: Vec<Entity<'a>>,
     mentions: Vec<Mention>,
     // The maps of names and words are keyed by [`name_key`]: no copy of the text per key.
     by_name: HashMapOfWords<usize>,
@@ -115,12 +116,12 @@ struct FoundName<'a> {
     object: bool,
 }
 
-impl SpeakerTable {
+impl<'a> SpeakerTable<'a> {
     /// Builds the table from the tokens of the article's paragraphs (of `input`) and the
     /// table of the distinct words they point into; `quoted` holds the byte spans of its
     /// quotations, in order.
     pub fn build(
-        input: &str,
+        input: &'a str,
         paragraph_tokens: &ParagraphTokens,
         words: WordTable,
         quoted: &[Range<usize>],
@@ -133,7 +134,7 @@ impl SpeakerTable {
             Vec::with_capacity(paragraph_tokens.paragraph_count());
         for tokens in paragraph_tokens.paragraphs() {
             let headline = is_headline_like(input, tokens);
-            table.casing.record(input, tokens, headline);
+            table.casing.record(tokens, headline);
             // In a headline or a label every word is capitalised: its runs of capitalised
             // words are no evidence of names ("Mayor Olsen Says Council Will Act").
             if !headline {
@@ -148,7 +149,7 @@ impl SpeakerTable {
                 // Most tokens are marks and lowercase words, which open no name: told by
                 // their first letter, without reading a run.
                 let token = tokens[index];
-                if !token.is_word() || !token.is_capitalised_in(input) {
+                if !token.is_capitalised_word() {
                     index += 1;
                     continue;
                 }
@@ -378,7 +379,7 @@ impl SpeakerTable {
             .any(|entity| {
                 !entity.organisation
                     && entity.name != name
-                    && !name.ends_with(&entity.name)
+                    && !name.ends_with(&*entity.name)
                     && !entity.name.ends_with(name)
             })
         };
@@ -400,8 +401,10 @@ impl SpeakerTable {
     /// The entity named `name`, created if new; a lone word joins the full name that ends
     /// with it (a family name: "Macron"), else the person's name that starts with it (a
     /// family name written first: "Li" for "Li Qiang"). `key` is the [`name_key`] of
-    /// `name`.
-    fn entity_for(&mut self, name: &str, key: u64, organisation: bool) -> usize {
+    /// `name`. A new entity keeps a copy of `name` that borrows the article's text when
+    /// `name` does (no allocation), hence the `Cow` rather than a `&str`.
+    #[allow(clippy::ptr_arg)] // the Cow's kind is read: see above
+    fn entity_for(&mut self, name: &Cow<'a, str>, key: u64, organisation: bool) -> usize {
         if let Some(&entity) = self.by_name.get(&key) {
             return entity;
         }
@@ -419,7 +422,7 @@ impl SpeakerTable {
         }
         let entity = self.entities.len();
         self.entities.push(Entity {
-            name: name.to_string(),
+            name: name.clone(),
             organisation,
             ..Entity::default()
         });
@@ -463,7 +466,7 @@ impl SpeakerTable {
         }
         let key = name_key(name);
         if let Some(&entity) = self.by_name.get(&key) {
-            return Some(self.entities[entity].name.clone());
+            return Some(self.entities[entity].name.to_string());
         }
         let known = self
             .by_last_word
@@ -475,7 +478,7 @@ impl SpeakerTable {
             });
         match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
-                Some(self.entities[entity].name.clone())
+                Some(self.entities[entity].name.to_string())
             }
             _ => Some(name.to_string()),
         }
@@ -487,7 +490,7 @@ impl SpeakerTable {
         &self,
         position: usize,
         subjects: bool,
-    ) -> impl Iterator<Item = &Entity> + '_ {
+    ) -> impl Iterator<Item = &Entity<'a>> + '_ {
         let end = self
             .mentions
             .partition_point(|mention| mention.position < position);
@@ -518,7 +521,7 @@ impl SpeakerTable {
                     .or_else(|| find(&|entity| entity.is_person() && entity.gender().is_none()))
             }
         }
-        .map(|entity| entity.name.clone())
+        .map(|entity| entity.name.to_string())
     }
 
     /// The entity a description such as "the president" (its head word, lowercase) at byte
@@ -538,7 +541,7 @@ impl SpeakerTable {
                 let has = |word: &str| entity.titles.iter().any(|title| title == word);
                 has(head) && modifiers.iter().all(|modifier| has(modifier))
             })
-            .map(|entity| entity.name.clone())
+            .map(|entity| entity.name.to_string())
     }
 }
 
@@ -596,7 +599,7 @@ fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> 
     tokens[after..(after + GENDER_WINDOW).min(tokens.len())]
         .iter()
         .take_while(|token| {
-            !(token.is_word() && token.is_capitalised_in(input))
+            !token.is_capitalised_word()
                 || matches!(
                     &bytes[token.start..token.end],
                     b"He" | b"She" | b"His" | b"Her"
@@ -660,7 +663,7 @@ mod tests {
     }
 
     /// The table of a text whose paragraphs are separated by blank lines.
-    fn table_of(text: &str) -> SpeakerTable {
+    fn table_of(text: &str) -> SpeakerTable<'_> {
         let mut paragraphs = Vec::new();
         let mut start = 0;
         for part in text.split("\n\n") {

@@ -3,10 +3,12 @@
 
 use std::ops::Range;
 
-use super::lexicon::{quote_lexicon, NameWordLists};
-use super::word_key::{ascii_key, ascii_key_of, casing_key};
+use super::lexicon::{quote_lexicon, NameWordLists, QuoteLexicon};
+use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key, two_chunk_ascii_key};
 use super::word_table::WordTable;
-use crate::text::{alphanumeric_prefix_len, is_word_char, Lowercase};
+use crate::text::{
+    alphanumeric_prefix_len, bytes_in_range, is_word_char, load_eight, Lowercase, EACH, HIGH_BITS,
+};
 
 /// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
 /// and name, so that only rare words are copied to the heap.
@@ -69,15 +71,16 @@ pub struct Token {
     /// Byte offset just past the token.
     pub end: usize,
     /// For a mark, its character (quote marks normalised to `"`); for a word, [`WORD`] with
-    /// the bits of the lists the word stands in ([`NameWordLists`]): read where the word is,
-    /// without a lookup.
+    /// the bits of the lists the word stands in ([`NameWordLists`]) and of its initial
+    /// ([`INITIAL_LETTER`], [`INITIAL_CAPITAL`]): read where the word is, without a lookup
+    /// and without going back to the text.
     kind: u32,
     /// For a word, the index of its entry in the article's [`WordTable`]; [`NOT_A_WORD`]
     /// for a mark.
     pub word: u32,
 }
 
-/// What a word's first character is ([`Token::initial_in`]).
+/// What a word's first character is ([`Token::initial`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Initial {
     /// Whether it is a letter.
@@ -92,13 +95,21 @@ impl Initial {
     pub fn of(word: &str) -> Initial {
         match word.as_bytes().first() {
             Some(&byte) if byte.is_ascii() => Initial::of_ascii(byte),
-            _ => {
-                let first = word.chars().next();
+            _ => word.chars().next().map_or(
                 Initial {
-                    letter: first.is_some_and(char::is_alphabetic),
-                    capital: first.is_some_and(char::is_uppercase),
-                }
-            }
+                    letter: false,
+                    capital: false,
+                },
+                Initial::of_char,
+            ),
+        }
+    }
+
+    /// The initial of a word whose first character is `first`.
+    fn of_char(first: char) -> Initial {
+        Initial {
+            letter: first.is_alphabetic(),
+            capital: first.is_uppercase(),
         }
     }
 
@@ -114,6 +125,14 @@ impl Initial {
 /// The bit of [`Token::kind`] that marks a word: above every character.
 const WORD: u32 = 1 << 31;
 
+/// The bit of a word's [`Token::kind`] saying that its first character is a letter (above
+/// the sixteen bits of its lists).
+const INITIAL_LETTER: u32 = 1 << 16;
+
+/// The bit of a word's [`Token::kind`] saying that its first character is an upper-case
+/// letter.
+const INITIAL_CAPITAL: u32 = 1 << 17;
+
 /// The [`Token::word`] of a mark.
 pub const NOT_A_WORD: u32 = u32::MAX;
 
@@ -128,12 +147,21 @@ impl Token {
         }
     }
 
-    /// A word token: entry `word` of the article's [`WordTable`], standing in `lists`.
-    pub fn of_word(start: usize, end: usize, word: u32, lists: NameWordLists) -> Self {
+    /// A word token: entry `word` of the article's [`WordTable`], standing in `lists`,
+    /// whose first character is `initial`.
+    pub fn of_word(
+        start: usize,
+        end: usize,
+        word: u32,
+        lists: NameWordLists,
+        initial: Initial,
+    ) -> Self {
+        let letter = if initial.letter { INITIAL_LETTER } else { 0 };
+        let capital = if initial.capital { INITIAL_CAPITAL } else { 0 };
         Token {
             start,
             end,
-            kind: WORD | u32::from(lists.bits()),
+            kind: WORD | letter | capital | u32::from(lists.bits()),
             word,
         }
     }
@@ -169,18 +197,19 @@ impl Token {
         NameWordLists::from_bits(if self.is_word() { self.kind as u16 } else { 0 })
     }
 
-    /// Whether the token, a word of `input`, starts with an upper-case letter.
-    pub fn is_capitalised_in(&self, input: &str) -> bool {
-        self.initial_in(input).capital
+    /// Whether the token is a word starting with an upper-case letter: asked of every
+    /// token by the speaker table and the name runs, so told from the token's bits, set
+    /// when the word was read, without going back to the text.
+    pub fn is_capitalised_word(&self) -> bool {
+        self.kind & (WORD | INITIAL_CAPITAL) == WORD | INITIAL_CAPITAL
     }
 
-    /// Whether the token, a word of `input`, starts with a letter, and with a capital one:
-    /// asked of every token, so an ASCII first letter (nearly always) is read from its
-    /// byte, without slicing the word out of the text (which checks character boundaries).
-    pub fn initial_in(&self, input: &str) -> Initial {
-        match input.as_bytes().get(self.start) {
-            Some(&byte) if byte.is_ascii() => Initial::of_ascii(byte),
-            _ => Initial::of(input.get(self.start..self.end).unwrap_or("")),
+    /// Whether the token, a word, starts with a letter, and with a capital one (neither
+    /// for a mark), from the token's bits.
+    pub fn initial(&self) -> Initial {
+        Initial {
+            letter: self.kind & (WORD | INITIAL_LETTER) == WORD | INITIAL_LETTER,
+            capital: self.is_capitalised_word(),
         }
     }
 }
@@ -238,6 +267,20 @@ impl ParagraphTokens {
 
 /// Appends the tokens of `input[range]` to `out`, each word entered in `words`.
 pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &mut WordTable) {
+    tokenize_with_fast_paths(input, range, out, words, true);
+}
+
+/// [`tokenize`], with the fast paths for ASCII marks and plain ASCII words (`fast_paths`)
+/// or without them, where every token takes the general path: the tests' reference for
+/// what the fast paths must give.
+#[inline(always)]
+fn tokenize_with_fast_paths(
+    input: &str,
+    range: Range<usize>,
+    out: &mut Vec<Token>,
+    words: &mut WordTable,
+    fast_paths: bool,
+) {
     let lexicon = quote_lexicon();
     let text = &input[range.clone()];
     let bytes = text.as_bytes();
@@ -257,6 +300,38 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &
         if byte == b' ' {
             offset += 1;
             continue;
+        }
+        if fast_paths {
+            // A mark or white space in ASCII, one byte, is one token or none.
+            if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+                // As `char::is_whitespace` (which, unlike `u8::is_ascii_whitespace`, counts
+                // the vertical tab).
+                if !matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    let start = range.start + offset;
+                    let punct = if byte == b'\'' { '"' } else { char::from(byte) };
+                    out.push(Token::mark(start, start + 1, punct));
+                }
+                offset += 1;
+                continue;
+            }
+            // Most words are ASCII words of fewer than sixteen bytes ending at a space or
+            // a mark that joins nothing: read from the eight or sixteen bytes loaded once,
+            // which give the word's end, its key and the byte after it (see
+            // `plain_ascii_word`). Any other word takes the general path below.
+            if let Some((len, key)) = plain_ascii_word(&bytes[offset..], lexicon) {
+                let start = range.start + offset;
+                let (word, lists) =
+                    words.enter(key, || ascii_word_lists(&text[offset..offset + len], key));
+                out.push(Token::of_word(
+                    start,
+                    start + len,
+                    word,
+                    lists,
+                    Initial::of_ascii(byte),
+                ));
+                offset += len;
+                continue;
+            }
         }
         let Some(c) = char_at(offset) else {
             break;
@@ -331,9 +406,93 @@ pub fn tokenize(input: &str, range: Range<usize>, out: &mut Vec<Token>, words: &
                 word_lists(&input[span.clone()])
             }),
         };
-        out.push(Token::of_word(span.start, span.end, word, lists));
+        out.push(Token::of_word(
+            span.start,
+            span.end,
+            word,
+            lists,
+            Initial::of_char(c),
+        ));
         offset = end;
     }
+}
+
+/// The length and [`casing_key`] of the word opening `bytes` when the general path of
+/// [`tokenize`] would read it as those bytes alone: one to fifteen ASCII letters and digits
+/// followed, inside the first eight or sixteen bytes, by an ASCII byte that neither joins
+/// two words' characters (an apostrophe, a hyphen, an ampersand) nor may be an
+/// abbreviation's full stop; or one to six followed by a full stop that joins nothing (a
+/// sentence's end, most often), which the word keeps as the general path decides: when it
+/// is an initial or a title of `lexicon`. `None` for any other token, and when fewer bytes
+/// are left.
+#[inline(always)]
+fn plain_ascii_word(bytes: &[u8], lexicon: &QuoteLexicon) -> Option<(usize, u64)> {
+    let first = load_eight(bytes.get(..8)?);
+    let len = alphanumeric_len(first);
+    if len < 8 {
+        if len == 0 {
+            return None;
+        }
+        let next = (first >> (8 * len)) as u8;
+        if ends_plainly(next) {
+            return Some((len, short_ascii_key(first & low_bytes(len))));
+        }
+        // The byte after the full stop must be in the chunk, and ASCII that is no word's
+        // ("U.S", "2.5" join; a character outside ASCII may be a letter).
+        if next != b'.' || len > 6 {
+            return None;
+        }
+        let after = (first >> (8 * (len + 1))) as u8;
+        if !after.is_ascii() || after.is_ascii_alphanumeric() {
+            return None;
+        }
+        let with_stop = short_ascii_key(first & low_bytes(len + 1));
+        let initial = len == 1 && (first as u8).is_ascii_uppercase();
+        return Some(
+            if initial || lexicon.lists_of_ascii_key(with_stop).title() {
+                (len + 1, with_stop)
+            } else {
+                (len, short_ascii_key(first & low_bytes(len)))
+            },
+        );
+    }
+    let second = load_eight(bytes.get(8..16)?);
+    let more = alphanumeric_len(second);
+    if more == 8 || !ends_plainly((second >> (8 * more)) as u8) {
+        return None;
+    }
+    let key = if more == 0 {
+        short_ascii_key(first)
+    } else {
+        two_chunk_ascii_key(8 + more, first, second & low_bytes(more))
+    };
+    Some((8 + more, key))
+}
+
+/// How many ASCII letters and digits the eight bytes `chunk` open with (the first in its
+/// low byte): 8 when all are.
+#[inline(always)]
+fn alphanumeric_len(chunk: u64) -> usize {
+    // As `alphanumeric_prefix_len`: 0x20 makes a capital lowercase and no other byte a
+    // letter; bytes outside ASCII are neither letters nor digits.
+    let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
+    let digits = bytes_in_range(chunk, b'0', b'9');
+    let other = !(letters | digits) & HIGH_BITS;
+    other.trailing_zeros() as usize / 8
+}
+
+/// Whether a word of ASCII letters and digits ends at the byte `next` that follows it, as
+/// written: an ASCII byte that joins nothing and is no full stop (which an abbreviation
+/// keeps).
+#[inline(always)]
+fn ends_plainly(next: u8) -> bool {
+    next.is_ascii() && !matches!(next, b'\'' | b'-' | b'.' | b'&')
+}
+
+/// The mask of the low `count` bytes of a number (`count` below eight).
+#[inline(always)]
+fn low_bytes(count: usize) -> u64 {
+    (1u64 << (8 * count)) - 1
 }
 
 /// Whether `word` starts with an upper-case letter.
@@ -447,6 +606,104 @@ mod tests {
     }
 
     #[test]
+    fn fast_paths_read_as_the_general_path_reads() {
+        // Words of every length around eight and sixteen bytes, ending at every kind of
+        // byte (joining marks, full stops of abbreviations and titles, characters outside
+        // ASCII, the paragraph's end), and marks and white space of every kind, in runs
+        // that put each at every offset of an eight- or sixteen-byte load.
+        let pieces = [
+            "a",
+            "He",
+            "said",
+            "Dumas",
+            "Olsen's",
+            "Sen.",
+            "F.",
+            "U.S.",
+            "AT&T",
+            "x-ray",
+            "2024",
+            "Mr.",
+            "plan.",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "Émile",
+            "café",
+            "naïve",
+            "don’t",
+            "O’Brien",
+            "😀",
+            "—",
+            "“",
+            "”",
+            "'",
+            ",",
+            ":",
+            "\n",
+            "\t",
+            "\u{b}",
+            "ABCDEFG.",
+            "word-",
+            "word'",
+            "word&",
+            "end.",
+            "7.5",
+            "e\u{301}",
+            "Interoperable",
+            "abcdefghijklmno",
+            "ABCDEFGHIJKLMNOP",
+            "Abcdefghijklmnopq",
+            "Washington.",
+            "Administration's",
+            "counter-intelligence",
+            "eightchr’s",
+            "\r",
+            "\u{c}",
+            "\u{0}",
+            "#",
+            "@[`{",
+            "Dr.é",
+            "Gov.'",
+            "Q.-",
+            "abc.def",
+            "Jr.,",
+        ];
+        let mut texts = Vec::new();
+        for (index, first) in pieces.iter().enumerate() {
+            for (step, second) in pieces.iter().enumerate() {
+                let third = pieces[(index * 7 + step * 3) % pieces.len()];
+                for gap in ["", " ", "  "] {
+                    texts.push(format!("{first}{gap}{second}{third}{gap}{first}"));
+                }
+            }
+        }
+        texts.push(pieces.join(" "));
+        texts.push(pieces.concat());
+        for text in &texts {
+            for start in 0..text.len().min(17) {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let read = |fast_paths| {
+                    let mut tokens = Vec::new();
+                    let mut words = WordTable::default();
+                    tokenize_with_fast_paths(
+                        text,
+                        start..text.len(),
+                        &mut tokens,
+                        &mut words,
+                        fast_paths,
+                    );
+                    // Tokens hold their word's entry and lists: equal tokens, equal words.
+                    (tokens, words.len())
+                };
+                assert_eq!(read(true), read(false), "{text:?} from {start}");
+            }
+        }
+    }
+
+    #[test]
     fn words_keep_their_joining_marks_and_abbreviations_their_full_stop() {
         let text = "U.S. Sen. F. Smith’s AT&T plan—don't, “Émile-Zola” said 😀 2.5%. Done.";
         let mut tokens = Vec::new();
@@ -455,6 +712,23 @@ mod tests {
             .iter()
             .map(|token| (&text[token.start..token.end], token.punct()))
             .collect();
+        for token in &tokens {
+            let expected = if token.is_word() {
+                Initial::of(&text[token.start..token.end])
+            } else {
+                Initial {
+                    letter: false,
+                    capital: false,
+                }
+            };
+            assert_eq!(
+                token.initial(),
+                expected,
+                "{:?}",
+                &text[token.start..token.end]
+            );
+            assert_eq!(token.is_capitalised_word(), expected.capital);
+        }
         let word = |text| (text, None);
         assert_eq!(
             read,

@@ -42,6 +42,14 @@ fn ascii_bytes_key(bytes: &[u8]) -> Option<u64> {
     }
 }
 
+/// The key of the ASCII word whose bytes, fewer than nine, are the low bytes of `chunk`,
+/// the others zero: the [`casing_key`] of the word, for a tokeniser that has the word's
+/// bytes in a register already and need not read them again.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub fn short_ascii_key(chunk: u64) -> u64 {
+    spread(lower_ascii(chunk))
+}
+
 /// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.
 #[cold]
 fn key_outside_ascii(word: &str) -> u64 {
@@ -118,20 +126,43 @@ fn spread(chunk: u64) -> u64 {
 /// The key of `bytes`, longer than eight, with their ASCII capitals made lowercase (other
 /// bytes as they are), eight bytes at a time.
 fn long_key(bytes: &[u8]) -> u64 {
-    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut key = (bytes.len() as u64).wrapping_mul(MULTIPLIER);
-    let mut mix = |chunk: u64| {
-        key = (key.rotate_left(26) ^ lower_ascii(chunk)).wrapping_mul(MULTIPLIER);
-    };
+    let mut key = long_key_start(bytes.len());
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        mix(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        key = long_key_mix(
+            key,
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()),
+        );
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        mix(load_short(rest));
+        key = long_key_mix(key, load_short(rest));
     }
     spread(key)
+}
+
+/// The odd multiplier of [`long_key`]'s steps (the golden ratio's bits).
+const LONG_KEY_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Where [`long_key`] starts for a word of `len` bytes.
+#[inline]
+fn long_key_start(len: usize) -> u64 {
+    (len as u64).wrapping_mul(LONG_KEY_MULTIPLIER)
+}
+
+/// One step of [`long_key`]: `key` with the next eight bytes (or the last few, the others
+/// zero) mixed in.
+#[inline]
+fn long_key_mix(key: u64, chunk: u64) -> u64 {
+    (key.rotate_left(26) ^ lower_ascii(chunk)).wrapping_mul(LONG_KEY_MULTIPLIER)
+}
+
+/// The key of the ASCII word of `len` bytes, nine to fifteen, whose first eight bytes are
+/// `first` and the others the low bytes of `rest` (the rest of `rest` zero): the
+/// [`casing_key`] of the word, for a tokeniser that has loaded its bytes already.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub fn two_chunk_ascii_key(len: usize, first: u64, rest: u64) -> u64 {
+    spread(long_key_mix(long_key_mix(long_key_start(len), first), rest))
 }
 
 /// The bytes of `bytes` (eight at most) as the low bytes of a number, the others zero:
@@ -255,6 +286,37 @@ mod tests {
             start += word.len() + 1;
         }
         assert_eq!(ascii_key_of(input, 0..1000), None);
+    }
+
+    #[test]
+    fn short_ascii_keys_are_the_keys_of_the_words_they_hold() {
+        for word in [
+            "", "a", "He", "SAID", "Dumas", "O'Brien", "AT&T2024", "x-ray",
+        ] {
+            let mut padded = [0; 8];
+            padded[..word.len()].copy_from_slice(word.as_bytes());
+            assert_eq!(
+                short_ascii_key(u64::from_le_bytes(padded)),
+                casing_key(word),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_chunk_keys_are_the_keys_of_the_words_they_hold() {
+        let letters = b"InteroperAbility2";
+        for len in 9..=15 {
+            let word = std::str::from_utf8(&letters[..len]).unwrap_or_default();
+            let first = u64::from_le_bytes(letters[..8].try_into().unwrap_or_default());
+            let mut rest = [0; 8];
+            rest[..len - 8].copy_from_slice(&letters[8..len]);
+            assert_eq!(
+                two_chunk_ascii_key(len, first, u64::from_le_bytes(rest)),
+                casing_key(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]
