@@ -398,7 +398,6 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // signatures, and must then share a band of their full keys.
     let set_bits = usize::BITS - copies.len().leading_zeros();
     let key_bits = u64::MAX.checked_shl(set_bits).unwrap_or(0);
-    let set_of = |entry: u64| (entry & !key_bits) as usize;
     let mut entries: Vec<u64> = Vec::with_capacity(copies.len());
     // The pairs of sets whose sketches may be near, each band's added to the list; sorted and
     // made distinct whenever the list has doubled since, so that it holds about the pairs
@@ -407,10 +406,12 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     // batch of 2^32 articles would hold two terabytes of signatures), and numbers of 8 bytes
     // are half the memory of pairs and sort with the entries' sort.
     let mut noted: Vec<u64> = Vec::new();
-    let pair_of = |x: usize, y: usize| ((x as u64) << 32) | (y as u64 & u64::from(u32::MAX));
+    let pair_of = |x: u64, y: u64| (x << 32) | (y & u64::from(u32::MAX));
     let mut distinct = 0;
     let mut rows: Vec<u64> = Vec::new();
-    let (mut members, mut ends): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    // `members` is also the sort's working space (it is listed anew after each sort): a
+    // second list of a band's entries would add 8 MB at a million articles where `find` peaks.
+    let (mut members, mut ends): (Vec<u64>, Vec<usize>) = (Vec::new(), Vec::new());
     for band in 0..settings.bands {
         entries.clear();
         if band > 0 && band % BANDS_A_PASS == 0 {
@@ -419,7 +420,13 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
         representatives.band_entries(band, |set, key| {
             entries.push(((u64::from(key) << 32) & key_bits) | set as u64);
         });
-        sorting::sort(&mut entries);
+        if cfg!(not(target_arch = "wasm32")) && set_bits <= 32 {
+            // Pushed in order of sets, and below bit 32 nothing but the set: a stable sort
+            // by the high half is the sort of the whole numbers.
+            sort_by_high_half(&mut entries, &mut members);
+        } else {
+            sorting::sort(&mut entries);
+        }
         // The members of the buckets of two or more, bucket after bucket (`ends`): listed
         // first so that each member's sketch can be asked of memory a few members ahead of
         // its copy (a random read a member and band, most of the gathering's time).
@@ -427,7 +434,7 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
         ends.clear();
         for bucket in entries.chunk_by(|x, y| x & key_bits == y & key_bits) {
             if bucket.len() >= 2 {
-                members.extend(bucket.iter().map(|&entry| set_of(entry)));
+                members.extend(bucket.iter().map(|&entry| entry & !key_bits));
                 ends.push(members.len());
             }
         }
@@ -437,9 +444,9 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
             rows.clear();
             for (at, &set) in bucket.iter().enumerate() {
                 if let Some(&ahead) = members.get(start + at + GATHER_AHEAD) {
-                    prefetch(representatives.sketch(ahead));
+                    prefetch(representatives.sketch(ahead as usize));
                 }
-                rows.extend_from_slice(representatives.sketch(set));
+                rows.extend_from_slice(representatives.sketch(set as usize));
             }
             let mut note = |x: usize, y: usize| noted.push(pair_of(bucket[x], bucket[y]));
             // Most pairs of a large bucket end at the sketches, without reading a signature.
@@ -473,6 +480,47 @@ pub fn find(fingerprints: &[&Fingerprint], settings: &Settings) -> Vec<IndexPair
     }
     sort_pairs(&mut pairs);
     pairs
+}
+
+/// Sorts `numbers` by their high 32 bits, stably (numbers with equal high halves keep their
+/// order), with `spare` as working space: a least-significant-digit radix sort, four passes
+/// of a byte after one pass that counts all four digits. Why: each band sorts a million
+/// entries at a million articles, and the comparison sort's n log n made it a tenth of the
+/// search, more of it the larger the batch; this is a fixed five reads and four writes of
+/// each entry whatever the batch (the keys are hashes, so the digits spread evenly). Why a
+/// byte: with 11-bit digits (three passes) each pass wrote to 2,048 places at once, more
+/// than the nearest cache keeps lines for, and the search at a million was slower than with
+/// the comparison sort; 256 places keep their lines. Natively only: the page's batches are
+/// small, and the code would add to its download.
+fn sort_by_high_half(numbers: &mut Vec<u64>, spare: &mut Vec<u64>) {
+    const DIGIT_BITS: u32 = 8;
+    const DIGITS: usize = 1 << DIGIT_BITS;
+    const PASSES: usize = 4;
+    let digit = |number: u64, pass: usize| {
+        ((number >> (32 + DIGIT_BITS * pass as u32)) as usize) & (DIGITS - 1)
+    };
+    let mut starts = vec![[0usize; DIGITS]; PASSES];
+    for &number in numbers.iter() {
+        for (pass, counts) in starts.iter_mut().enumerate() {
+            counts[digit(number, pass)] += 1;
+        }
+    }
+    spare.clear();
+    spare.resize(numbers.len(), 0);
+    for (pass, starts) in starts.iter_mut().enumerate() {
+        let mut at = 0;
+        for start in starts.iter_mut() {
+            let count = *start;
+            *start = at;
+            at += count;
+        }
+        for &number in numbers.iter() {
+            let slot = &mut starts[digit(number, pass)];
+            spare[*slot] = number;
+            *slot += 1;
+        }
+        std::mem::swap(numbers, spare);
+    }
 }
 
 /// Bands whose keys [`Representatives`] holds at once. All 32 of the analyzer's took 128 MB at
@@ -647,6 +695,16 @@ impl Representatives {
             let rows: &[[u64; ANALYZER_SKETCH_WORDS]] = unsafe {
                 std::slice::from_raw_parts(rows.as_ptr().cast(), rows.len() / ANALYZER_SKETCH_WORDS)
             };
+            #[cfg(target_arch = "x86_64")]
+            if rows.len() >= WIDE_WALK_MEMBERS
+                && std::arch::is_x86_feature_detected!("avx512f")
+                && std::arch::is_x86_feature_detected!("avx512vpopcntdq")
+            {
+                let mut visit = visit;
+                // SAFETY: the processor has just said it runs these instructions.
+                unsafe { walk_tiles_with_avx512(rows, most, &mut visit) };
+                return;
+            }
             walk_tiles(rows, |x, y| disagreeing_places(x, y) <= most, visit);
         } else {
             let rows: Vec<&[u64]> = rows.chunks_exact(self.words.max(1)).collect();
@@ -658,11 +716,11 @@ impl Representatives {
     /// signature is odd, as positions `x < y`, each pair once; None when none of the bucket's
     /// sets is odd, as with signatures made with the settings. The odd members are found
     /// first, so a bucket without one costs a search per member, not per pair.
-    fn odd_pairs(&self, members: &[usize]) -> Option<Vec<(usize, usize)>> {
+    fn odd_pairs(&self, members: &[u64]) -> Option<Vec<(usize, usize)>> {
         if self.odd.is_empty() {
             return None;
         }
-        let is_odd = |set: &usize| self.odd.binary_search(set).is_ok();
+        let is_odd = |&set: &u64| self.odd.binary_search(&(set as usize)).is_ok();
         let odd_positions: Vec<usize> = (0..members.len())
             .filter(|&x| is_odd(&members[x]))
             .collect();
@@ -733,6 +791,76 @@ fn walk_tiles<R>(
                 if may_be_near(row, later) {
                     visit(tile_start + x, y);
                 }
+            }
+        }
+    }
+}
+
+/// Buckets of at least this many members take the vector walk ([`walk_transposed_tiles`]):
+/// it compares a later member with a whole tile of 64 at once, so a bucket of a few members
+/// would pay for 64 comparisons a pair. The crowded buckets, which grow with the batch (of
+/// thousands at a million articles, 675 million pairs in all) and make the walk's cost, are
+/// far above it.
+#[cfg(target_arch = "x86_64")]
+const WIDE_WALK_MEMBERS: usize = 64;
+
+/// [`walk_transposed_tiles`] with AVX-512 and its population count (eight sketch words a
+/// vector, a count an instruction), chosen at run time as `text::min_hash` chooses.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vpopcntdq")]
+fn walk_tiles_with_avx512(
+    rows: &[[u64; ANALYZER_SKETCH_WORDS]],
+    most: u32,
+    visit: &mut dyn FnMut(usize, usize),
+) {
+    walk_transposed_tiles(rows, most, visit);
+}
+
+/// What [`walk_tiles`] does with `disagreeing_places(x, y) <= most` for the analyzer's
+/// sketches, visiting the same pairs in the same order, written for the vector units: a tile
+/// of 64 rows is held word by word (all rows' first words together, and so on), so a later
+/// row, one broadcast register a word, is compared with eight tile rows an instruction, and
+/// the tile's verdicts become one 64-bit mask whose bits are the few pairs that pass. The
+/// scalar walk took some fifteen instructions a pair; this takes about three.
+#[cfg(any(target_arch = "x86_64", test))]
+#[inline(always)]
+fn walk_transposed_tiles(
+    rows: &[[u64; ANALYZER_SKETCH_WORDS]],
+    most: u32,
+    visit: &mut dyn FnMut(usize, usize),
+) {
+    const TILE: usize = 64;
+    let most = u64::from(most);
+    // Column w holds word w of each of the tile's rows; past a short last tile, rows of the
+    // tile before, whose verdicts the mask below drops.
+    let mut columns = [[0u64; TILE]; ANALYZER_SKETCH_WORDS];
+    for tile_start in (0..rows.len()).step_by(TILE) {
+        let tile = &rows[tile_start..(tile_start + TILE).min(rows.len())];
+        for (x, row) in tile.iter().enumerate() {
+            for (column, &word) in columns.iter_mut().zip(row) {
+                column[x] = word;
+            }
+        }
+        for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
+            let mut near = 0u64;
+            for x in 0..TILE {
+                let mut disagreeing = 0u64;
+                for (column, &word) in columns.iter().zip(later) {
+                    let differ = column[x] ^ word;
+                    disagreeing +=
+                        u64::from(((differ | (differ >> 1)) & LOW_BITS_OF_PLACES).count_ones());
+                }
+                near |= u64::from(disagreeing <= most) << x;
+            }
+            // Only the tile's rows before `y` (fewer than the tile's length in a short
+            // last tile, so the stale columns are never read).
+            let before = y - tile_start;
+            if before < TILE {
+                near &= (1u64 << before) - 1;
+            }
+            while near != 0 {
+                visit(tile_start + near.trailing_zeros() as usize, y);
+                near &= near - 1;
             }
         }
     }
@@ -1166,6 +1294,74 @@ mod tests {
             expected.len()
         );
         assert_eq!(visited, expected);
+    }
+
+    #[test]
+    fn the_transposed_walk_visits_what_the_plain_walk_visits() {
+        // Buckets on both sides of the vector walk's size and of whole tiles (63 to 65, 127
+        // to 129 rows); each place one of two values, so two rows disagree on 64 places of
+        // 128 on average and a limit of 57 lets about a tenth of pairs through; and limits
+        // letting none and every pair through.
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(21);
+        for (count, most) in [
+            (1, 64),
+            (2, 64),
+            (63, 57),
+            (64, 57),
+            (65, 0),
+            (127, 57),
+            (128, 128),
+            (129, 57),
+            (200, 60),
+        ] {
+            let rows: Vec<[u64; ANALYZER_SKETCH_WORDS]> = (0..count)
+                .map(|_| {
+                    let mut row = [0u64; ANALYZER_SKETCH_WORDS];
+                    for word in &mut row {
+                        for place in 0..PLACES_PER_WORD {
+                            *word |= numbers.below(2) << (2 * place);
+                        }
+                    }
+                    row
+                })
+                .collect();
+            let mut plain = Vec::new();
+            walk_tiles(
+                &rows,
+                |x, y| disagreeing_places(x, y) <= most,
+                |x, y| plain.push((x, y)),
+            );
+            let mut transposed = Vec::new();
+            walk_transposed_tiles(&rows, most, &mut |x, y| transposed.push((x, y)));
+            assert_eq!(transposed, plain, "{count} rows, at most {most}");
+            if count >= 64 && most == 57 {
+                assert!(!plain.is_empty() && plain.len() < count * (count - 1) / 2);
+            }
+        }
+    }
+
+    #[test]
+    fn sorting_by_the_high_half_sorts_entries_pushed_in_order() {
+        // Entries as `find` makes them: keys (here from few values, so that buckets hold
+        // many sets, and the extremes) above sets pushed in order; and none, and one.
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(5);
+        for count in [0, 1, 2, 17, 5000] {
+            let entries: Vec<u64> = (0..count as u64)
+                .map(|set| {
+                    let key = match numbers.below(4) {
+                        0 => u64::from(u32::MAX),
+                        1 => 0,
+                        _ => numbers.below(300) * 0x0101_0101,
+                    };
+                    (key << 32) | set
+                })
+                .collect();
+            let mut expected = entries.clone();
+            expected.sort_unstable();
+            let (mut sorted, mut spare) = (entries, vec![9; 3]);
+            sort_by_high_half(&mut sorted, &mut spare);
+            assert_eq!(sorted, expected);
+        }
     }
 
     #[test]
