@@ -355,9 +355,7 @@ fn tokenize_with_fast_paths(
             end += bytes.get(end..).map_or(0, alphanumeric_prefix_len);
             // Nearly every word ends at a space or a mark in ASCII that joins nothing:
             // told from its byte, without decoding a character.
-            let ends_word = bytes
-                .get(end)
-                .is_none_or(|&byte| byte.is_ascii() && !matches!(byte, b'\'' | b'-' | b'.' | b'&'));
+            let ends_word = bytes.get(end).is_none_or(|&byte| ends_plainly(byte));
             if ends_word {
                 break;
             }
