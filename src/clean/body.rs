@@ -69,46 +69,47 @@ pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
     let mut ids: HashMapOfWords<u32> =
         HashMapOfWords::with_capacity_and_hasher(total_words, Default::default());
     let mut last_seen: Vec<usize> = Vec::with_capacity(total_words);
-    // Distinct word ids per paragraph: a word counts when its stamp is not this paragraph.
-    let distinct: Vec<Vec<u32>> = prose
-        .iter()
-        .enumerate()
-        .map(|(position, &i)| {
-            let mut words = Vec::with_capacity(analysed[i].tokens.content().len());
-            for &word in analysed[i].tokens.content() {
-                let next_id = ids.len() as u32;
-                let id = *ids.entry(word).or_insert(next_id);
-                if id == next_id {
-                    last_seen.push(usize::MAX);
-                }
-                let stamp = &mut last_seen[id as usize];
-                if *stamp != position {
-                    *stamp = position;
-                    words.push(id);
-                }
+    // Distinct word ids per paragraph, all in one vector (one allocation per article, not
+    // one per paragraph): paragraph `position`'s are `distinct[bounds[position]..bounds[position
+    // + 1]]`. A word counts when its stamp is not this paragraph.
+    let mut distinct: Vec<u32> = Vec::with_capacity(total_words);
+    let mut bounds: Vec<usize> = Vec::with_capacity(prose.len() + 1);
+    bounds.push(0);
+    for (position, &i) in prose.iter().enumerate() {
+        for &word in analysed[i].tokens.content() {
+            let next_id = ids.len() as u32;
+            let id = *ids.entry(word).or_insert(next_id);
+            if id == next_id {
+                last_seen.push(usize::MAX);
             }
-            words
-        })
-        .collect();
+            let stamp = &mut last_seen[id as usize];
+            if *stamp != position {
+                *stamp = position;
+                distinct.push(id);
+            }
+        }
+        bounds.push(distinct.len());
+    }
+    let distinct = |position: usize| &distinct[bounds[position]..bounds[position + 1]];
     let mut window = vec![0u32; ids.len()];
     let mut result = vec![0.0; analysed.len()];
-    let (mut low, mut high) = (0, 0); // window covers distinct[low..high]
+    let (mut low, mut high) = (0, 0); // the window covers the paragraphs low..high
     for (position, &index) in prose.iter().enumerate() {
         let want_low = position.saturating_sub(COHESION_NEIGHBOURS);
         let want_high = (position + COHESION_NEIGHBOURS + 1).min(prose.len());
         while high < want_high {
-            distinct[high]
+            distinct(high)
                 .iter()
                 .for_each(|&id| window[id as usize] += 1);
             high += 1;
         }
         while low < want_low {
-            distinct[low]
+            distinct(low)
                 .iter()
                 .for_each(|&id| window[id as usize] -= 1);
             low += 1;
         }
-        let words = &distinct[position];
+        let words = distinct(position);
         if !words.is_empty() {
             let shared = words.iter().filter(|&&id| window[id as usize] > 1).count();
             result[index] = shared as f64 / words.len() as f64;
