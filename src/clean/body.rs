@@ -161,23 +161,6 @@ impl DenseIds {
         }
     }
 
-    /// The id of `hash`, when it was given one.
-    fn get(&self, hash: u64) -> Option<u32> {
-        // The table is at most half full: the probe meets a free slot.
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            let (stored, id) = self.slots[at];
-            if id == Self::EMPTY {
-                return None;
-            }
-            if stored == hash {
-                return Some(id);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
     /// Twice the slots, every word placed again with its id (for more words than the
     /// table was made for).
     fn grow(&mut self) {
@@ -217,37 +200,25 @@ pub fn is_lone_teaser(analysed: &[Analysed], index: usize) -> bool {
     previous.is_some_and(is_headline) && next.is_some_and(is_headline)
 }
 
-/// The body's vocabulary: content words of the body's prose with their counts (each word's
-/// count at its [`DenseIds`] id).
+/// The body's vocabulary: content words of the body's prose with their counts.
 pub struct Vocabulary {
-    ids: DenseIds,
-    counts: Vec<u32>,
+    counts: HashMapOfWords<u32>,
 }
 
 impl Vocabulary {
     fn of<'a>(paragraphs: impl Iterator<Item = &'a Analysed> + Clone) -> Self {
-        // Sized for every word being distinct, so the table is never rebuilt while filled.
+        // Sized for every word being distinct, so the table is never rehashed while filled.
         let words = paragraphs
             .clone()
             .map(|item| item.tokens.content().len())
             .sum();
-        let mut ids = DenseIds::with_room_for(words);
-        let mut counts = Vec::with_capacity(words);
+        let mut counts = HashMapOfWords::with_capacity_and_hasher(words, Default::default());
         for item in paragraphs {
             for &word in item.tokens.content() {
-                let (id, new) = ids.id_of(word);
-                if new {
-                    counts.push(0);
-                }
-                counts[id as usize] += 1;
+                *counts.entry(word).or_insert(0) += 1;
             }
         }
-        Vocabulary { ids, counts }
-    }
-
-    /// How many times the vocabulary holds the word with this hash.
-    fn count(&self, word: u64) -> u32 {
-        self.ids.get(word).map_or(0, |id| self.counts[id as usize])
+        Vocabulary { counts }
     }
 
     /// Share of the content words (`content`, as hashes) that occur in the vocabulary;
@@ -266,7 +237,7 @@ impl Vocabulary {
         let shared = content
             .iter()
             .filter(|word| {
-                let in_body = self.count(**word);
+                let in_body = self.counts.get(*word).copied().unwrap_or(0);
                 let in_self = if own {
                     own_counts.get(*word).copied().unwrap_or(0)
                 } else {
@@ -460,16 +431,6 @@ mod tests {
                 let next = expected.len() as u32;
                 let want = *expected.entry(hash).or_insert(next);
                 assert_eq!(ids.id_of(hash), (want, want == next), "{hash:#x} in {room}");
-            }
-            for hash in hashes
-                .iter()
-                .flat_map(|&hash| [hash, hash ^ 1, hash.wrapping_add(1 << 20)])
-            {
-                assert_eq!(
-                    ids.get(hash),
-                    expected.get(&hash).copied(),
-                    "{hash:#x} in {room}"
-                );
             }
             assert_eq!(ids.count as usize, expected.len());
         }
