@@ -499,7 +499,13 @@ fn assemble(
     let (kept_bytes, kept_count) = kept_texts.fold((0, 0), |(bytes, count), (item, _)| {
         (bytes + item.paragraph.text.len(), count + 1)
     });
-    let mut text = String::with_capacity(kept_bytes + 2 * kept_count);
+    // (Native only: the page's build grows the text as it goes, which weighs less there.)
+    let room = if cfg!(target_arch = "wasm32") {
+        0
+    } else {
+        kept_bytes + 2 * kept_count
+    };
+    let mut text = String::with_capacity(room);
     let mut blocks = Vec::with_capacity(analysed.len());
     for (item, verdict) in analysed.iter().zip(verdicts) {
         if verdict.kept && !item.paragraph.text.is_empty() {

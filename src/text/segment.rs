@@ -84,6 +84,10 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
 }
 
 fn lines(input: &str) -> Vec<Line> {
+    // The page's build keeps the plain splitter, which weighs less there.
+    if cfg!(target_arch = "wasm32") {
+        return lines_by_split(input);
+    }
     let bytes = input.as_bytes();
     let mut lines = Vec::with_capacity(count_bytes(bytes, |b| b == b'\n') + 1);
     // The pieces `input.split('\n')` gives, found by the byte search.
@@ -106,6 +110,34 @@ fn lines(input: &str) -> Vec<Line> {
             Some(end) => line_start = end + 1,
             None => break,
         }
+    }
+    lines
+}
+
+/// [`lines`] by the standard splitter and trims: the page's build, and the definition the
+/// byte search is tested against.
+fn lines_by_split(input: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(count_bytes(input.as_bytes(), |b| b == b'\n') + 1);
+    let mut offset = 0;
+    for raw in input.split('\n') {
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let after_indent = raw.trim_start();
+        let leading = raw.len() - after_indent.len();
+        let content = after_indent.trim_end();
+        let start = line_start + leading;
+        let indent = raw[..leading]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let blank = content.chars().all(crate::text::is_blank_char);
+        lines.push(Line {
+            start,
+            end: start + content.len(),
+            indent,
+            blank,
+            width: content.chars().count(),
+        });
     }
     lines
 }
@@ -448,29 +480,6 @@ mod tests {
         }
     }
 
-    /// The lines as the splitter found them before its byte search and one-byte edge tests:
-    /// `split('\n')`, `trim_start`, `trim_end`.
-    fn lines_by_split(input: &str) -> Vec<(usize, usize, usize, bool, usize)> {
-        let mut found = Vec::new();
-        let mut offset = 0;
-        for raw in input.split('\n') {
-            let line_start = offset;
-            offset += raw.len() + 1;
-            let after_indent = raw.trim_start();
-            let leading = raw.len() - after_indent.len();
-            let content = after_indent.trim_end();
-            let start = line_start + leading;
-            let indent = raw[..leading]
-                .chars()
-                .map(|c| if c == '\t' { 4 } else { 1 })
-                .sum();
-            let blank = content.chars().all(crate::text::is_blank_char);
-            let width = content.chars().count();
-            found.push((start, start + content.len(), indent, blank, width));
-        }
-        found
-    }
-
     #[test]
     fn lines_are_the_pieces_between_line_feeds_trimmed() {
         // Every ASCII white space byte and some wider ones at either edge, lines of every
@@ -504,7 +513,11 @@ mod tests {
                 .iter()
                 .map(|line| (line.start, line.end, line.indent, line.blank, line.width))
                 .collect();
-            assert_eq!(found, lines_by_split(&input), "{input:?}");
+            let by_split: Vec<_> = lines_by_split(&input)
+                .iter()
+                .map(|line| (line.start, line.end, line.indent, line.blank, line.width))
+                .collect();
+            assert_eq!(found, by_split, "{input:?}");
         }
     }
 }

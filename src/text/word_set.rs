@@ -63,6 +63,10 @@ pub struct WordSet {
     shift: u32,
     /// Whether the set holds the hash 0, which would read as an empty slot.
     holds_zero: bool,
+    /// The page's build keeps a bit filter and a hash set instead (the table's building
+    /// and probing weighed 1.6 KB there); the native build leaves these empty.
+    words: HashSetOfWords,
+    filter: FirstWordFilter,
 }
 
 impl WordSet {
@@ -80,6 +84,9 @@ impl WordSet {
     /// Whether the set holds the word with this [`word_hash`](super::words::word_hash).
     #[inline]
     pub fn contains(&self, hash: &u64) -> bool {
+        if cfg!(target_arch = "wasm32") {
+            return self.filter.may_contain(*hash) && self.words.contains(hash);
+        }
         let hash = *hash;
         let (first, second) = self.places(hash);
         let found = (self.slots[first] == hash) | (self.slots[second] == hash);
@@ -94,8 +101,8 @@ impl WordSet {
         ((hash >> self.shift) as usize, hash as usize & mask)
     }
 
-    /// The set of `hashes` (distinct, in a fixed order, so that the table is the same
-    /// every run): placed at the first size where every hash finds a slot.
+    /// The set of `hashes` (distinct): placed at the first size where every hash finds a
+    /// slot.
     fn of_distinct(hashes: &[u64]) -> WordSet {
         let mut length = (hashes.len() * Self::SLOTS_PER_WORD)
             .next_power_of_two()
@@ -105,6 +112,8 @@ impl WordSet {
                 slots: vec![0; length].into_boxed_slice(),
                 shift: 64 - length.trailing_zeros(),
                 holds_zero: false,
+                words: HashSetOfWords::default(),
+                filter: FirstWordFilter::default(),
             };
             if hashes.iter().all(|&hash| set.place(hash)) {
                 return set;
@@ -138,7 +147,7 @@ impl WordSet {
 
 impl Default for WordSet {
     fn default() -> Self {
-        WordSet::of_distinct(&[])
+        WordSet::from(HashSetOfWords::default())
     }
 }
 
@@ -146,8 +155,22 @@ impl From<HashSetOfWords> for WordSet {
     /// The set of `words`: for a word list built as a hash set, without a second copy of
     /// the building code in the page.
     fn from(words: HashSetOfWords) -> Self {
-        let mut hashes: Vec<u64> = words.into_iter().collect();
-        hashes.sort_unstable();
+        if cfg!(target_arch = "wasm32") {
+            let mut filter = FirstWordFilter::default();
+            for &hash in &words {
+                filter.insert(hash);
+            }
+            return WordSet {
+                slots: Box::new([]),
+                shift: 0,
+                holds_zero: false,
+                words,
+                filter,
+            };
+        }
+        // In the set's order: which of its two slots a hash takes depends on the order of
+        // placing, what the set holds does not.
+        let hashes: Vec<u64> = words.into_iter().collect();
         WordSet::of_distinct(&hashes)
     }
 }
