@@ -57,6 +57,73 @@ pub const COHESION_SLOPE: f64 = 3.0;
 /// unrelated stories does not, so its paragraphs get a low cohesion. Linear time: one
 /// sliding window of word counts.
 pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
+    // The page's build keeps the hash map and a vector per paragraph, which weigh less
+    // there than the table and the one vector (0.4 KB).
+    if cfg!(target_arch = "wasm32") {
+        return cohesion_by_map(analysed);
+    }
+    let prose: Vec<usize> = (0..analysed.len())
+        .filter(|&i| analysed[i].noise.is_none() && analysed[i].is_prose())
+        .collect();
+    // Each word of the article gets a dense id once (one hash lookup per word); the window
+    // counts and last-seen stamps below are then plain vector slots.
+    let total_words = prose
+        .iter()
+        .map(|&i| analysed[i].tokens.content().len())
+        .sum();
+    let mut ids = DenseIds::with_room_for(total_words);
+    let mut last_seen: Vec<usize> = Vec::with_capacity(total_words);
+    // Distinct word ids per paragraph, all in one vector (one allocation per article, not
+    // one per paragraph): paragraph `position`'s are `distinct[bounds[position]..bounds[position
+    // + 1]]`. A word counts when its stamp is not this paragraph.
+    let mut distinct: Vec<u32> = Vec::with_capacity(total_words);
+    let mut bounds: Vec<usize> = Vec::with_capacity(prose.len() + 1);
+    bounds.push(0);
+    for (position, &i) in prose.iter().enumerate() {
+        for &word in analysed[i].tokens.content() {
+            let (id, new) = ids.id_of(word);
+            if new {
+                last_seen.push(usize::MAX);
+            }
+            let stamp = &mut last_seen[id as usize];
+            if *stamp != position {
+                *stamp = position;
+                distinct.push(id);
+            }
+        }
+        bounds.push(distinct.len());
+    }
+    let distinct = |position: usize| &distinct[bounds[position]..bounds[position + 1]];
+    let mut window = vec![0u32; last_seen.len()];
+    let mut result = vec![0.0; analysed.len()];
+    let (mut low, mut high) = (0, 0); // the window covers the paragraphs low..high
+    for (position, &index) in prose.iter().enumerate() {
+        let want_low = position.saturating_sub(COHESION_NEIGHBOURS);
+        let want_high = (position + COHESION_NEIGHBOURS + 1).min(prose.len());
+        while high < want_high {
+            distinct(high)
+                .iter()
+                .for_each(|&id| window[id as usize] += 1);
+            high += 1;
+        }
+        while low < want_low {
+            distinct(low)
+                .iter()
+                .for_each(|&id| window[id as usize] -= 1);
+            low += 1;
+        }
+        let words = distinct(position);
+        if !words.is_empty() {
+            let shared = words.iter().filter(|&&id| window[id as usize] > 1).count();
+            result[index] = shared as f64 / words.len() as f64;
+        }
+    }
+    result
+}
+
+/// [`cohesion`] with the dense ids from a hash map and the distinct words in a vector per
+/// paragraph: the page's build.
+fn cohesion_by_map(analysed: &[Analysed]) -> Vec<f64> {
     let prose: Vec<usize> = (0..analysed.len())
         .filter(|&i| analysed[i].noise.is_none() && analysed[i].is_prose())
         .collect();
@@ -115,6 +182,67 @@ pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
         }
     }
     result
+}
+
+/// Dense ids of an article's words (0, 1, 2, ... in the order first seen), by their
+/// [`word_hash`](crate::text::word_hash): an open-addressing table probed from the hash's
+/// low bits (mixed by the hash's finish), at most half full. Every content word of the
+/// article's prose is looked up once, and a hash map's general lookup and entry handling
+/// cost several times this probe.
+struct DenseIds {
+    /// `(hash, id)`, or [`DenseIds::EMPTY`] as the id of a free slot.
+    slots: Vec<(u64, u32)>,
+    /// The ids given so far: the next id.
+    count: u32,
+}
+
+impl DenseIds {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table for up to `words` distinct words.
+    fn with_room_for(words: usize) -> DenseIds {
+        let length = (2 * words).next_power_of_two().max(16);
+        DenseIds {
+            slots: vec![(0, Self::EMPTY); length],
+            count: 0,
+        }
+    }
+
+    /// The id of `hash`, and whether it was given now (the word was not seen before).
+    fn id_of(&mut self, hash: u64) -> (u32, bool) {
+        if 2 * self.count as usize >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let (stored, id) = self.slots[at];
+            if id == Self::EMPTY {
+                self.slots[at] = (hash, self.count);
+                self.count += 1;
+                return (self.count - 1, true);
+            }
+            if stored == hash {
+                return (id, false);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Twice the slots, every word placed again with its id (for more words than the
+    /// table was made for).
+    fn grow(&mut self) {
+        let doubled = vec![(0, Self::EMPTY); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for (hash, id) in old.into_iter().filter(|&(_, id)| id != Self::EMPTY) {
+            let mut at = hash as usize & mask;
+            while self.slots[at].1 != Self::EMPTY {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (hash, id);
+        }
+    }
 }
 
 /// Weight share kept by a prose paragraph standing alone between two headlines.
@@ -351,4 +479,44 @@ pub fn weights(analysed: &[Analysed]) -> Vec<f64> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_and_the_map_give_the_same_cohesion() {
+        let article = "Harbour wall repairs finished early.\n\n\
+            The harbour board said the repairs to the wall cost less than planned.\n\n\
+            Share this\n\n\
+            Fishing boats will use the inner harbour again from Monday, the board said.\n\n\
+            Ten things to cook this weekend with summer vegetables and herbs.\n\n\
+            The wall had been damaged in the winter storms, the harbour board said.\n\n\
+            Repairs cost the board less than the insurers had expected after the storms.";
+        let (analysed, _) = super::super::paragraph::analyse(article);
+        let by_table = cohesion(&analysed);
+        assert_eq!(by_table, cohesion_by_map(&analysed));
+        assert!(by_table.iter().any(|&share| share > 0.0));
+        assert!(by_table.contains(&0.0));
+    }
+
+    #[test]
+    fn dense_ids_number_words_in_the_order_first_seen() {
+        // Hashes that share their low bits (one probe run), repeats, 0, and more words than
+        // the table was made for (it grows twice).
+        let mut hashes: Vec<u64> = (0..200u64).map(|i| i << 20).collect();
+        hashes.extend((0..300u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
+        hashes.extend([0, u64::MAX, 5 << 20, 7, 0]);
+        for room in [0, 10, 1_000] {
+            let mut ids = DenseIds::with_room_for(room);
+            let mut expected: HashMapOfWords<u32> = HashMapOfWords::default();
+            for &hash in &hashes {
+                let next = expected.len() as u32;
+                let want = *expected.entry(hash).or_insert(next);
+                assert_eq!(ids.id_of(hash), (want, want == next), "{hash:#x} in {room}");
+            }
+            assert_eq!(ids.count as usize, expected.len());
+        }
+    }
 }

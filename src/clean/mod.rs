@@ -489,7 +489,23 @@ fn assemble(
     warnings: Vec<String>,
 ) -> Article {
     let mut cursor = Utf16Cursor::new(input);
-    let mut text = String::new();
+    // The cleaned text's length, worked out first: the text is then written into room
+    // allocated once, not copied each time it outgrows its buffer (about seven times for an
+    // article of 5 KB).
+    let kept_texts = analysed
+        .iter()
+        .zip(&verdicts)
+        .filter(|(item, verdict)| verdict.kept && !item.paragraph.text.is_empty());
+    let (kept_bytes, kept_count) = kept_texts.fold((0, 0), |(bytes, count), (item, _)| {
+        (bytes + item.paragraph.text.len(), count + 1)
+    });
+    // (Native only: the page's build grows the text as it goes, which weighs less there.)
+    let room = if cfg!(target_arch = "wasm32") {
+        0
+    } else {
+        kept_bytes + 2 * kept_count
+    };
+    let mut text = String::with_capacity(room);
     let mut blocks = Vec::with_capacity(analysed.len());
     for (item, verdict) in analysed.iter().zip(verdicts) {
         if verdict.kept && !item.paragraph.text.is_empty() {

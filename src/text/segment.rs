@@ -3,7 +3,7 @@
 //! paragraph keeps its byte span in the input, its layout (indentation, list marker,
 //! markdown heading) and its normalised text. No judgement about content happens here.
 
-use crate::text::{count_bytes, ends_sentence, push_normalized};
+use crate::text::{count_bytes, ends_sentence, find_byte, push_normalized};
 
 /// A list marker at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,39 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
 }
 
 fn lines(input: &str) -> Vec<Line> {
+    // The page's build keeps the plain splitter, which weighs less there.
+    if cfg!(target_arch = "wasm32") {
+        return lines_by_split(input);
+    }
+    let bytes = input.as_bytes();
+    let mut lines = Vec::with_capacity(count_bytes(bytes, |b| b == b'\n') + 1);
+    // The pieces `input.split('\n')` gives, found by the byte search.
+    let mut line_start = 0;
+    loop {
+        let line_end = find_byte(&bytes[line_start..], b'\n').map(|at| line_start + at);
+        let raw = &input[line_start..line_end.unwrap_or(input.len())];
+        let (leading, indent) = indentation(raw);
+        let content = trim_end_of(&raw[leading..]);
+        let start = line_start + leading;
+        let blank = content.chars().all(crate::text::is_blank_char);
+        lines.push(Line {
+            start,
+            end: start + content.len(),
+            indent,
+            blank,
+            width: content.chars().count(),
+        });
+        match line_end {
+            Some(end) => line_start = end + 1,
+            None => break,
+        }
+    }
+    lines
+}
+
+/// [`lines`] by the standard splitter and trims: the page's build, and the definition the
+/// byte search is tested against.
+fn lines_by_split(input: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(count_bytes(input.as_bytes(), |b| b == b'\n') + 1);
     let mut offset = 0;
     for raw in input.split('\n') {
@@ -107,6 +140,42 @@ fn lines(input: &str) -> Vec<Line> {
         });
     }
     lines
+}
+
+/// Whether `byte` is ASCII and no white space ([`char::is_whitespace`]: tab, line feed,
+/// vertical tab, form feed, carriage return, space): an edge that trimming leaves as it is.
+fn is_ascii_ink(byte: u8) -> bool {
+    byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// The white space a line opens with ([`str::trim_start`]): its length in bytes, and its
+/// width in columns (a tab counts four). Most lines open with spaces or with none, read a
+/// byte at a time; from the first character outside ASCII, the standard trim goes on.
+fn indentation(raw: &str) -> (usize, usize) {
+    let column_width = |c: char| if c == '\t' { 4 } else { 1 };
+    let bytes = raw.as_bytes();
+    let mut indent = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if is_ascii_ink(byte) {
+            return (at, indent);
+        }
+        if !byte.is_ascii() {
+            let rest = &raw[at..];
+            let blank = rest.len() - rest.trim_start().len();
+            let width: usize = rest[..blank].chars().map(column_width).sum();
+            return (at + blank, indent + width);
+        }
+        indent += column_width(char::from(byte));
+    }
+    (bytes.len(), indent)
+}
+
+/// [`str::trim_end`]: most lines end with a letter or a stop, which one byte's test settles.
+fn trim_end_of(text: &str) -> &str {
+    match text.as_bytes().last() {
+        Some(&byte) if is_ascii_ink(byte) => text,
+        _ => text.trim_end(),
+    }
 }
 
 /// The wrap width of a group of lines between blank lines.
@@ -408,6 +477,47 @@ mod tests {
                 input.is_char_boundary(paragraph.start) && input.is_char_boundary(paragraph.end)
             );
             assert!(!input[paragraph.start..paragraph.end].ends_with('\r'));
+        }
+    }
+
+    #[test]
+    fn lines_are_the_pieces_between_line_feeds_trimmed() {
+        // Every ASCII white space byte and some wider ones at either edge, lines of every
+        // length around the eight-byte steps, line feeds at the start, the end and in a row.
+        let edges = [
+            "", " ", "\t", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{3000}", "\u{200b}", "\u{85}", "x",
+            "é", "😀", ".",
+        ];
+        let middles = [
+            "",
+            "a",
+            "word",
+            "ab cd ef",
+            "a longer line of words.",
+            "\t \r",
+        ];
+        let mut inputs = vec![String::new(), "\n".into(), "\n\n".into()];
+        for first in edges {
+            for middle in middles {
+                for last in edges {
+                    let line = format!("{first}{middle}{last}");
+                    inputs.push(line.clone());
+                    inputs.push(format!("{line}\n{last}{middle}\n\n{first}"));
+                    inputs.push(format!("\n{line}\r\n{middle}{first}\n"));
+                    inputs.push(format!("{first}{last}{first}{middle}{first}{last}"));
+                }
+            }
+        }
+        for input in inputs {
+            let found: Vec<_> = lines(&input)
+                .iter()
+                .map(|line| (line.start, line.end, line.indent, line.blank, line.width))
+                .collect();
+            let by_split: Vec<_> = lines_by_split(&input)
+                .iter()
+                .map(|line| (line.start, line.end, line.indent, line.blank, line.width))
+                .collect();
+            assert_eq!(found, by_split, "{input:?}");
         }
     }
 }

@@ -33,10 +33,8 @@ impl WordTraits {
     /// given the stopword set (looked up once per paragraph, not once per word).
     fn of_scanned(word: &HashedWord<'_>, digits: usize, stopwords: &WordSet) -> WordTraits {
         let bytes = word.text.as_bytes();
-        let mut traits = 0;
-        if stopwords.contains(&word.hash) {
-            traits |= Self::STOPWORD;
-        }
+        // The stopword bit from the answer, with no branch on it (see `WordSet`).
+        let mut traits = Self::STOPWORD * u8::from(stopwords.contains(&word.hash));
         // A digit is one byte: a word of digits only has as many digits as bytes.
         if digits == bytes.len() {
             traits |= Self::DIGITS_ONLY;
