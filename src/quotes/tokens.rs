@@ -7,7 +7,8 @@ use super::lexicon::{quote_lexicon, NameWordLists, QuoteLexicon};
 use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key, two_chunk_ascii_key};
 use super::word_table::WordTable;
 use crate::text::{
-    alphanumeric_prefix_len, bytes_in_range, is_word_char, load_eight, Lowercase, EACH, HIGH_BITS,
+    alphanumeric_len_of_chunk, alphanumeric_prefix_len, is_ascii_white_space, is_word_char,
+    load_eight, Lowercase,
 };
 
 /// Longest word [`LowerWord`] lowercases on the stack: longer than nearly every English word
@@ -304,9 +305,7 @@ fn tokenize_with_fast_paths(
         if fast_paths {
             // A mark or white space in ASCII, one byte, is one token or none.
             if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
-                // As `char::is_whitespace` (which, unlike `u8::is_ascii_whitespace`, counts
-                // the vertical tab).
-                if !matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                if !is_ascii_white_space(byte) {
                     let start = range.start + offset;
                     let punct = if byte == b'\'' { '"' } else { char::from(byte) };
                     out.push(Token::mark(start, start + 1, punct));
@@ -426,7 +425,7 @@ fn tokenize_with_fast_paths(
 #[inline(always)]
 fn plain_ascii_word(bytes: &[u8], lexicon: &QuoteLexicon) -> Option<(usize, u64)> {
     let first = load_eight(bytes.get(..8)?);
-    let len = alphanumeric_len(first);
+    let len = alphanumeric_len_of_chunk(first);
     if len < 8 {
         if len == 0 {
             return None;
@@ -455,7 +454,7 @@ fn plain_ascii_word(bytes: &[u8], lexicon: &QuoteLexicon) -> Option<(usize, u64)
         );
     }
     let second = load_eight(bytes.get(8..16)?);
-    let more = alphanumeric_len(second);
+    let more = alphanumeric_len_of_chunk(second);
     if more == 8 || !ends_plainly((second >> (8 * more)) as u8) {
         return None;
     }
@@ -465,18 +464,6 @@ fn plain_ascii_word(bytes: &[u8], lexicon: &QuoteLexicon) -> Option<(usize, u64)
         two_chunk_ascii_key(8 + more, first, second & low_bytes(more))
     };
     Some((8 + more, key))
-}
-
-/// How many ASCII letters and digits the eight bytes `chunk` open with (the first in its
-/// low byte): 8 when all are.
-#[inline(always)]
-fn alphanumeric_len(chunk: u64) -> usize {
-    // As `alphanumeric_prefix_len`: 0x20 makes a capital lowercase and no other byte a
-    // letter; bytes outside ASCII are neither letters nor digits.
-    let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
-    let digits = bytes_in_range(chunk, b'0', b'9');
-    let other = !(letters | digits) & HIGH_BITS;
-    other.trailing_zeros() as usize / 8
 }
 
 /// Whether a word of ASCII letters and digits ends at the byte `next` that follows it, as

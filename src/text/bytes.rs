@@ -95,20 +95,28 @@ pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - at)
 }
 
+/// How many ASCII letters and digits the eight bytes `chunk` (read by [`load_eight`], the
+/// first in its low byte) open with: 8 when all are.
+#[inline(always)]
+pub fn alphanumeric_len_of_chunk(chunk: u64) -> usize {
+    // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a lowercase
+    // letter ('@' and '[' become '`' and '{'); it leaves the high bits as they are, so bytes
+    // outside ASCII are neither letters nor digits.
+    let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
+    let digits = bytes_in_range(chunk, b'0', b'9');
+    let other = !(letters | digits) & HIGH_BITS;
+    // No byte other: 64 trailing zeros, eight letters or digits.
+    other.trailing_zeros() as usize / 8
+}
+
 /// The number of ASCII letters and digits `bytes` opens with: eight bytes at a time (a
 /// word is read once in a load or two), the last few one at a time.
 pub fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let chunk = load_eight(chunk);
-        // 0x20 makes a capital its lowercase letter, and no byte outside 'A'..='Z' a
-        // lowercase letter ('@' and '[' become '`' and '{'); it leaves the high bits as
-        // they are.
-        let letters = bytes_in_range(chunk | (0x20 * EACH), b'a', b'z');
-        let digits = bytes_in_range(chunk, b'0', b'9');
-        let other = !(letters | digits) & HIGH_BITS;
-        if other != 0 {
-            return at + other.trailing_zeros() as usize / 8;
+        let len = alphanumeric_len_of_chunk(load_eight(chunk));
+        if len < 8 {
+            return at + len;
         }
         at += 8;
     }
@@ -122,29 +130,24 @@ pub fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
 /// splitter, whose lines (some 70 bytes) are too short for the standard search to pay back
 /// the set-up and the character comparison it makes around each find.
 pub fn find_byte(bytes: &[u8], wanted: u8) -> Option<usize> {
-    let mask = u64::from(wanted) * EACH;
-    let mut at = 0;
-    while at + 8 <= bytes.len() {
-        // The lowest byte marked is a true one (see `zero_bytes`).
-        let found = zero_bytes(load_eight(&bytes[at..]) ^ mask);
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    bytes[at..]
-        .iter()
-        .position(|&byte| byte == wanted)
-        .map(|offset| at + offset)
+    find_any_of(bytes, [wanted])
 }
 
 /// The offset of the first of `bytes` that is one of `wanted` (three bytes).
 pub fn find_any_of_three(bytes: &[u8], wanted: [u8; 3]) -> Option<usize> {
+    find_any_of(bytes, wanted)
+}
+
+/// The offset of the first of `bytes` that is one of `wanted`: eight bytes at a time, the
+/// last few one at a time.
+#[inline(always)]
+fn find_any_of<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<usize> {
     let masks = wanted.map(|byte| u64::from(byte) * EACH);
     let mut at = 0;
     while at + 8 <= bytes.len() {
         let chunk = load_eight(&bytes[at..]);
-        // A zero byte in `chunk ^ mask` is a wanted byte; the lowest one marked is a true one.
+        // A zero byte in `chunk ^ mask` is a wanted byte; the lowest one marked is a true
+        // one (see `zero_bytes`), so the lowest of all the marks is the first wanted byte.
         let found = masks
             .iter()
             .map(|mask| zero_bytes(chunk ^ mask))
@@ -160,9 +163,29 @@ pub fn find_any_of_three(bytes: &[u8], wanted: [u8; 3]) -> Option<usize> {
         .map(|offset| at + offset)
 }
 
+/// Whether `byte` is white space by [`char::is_whitespace`] (tab, line feed, vertical tab,
+/// form feed, carriage return, space), for a byte known or tested to be ASCII. Unlike
+/// [`u8::is_ascii_whitespace`], it counts the vertical tab, as `str::trim` and
+/// `split_whitespace` do.
+#[inline(always)]
+pub fn is_ascii_white_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_white_space_is_what_char_is_whitespace_says_of_ascii() {
+        for byte in 0..=0x7Fu8 {
+            assert_eq!(
+                is_ascii_white_space(byte),
+                char::from(byte).is_whitespace(),
+                "byte {byte:#04x}"
+            );
+        }
+    }
 
     #[test]
     fn bytes_in_range_marks_each_byte_of_the_range_alone() {

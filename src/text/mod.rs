@@ -27,8 +27,8 @@ mod word_table;
 mod words;
 
 pub use bytes::{
-    alphanumeric_prefix_len, ascii_prefix_len, count_bytes, find_any_of_three, find_byte,
-    is_utf8_continuation,
+    alphanumeric_len_of_chunk, alphanumeric_prefix_len, ascii_prefix_len, count_bytes,
+    find_any_of_three, find_byte, is_ascii_white_space, is_utf8_continuation,
 };
 /// For the wasm build's eight-byte counts in `clean::features`.
 pub use bytes::{bytes_in_range, load_eight, EACH, HIGH_BITS};

@@ -3,7 +3,7 @@
 //! paragraph keeps its byte span in the input, its layout (indentation, list marker,
 //! markdown heading) and its normalised text. No judgement about content happens here.
 
-use crate::text::{count_bytes, ends_sentence, find_byte, push_normalized};
+use crate::text::{count_bytes, ends_sentence, find_byte, is_ascii_white_space, push_normalized};
 
 /// A list marker at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +145,7 @@ fn lines_by_split(input: &str) -> Vec<Line> {
 /// Whether `byte` is ASCII and no white space ([`char::is_whitespace`]: tab, line feed,
 /// vertical tab, form feed, carriage return, space): an edge that trimming leaves as it is.
 fn is_ascii_ink(byte: u8) -> bool {
-    byte.is_ascii() && !matches!(byte, b'\t'..=b'\r' | b' ')
+    byte.is_ascii() && !is_ascii_white_space(byte)
 }
 
 /// The white space a line opens with ([`str::trim_start`]): its length in bytes, and its
