@@ -1299,43 +1299,73 @@ mod tests {
     #[test]
     fn the_transposed_walk_visits_what_the_plain_walk_visits() {
         // Buckets on both sides of the vector walk's size and of whole tiles (63 to 65, 127
-        // to 129 rows); each place one of two values, so two rows disagree on 64 places of
-        // 128 on average and a limit of 57 lets about a tenth of pairs through; and limits
-        // letting none and every pair through.
+        // to 129 rows) and one with a short last tile (200 = 3 * 64 + 8). Rows are copies of
+        // four bases with up to 63 places redrawn (a quarter redraw none), so the pairs'
+        // disagreements spread from none (same base, same places) to about 96 of 128
+        // (other bases: each place one of four values, so three in four places differ).
+        // Four values a place make places that differ only in their high bit (0 and 2, 1
+        // and 3), which only the `differ >> 1` half of the count sees. Limits: none, a few,
+        // about half the places (between same-base and other-base pairs), and every pair.
         let mut numbers = crate::text::test_numbers::TestNumbers::new(21);
-        for (count, most) in [
-            (1, 64),
-            (2, 64),
-            (63, 57),
-            (64, 57),
-            (65, 0),
-            (127, 57),
-            (128, 128),
-            (129, 57),
-            (200, 60),
-        ] {
+        let random_row = |numbers: &mut crate::text::test_numbers::TestNumbers| {
+            let mut row = [0u64; ANALYZER_SKETCH_WORDS];
+            for word in &mut row {
+                for place in 0..PLACES_PER_WORD {
+                    *word |= numbers.below(4) << (2 * place);
+                }
+            }
+            row
+        };
+        let bases: Vec<[u64; ANALYZER_SKETCH_WORDS]> =
+            (0..4).map(|_| random_row(&mut numbers)).collect();
+        for count in [1, 2, 63, 64, 65, 127, 128, 129, 200] {
             let rows: Vec<[u64; ANALYZER_SKETCH_WORDS]> = (0..count)
                 .map(|_| {
-                    let mut row = [0u64; ANALYZER_SKETCH_WORDS];
-                    for word in &mut row {
-                        for place in 0..PLACES_PER_WORD {
-                            *word |= numbers.below(2) << (2 * place);
-                        }
+                    let mut row = bases[numbers.below(4) as usize];
+                    let redrawn = if numbers.below(4) == 0 {
+                        0
+                    } else {
+                        numbers.below(64)
+                    };
+                    for _ in 0..redrawn {
+                        let place = numbers.below(128) as usize;
+                        let (word, shift) =
+                            (place / PLACES_PER_WORD, 2 * (place % PLACES_PER_WORD));
+                        row[word] = (row[word] & !(3 << shift)) | (numbers.below(4) << shift);
                     }
                     row
                 })
                 .collect();
-            let mut plain = Vec::new();
-            walk_tiles(
-                &rows,
-                |x, y| disagreeing_places(x, y) <= most,
-                |x, y| plain.push((x, y)),
-            );
-            let mut transposed = Vec::new();
-            walk_transposed_tiles(&rows, most, &mut |x, y| transposed.push((x, y)));
-            assert_eq!(transposed, plain, "{count} rows, at most {most}");
-            if count >= 64 && most == 57 {
-                assert!(!plain.is_empty() && plain.len() < count * (count - 1) / 2);
+            for most in [0, 6, 64, u32::MAX] {
+                let mut plain = Vec::new();
+                walk_tiles(
+                    &rows,
+                    |x, y| disagreeing_places(x, y) <= most,
+                    |x, y| plain.push((x, y)),
+                );
+                let mut transposed = Vec::new();
+                walk_transposed_tiles(&rows, most, &mut |x, y| transposed.push((x, y)));
+                assert_eq!(transposed, plain, "{count} rows, at most {most}");
+                // The build the analyzer runs on processors that have it, compared here
+                // wherever the test runs on one.
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx512f")
+                    && std::arch::is_x86_feature_detected!("avx512vpopcntdq")
+                {
+                    let mut wide = Vec::new();
+                    // SAFETY: the processor has just said it runs these instructions.
+                    unsafe { walk_tiles_with_avx512(&rows, most, &mut |x, y| wide.push((x, y))) };
+                    assert_eq!(wide, plain, "{count} rows, at most {most}, AVX-512");
+                }
+                let every_pair = count * (count - 1) / 2;
+                if count >= 63 {
+                    match most {
+                        0 | 6 | 64 => {
+                            assert!(!plain.is_empty() && plain.len() < every_pair, "{most}")
+                        }
+                        _ => assert_eq!(plain.len(), every_pair),
+                    }
+                }
             }
         }
     }
