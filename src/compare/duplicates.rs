@@ -768,22 +768,36 @@ const ANALYZER_SKETCH_WORDS: usize = Settings::DEFAULT.hashes / PLACES_PER_WORD;
 fn disagreeing_places(x: &[u64], y: &[u64]) -> u32 {
     x.iter()
         .zip(y)
-        .map(|(a, b)| {
-            let differ = a ^ b;
-            ((differ | (differ >> 1)) & LOW_BITS_OF_PLACES).count_ones()
-        })
+        .map(|(&a, &b)| disagreeing_places_of_word(a, b))
         .sum()
 }
 
-/// Calls `visit(x, y)` for every `x < y` with `may_be_near(rows[x], rows[y])`, a tile of 64
-/// rows at a time against every later row.
+/// Places where two words of sketches disagree: a place disagrees when either of its two
+/// bits does. Inlined always, so that in [`walk_transposed_tiles`] it becomes the vector
+/// instructions of the build that calls it.
+#[inline(always)]
+fn disagreeing_places_of_word(x: u64, y: u64) -> u32 {
+    let differ = x ^ y;
+    ((differ | (differ >> 1)) & LOW_BITS_OF_PLACES).count_ones()
+}
+
+/// Rows of a tile in [`walk_tiles`] and [`walk_transposed_tiles`]: 64 analyzer sketches of
+/// 32 bytes, a thirty-second of a 64 KB L1 cache; and in the transposed walk one bit each of
+/// a 64-bit mask of verdicts.
+const TILE: usize = 64;
+const _: () = assert!(
+    TILE <= 64,
+    "the transposed walk's verdicts are one u64 a tile"
+);
+
+/// Calls `visit(x, y)` for every `x < y` with `may_be_near(rows[x], rows[y])`, a tile of
+/// [`TILE`] rows at a time against every later row. The order of the visits: tile by tile;
+/// within a tile, by the later row `y`; for one `y`, the tile's rows before it in order.
 fn walk_tiles<R>(
     rows: &[R],
     may_be_near: impl Fn(&R, &R) -> bool,
     mut visit: impl FnMut(usize, usize),
 ) {
-    /// Rows of a tile: 64 analyzer sketches of 32 bytes, a thirty-second of a 64 KB L1 cache.
-    const TILE: usize = 64;
     for tile_start in (0..rows.len()).step_by(TILE) {
         let tile = &rows[tile_start..(tile_start + TILE).min(rows.len())];
         for (y, later) in rows.iter().enumerate().skip(tile_start + 1) {
@@ -797,12 +811,12 @@ fn walk_tiles<R>(
 }
 
 /// Buckets of at least this many members take the vector walk ([`walk_transposed_tiles`]):
-/// it compares a later member with a whole tile of 64 at once, so a bucket of a few members
-/// would pay for 64 comparisons a pair. The crowded buckets, which grow with the batch (of
-/// thousands at a million articles, 675 million pairs in all) and make the walk's cost, are
-/// far above it.
+/// it compares a later member with a whole tile ([`TILE`]) at once, so a bucket of a few
+/// members would pay for a tile's comparisons a pair. The crowded buckets, which grow with
+/// the batch (of thousands at a million articles, 675 million pairs in all) and make the
+/// walk's cost, are far above it.
 #[cfg(target_arch = "x86_64")]
-const WIDE_WALK_MEMBERS: usize = 64;
+const WIDE_WALK_MEMBERS: usize = TILE;
 
 /// [`walk_transposed_tiles`] with AVX-512 and its population count (eight sketch words a
 /// vector, a count an instruction), chosen at run time as `text::min_hash` chooses.
@@ -817,11 +831,11 @@ fn walk_tiles_with_avx512(
 }
 
 /// What [`walk_tiles`] does with `disagreeing_places(x, y) <= most` for the analyzer's
-/// sketches, visiting the same pairs in the same order, written for the vector units: a tile
-/// of 64 rows is held word by word (all rows' first words together, and so on), so a later
-/// row, one broadcast register a word, is compared with eight tile rows an instruction, and
-/// the tile's verdicts become one 64-bit mask whose bits are the few pairs that pass. The
-/// scalar walk took some fifteen instructions a pair; this takes about three.
+/// sketches, visiting the same pairs in its order, written for the vector units: a tile
+/// ([`TILE`] rows) is held word by word (all rows' first words together, and so on), so a
+/// later row, one broadcast register a word, is compared with eight tile rows an
+/// instruction, and the tile's verdicts become one 64-bit mask whose bits are the few pairs
+/// that pass. The scalar walk took some fifteen instructions a pair; this takes about three.
 #[cfg(any(target_arch = "x86_64", test))]
 #[inline(always)]
 fn walk_transposed_tiles(
@@ -829,7 +843,6 @@ fn walk_transposed_tiles(
     most: u32,
     visit: &mut dyn FnMut(usize, usize),
 ) {
-    const TILE: usize = 64;
     let most = u64::from(most);
     // Column w holds word w of each of the tile's rows; past a short last tile, rows of the
     // tile before, whose verdicts the mask below drops.
@@ -846,9 +859,7 @@ fn walk_transposed_tiles(
             for x in 0..TILE {
                 let mut disagreeing = 0u64;
                 for (column, &word) in columns.iter().zip(later) {
-                    let differ = column[x] ^ word;
-                    disagreeing +=
-                        u64::from(((differ | (differ >> 1)) & LOW_BITS_OF_PLACES).count_ones());
+                    disagreeing += u64::from(disagreeing_places_of_word(column[x], word));
                 }
                 near |= u64::from(disagreeing <= most) << x;
             }
