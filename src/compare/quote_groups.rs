@@ -356,13 +356,20 @@ impl CommonStems {
 
 /// The keys of a quote with these distinctive stems.
 fn filing_keys(distinctive: &[u64], quote: &QuoteSummary) -> Vec<u64> {
-    if distinctive.len() < MIN_SHARED_WORDS {
+    if !files_keys(distinctive.len()) {
         return Vec::new();
     }
     distinctive
         .iter()
         .map(|&stem| filing_key(stem, quote))
         .collect()
+}
+
+/// Whether a quote with this many distinctive stems is filed at all: with fewer than
+/// [`MIN_SHARED_WORDS`] it could match no other quote ([`same_statement`] asks that many
+/// shared), so its keys would only crowd the buckets.
+fn files_keys(distinctive: usize) -> bool {
+    distinctive >= MIN_SHARED_WORDS
 }
 
 /// The key a quote is filed under for one of its distinctive stems: the stem and the
@@ -569,6 +576,9 @@ fn group_in_parts(articles: &[&[QuoteSummary]], entries_per_part: usize) -> Grou
 /// million articles' quotes), a pass reads them in order.
 struct DistinctiveStems {
     bits: Vec<u64>,
+    /// One bit per quote, in number order: whether it files keys ([`files_keys`] of its
+    /// distinctive stems, counted while `bits` is set), so no part's pass counts them again.
+    files: Vec<u64>,
     /// How many filing keys [`DistinctiveStems::keys`] gives, counted while the bits are set
     /// (the sizes of the parts need it before any part is taken): one pass over the quotes'
     /// stems fewer, out of the four plus one per part that the grouping makes.
@@ -578,9 +588,10 @@ struct DistinctiveStems {
 impl DistinctiveStems {
     fn new(quotes: &GroupableQuotes<'_>, common: &CommonStems) -> DistinctiveStems {
         let mut bits = Vec::new();
+        let mut files = Vec::new();
         let mut at = 0usize;
         let mut keys = 0;
-        for (_, quote) in quotes.iter() {
+        for (number, (_, quote)) in quotes.iter().enumerate() {
             let mut distinctive = 0;
             for stem in quote.stems.iter() {
                 if at % 64 == 0 {
@@ -592,16 +603,23 @@ impl DistinctiveStems {
                 }
                 at += 1;
             }
-            // As `keys`: a quote with too few distinctive stems files none.
-            if distinctive >= MIN_SHARED_WORDS {
+            if number % 64 == 0 {
+                files.push(0);
+            }
+            if files_keys(distinctive) {
+                files[number / 64] |= 1 << (number % 64);
                 keys += distinctive;
             }
         }
-        DistinctiveStems { bits, keys }
+        DistinctiveStems { bits, files, keys }
     }
 
     fn is_distinctive(&self, at: usize) -> bool {
         self.bits[at / 64] & (1 << (at % 64)) != 0
+    }
+
+    fn files_keys(&self, number: usize) -> bool {
+        self.files[number / 64] & (1 << (number % 64)) != 0
     }
 
     /// Every (filing key, quote number) of the quotes, in number order: the keys of
@@ -618,11 +636,7 @@ impl DistinctiveStems {
                 let stems = &quote.stems;
                 let at = first;
                 first += stems.len();
-                let distinctive = (at..at + stems.len())
-                    .filter(|&bit| self.is_distinctive(bit))
-                    .count();
-                // As `filing_keys`: a quote with too few distinctive stems files none.
-                let files = distinctive >= MIN_SHARED_WORDS;
+                let files = self.files_keys(number);
                 stems
                     .iter()
                     .enumerate()
