@@ -21,13 +21,20 @@ const MIN_SLOTS: usize = 16;
 /// one dense list in id order, where a probe reads them. The slot array stays a quarter of
 /// the size of one that holds the key beside the id (8 bytes, padded to 16), so more of it
 /// stays in cache, and the dense keys are what the story summary walks anyway.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct DenseIds {
     /// Per slot, the id plus one of the key whose probe ends there; 0 for a free slot. A
-    /// power of two of slots, or none before the first key.
+    /// power of two of slots, at least [`MIN_SLOTS`], at least twice the keys.
     slots: Vec<u32>,
     /// The keys, by id.
     keys: Vec<u64>,
+}
+
+impl Default for DenseIds {
+    /// An empty table of the smallest size.
+    fn default() -> DenseIds {
+        DenseIds::with_room_for(0)
+    }
 }
 
 impl DenseIds {
@@ -40,13 +47,8 @@ impl DenseIds {
     }
 
     /// The id of `key`, and whether it was given now (the key was not met before).
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn id_of(&mut self, key: u64) -> (u32, bool) {
-        // Grow before the new key could fill more than half of the slots, so that every
-        // probe meets a free slot.
-        if 2 * (self.keys.len() + 1) > self.slots.len() {
-            self.grow();
-        }
         let mask = self.slots.len() - 1;
         let mut slot = key as usize & mask;
         loop {
@@ -65,14 +67,16 @@ impl DenseIds {
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX - 1);
         self.keys.push(key);
         self.slots[slot] = id + 1;
+        // At most half full again before the next key comes, so that every probe meets a
+        // free slot (and only a new key pays for this test).
+        if 2 * self.keys.len() > self.slots.len() {
+            self.grow();
+        }
         (id, true)
     }
 
     /// The id of `key`, if it was met.
     pub fn find(&self, key: u64) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
         let mask = self.slots.len() - 1;
         let mut slot = key as usize & mask;
         // At most half the slots are full: the probe always meets a free one.
@@ -93,12 +97,13 @@ impl DenseIds {
         &self.keys
     }
 
-    /// Twice the slots (or the first ones), every key's id put back in them.
+    /// Twice the slots, every key's id put back in them.
     #[cold]
     fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(MIN_SLOTS);
-        self.slots.clear();
-        self.slots.resize(size, 0);
+        let size = self.slots.len() * 2;
+        // A new zeroed vector rather than clearing this one: the allocator may hand over
+        // memory known to be zero and skip the clearing.
+        self.slots = vec![0; size];
         let mask = size - 1;
         for (id, &key) in self.keys.iter().enumerate() {
             let mut slot = key as usize & mask;
@@ -167,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_table_finds_nothing_and_grows_from_no_slots() {
+    fn an_empty_table_finds_nothing_and_grows_from_the_smallest_size() {
         let mut ids = DenseIds::default();
         assert!(ids.keys().is_empty());
         assert_eq!(ids.find(0), None);
