@@ -1,9 +1,10 @@
 //! Dense ids for already-mixed 64-bit keys (word hashes, case-blind word keys): 0, 1, 2, ...
 //! in the order the keys are first met, so that whatever a room keeps per key lives in plain
-//! vectors indexed by the id. The cleaner's paragraph cohesion, the quote finder's table of an
-//! article's words and the story summary's term counts each look up every word of an
-//! article here; a standard `HashMap` (its groups of tags, its probing sequence, its entry
-//! handling) took several times the instructions of this probe for the same lookups.
+//! vectors indexed by the id. The cleaner's paragraph cohesion (natively: the page's build
+//! keeps a hash map there, which weighs less), the quote finder's table of an article's words
+//! and the story summary's term counts each look up every word of an article here; a general
+//! hash map (its groups of tags, its probing sequence, its entry handling) spent more
+//! instructions on the same lookups in each of them.
 
 /// Slots in the smallest table: room for a short article's words without growing.
 const MIN_SLOTS: usize = 16;
@@ -18,9 +19,11 @@ const MIN_SLOTS: usize = 16;
 /// correct ids, only through longer probes.
 ///
 /// Each slot holds 4 bytes, the id plus one (0 for a free slot); the keys themselves sit in
-/// one dense list in id order, where a probe reads them. The slot array stays a quarter of
-/// the size of one that holds the key beside the id (8 bytes, padded to 16), so more of it
-/// stays in cache, and the dense keys are what the story summary walks anyway.
+/// one dense list in id order, where a probe reads them, and which the story summary walks.
+/// The slot array is a quarter of the size of one that holds the key beside the id (8 bytes,
+/// padded to 16), so more of it stays in cache and less of it is cleared per article.
+/// Measured with both layouts under callgrind on the benchmark corpus, the 16-byte slots
+/// cost more instructions in each of the three users, and no less time.
 #[derive(Debug, Clone)]
 pub struct DenseIds {
     /// Per slot, the id plus one of the key whose probe ends there; 0 for a free slot. A
