@@ -6,7 +6,7 @@
 use super::noise::COMMENTER_REASON;
 use super::paragraph::{Analysed, Quality};
 use crate::report::BlockKind;
-use crate::text::HashMapOfWords;
+use crate::text::{DenseIds, HashMapOfWords};
 
 /// Share of a paragraph's content words that must occur elsewhere in the body for the
 /// paragraph to count as continuing the body's topic.
@@ -182,67 +182,6 @@ fn cohesion_by_map(analysed: &[Analysed]) -> Vec<f64> {
         }
     }
     result
-}
-
-/// Dense ids of an article's words (0, 1, 2, ... in the order first seen), by their
-/// [`word_hash`](crate::text::word_hash): an open-addressing table probed from the hash's
-/// low bits (mixed by the hash's finish), at most half full. Every content word of the
-/// article's prose is looked up once, and a hash map's general lookup and entry handling
-/// cost several times this probe.
-struct DenseIds {
-    /// `(hash, id)`, or [`DenseIds::EMPTY`] as the id of a free slot.
-    slots: Vec<(u64, u32)>,
-    /// The ids given so far: the next id.
-    count: u32,
-}
-
-impl DenseIds {
-    const EMPTY: u32 = u32::MAX;
-
-    /// A table for up to `words` distinct words.
-    fn with_room_for(words: usize) -> DenseIds {
-        let length = (2 * words).next_power_of_two().max(16);
-        DenseIds {
-            slots: vec![(0, Self::EMPTY); length],
-            count: 0,
-        }
-    }
-
-    /// The id of `hash`, and whether it was given now (the word was not seen before).
-    fn id_of(&mut self, hash: u64) -> (u32, bool) {
-        if 2 * self.count as usize >= self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
-        loop {
-            let (stored, id) = self.slots[at];
-            if id == Self::EMPTY {
-                self.slots[at] = (hash, self.count);
-                self.count += 1;
-                return (self.count - 1, true);
-            }
-            if stored == hash {
-                return (id, false);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// Twice the slots, every word placed again with its id (for more words than the
-    /// table was made for).
-    fn grow(&mut self) {
-        let doubled = vec![(0, Self::EMPTY); self.slots.len() * 2];
-        let old = std::mem::replace(&mut self.slots, doubled);
-        let mask = self.slots.len() - 1;
-        for (hash, id) in old.into_iter().filter(|&(_, id)| id != Self::EMPTY) {
-            let mut at = hash as usize & mask;
-            while self.slots[at].1 != Self::EMPTY {
-                at = (at + 1) & mask;
-            }
-            self.slots[at] = (hash, id);
-        }
-    }
 }
 
 /// Weight share kept by a prose paragraph standing alone between two headlines.
@@ -499,24 +438,5 @@ mod tests {
         assert_eq!(by_table, cohesion_by_map(&analysed));
         assert!(by_table.iter().any(|&share| share > 0.0));
         assert!(by_table.contains(&0.0));
-    }
-
-    #[test]
-    fn dense_ids_number_words_in_the_order_first_seen() {
-        // Hashes that share their low bits (one probe run), repeats, 0, and more words than
-        // the table was made for (it grows twice).
-        let mut hashes: Vec<u64> = (0..200u64).map(|i| i << 20).collect();
-        hashes.extend((0..300u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)));
-        hashes.extend([0, u64::MAX, 5 << 20, 7, 0]);
-        for room in [0, 10, 1_000] {
-            let mut ids = DenseIds::with_room_for(room);
-            let mut expected: HashMapOfWords<u32> = HashMapOfWords::default();
-            for &hash in &hashes {
-                let next = expected.len() as u32;
-                let want = *expected.entry(hash).or_insert(next);
-                assert_eq!(ids.id_of(hash), (want, want == next), "{hash:#x} in {room}");
-            }
-            assert_eq!(ids.count as usize, expected.len());
-        }
     }
 }

@@ -15,7 +15,7 @@ use crate::text::relative_dates::{
     parse_iso_day, spoken_dates_of_words, CalendarDay, DateWords, DaySpan,
 };
 use crate::text::{
-    is_content_word, word_hash, words, ArticleWords, HashedWord, TableWord, WordTraits,
+    is_content_word, word_hash, words, ArticleWords, DenseIds, HashedWord, TableWord, WordTraits,
 };
 
 /// Terms kept per article: its most distinctive ones by background tf-idf. Enough to cover
@@ -217,69 +217,43 @@ fn heavier(a: &(f64, u64, StoryTerm), b: &(f64, u64, StoryTerm)) -> Ordering {
 }
 
 /// An article's terms and their weighted counts, by word hash, in the order they were first
-/// met: the counts in one dense list, found through a table of their places (open addressing,
-/// linear probing, at most half full). The hashes are well mixed already ([`word_hash`]), so
-/// their low bits pick the slot. Every content word of every article is counted here: a
-/// standard `HashMap` (its groups of tags, its probing sequence) took about a sixth more
-/// instructions for the same counts, and a table of the counts themselves spent what it saved
-/// clearing and walking its empty slots.
+/// met: each term's dense id from [`DenseIds`], its count in a list by id. Every content word
+/// of every article is counted here: a standard `HashMap` (its groups of tags, its probing
+/// sequence) took about a sixth more instructions for the same counts, and a table of the
+/// counts themselves spent what it saved clearing and walking its empty slots.
 struct TermCounts {
-    /// (hash, count) of each term.
-    counts: Vec<(u64, f32)>,
-    /// Per slot, the place in `counts` plus one of the term whose hash leads there; 0 for an
-    /// empty slot.
-    slots: Vec<u32>,
+    /// Each term's id, by its hash (well mixed already: [`word_hash`]); the hashes in id order.
+    ids: DenseIds,
+    /// The count of each term, by id.
+    counts: Vec<f32>,
 }
 
 impl TermCounts {
     /// Room for `terms` terms before the table grows.
     fn with_capacity(terms: usize) -> TermCounts {
         TermCounts {
+            ids: DenseIds::with_room_for(terms),
             counts: Vec::with_capacity(terms),
-            slots: vec![0; (2 * terms).next_power_of_two().max(16)],
         }
     }
 
     /// Adds `weight` to the term's count (a term not yet met starts at 0).
     fn add(&mut self, hash: u64, weight: f32) {
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
-        loop {
-            let place = self.slots[slot] as usize;
-            if place == 0 {
-                break;
-            }
-            let (held, count) = &mut self.counts[place - 1];
-            if *held == hash {
-                *count += weight;
-                return;
-            }
-            slot = (slot + 1) & mask;
-        }
-        self.counts.push((hash, weight));
-        // An article's terms are far fewer than u32::MAX (its text is cut to a few MB).
-        self.slots[slot] = self.counts.len() as u32;
-        if 2 * self.counts.len() > self.slots.len() {
-            self.grow();
-        }
-    }
-
-    /// Twice the slots, every term's place put back in them.
-    fn grow(&mut self) {
-        self.slots = vec![0; 2 * self.slots.len()];
-        let mask = self.slots.len() - 1;
-        for (place, &(hash, _)) in self.counts.iter().enumerate() {
-            let mut slot = hash as usize & mask;
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            self.slots[slot] = place as u32 + 1;
+        let (id, new) = self.ids.id_of(hash);
+        if new {
+            self.counts.push(weight);
+        } else if let Some(count) = self.counts.get_mut(id as usize) {
+            *count += weight;
         }
     }
 
     /// Every term with its count, in the order they were first met.
     fn iter(&self) -> impl Iterator<Item = (u64, f32)> + '_ {
-        self.counts.iter().copied()
+        self.ids
+            .keys()
+            .iter()
+            .copied()
+            .zip(self.counts.iter().copied())
     }
 }
 

@@ -5,6 +5,7 @@
 //! what they used to derive per token (a key, a lookup in the lexicon) again and again.
 
 use super::lexicon::NameWordLists;
+use crate::text::DenseIds;
 
 /// One distinct word of the article.
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,29 +18,18 @@ struct Word {
     casing: u8,
 }
 
-/// A slot of the open-addressing index: a word's key and its index plus one (0: empty).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    entry: u32,
-}
-
 /// About one token in three is a word the article has not written before (most tokens
 /// are words, and function words repeat): the first size of the table, so that it seldom
 /// grows while the article is read.
 const TOKENS_PER_DISTINCT_WORD: usize = 3;
 
-/// Slots in the smallest index: room for a short article without growing.
-const MIN_SLOTS: usize = 16;
-
 /// The distinct words of an article, by their case-blind key.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    /// Open addressing with linear probing, at most half full; a power of two of slots (or
-    /// none). The keys are already mixed (their low bits depend on every byte of the word),
-    /// so a slot is the key's low bits.
-    slots: Vec<Slot>,
-    /// The words, in the order they were first met.
+    /// The index of each word by its key (the keys are already mixed: their low bits depend
+    /// on every byte of the word).
+    ids: DenseIds,
+    /// The words, by their index (the order they were first met).
     words: Vec<Word>,
 }
 
@@ -48,7 +38,7 @@ impl WordTable {
     pub fn with_room_for(tokens: usize) -> Self {
         let words = tokens / TOKENS_PER_DISTINCT_WORD;
         WordTable {
-            slots: vec![Slot::default(); (words * 2).next_power_of_two().max(MIN_SLOTS)],
+            ids: DenseIds::with_room_for(words),
             words: Vec::with_capacity(words),
         }
     }
@@ -61,52 +51,19 @@ impl WordTable {
         key: u64,
         lists: impl FnOnce() -> NameWordLists,
     ) -> (u32, NameWordLists) {
-        if (self.words.len() + 1) * 2 > self.slots.len() {
-            self.grow();
+        let (index, new) = self.ids.id_of(key);
+        if !new {
+            // Every index the table gives has its word (pushed below when it was new).
+            return (index, self.lists(index));
         }
-        let mask = self.slots.len() - 1;
-        let mut index = key as usize & mask;
-        loop {
-            let slot = self.slots[index];
-            if slot.entry == 0 {
-                break;
-            }
-            if slot.key == key {
-                let entry = slot.entry - 1;
-                return (entry, self.words[entry as usize].lists);
-            }
-            index = (index + 1) & mask;
-        }
-        // More words than an index of 32 bits counts cannot fit in memory: the entry
-        // number saturates rather than wraps.
-        let entry = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
         let lists = lists();
         self.words.push(Word { lists, casing: 0 });
-        self.slots[index] = Slot {
-            key,
-            entry: entry + 1,
-        };
-        (entry, lists)
+        (index, lists)
     }
 
     /// The index of the word whose key is `key`, if the article writes it.
     pub fn find(&self, key: u64) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut index = key as usize & mask;
-        // At most half the slots are full: the probe always meets an empty one.
-        loop {
-            let slot = self.slots[index];
-            if slot.entry == 0 {
-                return None;
-            }
-            if slot.key == key {
-                return Some(slot.entry - 1);
-            }
-            index = (index + 1) & mask;
-        }
+        self.ids.find(key)
     }
 
     /// What the word lists say of word `index` (nothing for an index the table does not
@@ -133,21 +90,6 @@ impl WordTable {
     #[cfg(test)]
     pub fn len(&self) -> usize {
         self.words.len()
-    }
-
-    /// Doubles the index (or makes the first one) and enters the keys again.
-    #[cold]
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(MIN_SLOTS);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
-        let mask = size - 1;
-        for slot in old.into_iter().filter(|slot| slot.entry != 0) {
-            let mut index = slot.key as usize & mask;
-            while self.slots[index].entry != 0 {
-                index = (index + 1) & mask;
-            }
-            self.slots[index] = slot;
-        }
     }
 }
 

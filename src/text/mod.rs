@@ -11,6 +11,7 @@
 
 pub mod bytes;
 pub mod dates;
+mod dense_ids;
 pub mod figures;
 pub mod min_hash;
 mod normalize;
@@ -32,6 +33,7 @@ pub use bytes::{
 };
 /// For the wasm build's eight-byte counts in `clean::features`.
 pub use bytes::{bytes_in_range, load_eight, EACH, HIGH_BITS};
+pub use dense_ids::DenseIds;
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
 pub use word_set::{FirstWordFilter, HashFilter, WordSet};
