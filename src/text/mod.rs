@@ -1,11 +1,13 @@
 //! Text utilities: word tokens and their hashes (with the table of an article's words that
-//! the cleaner fills once for the rooms above, `word_table`; and the inner loop of a MinHash signature
-//! over them, `min_hash`), the normalisation of kept text, paragraph
-//! segmentation of pasted text, calendar dates (and the dates an article speaks of, resolved
-//! against its own date), the figures a text states, UTF-16 offsets, English stopwords, and
-//! how the pattern rules of every room are built (`patterns`: regexes from lexicon files,
-//! the word line they match), and the one compact sort every room uses (`sorting`). Its own word lists (stopwords, month names) are in
-//! `src/text/lexicon/`.
+//! the cleaner fills once for the rooms above, `word_table`; and the inner loop of a MinHash
+//! signature over them, `min_hash`), the normalisation of kept text, paragraph segmentation of
+//! pasted text, calendar dates (and the dates an article speaks of, resolved against its own
+//! date), the figures a text states, UTF-16 offsets, English stopwords, how the pattern rules
+//! of every room are built (`patterns`: regexes from lexicon files, the word line they match),
+//! the one compact sort every room uses (`sorting`), and the one table that numbers word
+//! hashes in the order they are first met (`DenseIds`: the cleaner's cohesion, the quote
+//! finder's word table, the story summary's terms). Its own word lists (stopwords, month
+//! names) are in `src/text/lexicon/`.
 //!
 //! The lowest room: it may use nothing else of the crate. Every other room builds on it.
 
