@@ -57,11 +57,6 @@ pub const COHESION_SLOPE: f64 = 3.0;
 /// unrelated stories does not, so its paragraphs get a low cohesion. Linear time: one
 /// sliding window of word counts.
 pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
-    // The page's build keeps the hash map and a vector per paragraph, which weigh less
-    // there than the table and the one vector (0.4 KB).
-    if cfg!(target_arch = "wasm32") {
-        return cohesion_by_map(analysed);
-    }
     let prose: Vec<usize> = (0..analysed.len())
         .filter(|&i| analysed[i].noise.is_none() && analysed[i].is_prose())
         .collect();
@@ -113,69 +108,6 @@ pub fn cohesion(analysed: &[Analysed]) -> Vec<f64> {
             low += 1;
         }
         let words = distinct(position);
-        if !words.is_empty() {
-            let shared = words.iter().filter(|&&id| window[id as usize] > 1).count();
-            result[index] = shared as f64 / words.len() as f64;
-        }
-    }
-    result
-}
-
-/// [`cohesion`] with the dense ids from a hash map and the distinct words in a vector per
-/// paragraph: the page's build.
-fn cohesion_by_map(analysed: &[Analysed]) -> Vec<f64> {
-    let prose: Vec<usize> = (0..analysed.len())
-        .filter(|&i| analysed[i].noise.is_none() && analysed[i].is_prose())
-        .collect();
-    // Each word of the article gets a dense id once (one hash lookup per word); the window
-    // counts and last-seen stamps below are then plain vector slots.
-    let total_words = prose
-        .iter()
-        .map(|&i| analysed[i].tokens.content().len())
-        .sum();
-    let mut ids: HashMapOfWords<u32> =
-        HashMapOfWords::with_capacity_and_hasher(total_words, Default::default());
-    let mut last_seen: Vec<usize> = Vec::with_capacity(total_words);
-    // Distinct word ids per paragraph: a word counts when its stamp is not this paragraph.
-    let distinct: Vec<Vec<u32>> = prose
-        .iter()
-        .enumerate()
-        .map(|(position, &i)| {
-            let mut words = Vec::with_capacity(analysed[i].tokens.content().len());
-            for &word in analysed[i].tokens.content() {
-                let next_id = ids.len() as u32;
-                let id = *ids.entry(word).or_insert(next_id);
-                if id == next_id {
-                    last_seen.push(usize::MAX);
-                }
-                let stamp = &mut last_seen[id as usize];
-                if *stamp != position {
-                    *stamp = position;
-                    words.push(id);
-                }
-            }
-            words
-        })
-        .collect();
-    let mut window = vec![0u32; ids.len()];
-    let mut result = vec![0.0; analysed.len()];
-    let (mut low, mut high) = (0, 0); // window covers distinct[low..high]
-    for (position, &index) in prose.iter().enumerate() {
-        let want_low = position.saturating_sub(COHESION_NEIGHBOURS);
-        let want_high = (position + COHESION_NEIGHBOURS + 1).min(prose.len());
-        while high < want_high {
-            distinct[high]
-                .iter()
-                .for_each(|&id| window[id as usize] += 1);
-            high += 1;
-        }
-        while low < want_low {
-            distinct[low]
-                .iter()
-                .for_each(|&id| window[id as usize] -= 1);
-            low += 1;
-        }
-        let words = &distinct[position];
         if !words.is_empty() {
             let shared = words.iter().filter(|&&id| window[id as usize] > 1).count();
             result[index] = shared as f64 / words.len() as f64;
@@ -424,19 +356,49 @@ pub fn weights(analysed: &[Analysed]) -> Vec<f64> {
 mod tests {
     use super::*;
 
+    /// Cohesion as its definition reads: of a prose paragraph's distinct content words, the
+    /// share that another prose paragraph at most `COHESION_NEIGHBOURS` prose paragraphs away
+    /// also has.
+    fn cohesion_by_definition(analysed: &[Analysed]) -> Vec<f64> {
+        let prose: Vec<usize> = (0..analysed.len())
+            .filter(|&i| analysed[i].noise.is_none() && analysed[i].is_prose())
+            .collect();
+        let words = |i: usize| -> std::collections::HashSet<u64> {
+            analysed[i].tokens.content().iter().copied().collect()
+        };
+        let mut result = vec![0.0; analysed.len()];
+        for (position, &index) in prose.iter().enumerate() {
+            let own = words(index);
+            if own.is_empty() {
+                continue;
+            }
+            let low = position.saturating_sub(COHESION_NEIGHBOURS);
+            let high = (position + COHESION_NEIGHBOURS + 1).min(prose.len());
+            let shared = own
+                .iter()
+                .filter(|word| {
+                    (low..high).any(|other| other != position && words(prose[other]).contains(word))
+                })
+                .count();
+            result[index] = shared as f64 / own.len() as f64;
+        }
+        result
+    }
+
     #[test]
-    fn the_table_and_the_map_give_the_same_cohesion() {
+    fn cohesion_is_the_share_of_words_the_neighbours_share() {
         let article = "Harbour wall repairs finished early.\n\n\
             The harbour board said the repairs to the wall cost less than planned.\n\n\
             Share this\n\n\
             Fishing boats will use the inner harbour again from Monday, the board said.\n\n\
             Ten things to cook this weekend with summer vegetables and herbs.\n\n\
             The wall had been damaged in the winter storms, the harbour board said.\n\n\
-            Repairs cost the board less than the insurers had expected after the storms.";
+            Repairs cost the board less than the insurers had expected after the storms.\n\n\
+            Boats, boats and more boats: the harbour was busy again by Tuesday.";
         let (analysed, _) = super::super::paragraph::analyse(article);
-        let by_table = cohesion(&analysed);
-        assert_eq!(by_table, cohesion_by_map(&analysed));
-        assert!(by_table.iter().any(|&share| share > 0.0));
-        assert!(by_table.contains(&0.0));
+        let found = cohesion(&analysed);
+        assert_eq!(found, cohesion_by_definition(&analysed));
+        assert!(found.iter().any(|&share| share > 0.0));
+        assert!(found.contains(&0.0));
     }
 }
