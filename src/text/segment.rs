@@ -97,15 +97,7 @@ fn lines(input: &str) -> Vec<Line> {
         let raw = &input[line_start..line_end.unwrap_or(input.len())];
         let (leading, indent) = indentation(raw);
         let content = trim_end_of(&raw[leading..]);
-        let start = line_start + leading;
-        let blank = content.chars().all(crate::text::is_blank_char);
-        lines.push(Line {
-            start,
-            end: start + content.len(),
-            indent,
-            blank,
-            width: content.chars().count(),
-        });
+        lines.push(Line::of(line_start + leading, content, indent));
         match line_end {
             Some(end) => line_start = end + 1,
             None => break,
@@ -125,21 +117,27 @@ fn lines_by_split(input: &str) -> Vec<Line> {
         let after_indent = raw.trim_start();
         let leading = raw.len() - after_indent.len();
         let content = after_indent.trim_end();
-        let start = line_start + leading;
         let indent = raw[..leading]
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
-        let blank = content.chars().all(crate::text::is_blank_char);
-        lines.push(Line {
+        lines.push(Line::of(line_start + leading, content, indent));
+    }
+    lines
+}
+
+impl Line {
+    /// The line whose trimmed `content` starts at byte `start` of the input, after
+    /// `indent` columns of white space.
+    fn of(start: usize, content: &str, indent: usize) -> Line {
+        Line {
             start,
             end: start + content.len(),
             indent,
-            blank,
+            blank: content.chars().all(crate::text::is_blank_char),
             width: content.chars().count(),
-        });
+        }
     }
-    lines
 }
 
 /// Whether `byte` is ASCII and no white space ([`char::is_whitespace`]: tab, line feed,
