@@ -79,7 +79,7 @@ mod tests {
                 end,
                 kind: BlockKind::Body,
                 kept,
-                reason: String::new(),
+                reason: std::borrow::Cow::Borrowed(""),
             });
             if kept {
                 expected.push(byte..byte + paragraph.len());
@@ -93,7 +93,7 @@ mod tests {
             end: 1000,
             kind: BlockKind::Body,
             kept: true,
-            reason: String::new(),
+            reason: std::borrow::Cow::Borrowed(""),
         };
         assert_eq!(kept_spans(input, &[beyond]), vec![0..input.len()]);
     }
