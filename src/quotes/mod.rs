@@ -27,9 +27,14 @@ use marks::find_quotations;
 /// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
 /// by [`attribution`].
 pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
-    let paragraphs = kept_spans(input, blocks);
-    let quotations = find_quotations(input, &paragraphs);
-    attribution::attribute(input, &paragraphs, &quotations)
+    extract_with_spans(input, &kept_spans(input, blocks))
+}
+
+/// [`extract`], given the kept blocks as byte spans of `input` (in order, on character
+/// boundaries), as the cleaner knows them: no UTF-16 offset is turned back into bytes.
+pub fn extract_with_spans(input: &str, kept_spans: &[Range<usize>]) -> Vec<Quote> {
+    let quotations = find_quotations(input, kept_spans);
+    attribution::attribute(input, kept_spans, &quotations)
 }
 
 /// The verb a reporting cue is a form of ("say" for "said" and "says"), so that two articles
