@@ -3,7 +3,7 @@
 //!
 //! May use the cleaning and quote rooms (and text, report); the comparing room builds on it.
 
-use crate::clean::{clean_article, clean_page, looks_binary};
+use crate::clean::{clean_article, clean_page, looks_binary, Cleaned};
 use crate::markup::read_page;
 use crate::report::{Article, Document, InputFormat, Options};
 use crate::text::ArticleWords;
@@ -55,9 +55,13 @@ fn analyze_html(doc: &Document, options: &Options) -> (Article, ArticleWords) {
                 .to_string(),
         );
     }
-    let (mut article, words) = clean_page(&page, &doc.overrides);
+    let Cleaned {
+        mut article,
+        words,
+        kept_spans,
+    } = clean_page(&page, &doc.overrides);
     if options.quotes.unwrap_or(true) {
-        article.quotes = crate::quotes::extract(&page.source, &article.blocks);
+        article.quotes = crate::quotes::extract_with_spans(&page.source, &kept_spans);
     }
     article.id = doc.id.clone();
     warnings.append(&mut article.warnings);
@@ -80,9 +84,13 @@ fn analyze_text(doc: &Document, options: &Options) -> (Article, ArticleWords) {
     } else {
         text
     };
-    let (mut article, words) = clean_article(accepted, &doc.overrides);
+    let Cleaned {
+        mut article,
+        words,
+        kept_spans,
+    } = clean_article(accepted, &doc.overrides);
     if options.quotes.unwrap_or(true) {
-        article.quotes = crate::quotes::extract(accepted, &article.blocks);
+        article.quotes = crate::quotes::extract_with_spans(accepted, &kept_spans);
     }
     article.id = id.to_string();
     warnings.append(&mut article.warnings);
@@ -97,4 +105,67 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
         index -= 1;
     }
     index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::{extract, extract_with_spans};
+    use crate::report::{BlockOverride, Quote};
+
+    /// An invented article whose quotes sit after characters of one, two, three and four
+    /// UTF-8 bytes (and two UTF-16 units), so a byte span and a UTF-16 offset differ.
+    const ARTICLE: &str = "Harbour wall repaired after the winter storms\n\nBy Zoë Alvarez\n\n\
+        The harbour wall at Ménière was repaired this week. “The work took longer than we \
+        planned,” said Émile Durand, the harbour master. 😀 Boats returned on Tuesday.\n\n\
+        Fishers were pleased. “We can sail again,” said Ana Sørensen, who leads the \
+        cooperative. “It has been a long winter.”\n\n\
+        The council said the repairs cost €40,000 and that a second wall would follow \
+        next year, once the budget allows it.\n\n\
+        Related: Storm damage in pictures";
+
+    /// The quotes from the cleaner's byte spans, and from the blocks' UTF-16 offsets.
+    fn both_ways(input: &str, cleaned: &Cleaned) -> (Vec<Quote>, Vec<Quote>) {
+        (
+            extract_with_spans(input, &cleaned.kept_spans),
+            extract(input, &cleaned.article.blocks),
+        )
+    }
+
+    #[test]
+    fn the_cleaners_spans_give_the_quotes_the_blocks_offsets_give() {
+        let cleaned = clean_article(ARTICLE, &[]);
+        let (from_spans, from_blocks) = both_ways(ARTICLE, &cleaned);
+        assert!(
+            from_spans.len() >= 2,
+            "the article's quotes are found: {from_spans:?}"
+        );
+        assert_eq!(from_spans, from_blocks);
+        // The user's corrections change which blocks are kept: every block in turn
+        // restored or dropped.
+        for block in 0..cleaned.article.blocks.len() {
+            let kept = !cleaned.article.blocks[block].kept;
+            let corrected = clean_article(ARTICLE, &[BlockOverride { block, kept }]);
+            let (from_spans, from_blocks) = both_ways(ARTICLE, &corrected);
+            assert_eq!(from_spans, from_blocks, "with block {block} kept: {kept}");
+        }
+    }
+
+    #[test]
+    fn a_pages_spans_give_the_quotes_its_blocks_offsets_give() {
+        let html: String = ARTICLE
+            .split("\n\n")
+            .map(|paragraph| format!("<p>{paragraph}</p>\n"))
+            .collect();
+        let page = read_page(&format!(
+            "<html><body><article>{html}</article></body></html>"
+        ));
+        let cleaned = clean_page(&page, &[]);
+        let (from_spans, from_blocks) = both_ways(&page.source, &cleaned);
+        assert!(
+            from_spans.len() >= 2,
+            "the page's quotes are found: {from_spans:?}"
+        );
+        assert_eq!(from_spans, from_blocks);
+    }
 }

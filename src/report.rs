@@ -1,6 +1,8 @@
 //! The report shape every front door returns (see `../shared/contract.md`): plain data with
 //! serde derives, field names in the contract's camelCase. No analysis happens here.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// One article handed to `analyze`: an identifier chosen by the caller and its text.
@@ -200,8 +202,10 @@ pub struct Block {
     pub kind: BlockKind,
     /// Whether the block is part of the cleaned `text`.
     pub kept: bool,
-    /// A short human-readable why, shown to users deciding whether to restore it.
-    pub reason: String,
+    /// A short human-readable why, shown to users deciding whether to restore it. Borrowed
+    /// when the reason is a fixed phrase (most are), so a verdict allocates nothing; it
+    /// serialises as the same string either way.
+    pub reason: Cow<'static, str>,
 }
 
 /// Whether a quotation is a whole statement, a fragment inside reported speech, or runs

@@ -332,7 +332,7 @@ fn invariant_checks_catch_broken_articles() {
     foreign_words.text = foreign_words.text.replacen("Repairs", "Storms", 1);
     breakages.push(("text not from its block", foreign_words));
     let mut no_reason = good.clone();
-    no_reason.blocks[removed].reason.clear();
+    no_reason.blocks[removed].reason = "".into();
     breakages.push(("removed block without a reason", no_reason));
     let mut past_end = good.clone();
     if let Some(last) = past_end.blocks.last_mut() {

@@ -36,7 +36,7 @@ fn blocks(article: &Article) -> Vec<(String, BlockKind, bool, String)> {
                 slice(article, block.start, block.end),
                 block.kind,
                 block.kept,
-                block.reason.clone(),
+                block.reason.to_string(),
             )
         })
         .collect()

@@ -34,6 +34,8 @@ mod stamps;
 mod structure;
 mod verdicts;
 
+use std::ops::Range;
+
 use crate::markup::{Page, Tag};
 use crate::report::{Article, Block, BlockOverride};
 use crate::text::count_bytes;
@@ -46,9 +48,22 @@ use paragraph::{analyse, analyse_paragraphs, Analysed};
 use structure::{read_structure, Structure};
 use verdicts::*;
 
-/// Cleans one article. Also returns the words of its paragraphs as the cleaner found them,
-/// for the readers of the cleaned text (the story summary, the duplicate fingerprint).
-pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> (Article, ArticleWords) {
+/// What the cleaner hands on besides the article: what it already knew of the kept
+/// paragraphs, so that their readers need not work it out again.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    /// The cleaned article.
+    pub article: Article,
+    /// The words of its paragraphs as the cleaner found them, for the readers of the
+    /// cleaned text (the story summary, the duplicate fingerprint).
+    pub words: ArticleWords,
+    /// The byte span in the input of every kept block, in order: what the quote finder
+    /// reads, which the blocks' UTF-16 offsets would otherwise have to be turned back into.
+    pub kept_spans: Vec<Range<usize>>,
+}
+
+/// Cleans one article (see [`Cleaned`] for what comes with it).
+pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> Cleaned {
     let mut warnings = Vec::new();
     if input.chars().all(crate::text::is_blank_char) {
         warnings.push(if input.is_empty() {
@@ -60,7 +75,10 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> (Article, Arti
             warnings,
             ..Article::default()
         };
-        return (article, ArticleWords::default());
+        return Cleaned {
+            article,
+            ..Cleaned::default()
+        };
     }
     if looks_binary(input) {
         warnings.push(
@@ -70,16 +88,20 @@ pub fn clean_article(input: &str, overrides: &[BlockOverride]) -> (Article, Arti
     }
     let (analysed, mut words) = analyse(input);
     let (verdicts, metadata) = decide(&analysed);
-    let article = finish_article(
+    let (article, kept_spans) = finish_article(
         input, &analysed, &mut words, verdicts, metadata, overrides, warnings,
     );
-    (article, words)
+    Cleaned {
+        article,
+        words,
+        kept_spans,
+    }
 }
 
 /// Cleans one page read from HTML: its blocks are the paragraphs, judged by the same rules
-/// as pasted text's. Offsets in the article refer to the page's `source`. Also returns the
-/// words of its blocks (see [`clean_article`]).
-pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> (Article, ArticleWords) {
+/// as pasted text's. Offsets in the article, and the kept spans, refer to the page's
+/// `source`.
+pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> Cleaned {
     let input = page.source.as_str();
     let mut warnings = Vec::new();
     if page.blocks.is_empty() {
@@ -91,7 +113,10 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> (Article, Article
             warnings,
             ..Article::default()
         };
-        return (article, ArticleWords::default());
+        return Cleaned {
+            article,
+            ..Cleaned::default()
+        };
     }
     let paragraphs = page
         .blocks
@@ -174,10 +199,14 @@ pub fn clean_page(page: &Page, overrides: &[BlockOverride]) -> (Article, Article
         &mut verdicts,
     );
     drop_headings_over_no_text(&analysed, &mut verdicts);
-    let article = finish_article(
+    let (article, kept_spans) = finish_article(
         input, &analysed, &mut words, verdicts, metadata, overrides, warnings,
     );
-    (article, words)
+    Cleaned {
+        article,
+        words,
+        kept_spans,
+    }
 }
 
 /// Most closing lines after an article's last paragraph that join it: a credit, an
@@ -462,8 +491,8 @@ fn finish_verdicts(
 }
 
 /// The article from the final verdicts: the user's corrections applied, the kept blocks
-/// joined (and marked in `words`), the metadata set. The last step of both `clean` and
-/// `clean_page`.
+/// joined (and marked in `words`), the metadata set; with the kept blocks' byte spans. The
+/// last step of both `clean` and `clean_page`.
 fn finish_article(
     input: &str,
     analysed: &[Analysed],
@@ -472,13 +501,13 @@ fn finish_article(
     metadata: Metadata,
     overrides: &[BlockOverride],
     mut warnings: Vec<String>,
-) -> Article {
+) -> (Article, Vec<Range<usize>>) {
     apply_overrides(&mut verdicts, overrides, &mut warnings);
-    let mut article = assemble(input, analysed, words, verdicts, warnings);
+    let (mut article, kept_spans) = assemble(input, analysed, words, verdicts, warnings);
     article.title = metadata.title_text;
     article.author = metadata.author;
     article.date = metadata.date;
-    article
+    (article, kept_spans)
 }
 
 fn assemble(
@@ -487,7 +516,7 @@ fn assemble(
     words: &mut ArticleWords,
     verdicts: Vec<Verdict>,
     warnings: Vec<String>,
-) -> Article {
+) -> (Article, Vec<Range<usize>>) {
     let mut cursor = Utf16Cursor::new(input);
     // The cleaned text's length, worked out first: the text is then written into room
     // allocated once, not copied each time it outgrows its buffer (about seven times for an
@@ -507,7 +536,13 @@ fn assemble(
     };
     let mut text = String::with_capacity(room);
     let mut blocks = Vec::with_capacity(analysed.len());
+    let mut kept_spans = Vec::new();
     for (item, verdict) in analysed.iter().zip(verdicts) {
+        // Every kept block, empty or not: the quote finder reads the same blocks whether
+        // it is given these spans or the blocks' offsets.
+        if verdict.kept {
+            kept_spans.push(item.paragraph.start..item.paragraph.end);
+        }
         if verdict.kept && !item.paragraph.text.is_empty() {
             if !text.is_empty() {
                 text.push_str("\n\n");
@@ -525,12 +560,13 @@ fn assemble(
             reason: verdict.reason,
         });
     }
-    Article {
+    let article = Article {
         text,
         blocks,
         warnings,
         ..Article::default()
-    }
+    };
+    (article, kept_spans)
 }
 
 /// Whether the text looks like binary data: many control characters or replacement

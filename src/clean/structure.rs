@@ -10,6 +10,8 @@
 //! element is trusted only when it holds a fair share of the page's text (a page may hold
 //! several `<article>`s, teasers among them, and then the largest is the article).
 
+use std::borrow::Cow;
+
 use super::noise::BYLINE_MAX_WORDS;
 use super::paragraph::Analysed;
 use crate::markup::{Context, Element, HintKind, Hints, Page, Tag, NO_ELEMENT};
@@ -22,7 +24,7 @@ pub struct Furniture {
     /// The kind of block.
     pub kind: BlockKind,
     /// Why, in words a user understands ("navigation (inside <nav>)").
-    pub reason: String,
+    pub reason: Cow<'static, str>,
     /// The class or id hint that settled it, if one did.
     pub hint: Option<HintKind>,
     /// Whether it stands apart from the article: navigation, a sidebar, comments, links to
@@ -395,15 +397,15 @@ fn settle(
     // A quotation is content even inside an embed's wrapper a class calls "social" or an
     // advertisement's calls "promo" (an embedded post quoted in the article).
     let quotation = block.context.has(Context::BLOCKQUOTE);
-    let hint_furniture = |table: &[(HintKind, BlockKind, &str)]| {
+    let hint_furniture = |table: &[(HintKind, BlockKind, &'static str)]| {
         table.iter().find_map(|&(kind, block_kind, name)| {
             if !hints.has(kind) || (quotation && matches!(kind, HintKind::Share | HintKind::Promo))
             {
                 return None;
             }
             let reason = match hint_word(kind) {
-                Some(word) => format!("{name} ({word})"),
-                None => name.to_string(),
+                Some(word) => Cow::Owned(format!("{name} ({word})")),
+                None => Cow::Borrowed(name),
             };
             Some(Furniture {
                 kind: block_kind,
@@ -420,10 +422,10 @@ fn settle(
             })
         })
     };
-    let furniture = |kind: BlockKind, reason: &str| {
+    let furniture = |kind: BlockKind, reason: &'static str| {
         Some(Furniture {
             kind,
-            reason: reason.to_string(),
+            reason: Cow::Borrowed(reason),
             hint: None,
             // An <aside> inside the article is about the article (an author box, a pull
             // quote); outside it, a sidebar.
@@ -467,8 +469,8 @@ fn settle(
     // name the byline's element, and a byline is never longer than the text rules allow.
     if hints.has(HintKind::Byline) && !quotation && item.features.words <= BYLINE_MAX_WORDS {
         let reason = match hint_word(HintKind::Byline) {
-            Some(word) => format!("byline ({word})"),
-            None => "byline".to_string(),
+            Some(word) => Cow::Owned(format!("byline ({word})")),
+            None => Cow::Borrowed("byline"),
         };
         return Some(Furniture {
             kind: BlockKind::Byline,

@@ -4,6 +4,8 @@
 //! credits, date labels, the headline and its copies, the standfirst, the author's
 //! biography, repeats) and the user's corrections.
 
+use std::borrow::Cow;
+
 use super::body::{Vocabulary, JOINS_BODY_SHARE, ON_TOPIC_SHARE};
 use super::metadata::Metadata;
 use super::noise::RELATED_MARKER_REASON;
@@ -19,13 +21,13 @@ pub struct Verdict {
     pub kind: BlockKind,
     /// Whether it is part of the cleaned text.
     pub kept: bool,
-    /// Why, in words a user understands.
-    pub reason: String,
+    /// Why, in words a user understands (borrowed when it is a fixed phrase).
+    pub reason: Cow<'static, str>,
 }
 
 impl Verdict {
     /// A paragraph removed as `kind`, for `reason`.
-    pub fn removed(kind: BlockKind, reason: impl Into<String>) -> Self {
+    pub fn removed(kind: BlockKind, reason: impl Into<Cow<'static, str>>) -> Self {
         Verdict {
             kind,
             kept: false,
@@ -34,7 +36,7 @@ impl Verdict {
     }
 
     /// A paragraph kept as `kind`, for `reason`.
-    pub fn kept(kind: BlockKind, reason: impl Into<String>) -> Self {
+    pub fn kept(kind: BlockKind, reason: impl Into<Cow<'static, str>>) -> Self {
         Verdict {
             kind,
             kept: true,
@@ -461,9 +463,9 @@ pub fn drop_repeats(analysed: &[Analysed], title: Option<usize>, verdicts: &mut 
             continue;
         }
         let reason = if Some(earlier) == title {
-            "repeats the headline".to_string()
+            Cow::Borrowed("repeats the headline")
         } else {
-            format!("repeats paragraph {}", earlier + 1)
+            Cow::Owned(format!("repeats paragraph {}", earlier + 1))
         };
         verdicts[index] = Verdict::removed(BlockKind::Duplicate, reason);
     }
@@ -489,11 +491,11 @@ pub fn apply_overrides(
             continue;
         }
         verdict.kept = correction.kept;
-        verdict.reason = if correction.kept {
+        verdict.reason = Cow::Owned(if correction.kept {
             format!("restored by you (the cleaner said: {})", verdict.reason)
         } else {
             format!("removed by you (the cleaner kept it: {})", verdict.reason)
-        };
+        });
     }
 }
 

@@ -27,9 +27,14 @@ use marks::find_quotations;
 /// The quotes of the kept blocks of an article cleaned from `input`: found here, attributed
 /// by [`attribution`].
 pub fn extract(input: &str, blocks: &[Block]) -> Vec<Quote> {
-    let paragraphs = kept_spans(input, blocks);
-    let quotations = find_quotations(input, &paragraphs);
-    attribution::attribute(input, &paragraphs, &quotations)
+    extract_with_spans(input, &kept_spans(input, blocks))
+}
+
+/// [`extract`], given the kept blocks as byte spans of `input` (in order, on character
+/// boundaries), as the cleaner knows them: no UTF-16 offset is turned back into bytes.
+pub fn extract_with_spans(input: &str, kept_spans: &[Range<usize>]) -> Vec<Quote> {
+    let quotations = find_quotations(input, kept_spans);
+    attribution::attribute(input, kept_spans, &quotations)
 }
 
 /// The verb a reporting cue is a form of ("say" for "said" and "says"), so that two articles
@@ -79,7 +84,7 @@ mod tests {
                 end,
                 kind: BlockKind::Body,
                 kept,
-                reason: String::new(),
+                reason: std::borrow::Cow::Borrowed(""),
             });
             if kept {
                 expected.push(byte..byte + paragraph.len());
@@ -93,7 +98,7 @@ mod tests {
             end: 1000,
             kind: BlockKind::Body,
             kept: true,
-            reason: String::new(),
+            reason: std::borrow::Cow::Borrowed(""),
         };
         assert_eq!(kept_spans(input, &[beyond]), vec![0..input.len()]);
     }

@@ -557,7 +557,7 @@ mod tests {
         }
     }
 
-    fn block(start: usize, kind: BlockKind, kept: bool, reason: &str) -> Block {
+    fn block(start: usize, kind: BlockKind, kept: bool, reason: &'static str) -> Block {
         Block {
             start,
             end: start + 12,
