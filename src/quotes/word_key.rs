@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::text::bytes::{bytes_in_range, HIGH_BITS};
+use crate::text::bytes::{ascii_lowercase_bytes, HIGH_BITS};
 
 /// A key for `word` in any case: two words have one key when they are the same in
 /// lowercase with curly apostrophes made straight, as they have one [`crate::text::word_hash`]; but
@@ -36,7 +36,7 @@ pub fn ascii_key_of(input: &str, span: Range<usize>) -> Option<u64> {
 fn ascii_bytes_key(bytes: &[u8]) -> Option<u64> {
     if bytes.len() <= 8 {
         let chunk = load_short(bytes);
-        (chunk & HIGH_BITS == 0).then(|| spread(lower_ascii(chunk)))
+        (chunk & HIGH_BITS == 0).then(|| spread(ascii_lowercase_bytes(chunk)))
     } else {
         bytes.is_ascii().then(|| long_key(bytes))
     }
@@ -47,7 +47,7 @@ fn ascii_bytes_key(bytes: &[u8]) -> Option<u64> {
 /// bytes in a register already and need not read them again.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn short_ascii_key(chunk: u64) -> u64 {
-    spread(lower_ascii(chunk))
+    spread(ascii_lowercase_bytes(chunk))
 }
 
 /// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.
@@ -154,7 +154,7 @@ fn long_key_start(len: usize) -> u64 {
 /// zero) mixed in.
 #[inline]
 fn long_key_mix(key: u64, chunk: u64) -> u64 {
-    (key.rotate_left(26) ^ lower_ascii(chunk)).wrapping_mul(LONG_KEY_MULTIPLIER)
+    (key.rotate_left(26) ^ ascii_lowercase_bytes(chunk)).wrapping_mul(LONG_KEY_MULTIPLIER)
 }
 
 /// The key of the ASCII word of `len` bytes, nine to fifteen, whose first eight bytes are
@@ -183,15 +183,6 @@ fn load_short(bytes: &[u8]) -> u64 {
     } else {
         0
     }
-}
-
-/// The eight bytes of `chunk` with each of 'A'..='Z' made lowercase, the others (bytes of
-/// longer UTF-8 characters among them) unchanged.
-#[inline]
-fn lower_ascii(chunk: u64) -> u64 {
-    let capital = bytes_in_range(chunk, b'A', b'Z');
-    // 0x20 is the bit between a capital and its lowercase letter.
-    chunk | (capital >> 2)
 }
 
 /// The key of an ASCII word in any case: the [`casing_key`] of the word, the same for
@@ -244,7 +235,7 @@ mod tests {
                 let mut expected = bytes;
                 expected.make_ascii_lowercase();
                 assert_eq!(
-                    lower_ascii(u64::from_le_bytes(bytes)).to_le_bytes(),
+                    ascii_lowercase_bytes(u64::from_le_bytes(bytes)).to_le_bytes(),
                     expected,
                     "{byte:#x} at {position}"
                 );

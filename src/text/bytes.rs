@@ -126,6 +126,14 @@ pub fn alphanumeric_prefix_len(bytes: &[u8]) -> usize {
         .count()
 }
 
+/// The eight bytes of `chunk` with each of 'A'..='Z' made lowercase, the others (bytes of
+/// longer UTF-8 characters among them) unchanged.
+#[inline]
+pub fn ascii_lowercase_bytes(chunk: u64) -> u64 {
+    // 0x20 is the bit between a capital and its lowercase letter.
+    chunk | (bytes_in_range(chunk, b'A', b'Z') >> 2)
+}
+
 /// The offset of the first `wanted` byte in `bytes`: eight bytes at a time. For the line
 /// splitter, whose lines (some 70 bytes) are too short for the standard search to pay back
 /// the set-up and the character comparison it makes around each find.

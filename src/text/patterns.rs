@@ -14,7 +14,7 @@ pub use regex::{escape, Match, Regex};
 #[cfg(target_arch = "wasm32")]
 pub use regex_lite::{escape, Match, Regex};
 
-use super::bytes::bytes_in_range;
+use super::bytes::ascii_lowercase_bytes;
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, in the engine of this build: the regex crate
@@ -266,11 +266,6 @@ fn low_bytes(count: u32) -> u64 {
     u64::MAX >> (8 * (LITERAL_MAX_BYTES - count))
 }
 
-/// The ASCII capitals of `bytes` made lowercase, the other bytes as they are.
-fn ascii_lowercase(bytes: u64) -> u64 {
-    bytes | (bytes_in_range(bytes, b'A', b'Z') >> 2)
-}
-
 impl Literals {
     /// The literal openings of `pattern`, or `None` when some match may open with anything.
     fn of(pattern: &str) -> Option<Literals> {
@@ -297,7 +292,7 @@ impl Literals {
             let first = opening.bytes as u8;
             first_bytes |= 1 << first;
             if ignoring_case {
-                opening.bytes = ascii_lowercase(opening.bytes);
+                opening.bytes = ascii_lowercase_bytes(opening.bytes);
                 first_bytes |=
                     (1 << first.to_ascii_lowercase()) | (1 << first.to_ascii_uppercase());
             }
@@ -334,7 +329,7 @@ impl Literals {
         eight[..available].copy_from_slice(&bytes[at..at + available]);
         let mut here = u64::from_le_bytes(eight);
         if self.ignoring_case {
-            here = ascii_lowercase(here);
+            here = ascii_lowercase_bytes(here);
         }
         self.openings.iter().any(|opening| {
             opening.length as usize <= available
