@@ -1,8 +1,8 @@
 //! Dense ids for already-mixed 64-bit keys (word hashes, case-blind word keys): 0, 1, 2, ...
 //! in the order the keys are first met, so that whatever a room keeps per key lives in plain
-//! vectors indexed by the id. The cleaner's paragraph cohesion (natively: the page's build
-//! keeps a hash map there, which weighs less), the quote finder's table of an article's words
-//! and the story summary's term counts each look up every word of an article here; a general
+//! vectors indexed by the id. The cleaner's paragraph cohesion, the quote finder's table of an
+//! article's words and the story summary's term counts each look up every word of an article
+//! here; a general
 //! hash map (its groups of tags, its probing sequence, its entry handling) spent more
 //! instructions on the same lookups in each of them.
 
@@ -52,19 +52,10 @@ impl DenseIds {
     /// The id of `key`, and whether it was given now (the key was not met before).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn id_of(&mut self, key: u64) -> (u32, bool) {
-        let mask = self.slots.len() - 1;
-        let mut slot = key as usize & mask;
-        loop {
-            let place = self.slots[slot];
-            if place == 0 {
-                break;
-            }
-            let id = place - 1;
-            if self.keys[id as usize] == key {
-                return (id, false);
-            }
-            slot = (slot + 1) & mask;
-        }
+        let slot = match self.probe(key) {
+            Ok(id) => return (id, false),
+            Err(free) => free,
+        };
         // More keys than 32 bits count cannot fit in memory beside their slots: the id
         // saturates rather than wraps.
         let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX - 1);
@@ -80,16 +71,23 @@ impl DenseIds {
 
     /// The id of `key`, if it was met.
     pub fn find(&self, key: u64) -> Option<u32> {
+        self.probe(key).ok()
+    }
+
+    /// The id of `key` when it was met, else the free slot where its probe ends (at most
+    /// half the slots are full: the probe always meets one).
+    #[inline(always)]
+    fn probe(&self, key: u64) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut slot = key as usize & mask;
-        // At most half the slots are full: the probe always meets a free one.
         loop {
             let place = self.slots[slot];
             if place == 0 {
-                return None;
+                return Err(slot);
             }
-            if self.keys[place as usize - 1] == key {
-                return Some(place - 1);
+            let id = place - 1;
+            if self.keys[id as usize] == key {
+                return Ok(id);
             }
             slot = (slot + 1) & mask;
         }
