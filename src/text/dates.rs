@@ -9,7 +9,9 @@
 use super::patterns::without_comments;
 use std::sync::OnceLock;
 
-use super::patterns::{compile, lexicon_lines, line_words, word_end, word_line, Regex};
+#[cfg(test)]
+use super::patterns::{compile, Regex};
+use super::patterns::{lexicon_lines, line_words, word_end, word_line, Rule};
 use super::words::{word_hash, HashMapOfWords};
 
 /// A date found in a text.
@@ -45,13 +47,21 @@ impl FoundDate {
     }
 }
 
+/// The units of time a relative stamp counts in, as pattern alternatives.
+macro_rules! relative_units {
+    () => {
+        "seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?"
+    };
+}
+
 /// The date rules, built once from `lexicon/months.txt` and the patterns below.
 struct DateRules {
     /// Month names (lowercase) with their numbers, keyed by [`word_hash`]: the stories' term
     /// collection asks about every word of every article, so the lookup must be cheap.
     months: HashMapOfWords<(&'static str, u32)>,
-    /// "3 hours ago", matched against a [`word_line`].
-    relative: Regex,
+    /// The units of time of a relative stamp (`relative_units!`), each matched as a whole
+    /// word.
+    relative_units: Rule,
 }
 
 fn rules() -> &'static DateRules {
@@ -67,7 +77,7 @@ fn rules() -> &'static DateRules {
             }
         }
         DateRules {
-            relative: compile(RELATIVE_STAMP_PATTERN),
+            relative_units: Rule::new(concat!("^(?:", relative_units!(), ")$")),
             months,
         }
     })
@@ -109,9 +119,14 @@ const WRITTEN_DATE_PATTERN: &str = concat!(
 const NUMERIC_DATE_PATTERN: &str = r"(?P<first>[0-9]+)(?:/(?P<slash2>[0-9]+)(?:/(?P<slash3>[0-9]+))?|\.(?P<dot2>[0-9]+)(?:\.(?P<dot3>[0-9]+))?)?";
 
 /// "3 hours ago", "updated 5 min ago": a unit of time among the words, "ago" the last one
-/// (over a [`word_line`]; the line's length is checked by [`is_relative_stamp`]).
-const RELATIVE_STAMP_PATTERN: &str =
-    "(?:^| )(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?) (?:[^ ]+ )*ago$";
+/// (over a [`word_line`]; the line's length is checked by [`is_relative_stamp`]). Matched by
+/// hand there (no regex engine is built for it), and by a test against this pattern.
+#[cfg(test)]
+const RELATIVE_STAMP_PATTERN: &str = concat!(
+    "(?:^| )(?:",
+    relative_units!(),
+    ") (?:[^ ]+ )*ago$"
+);
 
 /// Longest relative stamp, in words ("Updated 5 min ago" is four).
 const RELATIVE_STAMP_MAX_WORDS: usize = 6;
@@ -637,18 +652,35 @@ fn numeric_match_date(
 pub fn is_relative_stamp(line: &str) -> bool {
     line.ends_with("ago")
         && line_words(line).nth(RELATIVE_STAMP_MAX_WORDS).is_none()
-        && rules().relative.is_match(line)
+        && ends_a_relative_stamp(line)
 }
 
-/// The date rules' regexes, for the test that runs every pattern through both engines
-/// (native only: the other engine is the wasm build's).
-#[cfg(all(test, not(target_arch = "wasm32")))]
-pub(crate) fn regexes() -> [&'static Regex; 3] {
-    [
-        written_date_regex(),
-        numeric_date_regex(),
-        &rules().relative,
-    ]
+/// `RELATIVE_STAMP_PATTERN` over the pieces of `line` between its spaces: the last is
+/// "ago", and one before it is a unit, with no empty piece (two spaces in a row) between
+/// them, which the pattern's `(?:[^ ]+ )*` cannot pass. Walked from the end, the first unit
+/// met decides.
+fn ends_a_relative_stamp(line: &str) -> bool {
+    let mut pieces = line.split(' ').rev();
+    if pieces.next() != Some("ago") {
+        return false;
+    }
+    for piece in pieces {
+        if rules().relative_units.is_match(piece) {
+            return true;
+        }
+        if piece.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
+/// [`RELATIVE_STAMP_PATTERN`] as a regex: the specification [`ends_a_relative_stamp`] is
+/// tested against.
+#[cfg(test)]
+fn relative_stamp_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| compile(RELATIVE_STAMP_PATTERN))
 }
 
 /// [`WRITTEN_DATE_PATTERN`] as a regex: the specification [`find_written_date`] is tested
@@ -747,6 +779,35 @@ mod tests {
         assert!(isos("10/25.12.2023").is_empty());
         assert_eq!(isos("1.2.3.4 then 3.4.2020"), ["2020-04-03"]);
         assert_eq!(isos("25/12/24"), ["2024-12-25"]);
+    }
+
+    #[test]
+    fn relative_stamps_by_hand_as_by_the_pattern() {
+        let regex = relative_stamp_regex();
+        let pieces = ["ago", "hours", "hour", "min", "3", "", "updated", "xago", "agos", "Ago"];
+        // Every line of up to five pieces (empty ones make double, leading and trailing
+        // spaces), then each with a tab or a multi-byte letter in its first piece.
+        let mut lines = vec![String::new()];
+        let mut all = Vec::new();
+        for _ in 0..5 {
+            lines = lines
+                .iter()
+                .flat_map(|line| {
+                    pieces.iter().map(move |piece| {
+                        if line.is_empty() {
+                            (*piece).to_string()
+                        } else {
+                            format!("{line} {piece}")
+                        }
+                    })
+                })
+                .collect();
+            all.extend(lines.iter().cloned());
+        }
+        all.extend(["\thours ago", "héures ago", "hours\tago", "hours\nago"].map(String::from));
+        for line in &all {
+            assert_eq!(ends_a_relative_stamp(line), regex.is_match(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -1,25 +1,28 @@
-//! How the pattern rules are built: regular expressions assembled from lexicon files, and the
-//! "word line" that rules about words are matched against.
+//! How the pattern rules are built: rules read from lexicon files, and the "word line" that
+//! rules about words are matched against.
 //!
-//! The rules use the `regex` crate without its Unicode tables (they are most of its weight in
-//! the .wasm), so patterns stick to literal text, ASCII classes such as `[0-9]`, classes of
-//! single characters such as `[^ ]`, and `(?i-u:...)` for ASCII case. A rule about words
-//! ("a month name, then a day, then a year") is matched against the [`word_line`] of the text:
-//! its word tokens, lowercase, one space apart. There a word is whatever stands between two
+//! The lexicon's patterns are written in regular-expression syntax, and kept to what has a
+//! finite list of matches: literal text, classes of listed characters such as `[ :]`,
+//! groups of alternatives, an optional piece, anchors, and `(?i-u:...)` for ASCII case. A
+//! [`Rule`] is that list, matched without a regex engine; the regex crate (and in the wasm
+//! build's tests regex-lite, the page's engine before) is the specification the tests hold
+//! every rule to. A rule about words is matched against the [`word_line`] of the text: its
+//! word tokens, lowercase, one space apart. There a word is whatever stands between two
 //! spaces, so the patterns need no Unicode word classes, and tokenisation stays the one of
 //! [`words()`] (letters of every script, inner apostrophes and hyphens).
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use regex::{escape, Match, Regex};
-#[cfg(target_arch = "wasm32")]
-pub use regex_lite::{escape, Match, Regex};
+/// The tests' regex engine (the specification of the rules and of the hand-written date
+/// matchers): the regex crate natively, regex-lite in the wasm build's tests.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub use regex::Regex;
+#[cfg(all(test, target_arch = "wasm32"))]
+pub use regex_lite::Regex;
 
-use super::bytes::ascii_lowercase_bytes;
 use super::words::{push_lowercase, words};
 
-/// Opens a group matched ignoring ASCII case, in the engine of this build: the regex crate
-/// natively (`(?i-u:`: its Unicode case tables are left out), regex-lite in the wasm build
-/// (`(?i:`: it knows only ASCII case). Both match the same texts.
+/// Opens a group matched ignoring ASCII case, as the tests' engine of this build writes it:
+/// the regex crate natively (`(?i-u:`: without its Unicode case tables), regex-lite in the
+/// wasm build (`(?i:`: it knows only ASCII case). [`Rule`] reads both alike.
 #[cfg(not(target_arch = "wasm32"))]
 pub const IGNORING_ASCII_CASE: &str = IGNORING_CASE_NATIVE;
 /// Opens a group matched ignoring ASCII case (see the native build's constant).
@@ -116,6 +119,19 @@ pub fn alternatives(file: &str) -> String {
     format!("(?:{})", lines.join("|"))
 }
 
+/// `text` with a `\` before every character that has a meaning in a pattern, so that a
+/// pattern reads it as itself (the regex crate's own `escape` does the same).
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(character) {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+    }
+    escaped
+}
+
 /// The lines of a file of plain phrases as one group of alternatives, each phrase matched
 /// literally (a `.` or `(` in a phrase is that character).
 pub fn literal_alternatives(phrases: impl IntoIterator<Item = impl AsRef<str>>) -> String {
@@ -126,294 +142,356 @@ pub fn literal_alternatives(phrases: impl IntoIterator<Item = impl AsRef<str>>) 
     format!("(?:{})", escaped.join("|"))
 }
 
-/// Compiles a pattern assembled from the crate's own lexicon files.
+/// Compiles a pattern with the regex engine of the tests: the lexicon's patterns are matched
+/// by [`Rule`] without one, and the regex crate (natively) or regex-lite (in the wasm build's
+/// tests) stays their specification, which the tests hold every rule to.
 ///
 /// # Panics
-/// When the pattern does not compile. The patterns are fixed at build time (embedded files),
-/// never taken from input, and every one of them is compiled by the unit tests of the module
-/// that uses it: a broken lexicon line fails `cargo test`, not a user's run.
+/// When the pattern does not compile (the patterns are the crate's own, fixed at build time).
+#[cfg(test)]
 pub fn compile(pattern: &str) -> Regex {
     Regex::new(pattern)
         .unwrap_or_else(|error| panic!("a lexicon pattern does not compile: {error}"))
 }
 
-/// A pattern rule: its regex, and the literal texts one of which every match must start
-/// with, read from the pattern itself when the rule is built (see [`Literals`]). A text
-/// holding none of them is answered without a search: regex-lite, the page's engine, pays a
-/// set-up and a pass of its PikeVM over every text it is given (some 2% of the page's time
-/// went to the openings alone), where the few literals rule out nearly every paragraph.
+/// A pattern rule, matched without a regex engine: the lexicon's patterns (caption and
+/// credit openings, byline openings, commenter endings...) are finite, so a rule is the list
+/// of texts its pattern matches, in the order a regex engine prefers them, each with the
+/// anchors it must stand at. Building one is a walk over the pattern; compiling the six
+/// patterns with the regex crate was some 3.4 M instructions, a third of the CLI's start on
+/// a short article (docs/benchmarks.md, "Process start and wasm, round nine"), and the page
+/// carried regex-lite for them.
+///
+/// The patterns this reads (see [`Rule::new`]): characters (`\` before an ASCII punctuation
+/// mark makes it literal), classes of listed characters (`[ :]`), groups `(?:...)`, `|`, a
+/// greedy `?`, `^` and `$`, and the whole optionally inside `(?i-u:...)` or `(?i:...)`
+/// (ASCII letters in either case, as both engines read it). Matches are the engines'
+/// leftmost-first ones: the leftmost start, and there the first text in the pattern's order.
 #[derive(Debug)]
 pub struct Rule {
-    regex: Regex,
-    /// `None` when some match may start with anything (no literal was read).
-    literals: Option<Literals>,
+    /// The texts the pattern matches, in its order of preference.
+    texts: Vec<RuleText>,
+    /// The texts' letters match in either ASCII case (they are stored lowercase).
+    ignoring_case: bool,
+    /// Every text must stand at the start: only offset 0 is tried.
+    anchored: bool,
+    /// The texts' first bytes, one bit each of 256 (both cases when ignoring case): one test
+    /// rules out most places, and most texts of an anchored rule.
+    first_bytes: [u64; 4],
+    /// The pattern, for the tests that hold the rule to its regex.
+    #[cfg(test)]
+    pattern: String,
+}
+
+/// One text a [`Rule`] matches.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct RuleText {
+    /// Its bytes (lowercase when the rule ignores case); never empty.
+    bytes: Vec<u8>,
+    /// It matches only at the start of the searched text (`^`).
+    at_start: bool,
+    /// It matches only at the end of the searched text (`$`).
+    at_end: bool,
+}
+
+/// Most texts one pattern may expand to: far more than any lexicon file needs (the longest
+/// has 29), and few enough that trying them in turn stays a short loop.
+const MAX_RULE_TEXTS: usize = 256;
+
+/// A match of a [`Rule`] in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Match<'t> {
+    /// Byte offset of the match's start.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the match.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The match's byte range (for the tests, which compare it with the regex's).
+    #[cfg(test)]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
 }
 
 impl Rule {
-    /// Compiles `pattern` (see [`compile`]) and reads its literal openings.
+    /// The rule of `pattern`.
+    ///
+    /// # Panics
+    /// When the pattern is not one this reads (see [`Rule`]: a repetition, a negated class,
+    /// a text that may be empty...), naming the pattern and what is wrong. The patterns are
+    /// fixed at build time (embedded lexicon files), never taken from input, and the unit
+    /// tests build every rule: a lexicon line outside this language fails `cargo test`.
     pub fn new(pattern: &str) -> Rule {
+        let (ignoring_case, texts) = rule_texts(pattern)
+            .unwrap_or_else(|problem| panic!("lexicon pattern {pattern:?}: {problem}"));
+        let mut first_bytes = [0u64; 4];
+        for text in &texts {
+            let first = text.bytes[0];
+            for byte in [first, first.to_ascii_uppercase()] {
+                if byte == first || ignoring_case {
+                    first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
+                }
+            }
+        }
         Rule {
-            regex: compile(pattern),
-            literals: Literals::of(pattern),
+            anchored: texts.iter().all(|text| text.at_start),
+            texts,
+            ignoring_case,
+            first_bytes,
+            #[cfg(test)]
+            pattern: pattern.to_string(),
         }
     }
 
     /// Whether the rule matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex.is_match(text)
+        self.find(text).is_some()
     }
 
     /// The rule's first match in `text`.
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.may_match(text).then(|| self.regex.find(text))?
+        self.find_from(text, 0)
     }
 
-    /// The rule's matches in `text`, one after another.
+    /// The rule's matches in `text`, one after another (each search starts where the last
+    /// match ended; no match is empty).
     pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 'r
     where
         't: 'r,
     {
-        self.may_match(text)
-            .then(|| self.regex.find_iter(text))
-            .into_iter()
-            .flatten()
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let found = self.find_from(text, from)?;
+            from = found.end;
+            Some(found)
+        })
     }
 
-    /// The regex itself, for the tests that hold the literals' check to it.
+    /// The pattern, compiled by the tests' regex engine: the specification of the rule.
     #[cfg(test)]
-    pub(crate) fn regex(&self) -> &Regex {
-        &self.regex
+    pub(crate) fn regex(&self) -> Regex {
+        compile(&self.pattern)
     }
 
-    /// The literal openings read from the pattern (`None`: none, every text is searched).
+    /// The texts the rule matches, in its order (lowercase when it ignores case).
     #[cfg(test)]
-    pub(crate) fn literal_openings(&self) -> Option<Vec<String>> {
-        let literals = self.literals.as_ref()?;
-        Some(literals.openings.iter().map(Literal::text).collect())
-    }
-
-    /// False only when no match can be in `text`: it holds none of the literals.
-    fn may_match(&self, text: &str) -> bool {
-        self.literals
-            .as_ref()
-            .is_none_or(|literals| literals.may_open_a_match(text))
-    }
-}
-
-/// The literal texts one of which every match of a pattern starts with, read from the
-/// pattern's text: its literal characters up to the first part that is not one (a class, a
-/// repetition, an optional character), through groups of alternatives (each alternative's
-/// own literal start; the group's continuation when every alternative is literal through).
-/// Both engines fold only ASCII case, so a literal read under `(?i` matches its ASCII letters
-/// in either case and nothing else.
-#[derive(Debug)]
-struct Literals {
-    /// Each literal's first [`LITERAL_MAX_BYTES`] bytes (lowercase under `(?i`).
-    openings: Vec<Literal>,
-    /// The pattern is anchored (`^` first): a match starts at the text's start.
-    anchored: bool,
-    /// The pattern opens with `(?i`: the literals match ignoring ASCII case.
-    ignoring_case: bool,
-    /// The first bytes of the openings, one bit each (both cases under `(?i`): one test
-    /// rules out most texts of an anchored pattern.
-    first_bytes: u128,
-}
-
-/// Most literals kept for one pattern: alternatives after alternatives multiply, and past
-/// this many the check costs more than it saves, so the reading stops there (the literals
-/// read until then still hold).
-const MAX_LITERALS: usize = 64;
-
-/// Most bytes of a literal kept: eight, one 64-bit number, compared at once. The start of
-/// a literal a match must start with is one too, and eight bytes rule out nearly every text.
-const LITERAL_MAX_BYTES: u32 = 8;
-
-/// Up to [`LITERAL_MAX_BYTES`] ASCII bytes, the first in the lowest byte of `bytes`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Literal {
-    bytes: u64,
-    length: u32,
-}
-
-impl Literal {
-    const EMPTY: Literal = Literal {
-        bytes: 0,
-        length: 0,
-    };
-
-    /// The literal's bytes as text.
-    #[cfg(test)]
-    fn text(&self) -> String {
-        let bytes = self.bytes.to_le_bytes();
-        String::from_utf8_lossy(&bytes[..self.length as usize]).into_owned()
-    }
-
-    /// This literal, then as much of `more` as still fits.
-    fn then(self, more: Literal) -> Literal {
-        let taken = more.length.min(LITERAL_MAX_BYTES - self.length);
-        if taken == 0 {
-            return self;
-        }
-        Literal {
-            bytes: self.bytes | (more.bytes & low_bytes(taken)) << (8 * self.length),
-            length: self.length + taken,
-        }
-    }
-}
-
-/// A mask of the lowest `count` bytes of a 64-bit number (1 to 8).
-fn low_bytes(count: u32) -> u64 {
-    u64::MAX >> (8 * (LITERAL_MAX_BYTES - count))
-}
-
-impl Literals {
-    /// The literal openings of `pattern`, or `None` when some match may open with anything.
-    fn of(pattern: &str) -> Option<Literals> {
-        let (ignoring_case, body) = [IGNORING_CASE_NATIVE, IGNORING_CASE_WASM]
+    pub(crate) fn texts(&self) -> Vec<String> {
+        self.texts
             .iter()
-            .find_map(|opener| pattern.strip_prefix(opener))
-            .map_or((false, pattern), |inner| (true, inner));
-        // `^a|b` anchors its first alternative only: the openings of such a pattern are
-        // looked for anywhere (the first's at the start is among the places looked at).
-        let (anchored, body) = match body.strip_prefix('^') {
-            Some(rest) => (
-                top_level_alternatives(rest.as_bytes())
-                    .is_some_and(|alternatives| alternatives.len() == 1),
-                rest,
-            ),
-            None => (false, body),
-        };
-        let (mut openings, _) = literal_sequence(body.as_bytes());
-        let mut first_bytes = 0;
-        for opening in &mut openings {
-            if opening.length == 0 {
+            .map(|text| String::from_utf8_lossy(&text.bytes).into_owned())
+            .collect()
+    }
+
+    /// The leftmost-first match starting at `from` or later.
+    fn find_from<'t>(&self, text: &'t str, from: usize) -> Option<Match<'t>> {
+        let bytes = text.as_bytes();
+        let last_start = if self.anchored { 0 } else { bytes.len() };
+        (from..bytes.len().min(last_start + 1)).find_map(|start| {
+            let first = bytes[start];
+            if self.first_bytes[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
                 return None;
             }
-            let first = opening.bytes as u8;
-            first_bytes |= 1 << first;
-            if ignoring_case {
-                opening.bytes = ascii_lowercase_bytes(opening.bytes);
-                first_bytes |=
-                    (1 << first.to_ascii_lowercase()) | (1 << first.to_ascii_uppercase());
+            let end = self.texts.iter().find_map(|rule_text| {
+                let end = start + rule_text.bytes.len();
+                let here = bytes.get(start..end)?;
+                let fits = (!rule_text.at_start || start == 0)
+                    && (!rule_text.at_end || end == bytes.len())
+                    && if self.ignoring_case {
+                        here.eq_ignore_ascii_case(&rule_text.bytes)
+                    } else {
+                        here == rule_text.bytes.as_slice()
+                    };
+                fits.then_some(end)
+            })?;
+            Some(Match { text, start, end })
+        })
+    }
+}
+
+/// Whether the pattern opens with a group matched ignoring ASCII case that holds all of it,
+/// and what is inside.
+fn case_group(pattern: &str) -> (bool, &str) {
+    for opener in [IGNORING_CASE_NATIVE, IGNORING_CASE_WASM] {
+        if let Some(inside) = pattern.strip_prefix(opener) {
+            if group_end(inside.as_bytes()) == Some(inside.len().wrapping_sub(1)) {
+                return (true, &inside[..inside.len() - 1]);
             }
         }
-        Some(Literals {
-            openings,
-            anchored,
-            ignoring_case,
-            first_bytes,
-        })
     }
+    (false, pattern)
+}
 
-    /// Whether a match may start in `text`: one of the openings stands at its start
-    /// (anchored) or anywhere in it.
-    fn may_open_a_match(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        if self.anchored {
-            return self.opens_at(bytes, 0);
+/// The texts `pattern` matches, in the order a leftmost-first engine prefers them (an
+/// alternative before the next, a `?`'s piece before its absence), each with its anchors,
+/// and whether they ignore ASCII case; or what in the pattern this cannot read.
+fn rule_texts(pattern: &str) -> Result<(bool, Vec<RuleText>), String> {
+    let (ignoring_case, body) = case_group(pattern);
+    let texts = alternatives_texts(body, ignoring_case)?;
+    if texts.is_empty() {
+        return Err("it can match nothing".into());
+    }
+    if texts.iter().any(|text| text.bytes.is_empty()) {
+        return Err("it may match an empty text".into());
+    }
+    Ok((ignoring_case, texts))
+}
+
+/// The texts of `alternatives` (split at its top-level `|`), the first alternative's first.
+fn alternatives_texts(alternatives: &str, ignoring_case: bool) -> Result<Vec<RuleText>, String> {
+    let split = top_level_alternatives(alternatives.as_bytes())
+        .ok_or_else(|| format!("a class in {alternatives:?} does not close"))?;
+    let mut texts = Vec::new();
+    let mut start = 0;
+    for alternative in split {
+        // The pieces are slices of the same text: each alternative as a `str` of its own.
+        let alternative = &alternatives[start..start + alternative.len()];
+        start += alternative.len() + 1;
+        texts.extend(sequence_texts(alternative, ignoring_case)?);
+        if texts.len() > MAX_RULE_TEXTS {
+            return Err(format!("it matches more than {MAX_RULE_TEXTS} texts"));
         }
-        (0..bytes.len()).any(|at| self.opens_at(bytes, at))
     }
+    Ok(texts)
+}
 
-    /// Whether one of the openings stands in `bytes` at `at` (which is less than its length,
-    /// or 0).
-    fn opens_at(&self, bytes: &[u8], at: usize) -> bool {
-        let Some(&first) = bytes.get(at) else {
-            return false;
+/// The texts of one alternative: its pieces one after another, every text of each piece
+/// after every text so far (the earlier piece's choices vary slowest, as an engine tries
+/// them).
+fn sequence_texts(sequence: &str, ignoring_case: bool) -> Result<Vec<RuleText>, String> {
+    let mut texts = vec![RuleText::default()];
+    let mut rest = sequence;
+    while let Some(first) = rest.chars().next() {
+        let (mut piece, after): (Vec<RuleText>, &str) = match first {
+            '(' => {
+                let inside = rest
+                    .strip_prefix("(?:")
+                    .ok_or_else(|| format!("only (?:...) groups are read, at {rest:?}"))?;
+                let close = group_end(inside.as_bytes())
+                    .ok_or_else(|| format!("a group does not close in {rest:?}"))?;
+                (
+                    alternatives_texts(&inside[..close], ignoring_case)?,
+                    &inside[close + 1..],
+                )
+            }
+            '[' => {
+                let close = class_end(rest.as_bytes())
+                    .ok_or_else(|| format!("a class does not close in {rest:?}"))?;
+                (class_texts(&rest[1..close], ignoring_case)?, &rest[close + 1..])
+            }
+            '\\' => match rest[1..].chars().next() {
+                Some(escaped) if escaped.is_ascii_punctuation() => {
+                    (vec![literal(escaped, ignoring_case)], &rest[2..])
+                }
+                _ => return Err(format!("only punctuation is escaped, at {rest:?}")),
+            },
+            '^' => (
+                vec![RuleText {
+                    at_start: true,
+                    ..RuleText::default()
+                }],
+                &rest[1..],
+            ),
+            '$' => (
+                vec![RuleText {
+                    at_end: true,
+                    ..RuleText::default()
+                }],
+                &rest[1..],
+            ),
+            '.' | '*' | '+' | '?' | '{' | '}' | ')' | ']' | '|' => {
+                return Err(format!("{first:?} is not read here, at {rest:?}"));
+            }
+            character => (
+                vec![literal(character, ignoring_case)],
+                &rest[character.len_utf8()..],
+            ),
         };
-        if first >= 128 || self.first_bytes & (1 << first) == 0 {
-            return false;
+        rest = after;
+        if let Some(after_optional) = rest.strip_prefix('?') {
+            if after_optional.starts_with(['?', '*', '+', '{']) {
+                return Err(format!("a lazy or repeated '?' is not read, at {rest:?}"));
+            }
+            // Greedy: the piece first, its absence after.
+            piece.push(RuleText::default());
+            rest = after_optional;
         }
-        let mut eight = [0; 8];
-        let available = (bytes.len() - at).min(8);
-        eight[..available].copy_from_slice(&bytes[at..at + available]);
-        let mut here = u64::from_le_bytes(eight);
-        if self.ignoring_case {
-            here = ascii_lowercase_bytes(here);
+        if rest.starts_with(['*', '+', '{']) {
+            return Err(format!("repetitions are not read, at {rest:?}"));
         }
-        self.openings.iter().any(|opening| {
-            opening.length as usize <= available
-                && here & low_bytes(opening.length) == opening.bytes
-        })
+        if texts.len() * piece.len() > MAX_RULE_TEXTS {
+            return Err(format!("it matches more than {MAX_RULE_TEXTS} texts"));
+        }
+        texts = texts
+            .iter()
+            .flat_map(|before| piece.iter().filter_map(|more| joined(before, more)))
+            .collect();
     }
+    Ok(texts)
+}
+
+/// One character as a text (lowercase when ignoring case).
+fn literal(character: char, ignoring_case: bool) -> RuleText {
+    let character = if ignoring_case {
+        character.to_ascii_lowercase()
+    } else {
+        character
+    };
+    RuleText {
+        bytes: character.to_string().into_bytes(),
+        ..RuleText::default()
+    }
+}
+
+/// The members of a class (the text between its brackets) as texts of one character each:
+/// listed characters only, not negated and without ranges, escapes or nested classes.
+fn class_texts(members: &str, ignoring_case: bool) -> Result<Vec<RuleText>, String> {
+    let unread = members.starts_with('^')
+        || members.contains(['\\', '['])
+        || members.trim_matches('-').contains('-');
+    if unread || members.is_empty() {
+        return Err(format!("only classes of listed characters are read, not [{members}]"));
+    }
+    Ok(members
+        .chars()
+        .map(|member| literal(member, ignoring_case))
+        .collect())
+}
+
+/// `before` then `more`, or `None` when no text can be both: a `^` after some bytes, bytes
+/// after a `$`.
+fn joined(before: &RuleText, more: &RuleText) -> Option<RuleText> {
+    if (more.at_start && !before.bytes.is_empty()) || (before.at_end && !more.bytes.is_empty()) {
+        return None;
+    }
+    let mut bytes = before.bytes.clone();
+    bytes.extend_from_slice(&more.bytes);
+    Some(RuleText {
+        bytes,
+        at_start: before.at_start || more.at_start,
+        at_end: before.at_end || more.at_end,
+    })
 }
 
 /// How the native build's patterns open a group matched ignoring ASCII case.
 const IGNORING_CASE_NATIVE: &str = "(?i-u:";
 /// How the wasm build's patterns open it.
 const IGNORING_CASE_WASM: &str = "(?i:";
-
-/// The literal starts of the pattern `bytes` (a sequence, or alternatives at its top level),
-/// and whether every one of them is the whole of its alternative (the pattern is literal
-/// through, so what follows it in an enclosing pattern continues the literals).
-fn literal_sequence(bytes: &[u8]) -> (Vec<Literal>, bool) {
-    let Some(alternatives) = top_level_alternatives(bytes) else {
-        return (vec![Literal::EMPTY], false);
-    };
-    if alternatives.len() > 1 {
-        let mut openings = Vec::new();
-        let mut complete = true;
-        for alternative in alternatives {
-            let (starts, whole) = literal_sequence(alternative);
-            openings.extend(starts);
-            complete &= whole;
-        }
-        return (openings, complete);
-    }
-    let mut openings = vec![Literal::EMPTY];
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = |byte: u8| {
-            vec![Literal {
-                bytes: u64::from(byte),
-                length: 1,
-            }]
-        };
-        let (piece, piece_end, complete) = match bytes[at] {
-            b'(' => {
-                let Some(inner) = bytes[at..].strip_prefix(b"(?:") else {
-                    return (openings, false);
-                };
-                let Some(close) = group_end(inner) else {
-                    return (openings, false);
-                };
-                let (starts, whole) = literal_sequence(&inner[..close]);
-                (starts, at + 3 + close + 1, whole)
-            }
-            b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => {
-                (byte(bytes[at + 1]), at + 2, true)
-            }
-            b'\\' | b'[' | b'.' | b'^' | b'$' | b'|' | b')' | b'?' | b'*' | b'+' | b'{' => {
-                return (openings, false);
-            }
-            ascii if ascii.is_ascii() => (byte(ascii), at + 1, true),
-            // A character of several bytes: a repetition after it would take them all.
-            _ => return (openings, false),
-        };
-        // A piece that may be absent leaves the literals as they are; one that may repeat
-        // ends them after its first time.
-        let repeated = match bytes.get(piece_end) {
-            Some(b'?' | b'*' | b'{') => return (openings, false),
-            Some(b'+') => true,
-            _ => false,
-        };
-        if openings.len() * piece.len() > MAX_LITERALS {
-            return (openings, false);
-        }
-        let mut longer = Vec::with_capacity(openings.len() * piece.len());
-        for opening in &openings {
-            for more in &piece {
-                longer.push(opening.then(*more));
-            }
-        }
-        openings = longer;
-        if repeated || !complete {
-            return (openings, false);
-        }
-        at = piece_end;
-    }
-    (openings, true)
-}
 
 /// The alternatives of `bytes` at its top level (outside groups and classes), split at `|`;
 /// `None` when a class does not close as [`class_end`] reads it.
@@ -538,84 +616,98 @@ mod tests {
     }
 
     #[test]
-    fn literals_are_read_only_from_what_must_come_first() {
-        let read = |pattern: &str| {
-            Literals::of(pattern).map(|literals| {
-                let mut openings: Vec<String> =
-                    literals.openings.iter().map(Literal::text).collect();
-                openings.sort_unstable();
-                (
-                    openings.join(","),
-                    literals.anchored,
-                    literals.ignoring_case,
-                )
-            })
-        };
-        let read_all = |pattern: &str| read(pattern).map(|(openings, _, _)| openings);
-        assert_eq!(read_all("photos?:").as_deref(), Some("photo"));
-        assert_eq!(read_all("(?:file|Image):").as_deref(), Some("Image:,file:"));
-        assert_eq!(read_all(r"\(c\)[ ]").as_deref(), Some("(c)"));
-        assert_eq!(read_all("(?:a|(?:b|c)d)x").as_deref(), Some("ax,bdx,cdx"));
-        assert_eq!(read_all("ab+c").as_deref(), Some("ab"));
-        assert_eq!(read_all("(?:ab)+c").as_deref(), Some("ab"));
-        assert_eq!(read_all("x(?:a|b?)c").as_deref(), Some("x,xa"));
-        assert_eq!(read_all("(?:a[|)]|b)c").as_deref(), Some("a,b"));
-        assert_eq!(read_all("tuv|w.z").as_deref(), Some("tuv,w"));
-        assert_eq!(
-            read("(?i-u:^ (?:says:?|said:)$)"),
-            Some((" said:, says".into(), true, true))
-        );
-        assert_eq!(read("(?i:^By)"), Some(("by".into(), true, true)));
-        // The anchor binds the first alternative only.
-        assert_eq!(read("^ab|cd"), Some(("ab,cd".into(), false, false)));
-        assert_eq!(read("^(?:ab|cd)"), Some(("ab,cd".into(), true, false)));
-        assert_eq!(
-            read_all("abcdefgh(?:ij|k)").as_deref(),
-            Some("abcdefgh,abcdefgh")
-        );
+    fn a_pattern_becomes_its_texts_in_the_engines_order() {
+        let texts = |pattern: &str| Rule::new(pattern).texts();
+        assert_eq!(texts("photos?:"), ["photos:", "photo:"]);
+        assert_eq!(texts("(?:file|Image):"), ["file:", "Image:"]);
+        assert_eq!(texts(r"\(c\)[ ]"), ["(c) "]);
+        assert_eq!(texts("(?:a|(?:b|c)d)x"), ["ax", "bdx", "cdx"]);
+        assert_eq!(texts("x(?:a|b?)c"), ["xac", "xbc", "xc"]);
+        assert_eq!(texts("a[ :]"), ["a ", "a:"]);
+        assert_eq!(texts("tuv|wz"), ["tuv", "wz"]);
+        assert_eq!(texts("(?i-u:^By)"), ["by"]);
+        assert_eq!(texts("(?i:Ab)"), ["ab"]);
+        assert_eq!(texts("élan|a-b"), ["élan", "a-b"]);
+        assert_eq!(texts("^(?:by|author)(?: |$)"), ["by ", "by", "author ", "author"]);
+        assert_eq!(texts(&literal_alternatives(["a.b", "(c)"])), ["a.b", "(c)"]);
+        // A `^` after some text, or text after a `$`, can never match: such texts go.
+        assert_eq!(texts("a^b|c"), ["c"]);
+        assert_eq!(texts("a$b|a$"), ["a"]);
         for unread in [
-            "p?hoto",
-            "(?:a|b)?c",
-            "[ab]c",
-            "(?i)x",
+            "p+hoto",
+            "a*",
+            "a{2}",
+            "a??",
+            "[^ab]c",
+            "[a-z]",
+            r"\d",
             ".x",
-            "élan",
-            "(?:a|[)])",
-            "(?:^| )day",
+            "(?i)x",
+            "(?i:a)b",
             "a|",
+            "a?",
+            "^",
             "",
+            "a^",
         ] {
-            assert_eq!(read(unread), None, "{unread}");
+            assert!(rule_texts(unread).is_err(), "{unread}");
+        }
+        let many = "(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)";
+        assert!(rule_texts(many).is_err(), "4^5 texts are too many");
+    }
+
+    #[test]
+    fn a_rule_matches_as_the_regex_engine_does() {
+        let patterns = [
+            "(?i-u:^(?:photos?|image|illustration):)",
+            "(?:Photo|Credit):",
+            "^ab|cd",
+            "(?:a|ab)(?:c|bcd)",
+            "ab?(?:b|c)?",
+            "(?i-u:^ (?:says:?|said:)$)",
+            "^(?:by|written by|author|authors)(?: |$)",
+            "a$|ab",
+            "é[ :]",
+        ];
+        let texts = [
+            "", "PHOTOS: x", "IllustratioN: x", "Illustrated: x", "Photo", "image: x",
+            "a photo: x", "x Photo: a Credit: b", "photo: credit:", "xcd", "ab", "xab", "abcd",
+            "abbcd", "acbcd", "abab", "abbb", "jo says", "jo SAYS:", " said:", " said: x",
+            "by jo", "by", "authors x", "author", "bystander", "written by", "aab", "a",
+            "é é:é", "\u{212A}", "ſays",
+        ];
+        for pattern in patterns {
+            let rule = Rule::new(pattern);
+            let regex = rule.regex();
+            for text in texts {
+                let found: Vec<_> = rule.find_iter(text).map(|found| found.range()).collect();
+                let expected: Vec<_> = regex.find_iter(text).map(|found| found.range()).collect();
+                assert_eq!(found, expected, "{pattern} on {text:?}");
+                assert_eq!(rule.is_match(text), regex.is_match(text));
+                let first = rule.find(text).map(|found| (found.range(), found.as_str()));
+                let expected = regex.find(text).map(|found| (found.range(), found.as_str()));
+                assert_eq!(first, expected, "{pattern} on {text:?}");
+            }
         }
     }
 
     #[test]
-    fn a_rule_searches_only_texts_holding_a_literal() {
-        let opening = Rule::new("(?i-u:^(?:photos?|image|illustration):)");
-        assert!(opening.is_match("PHOTOS: x"));
-        assert!(opening.is_match("IllustratioN: x"));
-        assert!(!opening.is_match("Illustrated: x"));
-        assert!(!opening.is_match("Photo"));
-        assert!(opening.is_match("image: x"));
-        assert!(!opening.is_match("a photo: x"));
-        assert!(!opening.is_match("photograph: x"));
-        assert!(!opening.is_match(""));
-        let label = Rule::new("(?:Photo|Credit):");
-        let found: Vec<_> = label
-            .find_iter("x Photo: a Credit: b")
-            .map(|m| m.range())
-            .collect();
-        assert_eq!(found, [2..8, 11..18]);
-        assert!(!label.is_match("photo: credit:"));
-        assert_eq!(label.find("Credit:").map(|m| m.range()), Some(0..7));
-        // An anchor before the first of several alternatives leaves the others free.
-        let either = Rule::new("^ab|cd");
-        assert!(either.is_match("xcd"));
-        assert!(either.is_match("ab"));
-        assert!(!either.is_match("xab"));
-        let unread = Rule::new("[ab]c");
-        assert!(unread.literal_openings().is_none());
-        assert!(unread.is_match("xbc"));
+    fn escaped_text_reads_as_itself() {
+        let odd = r"a.b+c*d?e(f)g|h[i]j{k}l^m$n#o&p-q~r\s";
+        assert_eq!(Rule::new(&escape(odd)).texts(), [odd]);
+        assert_eq!(escape(odd), regex_escape(odd));
+    }
+
+    /// The tests' engine's own escaping, which [`escape`] follows.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn regex_escape(text: &str) -> String {
+        regex::escape(text)
+    }
+
+    /// The tests' engine's own escaping, which [`escape`] follows.
+    #[cfg(target_arch = "wasm32")]
+    fn regex_escape(text: &str) -> String {
+        regex_lite::escape(text)
     }
 
     #[test]
