@@ -18,6 +18,7 @@ pub use regex::Regex;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub use regex_lite::Regex;
 
+use super::bytes::ascii_lowercase_bytes;
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, as the tests' engine of this build writes it:
@@ -188,10 +189,34 @@ pub struct Rule {
 struct RuleText {
     /// Its bytes (lowercase when the rule ignores case); never empty.
     bytes: Vec<u8>,
+    /// Its first eight bytes (fewer when it is shorter), the first in the lowest byte, and
+    /// the mask of those bytes: one comparison with the eight bytes at a place rules out
+    /// nearly every text that is not there, where comparing byte slices cost a call and a
+    /// loop per text (the rules are asked of most paragraphs).
+    head: u64,
+    head_mask: u64,
     /// It matches only at the start of the searched text (`^`).
     at_start: bool,
     /// It matches only at the end of the searched text (`$`).
     at_end: bool,
+}
+
+impl RuleText {
+    /// Sets [`RuleText::head`] and its mask from the bytes.
+    fn with_head(mut self) -> RuleText {
+        (self.head, self.head_mask) = eight_at(&self.bytes, 0);
+        self
+    }
+}
+
+/// The eight bytes of `bytes` from `at` as a number (the first in the lowest byte; zeros
+/// past the end), and the mask of those that are there.
+fn eight_at(bytes: &[u8], at: usize) -> (u64, u64) {
+    let available = bytes.len().saturating_sub(at).min(8);
+    let mut eight = [0; 8];
+    eight[..available].copy_from_slice(&bytes[at..at + available]);
+    let mask = u64::MAX.checked_shr(8 * (8 - available as u32)).unwrap_or(0);
+    (u64::from_le_bytes(eight), mask)
 }
 
 /// Most texts one pattern may expand to: far more than any lexicon file needs (the longest
@@ -251,7 +276,7 @@ impl Rule {
         }
         Rule {
             anchored: texts.iter().all(|text| text.at_start),
-            texts,
+            texts: texts.into_iter().map(RuleText::with_head).collect(),
             ignoring_case,
             first_bytes,
             #[cfg(test)]
@@ -307,15 +332,23 @@ impl Rule {
             if self.first_bytes[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
                 return None;
             }
+            let (mut here, _) = eight_at(bytes, start);
+            if self.ignoring_case {
+                here = ascii_lowercase_bytes(here);
+            }
             let end = self.texts.iter().find_map(|rule_text| {
+                if here & rule_text.head_mask != rule_text.head {
+                    return None;
+                }
                 let end = start + rule_text.bytes.len();
-                let here = bytes.get(start..end)?;
-                let fits = (!rule_text.at_start || start == 0)
+                let rest = bytes.get(start + 8..end).unwrap_or_default();
+                let fits = end <= bytes.len()
+                    && (!rule_text.at_start || start == 0)
                     && (!rule_text.at_end || end == bytes.len())
                     && if self.ignoring_case {
-                        here.eq_ignore_ascii_case(&rule_text.bytes)
+                        rest.eq_ignore_ascii_case(rule_text.bytes.get(8..).unwrap_or_default())
                     } else {
-                        here == rule_text.bytes.as_slice()
+                        rest == rule_text.bytes.get(8..).unwrap_or_default()
                     };
                 fits.then_some(end)
             })?;
@@ -377,6 +410,25 @@ fn sequence_texts(sequence: &str, ignoring_case: bool) -> Result<Vec<RuleText>, 
     let mut texts = vec![RuleText::default()];
     let mut rest = sequence;
     while let Some(first) = rest.chars().next() {
+        // Most pieces are one plain character, always there: it goes onto every text where
+        // it stands, without a list of one text made for it.
+        let after_character = &rest[first.len_utf8()..];
+        if !"()[]\\^$.*+?{}|".contains(first) && !after_character.starts_with(['?', '*', '+', '{'])
+        {
+            let character = if ignoring_case {
+                first.to_ascii_lowercase()
+            } else {
+                first
+            };
+            let mut encoded = [0; 4];
+            let more = character.encode_utf8(&mut encoded).as_bytes();
+            texts.retain_mut(|text| {
+                text.bytes.extend_from_slice(more);
+                !text.at_end
+            });
+            rest = after_character;
+            continue;
+        }
         let (mut piece, after): (Vec<RuleText>, &str) = match first {
             '(' => {
                 let inside = rest
@@ -437,10 +489,19 @@ fn sequence_texts(sequence: &str, ignoring_case: bool) -> Result<Vec<RuleText>, 
         if texts.len() * piece.len() > MAX_RULE_TEXTS {
             return Err(format!("it matches more than {MAX_RULE_TEXTS} texts"));
         }
-        texts = texts
-            .iter()
-            .flat_map(|before| piece.iter().filter_map(|more| joined(before, more)))
-            .collect();
+        if let [only] = piece.as_slice() {
+            texts.retain_mut(|text| join_onto(text, only));
+        } else {
+            texts = texts
+                .iter()
+                .flat_map(|before| {
+                    piece.iter().filter_map(|more| {
+                        let mut text = before.clone();
+                        join_onto(&mut text, more).then_some(text)
+                    })
+                })
+                .collect();
+        }
     }
     Ok(texts)
 }
@@ -473,19 +534,16 @@ fn class_texts(members: &str, ignoring_case: bool) -> Result<Vec<RuleText>, Stri
         .collect())
 }
 
-/// `before` then `more`, or `None` when no text can be both: a `^` after some bytes, bytes
-/// after a `$`.
-fn joined(before: &RuleText, more: &RuleText) -> Option<RuleText> {
-    if (more.at_start && !before.bytes.is_empty()) || (before.at_end && !more.bytes.is_empty()) {
-        return None;
+/// Puts `more` after `text`; false when no text can be both (the text is then to be
+/// dropped): a `^` after some bytes, bytes after a `$`.
+fn join_onto(text: &mut RuleText, more: &RuleText) -> bool {
+    if (more.at_start && !text.bytes.is_empty()) || (text.at_end && !more.bytes.is_empty()) {
+        return false;
     }
-    let mut bytes = before.bytes.clone();
-    bytes.extend_from_slice(&more.bytes);
-    Some(RuleText {
-        bytes,
-        at_start: before.at_start || more.at_start,
-        at_end: before.at_end || more.at_end,
-    })
+    text.bytes.extend_from_slice(&more.bytes);
+    text.at_start |= more.at_start;
+    text.at_end |= more.at_end;
+    true
 }
 
 /// How the native build's patterns open a group matched ignoring ASCII case.
