@@ -528,13 +528,7 @@ fn assemble(
     let (kept_bytes, kept_count) = kept_texts.fold((0, 0), |(bytes, count), (item, _)| {
         (bytes + item.paragraph.text.len(), count + 1)
     });
-    // (Native only: the page's build grows the text as it goes, which weighs less there.)
-    let room = if cfg!(target_arch = "wasm32") {
-        0
-    } else {
-        kept_bytes + 2 * kept_count
-    };
-    let mut text = String::with_capacity(room);
+    let mut text = String::with_capacity(kept_bytes + 2 * kept_count);
     let mut blocks = Vec::with_capacity(analysed.len());
     let mut kept_spans = Vec::new();
     for (item, verdict) in analysed.iter().zip(verdicts) {

@@ -36,7 +36,7 @@ const UNLISTED_ZIPF: f64 = 3.5;
 /// one or two keys instead of the thirteen dependent reads of a binary search (each distinct
 /// term of every article is looked up; the search was 4% of the CPU time of cleaning alone).
 /// The bounds take 16 KB, beside the keys' 30 KB: both stay in the first-level cache. The
-/// WebAssembly build keeps the binary search, whose code weighs less in the page.
+/// page's build too, since round nine (the weight the pattern rules freed pays for it).
 const BUCKET_BITS: u32 = 12;
 
 /// The decoded list: word keys (top [`HASH_BITS`] bits of the hash), sorted, and each key's
@@ -47,16 +47,15 @@ struct Table {
     zipf_tenths: Vec<u8>,
     /// For each bucket (a key's top [`BUCKET_BITS`] bits), the index of its first key in
     /// `keys`, then the number of keys: bucket `b`'s keys are
-    /// `keys[bucket_starts[b]..bucket_starts[b + 1]]`. Empty for an empty table, and in the
-    /// WebAssembly build.
+    /// `keys[bucket_starts[b]..bucket_starts[b + 1]]`. Empty for [`Table::default`] (a
+    /// list that fails to decode).
     bucket_starts: Vec<u32>,
 }
 
 impl Table {
     /// The table of `entries`, each band's keys in ascending order and the bands from the
     /// most frequent: the keys sorted, a key that several bands share kept with the first
-    /// (the more frequent), and the bounds of the buckets except in the WebAssembly build
-    /// (see [`BUCKET_BITS`]). Sorted by a count of each bucket's keys and an insertion sort
+    /// (the more frequent), and the bounds of the buckets (see [`BUCKET_BITS`]). Sorted by a count of each bucket's keys and an insertion sort
     /// within each bucket (a couple of keys): one pass that gives the buckets' bounds as
     /// well, where a general sort of the 7,413 entries was most of the table's making
     /// (1.1 M of 1.3 M instructions, a tenth of the CLI's start on one short article).
@@ -77,11 +76,10 @@ impl Table {
             by_bucket[*at as usize] = (key, zipf);
             *at += 1;
         }
-        let with_buckets = !cfg!(target_arch = "wasm32");
-        let mut table = Table {
+                let mut table = Table {
             keys: Vec::with_capacity(entries.len()),
             zipf_tenths: Vec::with_capacity(entries.len()),
-            bucket_starts: Vec::with_capacity(if with_buckets { BUCKETS + 1 } else { 0 }),
+            bucket_starts: Vec::with_capacity(BUCKETS + 1),
         };
         for bucket in 0..BUCKETS {
             let entries = &mut by_bucket[starts[bucket] as usize..starts[bucket + 1] as usize];
@@ -93,9 +91,7 @@ impl Table {
                     j -= 1;
                 }
             }
-            if with_buckets {
-                table.bucket_starts.push(table.keys.len() as u32);
-            }
+            table.bucket_starts.push(table.keys.len() as u32);
             for &(key, zipf) in entries.iter() {
                 if table.keys.last() != Some(&key) {
                     table.keys.push(key);
@@ -103,9 +99,7 @@ impl Table {
                 }
             }
         }
-        if with_buckets {
-            table.bucket_starts.push(table.keys.len() as u32);
-        }
+        table.bucket_starts.push(table.keys.len() as u32);
         table
     }
 
@@ -114,13 +108,8 @@ impl Table {
         self.zipf_tenths(key).map(zipf_of_tenths)
     }
 
-    /// The Zipf value in tenths of a listed key: from its bucket, or in the WebAssembly
-    /// build (no buckets) by a binary search of the keys.
+    /// The Zipf value in tenths of a listed key, from its bucket.
     fn zipf_tenths(&self, key: u32) -> Option<u8> {
-        if cfg!(target_arch = "wasm32") {
-            let index = self.keys.binary_search(&key).ok()?;
-            return Some(self.zipf_tenths[index]);
-        }
         let bucket = bucket_of(key) as usize;
         let (Some(&start), Some(&end)) = (
             self.bucket_starts.get(bucket),

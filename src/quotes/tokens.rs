@@ -36,10 +36,7 @@ impl<'a> LowerWord<'a> {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn of(word: &'a str) -> Self {
         let len = word.len();
-        // The page's wasm keeps the smaller code (a copy per capitalised word is cheap
-        // beside its other costs, and every kilobyte of the page counts).
-        if cfg!(not(target_arch = "wasm32"))
-            && len <= INLINE_WORD_BYTES
+        if len <= INLINE_WORD_BYTES
             && word.bytes().any(|byte| byte.is_ascii_uppercase())
             && word.is_ascii()
         {

@@ -56,11 +56,7 @@ fn key_outside_ascii(word: &str) -> u64 {
     // Lowercase first. The lowercase may be ASCII
     // ("\u{212A}ing", with the Kelvin sign, is "king"), and has the key of that word.
     // Most such words are short ("don’t", "Macron’s", "Émile"): lowercased on the stack,
-    // and copied to the heap only when longer. The page's wasm keeps the heap copy alone,
-    // the smaller code.
-    if cfg!(target_arch = "wasm32") {
-        return key_of_lowercase(&key_text(word));
-    }
+    // and copied to the heap only when longer.
     let mut buffer = [0u8; KEY_BUFFER_BYTES];
     let mut len = 0;
     for c in word.chars() {

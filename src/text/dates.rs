@@ -152,10 +152,8 @@ pub fn month_number_hashed(word: &str, hash: u64) -> Option<u32> {
 
 /// Whether a word with this [`word_hash`] may be a month name: a lookup by the hash alone,
 /// so that a caller lowercases the word for [`month_number_hashed`] only when it may be one.
-/// The WebAssembly build answers yes to every word (the caller's lowercasing and one lookup
-/// weigh less in the page than a second lookup).
 pub fn may_be_month(hash: u64) -> bool {
-    cfg!(target_arch = "wasm32") || rules().months.contains_key(&hash)
+    rules().months.contains_key(&hash)
 }
 
 /// The day of the month a lowercase word writes as a number ("3", "03", "3rd"), 1..=31.

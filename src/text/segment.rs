@@ -84,10 +84,8 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
 }
 
 fn lines(input: &str) -> Vec<Line> {
-    // The page's build keeps the plain splitter, which weighs less there.
-    if cfg!(target_arch = "wasm32") {
-        return lines_by_split(input);
-    }
+    // The page's build too (docs/benchmarks.md, "Process start and wasm, round nine": the
+    // weight the pattern rules freed pays for it).
     let bytes = input.as_bytes();
     let mut lines = Vec::with_capacity(count_bytes(bytes, |b| b == b'\n') + 1);
     // The pieces `input.split('\n')` gives, found by the byte search.
@@ -106,8 +104,9 @@ fn lines(input: &str) -> Vec<Line> {
     lines
 }
 
-/// [`lines`] by the standard splitter and trims: the page's build, and the definition the
-/// byte search is tested against.
+/// [`lines`] by the standard splitter and trims: the definition the byte search is tested
+/// against.
+#[cfg(test)]
 fn lines_by_split(input: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(count_bytes(input.as_bytes(), |b| b == b'\n') + 1);
     let mut offset = 0;

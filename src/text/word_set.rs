@@ -63,10 +63,6 @@ pub struct WordSet {
     shift: u32,
     /// Whether the set holds the hash 0, which would read as an empty slot.
     holds_zero: bool,
-    /// The page's build keeps a bit filter and a hash set instead (the table's building
-    /// and probing weighed 1.6 KB there); the native build leaves these empty.
-    words: HashSetOfWords,
-    filter: FirstWordFilter,
 }
 
 impl WordSet {
@@ -84,9 +80,6 @@ impl WordSet {
     /// Whether the set holds the word with this [`word_hash`](super::words::word_hash).
     #[inline]
     pub fn contains(&self, hash: &u64) -> bool {
-        if cfg!(target_arch = "wasm32") {
-            return self.filter.may_contain(*hash) && self.words.contains(hash);
-        }
         let hash = *hash;
         let (first, second) = self.places(hash);
         let found = (self.slots[first] == hash) | (self.slots[second] == hash);
@@ -112,8 +105,6 @@ impl WordSet {
                 slots: vec![0; length].into_boxed_slice(),
                 shift: 64 - length.trailing_zeros(),
                 holds_zero: false,
-                words: HashSetOfWords::default(),
-                filter: FirstWordFilter::default(),
             };
             if hashes.iter().all(|&hash| set.place(hash)) {
                 return set;
@@ -152,22 +143,8 @@ impl Default for WordSet {
 }
 
 impl From<HashSetOfWords> for WordSet {
-    /// The set of `words`: for a word list built as a hash set, without a second copy of
-    /// the building code in the page.
+    /// The set of `words`, a word list built as a hash set.
     fn from(words: HashSetOfWords) -> Self {
-        if cfg!(target_arch = "wasm32") {
-            let mut filter = FirstWordFilter::default();
-            for &hash in &words {
-                filter.insert(hash);
-            }
-            return WordSet {
-                slots: Box::new([]),
-                shift: 0,
-                holds_zero: false,
-                words,
-                filter,
-            };
-        }
         // In the set's order: which of its two slots a hash takes depends on the order of
         // placing, what the set holds does not.
         let hashes: Vec<u64> = words.into_iter().collect();

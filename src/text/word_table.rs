@@ -170,14 +170,7 @@ impl ArticleWords {
         let first = self.words.len();
         let stopwords = stopwords();
         let mut scanner = hashed_words(text);
-        loop {
-            // The page's build calls the scanner, which weighs less there.
-            let word = if cfg!(target_arch = "wasm32") {
-                scanner.next()
-            } else {
-                scanner.next_inlined()
-            };
-            let Some(word) = word else { break };
+        while let Some(word) = scanner.next_inlined() {
             let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
             let traits = WordTraits::of_scanned(&word, scanner.last_word_digits(), stopwords);
             self.words.push(TableWord::new(start, &word, traits));
