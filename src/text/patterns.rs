@@ -19,6 +19,7 @@ pub use regex::Regex;
 pub use regex_lite::Regex;
 
 use super::bytes::ascii_lowercase_bytes;
+use super::sorting;
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, as the tests' engine of this build writes it:
@@ -170,15 +171,18 @@ pub fn compile(pattern: &str) -> Regex {
 /// leftmost-first ones: the leftmost start, and there the first text in the pattern's order.
 #[derive(Debug)]
 pub struct Rule {
-    /// The texts the pattern matches, in its order of preference.
+    /// The texts the pattern matches, grouped by their first byte, each group in the
+    /// pattern's order of preference: only texts with the same first byte can match at the
+    /// same place, so the order between groups never decides a match.
     texts: Vec<RuleText>,
+    /// Where each first byte's group starts in `texts`: the texts opening with byte `b` are
+    /// `texts[group_starts[b]..group_starts[b + 1]]`. A place is looked at only through
+    /// its own byte's group (most groups are empty, most places answered by one load).
+    group_starts: Box<[u16; 257]>,
     /// The texts' letters match in either ASCII case (they are stored lowercase).
     ignoring_case: bool,
     /// Every text must stand at the start: only offset 0 is tried.
     anchored: bool,
-    /// The texts' first bytes, one bit each of 256 (both cases when ignoring case): one test
-    /// rules out most places, and most texts of an anchored rule.
-    first_bytes: [u64; 4],
     /// The pattern, for the tests that hold the rule to its regex.
     #[cfg(test)]
     pattern: String,
@@ -265,20 +269,21 @@ impl Rule {
     pub fn new(pattern: &str) -> Rule {
         let (ignoring_case, texts) = rule_texts(pattern)
             .unwrap_or_else(|problem| panic!("lexicon pattern {pattern:?}: {problem}"));
-        let mut first_bytes = [0u64; 4];
+        let mut texts: Vec<RuleText> = texts.into_iter().map(RuleText::with_head).collect();
+        // Stable: each group keeps the pattern's order.
+        sorting::sort_by_key(&mut texts, |text| text.bytes[0]);
+        let mut group_starts = Box::new([0u16; 257]);
         for text in &texts {
-            let first = text.bytes[0];
-            for byte in [first, first.to_ascii_uppercase()] {
-                if byte == first || ignoring_case {
-                    first_bytes[usize::from(byte / 64)] |= 1 << (byte % 64);
-                }
-            }
+            group_starts[usize::from(text.bytes[0]) + 1] += 1;
+        }
+        for byte in 0..256 {
+            group_starts[byte + 1] += group_starts[byte];
         }
         Rule {
             anchored: texts.iter().all(|text| text.at_start),
-            texts: texts.into_iter().map(RuleText::with_head).collect(),
+            texts,
+            group_starts,
             ignoring_case,
-            first_bytes,
             #[cfg(test)]
             pattern: pattern.to_string(),
         }
@@ -314,7 +319,7 @@ impl Rule {
         compile(&self.pattern)
     }
 
-    /// The texts the rule matches, in its order (lowercase when it ignores case).
+    /// The texts the rule matches, grouped by first byte (lowercase when it ignores case).
     #[cfg(test)]
     pub(crate) fn texts(&self) -> Vec<String> {
         self.texts
@@ -328,15 +333,20 @@ impl Rule {
         let bytes = text.as_bytes();
         let last_start = if self.anchored { 0 } else { bytes.len() };
         (from..bytes.len().min(last_start + 1)).find_map(|start| {
-            let first = bytes[start];
-            if self.first_bytes[usize::from(first / 64)] & (1 << (first % 64)) == 0 {
+            let first = usize::from(if self.ignoring_case {
+                bytes[start].to_ascii_lowercase()
+            } else {
+                bytes[start]
+            });
+            let group = self.group_starts[first] as usize..self.group_starts[first + 1] as usize;
+            if group.is_empty() {
                 return None;
             }
             let (mut here, _) = eight_at(bytes, start);
             if self.ignoring_case {
                 here = ascii_lowercase_bytes(here);
             }
-            let end = self.texts.iter().find_map(|rule_text| {
+            let end = self.texts[group].iter().find_map(|rule_text| {
                 if here & rule_text.head_mask != rule_text.head {
                     return None;
                 }
@@ -675,7 +685,15 @@ mod tests {
 
     #[test]
     fn a_pattern_becomes_its_texts_in_the_engines_order() {
-        let texts = |pattern: &str| Rule::new(pattern).texts();
+        let texts = |pattern: &str| {
+            let (_, texts) = rule_texts(pattern).expect("a pattern read");
+            let texts: Vec<String> = texts
+                .iter()
+                .map(|text| String::from_utf8_lossy(&text.bytes).into_owned())
+                .collect();
+            assert_eq!(Rule::new(pattern).texts().len(), texts.len());
+            texts
+        };
         assert_eq!(texts("photos?:"), ["photos:", "photo:"]);
         assert_eq!(texts("(?:file|Image):"), ["file:", "Image:"]);
         assert_eq!(texts(r"\(c\)[ ]"), ["(c) "]);
