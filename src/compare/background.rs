@@ -206,7 +206,10 @@ fn decode(data: &[u8]) -> Option<Table> {
         bytes: rest,
         position: 0,
     };
-    let mut entries: Vec<(u32, u8)> = Vec::new();
+    // Room for every key the header announces, at most one per bit of the data left (a
+    // damaged header cannot ask for more than the data could hold).
+    let announced: usize = bands.iter().map(|&(_, words, _)| usize::from(words)).sum();
+    let mut entries: Vec<(u32, u8)> = Vec::with_capacity(announced.min(8 * rest.len()));
     for (zipf_tenths, words, k) in bands {
         let mut key: u32 = 0;
         for _ in 0..words {
