@@ -76,7 +76,7 @@ impl Table {
             by_bucket[*at as usize] = (key, zipf);
             *at += 1;
         }
-                let mut table = Table {
+        let mut table = Table {
             keys: Vec::with_capacity(entries.len()),
             zipf_tenths: Vec::with_capacity(entries.len()),
             bucket_starts: Vec::with_capacity(BUCKETS + 1),
@@ -148,12 +148,18 @@ impl BitReader<'_> {
     /// The bits from the position on, up to 64 of them (the first in the lowest bit), and
     /// how many of those are there (at least 57 before the last bytes); `None` past the end.
     fn window(&self) -> Option<(u64, u32)> {
-        let rest = self.bytes.get(self.position / 8..).filter(|rest| !rest.is_empty())?;
+        let rest = self
+            .bytes
+            .get(self.position / 8..)
+            .filter(|rest| !rest.is_empty())?;
         let available = rest.len().min(8);
         let mut eight = [0; 8];
         eight[..available].copy_from_slice(&rest[..available]);
         let shift = (self.position % 8) as u32;
-        Some((u64::from_le_bytes(eight) >> shift, 8 * available as u32 - shift))
+        Some((
+            u64::from_le_bytes(eight) >> shift,
+            8 * available as u32 - shift,
+        ))
     }
 
     /// A Rice-coded number: the quotient in unary (ones ended by a zero), then `k` bits.
@@ -436,7 +442,11 @@ mod tests {
         // window's end, every k the list uses and more, and every truncation of each stream.
         let values: Vec<u32> = (0..300u32).map(|i| (i * 7_919) % 1_000 + i / 3).collect();
         for k in [0, 1, 3, 7, 12, 20, 31] {
-            let long: Vec<u32> = values.iter().map(|&v| v << k.min(5)).chain([200 << k]).collect();
+            let long: Vec<u32> = values
+                .iter()
+                .map(|&v| v << k.min(5))
+                .chain([200 << k])
+                .collect();
             let data = rice_coded(&long, k);
             let mut reader = BitReader {
                 bytes: &data,
@@ -451,7 +461,10 @@ mod tests {
                     position: 0,
                 };
                 let read: Vec<u32> = std::iter::from_fn(|| cut.rice(k)).collect();
-                assert!(read.len() <= long.len() && long.starts_with(&read), "k {k}, end {end}");
+                assert!(
+                    read.len() <= long.len() && long.starts_with(&read),
+                    "k {k}, end {end}"
+                );
             }
         }
         let mut past = BitReader {

@@ -122,11 +122,7 @@ const NUMERIC_DATE_PATTERN: &str = r"(?P<first>[0-9]+)(?:/(?P<slash2>[0-9]+)(?:/
 /// (over a [`word_line`]; the line's length is checked by [`is_relative_stamp`]). Matched by
 /// hand there (no regex engine is built for it), and by a test against this pattern.
 #[cfg(test)]
-const RELATIVE_STAMP_PATTERN: &str = concat!(
-    "(?:^| )(?:",
-    relative_units!(),
-    ") (?:[^ ]+ )*ago$"
-);
+const RELATIVE_STAMP_PATTERN: &str = concat!("(?:^| )(?:", relative_units!(), ") (?:[^ ]+ )*ago$");
 
 /// Longest relative stamp, in words ("Updated 5 min ago" is four).
 const RELATIVE_STAMP_MAX_WORDS: usize = 6;
@@ -782,7 +778,9 @@ mod tests {
     #[test]
     fn relative_stamps_by_hand_as_by_the_pattern() {
         let regex = relative_stamp_regex();
-        let pieces = ["ago", "hours", "hour", "min", "3", "", "updated", "xago", "agos", "Ago"];
+        let pieces = [
+            "ago", "hours", "hour", "min", "3", "", "updated", "xago", "agos", "Ago",
+        ];
         // Every line of up to five pieces (empty ones make double, leading and trailing
         // spaces), then each with a tab or a multi-byte letter in its first piece.
         let mut lines = vec![String::new()];
@@ -804,7 +802,11 @@ mod tests {
         }
         all.extend(["\thours ago", "héures ago", "hours\tago", "hours\nago"].map(String::from));
         for line in &all {
-            assert_eq!(ends_a_relative_stamp(line), regex.is_match(line), "{line:?}");
+            assert_eq!(
+                ends_a_relative_stamp(line),
+                regex.is_match(line),
+                "{line:?}"
+            );
         }
     }
 

@@ -219,7 +219,9 @@ fn eight_at(bytes: &[u8], at: usize) -> (u64, u64) {
     let available = bytes.len().saturating_sub(at).min(8);
     let mut eight = [0; 8];
     eight[..available].copy_from_slice(&bytes[at..at + available]);
-    let mask = u64::MAX.checked_shr(8 * (8 - available as u32)).unwrap_or(0);
+    let mask = u64::MAX
+        .checked_shr(8 * (8 - available as u32))
+        .unwrap_or(0);
     (u64::from_le_bytes(eight), mask)
 }
 
@@ -454,7 +456,10 @@ fn sequence_texts(sequence: &str, ignoring_case: bool) -> Result<Vec<RuleText>, 
             '[' => {
                 let close = class_end(rest.as_bytes())
                     .ok_or_else(|| format!("a class does not close in {rest:?}"))?;
-                (class_texts(&rest[1..close], ignoring_case)?, &rest[close + 1..])
+                (
+                    class_texts(&rest[1..close], ignoring_case)?,
+                    &rest[close + 1..],
+                )
             }
             '\\' => match rest[1..].chars().next() {
                 Some(escaped) if escaped.is_ascii_punctuation() => {
@@ -536,7 +541,9 @@ fn class_texts(members: &str, ignoring_case: bool) -> Result<Vec<RuleText>, Stri
         || members.contains(['\\', '['])
         || members.trim_matches('-').contains('-');
     if unread || members.is_empty() {
-        return Err(format!("only classes of listed characters are read, not [{members}]"));
+        return Err(format!(
+            "only classes of listed characters are read, not [{members}]"
+        ));
     }
     Ok(members
         .chars()
@@ -704,27 +711,17 @@ mod tests {
         assert_eq!(texts("(?i-u:^By)"), ["by"]);
         assert_eq!(texts("(?i:Ab)"), ["ab"]);
         assert_eq!(texts("élan|a-b"), ["élan", "a-b"]);
-        assert_eq!(texts("^(?:by|author)(?: |$)"), ["by ", "by", "author ", "author"]);
+        assert_eq!(
+            texts("^(?:by|author)(?: |$)"),
+            ["by ", "by", "author ", "author"]
+        );
         assert_eq!(texts(&literal_alternatives(["a.b", "(c)"])), ["a.b", "(c)"]);
         // A `^` after some text, or text after a `$`, can never match: such texts go.
         assert_eq!(texts("a^b|c"), ["c"]);
         assert_eq!(texts("a$b|a$"), ["a"]);
         for unread in [
-            "p+hoto",
-            "a*",
-            "a{2}",
-            "a??",
-            "[^ab]c",
-            "[a-z]",
-            r"\d",
-            ".x",
-            "(?i)x",
-            "(?i:a)b",
-            "a|",
-            "a?",
-            "^",
-            "",
-            "a^",
+            "p+hoto", "a*", "a{2}", "a??", "[^ab]c", "[a-z]", r"\d", ".x", "(?i)x", "(?i:a)b",
+            "a|", "a?", "^", "", "a^",
         ] {
             assert!(rule_texts(unread).is_err(), "{unread}");
         }
@@ -746,11 +743,38 @@ mod tests {
             "é[ :]",
         ];
         let texts = [
-            "", "PHOTOS: x", "IllustratioN: x", "Illustrated: x", "Photo", "image: x",
-            "a photo: x", "x Photo: a Credit: b", "photo: credit:", "xcd", "ab", "xab", "abcd",
-            "abbcd", "acbcd", "abab", "abbb", "jo says", "jo SAYS:", " said:", " said: x",
-            "by jo", "by", "authors x", "author", "bystander", "written by", "aab", "a",
-            "é é:é", "\u{212A}", "ſays",
+            "",
+            "PHOTOS: x",
+            "IllustratioN: x",
+            "Illustrated: x",
+            "Photo",
+            "image: x",
+            "a photo: x",
+            "x Photo: a Credit: b",
+            "photo: credit:",
+            "xcd",
+            "ab",
+            "xab",
+            "abcd",
+            "abbcd",
+            "acbcd",
+            "abab",
+            "abbb",
+            "jo says",
+            "jo SAYS:",
+            " said:",
+            " said: x",
+            "by jo",
+            "by",
+            "authors x",
+            "author",
+            "bystander",
+            "written by",
+            "aab",
+            "a",
+            "é é:é",
+            "\u{212A}",
+            "ſays",
         ];
         for pattern in patterns {
             let rule = Rule::new(pattern);
@@ -761,7 +785,9 @@ mod tests {
                 assert_eq!(found, expected, "{pattern} on {text:?}");
                 assert_eq!(rule.is_match(text), regex.is_match(text));
                 let first = rule.find(text).map(|found| (found.range(), found.as_str()));
-                let expected = regex.find(text).map(|found| (found.range(), found.as_str()));
+                let expected = regex
+                    .find(text)
+                    .map(|found| (found.range(), found.as_str()));
                 assert_eq!(first, expected, "{pattern} on {text:?}");
             }
         }
