@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::features::{Features, Tokens};
-use super::lexicon::{lexicon, opening, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
+use super::lexicon::{lexicon, opening, Phrase, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
 use crate::report::BlockKind;
 use crate::text::dates::{find_dates, is_month_word, is_relative_stamp};
 use crate::text::patterns::{line_words, word_line};
@@ -62,13 +62,14 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_commenter_line(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, COMMENTER_REASON));
     }
+    // The marker the paragraph opens with, looked up once for both rules.
     if let Some(phrase) = lexicon().related_markers.prefix_of(tokens.hashes()) {
         if features.words <= 25 && link_label_ends_with_colon(text, phrase.words.len()) {
             return Some(LocalNoise::new(BlockKind::Related, LINK_LINE_REASON));
         }
-    }
-    if is_related_marker(text, features, tokens.hashes()) {
-        return Some(LocalNoise::new(BlockKind::Related, RELATED_MARKER_REASON));
+        if is_related_marker(phrase, text, features, tokens.hashes()) {
+            return Some(LocalNoise::new(BlockKind::Related, RELATED_MARKER_REASON));
+        }
     }
     boilerplate_phrase(features, tokens.hashes())
         .map(|reason| LocalNoise::new(BlockKind::Boilerplate, reason))
@@ -141,11 +142,15 @@ pub fn byline_segment(text: &str) -> Option<&str> {
 /// one needs no closer look.
 pub fn has_byline_opening_word(tokens: &Tokens, within: usize) -> bool {
     let openings = &lexicon().byline_openings;
-    tokens
-        .hashes()
-        .iter()
-        .take(within)
-        .any(|word| openings.contains(word))
+    let words = tokens.hashes();
+    // Eight words at a time without a branch on each answer (most paragraphs hold no such
+    // word, and the lookups of eight words then overlap), the search ending at the first
+    // eight that hold one.
+    words[..within.min(words.len())].chunks(8).any(|eight| {
+        eight
+            .iter()
+            .fold(false, |found, word| found | openings.contains(word))
+    })
 }
 
 /// "By Jane Doe, Example News Correspondent": an opening, then a capitalised name.
@@ -306,11 +311,8 @@ fn is_commenter_line(text: &str, features: &Features) -> bool {
 }
 
 /// "More in Local News", "You may also like", "Related:": a short line opening a list of
-/// other articles.
-pub fn is_related_marker(text: &str, features: &Features, words: &[u64]) -> bool {
-    let Some(phrase) = lexicon().related_markers.prefix_of(words) else {
-        return false;
-    };
+/// other articles; `phrase` is the marker it opens with.
+fn is_related_marker(phrase: &Phrase, text: &str, features: &Features, words: &[u64]) -> bool {
     if words.len() > 8 || text.trim_end().ends_with(['.', '!', '?']) {
         return false;
     }

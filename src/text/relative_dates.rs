@@ -15,7 +15,8 @@ use super::dates::{
     day_number, find_dates_in_digit_words, is_date_filler, may_be_month, month_number_hashed,
     opens_with_year, FoundDate, DATE_WORDS_BEFORE_YEAR,
 };
-use super::words::{is_capitalized, push_lowercase, word_hash, HashedWord};
+use super::words::{ascii_word_hash, is_capitalized, push_lowercase, word_hash, HashedWord};
+use std::borrow::Cow;
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
 /// the headline's and the lead's, the ones that say when the event itself happened. Keeps
@@ -240,29 +241,35 @@ pub fn spoken_dates_of_words(
             last: day,
         });
     }
-    // The words in lowercase: the text's ASCII letters lowercased in one pass, and the few
-    // words that are not ASCII one by one. Made only when read: without the article's date,
-    // only a month name can start a day or a run of days, and many texts name none.
-    let resolving = published.is_some() || date_words.any_month;
-    let (mut lowered, mut others) = (String::new(), String::new());
-    let tokens = resolving.then(|| date_words.tokens_of(text, &mut lowered, &mut others));
-    if let Some(tokens) = &tokens {
-        let mut index = 0;
-        while index < tokens.len() {
-            index += resolve_at(tokens, index, published, &mut found);
+    let tokens = Tokens {
+        text,
+        words: &date_words.words,
+    };
+    // Without the article's date, only a month name can start a day or a run of days, and
+    // many texts name none.
+    if published.is_some() || date_words.any_month {
+        // Only a word that names a month, comes before one, or is a cue word can start
+        // what the resolver reads (`resolve_at` passes over any other word, using it
+        // alone): those words are resolved in order, each after the words the one before
+        // used, and the others are never lowercased.
+        let words = &date_words.words;
+        let mut next = 0;
+        for index in 0..words.len() {
+            let may_start = words[index].cue
+                || words[index].month.is_some()
+                || words
+                    .get(index + 1)
+                    .is_some_and(|word| word.month.is_some());
+            if index >= next && may_start {
+                next = index + resolve_at(&tokens, index, published, &mut found);
+            }
         }
     }
     // Numeric and ISO forms ("03/14/2013", "2013-03-14") come from the date reader.
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The words holding digits in hand, and the words for the word line, which is
         // written only when the text may hold a written date: no second scan of the text.
-        let word_line = || match &tokens {
-            Some(tokens) => year_windows_line(tokens),
-            None => {
-                let (mut lowered, mut others) = (String::new(), String::new());
-                year_windows_line(&date_words.tokens_of(text, &mut lowered, &mut others))
-            }
-        };
+        let word_line = || year_windows_line(&tokens);
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
@@ -297,6 +304,50 @@ struct DateWord {
     /// up once per word: each word is asked about as the first and as the second of a
     /// month and day).
     month: Option<u8>,
+    /// Whether the word may be one of the [`CUE_WORDS`] ([`may_be_cue`]): the words other
+    /// than months that can start what the resolver reads.
+    cue: bool,
+}
+
+/// The words that name a day or a run of days against the article's date, apart from
+/// months: what `resolve_at` reads at a word that names no month and stands before none.
+const CUE_WORDS: [&str; 13] = [
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// One bit for each value of a [`word_hash`]'s top eight bits, set for the [`CUE_WORDS`]'
+/// hashes, worked out when the program is built.
+const CUE_FILTER: [u64; 4] = {
+    let mut filter = [0u64; 4];
+    let mut index = 0;
+    while index < CUE_WORDS.len() {
+        let top = (ascii_word_hash(CUE_WORDS[index].as_bytes()) >> 56) as usize;
+        filter[top / 64] |= 1 << (top % 64);
+        index += 1;
+    }
+    filter
+};
+
+/// Whether a word with this [`word_hash`] may be one of the [`CUE_WORDS`]: a word whose
+/// lowercase form is one has its hash (a hash is the lowercase form's). Asked of every word
+/// the story summary reads, so a bit test and no lookup: one word in twenty that is none
+/// passes (13 of 256 bits), and the resolver, which compares the words themselves, reads
+/// past it.
+fn may_be_cue(hash: u64) -> bool {
+    let top = (hash >> 56) as usize;
+    (CUE_FILTER[top / 64] >> (top % 64)) & 1 != 0
 }
 
 impl DateWords {
@@ -342,61 +393,65 @@ impl DateWords {
             end: start + word.text.len(),
             ascii: word.ascii,
             month,
+            cue: may_be_cue(word.hash),
         });
     }
+}
 
-    /// [`DateWords::tokens`] of `text`, the text the words were pushed from, lowercased here
-    /// into `lowered` (and `others`).
-    fn tokens_of<'a>(
-        &self,
-        text: &str,
-        lowered: &'a mut String,
-        others: &'a mut String,
-    ) -> Vec<Token<'a>> {
-        *lowered = text.to_ascii_lowercase();
-        self.tokens(lowered, others)
+/// The words of a text as the resolver reads them, each lowercased when it is read: the
+/// resolver reads the words around months and cue words, and the written-date search the
+/// words before years, a few words of an article in all. (The whole text lowercased, and a
+/// token per word, cost more than the reading.)
+struct Tokens<'a> {
+    /// The text the words were pushed from.
+    text: &'a str,
+    words: &'a [DateWord],
+}
+
+impl<'a> Tokens<'a> {
+    fn len(&self) -> usize {
+        self.words.len()
     }
 
-    /// The words, lowercase, from `lowered` (the text they were pushed from with its ASCII
-    /// letters lowercased, so that an ASCII word's lowercase form stands where the word
-    /// does) and `others`, into which the other words are lowercased here.
-    fn tokens<'a>(&self, lowered: &'a str, others: &'a mut String) -> Vec<Token<'a>> {
-        let mut other_spans = Vec::new();
-        for word in self.words.iter().filter(|word| !word.ascii) {
-            let start = others.len();
-            push_lowercase(&lowered[word.start..word.end], others);
-            other_spans.push((start, others.len()));
-        }
-        let others: &'a str = others;
-        let mut other_spans = other_spans.into_iter();
-        self.words
-            .iter()
-            .map(|word| {
-                let lower = if word.ascii {
-                    &lowered[word.start..word.end]
-                } else {
-                    // One span was made per word that is not ASCII, in order.
-                    let (start, end) = other_spans.next().unwrap_or_default();
-                    &others[start..end]
-                };
-                Token {
-                    lower,
-                    month: word.month,
-                }
-            })
-            .collect()
+    /// The word at `index`, lowercase (curly apostrophes made straight, as in the text's
+    /// [`word_line`](super::patterns::word_line)).
+    fn get(&self, index: usize) -> Option<Cow<'a, str>> {
+        let word = self.words.get(index)?;
+        let text = &self.text[word.start..word.end];
+        let lower = if !word.ascii {
+            let mut lower = String::with_capacity(text.len());
+            push_lowercase(text, &mut lower);
+            Cow::Owned(lower)
+        } else if text.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+        Some(lower)
+    }
+
+    /// The lowercase word at `index` (which must be a word's).
+    fn lower(&self, index: usize) -> Cow<'a, str> {
+        self.get(index).unwrap_or_default()
+    }
+
+    /// Whether the word at `index` opens with four digits ([`opens_with_year`]): read from
+    /// the text, since lowercasing changes no digit.
+    fn opens_with_year(&self, index: usize) -> bool {
+        let word = &self.words[index];
+        opens_with_year(&self.text.as_bytes()[word.start..word.end])
     }
 }
 
 /// The [`word_line`](super::patterns::word_line) of a text from its lowercase tokens.
 #[cfg(test)]
-fn word_line_of(tokens: &[Token]) -> String {
+fn word_line_of(tokens: &Tokens) -> String {
     let mut line = String::new();
-    for (index, token) in tokens.iter().enumerate() {
+    for index in 0..tokens.len() {
         if index > 0 {
             line.push(' ');
         }
-        line.push_str(token.lower);
+        line.push_str(&tokens.lower(index));
     }
     line
 }
@@ -409,55 +464,43 @@ fn word_line_of(tokens: &[Token]) -> String {
 /// back only as far as its window (`dates::earliest_date_start` counts the same words), so it
 /// finds in this line what it finds in the whole one, without writing out the tens of
 /// kilobytes of words between the years.
-fn year_windows_line(tokens: &[Token]) -> String {
+fn year_windows_line(tokens: &Tokens) -> String {
     let mut line = String::new();
     // The first token the line does not hold yet.
     let mut next = 0;
-    for (year, _) in tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, token)| opens_with_year(token.lower.as_bytes()))
-    {
+    for year in (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)) {
         let mut start = year;
         let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
         while words_to_pass > 0 && start > 0 {
             start -= 1;
-            if !is_date_filler(tokens[start].lower) {
+            if !is_date_filler(&tokens.lower(start)) {
                 words_to_pass -= 1;
             }
         }
-        for token in &tokens[start.max(next)..=year] {
+        for index in start.max(next)..=year {
             if !line.is_empty() {
                 line.push(' ');
             }
-            line.push_str(token.lower);
+            line.push_str(&tokens.lower(index));
         }
         next = year + 1;
     }
     line
 }
 
-/// A word of the text, lowercase, and the month it names when it is a month name written
-/// with a capital.
-struct Token<'a> {
-    lower: &'a str,
-    month: Option<u8>,
-}
-
 /// The month and day written at `tokens[index..]` ("March 3", "3 March", capitalised month:
 /// "may" and "march" are verbs too), then the year when one follows, and the words used.
-fn month_day_at(tokens: &[Token], index: usize) -> Option<(u32, u32, Option<i32>, usize)> {
-    let word = |at: usize| tokens.get(index + at);
-    let first = word(0)?;
-    let second = word(1)?;
+fn month_day_at(tokens: &Tokens, index: usize) -> Option<(u32, u32, Option<i32>, usize)> {
+    // The months first: the words are lowercased only when one of them names a month.
+    let (first, second) = (tokens.words.get(index)?, tokens.words.get(index + 1)?);
     let (month, day) = if let Some(month) = first.month {
-        (u32::from(month), day_number(second.lower)?)
+        (u32::from(month), day_number(&tokens.lower(index + 1))?)
     } else if let Some(month) = second.month {
-        (u32::from(month), day_number(first.lower)?)
+        (u32::from(month), day_number(&tokens.lower(index))?)
     } else {
         return None;
     };
-    match word(2).and_then(|token| year_number(token.lower)) {
+    match tokens.get(index + 2).and_then(|word| year_number(&word)) {
         Some(year) => Some((month, day, Some(year), 3)),
         None => Some((month, day, None, 2)),
     }
@@ -471,15 +514,13 @@ const MONTH_LEADS: [&str; 11] = [
 
 /// A whole month written at `tokens[index..]` ("in May", "since March 2013") placed in its
 /// year (the one written, or the one nearest `published`), and the words used.
-fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
-    let month = u32::from(tokens[index].month?);
+fn month_at(tokens: &Tokens, index: usize, published: Option<i32>) -> Option<(DaySpan, usize)> {
+    let month = u32::from(tokens.words[index].month?);
     let lead = tokens.get(index.checked_sub(1)?)?;
-    if !MONTH_LEADS.contains(&lead.lower) {
+    if !MONTH_LEADS.contains(&&*lead) {
         return None;
     }
-    let written_year = tokens
-        .get(index + 1)
-        .and_then(|next| year_number(next.lower));
+    let written_year = tokens.get(index + 1).and_then(|next| year_number(&next));
     let year = match (written_year, published) {
         (Some(year), _) => year,
         (None, Some(published)) => {
@@ -506,7 +547,7 @@ fn month_at(tokens: &[Token], index: usize, published: Option<i32>) -> Option<(D
 /// Resolves the words at `tokens[index]`, adding what they name to `found`; returns how many
 /// words were used (at least one).
 fn resolve_at(
-    tokens: &[Token],
+    tokens: &Tokens,
     index: usize,
     published: Option<i32>,
     found: &mut SpokenDates,
@@ -519,12 +560,13 @@ fn resolve_at(
         found.add_span(span);
         return used;
     }
-    let lower = tokens[index].lower;
     let Some(published) = published else {
         return 1;
     };
-    let previous = index.checked_sub(1).map(|at| tokens[at].lower);
-    match lower {
+    let lower = tokens.lower(index);
+    let previous = index.checked_sub(1).map(|at| tokens.lower(at));
+    let previous = previous.as_deref();
+    match &*lower {
         "today" | "tonight" => found.add_span(DaySpan::day(published)),
         "yesterday" => found.add_span(DaySpan::day(published - 1)),
         "tomorrow" => found.add_span(DaySpan::day(published + 1)),
@@ -545,11 +587,10 @@ fn resolve_at(
             }
         }
         _ => {
-            if let Some(named) = weekday_number(lower) {
+            if let Some(named) = weekday_number(&lower) {
                 let back = (weekday(published) - named).rem_euclid(DAYS_IN_WEEK);
-                let future = tokens[index.saturating_sub(FUTURE_WORDS_REACH)..index]
-                    .iter()
-                    .any(|token| matches!(token.lower, "will" | "next" | "until" | "ll"));
+                let future = (index.saturating_sub(FUTURE_WORDS_REACH)..index)
+                    .any(|at| matches!(&*tokens.lower(at), "will" | "next" | "until" | "ll"));
                 let day = if previous == Some("last") {
                     published - if back == 0 { DAYS_IN_WEEK } else { back }
                 } else if future {
@@ -743,19 +784,26 @@ mod tests {
             "Él dijo: «Sí» el 8 de Noviembre de 2023 — İstanbul, KELVIN \u{212A}",
             "東京 2024-06-30T10:00 ﬁne Straße",
             "MAY May may MARCH Mar DECEMBER Noviembre FÉVRIER Février MÄRZ Août ÉTÉ Septiembre Sept",
+            "TODAY Tonight yesterday’s WEE\u{212A} Month MONDAY FrIdAy Sundays tomorrow",
         ] {
             let mut date_words = DateWords::default();
             for word in crate::text::words(text) {
                 date_words.push(word, word.as_ptr() as usize - text.as_ptr() as usize);
             }
-            let (mut lowered, mut others) = (String::new(), String::new());
-            let tokens = date_words.tokens_of(text, &mut lowered, &mut others);
+            let tokens = Tokens {
+                text,
+                words: &date_words.words,
+            };
             let line = word_line_of(&tokens);
             assert_eq!(line, crate::text::patterns::word_line(text), "{text:?}");
             // The month of each word, looked up by its lowercase form as the line has it.
-            for (token, word) in tokens.iter().zip(&date_words.words) {
-                let lower = token.lower;
-                assert_eq!(token.month, word.month);
+            for (index, word) in date_words.words.iter().enumerate() {
+                let lower = tokens.lower(index);
+                let lower = &*lower;
+                // A cue word's lowercase form has a cue word's hash.
+                if CUE_WORDS.contains(&lower) {
+                    assert!(word.cue, "{lower:?}");
+                }
                 let original = &text[word.start..word.end];
                 let month = (is_capitalized(original) && lower.len() >= 3)
                     .then(|| month_number_hashed(lower, word_hash(original)))
@@ -764,6 +812,81 @@ mod tests {
                 assert_eq!(word.month, month, "{original:?}");
             }
         }
+    }
+
+    #[test]
+    fn resolving_only_where_a_word_may_start_finds_what_every_word_finds() {
+        let pieces = [
+            "in",
+            "last",
+            "next",
+            "this",
+            "will",
+            "until",
+            "on",
+            "the",
+            "week",
+            "WEEK",
+            "month",
+            "today",
+            "Tonight",
+            "yesterday",
+            "tomorrow",
+            "Monday",
+            "FRIDAY",
+            "sunday",
+            "May",
+            "may",
+            "March",
+            "Dec.",
+            "3",
+            "3rd",
+            "31",
+            "2024",
+            "1899",
+            "Él",
+            "·",
+            "\n\n",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let mut with_days = 0;
+        for round in 0..20_000 {
+            let length = 1 + next(12);
+            let text: Vec<&str> = (0..length).map(|_| pieces[next(pieces.len())]).collect();
+            let text = text.join(" ");
+            let published = (round % 3 != 0).then(|| 20_000 + next(400) as i32);
+            let mut date_words = DateWords::default();
+            for word in crate::text::words(&text) {
+                date_words.push(word, word.as_ptr() as usize - text.as_ptr() as usize);
+            }
+            let tokens = Tokens {
+                text: &text,
+                words: &date_words.words,
+            };
+            // Every word resolved in turn, as the resolver did before it skipped any.
+            let mut every = SpokenDates::default();
+            if let Some(day) = published {
+                every.add_span(DaySpan {
+                    first: day - 1,
+                    last: day,
+                });
+            }
+            let mut index = 0;
+            while index < tokens.len() {
+                index += resolve_at(&tokens, index, published, &mut every);
+            }
+            let found = spoken_dates_of_words(&text, &date_words, &[], published);
+            with_days += usize::from(found.spans.len() > usize::from(published.is_some()));
+            assert_eq!(found.spans, every.spans, "{text:?} {published:?}");
+            assert_eq!(found.calendar_days, every.calendar_days, "{text:?}");
+        }
+        assert!(with_days > 2_000, "{with_days} texts naming a day");
     }
 
     #[test]
@@ -815,9 +938,10 @@ mod tests {
                     digit_words.push((start, start + word.len()));
                 }
             }
-            let lowered = text.to_ascii_lowercase();
-            let mut others = String::new();
-            let tokens = date_words.tokens(&lowered, &mut others);
+            let tokens = Tokens {
+                text: &text,
+                words: &date_words.words,
+            };
             let windows =
                 find_dates_in_digit_words(&text, &digit_words, &|| year_windows_line(&tokens));
             let whole = super::super::dates::find_dates(&text);

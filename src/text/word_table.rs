@@ -32,9 +32,21 @@ impl WordTraits {
     /// [`WordScanner::last_word_digits`](super::words::WordScanner::last_word_digits)),
     /// given the stopword set (looked up once per paragraph, not once per word).
     fn of_scanned(word: &HashedWord<'_>, digits: usize, stopwords: &WordSet) -> WordTraits {
+        let mut traits = Self::of_scanned_but_stopword(word, digits);
+        traits.mark_stopword(word.hash, stopwords);
+        traits
+    }
+
+    /// Sets the stopword bit of a word with this hash from the answer, with no branch on it
+    /// (see `WordSet`).
+    fn mark_stopword(&mut self, hash: u64, stopwords: &WordSet) {
+        self.0 |= Self::STOPWORD * u8::from(stopwords.contains(&hash));
+    }
+
+    /// [`WordTraits::of_scanned`] without the stopword bit.
+    fn of_scanned_but_stopword(word: &HashedWord<'_>, digits: usize) -> WordTraits {
         let bytes = word.text.as_bytes();
-        // The stopword bit from the answer, with no branch on it (see `WordSet`).
-        let mut traits = Self::STOPWORD * u8::from(stopwords.contains(&word.hash));
+        let mut traits = 0;
         // A digit is one byte: a word of digits only has as many digits as bytes.
         if digits == bytes.len() {
             traits |= Self::DIGITS_ONLY;
@@ -172,8 +184,15 @@ impl ArticleWords {
         let mut scanner = hashed_words(text);
         while let Some(word) = scanner.next_inlined() {
             let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-            let traits = WordTraits::of_scanned(&word, scanner.last_word_digits(), stopwords);
+            let traits = WordTraits::of_scanned_but_stopword(&word, scanner.last_word_digits());
             self.words.push(TableWord::new(start, &word, traits));
+        }
+        // The stopword bits in a loop of their own: each lookup waits for its word's hash, at
+        // the end of the scan's chain of multiplies, and in the scan's loop the wait was
+        // lost with every mispredicted word end; here the lookups of a paragraph's words
+        // overlap, with no branch between them.
+        for word in &mut self.words[first..] {
+            word.traits.mark_stopword(word.hash, stopwords);
         }
         first..self.words.len()
     }

@@ -337,14 +337,15 @@ static ASCII_WORD_BYTES: [u8; 256] = {
 const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// One byte of a word into the running [`word_hash`].
-fn mix_into_hash(hash: u64, byte: u8) -> u64 {
+const fn mix_into_hash(hash: u64, byte: u8) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(SEED)
+    // `as`, not `u64::from`: `From` is not callable in a `const fn`.
+    (hash.rotate_left(5) ^ byte as u64).wrapping_mul(SEED)
 }
 
 /// Final avalanche of [`word_hash`], so that the low bits (used by hash tables) depend on
 /// every byte.
-fn finish_hash(hash: u64) -> u64 {
+const fn finish_hash(hash: u64) -> u64 {
     let mut h = hash ^ (hash >> 33);
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
@@ -353,12 +354,11 @@ fn finish_hash(hash: u64) -> u64 {
 /// A 64-bit hash of `word` in lowercase with curly apostrophes made straight: the key under
 /// which word lists, vocabularies and repeat detection compare words without allocating.
 pub fn word_hash(word: &str) -> u64 {
-    let mut hash = HASH_START;
     if word.is_ascii() {
-        for byte in word.bytes() {
-            hash = mix_into_hash(hash, byte.to_ascii_lowercase());
-        }
-    } else {
+        return ascii_word_hash(word.as_bytes());
+    }
+    let mut hash = HASH_START;
+    {
         let mut buffer = [0u8; 4];
         for c in word.chars() {
             if c == '’' {
@@ -371,6 +371,18 @@ pub fn word_hash(word: &str) -> u64 {
                 }
             }
         }
+    }
+    finish_hash(hash)
+}
+
+/// [`word_hash`] of an ASCII word, in a form the compiler can run on constants: a short
+/// list of words can be hashed when the program is built.
+pub const fn ascii_word_hash(word: &[u8]) -> u64 {
+    let mut hash = HASH_START;
+    let mut at = 0;
+    while at < word.len() {
+        hash = mix_into_hash(hash, word[at].to_ascii_lowercase());
+        at += 1;
     }
     finish_hash(hash)
 }
