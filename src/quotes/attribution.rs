@@ -13,6 +13,7 @@
 //! It reads only the words between a quotation and its neighbours, so the whole article is
 //! attributed in time linear in its length.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::casing::dateline;
@@ -23,6 +24,7 @@ use super::names::name_at;
 use super::sources::{name_source, sentence_subject, Source};
 use super::speakers::SpeakerTable;
 use super::tokens::{ends_sentence_at, is_capitalised, ParagraphTokens, Token};
+use super::word_table::Word;
 use crate::report::{Quote, QuoteKind};
 use crate::text::Lowercase;
 
@@ -47,7 +49,10 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     if quotations.is_empty() {
         return Vec::new();
     }
-    let (paragraph_tokens, words) = ParagraphTokens::read(input, paragraphs);
+    // The buffers of the article this thread attributed last: taken, filled, put back.
+    let (spare_tokens, spare_words) = SPARE_BUFFERS.take().unwrap_or_default();
+    let (paragraph_tokens, words) =
+        ParagraphTokens::read_reusing(input, paragraphs, spare_tokens, spare_words);
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
     let table = SpeakerTable::build(input, &paragraph_tokens, words, &quoted);
     let mut quotes: Vec<(Quote, usize)> = Vec::new();
@@ -306,7 +311,22 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             quotation.first_paragraph,
         ));
     }
+    drop(narration);
+    if paragraph_tokens.capacity() <= SPARE_TOKENS_MAX {
+        SPARE_BUFFERS.set(Some((paragraph_tokens, table.into_words().into_spare())));
+    }
     quotes.into_iter().map(|(quote, _)| quote).collect()
+}
+
+/// The most tokens a thread's spare buffers keep room for between articles: 12 MB of
+/// tokens, the buffers of an article of about 2 MB of text, far above a news article's
+/// size, so that one huge input does not hold its memory for the thread's life.
+const SPARE_TOKENS_MAX: usize = 1 << 19;
+
+thread_local! {
+    /// The token list and word list of the article this thread attributed last, emptied
+    /// and filled again by the next: an article allocates none of them anew.
+    static SPARE_BUFFERS: Cell<Option<(ParagraphTokens, Vec<Word>)>> = const { Cell::new(None) };
 }
 
 /// Whether the cue `after`, read after a quotation whose words are `inner`, is the

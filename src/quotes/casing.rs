@@ -45,6 +45,11 @@ impl WordCasing {
         WordCasing { words }
     }
 
+    /// The table of distinct words the evidence was kept in.
+    pub fn into_words(self) -> WordTable {
+        self.words
+    }
+
     /// Records the words of one paragraph (its `tokens`); `headline` says whether
     /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
     pub fn record(&mut self, tokens: &[Token], headline: bool) {

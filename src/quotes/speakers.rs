@@ -282,6 +282,12 @@ impl<'a> SpeakerTable<'a> {
         table
     }
 
+    /// The table of the article's distinct words the table was built with, for the next
+    /// article to reuse its buffers.
+    pub fn into_words(self) -> WordTable {
+        self.casing.into_words()
+    }
+
     /// Points each lone word at the full name it most likely stands for among those ending
     /// (or, for a family name written first, starting) with it: one whose first word the
     /// article also capitalises inside a sentence (a given name or a title, not a sentence's
