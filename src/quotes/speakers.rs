@@ -159,7 +159,7 @@ impl<'a> SpeakerTable<'a> {
                 };
                 let after = chunk.tokens.end;
                 index = after.max(index + 1);
-                let Some(kept) = table.clean_name(&chunk.name).map(str::len) else {
+                let Some((kept, dropped_words)) = table.clean_name_read(tokens, &chunk) else {
                     continue;
                 };
                 // The name as read, unless opening words went (a suffix of it then).
@@ -167,6 +167,7 @@ impl<'a> SpeakerTable<'a> {
                 if kept < chunk.name.len() {
                     let dropped = chunk.name.len() - kept;
                     chunk.name = part_of(&chunk.name, dropped..chunk.name.len());
+                    chunk.words.start += dropped_words;
                 }
                 let position = tokens[chunk.tokens.start].start;
                 // The word before carries its lists: a preposition is told without a
@@ -228,6 +229,7 @@ impl<'a> SpeakerTable<'a> {
                     key: name_key(&part),
                     chunk: NameChunk {
                         tokens: name.chunk.tokens.clone(),
+                        words: name.chunk.words.clone(),
                         name: part,
                         titles: Vec::new(),
                         organisation: name.chunk.organisation,
@@ -346,20 +348,55 @@ impl<'a> SpeakerTable<'a> {
     /// nothing is left, or when it is several words in capitals (a headline or a label, such
     /// as "FLOOD VICTIMS": names are written in mixed case).
     fn clean_name<'n>(&self, name: &'n str) -> Option<&'n str> {
+        self.clean_name_with(name, |_, word, before_name| {
+            self.casing.is_opening_word(word, before_name)
+        })
+        .map(|(rest, _)| rest)
+    }
+
+    /// [`clean_name`](Self::clean_name) of the name `chunk` read from `tokens`, with each
+    /// word's casing read from its token's entry rather than looked up by its text's key
+    /// (asked of every name the article writes): the length of the name kept, and how many
+    /// of its words went.
+    fn clean_name_read(&self, tokens: &[Token], chunk: &NameChunk) -> Option<(usize, usize)> {
+        let words = tokens.get(chunk.words.clone()).unwrap_or_default();
+        self.clean_name_with(&chunk.name, |index, word, before_name| {
+            match words.get(index) {
+                // The word as its token reads it (not the stem of a possessive, shorter):
+                // the entry the token points at is the one its text's key finds.
+                Some(token) if token.end - token.start == word.len() => {
+                    self.casing.is_opening_entry(word, token.word, before_name)
+                }
+                _ => self.casing.is_opening_word(word, before_name),
+            }
+        })
+        .map(|(rest, dropped)| (rest.len(), dropped))
+    }
+
+    /// The end of `name` [`clean_name`](Self::clean_name) keeps, and how many words it
+    /// drops, where `is_opening(index, word, before_name)` says whether word `index` of the
+    /// name (`word`) is a sentence's opening word.
+    fn clean_name_with<'n>(
+        &self,
+        name: &'n str,
+        is_opening: impl Fn(usize, &str, bool) -> bool,
+    ) -> Option<(&'n str, usize)> {
         // The words kept are the end of `name` from its first word that opens no sentence.
         let mut rest = name;
+        let mut dropped = 0;
         loop {
             let (word, more) = split_first_word(rest);
-            if !self.casing.is_opening_word(word, more.is_some()) {
+            if !is_opening(dropped, word, more.is_some()) {
                 break;
             }
             rest = more?;
+            dropped += 1;
         }
         let several = has_space(rest);
         if several && rest.split(' ').all(is_all_capitals) {
             return None;
         }
-        Some(rest)
+        Some((rest, dropped))
     }
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
@@ -693,6 +730,42 @@ mod tests {
             "Mayor Rosa Lind spoke. Anna Rosa left. Rosa Lind stayed, and Rosa Lind voted.",
         );
         assert_eq!(table.full_name("Rosa Lind").as_deref(), Some("Rosa Lind"));
+    }
+
+    #[test]
+    fn names_cleaned_through_their_tokens_are_cleaned_as_their_text_is() {
+        let text = "DESPITE Lee's efforts, Despite Lee’s plan, Lately Émile Zola’s aide, Unimpressed Dumas, Mayor Ann Lee and FLOOD VICTIMS spoke.\n\nDespite the rain, ÉMILE ZOLA and the lately famous Kelly Ray came. Monday Anna Berg's DESPITE.";
+        let table = table_of(text);
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            paragraphs.push(start..start + part.len());
+            start += part.len() + 2;
+        }
+        let (paragraph_tokens, _) = ParagraphTokens::read(text, &paragraphs);
+        let mut names = 0;
+        for tokens in paragraph_tokens.paragraphs() {
+            for index in 0..tokens.len() {
+                let Some(chunk) = name_at(text, tokens, index) else {
+                    continue;
+                };
+                names += 1;
+                let by_text = table.clean_name(&chunk.name);
+                let by_tokens = table.clean_name_read(tokens, &chunk);
+                assert_eq!(
+                    by_tokens.map(|(kept, _)| kept),
+                    by_text.map(str::len),
+                    "{}",
+                    chunk.name
+                );
+                if let Some((kept, dropped)) = by_tokens {
+                    let rest = &chunk.name[chunk.name.len() - kept..];
+                    let words_before = chunk.name.split(' ').count() - rest.split(' ').count();
+                    assert_eq!(dropped, words_before, "{}", chunk.name);
+                }
+            }
+        }
+        assert!(names > 10);
     }
 
     #[test]
