@@ -32,6 +32,10 @@ pub struct Entity<'a> {
     pub organisation: bool,
     /// Titles seen with it, lowercase.
     pub titles: Vec<String>,
+    /// The [`name_key`] of its name and of the name's last word, made when it was entered:
+    /// the tables are keyed by them again after that, and a key costs a hash of the text.
+    key: u64,
+    last_word_key: u64,
     masculine: u32,
     feminine: u32,
     /// The entity of two words or more entered before this one with the same last word,
@@ -214,7 +218,10 @@ impl<'a> SpeakerTable<'a> {
         let mut mentions_found = Vec::with_capacity(found.len());
         for name in found {
             let split = (!name.chunk.organisation)
-                .then(|| table.run_together(&name.chunk.name))
+                .then(|| {
+                    let name_read = &name.chunk.name;
+                    table.run_together(name_read, name.key, || name_key(last_word(name_read)))
+                })
                 .flatten();
             let Some(space) = split else {
                 mentions_found.push(name);
@@ -313,7 +320,12 @@ impl<'a> SpeakerTable<'a> {
         let single: Vec<bool> = self
             .entities
             .iter()
-            .map(|entity| entity.organisation || self.run_together(&entity.name).is_none())
+            .map(|entity| {
+                entity.organisation
+                    || self
+                        .run_together(&entity.name, entity.key, || entity.last_word_key)
+                        .is_none()
+            })
             .collect();
         let rank = |entity: usize| (single[entity], confirmed[entity], counts[entity]);
         for (index, entity) in self.entities.iter().enumerate() {
@@ -322,7 +334,7 @@ impl<'a> SpeakerTable<'a> {
             }
             let better =
                 |current: Option<&usize>| current.is_none_or(|&other| rank(index) > rank(other));
-            let last_key = name_key(last_word(&entity.name));
+            let last_key = entity.last_word_key;
             let first_key = name_key(first_word(&entity.name));
             if better(self.by_last_word.get(&last_key)) {
                 self.by_last_word.insert(last_key, index);
@@ -335,9 +347,9 @@ impl<'a> SpeakerTable<'a> {
             if confirmed[index] || !has_space(&entity.name) {
                 continue;
             }
-            if let Some(&chosen) = self.by_last_word.get(&name_key(last_word(&entity.name))) {
+            if let Some(&chosen) = self.by_last_word.get(&entity.last_word_key) {
                 if chosen != index && confirmed[chosen] {
-                    self.by_name.insert(name_key(&entity.name), chosen);
+                    self.by_name.insert(entity.key, chosen);
                 }
             }
         }
@@ -406,14 +418,24 @@ impl<'a> SpeakerTable<'a> {
     /// A run the article writes more than once is a name of its own ("Rosa Lind" beside an
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
-    fn run_together(&self, name: &str) -> Option<usize> {
+    ///
+    /// `key` is the [`name_key`] of `name`, and `last_word_key` gives its last word's
+    /// (asked only when needed: most names end the question before), which the caller has
+    /// made already or makes once for several questions.
+    fn run_together(
+        &self,
+        name: &str,
+        key: u64,
+        last_word_key: impl FnOnce() -> u64,
+    ) -> Option<usize> {
         // Most names read are one word: no list of words for them.
-        if !has_space(name) || self.repeated_names.contains(&name_key(name)) {
+        if !has_space(name) || self.repeated_names.contains(&key) {
             return None;
         }
-        // Whether `word` ends the full name of someone other than `name`.
-        let ends_another = |word: &str| {
-            let mut next = self.full_names_by_last_word.get(&name_key(word)).copied();
+        // Whether the word whose key is `word_key` ends the full name of someone other than
+        // `name`.
+        let ends_another = |word_key: u64| {
+            let mut next = self.full_names_by_last_word.get(&word_key).copied();
             std::iter::from_fn(|| {
                 let entity = &self.entities[next?];
                 next = entity.earlier_with_last_word;
@@ -426,14 +448,14 @@ impl<'a> SpeakerTable<'a> {
                     && !entity.name.ends_with(name)
             })
         };
-        if !ends_another(last_word(name)) {
+        if !ends_another(last_word_key()) {
             return None;
         }
         // The first word (not the last) ending another's name splits the run after it; the
         // words are read between the spaces, without a list of them.
         let mut word_start = 0;
         for (space, _) in name.match_indices(' ') {
-            if ends_another(&name[word_start..space]) {
+            if ends_another(name_key(&name[word_start..space])) {
                 return Some(space);
             }
             word_start = space + 1;
@@ -452,7 +474,12 @@ impl<'a> SpeakerTable<'a> {
             return entity;
         }
         let several_words = has_space(name);
-        let last_key = name_key(last_word(name));
+        // A name of one word is its own last word.
+        let last_key = if several_words {
+            name_key(last_word(name))
+        } else {
+            key
+        };
         if !several_words {
             let known = self
                 .by_last_word
@@ -467,6 +494,8 @@ impl<'a> SpeakerTable<'a> {
         self.entities.push(Entity {
             name: name.clone(),
             organisation,
+            key,
+            last_word_key: last_key,
             ..Entity::default()
         });
         self.by_name.insert(key, entity);
@@ -504,21 +533,27 @@ impl<'a> SpeakerTable<'a> {
     /// run together.
     pub fn full_name(&self, name: &str) -> Option<String> {
         let name = self.clean_name(name)?;
-        if self.run_together(name).is_some() {
+        let key = name_key(name);
+        let several_words = has_space(name);
+        // A name of one word is its own last word.
+        let last_word_key = || {
+            if several_words {
+                name_key(last_word(name))
+            } else {
+                key
+            }
+        };
+        if self.run_together(name, key, last_word_key).is_some() {
             return None;
         }
-        let key = name_key(name);
         if let Some(&entity) = self.by_name.get(&key) {
             return Some(self.entities[entity].name.to_string());
         }
-        let known = self
-            .by_last_word
-            .get(&name_key(last_word(name)))
-            .or_else(|| {
-                (!has_space(name))
-                    .then(|| self.by_first_word.get(&key))
-                    .flatten()
-            });
+        let known = self.by_last_word.get(&last_word_key()).or_else(|| {
+            (!has_space(name))
+                .then(|| self.by_first_word.get(&key))
+                .flatten()
+        });
         match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
                 Some(self.entities[entity].name.to_string())
