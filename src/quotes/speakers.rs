@@ -10,16 +10,16 @@
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::ops::Range;
 
-// Looked up for every capitalised word: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
+// Keyed by `name_key`, which the maps take as the hash itself.
+use crate::text::{HashMapOfWords, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::Gender;
 use super::names::{name_at, NameChunk};
 use super::tokens::{ParagraphTokens, Token};
+use super::word_key::exact_key;
 use super::word_table::WordTable;
 
 /// One person or organisation of the article (of the text `'a`).
@@ -650,11 +650,12 @@ fn last_word(name: &str) -> &str {
     }
 }
 
-/// The key of a name or a word of one in the table's maps: 64 bits of a hash of its exact
-/// text (case counts), the crate's text hasher's, which two names of an article share only
-/// by a chance of about one in 2^64 per pair.
+/// The key of a name or a word of one in the table's maps: 64 bits of its exact text
+/// (case counts, [`exact_key`]), which two names of an article share only by a chance of
+/// about one in 2^64 per pair. The maps are only looked up, never walked, so no output
+/// depends on the keys' values.
 fn name_key(name: &str) -> u64 {
-    HashSet::<&str>::default().hasher().hash_one(name)
+    exact_key(name)
 }
 
 /// The bytes `range` of `name`, borrowed from the same text when `name` is.
