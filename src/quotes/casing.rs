@@ -45,6 +45,11 @@ impl WordCasing {
         WordCasing { words }
     }
 
+    /// The table of distinct words the evidence was kept in.
+    pub fn into_words(self) -> WordTable {
+        self.words
+    }
+
     /// Records the words of one paragraph (its `tokens`); `headline` says whether
     /// the paragraph reads as a headline ([`is_headline_like`]), which says nothing of case.
     pub fn record(&mut self, tokens: &[Token], headline: bool) {
@@ -90,7 +95,20 @@ impl WordCasing {
     /// comma or a clause ("Lately, he", "Lately he"), seldom by a name, while many given
     /// names end in -ly ("Kelly", "Emily"), so that shape counts only for a word alone.
     pub fn is_opening_word(&self, word: &str, before_name: bool) -> bool {
-        let (index, casing) = self.casing_of(word);
+        self.is_opening_with(word, self.casing_of(word), before_name)
+    }
+
+    /// [`is_opening_word`](Self::is_opening_word) of `word`, the text of a token whose
+    /// entry in the article's word table is `index`: its casing read from the entry,
+    /// without keying the text.
+    pub fn is_opening_entry(&self, word: &str, index: u32, before_name: bool) -> bool {
+        self.is_opening_with(word, (Some(index), self.words.casing(index)), before_name)
+    }
+
+    /// [`is_opening_word`](Self::is_opening_word) of `word`, whose entry in the word table
+    /// (if the article writes it) and casing bits are `entry`.
+    fn is_opening_with(&self, word: &str, entry: (Option<u32>, u8), before_name: bool) -> bool {
+        let (index, casing) = entry;
         if casing & CAPITALISED_INSIDE != 0 || is_all_capitals(word) {
             return false;
         }

@@ -69,6 +69,22 @@ mod tests {
     use crate::report::BlockKind;
 
     #[test]
+    fn an_article_attributed_after_another_gets_the_same_quotes() {
+        // Attribution keeps its buffers from one article to the next on a thread: what an
+        // earlier article leaves in them must not show.
+        let whole = |text: &str| vec![0..text.len()];
+        let later =
+            "“We will build it,” said Mayor Luc Dumas. He smiled.\n\n“Not now,” Dumas added.";
+        let earlier = "President Anna Berg met Émile Zola 😀. “It is late,” she said of the plan.\n\nBerg’s aide, Tom Reyes, said the vote was “a farce”. “No,” Reyes said.\n\nDumas DUMAS dumas.";
+        let alone = extract_with_spans(later, &whole(later));
+        assert!(!alone.is_empty());
+        assert!(!extract_with_spans(earlier, &whole(earlier)).is_empty());
+        assert_eq!(extract_with_spans(later, &whole(later)), alone);
+        assert_eq!(extract_with_spans("", &[]), Vec::new());
+        assert_eq!(extract_with_spans(later, &whole(later)), alone);
+    }
+
+    #[test]
     fn kept_spans_turn_utf16_offsets_into_byte_offsets_past_any_character() {
         let input = "Lede “quoted” text.\n\nÉmile 😀 wrote: ‘yes’.\n\nEnd.";
         // Each paragraph's UTF-16 span, counted the slow way.

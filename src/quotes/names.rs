@@ -17,6 +17,10 @@ use super::tokens::{strip_possessive, word_lists, LowerWord, Token};
 pub struct NameChunk<'a> {
     /// Token indices of the whole run, titles included.
     pub tokens: Range<usize>,
+    /// Token indices of the words of [`name`](Self::name), one token per word (the last
+    /// with its possessive ending, which the name leaves out): the speaker table reads
+    /// each word's entry of the word table through them, without keying the text again.
+    pub words: Range<usize>,
     /// The name without titles and possessive ending: the text itself when its words stand
     /// there one space apart (nearly always), else a copy with its words so joined. Most
     /// names read are looked at and dropped, so most are never copied.
@@ -195,6 +199,7 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
     };
     let gender = titles.iter().find_map(|title| gender_of_title(title));
     Some(NameChunk {
+        words: run.start + name_start..run.start + last,
         tokens: run,
         name,
         titles,

@@ -453,6 +453,7 @@ pub fn source_ending_at(input: &str, tokens: &[Token], end: usize, floor: usize)
         }
         let shifted = NameChunk {
             tokens: chunk.tokens.start + floor..chunk.tokens.end + floor,
+            words: chunk.words.start + floor..chunk.words.end + floor,
             ..chunk
         };
         return Some(name_source(input, tokens, &shifted));

@@ -10,16 +10,16 @@
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::ops::Range;
 
-// Looked up for every capitalised word: a fast text hasher, not SipHash.
-use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
+// Keyed by `name_key`, which the maps take as the hash itself.
+use crate::text::{HashMapOfWords, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::Gender;
 use super::names::{name_at, NameChunk};
 use super::tokens::{ParagraphTokens, Token};
+use super::word_key::exact_key;
 use super::word_table::WordTable;
 
 /// One person or organisation of the article (of the text `'a`).
@@ -32,6 +32,10 @@ pub struct Entity<'a> {
     pub organisation: bool,
     /// Titles seen with it, lowercase.
     pub titles: Vec<String>,
+    /// The [`name_key`] of its name and of the name's last word, made when it was entered:
+    /// the tables are keyed by them again after that, and a key costs a hash of the text.
+    key: u64,
+    last_word_key: u64,
     masculine: u32,
     feminine: u32,
     /// The entity of two words or more entered before this one with the same last word,
@@ -159,7 +163,7 @@ impl<'a> SpeakerTable<'a> {
                 };
                 let after = chunk.tokens.end;
                 index = after.max(index + 1);
-                let Some(kept) = table.clean_name(&chunk.name).map(str::len) else {
+                let Some((kept, dropped_words)) = table.clean_name_read(tokens, &chunk) else {
                     continue;
                 };
                 // The name as read, unless opening words went (a suffix of it then).
@@ -167,6 +171,7 @@ impl<'a> SpeakerTable<'a> {
                 if kept < chunk.name.len() {
                     let dropped = chunk.name.len() - kept;
                     chunk.name = part_of(&chunk.name, dropped..chunk.name.len());
+                    chunk.words.start += dropped_words;
                 }
                 let position = tokens[chunk.tokens.start].start;
                 // The word before carries its lists: a preposition is told without a
@@ -213,7 +218,10 @@ impl<'a> SpeakerTable<'a> {
         let mut mentions_found = Vec::with_capacity(found.len());
         for name in found {
             let split = (!name.chunk.organisation)
-                .then(|| table.run_together(&name.chunk.name))
+                .then(|| {
+                    let name_read = &name.chunk.name;
+                    table.run_together(name_read, name.key, || name_key(last_word(name_read)))
+                })
                 .flatten();
             let Some(space) = split else {
                 mentions_found.push(name);
@@ -228,6 +236,7 @@ impl<'a> SpeakerTable<'a> {
                     key: name_key(&part),
                     chunk: NameChunk {
                         tokens: name.chunk.tokens.clone(),
+                        words: name.chunk.words.clone(),
                         name: part,
                         titles: Vec::new(),
                         organisation: name.chunk.organisation,
@@ -282,6 +291,12 @@ impl<'a> SpeakerTable<'a> {
         table
     }
 
+    /// The table of the article's distinct words the table was built with, for the next
+    /// article to reuse its buffers.
+    pub fn into_words(self) -> WordTable {
+        self.casing.into_words()
+    }
+
     /// Points each lone word at the full name it most likely stands for among those ending
     /// (or, for a family name written first, starting) with it: one whose first word the
     /// article also capitalises inside a sentence (a given name or a title, not a sentence's
@@ -305,7 +320,12 @@ impl<'a> SpeakerTable<'a> {
         let single: Vec<bool> = self
             .entities
             .iter()
-            .map(|entity| entity.organisation || self.run_together(&entity.name).is_none())
+            .map(|entity| {
+                entity.organisation
+                    || self
+                        .run_together(&entity.name, entity.key, || entity.last_word_key)
+                        .is_none()
+            })
             .collect();
         let rank = |entity: usize| (single[entity], confirmed[entity], counts[entity]);
         for (index, entity) in self.entities.iter().enumerate() {
@@ -314,7 +334,7 @@ impl<'a> SpeakerTable<'a> {
             }
             let better =
                 |current: Option<&usize>| current.is_none_or(|&other| rank(index) > rank(other));
-            let last_key = name_key(last_word(&entity.name));
+            let last_key = entity.last_word_key;
             let first_key = name_key(first_word(&entity.name));
             if better(self.by_last_word.get(&last_key)) {
                 self.by_last_word.insert(last_key, index);
@@ -327,9 +347,9 @@ impl<'a> SpeakerTable<'a> {
             if confirmed[index] || !has_space(&entity.name) {
                 continue;
             }
-            if let Some(&chosen) = self.by_last_word.get(&name_key(last_word(&entity.name))) {
+            if let Some(&chosen) = self.by_last_word.get(&entity.last_word_key) {
                 if chosen != index && confirmed[chosen] {
-                    self.by_name.insert(name_key(&entity.name), chosen);
+                    self.by_name.insert(entity.key, chosen);
                 }
             }
         }
@@ -340,20 +360,55 @@ impl<'a> SpeakerTable<'a> {
     /// nothing is left, or when it is several words in capitals (a headline or a label, such
     /// as "FLOOD VICTIMS": names are written in mixed case).
     fn clean_name<'n>(&self, name: &'n str) -> Option<&'n str> {
+        self.clean_name_with(name, |_, word, before_name| {
+            self.casing.is_opening_word(word, before_name)
+        })
+        .map(|(rest, _)| rest)
+    }
+
+    /// [`clean_name`](Self::clean_name) of the name `chunk` read from `tokens`, with each
+    /// word's casing read from its token's entry rather than looked up by its text's key
+    /// (asked of every name the article writes): the length of the name kept, and how many
+    /// of its words went.
+    fn clean_name_read(&self, tokens: &[Token], chunk: &NameChunk) -> Option<(usize, usize)> {
+        let words = tokens.get(chunk.words.clone()).unwrap_or_default();
+        self.clean_name_with(&chunk.name, |index, word, before_name| {
+            match words.get(index) {
+                // The word as its token reads it (not the stem of a possessive, shorter):
+                // the entry the token points at is the one its text's key finds.
+                Some(token) if token.end - token.start == word.len() => {
+                    self.casing.is_opening_entry(word, token.word, before_name)
+                }
+                _ => self.casing.is_opening_word(word, before_name),
+            }
+        })
+        .map(|(rest, dropped)| (rest.len(), dropped))
+    }
+
+    /// The end of `name` [`clean_name`](Self::clean_name) keeps, and how many words it
+    /// drops, where `is_opening(index, word, before_name)` says whether word `index` of the
+    /// name (`word`) is a sentence's opening word.
+    fn clean_name_with<'n>(
+        &self,
+        name: &'n str,
+        is_opening: impl Fn(usize, &str, bool) -> bool,
+    ) -> Option<(&'n str, usize)> {
         // The words kept are the end of `name` from its first word that opens no sentence.
         let mut rest = name;
+        let mut dropped = 0;
         loop {
             let (word, more) = split_first_word(rest);
-            if !self.casing.is_opening_word(word, more.is_some()) {
+            if !is_opening(dropped, word, more.is_some()) {
                 break;
             }
             rest = more?;
+            dropped += 1;
         }
         let several = has_space(rest);
         if several && rest.split(' ').all(is_all_capitals) {
             return None;
         }
-        Some(rest)
+        Some((rest, dropped))
     }
 
     /// When `name` is two names run together ("Olsen Dumas": each word the family name of
@@ -363,14 +418,24 @@ impl<'a> SpeakerTable<'a> {
     /// A run the article writes more than once is a name of its own ("Rosa Lind" beside an
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
-    fn run_together(&self, name: &str) -> Option<usize> {
+    ///
+    /// `key` is the [`name_key`] of `name`, and `last_word_key` gives its last word's
+    /// (asked only when needed: most names end the question before), which the caller has
+    /// made already or makes once for several questions.
+    fn run_together(
+        &self,
+        name: &str,
+        key: u64,
+        last_word_key: impl FnOnce() -> u64,
+    ) -> Option<usize> {
         // Most names read are one word: no list of words for them.
-        if !has_space(name) || self.repeated_names.contains(&name_key(name)) {
+        if !has_space(name) || self.repeated_names.contains(&key) {
             return None;
         }
-        // Whether `word` ends the full name of someone other than `name`.
-        let ends_another = |word: &str| {
-            let mut next = self.full_names_by_last_word.get(&name_key(word)).copied();
+        // Whether the word whose key is `word_key` ends the full name of someone other than
+        // `name`.
+        let ends_another = |word_key: u64| {
+            let mut next = self.full_names_by_last_word.get(&word_key).copied();
             std::iter::from_fn(|| {
                 let entity = &self.entities[next?];
                 next = entity.earlier_with_last_word;
@@ -383,14 +448,14 @@ impl<'a> SpeakerTable<'a> {
                     && !entity.name.ends_with(name)
             })
         };
-        if !ends_another(last_word(name)) {
+        if !ends_another(last_word_key()) {
             return None;
         }
         // The first word (not the last) ending another's name splits the run after it; the
         // words are read between the spaces, without a list of them.
         let mut word_start = 0;
         for (space, _) in name.match_indices(' ') {
-            if ends_another(&name[word_start..space]) {
+            if ends_another(name_key(&name[word_start..space])) {
                 return Some(space);
             }
             word_start = space + 1;
@@ -409,7 +474,12 @@ impl<'a> SpeakerTable<'a> {
             return entity;
         }
         let several_words = has_space(name);
-        let last_key = name_key(last_word(name));
+        // A name of one word is its own last word.
+        let last_key = if several_words {
+            name_key(last_word(name))
+        } else {
+            key
+        };
         if !several_words {
             let known = self
                 .by_last_word
@@ -424,6 +494,8 @@ impl<'a> SpeakerTable<'a> {
         self.entities.push(Entity {
             name: name.clone(),
             organisation,
+            key,
+            last_word_key: last_key,
             ..Entity::default()
         });
         self.by_name.insert(key, entity);
@@ -461,21 +533,27 @@ impl<'a> SpeakerTable<'a> {
     /// run together.
     pub fn full_name(&self, name: &str) -> Option<String> {
         let name = self.clean_name(name)?;
-        if self.run_together(name).is_some() {
+        let key = name_key(name);
+        let several_words = has_space(name);
+        // A name of one word is its own last word.
+        let last_word_key = || {
+            if several_words {
+                name_key(last_word(name))
+            } else {
+                key
+            }
+        };
+        if self.run_together(name, key, last_word_key).is_some() {
             return None;
         }
-        let key = name_key(name);
         if let Some(&entity) = self.by_name.get(&key) {
             return Some(self.entities[entity].name.to_string());
         }
-        let known = self
-            .by_last_word
-            .get(&name_key(last_word(name)))
-            .or_else(|| {
-                (!has_space(name))
-                    .then(|| self.by_first_word.get(&key))
-                    .flatten()
-            });
+        let known = self.by_last_word.get(&last_word_key()).or_else(|| {
+            (!has_space(name))
+                .then(|| self.by_first_word.get(&key))
+                .flatten()
+        });
         match known {
             Some(&entity) if self.entities[entity].name.len() > name.len() => {
                 Some(self.entities[entity].name.to_string())
@@ -572,11 +650,12 @@ fn last_word(name: &str) -> &str {
     }
 }
 
-/// The key of a name or a word of one in the table's maps: 64 bits of a hash of its exact
-/// text (case counts), the crate's text hasher's, which two names of an article share only
-/// by a chance of about one in 2^64 per pair.
+/// The key of a name or a word of one in the table's maps: 64 bits of its exact text
+/// (case counts, [`exact_key`]), which two names of an article share only by a chance of
+/// about one in 2^64 per pair. The maps are only looked up, never walked, so no output
+/// depends on the keys' values.
 fn name_key(name: &str) -> u64 {
-    HashSet::<&str>::default().hasher().hash_one(name)
+    exact_key(name)
 }
 
 /// The bytes `range` of `name`, borrowed from the same text when `name` is.
@@ -687,6 +766,42 @@ mod tests {
             "Mayor Rosa Lind spoke. Anna Rosa left. Rosa Lind stayed, and Rosa Lind voted.",
         );
         assert_eq!(table.full_name("Rosa Lind").as_deref(), Some("Rosa Lind"));
+    }
+
+    #[test]
+    fn names_cleaned_through_their_tokens_are_cleaned_as_their_text_is() {
+        let text = "DESPITE Lee's efforts, Despite Lee’s plan, Lately Émile Zola’s aide, Unimpressed Dumas, Mayor Ann Lee and FLOOD VICTIMS spoke.\n\nDespite the rain, ÉMILE ZOLA and the lately famous Kelly Ray came. Monday Anna Berg's DESPITE.";
+        let table = table_of(text);
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            paragraphs.push(start..start + part.len());
+            start += part.len() + 2;
+        }
+        let (paragraph_tokens, _) = ParagraphTokens::read(text, &paragraphs);
+        let mut names = 0;
+        for tokens in paragraph_tokens.paragraphs() {
+            for index in 0..tokens.len() {
+                let Some(chunk) = name_at(text, tokens, index) else {
+                    continue;
+                };
+                names += 1;
+                let by_text = table.clean_name(&chunk.name);
+                let by_tokens = table.clean_name_read(tokens, &chunk);
+                assert_eq!(
+                    by_tokens.map(|(kept, _)| kept),
+                    by_text.map(str::len),
+                    "{}",
+                    chunk.name
+                );
+                if let Some((kept, dropped)) = by_tokens {
+                    let rest = &chunk.name[chunk.name.len() - kept..];
+                    let words_before = chunk.name.split(' ').count() - rest.split(' ').count();
+                    assert_eq!(dropped, words_before, "{}", chunk.name);
+                }
+            }
+        }
+        assert!(names > 10);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::{quote_lexicon, NameWordLists, QuoteLexicon};
 use super::word_key::{ascii_key, ascii_key_of, casing_key, short_ascii_key, two_chunk_ascii_key};
-use super::word_table::WordTable;
+use super::word_table::{Word, WordTable};
 use crate::text::{
     alphanumeric_len_of_chunk, alphanumeric_prefix_len, is_ascii_white_space, is_word_char,
     load_eight, Lowercase,
@@ -225,22 +225,48 @@ pub struct ParagraphTokens {
 
 impl ParagraphTokens {
     /// Tokenises each of `paragraphs` (byte spans of `input`), with the table of the
-    /// distinct words the tokens' indices point into.
+    /// distinct words the tokens' indices point into (the tests' way in: attribution reuses
+    /// its buffers, [`read_reusing`](Self::read_reusing)).
+    #[cfg(test)]
     pub fn read(input: &str, paragraphs: &[Range<usize>]) -> (Self, WordTable) {
+        Self::read_reusing(input, paragraphs, ParagraphTokens::default(), Vec::new())
+    }
+
+    /// Tokenises each of `paragraphs` (byte spans of `input`), with the table of the
+    /// distinct words the tokens' indices point into, into the lists of `spare` and into
+    /// `spare_words` (the word
+    /// list of an earlier article's [`WordTable`]), emptied first: an article read after
+    /// another on the same thread finds its buffers allocated, and warm in the cache; the
+    /// tokens and the table are those of a fresh read.
+    pub fn read_reusing(
+        input: &str,
+        paragraphs: &[Range<usize>],
+        spare: ParagraphTokens,
+        spare_words: Vec<Word>,
+    ) -> (Self, WordTable) {
         // Fewer than one token (a word or a mark) per four bytes of English text: one
-        // allocation for nearly every article.
+        // allocation for nearly every article (none when a spare list is large enough).
         let room = paragraphs.iter().map(|span| span.len()).sum::<usize>() / 4 + 16;
-        let mut tokens = Vec::with_capacity(room);
-        let mut words = WordTable::with_room_for(room);
-        let bounds = paragraphs
-            .iter()
-            .map(|span| {
-                let start = tokens.len();
-                tokenize(input, span.clone(), &mut tokens, &mut words);
-                start..tokens.len()
-            })
-            .collect();
+        let ParagraphTokens {
+            mut tokens,
+            mut bounds,
+        } = spare;
+        tokens.clear();
+        tokens.reserve(room);
+        bounds.clear();
+        bounds.reserve(paragraphs.len());
+        let mut words = WordTable::with_room_for_in(room, spare_words);
+        for span in paragraphs {
+            let start = tokens.len();
+            tokenize(input, span.clone(), &mut tokens, &mut words);
+            bounds.push(start..tokens.len());
+        }
         (ParagraphTokens { tokens, bounds }, words)
+    }
+
+    /// How many tokens the token list has room for.
+    pub fn capacity(&self) -> usize {
+        self.tokens.capacity()
     }
 
     /// The tokens of paragraph `index` (empty when there is no such paragraph).
@@ -584,6 +610,43 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(strip_possessive(word), stem, "{word}");
+        }
+    }
+
+    #[test]
+    fn reading_into_an_earlier_article_s_buffers_reads_as_a_fresh_read() {
+        let paragraphs_of = |text: &str| {
+            let mut spans = Vec::new();
+            let mut start = 0;
+            for part in text.split("\n\n") {
+                spans.push(start..start + part.len());
+                start += part.len() + 2;
+            }
+            spans
+        };
+        // The earlier article is longer, has more paragraphs and other words (outside
+        // ASCII among them), so that its leftovers would show.
+        let earlier = "Mayor Ann Lee said: “We won.” The PRESIDENT’S aide, Émile 😀, left.\n\nMore words, Sen. Ted Cruz’s own, then a last line.\n\nAnd one more paragraph here.";
+        for text in [
+            "“Yes,” said Luc Dumas.\n\nDumas’s plan failed.",
+            "",
+            "Émile",
+        ] {
+            let paragraphs = paragraphs_of(text);
+            let (fresh, fresh_words) = ParagraphTokens::read(text, &paragraphs);
+            let (spare, spare_words) = ParagraphTokens::read(earlier, &paragraphs_of(earlier));
+            let (reused, reused_words) =
+                ParagraphTokens::read_reusing(text, &paragraphs, spare, spare_words.into_spare());
+            assert_eq!(reused.tokens, fresh.tokens, "{text}");
+            assert_eq!(reused.bounds, fresh.bounds, "{text}");
+            assert_eq!(reused_words.len(), fresh_words.len(), "{text}");
+            for token in &fresh.tokens {
+                assert_eq!(
+                    reused_words.lists(token.word),
+                    fresh_words.lists(token.word)
+                );
+                assert_eq!(reused_words.casing(token.word), 0);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ use crate::text::DenseIds;
 
 /// One distinct word of the article.
 #[derive(Debug, Clone, Copy, Default)]
-struct Word {
+pub struct Word {
     /// What the word lists say of the word (the same for every way of writing it: the lists
     /// hold lowercase words, and no entry has an apostrophe, the one other thing a key
     /// ignores).
@@ -35,12 +35,27 @@ pub struct WordTable {
 
 impl WordTable {
     /// An empty table with room for the words of an article of `tokens` tokens.
+    #[cfg(test)]
     pub fn with_room_for(tokens: usize) -> Self {
+        Self::with_room_for_in(tokens, Vec::new())
+    }
+
+    /// An empty table with room for the words of an article of `tokens` tokens, its words
+    /// kept in `spare` (emptied first), the list of an earlier table
+    /// ([`into_spare`](Self::into_spare)).
+    pub fn with_room_for_in(tokens: usize, mut spare: Vec<Word>) -> Self {
         let words = tokens / TOKENS_PER_DISTINCT_WORD;
+        spare.clear();
+        spare.reserve(words);
         WordTable {
             ids: DenseIds::with_room_for(words),
-            words: Vec::with_capacity(words),
+            words: spare,
         }
+    }
+
+    /// The table's list of words, for the next article's table to fill.
+    pub fn into_spare(self) -> Vec<Word> {
+        self.words
     }
 
     /// The index of the word whose key is `key`, entered with the lists `lists` gives when
