@@ -178,15 +178,25 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     // On x86-64, sixteen bytes a step first: SSE2 is in every x86-64 processor, so the test
     // needs no run-time check, and it takes about a quarter of the eight-byte test's
-    // instructions per byte (the texts read and written are most of a run's bytes). The
-    // last fifteen bytes or fewer go through the eight-byte test below.
+    // instructions per byte (the texts read and written are most of a run's bytes). A
+    // string shorter than sixteen bytes goes through the eight-byte test below.
     #[cfg(target_arch = "x86_64")]
-    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
-        let flags = sixteen_escape_flags(chunk);
-        if flags != 0 {
-            return Some(at + flags.trailing_zeros() as usize);
+    {
+        while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+            let flags = sixteen_escape_flags(chunk);
+            if flags != 0 {
+                return Some(at + flags.trailing_zeros() as usize);
+            }
+            at += 16;
         }
-        at += 16;
+        // The last one to fifteen bytes, of a string of sixteen or more: its last sixteen
+        // bytes, the flags of those before `at` (tested already) shifted out. Every flag of
+        // the sixteen-byte test is exact, so none spreads from a byte before `at` (an escape
+        // just written) as the eight-byte test's may.
+        if let Some(last) = bytes.last_chunk::<16>().filter(|_| at < bytes.len()) {
+            let flags = sixteen_escape_flags(last) >> (16 - (bytes.len() - at));
+            return (flags != 0).then(|| at + flags.trailing_zeros() as usize);
+        }
     }
     while let Some(word) = bytes.get(at..at + 8) {
         let flags = escape_flags(word_of(word));
@@ -517,7 +527,12 @@ mod tests {
                             if let Some(later) = later.filter(|_| place + 1 < length) {
                                 bytes[length - 1] = later;
                             }
-                            for from in [0, 1, 9, 15].into_iter().filter(|&f| f <= place) {
+                            let near_the_end = [length.saturating_sub(9), length - 1];
+                            for from in [0, 1, 9, 15]
+                                .into_iter()
+                                .chain(near_the_end)
+                                .filter(|&f| f <= place)
+                            {
                                 let expected = bytes[from..]
                                     .iter()
                                     .position(|&b| escape_of(b).is_some())
