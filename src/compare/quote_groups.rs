@@ -29,7 +29,7 @@ use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKin
 use crate::quotes::cue_base;
 use crate::report::Quote;
 use crate::text::is_content_word;
-use crate::text::{hashed_words, lowercase_into, word_hash, Prehashed};
+use crate::text::{hashed_words, lowercase_into, word_hash, HashedWord, Prehashed};
 
 /// Characters of a word compared (a crude stem that needs no language rules).
 const STEM_CHARS: usize = 5;
@@ -79,22 +79,28 @@ impl QuoteSummary {
 /// [`MIN_SHARED_WORDS`] content words. A quote with fewer is never grouped (it could be
 /// anybody's), so a batch keeps nothing of it.
 pub fn summarise(quotes: &[Quote]) -> Vec<QuoteSummary> {
+    // One buffer for every quote's words and stems, copied out at their exact lengths.
+    let (mut words, mut stems) = (Vec::new(), Vec::new());
     quotes
         .iter()
         .enumerate()
         .filter_map(|(index, quote)| {
             let speaker = quote.speaker.as_deref()?;
-            let names: Vec<u64> = hashed_words(speaker).map(|w| w.hash).collect();
-            let surname = *names.last()?;
-            let first_name = if names.len() > 1 { names[0] } else { 0 };
-            let stems = content_stems(&quote.text);
+            let mut names = hashed_words(speaker).map(|word| word.hash);
+            let first = names.next()?;
+            // The last name word, and the first when there are several.
+            let (surname, first_name) = match names.last() {
+                Some(last) => (last, first),
+                None => (first, 0),
+            };
+            words_and_stems(&quote.text, &mut words, &mut stems);
             (stems.len() >= MIN_SHARED_WORDS).then(|| QuoteSummary {
                 index,
                 surname,
                 first_name,
-                // Kept for the whole batch: exactly as long as it needs to be.
-                stems: stems.into_boxed_slice(),
-                words: hashed_words(&quote.text).map(|word| word.hash).collect(),
+                // Kept for the whole batch: exactly as long as they need to be.
+                stems: stems.as_slice().into(),
+                words: words.as_slice().into(),
                 speaker: speaker.into(),
                 cue: quote.cue.as_deref().map(|cue| cue_base(cue).into()),
             })
@@ -186,22 +192,41 @@ impl QuoteSummary {
     }
 }
 
-fn content_stems(text: &str) -> Vec<u64> {
+/// The hashes of all of `text`'s words in order (into `words`) and the [`content_stem`]s of
+/// its content words, sorted, without repeats (into `stems`), in one pass over its words;
+/// both lists are cleared first.
+fn words_and_stems(text: &str, words: &mut Vec<u64>, stems: &mut Vec<u64>) {
+    words.clear();
+    stems.clear();
     let mut buffer = String::new();
-    let mut stems: Vec<u64> = hashed_words(text)
-        .filter(is_content_word)
-        .map(|word| {
-            let lower = lowercase_into(word.text, &mut buffer);
-            let end = lower
-                .char_indices()
-                .nth(STEM_CHARS)
-                .map_or(lower.len(), |(i, _)| i);
-            word_hash(&lower[..end])
-        })
-        .collect();
-    sorting::sort(&mut stems);
+    for word in hashed_words(text) {
+        words.push(word.hash);
+        if is_content_word(&word) {
+            stems.push(content_stem(&word, &mut buffer));
+        }
+    }
+    sorting::sort(stems);
     stems.dedup();
-    stems
+}
+
+/// The hash of a word's first [`STEM_CHARS`] characters in lowercase (`buffer` holds the
+/// lowercase of a word that is not ASCII).
+fn content_stem(word: &HashedWord<'_>, buffer: &mut String) -> u64 {
+    if word.ascii {
+        // [`word_hash`] lowercases ASCII as it hashes, and lowercasing ASCII keeps every
+        // byte's place: the word's first bytes are its lowercase's first characters, and a
+        // word of at most STEM_CHARS letters is its own stem, hashed already.
+        return match word.text.get(..STEM_CHARS) {
+            Some(start) if word.text.len() > STEM_CHARS => word_hash(start),
+            _ => word.hash,
+        };
+    }
+    let lower = lowercase_into(word.text, buffer);
+    let end = lower
+        .char_indices()
+        .nth(STEM_CHARS)
+        .map_or(lower.len(), |(i, _)| i);
+    word_hash(&lower[..end])
 }
 
 fn same_speaker(a: &QuoteSummary, b: &QuoteSummary) -> bool {
@@ -706,6 +731,74 @@ mod tests {
             end: text.len(),
             kind: QuoteKind::Direct,
         }
+    }
+
+    /// A quote's stems as they were first defined: each content word lowercased, cut to
+    /// its first STEM_CHARS characters, hashed; sorted, without repeats.
+    fn stems_by_definition(text: &str) -> Vec<u64> {
+        let mut stems: Vec<u64> = hashed_words(text)
+            .filter(is_content_word)
+            .map(|word| {
+                let lower: String = word.text.to_lowercase().replace('’', "'");
+                let end = lower
+                    .char_indices()
+                    .nth(STEM_CHARS)
+                    .map_or(lower.len(), |(i, _)| i);
+                word_hash(&lower[..end])
+            })
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    }
+
+    #[test]
+    fn one_pass_gives_the_words_and_stems_of_their_definitions() {
+        let texts = [
+            "The harbour WALL will be REBUILT by spring, the engineers said again and again",
+            "Hafen, Öffnung, ÉCOLE and İstanbul’s ĲSSEL quays: 2025 budgets of €4.5m",
+            "don’t won't O'Brien’s Torres-Guillén naïve café résumé déjà-vu x yz abc abcd abcde",
+            "abcdef ABCDEF Abcdefghij 12345 123456 G7 5 a1b2c3d4 Straße STRASSE ǅemal 😀 rock",
+            "",
+            "   ",
+        ];
+        let (mut words, mut stems) = (Vec::new(), vec![7]);
+        for text in texts {
+            words_and_stems(text, &mut words, &mut stems);
+            let expected_words: Vec<u64> = hashed_words(text).map(|word| word.hash).collect();
+            assert_eq!(words, expected_words, "{text}");
+            assert_eq!(stems, stems_by_definition(text), "{text}");
+        }
+        // The speaker's names: the last word, and the first of several.
+        let summaries = summarise(&[
+            quote(
+                "Ana María López",
+                "harbour engineers rebuilt the harbour wall quickly",
+            ),
+            quote(
+                "López",
+                "harbour engineers rebuilt the harbour wall quickly",
+            ),
+            Quote {
+                speaker: Some(" ... ".to_string()),
+                ..quote("x", "harbour engineers rebuilt the harbour wall quickly")
+            },
+            quote("Ana López", "too short"),
+        ]);
+        assert_eq!(summaries.len(), 2);
+        assert_eq!(
+            (summaries[0].surname, summaries[0].first_name),
+            (word_hash("López"), word_hash("Ana"))
+        );
+        assert_eq!(
+            (summaries[1].surname, summaries[1].first_name),
+            (word_hash("López"), 0)
+        );
+        assert_eq!(
+            &*summaries[0].stems,
+            stems_by_definition("harbour engineers rebuilt the harbour wall quickly")
+        );
+        assert_eq!(summaries[1].index, 1);
     }
 
     #[test]
