@@ -44,8 +44,6 @@ struct Line {
     end: usize,
     indent: usize,
     blank: bool,
-    /// Width of the content in characters.
-    width: usize,
 }
 
 /// Longest line width that still counts as a hard wrap (typical wraps are 60 to 80 columns).
@@ -67,7 +65,16 @@ pub fn paragraphs(input: &str) -> Vec<Paragraph> {
             .find(|&i| lines[i].blank)
             .unwrap_or(lines.len());
         let group = &lines[index..group_end];
-        let wrap = Wrap::of(group);
+        // A line alone joins no other: its wrap (the characters of its lines counted) is
+        // worked out only for a group of lines, and most paragraphs are a line of their own.
+        let wrap = if group.len() > 1 {
+            Wrap::of(input, group)
+        } else {
+            Wrap {
+                width: 0,
+                consistent: false,
+            }
+        };
         let mut first = 0;
         while first < group.len() {
             let mut last = first;
@@ -134,8 +141,14 @@ impl Line {
             end: start + content.len(),
             indent,
             blank: content.chars().all(crate::text::is_blank_char),
-            width: content.chars().count(),
         }
+    }
+
+    /// Width of the content in characters (`input`: the text the line is of). Not inlined
+    /// in the page's build, where its three callers each took a copy of the count.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn width(&self, input: &str) -> usize {
+        input[self.start..self.end].chars().count()
     }
 }
 
@@ -185,13 +198,17 @@ struct Wrap {
 }
 
 impl Wrap {
-    fn of(group: &[Line]) -> Wrap {
-        let width = group.iter().map(|line| line.width).max().unwrap_or(0);
+    fn of(input: &str, group: &[Line]) -> Wrap {
+        let width = group
+            .iter()
+            .map(|line| line.width(input))
+            .max()
+            .unwrap_or(0);
         let consistent = group.len() >= 3
             && (50..=MAX_WRAP_WIDTH).contains(&width)
             && group[..group.len() - 1]
                 .iter()
-                .all(|line| line.width * 4 >= width * 3);
+                .all(|line| line.width(input) * 4 >= width * 3);
         Wrap { width, consistent }
     }
 }
@@ -203,7 +220,7 @@ fn joins(input: &str, line: &Line, next: &Line, wrap: &Wrap) -> bool {
     if line.indent != next.indent || marker(next_text).1.is_some() || next_text.starts_with('#') {
         return false;
     }
-    let width = line.width;
+    let width = line.width(input);
     let fills_line = wrap.width <= MAX_WRAP_WIDTH && width >= 30 && width * 10 >= wrap.width * 6;
     // Two lines alone prove no wrap width: join them only when the second one visibly
     // continues the first (it starts in lower case).
@@ -379,7 +396,6 @@ fn part_of_line(input: &str, line: &Line, start: usize, end: usize) -> Option<Li
             0
         },
         blank: false,
-        width: content.chars().count(),
     })
 }
 
@@ -508,11 +524,11 @@ mod tests {
         for input in inputs {
             let found: Vec<_> = lines(&input)
                 .iter()
-                .map(|line| (line.start, line.end, line.indent, line.blank, line.width))
+                .map(|line| (line.start, line.end, line.indent, line.blank))
                 .collect();
             let by_split: Vec<_> = lines_by_split(&input)
                 .iter()
-                .map(|line| (line.start, line.end, line.indent, line.blank, line.width))
+                .map(|line| (line.start, line.end, line.indent, line.blank))
                 .collect();
             assert_eq!(found, by_split, "{input:?}");
         }
