@@ -514,8 +514,10 @@ mod tests {
     #[test]
     fn the_search_finds_the_first_byte_to_escape_at_every_place() {
         // Each byte value at each place of runs of plain bytes up to three sixteen-byte steps
-        // and a tail long, from every start within the first step, with and without a later
-        // byte to escape: the sixteen-byte steps, the eight-byte word and the padded tail.
+        // and a tail long, from starts within the first step and near the end, with and
+        // without a later byte to escape: the sixteen-byte steps and the overlapping last
+        // sixteen bytes, or (other targets, shorter strings) the eight-byte word and the
+        // padded tail.
         // (The fillers just above the eight-byte test's bounds are the test above's.)
         for filler in [b'a', b' ', 0x7f, 0xff] {
             for length in [1, 8, 15, 16, 17, 31, 33, 47, 55] {
