@@ -49,8 +49,14 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
     if quotations.is_empty() {
         return Vec::new();
     }
-    // The buffers of the article this thread attributed last: taken, filled, put back.
-    let (spare_tokens, spare_words) = SPARE_BUFFERS.take().unwrap_or_default();
+    // The buffers of the article this thread attributed last: taken, filled, put back. Not
+    // in the page's wasm, where the code they take counts more (every kilobyte of the page
+    // does).
+    let reuse = cfg!(not(target_arch = "wasm32"));
+    let (spare_tokens, spare_words) = reuse
+        .then(|| SPARE_BUFFERS.take())
+        .flatten()
+        .unwrap_or_default();
     let (paragraph_tokens, words) =
         ParagraphTokens::read_reusing(input, paragraphs, spare_tokens, spare_words);
     let quoted: Vec<Range<usize>> = quotations.iter().map(|q| q.inner.clone()).collect();
@@ -312,7 +318,7 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
         ));
     }
     drop(narration);
-    if paragraph_tokens.capacity() <= SPARE_TOKENS_MAX {
+    if reuse && paragraph_tokens.capacity() <= SPARE_TOKENS_MAX {
         SPARE_BUFFERS.set(Some((paragraph_tokens, table.into_words().into_spare())));
     }
     quotes.into_iter().map(|(quote, _)| quote).collect()
@@ -335,6 +341,10 @@ thread_local! {
 /// edge) was attribution's hottest loop. Characters outside ASCII, which may be white space
 /// (a no-break space), and the last bytes are read one character at a time.
 fn count_words(text: &str) -> usize {
+    // The page's wasm keeps the smaller code: every kilobyte of the page counts.
+    if cfg!(target_arch = "wasm32") {
+        return text.split_whitespace().count();
+    }
     let bytes = text.as_bytes();
     let mut count = 0;
     // The high bit of a byte (0x80) when the character before the next one is white space,

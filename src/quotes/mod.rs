@@ -72,7 +72,7 @@ mod tests {
     fn an_article_attributed_after_another_gets_the_same_quotes() {
         // Attribution keeps its buffers from one article to the next on a thread: what an
         // earlier article leaves in them must not show.
-        let whole = |text: &str| vec![0..text.len()];
+        let whole = |text: &str| std::iter::once(0..text.len()).collect::<Vec<_>>();
         let later =
             "“We will build it,” said Mayor Luc Dumas. He smiled.\n\n“Not now,” Dumas added.";
         let earlier = "President Anna Berg met Émile Zola 😀. “It is late,” she said of the plan.\n\nBerg’s aide, Tom Reyes, said the vote was “a farce”. “No,” Reyes said.\n\nDumas DUMAS dumas.";

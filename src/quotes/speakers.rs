@@ -10,10 +10,11 @@
 //! ("Olsen Dumas talks") are two people, never one speaker.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 // Keyed by `name_key`, which the maps take as the hash itself.
-use crate::text::{HashMapOfWords, HashSetOfWords};
+use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::Gender;
@@ -218,10 +219,7 @@ impl<'a> SpeakerTable<'a> {
         let mut mentions_found = Vec::with_capacity(found.len());
         for name in found {
             let split = (!name.chunk.organisation)
-                .then(|| {
-                    let name_read = &name.chunk.name;
-                    table.run_together(name_read, name.key, || name_key(last_word(name_read)))
-                })
+                .then(|| table.run_together(&name.chunk.name, name.key, None))
                 .flatten();
             let Some(space) = split else {
                 mentions_found.push(name);
@@ -323,7 +321,7 @@ impl<'a> SpeakerTable<'a> {
             .map(|entity| {
                 entity.organisation
                     || self
-                        .run_together(&entity.name, entity.key, || entity.last_word_key)
+                        .run_together(&entity.name, entity.key, Some(entity.last_word_key))
                         .is_none()
             })
             .collect();
@@ -360,10 +358,7 @@ impl<'a> SpeakerTable<'a> {
     /// nothing is left, or when it is several words in capitals (a headline or a label, such
     /// as "FLOOD VICTIMS": names are written in mixed case).
     fn clean_name<'n>(&self, name: &'n str) -> Option<&'n str> {
-        self.clean_name_with(name, |_, word, before_name| {
-            self.casing.is_opening_word(word, before_name)
-        })
-        .map(|(rest, _)| rest)
+        self.clean_name_with(name, &[]).map(|(rest, _)| rest)
     }
 
     /// [`clean_name`](Self::clean_name) of the name `chunk` read from `tokens`, with each
@@ -372,33 +367,32 @@ impl<'a> SpeakerTable<'a> {
     /// of its words went.
     fn clean_name_read(&self, tokens: &[Token], chunk: &NameChunk) -> Option<(usize, usize)> {
         let words = tokens.get(chunk.words.clone()).unwrap_or_default();
-        self.clean_name_with(&chunk.name, |index, word, before_name| {
-            match words.get(index) {
+        self.clean_name_with(&chunk.name, words)
+            .map(|(rest, dropped)| (rest.len(), dropped))
+    }
+
+    /// The end of `name` [`clean_name`](Self::clean_name) keeps, and how many words it
+    /// drops; `words` are the tokens of the name's words when it was read from tokens
+    /// (none when it comes as text), whose entries give their casing.
+    // Inlined where it is called natively (a call per name otherwise, and the word walk
+    // specialised to each caller); one copy in the page's wasm, where size counts more.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn clean_name_with<'n>(&self, name: &'n str, words: &[Token]) -> Option<(&'n str, usize)> {
+        // The words kept are the end of `name` from its first word that opens no sentence.
+        let mut rest = name;
+        let mut dropped = 0;
+        loop {
+            let (word, more) = split_first_word(rest);
+            let before_name = more.is_some();
+            let opening = match words.get(dropped) {
                 // The word as its token reads it (not the stem of a possessive, shorter):
                 // the entry the token points at is the one its text's key finds.
                 Some(token) if token.end - token.start == word.len() => {
                     self.casing.is_opening_entry(word, token.word, before_name)
                 }
                 _ => self.casing.is_opening_word(word, before_name),
-            }
-        })
-        .map(|(rest, dropped)| (rest.len(), dropped))
-    }
-
-    /// The end of `name` [`clean_name`](Self::clean_name) keeps, and how many words it
-    /// drops, where `is_opening(index, word, before_name)` says whether word `index` of the
-    /// name (`word`) is a sentence's opening word.
-    fn clean_name_with<'n>(
-        &self,
-        name: &'n str,
-        is_opening: impl Fn(usize, &str, bool) -> bool,
-    ) -> Option<(&'n str, usize)> {
-        // The words kept are the end of `name` from its first word that opens no sentence.
-        let mut rest = name;
-        let mut dropped = 0;
-        loop {
-            let (word, more) = split_first_word(rest);
-            if !is_opening(dropped, word, more.is_some()) {
+            };
+            if !opening {
                 break;
             }
             rest = more?;
@@ -419,15 +413,11 @@ impl<'a> SpeakerTable<'a> {
     /// "Anna Rosa" and a "Tom Lind"): running two names together is an accident
     /// of a title line, not a habit.
     ///
-    /// `key` is the [`name_key`] of `name`, and `last_word_key` gives its last word's
-    /// (asked only when needed: most names end the question before), which the caller has
-    /// made already or makes once for several questions.
-    fn run_together(
-        &self,
-        name: &str,
-        key: u64,
-        last_word_key: impl FnOnce() -> u64,
-    ) -> Option<usize> {
+    /// `key` is the [`name_key`] of `name`, and `last_word_key` its last word's when the
+    /// caller has it (else it is made here, only when needed: most names end the question
+    /// before).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn run_together(&self, name: &str, key: u64, last_word_key: Option<u64>) -> Option<usize> {
         // Most names read are one word: no list of words for them.
         if !has_space(name) || self.repeated_names.contains(&key) {
             return None;
@@ -448,7 +438,7 @@ impl<'a> SpeakerTable<'a> {
                     && !entity.name.ends_with(name)
             })
         };
-        if !ends_another(last_word_key()) {
+        if !ends_another(last_word_key.unwrap_or_else(|| name_key(last_word(name)))) {
             return None;
         }
         // The first word (not the last) ending another's name splits the run after it; the
@@ -534,22 +524,16 @@ impl<'a> SpeakerTable<'a> {
     pub fn full_name(&self, name: &str) -> Option<String> {
         let name = self.clean_name(name)?;
         let key = name_key(name);
-        let several_words = has_space(name);
         // A name of one word is its own last word.
-        let last_word_key = || {
-            if several_words {
-                name_key(last_word(name))
-            } else {
-                key
-            }
-        };
+        let last_word_key = (!has_space(name)).then_some(key);
         if self.run_together(name, key, last_word_key).is_some() {
             return None;
         }
         if let Some(&entity) = self.by_name.get(&key) {
             return Some(self.entities[entity].name.to_string());
         }
-        let known = self.by_last_word.get(&last_word_key()).or_else(|| {
+        let last_word_key = last_word_key.unwrap_or_else(|| name_key(last_word(name)));
+        let known = self.by_last_word.get(&last_word_key).or_else(|| {
             (!has_space(name))
                 .then(|| self.by_first_word.get(&key))
                 .flatten()
@@ -651,11 +635,17 @@ fn last_word(name: &str) -> &str {
 }
 
 /// The key of a name or a word of one in the table's maps: 64 bits of its exact text
-/// (case counts, [`exact_key`]), which two names of an article share only by a chance of
+/// (case counts, [`exact_key`], or the crate's text hasher in the page's wasm), which two names of an article share only by a chance of
 /// about one in 2^64 per pair. The maps are only looked up, never walked, so no output
 /// depends on the keys' values.
 fn name_key(name: &str) -> u64 {
-    exact_key(name)
+    // The page's wasm keeps the crate's text hasher, which it carries anyway: every
+    // kilobyte of the page counts.
+    if cfg!(target_arch = "wasm32") {
+        HashSet::<&str>::default().hasher().hash_one(name)
+    } else {
+        exact_key(name)
+    }
 }
 
 /// The bytes `range` of `name`, borrowed from the same text when `name` is.
