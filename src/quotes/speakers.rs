@@ -225,26 +225,7 @@ impl<'a> SpeakerTable<'a> {
                 mentions_found.push(name);
                 continue;
             };
-            let whole = &name.chunk.name;
-            let first = part_of(whole, 0..space);
-            let second = part_of(whole, space + 1..whole.len());
-            let second_position = name.position + space + 1;
-            for (part, position) in [(first, name.position), (second, second_position)] {
-                mentions_found.push(FoundName {
-                    key: name_key(&part),
-                    chunk: NameChunk {
-                        tokens: name.chunk.tokens.clone(),
-                        words: name.chunk.words.clone(),
-                        name: part,
-                        titles: Vec::new(),
-                        organisation: name.chunk.organisation,
-                        gender: None,
-                    },
-                    position,
-                    pronoun: None,
-                    object: name.object,
-                });
-            }
+            mentions_found.extend(split_run(&name, space));
         }
         let mut next_quote = 0;
         table.mentions.reserve(mentions_found.len());
@@ -659,6 +640,43 @@ fn part_of<'a>(name: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
     }
 }
 
+/// The two mentions of a run of two names (`found`, "Olsen Dumas") split at the space at
+/// byte `space` of its name, each with the tokens of its own words: the words of a name
+/// stand one space apart in it, one token each, so the first part holds as many of the
+/// run's word tokens as it has words.
+fn split_run<'a>(found: &FoundName<'a>, space: usize) -> [FoundName<'a>; 2] {
+    let whole = &found.chunk.name;
+    let words = &found.chunk.words;
+    let first_words = whole[..space].matches(' ').count() + 1;
+    let split_token = words.start + first_words;
+    let part = |name: Cow<'a, str>, words: Range<usize>, position: usize| FoundName {
+        key: name_key(&name),
+        chunk: NameChunk {
+            tokens: found.chunk.tokens.clone(),
+            words,
+            name,
+            titles: Vec::new(),
+            organisation: found.chunk.organisation,
+            gender: None,
+        },
+        position,
+        pronoun: None,
+        object: found.object,
+    };
+    [
+        part(
+            part_of(whole, 0..space),
+            words.start..split_token,
+            found.position,
+        ),
+        part(
+            part_of(whole, space + 1..whole.len()),
+            split_token..words.end,
+            found.position + space + 1,
+        ),
+    ]
+}
+
 /// The first gendered pronoun in the tokens after a name ending at token `after`, before
 /// the next capitalised word (another name, most often) other than a pronoun.
 fn pronoun_after(input: &str, tokens: &[Token], after: usize) -> Option<Gender> {
@@ -756,6 +774,37 @@ mod tests {
             "Mayor Rosa Lind spoke. Anna Rosa left. Rosa Lind stayed, and Rosa Lind voted.",
         );
         assert_eq!(table.full_name("Rosa Lind").as_deref(), Some("Rosa Lind"));
+    }
+
+    #[test]
+    fn each_part_of_a_split_run_keeps_the_tokens_of_its_own_words() {
+        let text = "Mr. Ivo Berg Dumas’s plan was read out.";
+        let whole = 0..text.len();
+        let (paragraph_tokens, _) = ParagraphTokens::read(text, std::slice::from_ref(&whole));
+        let tokens = paragraph_tokens.paragraphs().next().unwrap();
+        let chunk = name_at(text, tokens, 0).expect("a name");
+        assert_eq!(chunk.name, "Ivo Berg Dumas");
+        let found = FoundName {
+            key: name_key(&chunk.name),
+            position: tokens[chunk.tokens.start].start,
+            chunk,
+            pronoun: None,
+            object: false,
+        };
+        for (space, _) in found.chunk.name.match_indices(' ') {
+            let parts = split_run(&found, space);
+            for part in &parts {
+                let words: Vec<&str> = part.chunk.name.split(' ').collect();
+                let word_tokens = &tokens[part.chunk.words.clone()];
+                assert_eq!(word_tokens.len(), words.len(), "{}", part.chunk.name);
+                for (token, word) in word_tokens.iter().zip(words) {
+                    // The last token carries the possessive ending the name leaves out.
+                    assert!(text[token.start..token.end].starts_with(word));
+                }
+            }
+            assert_eq!(parts[0].chunk.words.end, parts[1].chunk.words.start);
+            assert_eq!(parts[1].chunk.words.end, found.chunk.words.end);
+        }
     }
 
     #[test]
