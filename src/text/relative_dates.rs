@@ -159,22 +159,6 @@ fn weekday(day: i32) -> i32 {
     (day + 3).rem_euclid(DAYS_IN_WEEK)
 }
 
-fn weekday_number(word: &str) -> Option<i32> {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    WEEKDAYS
-        .iter()
-        .position(|name| *name == word)
-        .map(|p| p as i32)
-}
-
 fn year_number(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
         .then(|| word.parse().ok())
@@ -309,23 +293,47 @@ struct DateWord {
     cue: bool,
 }
 
+/// What a cue word names against the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// The day this many days from the article's date ("yesterday": -1).
+    Day(i32),
+    /// The week that "last", "this" or "next" before the word points to.
+    Week,
+    /// The month that "last", "this" or "next" before the word points to.
+    Month,
+    /// A weekday, Monday 0 to Sunday 6: the last one on or before the article's date, or
+    /// the next one when the words before speak of what is to come.
+    Weekday(i32),
+}
+
 /// The words that name a day or a run of days against the article's date, apart from
-/// months: what `resolve_at` reads at a word that names no month and stands before none.
-const CUE_WORDS: [&str; 13] = [
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "month",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// months, with what each names: the one table the resolver (`resolve_at`, at a word that
+/// names no month and stands before none) reads and [`CUE_FILTER`] is built from, so that
+/// no word the resolver acts on is filtered out.
+const CUE_WORDS: [(&str, Cue); 13] = [
+    ("today", Cue::Day(0)),
+    ("tonight", Cue::Day(0)),
+    ("yesterday", Cue::Day(-1)),
+    ("tomorrow", Cue::Day(1)),
+    ("week", Cue::Week),
+    ("month", Cue::Month),
+    ("monday", Cue::Weekday(0)),
+    ("tuesday", Cue::Weekday(1)),
+    ("wednesday", Cue::Weekday(2)),
+    ("thursday", Cue::Weekday(3)),
+    ("friday", Cue::Weekday(4)),
+    ("saturday", Cue::Weekday(5)),
+    ("sunday", Cue::Weekday(6)),
 ];
+
+/// What the lowercase word `lower` names as one of the [`CUE_WORDS`], if it is one.
+fn cue_named(lower: &str) -> Option<Cue> {
+    CUE_WORDS
+        .iter()
+        .find(|(word, _)| *word == lower)
+        .map(|&(_, cue)| cue)
+}
 
 /// One bit for each value of a [`word_hash`]'s top eight bits, set for the [`CUE_WORDS`]'
 /// hashes, worked out when the program is built.
@@ -333,7 +341,7 @@ const CUE_FILTER: [u64; 4] = {
     let mut filter = [0u64; 4];
     let mut index = 0;
     while index < CUE_WORDS.len() {
-        let top = (ascii_word_hash(CUE_WORDS[index].as_bytes()) >> 56) as usize;
+        let top = (ascii_word_hash(CUE_WORDS[index].0.as_bytes()) >> 56) as usize;
         filter[top / 64] |= 1 << (top % 64);
         index += 1;
     }
@@ -566,13 +574,11 @@ fn resolve_at(
     let lower = tokens.lower(index);
     let previous = index.checked_sub(1).map(|at| tokens.lower(at));
     let previous = previous.as_deref();
-    match &*lower {
-        "today" | "tonight" => found.add_span(DaySpan::day(published)),
-        "yesterday" => found.add_span(DaySpan::day(published - 1)),
-        "tomorrow" => found.add_span(DaySpan::day(published + 1)),
-        "week" | "month" => {
+    match cue_named(&lower) {
+        Some(Cue::Day(offset)) => found.add_span(DaySpan::day(published + offset)),
+        Some(cue @ (Cue::Week | Cue::Month)) => {
             if let Some(shift) = previous.and_then(relative_shift) {
-                let span = if lower == "week" {
+                let span = if cue == Cue::Week {
                     let monday = published - weekday(published) + shift * DAYS_IN_WEEK;
                     DaySpan {
                         first: monday,
@@ -586,21 +592,20 @@ fn resolve_at(
                 found.add_span(span);
             }
         }
-        _ => {
-            if let Some(named) = weekday_number(&lower) {
-                let back = (weekday(published) - named).rem_euclid(DAYS_IN_WEEK);
-                let future = (index.saturating_sub(FUTURE_WORDS_REACH)..index)
-                    .any(|at| matches!(&*tokens.lower(at), "will" | "next" | "until" | "ll"));
-                let day = if previous == Some("last") {
-                    published - if back == 0 { DAYS_IN_WEEK } else { back }
-                } else if future {
-                    published + (DAYS_IN_WEEK - back) % DAYS_IN_WEEK
-                } else {
-                    published - back
-                };
-                found.add_span(DaySpan::day(day));
-            }
+        Some(Cue::Weekday(named)) => {
+            let back = (weekday(published) - named).rem_euclid(DAYS_IN_WEEK);
+            let future = (index.saturating_sub(FUTURE_WORDS_REACH)..index)
+                .any(|at| matches!(&*tokens.lower(at), "will" | "next" | "until" | "ll"));
+            let day = if previous == Some("last") {
+                published - if back == 0 { DAYS_IN_WEEK } else { back }
+            } else if future {
+                published + (DAYS_IN_WEEK - back) % DAYS_IN_WEEK
+            } else {
+                published - back
+            };
+            found.add_span(DaySpan::day(day));
         }
+        None => {}
     }
     1
 }
@@ -801,7 +806,7 @@ mod tests {
                 let lower = tokens.lower(index);
                 let lower = &*lower;
                 // A cue word's lowercase form has a cue word's hash.
-                if CUE_WORDS.contains(&lower) {
+                if cue_named(lower).is_some() {
                     assert!(word.cue, "{lower:?}");
                 }
                 let original = &text[word.start..word.end];
@@ -810,6 +815,30 @@ mod tests {
                     .flatten()
                     .map(|number| number as u8);
                 assert_eq!(word.month, month, "{original:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_cue_word_the_resolver_acts_on_passes_the_filter() {
+        let published = parse_iso_day("2025-01-21");
+        for (word, _) in CUE_WORDS {
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for form in [word.to_string(), capitalised, word.to_uppercase()] {
+                // "last" before it, which the week and the month need to name anything.
+                let text = format!("last {form}");
+                let mut date_words = DateWords::default();
+                for word in crate::text::words(&text) {
+                    date_words.push(word, word.as_ptr() as usize - text.as_ptr() as usize);
+                }
+                assert!(date_words.words[1].cue, "{form:?} is filtered out");
+                let tokens = Tokens {
+                    text: &text,
+                    words: &date_words.words,
+                };
+                let mut found = SpokenDates::default();
+                resolve_at(&tokens, 1, published, &mut found);
+                assert_eq!(found.spans.len(), 1, "the resolver reads {form:?}");
             }
         }
     }
