@@ -12,7 +12,7 @@ use super::lexicon::{lexicon, opening, Phrase, PhraseScope, NOTICE_MAX_WORDS, PR
 use crate::report::BlockKind;
 use crate::text::dates::{find_dates, is_month_word, is_relative_stamp};
 use crate::text::patterns::{line_words, word_line};
-use crate::text::{is_capitalized, word_hash};
+use crate::text::{count_words, is_capitalized, word_hash};
 
 /// A verdict reached from one paragraph alone.
 #[derive(Debug, Clone, PartialEq)]
@@ -242,7 +242,7 @@ pub fn is_caption(text: &str, features: &Features) -> bool {
     if trimmed.ends_with(')') {
         if let Some(open) = trimmed.rfind('(') {
             let inner = &trimmed[open + 1..trimmed.len() - 1];
-            if open > 0 && names_photo_source(inner) && inner.split_whitespace().count() <= 12 {
+            if open > 0 && names_photo_source(inner) && count_words(inner) <= 12 {
                 return true;
             }
         }
@@ -285,7 +285,7 @@ fn has_inline_credit(text: &str) -> bool {
         .last()
         .is_some_and(|label| {
             tail_start + label.start() > 0
-                && tail[label.end()..].split_whitespace().count() <= INLINE_CREDIT_MAX_WORDS
+                && count_words(&tail[label.end()..]) <= INLINE_CREDIT_MAX_WORDS
         })
 }
 

@@ -22,7 +22,7 @@ use super::structure::Structure;
 use crate::markup::{LinkedArticle, Page};
 use crate::report::BlockKind;
 use crate::text::dates::find_dates;
-use crate::text::word_hashes;
+use crate::text::{count_words, word_hashes};
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
@@ -445,7 +445,7 @@ fn clean_name(name: &str) -> Option<String> {
         Some(from_byline) => from_byline,
         None => name,
     };
-    let words = name.split_whitespace().count();
+    let words = count_words(&name);
     // "@handle" is an account, not a name.
     (name.chars().any(char::is_alphabetic)
         && (1..=6).contains(&words)

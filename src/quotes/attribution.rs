@@ -26,7 +26,7 @@ use super::speakers::SpeakerTable;
 use super::tokens::{ends_sentence_at, is_capitalised, ParagraphTokens, Token};
 use super::word_table::Word;
 use crate::report::{Quote, QuoteKind};
-use crate::text::{bytes_in_range, load_eight, Lowercase, HIGH_BITS};
+use crate::text::{count_words, Lowercase};
 
 /// Context bytes read on each side of a quotation at most, so that a huge paragraph with a
 /// few marks does not make attribution slow.
@@ -333,51 +333,6 @@ thread_local! {
     /// The token list and word list of the article this thread attributed last, emptied
     /// and filled again by the next: an article allocates none of them anew.
     static SPARE_BUFFERS: Cell<Option<(ParagraphTokens, Vec<Word>)>> = const { Cell::new(None) };
-}
-
-/// How many words `text` holds between white space, `text.split_whitespace().count()`,
-/// read eight ASCII bytes at a time: asked of every quotation's words, the walk character
-/// by character (a decode and two branches per character, the second one on every word's
-/// edge) was attribution's hottest loop. Characters outside ASCII, which may be white space
-/// (a no-break space), and the last bytes are read one character at a time.
-fn count_words(text: &str) -> usize {
-    // The page's wasm keeps the smaller code: every kilobyte of the page counts.
-    if cfg!(target_arch = "wasm32") {
-        return text.split_whitespace().count();
-    }
-    let bytes = text.as_bytes();
-    let mut count = 0;
-    // The high bit of a byte (0x80) when the character before the next one is white space,
-    // as the text's start counts: a character that is not white space after one that is
-    // opens a word.
-    let mut white_before: u64 = 0x80;
-    let mut offset = 0;
-    while offset < bytes.len() {
-        let ascii_chunk = bytes
-            .get(offset..offset + 8)
-            .map(load_eight)
-            .filter(|chunk| chunk & HIGH_BITS == 0);
-        if let Some(chunk) = ascii_chunk {
-            // White space in ASCII: the tab to the carriage return, and the space.
-            let white = bytes_in_range(chunk, b'\t', b'\r') | bytes_in_range(chunk, b' ', b' ');
-            let opens = !white & HIGH_BITS & ((white << 8) | white_before);
-            count += opens.count_ones() as usize;
-            white_before = (white >> 56) & 0x80;
-            offset += 8;
-            continue;
-        }
-        // `offset` stands after whole characters: there is a character at it.
-        let Some(c) = text[offset..].chars().next() else {
-            break;
-        };
-        let white = c.is_whitespace();
-        if !white && white_before != 0 {
-            count += 1;
-        }
-        white_before = if white { 0x80 } else { 0 };
-        offset += c.len_utf8();
-    }
-    count
 }
 
 /// Whether the cue `after`, read after a quotation whose words are `inner`, is the
@@ -822,67 +777,5 @@ fn resolve(table: &SpeakerTable<'_>, source: Source, position: usize) -> Option<
                 .flatten()
                 .or(Some(text))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_counted_as_split_whitespace_counts_them() {
-        // Words, ASCII white space (the vertical tab among it), white space outside ASCII
-        // (no-break, em and ideographic spaces, the next-line mark), characters that look
-        // blank but are none (zero-width space, byte order mark, NUL) and letters outside
-        // ASCII, in runs that put each at every offset of an eight-byte load and at every
-        // length of the tail.
-        let pieces = [
-            "a",
-            "word",
-            "eightchr",
-            " ",
-            "  ",
-            "\t",
-            "\n",
-            "\r\n",
-            "\u{b}",
-            "\u{c}",
-            "\u{a0}",
-            "\u{2003}",
-            "\u{3000}",
-            "\u{85}",
-            "\u{1680}",
-            "\u{200b}",
-            "\u{feff}",
-            "\0",
-            "é",
-            "😀",
-            "“quoted,”",
-            "x\u{a0}y",
-            "-",
-            "\u{2028}",
-        ];
-        let mut checked = 0;
-        for lead in 0..17 {
-            for (index, first) in pieces.iter().enumerate() {
-                for second in pieces.iter().skip(index % 5).step_by(3) {
-                    for pad in [" ", "z", "\u{a0}"] {
-                        let mut text = pad.repeat(lead);
-                        text.push_str(first);
-                        text.push_str(second);
-                        text.push_str(first);
-                        assert_eq!(
-                            count_words(&text),
-                            text.split_whitespace().count(),
-                            "{text:?}"
-                        );
-                        checked += 1;
-                    }
-                }
-            }
-        }
-        assert!(checked > 5_000);
-        assert_eq!(count_words(""), 0);
-        assert_eq!(count_words("one two  three\tfour\u{a0}five"), 5);
     }
 }

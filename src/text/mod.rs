@@ -30,7 +30,7 @@ mod word_table;
 mod words;
 
 pub use bytes::{
-    alphanumeric_len_of_chunk, alphanumeric_prefix_len, ascii_prefix_len, count_bytes,
+    alphanumeric_len_of_chunk, alphanumeric_prefix_len, ascii_prefix_len, count_bytes, count_words,
     find_any_of_three, find_byte, is_ascii_white_space, is_utf8_continuation,
 };
 /// For the wasm build's eight-byte counts in `clean::features`.
