@@ -3,7 +3,7 @@
 //! signature over them, `min_hash`), the normalisation of kept text, paragraph segmentation of
 //! pasted text, calendar dates (and the dates an article speaks of, resolved against its own
 //! date), the figures a text states, UTF-16 offsets, English stopwords, how the pattern rules
-//! of every room are built (`patterns`: regexes from lexicon files, the word line they match),
+//! of every room are built (`patterns`: rules from lexicon files, the word line they match),
 //! the one compact sort every room uses (`sorting`), and the one table that numbers word
 //! hashes in the order they are first met (`DenseIds`: the cleaner's cohesion, the quote
 //! finder's word table, the story summary's terms). Its own word lists (stopwords, month

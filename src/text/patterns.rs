@@ -19,7 +19,6 @@ pub use regex::Regex;
 pub use regex_lite::Regex;
 
 use super::bytes::ascii_lowercase_bytes;
-use super::sorting;
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, as the tests' engine of this build writes it:
@@ -271,9 +270,8 @@ impl Rule {
     pub fn new(pattern: &str) -> Rule {
         let (ignoring_case, texts) = rule_texts(pattern)
             .unwrap_or_else(|problem| panic!("lexicon pattern {pattern:?}: {problem}"));
-        let mut texts: Vec<RuleText> = texts.into_iter().map(RuleText::with_head).collect();
-        // Stable: each group keeps the pattern's order.
-        sorting::sort_by_key(&mut texts, |text| text.bytes[0]);
+        // Each text put after the groups of smaller first bytes and after the texts of its
+        // own group met before it: a count per byte, then the texts placed in one pass.
         let mut group_starts = Box::new([0u16; 257]);
         for text in &texts {
             group_starts[usize::from(text.bytes[0]) + 1] += 1;
@@ -281,6 +279,14 @@ impl Rule {
         for byte in 0..256 {
             group_starts[byte + 1] += group_starts[byte];
         }
+        let mut next = *group_starts;
+        let mut grouped = vec![RuleText::default(); texts.len()];
+        for text in texts {
+            let at = &mut next[usize::from(text.bytes[0])];
+            grouped[usize::from(*at)] = text.with_head();
+            *at += 1;
+        }
+        let texts = grouped;
         Rule {
             anchored: texts.iter().all(|text| text.at_start),
             texts,
