@@ -14,6 +14,8 @@
 
 use std::sync::OnceLock;
 
+use crate::text::bytes::load_up_to_eight;
+
 /// The compact list (see the module doc).
 const TABLE: &[u8] = include_bytes!("lexicon/background_en.bin");
 
@@ -153,11 +155,9 @@ impl BitReader<'_> {
             .get(self.position / 8..)
             .filter(|rest| !rest.is_empty())?;
         let available = rest.len().min(8);
-        let mut eight = [0; 8];
-        eight[..available].copy_from_slice(&rest[..available]);
         let shift = (self.position % 8) as u32;
         Some((
-            u64::from_le_bytes(eight) >> shift,
+            load_up_to_eight(rest) >> shift,
             8 * available as u32 - shift,
         ))
     }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::text::bytes::{ascii_lowercase_bytes, HIGH_BITS};
+use crate::text::bytes::{ascii_lowercase_bytes, load_up_to_eight, HIGH_BITS};
 
 /// A key for `word` in any case: two words have one key when they are the same in
 /// lowercase with curly apostrophes made straight, as they have one [`crate::text::word_hash`]; but
@@ -35,7 +35,7 @@ pub fn ascii_key_of(input: &str, span: Range<usize>) -> Option<u64> {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn ascii_bytes_key(bytes: &[u8]) -> Option<u64> {
     if bytes.len() <= 8 {
-        let chunk = load_short(bytes);
+        let chunk = load_up_to_eight(bytes);
         (chunk & HIGH_BITS == 0).then(|| spread(ascii_lowercase_bytes(chunk)))
     } else {
         bytes.is_ascii().then(|| long_key(bytes))
@@ -104,7 +104,7 @@ fn key_text(word: &str) -> Vec<u8> {
 /// The key of a word already in lowercase (its bytes).
 fn key_of_lowercase(lower: &[u8]) -> u64 {
     if lower.len() <= 8 {
-        spread(load_short(lower))
+        spread(load_up_to_eight(lower))
     } else {
         long_key(lower)
     }
@@ -159,7 +159,7 @@ fn chunked_key<const LOWERCASE: bool>(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        key = mix(key, load_short(rest));
+        key = mix(key, load_up_to_eight(rest));
     }
     spread(key)
 }
@@ -193,26 +193,6 @@ fn key_step(key: u64, chunk: u64) -> u64 {
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn two_chunk_ascii_key(len: usize, first: u64, rest: u64) -> u64 {
     spread(long_key_mix(long_key_mix(long_key_start(len), first), rest))
-}
-
-/// The bytes of `bytes` (eight at most) as the low bytes of a number, the others zero:
-/// read in two overlapping loads, without a copy.
-#[inline]
-fn load_short(bytes: &[u8]) -> u64 {
-    let count = bytes.len();
-    let byte = |index: usize| u64::from(bytes[index]) << (8 * index);
-    if count >= 4 {
-        let four = |from: usize| {
-            u64::from(u32::from_le_bytes(
-                bytes[from..from + 4].try_into().unwrap_or_default(),
-            ))
-        };
-        four(0) | four(count - 4) << (8 * (count - 4))
-    } else if count > 0 {
-        byte(0) | byte(count / 2) | byte(count - 1)
-    } else {
-        0
-    }
 }
 
 /// The key of an ASCII word in any case: the [`casing_key`] of the word, the same for
@@ -326,13 +306,6 @@ mod tests {
             ("interoperability", "interoperabilitx"),
         ] {
             assert_ne!(casing_key(a), casing_key(b), "{a} {b}");
-        }
-        // Short ends read as the bytes they are.
-        let bytes = b"abcdefgh";
-        for count in 0..=8 {
-            let mut padded = [0; 8];
-            padded[..count].copy_from_slice(&bytes[..count]);
-            assert_eq!(load_short(&bytes[..count]), u64::from_le_bytes(padded));
         }
         // Every byte, in every position of a chunk, as `to_ascii_lowercase` makes it.
         for byte in 0..=255u8 {

@@ -70,6 +70,28 @@ pub fn load_eight(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(chunk)
 }
 
+/// The first eight bytes of `bytes`, or all of them when there are fewer, as a number: the
+/// first in its low byte, zeros past the end. Read in two overlapping loads (the bytes they
+/// share are the same bytes), without copying the bytes to a buffer first, which for a
+/// length known only when the program runs is a `memcpy` call.
+#[inline]
+pub fn load_up_to_eight(bytes: &[u8]) -> u64 {
+    let count = bytes.len().min(8);
+    let byte = |index: usize| u64::from(bytes[index]) << (8 * index);
+    if count >= 4 {
+        let four = |from: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[from..from + 4].try_into().unwrap_or_default(),
+            ))
+        };
+        four(0) | four(count - 4) << (8 * (count - 4))
+    } else if count > 0 {
+        byte(0) | byte(count / 2) | byte(count - 1)
+    } else {
+        0
+    }
+}
+
 /// The high bit of each zero byte of `word`, and perhaps of some bytes after a zero byte
 /// (the subtraction's borrow): the lowest bit set is always a true one. `word ^ (byte *
 /// EACH)` has its zero bytes where `word` holds `byte`.
@@ -290,6 +312,33 @@ mod tests {
         assert!(checked > 5_000);
         assert_eq!(count_words(""), 0);
         assert_eq!(count_words("one two  three\tfour\u{a0}five"), 5);
+    }
+
+    #[test]
+    fn up_to_eight_bytes_load_as_the_bytes_they_are_zero_padded() {
+        let bytes = b"abcdefghijkl";
+        for count in 0..=bytes.len() {
+            let mut padded = [0; 8];
+            let loaded = count.min(8);
+            padded[..loaded].copy_from_slice(&bytes[..loaded]);
+            assert_eq!(
+                load_up_to_eight(&bytes[..count]),
+                u64::from_le_bytes(padded),
+                "{count} bytes"
+            );
+        }
+        // Every byte value at every position of a short run.
+        for byte in 0..=255u8 {
+            for count in 1..=8 {
+                for position in 0..count {
+                    let mut run = [0x5a; 8];
+                    run[position] = byte;
+                    let mut padded = [0; 8];
+                    padded[..count].copy_from_slice(&run[..count]);
+                    assert_eq!(load_up_to_eight(&run[..count]), u64::from_le_bytes(padded));
+                }
+            }
+        }
     }
 
     #[test]

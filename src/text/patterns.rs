@@ -18,7 +18,7 @@ pub use regex::Regex;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub use regex_lite::Regex;
 
-use super::bytes::ascii_lowercase_bytes;
+use super::bytes::{ascii_lowercase_bytes, load_up_to_eight};
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, as the tests' engine of this build writes it:
@@ -215,13 +215,12 @@ impl RuleText {
 /// The eight bytes of `bytes` from `at` as a number (the first in the lowest byte; zeros
 /// past the end), and the mask of those that are there.
 fn eight_at(bytes: &[u8], at: usize) -> (u64, u64) {
-    let available = bytes.len().saturating_sub(at).min(8);
-    let mut eight = [0; 8];
-    eight[..available].copy_from_slice(&bytes[at..at + available]);
+    let rest = bytes.get(at..).unwrap_or_default();
+    let available = rest.len().min(8);
     let mask = u64::MAX
         .checked_shr(8 * (8 - available as u32))
         .unwrap_or(0);
-    (u64::from_le_bytes(eight), mask)
+    (load_up_to_eight(rest), mask)
 }
 
 /// Most texts one pattern may expand to: far more than any lexicon file needs (the longest
