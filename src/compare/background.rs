@@ -15,6 +15,7 @@
 use std::sync::OnceLock;
 
 use crate::text::bytes::load_up_to_eight;
+use crate::text::sorting::insertion_sort;
 
 /// The compact list (see the module doc).
 const TABLE: &[u8] = include_bytes!("lexicon/background_en.bin");
@@ -85,14 +86,9 @@ impl Table {
         };
         for bucket in 0..BUCKETS {
             let entries = &mut by_bucket[starts[bucket] as usize..starts[bucket + 1] as usize];
-            // Stable: of equal keys, the first band's stays first.
-            for i in 1..entries.len() {
-                let mut j = i;
-                while j > 0 && entries[j - 1].0 > entries[j].0 {
-                    entries.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
+            // Stable: of equal keys, the first band's stays first. A bucket holds a couple
+            // of keys: sorted by insertion where they stand.
+            insertion_sort(entries, &mut |a, b| a.0.cmp(&b.0));
             table.bucket_starts.push(table.keys.len() as u32);
             for &(key, zipf) in entries.iter() {
                 if table.keys.last() != Some(&key) {

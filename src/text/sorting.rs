@@ -68,8 +68,10 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
     permute(items, &mut order);
 }
 
-/// Sorts a few items in place by swapping each back past the greater ones (stable).
-fn insertion_sort<T>(items: &mut [T], compare: &mut impl FnMut(&T, &T) -> Ordering) {
+/// Sorts a few items in place by swapping each back past the greater ones (stable): for
+/// callers that sort many slices known to be tiny (a hash table's buckets), without
+/// [`sort_by`]'s check of the length.
+pub fn insertion_sort<T>(items: &mut [T], compare: &mut impl FnMut(&T, &T) -> Ordering) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
