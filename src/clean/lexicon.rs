@@ -384,13 +384,8 @@ mod tests {
             vocabulary.extend([word_hash("the"), word_hash("council")]);
             vocabulary.sort_unstable();
             vocabulary.dedup();
-            let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-            let mut next = |bound: usize| {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                (state % bound as u64) as usize
-            };
+            let mut numbers = crate::text::test_numbers::TestNumbers::new(0x2545_F491_4F6C_DD1D);
+            let mut next = |bound: usize| numbers.below(bound as u64) as usize;
             for round in 0..4_000 {
                 let mut words: Vec<u64> = (0..next(12))
                     .map(|_| vocabulary[next(vocabulary.len())])

@@ -372,13 +372,8 @@ mod tests {
         let ascii_white: Vec<char> = white.iter().copied().filter(char::is_ascii).collect();
         let ascii_other = ['a', 'Z', '7', '.', ',', '\'', '\0'];
         let other = ['“', 'é', 'ß', '東', '😀', '\u{200b}', '\u{feff}'];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |bound: usize| numbers.below(bound as u64) as usize;
         for _ in 0..20_000 {
             let length = next(40);
             let text: String = (0..length)

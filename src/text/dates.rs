@@ -998,13 +998,8 @@ mod tests {
             "12",
             "3rd",
         ];
-        let mut state = 0x2545_F491_4F6C_DD1D_u64;
-        let mut next = move |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(0x2545_F491_4F6C_DD1D);
+        let mut next = move |bound: usize| numbers.below(bound as u64) as usize;
         (0..count)
             .map(|_| {
                 let length = 1 + next(12);

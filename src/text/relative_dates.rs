@@ -877,13 +877,8 @@ mod tests {
             "·",
             "\n\n",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(0x9E37_79B9_7F4A_7C15);
+        let mut next = |bound: usize| numbers.below(bound as u64) as usize;
         let mut with_days = 0;
         for round in 0..20_000 {
             let length = 1 + next(12);
@@ -946,13 +941,8 @@ mod tests {
             "2023.",
         ];
         // A small generator of its own: the same lines on every run.
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(0x2545_F491_4F6C_DD1D);
+        let mut next = |bound: usize| numbers.below(bound as u64) as usize;
         let mut with_dates = 0;
         for _ in 0..20_000 {
             let length = 1 + next(14);
