@@ -15,7 +15,7 @@
 use std::sync::OnceLock;
 
 use crate::text::bytes::load_up_to_eight;
-use crate::text::sorting::insertion_sort;
+use crate::text::sorting::{group_stably, insertion_sort};
 
 /// The compact list (see the module doc).
 const TABLE: &[u8] = include_bytes!("lexicon/background_en.bin");
@@ -62,26 +62,13 @@ impl Table {
     /// within each bucket (a couple of keys): one pass that gives the buckets' bounds as
     /// well, where a general sort of the 7,413 entries was most of the table's making
     /// (1.1 M of 1.3 M instructions, a tenth of the CLI's start on one short article).
-    fn from_entries(entries: &[(u32, u8)]) -> Table {
+    fn from_entries(entries: Vec<(u32, u8)>) -> Table {
         const BUCKETS: usize = 1 << BUCKET_BITS;
-        // Where each bucket's entries start among the entries put in bucket order.
-        let mut starts = vec![0u32; BUCKETS + 1];
-        for &(key, _) in entries {
-            starts[bucket_of(key) as usize + 1] += 1;
-        }
-        for bucket in 0..BUCKETS {
-            starts[bucket + 1] += starts[bucket];
-        }
-        let mut next = starts.clone();
-        let mut by_bucket = vec![(0u32, 0u8); entries.len()];
-        for &(key, zipf) in entries {
-            let at = &mut next[bucket_of(key) as usize];
-            by_bucket[*at as usize] = (key, zipf);
-            *at += 1;
-        }
+        let (mut by_bucket, starts) =
+            group_stably(entries, BUCKETS, |&(key, _)| bucket_of(key) as usize);
         let mut table = Table {
-            keys: Vec::with_capacity(entries.len()),
-            zipf_tenths: Vec::with_capacity(entries.len()),
+            keys: Vec::with_capacity(by_bucket.len()),
+            zipf_tenths: Vec::with_capacity(by_bucket.len()),
             bucket_starts: Vec::with_capacity(BUCKETS + 1),
         };
         for bucket in 0..BUCKETS {
@@ -222,7 +209,7 @@ fn decode(data: &[u8]) -> Option<Table> {
             entries.push((key, zipf_tenths));
         }
     }
-    Some(Table::from_entries(&entries))
+    Some(Table::from_entries(entries))
 }
 
 fn table() -> &'static Table {
@@ -350,7 +337,7 @@ mod tests {
             assert_eq!(table.zipf_tenths(key), searched(key), "{key}");
         }
         assert_eq!(Table::default().zipf_tenths(5), None);
-        let edges = Table::from_entries(&[(0, 10), (1, 20), ((1 << HASH_BITS) - 1, 30)]);
+        let edges = Table::from_entries(vec![(0, 10), (1, 20), ((1 << HASH_BITS) - 1, 30)]);
         assert_eq!(edges.zipf_tenths(0), Some(10));
         assert_eq!(edges.zipf_tenths(1), Some(20));
         assert_eq!(edges.zipf_tenths(2), None);
@@ -370,7 +357,7 @@ mod tests {
         let mut expected = entries.clone();
         expected.sort_by_key(|&(key, _)| key);
         expected.dedup_by_key(|&mut (key, _)| key);
-        let table = Table::from_entries(&entries);
+        let table = Table::from_entries(entries.clone());
         assert!(expected.len() < entries.len(), "some keys are shared");
         assert_eq!(
             table.keys,
@@ -384,7 +371,7 @@ mod tests {
             assert_eq!(table.zipf_tenths(key), Some(zipf), "{key}");
         }
         assert_eq!(table.zipf_tenths(7), None);
-        assert_eq!(Table::from_entries(&[]).zipf_tenths(0), None);
+        assert_eq!(Table::from_entries(Vec::new()).zipf_tenths(0), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub use regex::Regex;
 pub use regex_lite::Regex;
 
 use super::bytes::{ascii_lowercase_bytes, load_up_to_eight};
+use super::sorting::group_stably;
 use super::words::{push_lowercase, words};
 
 /// Opens a group matched ignoring ASCII case, as the tests' engine of this build writes it:
@@ -177,7 +178,7 @@ pub struct Rule {
     /// Where each first byte's group starts in `texts`: the texts opening with byte `b` are
     /// `texts[group_starts[b]..group_starts[b + 1]]`. A place is looked at only through
     /// its own byte's group (most groups are empty, most places answered by one load).
-    group_starts: Box<[u16; 257]>,
+    group_starts: Vec<u32>,
     /// The texts' letters match in either ASCII case (they are stored lowercase).
     ignoring_case: bool,
     /// Every text must stand at the start: only offset 0 is tried.
@@ -270,22 +271,9 @@ impl Rule {
         let (ignoring_case, texts) = rule_texts(pattern)
             .unwrap_or_else(|problem| panic!("lexicon pattern {pattern:?}: {problem}"));
         // Each text put after the groups of smaller first bytes and after the texts of its
-        // own group met before it: a count per byte, then the texts placed in one pass.
-        let mut group_starts = Box::new([0u16; 257]);
-        for text in &texts {
-            group_starts[usize::from(text.bytes[0]) + 1] += 1;
-        }
-        for byte in 0..256 {
-            group_starts[byte + 1] += group_starts[byte];
-        }
-        let mut next = *group_starts;
-        let mut grouped = vec![RuleText::default(); texts.len()];
-        for text in texts {
-            let at = &mut next[usize::from(text.bytes[0])];
-            grouped[usize::from(*at)] = text.with_head();
-            *at += 1;
-        }
-        let texts = grouped;
+        // own group met before it.
+        let texts = texts.into_iter().map(RuleText::with_head).collect();
+        let (texts, group_starts) = group_stably(texts, 256, |text| usize::from(text.bytes[0]));
         Rule {
             anchored: texts.iter().all(|text| text.at_start),
             texts,

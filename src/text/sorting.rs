@@ -81,6 +81,34 @@ pub fn insertion_sort<T>(items: &mut [T], compare: &mut impl FnMut(&T, &T) -> Or
     }
 }
 
+/// `items` put in the order of their groups, `group_of(item)` below `groups`, each group's
+/// items in the order they came (a stable counting sort), and where each group starts:
+/// group `g` is `grouped[starts[g] as usize..starts[g + 1] as usize]` (`starts` has
+/// `groups + 1` entries). One pass to count, one to place: for tables read by group (a
+/// pattern's texts by first byte, a word table's keys by bucket), where a comparison sort
+/// would be most of the table's making.
+pub fn group_stably<T: Clone + Default>(
+    items: Vec<T>,
+    groups: usize,
+    group_of: impl Fn(&T) -> usize,
+) -> (Vec<T>, Vec<u32>) {
+    let mut starts = vec![0u32; groups + 1];
+    for item in &items {
+        starts[group_of(item) + 1] += 1;
+    }
+    for group in 0..groups {
+        starts[group + 1] += starts[group];
+    }
+    let mut next = starts.clone();
+    let mut grouped = vec![T::default(); items.len()];
+    for item in items {
+        let at = &mut next[group_of(&item)];
+        grouped[*at as usize] = item;
+        *at += 1;
+    }
+    (grouped, starts)
+}
+
 /// Puts `items[order[i]]` at position `i`, following each cycle of the permutation with
 /// swaps; `order` is used up (each visited entry is set to its own index).
 fn permute<T>(items: &mut [T], order: &mut [usize]) {
@@ -163,6 +191,32 @@ mod tests {
     fn numbers(count: usize, seed: u64, modulo: u64) -> Vec<u64> {
         let mut numbers = TestNumbers::new(seed);
         (0..count).map(|_| numbers.below(modulo)).collect()
+    }
+
+    #[test]
+    fn grouping_keeps_each_group_in_its_order_and_gives_its_bounds() {
+        let items: Vec<(usize, u64)> = numbers(500, 7, 13)
+            .into_iter()
+            .enumerate()
+            .map(|(index, group)| (group as usize, index as u64))
+            .collect();
+        let (grouped, starts) = group_stably(items.clone(), 16, |item| item.0);
+        let mut expected = items;
+        expected.sort_by_key(|item| item.0);
+        assert_eq!(grouped, expected);
+        assert_eq!(starts.len(), 17);
+        for group in 0..16 {
+            let members = &grouped[starts[group] as usize..starts[group + 1] as usize];
+            assert!(members.iter().all(|item| item.0 == group));
+            assert_eq!(
+                members.len(),
+                expected.iter().filter(|item| item.0 == group).count()
+            );
+        }
+        assert_eq!(
+            group_stably(Vec::<(usize, u64)>::new(), 4, |item| item.0).1,
+            vec![0; 5]
+        );
     }
 
     #[test]
