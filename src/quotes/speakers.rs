@@ -749,15 +749,20 @@ mod tests {
         );
     }
 
-    /// The table of a text whose paragraphs are separated by blank lines.
-    fn table_of(text: &str) -> SpeakerTable<'_> {
+    /// The byte ranges of a text's paragraphs, separated by blank lines.
+    fn paragraphs_of(text: &str) -> Vec<Range<usize>> {
         let mut paragraphs = Vec::new();
         let mut start = 0;
         for part in text.split("\n\n") {
             paragraphs.push(start..start + part.len());
             start += part.len() + 2;
         }
-        let (tokens, words) = ParagraphTokens::read(text, &paragraphs);
+        paragraphs
+    }
+
+    /// The table of a text whose paragraphs are separated by blank lines.
+    fn table_of(text: &str) -> SpeakerTable<'_> {
+        let (tokens, words) = ParagraphTokens::read(text, &paragraphs_of(text));
         SpeakerTable::build(text, &tokens, words, &[])
     }
 
@@ -811,13 +816,7 @@ mod tests {
     fn names_cleaned_through_their_tokens_are_cleaned_as_their_text_is() {
         let text = "DESPITE Lee's efforts, Despite Lee’s plan, Lately Émile Zola’s aide, Unimpressed Dumas, Mayor Ann Lee and FLOOD VICTIMS spoke.\n\nDespite the rain, ÉMILE ZOLA and the lately famous Kelly Ray came. Monday Anna Berg's DESPITE.";
         let table = table_of(text);
-        let mut paragraphs = Vec::new();
-        let mut start = 0;
-        for part in text.split("\n\n") {
-            paragraphs.push(start..start + part.len());
-            start += part.len() + 2;
-        }
-        let (paragraph_tokens, _) = ParagraphTokens::read(text, &paragraphs);
+        let (paragraph_tokens, _) = ParagraphTokens::read(text, &paragraphs_of(text));
         let mut names = 0;
         for tokens in paragraph_tokens.paragraphs() {
             for index in 0..tokens.len() {
