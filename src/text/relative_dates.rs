@@ -940,7 +940,7 @@ mod tests {
             "1/2/2024",
             "2023.",
         ];
-        // A small generator of its own: the same lines on every run.
+        // The same lines on every run.
         let mut numbers = crate::text::test_numbers::TestNumbers::new(0x2545_F491_4F6C_DD1D);
         let mut next = |bound: usize| numbers.below(bound as u64) as usize;
         let mut with_dates = 0;
