@@ -5,11 +5,15 @@
 //! what they used to derive per token (a key, a lookup in the lexicon) again and again.
 
 use super::lexicon::NameWordLists;
-use crate::text::DenseIds;
 
 /// One distinct word of the article.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Word {
+    /// The word's case-blind key: kept beside what the table says of the word, so that
+    /// the probe of a known word (about two tokens in three) reads one entry, where its
+    /// key is compared and its lists are, instead of a list of keys and then a list of
+    /// words.
+    key: u64,
     /// What the word lists say of the word (the same for every way of writing it: the lists
     /// hold lowercase words, and no entry has an apostrophe, the one other thing a key
     /// ignores).
@@ -23,14 +27,26 @@ pub struct Word {
 /// grows while the article is read.
 const TOKENS_PER_DISTINCT_WORD: usize = 3;
 
-/// The distinct words of an article, by their case-blind key.
-#[derive(Debug, Default)]
+/// Slots in the smallest table: room for a short article's words without growing.
+const MIN_SLOTS: usize = 16;
+
+/// The distinct words of an article, by their case-blind key: an open-addressing table
+/// probed linearly from the key's low bits (the keys are already mixed: their low bits
+/// depend on every byte of the word), at most half full, a power of two of slots, doubled
+/// and filled again when it would be more than half full.
+#[derive(Debug)]
 pub struct WordTable {
-    /// The index of each word by its key (the keys are already mixed: their low bits depend
-    /// on every byte of the word).
-    ids: DenseIds,
+    /// Per slot, the index plus one of the word whose probe ends there; 0 for a free slot.
+    slots: Vec<u32>,
     /// The words, by their index (the order they were first met).
     words: Vec<Word>,
+}
+
+impl Default for WordTable {
+    /// An empty table of the smallest size.
+    fn default() -> Self {
+        Self::with_room_for_in(0, Vec::new())
+    }
 }
 
 impl WordTable {
@@ -48,7 +64,7 @@ impl WordTable {
         spare.clear();
         spare.reserve(words);
         WordTable {
-            ids: DenseIds::with_room_for(words),
+            slots: vec![0; words.saturating_mul(2).next_power_of_two().max(MIN_SLOTS)],
             words: spare,
         }
     }
@@ -66,19 +82,70 @@ impl WordTable {
         key: u64,
         lists: impl FnOnce() -> NameWordLists,
     ) -> (u32, NameWordLists) {
-        let (index, new) = self.ids.id_of(key);
-        if !new {
-            // Every index the table gives has its word (pushed below when it was new).
-            return (index, self.lists(index));
-        }
+        let slot = match self.probe(key) {
+            Ok(index) => {
+                // Every index the table gives has its word (pushed below when it was new).
+                return (index, self.lists(index));
+            }
+            Err(free) => free,
+        };
+        // More words than 32 bits count cannot fit in memory beside their slots: the index
+        // saturates rather than wraps.
+        let index = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
         let lists = lists();
-        self.words.push(Word { lists, casing: 0 });
+        self.words.push(Word {
+            key,
+            lists,
+            casing: 0,
+        });
+        self.slots[slot] = index + 1;
+        // At most half full again before the next word comes, so that every probe meets a
+        // free slot (and only a new word pays for this test).
+        if 2 * self.words.len() > self.slots.len() {
+            self.grow();
+        }
         (index, lists)
+    }
+
+    /// The index of the word whose key is `key` when the table holds it, else the free
+    /// slot where its probe ends (at most half the slots are full: the probe always meets
+    /// one).
+    #[inline(always)]
+    fn probe(&self, key: u64) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let mut slot = key as usize & mask;
+        loop {
+            let place = self.slots[slot];
+            if place == 0 {
+                return Err(slot);
+            }
+            let index = place - 1;
+            if self.words[index as usize].key == key {
+                return Ok(index);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Twice the slots, every word's index put back in them.
+    #[cold]
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        self.slots = vec![0; size];
+        let mask = size - 1;
+        for (index, word) in self.words.iter().enumerate() {
+            let mut slot = word.key as usize & mask;
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            // Indices fit in u32 (see `enter`).
+            self.slots[slot] = index as u32 + 1;
+        }
     }
 
     /// The index of the word whose key is `key`, if the article writes it.
     pub fn find(&self, key: u64) -> Option<u32> {
-        self.ids.find(key)
+        self.probe(key).ok()
     }
 
     /// What the word lists say of word `index` (nothing for an index the table does not

@@ -1,8 +1,8 @@
-//! Dense ids for already-mixed 64-bit keys (word hashes, case-blind word keys): 0, 1, 2, ...
-//! in the order the keys are first met, so that whatever a room keeps per key lives in plain
-//! vectors indexed by the id. The cleaner's paragraph cohesion, the quote finder's table of an
-//! article's words and the story summary's term counts each look up every word of an article
-//! here; a general
+//! Dense ids for already-mixed 64-bit keys (word hashes): 0, 1, 2, ... in the order the keys
+//! are first met, so that whatever a room keeps per key lives in plain vectors indexed by the
+//! id. The cleaner's paragraph cohesion and the story summary's term counts each look up
+//! every word of an article here (the quote finder's table of words probes the same way,
+//! with each key kept beside what it knows of the word); a general
 //! hash map (its groups of tags, its probing sequence, its entry handling) spent more
 //! instructions on the same lookups in each of them.
 
@@ -69,7 +69,8 @@ impl DenseIds {
         (id, true)
     }
 
-    /// The id of `key`, if it was met.
+    /// The id of `key`, if it was met (the tests' check of [`id_of`](Self::id_of)).
+    #[cfg(test)]
     pub fn find(&self, key: u64) -> Option<u32> {
         self.probe(key).ok()
     }
