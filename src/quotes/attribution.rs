@@ -13,6 +13,7 @@
 //! It reads only the words between a quotation and its neighbours, so the whole article is
 //! attributed in time linear in its length.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
@@ -309,7 +310,8 @@ pub fn attribute(input: &str, paragraphs: &[Range<usize>], quotations: &[Quotati
             Quote {
                 text,
                 speaker,
-                cue: cue_word,
+                // The cue's word, borrowed from the text until now, is copied for the report.
+                cue: cue_word.map(Cow::into_owned),
                 start,
                 end,
                 kind,

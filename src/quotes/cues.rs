@@ -6,6 +6,8 @@
 //! clause the colon ends). A verb in a subordinate clause opening the sentence, or one
 //! without a subject, gives way to another.
 
+use std::borrow::Cow;
+
 use super::lexicon::{quote_lexicon, PREPOSITIONS};
 use super::names::{name_at, name_before};
 use super::sources::{
@@ -30,11 +32,13 @@ pub const TITLE_MAX_WORDS: usize = 6;
 /// added", "went on to say").
 pub const CLAUSE_JOINERS: &[&str] = &["and", "but", "to", "then", "or", "before", "after"];
 
-/// A cue with the speaker found next to it.
+/// A cue with the speaker found next to it, read from the text `'a`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cue {
-    /// The reporting word or phrase ("said", "according to", ":").
-    pub word: String,
+pub struct Cue<'a> {
+    /// The reporting word or phrase ("said", "according to", ":"): borrowed from the text
+    /// when written there in lowercase (nearly always), so that reading a cue copies
+    /// nothing; only the cue a quotation keeps is copied, for its report.
+    pub word: Cow<'a, str>,
     /// The speaker found next to it, if any.
     pub source: Option<Source>,
 }
@@ -42,13 +46,13 @@ pub struct Cue {
 /// A cue after the quotation: "…," she said / said the minister / according to X.
 ///
 /// `quote_ends_sentence` and `quote_ends_with_comma` say how the quoted words end.
-pub fn cue_after(
-    input: &str,
+pub fn cue_after<'a>(
+    input: &'a str,
     left: &[Token],
     right: &[Token],
     quote_ends_sentence: bool,
     quote_ends_with_comma: bool,
-) -> Option<Cue> {
+) -> Option<Cue<'a>> {
     let lexicon = quote_lexicon();
     let sentence_end = (0..right.len())
         .find(|&i| ends_sentence_at(input, right, i))
@@ -67,7 +71,7 @@ pub fn cue_after(
             if let Some(chunk) = name_at(input, sentence, skip + 1) {
                 if chunk.tokens.end == sentence.len() {
                     return Some(Cue {
-                        word: "—".to_string(),
+                        word: Cow::Borrowed("—"),
                         source: Some(name_source(input, sentence, &chunk)),
                     });
                 }
@@ -96,7 +100,7 @@ pub fn cue_after(
     {
         if let Some(source) = source_after(input, sentence, skip + 1) {
             return Some(Cue {
-                word: "by".to_string(),
+                word: Cow::Borrowed("by"),
                 source: Some(source),
             });
         }
@@ -118,7 +122,7 @@ pub fn cue_after(
                 .is_some_and(|t| lower(input, t) == "to")
         {
             return Some(Cue {
-                word: "according to".to_string(),
+                word: Cow::Borrowed("according to"),
                 source: source_after(input, sentence, index + 2),
             });
         }
@@ -150,7 +154,7 @@ pub fn cue_after(
             })
         };
         return Some(Cue {
-            word: lower_word.into_owned(),
+            word: lower_word.into_cow(),
             source,
         });
     }
@@ -161,7 +165,7 @@ pub fn cue_after(
 /// Smith fumed. / “…” he continued. / “…” Smith shot back with a laugh. / “…” reacted
 /// Smith, a farmer.): a verb the lexicon does not list still attributes the quotation when
 /// its clause holds nothing else (up to a comma, a conjunction or a preposition).
-pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
+pub fn short_clause_cue<'a>(input: &'a str, clause: &[Token]) -> Option<Cue<'a>> {
     let lexicon = quote_lexicon();
     let clause = &clause[..clause
         .iter()
@@ -218,7 +222,7 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     };
     if let Some((source, verb)) = subject_first {
         return (verb_like(&clause[verb]) && ends_clause(&clause[verb + 1..])).then(|| Cue {
-            word: lower(input, &clause[verb]).into_owned(),
+            word: lower(input, &clause[verb]).into_cow(),
             source: Some(source),
         });
     }
@@ -226,7 +230,7 @@ pub fn short_clause_cue(input: &str, clause: &[Token]) -> Option<Cue> {
     if verb_like(first) && clause[0].is_word() {
         let chunk = name_at(input, clause, 1)?;
         return ends_clause(&clause[chunk.tokens.end..]).then(|| Cue {
-            word: first_lower.into_owned(),
+            word: first_lower.into_cow(),
             source: Some(name_source(input, clause, &chunk)),
         });
     }
@@ -283,7 +287,7 @@ fn colon_source(input: &str, left: &[Token]) -> Option<Source> {
 
 /// The nearest reporting verb of `tokens` (any, "called" too) whose subject stands before
 /// it, with that subject.
-fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
+fn reporting_verb_with_subject<'a>(input: &'a str, tokens: &[Token]) -> Option<Cue<'a>> {
     let lexicon = quote_lexicon();
     (0..tokens.len()).rev().find_map(|index| {
         let token = &tokens[index];
@@ -294,7 +298,7 @@ fn reporting_verb_with_subject(input: &str, tokens: &[Token]) -> Option<Cue> {
         lexicon.verb(&lower_word)?;
         let source = source_before(input, tokens, index, 0)?;
         Some(Cue {
-            word: lower_word.into_owned(),
+            word: lower_word.into_cow(),
             source: Some(source),
         })
     })
@@ -392,7 +396,7 @@ fn continued_subject(input: &str, clause: &[Token]) -> Option<Source> {
 
 /// A cue before the quotation, in the same sentence: X said: "…" / X said the reform would
 /// "…" / according to X, "…" / X's remarks / X, saying "…".
-pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue> {
+pub fn cue_before<'a>(input: &'a str, left: &[Token], quote_words: usize) -> Option<Cue<'a>> {
     let lexicon = quote_lexicon();
     if left.is_empty() {
         return None;
@@ -415,12 +419,12 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         });
         if let Some(chunk) = label {
             return Some(Cue {
-                word: ":".to_string(),
+                word: Cow::Borrowed(":"),
                 source: Some(name_source(input, left, &chunk)),
             });
         }
     }
-    let mut subjectless: Option<Cue> = None;
+    let mut subjectless: Option<Cue<'a>> = None;
     // A subordinate clause opening the sentence ("After X criticized Y, Z shot back, “…”")
     // is not where the quotation's reporting verb stands when the quotation comes after it.
     let opening_clause_end = opening_clause_end(input, left);
@@ -470,7 +474,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
         if lower_word == "according" && left.get(index + 1).is_some_and(|t| lower(input, t) == "to")
         {
             return Some(Cue {
-                word: "according to".to_string(),
+                word: Cow::Borrowed("according to"),
                 source: source_after(input, left, index + 2),
             });
         }
@@ -493,7 +497,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                 // words owned by the object of a clause are its subject's to describe.
                 if let Some(subject) = sentence_subject(input, &left[..index - 1]) {
                     return Some(Cue {
-                        word: lower_word.into_owned(),
+                        word: lower_word.into_cow(),
                         source: Some(subject),
                     });
                 }
@@ -506,7 +510,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
                         .map(|chunk| name_source(input, left, &chunk)),
                 };
                 return Some(Cue {
-                    word: lower_word.into_owned(),
+                    word: lower_word.into_cow(),
                     source,
                 });
             }
@@ -517,11 +521,11 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
             .then(|| phrase_ending_at(input, left, index))
             .flatten();
         let (index, lower_word, partial_only, takes_object) = match phrase {
-            Some((first, phrase)) => (first, phrase, false, false),
+            Some((first, phrase)) => (first, Cow::Owned(phrase), false, false),
             None => match cue_word.verb().then(|| lexicon.verb(&lower_word)).flatten() {
                 Some(verb) => (
                     index,
-                    lower_word.into_owned(),
+                    lower_word.into_cow(),
                     verb.partial_only,
                     verb.takes_object,
                 ),
@@ -634,7 +638,7 @@ pub fn cue_before(input: &str, left: &[Token], quote_words: usize) -> Option<Cue
     // A colon introduction: "Smith: “…”", "In a statement, the ministry wrote:".
     if left.last().is_some_and(|token| token.is(':')) {
         return Some(Cue {
-            word: ":".to_string(),
+            word: Cow::Borrowed(":"),
             source: colon_source(input, left),
         });
     }

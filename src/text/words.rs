@@ -110,6 +110,11 @@ impl<'a> Lowercase<'a> {
     pub fn into_owned(self) -> String {
         self.0.into_owned()
     }
+
+    /// The lowercase text, still borrowed from the word when the word was lowercase.
+    pub fn into_cow(self) -> std::borrow::Cow<'a, str> {
+        self.0
+    }
 }
 
 impl std::ops::Deref for Lowercase<'_> {
