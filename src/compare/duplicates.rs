@@ -11,6 +11,7 @@ use super::candidates::bucket_pairs;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
 use crate::report::{DuplicateKind, DuplicatePair};
 use crate::text::hashed_words;
+use crate::text::min_hash::HashFamily;
 use crate::text::sorting;
 
 /// Most hash functions a signature can have.
@@ -157,6 +158,9 @@ const HASH_FUNCTIONS: [(u64, u64); MAX_HASHES] = {
     functions
 };
 
+/// [`HASH_FUNCTIONS`] in the layouts `text::min_hash`'s loops read, made when compiling.
+static HASH_FAMILY: HashFamily<MAX_HASHES> = HashFamily::new(&HASH_FUNCTIONS);
+
 const fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
@@ -189,42 +193,16 @@ pub fn fingerprint_of_words(words: &[u64], settings: &Settings) -> Fingerprint {
         .iter()
         .fold(0x243F_6A88_85A3_08D3_u64, |hash, &word| mix(hash, word))
         .max(1);
-    // The functions' multipliers and offsets as two arrays, one vector lane each (see
-    // `text::min_hash`), made from HASH_FUNCTIONS when compiling.
-    const fn column(second: bool) -> [u64; MAX_HASHES] {
-        let mut column = [0u64; MAX_HASHES];
-        let mut i = 0;
-        while i < MAX_HASHES {
-            column[i] = if second {
-                HASH_FUNCTIONS[i].1
-            } else {
-                HASH_FUNCTIONS[i].0
-            };
-            i += 1;
-        }
-        column
-    }
-    const MULTIPLIERS: [u64; MAX_HASHES] = column(false);
-    const OFFSETS: [u64; MAX_HASHES] = column(true);
     let functions = settings.hashes.clamp(1, MAX_HASHES);
     let width = settings.shingle_words.max(1).min(words.len());
     let shingles: Vec<u64> = words
         .windows(width)
         .map(|shingle| shingle.iter().fold(0u64, |hash, &word| mix(hash, word)))
         .collect();
-    // The least A * x + B of each function, then its high half: the least high half, since
-    // dropping the low bits keeps the order.
-    let mut minima = [u64::MAX; MAX_HASHES];
-    crate::text::min_hash::lower_to_least_images(
-        &shingles,
-        &MULTIPLIERS,
-        &OFFSETS,
-        &mut minima[..functions],
-    );
-    let signature = minima[..functions]
-        .iter()
-        .map(|&minimum| (minimum >> 32) as u32)
-        .collect();
+    // The least high half of each function's images: the high half of its least image.
+    let mut minima = [u32::MAX; MAX_HASHES];
+    HASH_FAMILY.lower_high_halves(&shingles, &mut minima[..functions]);
+    let signature = minima[..functions].into();
     Fingerprint { exact, signature }
 }
 
