@@ -23,6 +23,7 @@
 //! 64-bit definition one function at a time.
 
 /// Functions a vector of the AVX2 loop holds (32-bit lanes in 256 bits).
+#[cfg(any(target_arch = "x86_64", test))]
 const LANES: usize = 8;
 
 /// Where each function of a group of [`LANES`] goes among the AVX2 loop's 64-bit products:
@@ -30,24 +31,31 @@ const LANES: usize = 8;
 /// takes the high halves of two lanes of each register per 128 bits, which puts function
 /// `f` back at place `f`: functions 0, 1, 4, 5 in the first register, 2, 3, 6, 7 in the
 /// second.
+#[cfg(any(target_arch = "x86_64", test))]
 const PRODUCT_ORDER: [usize; LANES] = [0, 1, 4, 5, 2, 3, 6, 7];
 
 /// `N` hash functions `h_i(x) = A_i * x + B_i` in the layouts the loops read, made once
 /// (when compiling, for a `const` or `static`) from the `(A_i, B_i)` pairs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HashFamily<const N: usize> {
-    /// `A_i` whole (for the 64-bit loop of the wasm build).
+    /// `A_i` whole (for the 64-bit loop of the wasm build). Each build keeps only the
+    /// arrays its loops read (the unread ones would be data in the page's module).
+    #[cfg(any(target_arch = "wasm32", test))]
     multipliers: [u64; N],
     /// `B_i` in order.
     offsets: [u64; N],
     /// The low half `Al` of each `A_i`.
+    #[cfg(any(not(target_arch = "wasm32"), test))]
     multiplier_lows: [u32; N],
     /// The high half `Ah` of each `A_i`.
+    #[cfg(any(not(target_arch = "wasm32"), test))]
     multiplier_highs: [u32; N],
     /// `Al` of each function as a 64-bit lane, in whole groups of [`LANES`] functions in
     /// the AVX2 loop's order ([`PRODUCT_ORDER`]); a last partial group in order.
+    #[cfg(any(target_arch = "x86_64", test))]
     lows_for_products: [u64; N],
     /// `B_i` in the same order as `lows_for_products`.
+    #[cfg(any(target_arch = "x86_64", test))]
     offsets_for_products: [u64; N],
 }
 
@@ -55,28 +63,41 @@ impl<const N: usize> HashFamily<N> {
     /// The family of the given `(multiplier, offset)` pairs, in order.
     pub const fn new(functions: &[(u64, u64); N]) -> Self {
         let mut family = HashFamily {
+            #[cfg(any(target_arch = "wasm32", test))]
             multipliers: [0; N],
             offsets: [0; N],
+            #[cfg(any(not(target_arch = "wasm32"), test))]
             multiplier_lows: [0; N],
+            #[cfg(any(not(target_arch = "wasm32"), test))]
             multiplier_highs: [0; N],
+            #[cfg(any(target_arch = "x86_64", test))]
             lows_for_products: [0; N],
+            #[cfg(any(target_arch = "x86_64", test))]
             offsets_for_products: [0; N],
         };
-        let whole_groups = N / LANES * LANES;
         let mut i = 0;
         while i < N {
             let (multiplier, offset) = functions[i];
-            family.multipliers[i] = multiplier;
             family.offsets[i] = offset;
-            family.multiplier_lows[i] = multiplier as u32;
-            family.multiplier_highs[i] = (multiplier >> 32) as u32;
-            let place = if i < whole_groups {
-                i - i % LANES + PRODUCT_ORDER[i % LANES]
-            } else {
-                i
-            };
-            family.lows_for_products[place] = multiplier as u32 as u64;
-            family.offsets_for_products[place] = offset;
+            #[cfg(any(target_arch = "wasm32", test))]
+            {
+                family.multipliers[i] = multiplier;
+            }
+            #[cfg(any(not(target_arch = "wasm32"), test))]
+            {
+                family.multiplier_lows[i] = multiplier as u32;
+                family.multiplier_highs[i] = (multiplier >> 32) as u32;
+            }
+            #[cfg(any(target_arch = "x86_64", test))]
+            {
+                let place = if i < N / LANES * LANES {
+                    i - i % LANES + PRODUCT_ORDER[i % LANES]
+                } else {
+                    i
+                };
+                family.lows_for_products[place] = multiplier as u32 as u64;
+                family.offsets_for_products[place] = offset;
+            }
             i += 1;
         }
         family
