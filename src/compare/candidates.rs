@@ -48,7 +48,7 @@ pub fn pairs_sharing_a_key<K: Ord + Copy>(
 /// Calls `visit(a, b)` once for every pair of items `a < b` that share a key whose bucket
 /// holds at most `max_posting` distinct items, in ascending order of (a, b): the pairs of
 /// [`pairs_sharing_a_key`], without ever holding them ([`SharedKeys`] once).
-pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: Ord + Copy>(
+pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: ItemNumber>(
     entries: Vec<(K, I)>,
     max_posting: usize,
     visit: impl FnMut(I, I),
@@ -67,6 +67,26 @@ pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: Ord + Copy>(
 /// item's candidates, never the list of all pairs: memory grows with the entries that share
 /// a key, whatever the number of candidate pairs or items, and the time with the bucket pairs
 /// walked, with nothing sorted but the entries and one item's candidates at a time.
+/// An item's number in an index ([`SharedKeys`]): the items are ordered as their numbers are,
+/// so that each item's buckets can be placed by a count per number instead of sorted.
+pub trait ItemNumber: Ord + Copy {
+    /// The item's number.
+    fn number(self) -> usize;
+}
+
+impl ItemNumber for u32 {
+    fn number(self) -> usize {
+        // Within usize on every target the engine builds for (32 and 64 bits).
+        self as usize
+    }
+}
+
+impl ItemNumber for usize {
+    fn number(self) -> usize {
+        self
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SharedKeys<I> {
     /// The kept buckets' items, bucket after bucket, each bucket's ascending:
@@ -77,7 +97,7 @@ pub struct SharedKeys<I> {
     item_buckets: Vec<(I, usize)>,
 }
 
-impl<I: Ord + Copy> SharedKeys<I> {
+impl<I: ItemNumber> SharedKeys<I> {
     /// The index of `entries` (key, item), with the buckets of more than `max_posting`
     /// distinct items left out. An item may file any number of keys, a key twice.
     pub fn new<K: Ord + Copy>(mut entries: Vec<(K, I)>, max_posting: usize) -> SharedKeys<I> {
@@ -94,15 +114,7 @@ impl<I: Ord + Copy> SharedKeys<I> {
         }
         drop(entries);
         postings.shrink_to_fit();
-        let mut item_buckets: Vec<(I, usize)> = Vec::with_capacity(postings.len());
-        for (bucket, range) in bucket_starts.windows(2).enumerate() {
-            item_buckets.extend(
-                postings[range[0]..range[1]]
-                    .iter()
-                    .map(|&item| (item, bucket)),
-            );
-        }
-        sorting::sort(&mut item_buckets);
+        let item_buckets = by_item(&postings, &bucket_starts);
         SharedKeys {
             postings,
             bucket_starts,
@@ -137,6 +149,57 @@ impl<I: Ord + Copy> SharedKeys<I> {
             }
         }
     }
+}
+
+/// Every (item, bucket) of the postings (`postings[bucket_starts[k]..bucket_starts[k + 1]]` is
+/// bucket k), sorted. When the items' numbers are not much sparser than the postings (a
+/// batch's positions, the usual case), each item's place is counted and the buckets, walked
+/// in order, are put in their items' places: each item's buckets come out in order, with no
+/// sort. Else (numbers far apart, from a driver's own numbering) the pairs are sorted. Both
+/// give the same list.
+fn by_item<I: ItemNumber>(postings: &[I], bucket_starts: &[usize]) -> Vec<(I, usize)> {
+    /// A table of up to this many places per posting (8 bytes each), so that its memory
+    /// stays of the order of the list's own (16 bytes a pair on 64 bits).
+    const TABLE_ENTRIES_PER_POSTING: usize = 2;
+    let buckets = bucket_starts
+        .windows(2)
+        .enumerate()
+        .flat_map(|(bucket, range)| {
+            postings[range[0]..range[1]]
+                .iter()
+                .map(move |&i| (i, bucket))
+        });
+    let largest = postings.iter().map(|item| item.number()).max().unwrap_or(0);
+    let table_size = largest.saturating_add(2);
+    if table_size
+        > postings
+            .len()
+            .saturating_mul(TABLE_ENTRIES_PER_POSTING)
+            .max(64)
+    {
+        let mut item_buckets: Vec<(I, usize)> = buckets.collect();
+        sorting::sort(&mut item_buckets);
+        return item_buckets;
+    }
+    // `next[n]`: where the next bucket of the item numbered n goes, once the counts of the
+    // items before it are summed (each item's count is first kept one place further on).
+    let mut next = vec![0usize; table_size];
+    for item in postings {
+        next[item.number() + 1] += 1;
+    }
+    for number in 1..table_size {
+        next[number] += next[number - 1];
+    }
+    let Some(&first) = postings.first() else {
+        return Vec::new();
+    };
+    let mut item_buckets = vec![(first, 0); postings.len()];
+    for (item, bucket) in buckets {
+        let place = &mut next[item.number()];
+        item_buckets[*place] = (item, bucket);
+        *place += 1;
+    }
+    item_buckets
 }
 
 #[cfg(test)]
@@ -238,6 +301,37 @@ mod tests {
             .map(|(a, b)| (a as u32, b as u32))
             .collect();
         assert_eq!(listed, brute_force(&entries, 7));
+    }
+
+    #[test]
+    fn items_buckets_placed_by_count_are_those_a_sort_gives() {
+        // Postings of dense item numbers (placed by count) and of sparse ones (sorted), each
+        // bucket's items ascending as the index keeps them.
+        let mut numbers = TestNumbers::new(777);
+        for spread in [1u64, 3, 1_000, u64::from(u32::MAX)] {
+            let mut postings: Vec<u32> = Vec::new();
+            let mut bucket_starts = vec![0];
+            for _ in 0..50 {
+                let mut bucket: Vec<u32> = (0..2 + numbers.below(6))
+                    .map(|_| (numbers.below(40) * spread).min(u64::from(u32::MAX)) as u32)
+                    .collect();
+                bucket.sort_unstable();
+                bucket.dedup();
+                postings.extend(&bucket);
+                bucket_starts.push(postings.len());
+            }
+            let mut expected: Vec<(u32, usize)> = Vec::new();
+            for (bucket, range) in bucket_starts.windows(2).enumerate() {
+                expected.extend(postings[range[0]..range[1]].iter().map(|&i| (i, bucket)));
+            }
+            expected.sort_unstable();
+            assert_eq!(by_item(&postings, &bucket_starts), expected, "{spread}");
+            let as_usize: Vec<usize> = postings.iter().map(|&i| i as usize).collect();
+            let expected: Vec<(usize, usize)> =
+                expected.iter().map(|&(i, b)| (i as usize, b)).collect();
+            assert_eq!(by_item(&as_usize, &bucket_starts), expected, "{spread}");
+        }
+        assert!(by_item::<u32>(&[], &[0]).is_empty());
     }
 
     #[test]
