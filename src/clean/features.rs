@@ -4,7 +4,7 @@
 
 use super::lexicon::lexicon;
 use crate::text::is_utf8_continuation;
-use crate::text::patterns::word_line;
+use crate::text::patterns::word_line_of_words;
 use crate::text::{ascii_prefix_len, ends_sentence, is_letter, is_unspaced_script, ArticleWords};
 use crate::text::{bytes_in_range, load_eight, EACH, HIGH_BITS};
 
@@ -129,7 +129,9 @@ pub fn measure_into(
             .first()
             .is_some_and(|first| lexicon().byline_openings.contains(first));
     if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
-        tokens.word_line = word_line(text);
+        // The words are in the table already: the line is made from their spans.
+        let words = table_words.iter().map(|word| &text[word.start..word.end]);
+        tokens.word_line = word_line_of_words(text.len(), words);
     }
     measure_characters(text, &mut features);
     if features.ends_sentence {
@@ -307,6 +309,26 @@ mod tests {
         assert!(!prose.is_title_case());
         let (menu, _) = measure("Local News and Politics");
         assert!(menu.is_title_case());
+    }
+
+    #[test]
+    fn the_word_line_from_the_table_is_the_texts_word_line() {
+        use crate::text::patterns::word_line;
+        // Short paragraphs with a number or a byline opening: the ones given a word line.
+        for text in [
+            "Updated 14 April 2025, 9:01 AM EDT",
+            "By Jane DOE-Smith and O’Brien’s team, 3 hours ago",
+            "  “Don’t” — MÄRZ/2014-03-01 x-  ",
+            "By İstanbul Ǆemal 東京 ﬁnal 2024 — ΣΟΦΙΑ'S",
+            "Nov. 8th, 2023 -- 'quoted' - 7",
+        ] {
+            let (features, tokens) = measure(text);
+            assert!(features.words <= SHORT_PARAGRAPH_WORDS, "{text:?}");
+            assert_eq!(tokens.word_line, word_line(text), "{text:?}");
+        }
+        // Longer ones get none.
+        let long = "By 1 ".repeat(SHORT_PARAGRAPH_WORDS);
+        assert_eq!(measure(&long).1.word_line, "");
     }
 
     /// [`ByteCounts`] by the definition: a pass per kind.

@@ -44,7 +44,7 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_copyright(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, "copyright notice"));
     }
-    if has_byline_opening_word(tokens, 30) && is_byline(text) {
+    if has_byline_opening_word(tokens, 30) && is_measured_byline(text, features, tokens) {
         return Some(LocalNoise::new(
             BlockKind::Byline,
             "byline naming the author",
@@ -112,7 +112,14 @@ pub fn byline_segment(text: &str) -> Option<&str> {
     let first_word_opens = crate::text::words(text)
         .next()
         .is_some_and(|first| lexicon().byline_openings.contains(&word_hash(first)));
-    if first_word_opens && byline_opening(&word_line(text)).is_some() {
+    let line = first_word_opens.then(|| word_line(text));
+    short_line_byline_segment(text, line.as_deref())
+}
+
+/// [`byline_segment`] of a text of at most [`BYLINE_MAX_WORDS`] words; `line`: its
+/// [`word_line`] when its first word is a byline opening's first word, `None` otherwise.
+fn short_line_byline_segment<'t>(text: &'t str, line: Option<&str>) -> Option<&'t str> {
+    if line.is_some_and(|line| byline_opening(line).is_some()) {
         return Some(text);
     }
     for (offset, _) in text.match_indices(['|', '•', '·', '/']) {
@@ -158,12 +165,43 @@ pub fn is_byline(text: &str) -> bool {
     let Some(segment) = byline_segment(text) else {
         return false;
     };
-    let line = word_line(segment);
-    let Some(opening) = byline_opening(&line) else {
+    is_byline_segment(text, segment, &word_line(segment))
+}
+
+/// [`is_byline`] of a paragraph the cleaner measured: its word count, first word and word
+/// line are known, so that its words are neither counted nor scanned again.
+fn is_measured_byline(text: &str, features: &Features, tokens: &Tokens) -> bool {
+    if features.words > BYLINE_MAX_WORDS {
+        return false;
+    }
+    // A short paragraph whose first word opens a byline has its word line made (see
+    // `Tokens::word_line`); made here should it ever not be.
+    let first_word_opens = tokens
+        .hashes()
+        .first()
+        .is_some_and(|first| lexicon().byline_openings.contains(first));
+    let line = first_word_opens.then(|| match tokens.word_line.as_str() {
+        "" => Cow::Owned(word_line(text)),
+        line => Cow::Borrowed(line),
+    });
+    let Some(segment) = short_line_byline_segment(text, line.as_deref()) else {
+        return false;
+    };
+    match line {
+        // The segment is the whole paragraph: its line is the paragraph's.
+        Some(line) if std::ptr::eq(segment, text) => is_byline_segment(text, segment, &line),
+        _ => is_byline_segment(text, segment, &word_line(segment)),
+    }
+}
+
+/// The end of [`is_byline`]: whether `segment` of `text` (its byline segment), whose
+/// [`word_line`] is `line`, opens like a byline followed by a name.
+fn is_byline_segment(text: &str, segment: &str, line: &str) -> bool {
+    let Some(opening) = byline_opening(line) else {
         return false;
     };
     let first_name_word = crate::text::words(segment).nth(opening).unwrap_or_default();
-    let first_name_lowercase = line_words(&line).nth(opening).unwrap_or_default();
+    let first_name_lowercase = line_words(line).nth(opening).unwrap_or_default();
     is_capitalized(first_name_word)
         && !crate::text::stopwords().contains(&word_hash(first_name_lowercase))
         && !text.trim_end().ends_with(['?', '!'])
@@ -454,6 +492,58 @@ mod tests {
             Some(BlockKind::Date)
         );
         assert_eq!(judge("Council meets again on 3 March 2025"), None);
+    }
+
+    #[test]
+    fn a_measured_paragraph_is_a_byline_as_its_text_is() {
+        let name_words = [
+            "Jane",
+            "DOE",
+            "o’Brien",
+            "Ana-Ruiz",
+            "the",
+            "2024",
+            "|",
+            "•",
+            "/",
+        ];
+        let mut texts: Vec<String> = [
+            "By Jane Doe, Example News Correspondent",
+            "Opinion | By Jane Doe | April 13, 2020",
+            "Posted on September 21, 2020 by Jane Doe",
+            "words written by Jane Doe",
+            "By the time the council met, the budget had already been spent.",
+            "By Jane Doe?",
+            "  by   jane doe",
+            "Reporting by Ana Ruiz; Editing by Jo Lee",
+        ]
+        .iter()
+        .map(|text| text.to_string())
+        .collect();
+        // Every opening word before names, separators and lowercase words, at lengths
+        // around the longest byline.
+        for opening in ["By", "by", "Written by", "Author:", "From", "Words", "|"] {
+            for length in [0, 1, 2, 5, BYLINE_MAX_WORDS - 2, BYLINE_MAX_WORDS, 40] {
+                let mut text = opening.to_string();
+                for index in 0..length {
+                    text.push(' ');
+                    text.push_str(name_words[(index * 7 + length) % name_words.len()]);
+                }
+                texts.push(text);
+            }
+        }
+        let mut bylines = 0;
+        for text in &texts {
+            let (features, tokens) = measure(text);
+            let expected = is_byline(text);
+            bylines += usize::from(expected);
+            assert_eq!(
+                is_measured_byline(text, &features, &tokens),
+                expected,
+                "{text:?}"
+            );
+        }
+        assert!(bylines >= 5, "{bylines} bylines");
     }
 
     #[test]

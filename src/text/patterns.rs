@@ -632,8 +632,15 @@ fn next_top_level_stop(bytes: &[u8]) -> Option<Option<usize>> {
 /// The word tokens of `text` (as [`words`] finds them), lowercase with curly apostrophes made
 /// straight, joined by single spaces: "Nov. 8th, 2023" gives "nov 8th 2023".
 pub fn word_line(text: &str) -> String {
-    let mut line = String::with_capacity(text.len());
-    for word in words(text) {
+    word_line_of_words(text.len(), words(text))
+}
+
+/// The [`word_line`] of a text whose words (as [`words`] finds them, in order) are `words`:
+/// for a caller that has them already, so that the text is not scanned again. `capacity`:
+/// the text's length in bytes, which the line never exceeds.
+pub fn word_line_of_words<'a>(capacity: usize, words: impl Iterator<Item = &'a str>) -> String {
+    let mut line = String::with_capacity(capacity);
+    for word in words {
         if !line.is_empty() {
             line.push(' ');
         }
