@@ -35,6 +35,15 @@ impl Tokens {
     pub fn content(&self) -> &[u64] {
         &self.words[self.content_start..]
     }
+
+    /// Whether the first word is one that opens a byline ("by", "reporting"): with a
+    /// number, what has a short paragraph's [`word_line`](Tokens::word_line) made, and what
+    /// the byline test reads it for.
+    pub fn first_word_opens_byline(&self) -> bool {
+        self.hashes()
+            .first()
+            .is_some_and(|first| lexicon().byline_openings.contains(first))
+    }
 }
 
 /// Measurements of one paragraph's normalised text.
@@ -123,11 +132,7 @@ pub fn measure_into(
         content_start: count,
         word_line: String::new(),
     };
-    let may_be_read_as_words = features.has_digits
-        || tokens
-            .hashes()
-            .first()
-            .is_some_and(|first| lexicon().byline_openings.contains(first));
+    let may_be_read_as_words = features.has_digits || tokens.first_word_opens_byline();
     if features.words <= SHORT_PARAGRAPH_WORDS && may_be_read_as_words {
         // The words are in the table already: the line is made from their spans.
         let words = table_words.iter().map(|word| &text[word.start..word.end]);

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::features::{Features, Tokens};
+use super::features::{Features, Tokens, SHORT_PARAGRAPH_WORDS};
 use super::lexicon::{lexicon, opening, Phrase, PhraseScope, NOTICE_MAX_WORDS, PROMPT_MAX_WORDS};
 use crate::report::BlockKind;
 use crate::text::dates::{find_dates, is_month_word, is_relative_stamp};
@@ -100,6 +100,10 @@ pub fn byline_opening(line: &str) -> Option<usize> {
 /// Longest line, in words, that can hold a byline.
 pub const BYLINE_MAX_WORDS: usize = 30;
 
+// Every paragraph the byline test reads as words has its word line made by the measuring
+// pass, which makes it for paragraphs of at most `SHORT_PARAGRAPH_WORDS` words.
+const _: () = assert!(BYLINE_MAX_WORDS <= SHORT_PARAGRAPH_WORDS);
+
 /// The part of a line where a byline starts: the whole line ("By Jane Doe"), a segment
 /// between separators ("Opinion | By Jane Doe | May 3, 2024"), or the words after a date
 /// ("Posted on May 3, 2024 by Jane Doe").
@@ -174,22 +178,18 @@ fn is_measured_byline(text: &str, features: &Features, tokens: &Tokens) -> bool 
     if features.words > BYLINE_MAX_WORDS {
         return false;
     }
-    // A short paragraph whose first word opens a byline has its word line made (see
-    // `Tokens::word_line`); made here should it ever not be.
-    let first_word_opens = tokens
-        .hashes()
-        .first()
-        .is_some_and(|first| lexicon().byline_openings.contains(first));
-    let line = first_word_opens.then(|| match tokens.word_line.as_str() {
-        "" => Cow::Owned(word_line(text)),
-        line => Cow::Borrowed(line),
-    });
-    let Some(segment) = short_line_byline_segment(text, line.as_deref()) else {
+    // A paragraph of at most `BYLINE_MAX_WORDS` words (no more than
+    // `SHORT_PARAGRAPH_WORDS`, checked below) whose first word opens a byline has its word
+    // line made (see `Tokens::word_line`).
+    let line = tokens
+        .first_word_opens_byline()
+        .then_some(tokens.word_line.as_str());
+    let Some(segment) = short_line_byline_segment(text, line) else {
         return false;
     };
     match line {
         // The segment is the whole paragraph: its line is the paragraph's.
-        Some(line) if std::ptr::eq(segment, text) => is_byline_segment(text, segment, &line),
+        Some(line) if std::ptr::eq(segment, text) => is_byline_segment(text, segment, line),
         _ => is_byline_segment(text, segment, &word_line(segment)),
     }
 }
