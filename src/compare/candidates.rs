@@ -56,17 +56,6 @@ pub fn for_each_pair_sharing_a_key<K: Ord + Copy, I: ItemNumber>(
     SharedKeys::new(entries, max_posting).for_each_pair(visit);
 }
 
-/// An inverted index of items (any numbers: the batch's story index numbers its articles as
-/// `u32`, half the bytes of a `usize`) filed under keys, kept in two flat lists: each kept key's
-/// items (its bucket), and each item's kept keys. Buckets of one item, and buckets of more
-/// than the cap, are left out: they give no pair.
-///
-/// Each item in turn gathers the later items of its buckets, each once
-/// ([`SharedKeys::for_each_pair`]). A pair that shares several keys is found through each of
-/// them but visited once, and what is held is the index (a few numbers a kept entry) and one
-/// item's candidates, never the list of all pairs: memory grows with the entries that share
-/// a key, whatever the number of candidate pairs or items, and the time with the bucket pairs
-/// walked, with nothing sorted but the entries and one item's candidates at a time.
 /// An item's number in an index ([`SharedKeys`]): the items are ordered as their numbers are,
 /// so that each item's buckets can be placed by a count per number instead of sorted.
 pub trait ItemNumber: Ord + Copy {
@@ -87,6 +76,17 @@ impl ItemNumber for usize {
     }
 }
 
+/// An inverted index of items (any numbers: the batch's story index numbers its articles as
+/// `u32`, half the bytes of a `usize`) filed under keys, kept in two flat lists: each kept key's
+/// items (its bucket), and each item's kept keys. Buckets of one item, and buckets of more
+/// than the cap, are left out: they give no pair.
+///
+/// Each item in turn gathers the later items of its buckets, each once
+/// ([`SharedKeys::for_each_pair`]). A pair that shares several keys is found through each of
+/// them but visited once, and what is held is the index (a few numbers a kept entry) and one
+/// item's candidates, never the list of all pairs: memory grows with the entries that share
+/// a key, whatever the number of candidate pairs or items, and the time with the bucket pairs
+/// walked, with nothing sorted but the entries and one item's candidates at a time.
 #[derive(Debug, Clone)]
 pub struct SharedKeys<I> {
     /// The kept buckets' items, bucket after bucket, each bucket's ascending:
