@@ -5,6 +5,7 @@
 //! what they used to derive per token (a key, a lookup in the lexicon) again and again.
 
 use super::lexicon::NameWordLists;
+use crate::text::{DenseIds, Keyed};
 
 /// One distinct word of the article.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,19 +28,21 @@ pub struct Word {
 /// grows while the article is read.
 const TOKENS_PER_DISTINCT_WORD: usize = 3;
 
-/// Slots in the smallest table: room for a short article's words without growing.
-const MIN_SLOTS: usize = 16;
+impl Keyed for Word {
+    /// The word's case-blind key.
+    #[inline(always)]
+    fn key(&self) -> u64 {
+        self.key
+    }
+}
 
-/// The distinct words of an article, by their case-blind key: an open-addressing table
-/// probed linearly from the key's low bits (the keys are already mixed: their low bits
-/// depend on every byte of the word), at most half full, a power of two of slots, doubled
-/// and filled again when it would be more than half full.
+/// The distinct words of an article, by their case-blind key, in a [`DenseIds`] table (the
+/// keys are already mixed: their low bits depend on every byte of the word), each word's
+/// entry holding its key and what is known of it.
 #[derive(Debug)]
 pub struct WordTable {
-    /// Per slot, the index plus one of the word whose probe ends there; 0 for a free slot.
-    slots: Vec<u32>,
     /// The words, by their index (the order they were first met).
-    words: Vec<Word>,
+    words: DenseIds<Word>,
 }
 
 impl Default for WordTable {
@@ -59,19 +62,15 @@ impl WordTable {
     /// An empty table with room for the words of an article of `tokens` tokens, its words
     /// kept in `spare` (emptied first), the list of an earlier table
     /// ([`into_spare`](Self::into_spare)).
-    pub fn with_room_for_in(tokens: usize, mut spare: Vec<Word>) -> Self {
-        let words = tokens / TOKENS_PER_DISTINCT_WORD;
-        spare.clear();
-        spare.reserve(words);
+    pub fn with_room_for_in(tokens: usize, spare: Vec<Word>) -> Self {
         WordTable {
-            slots: vec![0; words.saturating_mul(2).next_power_of_two().max(MIN_SLOTS)],
-            words: spare,
+            words: DenseIds::with_room_for_in(tokens / TOKENS_PER_DISTINCT_WORD, spare),
         }
     }
 
     /// The table's list of words, for the next article's table to fill.
     pub fn into_spare(self) -> Vec<Word> {
-        self.words
+        self.words.into_spare()
     }
 
     /// The index of the word whose key is `key`, entered with the lists `lists` gives when
@@ -82,88 +81,39 @@ impl WordTable {
         key: u64,
         lists: impl FnOnce() -> NameWordLists,
     ) -> (u32, NameWordLists) {
-        let slot = match self.probe(key) {
-            Ok(index) => {
-                // Every index the table gives has its word (pushed below when it was new).
-                return (index, self.lists(index));
-            }
-            Err(free) => free,
-        };
-        // More words than 32 bits count cannot fit in memory beside their slots: the index
-        // saturates rather than wraps.
-        let index = u32::try_from(self.words.len()).unwrap_or(u32::MAX - 1);
-        let lists = lists();
-        self.words.push(Word {
+        let (index, _, word) = self.words.entry_or_enter(key, || Word {
             key,
-            lists,
+            lists: lists(),
             casing: 0,
         });
-        self.slots[slot] = index + 1;
-        // At most half full again before the next word comes, so that every probe meets a
-        // free slot (and only a new word pays for this test).
-        if 2 * self.words.len() > self.slots.len() {
-            self.grow();
-        }
-        (index, lists)
-    }
-
-    /// The index of the word whose key is `key` when the table holds it, else the free
-    /// slot where its probe ends (at most half the slots are full: the probe always meets
-    /// one).
-    #[inline(always)]
-    fn probe(&self, key: u64) -> Result<u32, usize> {
-        let mask = self.slots.len() - 1;
-        let mut slot = key as usize & mask;
-        loop {
-            let place = self.slots[slot];
-            if place == 0 {
-                return Err(slot);
-            }
-            let index = place - 1;
-            if self.words[index as usize].key == key {
-                return Ok(index);
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
-    /// Twice the slots, every word's index put back in them.
-    #[cold]
-    fn grow(&mut self) {
-        let size = self.slots.len() * 2;
-        self.slots = vec![0; size];
-        let mask = size - 1;
-        for (index, word) in self.words.iter().enumerate() {
-            let mut slot = word.key as usize & mask;
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            // Indices fit in u32 (see `enter`).
-            self.slots[slot] = index as u32 + 1;
-        }
+        (index, word.lists)
     }
 
     /// The index of the word whose key is `key`, if the article writes it.
     pub fn find(&self, key: u64) -> Option<u32> {
-        self.probe(key).ok()
+        self.words.find(key)
     }
 
     /// What the word lists say of word `index` (nothing for an index the table does not
     /// hold).
     pub fn lists(&self, index: u32) -> NameWordLists {
         self.words
+            .entries()
             .get(index as usize)
             .map_or_else(NameWordLists::default, |word| word.lists)
     }
 
     /// The casing bits of word `index` (none for an index the table does not hold).
     pub fn casing(&self, index: u32) -> u8 {
-        self.words.get(index as usize).map_or(0, |word| word.casing)
+        self.words
+            .entries()
+            .get(index as usize)
+            .map_or(0, |word| word.casing)
     }
 
     /// Adds the casing bits `bits` to word `index`.
     pub fn add_casing(&mut self, index: u32, bits: u8) {
-        if let Some(word) = self.words.get_mut(index as usize) {
+        if let Some(word) = self.words.entry_mut(index) {
             word.casing |= bits;
         }
     }
@@ -171,7 +121,7 @@ impl WordTable {
     /// How many distinct words the table holds.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.words.entries().len()
     }
 }
 

@@ -1,13 +1,28 @@
 //! Dense ids for already-mixed 64-bit keys (word hashes): 0, 1, 2, ... in the order the keys
 //! are first met, so that whatever a room keeps per key lives in plain vectors indexed by the
 //! id. The cleaner's paragraph cohesion and the story summary's term counts each look up
-//! every word of an article here (the quote finder's table of words probes the same way,
-//! with each key kept beside what it knows of the word); a general
-//! hash map (its groups of tags, its probing sequence, its entry handling) spent more
-//! instructions on the same lookups in each of them.
+//! every word of an article here, and the quote finder's table of words keeps each word's
+//! entry here (its key beside what it knows of the word, [`Keyed`]); a general hash map (its
+//! groups of tags, its probing sequence, its entry handling) spent more instructions on the
+//! same lookups in each of them.
 
 /// Slots in the smallest table: room for a short article's words without growing.
 const MIN_SLOTS: usize = 16;
+
+/// An entry of a [`DenseIds`] table: whatever is kept per key, the key among it.
+pub trait Keyed {
+    /// The entry's 64-bit key (already mixed, see [`DenseIds`]); it must not change while
+    /// the entry is in a table.
+    fn key(&self) -> u64;
+}
+
+impl Keyed for u64 {
+    /// A bare key is its own entry.
+    #[inline(always)]
+    fn key(&self) -> u64 {
+        *self
+    }
+}
 
 /// Dense ids of 64-bit keys, in the order first met: an open-addressing table probed
 /// linearly from the key's low bits, at most half full, a power of two of slots, doubled and
@@ -18,25 +33,26 @@ const MIN_SLOTS: usize = 16;
 /// further hashing. Other keys (small numbers, multiples of the slot count) are still given
 /// correct ids, only through longer probes.
 ///
-/// Each slot holds 4 bytes, the id plus one (0 for a free slot); the keys themselves sit in
-/// one dense list in id order, where a probe reads them, and which the story summary walks.
-/// The slot array is a quarter of the size of one that holds the key beside the id (8 bytes,
-/// padded to 16), so more of it stays in cache and less of it is cleared per article.
-/// Measured with both layouts under callgrind on the benchmark corpus, the 16-byte slots
-/// cost more instructions in each of the three users, and no less time.
+/// Each slot holds 4 bytes, the id plus one (0 for a free slot); the entries (by default
+/// the bare keys, or whatever a user keeps per key with the key among it, [`Keyed`]) sit in
+/// one dense list in id order, where a probe reads their keys, and which the story summary
+/// walks. The slot array is a quarter of the size of one that holds the key beside the id
+/// (8 bytes, padded to 16), so more of it stays in cache and less of it is cleared per
+/// article. Measured with both layouts under callgrind on the benchmark corpus, the 16-byte
+/// slots cost more instructions in each of the three users, and no less time.
 #[derive(Debug, Clone)]
-pub struct DenseIds {
+pub struct DenseIds<T: Keyed = u64> {
     /// Per slot, the id plus one of the key whose probe ends there; 0 for a free slot. A
     /// power of two of slots, at least [`MIN_SLOTS`], at least twice the keys.
     slots: Vec<u32>,
-    /// The keys, by id.
-    keys: Vec<u64>,
+    /// The entries, by id.
+    entries: Vec<T>,
 }
 
-impl Default for DenseIds {
+impl<T: Keyed + Copy> Default for DenseIds<T> {
     /// An empty table of the smallest size.
-    fn default() -> DenseIds {
-        DenseIds::with_room_for(0)
+    fn default() -> Self {
+        Self::with_room_for_in(0, Vec::new())
     }
 }
 
@@ -44,35 +60,85 @@ impl DenseIds {
     /// An empty table with room for `keys` distinct keys before it grows.
     pub fn with_room_for(keys: usize) -> DenseIds {
         DenseIds {
-            slots: vec![0; keys.saturating_mul(2).next_power_of_two().max(MIN_SLOTS)],
-            keys: Vec::with_capacity(keys),
+            slots: vec![0; slot_count(keys)],
+            entries: Vec::with_capacity(keys),
         }
     }
 
     /// The id of `key`, and whether it was given now (the key was not met before).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn id_of(&mut self, key: u64) -> (u32, bool) {
+        let (id, new, _) = self.entry_or_enter(key, || key);
+        (id, new)
+    }
+
+    /// The keys met so far, by id (the first met first; their count is the next id).
+    pub fn keys(&self) -> &[u64] {
+        &self.entries
+    }
+}
+
+/// The slots of a table with room for `keys` keys: a power of two, at least
+/// [`MIN_SLOTS`], at least twice the keys.
+fn slot_count(keys: usize) -> usize {
+    keys.saturating_mul(2).next_power_of_two().max(MIN_SLOTS)
+}
+
+impl<T: Keyed + Copy> DenseIds<T> {
+    /// An empty table with room for `keys` distinct keys before it grows, its entries kept
+    /// in `spare` (emptied first), the list of an earlier table
+    /// ([`into_spare`](Self::into_spare)).
+    pub fn with_room_for_in(keys: usize, mut spare: Vec<T>) -> Self {
+        spare.clear();
+        spare.reserve(keys);
+        DenseIds {
+            slots: vec![0; slot_count(keys)],
+            entries: spare,
+        }
+    }
+
+    /// The table's list of entries, emptied by the next table made with it.
+    pub fn into_spare(self) -> Vec<T> {
+        self.entries
+    }
+
+    /// The id of `key`, whether it was given now (the key was not met before), and the
+    /// key's entry: the one `new` makes then (its key must be `key`), else the one kept.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn entry_or_enter(&mut self, key: u64, new: impl FnOnce() -> T) -> (u32, bool, T) {
         let slot = match self.probe(key) {
-            Ok(id) => return (id, false),
+            Ok(id) => return (id, false, self.entries[id as usize]),
             Err(free) => free,
         };
         // More keys than 32 bits count cannot fit in memory beside their slots: the id
         // saturates rather than wraps.
-        let id = u32::try_from(self.keys.len()).unwrap_or(u32::MAX - 1);
-        self.keys.push(key);
+        let id = u32::try_from(self.entries.len()).unwrap_or(u32::MAX - 1);
+        let entry = new();
+        debug_assert_eq!(entry.key(), key, "an entry keeps the key it is entered by");
+        self.entries.push(entry);
         self.slots[slot] = id + 1;
         // At most half full again before the next key comes, so that every probe meets a
         // free slot (and only a new key pays for this test).
-        if 2 * self.keys.len() > self.slots.len() {
+        if 2 * self.entries.len() > self.slots.len() {
             self.grow();
         }
-        (id, true)
+        (id, true, entry)
     }
 
-    /// The id of `key`, if it was met (the tests' check of [`id_of`](Self::id_of)).
-    #[cfg(test)]
+    /// The id of `key`, if it was met.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn find(&self, key: u64) -> Option<u32> {
         self.probe(key).ok()
+    }
+
+    /// The entries met so far, by id.
+    pub fn entries(&self) -> &[T] {
+        &self.entries
+    }
+
+    /// The entry of id `id`, to change what it keeps beside its key (which must stay).
+    pub fn entry_mut(&mut self, id: u32) -> Option<&mut T> {
+        self.entries.get_mut(id as usize)
     }
 
     /// The id of `key` when it was met, else the free slot where its probe ends (at most
@@ -87,16 +153,11 @@ impl DenseIds {
                 return Err(slot);
             }
             let id = place - 1;
-            if self.keys[id as usize] == key {
+            if self.entries[id as usize].key() == key {
                 return Ok(id);
             }
             slot = (slot + 1) & mask;
         }
-    }
-
-    /// The keys met so far, by id (the first met first; their count is the next id).
-    pub fn keys(&self) -> &[u64] {
-        &self.keys
     }
 
     /// Twice the slots, every key's id put back in them.
@@ -107,12 +168,12 @@ impl DenseIds {
         // memory known to be zero and skip the clearing.
         self.slots = vec![0; size];
         let mask = size - 1;
-        for (id, &key) in self.keys.iter().enumerate() {
-            let mut slot = key as usize & mask;
+        for (id, entry) in self.entries.iter().enumerate() {
+            let mut slot = entry.key() as usize & mask;
             while self.slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }
-            // Ids fit in u32 (see `id_of`).
+            // Ids fit in u32 (see `entry_or_enter`).
             self.slots[slot] = id as u32 + 1;
         }
     }

@@ -35,7 +35,7 @@ pub use bytes::{
 };
 /// For the wasm build's eight-byte counts in `clean::features`.
 pub use bytes::{bytes_in_range, load_eight, EACH, HIGH_BITS};
-pub use dense_ids::DenseIds;
+pub use dense_ids::{DenseIds, Keyed};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
 pub use word_set::{FirstWordFilter, HashFilter, WordSet};
