@@ -530,7 +530,10 @@ fn assemble(
     });
     let mut text = String::with_capacity(kept_bytes + 2 * kept_count);
     let mut blocks = Vec::with_capacity(analysed.len());
-    let mut kept_spans = Vec::new();
+    // Sized first, as the text is: one allocation each for the spans and the table's list
+    // of kept paragraphs, not a doubling every few paragraphs.
+    let mut kept_spans = Vec::with_capacity(verdicts.iter().filter(|verdict| verdict.kept).count());
+    words.reserve_kept(kept_count);
     for (item, verdict) in analysed.iter().zip(verdicts) {
         // Every kept block, empty or not: the quote finder reads the same blocks whether
         // it is given these spans or the blocks' offsets.

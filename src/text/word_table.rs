@@ -220,6 +220,11 @@ impl ArticleWords {
         self.words.is_empty()
     }
 
+    /// Room for `paragraphs` more kept paragraphs ([`keep`](Self::keep)), made at once.
+    pub fn reserve_kept(&mut self, paragraphs: usize) {
+        self.kept.reserve(paragraphs);
+    }
+
     /// Marks the paragraph of `text` whose words are `words` as the next one the cleaned
     /// text joins (after a blank line unless it is the first).
     pub fn keep(&mut self, text: &str, words: std::ops::Range<usize>) {
