@@ -521,18 +521,22 @@ fn assemble(
     // The cleaned text's length, worked out first: the text is then written into room
     // allocated once, not copied each time it outgrows its buffer (about seven times for an
     // article of 5 KB).
-    let kept_texts = analysed
+    // In the same pass, the kept blocks (empty ones too) and the kept texts (not empty),
+    // so that the spans and the table's list of kept paragraphs are sized first too: one
+    // allocation each, not a doubling every few paragraphs.
+    let kept = analysed
         .iter()
         .zip(&verdicts)
-        .filter(|(item, verdict)| verdict.kept && !item.paragraph.text.is_empty());
-    let (kept_bytes, kept_count) = kept_texts.fold((0, 0), |(bytes, count), (item, _)| {
-        (bytes + item.paragraph.text.len(), count + 1)
-    });
+        .filter(|(_, verdict)| verdict.kept);
+    let (kept_bytes, kept_count, kept_blocks) =
+        kept.fold((0, 0, 0), |(bytes, count, blocks), (item, _)| {
+            let kept_text = &item.paragraph.text;
+            let count = count + usize::from(!kept_text.is_empty());
+            (bytes + kept_text.len(), count, blocks + 1)
+        });
     let mut text = String::with_capacity(kept_bytes + 2 * kept_count);
     let mut blocks = Vec::with_capacity(analysed.len());
-    // Sized first, as the text is: one allocation each for the spans and the table's list
-    // of kept paragraphs, not a doubling every few paragraphs.
-    let mut kept_spans = Vec::with_capacity(verdicts.iter().filter(|verdict| verdict.kept).count());
+    let mut kept_spans = Vec::with_capacity(kept_blocks);
     words.reserve_kept(kept_count);
     for (item, verdict) in analysed.iter().zip(verdicts) {
         // Every kept block, empty or not: the quote finder reads the same blocks whether
