@@ -382,19 +382,19 @@ impl DateWords {
     /// [`DateWords::push`] of a word whose hash is known, and whether it is capitalised
     /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
     /// is the hash of the lowercase word).
+    ///
+    /// Natively compiled into its caller, the story summary's loop over every word of an
+    /// article: as a call, its saving and restoring of registers cost more than its work
+    /// (about 45 instructions a word). The rare month lookup stays a call of its own.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn push_hashed(&mut self, word: &HashedWord<'_>, start: usize, capitalized: bool) {
         // Month names are written with a capital here ("may" and "march" are verbs too). A
         // capitalised word whose hash is no month's is not lowercased to be looked up.
-        let month = if capitalized && may_be_month(word.hash) {
-            self.lowercase.clear();
-            push_lowercase(word.text, &mut self.lowercase);
-            (self.lowercase.len() >= 3)
-                .then(|| month_number_hashed(&self.lowercase, word.hash))
-                .flatten()
+        let month = if capitalized {
+            self.month_of_capitalized(word)
         } else {
             None
         };
-        let month = month.map(|number| number as u8);
         self.any_month |= month.is_some();
         self.words.push(DateWord {
             start,
@@ -403,6 +403,22 @@ impl DateWords {
             month,
             cue: may_be_cue(word.hash),
         });
+    }
+
+    /// The month (1 to 12) a capitalised word names, if it names one: looked up only when
+    /// its hash may be a month's. Kept out of [`DateWords::push_hashed`], which is compiled
+    /// into its caller, so that the caller's loop stays small.
+    #[inline(never)]
+    fn month_of_capitalized(&mut self, word: &HashedWord<'_>) -> Option<u8> {
+        if !may_be_month(word.hash) {
+            return None;
+        }
+        self.lowercase.clear();
+        push_lowercase(word.text, &mut self.lowercase);
+        (self.lowercase.len() >= 3)
+            .then(|| month_number_hashed(&self.lowercase, word.hash))
+            .flatten()
+            .map(|number| number as u8)
     }
 }
 
