@@ -44,7 +44,12 @@ pub fn local_noise(text: &str, features: &Features, tokens: &Tokens) -> Option<L
     if is_copyright(text, features) {
         return Some(LocalNoise::new(BlockKind::Boilerplate, "copyright notice"));
     }
-    if has_byline_opening_word(tokens, 30) && is_measured_byline(text, features, tokens) {
+    // The word count first: a paragraph longer than a byline is none, and most are
+    // (`is_measured_byline` says no to them too, after the lookups of 30 words).
+    if features.words <= BYLINE_MAX_WORDS
+        && has_byline_opening_word(tokens, BYLINE_MAX_WORDS)
+        && is_measured_byline(text, features, tokens)
+    {
         return Some(LocalNoise::new(
             BlockKind::Byline,
             "byline naming the author",
