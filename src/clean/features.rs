@@ -190,18 +190,25 @@ struct ByteCounts {
 }
 
 /// Longest run of bytes [`byte_counts`] counts in one-byte counters (which let the compiler
-/// test 16 or 32 bytes per instruction) before adding them up.
-const COUNT_RUN: usize = u8::MAX as usize;
+/// test 16 or 32 bytes per instruction) before adding them up: no more than a counter
+/// holds (255), and a whole number of 16- and 32-byte vectors, so that only a paragraph's
+/// last run leaves bytes to the loop's byte-at-a-time tail (with runs of 255 bytes, every
+/// run left 15, 1.5 times as many tail bytes in all as the vector loop's steps).
+const COUNT_RUN: usize = 7 * 32;
+const _: () = assert!(COUNT_RUN <= u8::MAX as usize);
 
 /// [`ByteCounts`] in one branch-free pass over the bytes (each byte with the one after it,
 /// for the sentence ends), which the native compiler vectorises: four counts from each load
 /// of the bytes rather than a pass each.
 fn byte_counts(bytes: &[u8]) -> ByteCounts {
+    // The symbols as three ranges of neighbours and two bytes, five vector tests instead of
+    // eleven: `(` `)`; `;` `<` `=` `>`; `[` `\` `]`; `{`; `}`.
     let is_code_symbol = |b: u8| {
-        matches!(
-            b,
-            b'=' | b'(' | b')' | b'{' | b'}' | b'[' | b']' | b';' | b'<' | b'>' | b'\\'
-        )
+        (b.wrapping_sub(b'(') < 2)
+            | (b.wrapping_sub(b';') < 4)
+            | (b.wrapping_sub(b'[') < 3)
+            | (b == b'{')
+            | (b == b'}')
     };
     let mut counts = ByteCounts::default();
     let Some((&last, firsts)) = bytes.split_last() else {
