@@ -324,6 +324,55 @@ mod tests {
     }
 
     #[test]
+    fn word_counts_are_the_definitions_over_the_words() {
+        use crate::text::{hashed_words, WordTraits};
+        for text in [
+            "",
+            ".,;",
+            "The",
+            "Council",
+            "the Council of Europe met in 2024 and 12 others",
+            "Vote 2024: The BIG Plan, a 3-year plan for Europe's 27",
+            "By Jane Doe",
+            "ÉTÉ à Paris: the Élysée and 東京 said 9",
+            "and And AND the The",
+        ] {
+            let (features, tokens) = measure(text);
+            let words: Vec<_> = hashed_words(text)
+                .map(|word| (word.hash, WordTraits::of(&word)))
+                .collect();
+            let count = |test: &dyn Fn(usize, WordTraits) -> bool| {
+                (words.iter().enumerate())
+                    .filter(|&(index, &(_, traits))| test(index, traits))
+                    .count()
+            };
+            assert_eq!(features.words, words.len(), "{text:?}");
+            let stopwords = count(&|_, traits| traits.is_stopword());
+            assert_eq!(features.stopwords, stopwords, "{text:?}");
+            let capitalized = count(&|_, traits| traits.is_capitalized());
+            assert_eq!(features.capitalized, capitalized, "{text:?}");
+            let inner = count(&|index, traits| index > 0 && !traits.is_stopword());
+            assert_eq!(features.inner_content_words, inner, "{text:?}");
+            let inner_capitalized = count(&|index, traits| {
+                index > 0 && !traits.is_stopword() && traits.is_capitalized()
+            });
+            assert_eq!(features.inner_capitalized, inner_capitalized, "{text:?}");
+            assert_eq!(features.numbers, count(&|_, traits| traits.is_number()));
+            let has_digits = count(&|_, traits| traits.has_digit()) > 0;
+            assert_eq!(features.has_digits, has_digits, "{text:?}");
+            let hashes: Vec<u64> = words.iter().map(|&(hash, _)| hash).collect();
+            assert_eq!(tokens.hashes(), hashes, "{text:?}");
+            let content: Vec<u64> = (words.iter())
+                .filter(|(_, traits)| {
+                    !traits.is_stopword() && !traits.is_number() && traits.has_three_chars()
+                })
+                .map(|&(hash, _)| hash)
+                .collect();
+            assert_eq!(tokens.content(), content, "{text:?}");
+        }
+    }
+
+    #[test]
     fn the_word_line_from_the_table_is_the_texts_word_line() {
         use crate::text::patterns::word_line;
         // Short paragraphs with a number or a byline opening: the ones given a word line.
