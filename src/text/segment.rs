@@ -4,6 +4,7 @@
 //! markdown heading) and its normalised text. No judgement about content happens here.
 
 use crate::text::{count_bytes, ends_sentence, find_byte, is_ascii_white_space, push_normalized};
+use crate::text::{load_eight, EACH};
 
 /// A list marker at the start of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,11 +162,22 @@ fn is_ascii_ink(byte: u8) -> bool {
 /// The white space a line opens with ([`str::trim_start`]): its length in bytes, and its
 /// width in columns (a tab counts four). Most lines open with spaces or with none, read a
 /// byte at a time; from the first character outside ASCII, the standard trim goes on.
+///
+/// Runs of spaces (indented lines open with a few to a few dozen) are skipped eight bytes at
+/// a time first: a space is one byte and one column.
 fn indentation(raw: &str) -> (usize, usize) {
     let column_width = |c: char| if c == '\t' { 4 } else { 1 };
     let bytes = raw.as_bytes();
-    let mut indent = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut spaces = 0;
+    while let Some(eight) = bytes.get(spaces..spaces + 8) {
+        let leading = leading_spaces(load_eight(eight));
+        spaces += leading;
+        if leading < 8 {
+            break;
+        }
+    }
+    let mut indent = spaces;
+    for (at, &byte) in bytes.iter().enumerate().skip(spaces) {
         if is_ascii_ink(byte) {
             return (at, indent);
         }
@@ -178,6 +190,13 @@ fn indentation(raw: &str) -> (usize, usize) {
         indent += column_width(char::from(byte));
     }
     (bytes.len(), indent)
+}
+
+/// How many of the eight bytes of `chunk` (first byte lowest, as [`load_eight`] reads them)
+/// are spaces before the first that is not.
+fn leading_spaces(chunk: u64) -> usize {
+    // The spaces become zero bytes; the lowest byte that is not zero ends the run.
+    ((chunk ^ (u64::from(b' ') * EACH)).trailing_zeros() / 8) as usize
 }
 
 /// [`str::trim_end`]: most lines end with a letter or a stop, which one byte's test settles.
@@ -498,8 +517,27 @@ mod tests {
         // Every ASCII white space byte and some wider ones at either edge, lines of every
         // length around the eight-byte steps, line feeds at the start, the end and in a row.
         let edges = [
-            "", " ", "\t", "\r", "\u{b}", "\u{c}", "\u{a0}", "\u{3000}", "\u{200b}", "\u{85}", "x",
-            "é", "😀", ".",
+            "",
+            " ",
+            "\t",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{200b}",
+            "\u{85}",
+            "x",
+            "é",
+            "😀",
+            ".",
+            // Runs of spaces around the eight-byte steps, and a tab or a wide space after one.
+            "       ",
+            "        ",
+            "         ",
+            "                 ",
+            "         \t",
+            "        \u{a0}",
         ];
         let middles = [
             "",
