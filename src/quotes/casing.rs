@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{is_capitalised, word_lists, LowerWord, Token};
+use super::tokens::{word_lists, LowerWord, Token};
 use super::word_key::casing_key;
 use super::word_table::WordTable;
 use crate::text::{stopwords, word_hash};
@@ -216,20 +216,30 @@ pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
 pub fn dateline(input: &str, tokens: &[Token]) -> Option<Range<usize>> {
     /// Datelines are a place, maybe a date and an agency: a handful of words.
     const DATELINE_MAX_TOKENS: usize = 12;
-    let dash = tokens
-        .iter()
-        .take(DATELINE_MAX_TOKENS)
-        .position(|token| token.is('-'))?;
-    let before = &tokens[..dash];
-    let first = before.first().filter(|token| token.is_word())?;
-    let words_capitalised = before.iter().filter(|token| token.is_word()).all(|token| {
-        let word = &input[token.start..token.end];
-        is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit())
-    });
-    let agency = before.iter().any(|token| token.is('('));
+    let first = tokens.first().filter(|token| token.is_word())?;
+    // One walk to the dash, given up at the first word neither capitalised nor a number:
+    // asked of every paragraph, and most open with a sentence, whose second or third word
+    // is in lowercase.
+    let mut agency = false;
+    let mut dash = None;
+    for (index, token) in tokens.iter().enumerate().take(DATELINE_MAX_TOKENS) {
+        if token.is('-') {
+            dash = Some(index);
+            break;
+        }
+        agency |= token.is('(');
+        if token.is_word()
+            && !token.is_capitalised_word()
+            && !input[token.start..token.end]
+                .bytes()
+                .all(|byte| byte.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    let dash = dash?;
     let capitals = is_all_capitals(&input[first.start..first.end]);
-    (words_capitalised && (capitals || agency) && tokens.get(dash + 1).is_some())
-        .then_some(0..dash + 1)
+    ((capitals || agency) && tokens.get(dash + 1).is_some()).then_some(0..dash + 1)
 }
 
 #[cfg(test)]
