@@ -545,9 +545,12 @@ fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Quotation]) {
     if quoted.is_empty() {
         return;
     }
+    // The tokens before the first quotation's words are all kept where they stand: the
+    // walk starts at its first word.
+    let first_inside = tokens.partition_point(|token| token.start < quoted[0].inner.start);
     let mut next_span = 0;
-    let mut kept = 0;
-    for position in 0..tokens.len() {
+    let mut kept = first_inside;
+    for position in first_inside..tokens.len() {
         // Read before any token is moved: `kept` never passes `position`.
         let token = tokens[position];
         while quoted

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::tokens::{is_capitalised, word_lists, LowerWord, Token};
+use super::tokens::{word_lists, LowerWord, Token};
 use super::word_key::casing_key;
 use super::word_table::WordTable;
 use crate::text::{stopwords, word_hash};
@@ -216,20 +216,30 @@ pub fn is_headline_like(input: &str, tokens: &[Token]) -> bool {
 pub fn dateline(input: &str, tokens: &[Token]) -> Option<Range<usize>> {
     /// Datelines are a place, maybe a date and an agency: a handful of words.
     const DATELINE_MAX_TOKENS: usize = 12;
-    let dash = tokens
-        .iter()
-        .take(DATELINE_MAX_TOKENS)
-        .position(|token| token.is('-'))?;
-    let before = &tokens[..dash];
-    let first = before.first().filter(|token| token.is_word())?;
-    let words_capitalised = before.iter().filter(|token| token.is_word()).all(|token| {
-        let word = &input[token.start..token.end];
-        is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit())
-    });
-    let agency = before.iter().any(|token| token.is('('));
+    let first = tokens.first().filter(|token| token.is_word())?;
+    // One walk to the dash, given up at the first word neither capitalised nor a number:
+    // asked of every paragraph, and most open with a sentence, whose second or third word
+    // is in lowercase.
+    let mut agency = false;
+    let mut dash = None;
+    for (index, token) in tokens.iter().enumerate().take(DATELINE_MAX_TOKENS) {
+        if token.is('-') {
+            dash = Some(index);
+            break;
+        }
+        agency |= token.is('(');
+        if token.is_word()
+            && !token.is_capitalised_word()
+            && !input[token.start..token.end]
+                .bytes()
+                .all(|byte| byte.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    let dash = dash?;
     let capitals = is_all_capitals(&input[first.start..first.end]);
-    (words_capitalised && (capitals || agency) && tokens.get(dash + 1).is_some())
-        .then_some(0..dash + 1)
+    ((capitals || agency) && tokens.get(dash + 1).is_some()).then_some(0..dash + 1)
 }
 
 #[cfg(test)]
@@ -286,5 +296,54 @@ mod tests {
         }
         let appositive = "Luc Dumas — the front-runner — spoke.";
         assert!(dateline(appositive, &tokens(appositive)).is_none());
+    }
+
+    /// [`dateline`] as it is defined: the first dash among the first twelve tokens, every
+    /// word before it capitalised or a number, the first token a word in capitals or an
+    /// agency in parentheses before the dash, and a token after it.
+    fn dateline_by_definition(input: &str, tokens: &[Token]) -> Option<Range<usize>> {
+        let dash = tokens.iter().take(12).position(|token| token.is('-'))?;
+        let before = &tokens[..dash];
+        let first = before.first().filter(|token| token.is_word())?;
+        let words_capitalised = before.iter().filter(|token| token.is_word()).all(|token| {
+            let word = &input[token.start..token.end];
+            crate::quotes::tokens::is_capitalised(word) || word.chars().all(|c| c.is_ascii_digit())
+        });
+        let agency = before.iter().any(|token| token.is('('));
+        let capitals = is_all_capitals(&input[first.start..first.end]);
+        (words_capitalised && (capitals || agency) && tokens.get(dash + 1).is_some())
+            .then_some(0..dash + 1)
+    }
+
+    #[test]
+    fn datelines_are_read_as_defined() {
+        let pieces = [
+            "LYON", "Lyon", "lyon", "2024", "12a", "Émile", "ÉCOLE", "(Agency)", "(", ")", ",",
+            "-", "—", "the", "Dec.", "8", "Reuters", "x", "\"", ":",
+        ];
+        // Every line of up to three pieces, and lines of many capitalised words before a dash.
+        let mut lines: Vec<String> = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = lines
+                .iter()
+                .flat_map(|line| pieces.iter().map(move |piece| format!("{line} {piece}")))
+                .collect();
+            lines.extend(longer);
+        }
+        for count in 9..14 {
+            lines.push(format!("{} - The vote.", vec!["SAINT"; count].join(" ")));
+            lines.push(format!(
+                "{} (AP) - The vote.",
+                vec!["Saint"; count].join(" ")
+            ));
+        }
+        for line in &lines {
+            let tokens = tokens(line);
+            assert_eq!(
+                dateline(line, &tokens),
+                dateline_by_definition(line, &tokens),
+                "{line}"
+            );
+        }
     }
 }

@@ -465,8 +465,10 @@ pub fn cue_before<'a>(input: &'a str, left: &[Token], quote_words: usize) -> Opt
         // Most words of the sentence are no cue of any kind: told so by the lists the
         // token carries, without a lowercase copy or a lookup. ("according" is no cue word
         // of the lists; no word outside ASCII lowercases to it.)
+        // Its length first: the word is sliced out of the text only when it may be.
         if token.lists().cue_word().is_none()
-            && !word(input, token).eq_ignore_ascii_case("according")
+            && (token.end - token.start != "according".len()
+                || !word(input, token).eq_ignore_ascii_case("according"))
         {
             continue;
         }

@@ -140,19 +140,22 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
             }
         }
     }
-    // The name's words, the last without its possessive ending.
+    // The name's last word without its possessive ending, read once: the name's other
+    // words are as written.
+    let last_word = word(last - 1);
+    let last_stem = strip_possessive(last_word);
     let name_word = |index: usize| {
         if index + 1 == last {
-            strip_possessive(word(index))
+            last_stem
         } else {
             word(index)
         }
     };
     // A lone word that is a title or a not-name cannot be a name.
     if (name_start..last).all(|index| {
-        let name_word = name_word(index);
-        let facts = if name_word.len() < word(index).len() {
-            word_lists(name_word)
+        // Only the last word may lose an ending, and then says what its stem says.
+        let facts = if index + 1 == last && last_stem.len() < last_word.len() {
+            word_lists(last_stem)
         } else {
             facts(index)
         };
@@ -185,7 +188,7 @@ fn name_of_run<'a>(input: &'a str, tokens: &[Token], run: Range<usize>) -> Optio
         // The last word's stem is a prefix of it: the name ends where the stem does.
         let start = words[0].start;
         let last_start = words[words.len() - 1].start;
-        Cow::Borrowed(&input[start..last_start + name_word(last - 1).len()])
+        Cow::Borrowed(&input[start..last_start + last_stem.len()])
     } else {
         let span = words[0].start..words[words.len() - 1].end;
         let mut name = String::with_capacity(span.len());
