@@ -5,7 +5,6 @@
 //! analysed.
 
 use crate::text::sorting;
-use std::cmp::Ordering;
 
 use super::background;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
@@ -211,9 +210,138 @@ fn weighed_term(hash: u64, frequency: f32) -> (f64, u64, StoryTerm) {
 
 /// The order in which terms are kept: heaviest first; of equal weights, the smaller hash
 /// (the summary's hash, then the whole word hash, so that the order is total and the choice
-/// never depends on the order the terms are counted or met in).
-fn heavier(a: &(f64, u64, StoryTerm), b: &(f64, u64, StoryTerm)) -> Ordering {
+/// never depends on the order the terms are counted or met in). [`Rank`] is this order as
+/// numbers; the tests hold the two to each other.
+#[cfg(test)]
+fn heavier(a: &(f64, u64, StoryTerm), b: &(f64, u64, StoryTerm)) -> std::cmp::Ordering {
     b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// A term's place in the order [`heavier`] sets, as a pair compared as numbers (the
+/// smaller first): the weight's bits ordered as [`f64::total_cmp`] orders weights, turned
+/// so that the heavier comes first, then the whole word hash.
+type Rank = (u64, u64);
+
+/// The [`Rank`] of a term of weight `weight` and whole hash `hash`.
+fn rank_of(weight: f64, hash: u64) -> Rank {
+    // `f64::total_cmp`'s key: the bits as a signed number, the negatives' other bits
+    // flipped; then the sign bit flipped to order it as unsigned, and all bits flipped so
+    // that the heavier is the smaller.
+    let bits = weight.to_bits() as i64;
+    let ordered = bits ^ (((bits >> 63) as u64) >> 1) as i64;
+    (!((ordered as u64) ^ (1 << 63)), hash)
+}
+
+/// The [`MAX_TERMS`] heaviest terms of those offered, by [`Rank`]. Offered terms gather
+/// unsorted in a list of twice that many; a full list keeps its [`MAX_TERMS`] first ranks
+/// (a selection, not a sort) and the last of these becomes the bar an offer must pass. An
+/// offer costs a comparison and a push, where keeping the list sorted at each offer cost a
+/// binary search and a move of the lighter terms (most of an article's terms are offered:
+/// in first-met order, the bar rises slowly).
+struct HeaviestTerms {
+    /// The terms offered since the last selection, and those it kept.
+    offered: Vec<(Rank, StoryTerm)>,
+    /// The lightest rank kept by the last selection: no term of a later rank can be among
+    /// the heaviest.
+    bar: Option<Rank>,
+}
+
+impl HeaviestTerms {
+    /// None offered yet.
+    fn new() -> HeaviestTerms {
+        HeaviestTerms {
+            offered: Vec::with_capacity(2 * MAX_TERMS),
+            bar: None,
+        }
+    }
+
+    /// Whether a term of rank `rank` cannot be among the heaviest.
+    fn cannot_take(&self, rank: Rank) -> bool {
+        self.bar.is_some_and(|bar| rank > bar)
+    }
+
+    /// Offers a term of rank `rank`.
+    fn offer(&mut self, rank: Rank, term: StoryTerm) {
+        if self.cannot_take(rank) {
+            return;
+        }
+        self.offered.push((rank, term));
+        if self.offered.len() == MAX_TERMS && self.bar.is_none() {
+            // The first MAX_TERMS offered are all kept so far: the lightest of them is the
+            // first bar, found without a selection.
+            self.bar = self.offered.iter().map(|&(rank, _)| rank).max();
+        } else if self.offered.len() == 2 * MAX_TERMS {
+            self.keep_heaviest();
+        }
+    }
+
+    /// Keeps the [`MAX_TERMS`] first ranks of those offered, and the bar they set.
+    fn keep_heaviest(&mut self) {
+        if self.offered.len() > MAX_TERMS {
+            select_first(&mut self.offered, MAX_TERMS);
+            self.offered.truncate(MAX_TERMS);
+            self.bar = self.offered.iter().map(|&(rank, _)| rank).max();
+        }
+    }
+
+    /// The heaviest terms sorted by their hash, of two sharing it the heavier only.
+    fn by_hash(mut self) -> Vec<StoryTerm> {
+        self.keep_heaviest();
+        let mut kept = self.offered;
+        sorting::sort_by_key(&mut kept, |&(_, term)| term.hash);
+        let mut terms: Vec<StoryTerm> = Vec::with_capacity(kept.len());
+        let mut last_rank = (0, 0);
+        for (rank, term) in kept {
+            match terms.last_mut() {
+                Some(last) if last.hash == term.hash => {
+                    if rank < last_rank {
+                        (*last, last_rank) = (term, rank);
+                    }
+                }
+                _ => {
+                    terms.push(term);
+                    last_rank = rank;
+                }
+            }
+        }
+        terms
+    }
+}
+
+/// Moves the `count` first items of `items` by rank (ranks all distinct) to its front, in
+/// any order: a quickselect, the middle of three as pivot.
+fn select_first(items: &mut [(Rank, StoryTerm)], count: usize) {
+    let (mut low, mut high) = (0, items.len());
+    // The items before `low` are among the first `count`, those from `high` not.
+    while high - low > 1 && low < count && count < high {
+        let middle = low + (high - low) / 2;
+        let last = high - 1;
+        // The median of the first, middle and last ranks to the end, as the pivot.
+        if items[middle].0 < items[low].0 {
+            items.swap(middle, low);
+        }
+        if items[last].0 < items[low].0 {
+            items.swap(last, low);
+        }
+        if items[middle].0 < items[last].0 {
+            items.swap(middle, last);
+        }
+        let pivot = items[last].0;
+        let mut split = low;
+        for index in low..last {
+            if items[index].0 < pivot {
+                items.swap(index, split);
+                split += 1;
+            }
+        }
+        items.swap(split, last);
+        // `split` holds the pivot, in its sorted place.
+        if split < count {
+            low = split + 1;
+        } else {
+            high = split;
+        }
+    }
 }
 
 /// An article's terms and their weighted counts, by word hash, in the order they were first
@@ -341,35 +469,25 @@ pub fn summarise_and_hash_words(
             &mut text_words,
         );
     }
-    // The MAX_TERMS heaviest, in that order, kept while the terms are weighed: the first
-    // MAX_TERMS of a sort of them all by [`heavier`], without sorting the hundreds that are
-    // dropped.
-    // Once MAX_TERMS are kept, a term whose weight cannot beat the lightest of them even at
-    // the rarest background band is passed over without its background lookup (about a
-    // quarter of this function's time when every term was looked up). The bound is exact:
-    // a weight is the frequency times a `-ln share` no larger than the largest, and a
-    // product by a positive number is monotone in the other factor, rounding included; at
-    // equal weights the smaller whole hash wins, as in [`heavier`].
+    // The MAX_TERMS heaviest by [`heavier`], kept while the terms are weighed (see
+    // [`HeaviestTerms`]), without sorting the hundreds that are dropped.
+    // Once a lightest kept rank is known, a term whose weight cannot beat it even at the
+    // rarest background band is passed over without its background lookup (about a quarter
+    // of this function's time when every term was looked up). The bound is exact: a weight
+    // is the frequency times a `-ln share` no larger than the largest, and a product by a
+    // positive number is monotone in the other factor, rounding included; at equal weights
+    // the smaller whole hash wins, as in [`heavier`].
     let rarest = background::largest_minus_log_share();
-    let mut heaviest: Vec<(f64, u64, StoryTerm)> = Vec::with_capacity(MAX_TERMS + 1);
+    let mut heaviest = HeaviestTerms::new();
     for (hash, count) in counts.iter() {
         let frequency = dampened(count);
-        if let Some(&(lightest, lightest_hash, _)) = heaviest.get(MAX_TERMS - 1) {
-            let most = f64::from(frequency) * rarest;
-            if most < lightest || (most == lightest && hash > lightest_hash) {
-                continue;
-            }
+        if heaviest.cannot_take(rank_of(f64::from(frequency) * rarest, hash)) {
+            continue;
         }
-        sorting::offer_to_heaviest(
-            &mut heaviest,
-            weighed_term(hash, frequency),
-            MAX_TERMS,
-            heavier,
-        );
+        let (weight, hash, term) = weighed_term(hash, frequency);
+        heaviest.offer(rank_of(weight, hash), term);
     }
-    let mut terms: Vec<StoryTerm> = heaviest.into_iter().map(|(_, _, term)| term).collect();
-    sorting::sort_by_key(&mut terms, |term| term.hash);
-    terms.dedup_by_key(|term| term.hash);
+    let terms = heaviest.by_hash();
 
     let published = article.date.as_deref().and_then(parse_iso_day);
     let body = &article.text[..dates_end];
@@ -647,6 +765,88 @@ mod tests {
         assert_eq!(counted, expected.into_iter().collect::<Vec<_>>());
         assert!(counted.iter().any(|&(hash, _)| hash == 0));
         assert_eq!(TermCounts::with_capacity(5).iter().count(), 0);
+    }
+
+    #[test]
+    fn ranks_order_terms_as_heavier_does() {
+        let weights = [
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            f64::MIN_POSITIVE / 4.0,
+            1.0,
+            1.0 + f64::EPSILON,
+            2.5,
+            12.75,
+            f64::MAX,
+            f64::INFINITY,
+            -1.0,
+        ];
+        let hashes = [0, 1, 2, u64::MAX / 2, u64::MAX - 1, u64::MAX];
+        let term = StoryTerm {
+            hash: 0,
+            frequency: 1.0,
+            background_share: 0.5,
+        };
+        for (&a_weight, &b_weight) in weights
+            .iter()
+            .flat_map(|a| weights.iter().map(move |b| (a, b)))
+        {
+            for &a_hash in &hashes {
+                for &b_hash in &hashes {
+                    assert_eq!(
+                        rank_of(a_weight, a_hash).cmp(&rank_of(b_weight, b_hash)),
+                        heavier(&(a_weight, a_hash, term), &(b_weight, b_hash, term)),
+                        "{a_weight} {a_hash} {b_weight} {b_hash}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_selection_keeps_the_first_ranks() {
+        let term = StoryTerm {
+            hash: 0,
+            frequency: 1.0,
+            background_share: 0.5,
+        };
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for length in 0..130 {
+            // Sorted, reversed and shuffled ranks, with many equal weights.
+            for layout in 0..3 {
+                let mut items: Vec<(Rank, StoryTerm)> = (0..length as u64)
+                    .map(|index| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        let rank = match layout {
+                            0 => (index / 3, index),
+                            1 => (u64::MAX - index / 3, index),
+                            _ => (state % 5, index),
+                        };
+                        (rank, term)
+                    })
+                    .collect();
+                let mut expected: Vec<Rank> = items.iter().map(|&(rank, _)| rank).collect();
+                expected.sort_unstable();
+                for count in [
+                    0,
+                    1,
+                    length / 2,
+                    MAX_TERMS,
+                    length.saturating_sub(1),
+                    length,
+                ] {
+                    let count = count.min(length);
+                    select_first(&mut items, count);
+                    let mut first: Vec<Rank> =
+                        items[..count].iter().map(|&(rank, _)| rank).collect();
+                    first.sort_unstable();
+                    assert_eq!(first, expected[..count], "{length} {layout} {count}");
+                }
+            }
+        }
     }
 
     #[test]
