@@ -232,62 +232,70 @@ fn rank_of(weight: f64, hash: u64) -> Rank {
     (!((ordered as u64) ^ (1 << 63)), hash)
 }
 
-/// The [`MAX_TERMS`] heaviest terms of those offered, by [`Rank`]. Offered terms gather
-/// unsorted in a list of twice that many; a full list keeps its [`MAX_TERMS`] first ranks
-/// (a selection, not a sort) and the last of these becomes the bar an offer must pass. An
-/// offer costs a comparison and a push, where keeping the list sorted at each offer cost a
-/// binary search and a move of the lighter terms (most of an article's terms are offered:
-/// in first-met order, the bar rises slowly).
+/// The [`MAX_TERMS`] heaviest terms of those offered, by [`Rank`]: once that many are kept,
+/// a heap with the lightest kept at its root, which is the bar an offer must pass; a term
+/// that passes it takes the root's place and sinks to its own. An offer costs a comparison,
+/// and one that is kept some dozen more, where keeping the list sorted cost a binary search
+/// and a move of the lighter terms (in first-met order most of an article's terms are
+/// offered: the bar rises slowly).
 struct HeaviestTerms {
-    /// The terms offered since the last selection, and those it kept.
-    offered: Vec<(Rank, StoryTerm)>,
-    /// The lightest rank kept by the last selection: no term of a later rank can be among
-    /// the heaviest.
-    bar: Option<Rank>,
+    /// The terms kept: a heap by rank, the largest (the lightest term) first, once full.
+    kept: Vec<(Rank, StoryTerm)>,
 }
 
 impl HeaviestTerms {
     /// None offered yet.
     fn new() -> HeaviestTerms {
         HeaviestTerms {
-            offered: Vec::with_capacity(2 * MAX_TERMS),
-            bar: None,
+            kept: Vec::with_capacity(MAX_TERMS),
         }
     }
 
     /// Whether a term of rank `rank` cannot be among the heaviest.
     fn cannot_take(&self, rank: Rank) -> bool {
-        self.bar.is_some_and(|bar| rank > bar)
+        self.kept.len() == MAX_TERMS && rank > self.kept[0].0
     }
 
     /// Offers a term of rank `rank`.
     fn offer(&mut self, rank: Rank, term: StoryTerm) {
-        if self.cannot_take(rank) {
-            return;
-        }
-        self.offered.push((rank, term));
-        if self.offered.len() == MAX_TERMS && self.bar.is_none() {
-            // The first MAX_TERMS offered are all kept so far: the lightest of them is the
-            // first bar, found without a selection.
-            self.bar = self.offered.iter().map(|&(rank, _)| rank).max();
-        } else if self.offered.len() == 2 * MAX_TERMS {
-            self.keep_heaviest();
+        if self.kept.len() < MAX_TERMS {
+            self.kept.push((rank, term));
+            if self.kept.len() == MAX_TERMS {
+                for parent in (0..MAX_TERMS / 2).rev() {
+                    self.sink(parent);
+                }
+            }
+        } else if rank < self.kept[0].0 {
+            self.kept[0] = (rank, term);
+            self.sink(0);
         }
     }
 
-    /// Keeps the [`MAX_TERMS`] first ranks of those offered, and the bar they set.
-    fn keep_heaviest(&mut self) {
-        if self.offered.len() > MAX_TERMS {
-            select_first(&mut self.offered, MAX_TERMS);
-            self.offered.truncate(MAX_TERMS);
-            self.bar = self.offered.iter().map(|&(rank, _)| rank).max();
+    /// Moves the item at `index` down the heap until no child of it has a larger rank.
+    fn sink(&mut self, mut index: usize) {
+        let kept = &mut self.kept;
+        loop {
+            let left = 2 * index + 1;
+            if left >= kept.len() {
+                return;
+            }
+            let right = left + 1;
+            let child = if right < kept.len() && kept[right].0 > kept[left].0 {
+                right
+            } else {
+                left
+            };
+            if kept[child].0 <= kept[index].0 {
+                return;
+            }
+            kept.swap(child, index);
+            index = child;
         }
     }
 
     /// The heaviest terms sorted by their hash, of two sharing it the heavier only.
-    fn by_hash(mut self) -> Vec<StoryTerm> {
-        self.keep_heaviest();
-        let mut kept = self.offered;
+    fn by_hash(self) -> Vec<StoryTerm> {
+        let mut kept = self.kept;
         sorting::sort_by_key(&mut kept, |&(_, term)| term.hash);
         let mut terms: Vec<StoryTerm> = Vec::with_capacity(kept.len());
         let mut last_rank = (0, 0);
@@ -305,42 +313,6 @@ impl HeaviestTerms {
             }
         }
         terms
-    }
-}
-
-/// Moves the `count` first items of `items` by rank (ranks all distinct) to its front, in
-/// any order: a quickselect, the middle of three as pivot.
-fn select_first(items: &mut [(Rank, StoryTerm)], count: usize) {
-    let (mut low, mut high) = (0, items.len());
-    // The items before `low` are among the first `count`, those from `high` not.
-    while high - low > 1 && low < count && count < high {
-        let middle = low + (high - low) / 2;
-        let last = high - 1;
-        // The median of the first, middle and last ranks to the end, as the pivot.
-        if items[middle].0 < items[low].0 {
-            items.swap(middle, low);
-        }
-        if items[last].0 < items[low].0 {
-            items.swap(last, low);
-        }
-        if items[middle].0 < items[last].0 {
-            items.swap(middle, last);
-        }
-        let pivot = items[last].0;
-        let mut split = low;
-        for index in low..last {
-            if items[index].0 < pivot {
-                items.swap(index, split);
-                split += 1;
-            }
-        }
-        items.swap(split, last);
-        // `split` holds the pivot, in its sorted place.
-        if split < count {
-            low = split + 1;
-        } else {
-            high = split;
-        }
     }
 }
 
@@ -805,46 +777,50 @@ mod tests {
     }
 
     #[test]
-    fn the_selection_keeps_the_first_ranks() {
-        let term = StoryTerm {
-            hash: 0,
-            frequency: 1.0,
-            background_share: 0.5,
-        };
+    fn the_heaviest_kept_are_the_first_ranks_offered() {
         let mut state = 0x2545_F491_4F6C_DD1Du64;
-        for length in 0..130 {
-            // Sorted, reversed and shuffled ranks, with many equal weights.
+        for length in 0..300 {
+            // Ranks offered in order, in reverse, and shuffled with many equal weights.
             for layout in 0..3 {
-                let mut items: Vec<(Rank, StoryTerm)> = (0..length as u64)
+                let ranks: Vec<Rank> = (0..length as u64)
                     .map(|index| {
                         state ^= state << 13;
                         state ^= state >> 7;
                         state ^= state << 17;
-                        let rank = match layout {
+                        match layout {
                             0 => (index / 3, index),
                             1 => (u64::MAX - index / 3, index),
                             _ => (state % 5, index),
-                        };
-                        (rank, term)
+                        }
                     })
                     .collect();
-                let mut expected: Vec<Rank> = items.iter().map(|&(rank, _)| rank).collect();
-                expected.sort_unstable();
-                for count in [
-                    0,
-                    1,
-                    length / 2,
-                    MAX_TERMS,
-                    length.saturating_sub(1),
-                    length,
-                ] {
-                    let count = count.min(length);
-                    select_first(&mut items, count);
-                    let mut first: Vec<Rank> =
-                        items[..count].iter().map(|&(rank, _)| rank).collect();
-                    first.sort_unstable();
-                    assert_eq!(first, expected[..count], "{length} {layout} {count}");
+                let mut heaviest = HeaviestTerms::new();
+                for &rank in &ranks {
+                    // A term's hash tells which rank it was offered with.
+                    let term = StoryTerm {
+                        hash: rank.1 as u32,
+                        frequency: 1.0,
+                        background_share: 0.5,
+                    };
+                    let could = !heaviest.cannot_take(rank);
+                    heaviest.offer(rank, term);
+                    let kept = heaviest.kept.iter().any(|&(r, _)| r == rank);
+                    assert!(
+                        could || !kept,
+                        "{length} {layout}: a term past the bar kept"
+                    );
+                    assert!(
+                        !could || kept,
+                        "{length} {layout}: a term within the bar dropped"
+                    );
                 }
+                let mut expected = ranks.clone();
+                expected.sort_unstable();
+                expected.truncate(MAX_TERMS);
+                let mut hashes: Vec<u32> = expected.iter().map(|&(_, h)| h as u32).collect();
+                hashes.sort_unstable();
+                let kept: Vec<u32> = heaviest.by_hash().iter().map(|term| term.hash).collect();
+                assert_eq!(kept, hashes, "{length} {layout}");
             }
         }
     }
