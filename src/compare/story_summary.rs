@@ -503,7 +503,8 @@ fn possessive_stem<'a>(word: &HashedWord<'a>) -> Option<HashedWord<'a>> {
 
 /// Where [`count_terms`] puts every word of a text besides the counts.
 struct TextWords<'a> {
-    /// The words' hashes, in order.
+    /// The words' hashes, in order (all of a text's words added at once, before their
+    /// other pushes: one tight loop, rather than a push among the many of each word).
     hashes: &'a mut Vec<u64>,
     /// The words of the text's first `date_bytes` bytes, for the dates it speaks of.
     date_words: &'a mut DateWords,
@@ -518,7 +519,6 @@ struct TextWords<'a> {
 impl TextWords<'_> {
     /// Adds `word` of `text`, which holds it.
     fn push(&mut self, text: &str, word: &HashedWord<'_>, traits: WordTraits) {
-        self.hashes.push(word.hash);
         let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
         if traits.has_digit() && start < self.date_bytes {
             let end = (start + word.text.len()).min(self.date_bytes);
@@ -551,6 +551,9 @@ fn count_terms(
     counts: &mut TermCounts,
     words: &mut TextWords<'_>,
 ) {
+    words
+        .hashes
+        .extend(text_words.iter().map(|table_word| table_word.hash));
     let mut previous_number: Option<&str> = None;
     for table_word in text_words {
         let traits = table_word.traits;
