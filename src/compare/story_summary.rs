@@ -217,9 +217,10 @@ fn heavier(a: &(f64, u64, StoryTerm), b: &(f64, u64, StoryTerm)) -> std::cmp::Or
     b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
-/// A term's place in the order [`heavier`] sets, as a pair compared as numbers (the
-/// smaller first): the weight's bits ordered as [`f64::total_cmp`] orders weights, turned
-/// so that the heavier comes first, then the whole word hash.
+/// A term's place in the order the summary keeps terms in (`heavier`, the tests'
+/// definition), as a pair compared as numbers (the smaller first): the weight's bits
+/// ordered as [`f64::total_cmp`] orders weights, turned so that the heavier comes first,
+/// then the whole word hash.
 type Rank = (u64, u64);
 
 /// The [`Rank`] of a term of weight `weight` and whole hash `hash`.
@@ -443,7 +444,7 @@ pub fn summarise_and_hash_words(
     }
     // The MAX_TERMS heaviest by [`heavier`], kept while the terms are weighed (see
     // [`HeaviestTerms`]), without sorting the hundreds that are dropped.
-    // Once a lightest kept rank is known, a term whose weight cannot beat it even at the
+    // Once MAX_TERMS are kept, a term whose weight cannot beat the lightest even at the
     // rarest background band is passed over without its background lookup (about a quarter
     // of this function's time when every term was looked up). The bound is exact: a weight
     // is the frequency times a `-ln share` no larger than the largest, and a product by a
