@@ -5,7 +5,6 @@
 //! analysed.
 
 use crate::text::sorting;
-use std::cmp::Ordering;
 
 use super::background;
 use super::summary_bytes::{ByteReader, ByteWriter, SummaryBytesError, SummaryKind};
@@ -211,9 +210,111 @@ fn weighed_term(hash: u64, frequency: f32) -> (f64, u64, StoryTerm) {
 
 /// The order in which terms are kept: heaviest first; of equal weights, the smaller hash
 /// (the summary's hash, then the whole word hash, so that the order is total and the choice
-/// never depends on the order the terms are counted or met in).
-fn heavier(a: &(f64, u64, StoryTerm), b: &(f64, u64, StoryTerm)) -> Ordering {
+/// never depends on the order the terms are counted or met in). [`Rank`] is this order as
+/// numbers; the tests hold the two to each other.
+#[cfg(test)]
+fn heavier(a: &(f64, u64, StoryTerm), b: &(f64, u64, StoryTerm)) -> std::cmp::Ordering {
     b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+/// A term's place in the order the summary keeps terms in (`heavier`, the tests'
+/// definition), as a pair compared as numbers (the smaller first): the weight's bits
+/// ordered as [`f64::total_cmp`] orders weights, turned so that the heavier comes first,
+/// then the whole word hash.
+type Rank = (u64, u64);
+
+/// The [`Rank`] of a term of weight `weight` and whole hash `hash`.
+fn rank_of(weight: f64, hash: u64) -> Rank {
+    // `f64::total_cmp`'s key: the bits as a signed number, the negatives' other bits
+    // flipped; then the sign bit flipped to order it as unsigned, and all bits flipped so
+    // that the heavier is the smaller.
+    let bits = weight.to_bits() as i64;
+    let ordered = bits ^ (((bits >> 63) as u64) >> 1) as i64;
+    (!((ordered as u64) ^ (1 << 63)), hash)
+}
+
+/// The [`MAX_TERMS`] heaviest terms of those offered, by [`Rank`]: once that many are kept,
+/// a heap with the lightest kept at its root, which is the bar an offer must pass; a term
+/// that passes it takes the root's place and sinks to its own. An offer costs a comparison,
+/// and one that is kept some dozen more, where keeping the list sorted cost a binary search
+/// and a move of the lighter terms (in first-met order most of an article's terms are
+/// offered: the bar rises slowly).
+struct HeaviestTerms {
+    /// The terms kept: a heap by rank, the largest (the lightest term) first, once full.
+    kept: Vec<(Rank, StoryTerm)>,
+}
+
+impl HeaviestTerms {
+    /// None offered yet.
+    fn new() -> HeaviestTerms {
+        HeaviestTerms {
+            kept: Vec::with_capacity(MAX_TERMS),
+        }
+    }
+
+    /// Whether a term of rank `rank` cannot be among the heaviest.
+    fn cannot_take(&self, rank: Rank) -> bool {
+        self.kept.len() == MAX_TERMS && rank > self.kept[0].0
+    }
+
+    /// Offers a term of rank `rank`.
+    fn offer(&mut self, rank: Rank, term: StoryTerm) {
+        if self.kept.len() < MAX_TERMS {
+            self.kept.push((rank, term));
+            if self.kept.len() == MAX_TERMS {
+                for parent in (0..MAX_TERMS / 2).rev() {
+                    self.sink(parent);
+                }
+            }
+        } else if rank < self.kept[0].0 {
+            self.kept[0] = (rank, term);
+            self.sink(0);
+        }
+    }
+
+    /// Moves the item at `index` down the heap until no child of it has a larger rank.
+    fn sink(&mut self, mut index: usize) {
+        let kept = &mut self.kept;
+        loop {
+            let left = 2 * index + 1;
+            if left >= kept.len() {
+                return;
+            }
+            let right = left + 1;
+            let child = if right < kept.len() && kept[right].0 > kept[left].0 {
+                right
+            } else {
+                left
+            };
+            if kept[child].0 <= kept[index].0 {
+                return;
+            }
+            kept.swap(child, index);
+            index = child;
+        }
+    }
+
+    /// The heaviest terms sorted by their hash, of two sharing it the heavier only.
+    fn by_hash(self) -> Vec<StoryTerm> {
+        let mut kept = self.kept;
+        sorting::sort_by_key(&mut kept, |&(_, term)| term.hash);
+        let mut terms: Vec<StoryTerm> = Vec::with_capacity(kept.len());
+        let mut last_rank = (0, 0);
+        for (rank, term) in kept {
+            match terms.last_mut() {
+                Some(last) if last.hash == term.hash => {
+                    if rank < last_rank {
+                        (*last, last_rank) = (term, rank);
+                    }
+                }
+                _ => {
+                    terms.push(term);
+                    last_rank = rank;
+                }
+            }
+        }
+        terms
+    }
 }
 
 /// An article's terms and their weighted counts, by word hash, in the order they were first
@@ -341,35 +442,25 @@ pub fn summarise_and_hash_words(
             &mut text_words,
         );
     }
-    // The MAX_TERMS heaviest, in that order, kept while the terms are weighed: the first
-    // MAX_TERMS of a sort of them all by [`heavier`], without sorting the hundreds that are
-    // dropped.
-    // Once MAX_TERMS are kept, a term whose weight cannot beat the lightest of them even at
-    // the rarest background band is passed over without its background lookup (about a
-    // quarter of this function's time when every term was looked up). The bound is exact:
-    // a weight is the frequency times a `-ln share` no larger than the largest, and a
-    // product by a positive number is monotone in the other factor, rounding included; at
-    // equal weights the smaller whole hash wins, as in [`heavier`].
+    // The MAX_TERMS heaviest by [`heavier`], kept while the terms are weighed (see
+    // [`HeaviestTerms`]), without sorting the hundreds that are dropped.
+    // Once MAX_TERMS are kept, a term whose weight cannot beat the lightest even at the
+    // rarest background band is passed over without its background lookup (about a quarter
+    // of this function's time when every term was looked up). The bound is exact: a weight
+    // is the frequency times a `-ln share` no larger than the largest, and a product by a
+    // positive number is monotone in the other factor, rounding included; at equal weights
+    // the smaller whole hash wins, as in [`heavier`].
     let rarest = background::largest_minus_log_share();
-    let mut heaviest: Vec<(f64, u64, StoryTerm)> = Vec::with_capacity(MAX_TERMS + 1);
+    let mut heaviest = HeaviestTerms::new();
     for (hash, count) in counts.iter() {
         let frequency = dampened(count);
-        if let Some(&(lightest, lightest_hash, _)) = heaviest.get(MAX_TERMS - 1) {
-            let most = f64::from(frequency) * rarest;
-            if most < lightest || (most == lightest && hash > lightest_hash) {
-                continue;
-            }
+        if heaviest.cannot_take(rank_of(f64::from(frequency) * rarest, hash)) {
+            continue;
         }
-        sorting::offer_to_heaviest(
-            &mut heaviest,
-            weighed_term(hash, frequency),
-            MAX_TERMS,
-            heavier,
-        );
+        let (weight, hash, term) = weighed_term(hash, frequency);
+        heaviest.offer(rank_of(weight, hash), term);
     }
-    let mut terms: Vec<StoryTerm> = heaviest.into_iter().map(|(_, _, term)| term).collect();
-    sorting::sort_by_key(&mut terms, |term| term.hash);
-    terms.dedup_by_key(|term| term.hash);
+    let terms = heaviest.by_hash();
 
     let published = article.date.as_deref().and_then(parse_iso_day);
     let body = &article.text[..dates_end];
@@ -413,7 +504,8 @@ fn possessive_stem<'a>(word: &HashedWord<'a>) -> Option<HashedWord<'a>> {
 
 /// Where [`count_terms`] puts every word of a text besides the counts.
 struct TextWords<'a> {
-    /// The words' hashes, in order.
+    /// The words' hashes, in order (all of a text's words added at once, before their
+    /// other pushes: one tight loop, rather than a push among the many of each word).
     hashes: &'a mut Vec<u64>,
     /// The words of the text's first `date_bytes` bytes, for the dates it speaks of.
     date_words: &'a mut DateWords,
@@ -428,7 +520,6 @@ struct TextWords<'a> {
 impl TextWords<'_> {
     /// Adds `word` of `text`, which holds it.
     fn push(&mut self, text: &str, word: &HashedWord<'_>, traits: WordTraits) {
-        self.hashes.push(word.hash);
         let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
         if traits.has_digit() && start < self.date_bytes {
             let end = (start + word.text.len()).min(self.date_bytes);
@@ -461,6 +552,9 @@ fn count_terms(
     counts: &mut TermCounts,
     words: &mut TextWords<'_>,
 ) {
+    words
+        .hashes
+        .extend(text_words.iter().map(|table_word| table_word.hash));
     let mut previous_number: Option<&str> = None;
     for table_word in text_words {
         let traits = table_word.traits;
@@ -647,6 +741,92 @@ mod tests {
         assert_eq!(counted, expected.into_iter().collect::<Vec<_>>());
         assert!(counted.iter().any(|&(hash, _)| hash == 0));
         assert_eq!(TermCounts::with_capacity(5).iter().count(), 0);
+    }
+
+    #[test]
+    fn ranks_order_terms_as_heavier_does() {
+        let weights = [
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            f64::MIN_POSITIVE / 4.0,
+            1.0,
+            1.0 + f64::EPSILON,
+            2.5,
+            12.75,
+            f64::MAX,
+            f64::INFINITY,
+            -1.0,
+        ];
+        let hashes = [0, 1, 2, u64::MAX / 2, u64::MAX - 1, u64::MAX];
+        let term = StoryTerm {
+            hash: 0,
+            frequency: 1.0,
+            background_share: 0.5,
+        };
+        for (&a_weight, &b_weight) in weights
+            .iter()
+            .flat_map(|a| weights.iter().map(move |b| (a, b)))
+        {
+            for &a_hash in &hashes {
+                for &b_hash in &hashes {
+                    assert_eq!(
+                        rank_of(a_weight, a_hash).cmp(&rank_of(b_weight, b_hash)),
+                        heavier(&(a_weight, a_hash, term), &(b_weight, b_hash, term)),
+                        "{a_weight} {a_hash} {b_weight} {b_hash}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_heaviest_kept_are_the_first_ranks_offered() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for length in 0..300 {
+            // Ranks offered in order, in reverse, and shuffled with many equal weights.
+            for layout in 0..3 {
+                let ranks: Vec<Rank> = (0..length as u64)
+                    .map(|index| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        match layout {
+                            0 => (index / 3, index),
+                            1 => (u64::MAX - index / 3, index),
+                            _ => (state % 5, index),
+                        }
+                    })
+                    .collect();
+                let mut heaviest = HeaviestTerms::new();
+                for &rank in &ranks {
+                    // A term's hash tells which rank it was offered with.
+                    let term = StoryTerm {
+                        hash: rank.1 as u32,
+                        frequency: 1.0,
+                        background_share: 0.5,
+                    };
+                    let could = !heaviest.cannot_take(rank);
+                    heaviest.offer(rank, term);
+                    let kept = heaviest.kept.iter().any(|&(r, _)| r == rank);
+                    assert!(
+                        could || !kept,
+                        "{length} {layout}: a term past the bar kept"
+                    );
+                    assert!(
+                        !could || kept,
+                        "{length} {layout}: a term within the bar dropped"
+                    );
+                }
+                let mut expected = ranks.clone();
+                expected.sort_unstable();
+                expected.truncate(MAX_TERMS);
+                let mut hashes: Vec<u32> = expected.iter().map(|&(_, h)| h as u32).collect();
+                hashes.sort_unstable();
+                let kept: Vec<u32> = heaviest.by_hash().iter().map(|term| term.hash).collect();
+                assert_eq!(kept, hashes, "{length} {layout}");
+            }
+        }
     }
 
     #[test]
