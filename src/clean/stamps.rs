@@ -118,17 +118,21 @@ fn stamp_split_point(input: &str, paragraph: &Paragraph) -> Option<usize> {
         return None;
     }
     let text = paragraph.text.as_str();
-    // A stamp holds a number, and with the text beside it runs to more words than a date
-    // line of its own ("Updated 14 April 2025"): most paragraphs are ruled out here.
-    if !has_ascii_digit(text.as_bytes())
-        || crate::text::words(text)
-            .nth(MIN_STAMP_WORDS + MIN_TEXT_WORDS - 1)
-            .is_none()
-    {
+    // A stamp holds a number: most paragraphs are ruled out here.
+    if !has_ascii_digit(text.as_bytes()) {
         return None;
     }
+    // Then a word at either edge that a stamp may open or end with: one word looked at on
+    // each side rules out most of the rest, before their words are counted.
+    let may_lead = opens_with_stamp_word(text);
+    if !may_lead && !ends_with_stamp_word(text) {
+        return None;
+    }
+    // With the text beside it, a stamp runs to more words than a date line of its own
+    // ("Updated 14 April 2025").
+    crate::text::words(text).nth(MIN_STAMP_WORDS + MIN_TEXT_WORDS - 1)?;
     let raw = &input[paragraph.start..paragraph.end];
-    if let Some(text_start) = leading_stamp_end(text) {
+    if let Some(text_start) = may_lead.then(|| leading_stamp_end(text)).flatten() {
         let words_before = crate::text::words(&text[..text_start]).count();
         return raw_word_start(raw, text, words_before).map(|at| paragraph.start + at);
     }
@@ -150,24 +154,46 @@ fn has_ascii_digit(bytes: &[u8]) -> bool {
         .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
-/// When `text` opens with a stamp followed by article text: the byte offset where that text
-/// starts. A stamp without a label needs a field separator after it ("17 May 2024 | The
-/// ...", "May 3, 2024 / 2 Comments"): a sentence, or an entry of a timeline ("17 May 2024 —
-/// The council votes ..."), may begin with a bare date.
-fn leading_stamp_end(text: &str) -> Option<usize> {
-    let first = crate::text::words(text).next()?;
-    // Borrowed when the word is lowercase already: no allocation per paragraph.
-    let first_lower = Lowercase::of(first);
+/// Whether `text`'s first word, with nothing but spaces and emphasis marks before it, can
+/// open a stamp: the first test of [`leading_stamp_end`].
+fn opens_with_stamp_word(text: &str) -> bool {
+    let Some(first) = crate::text::words(text).next() else {
+        return false;
+    };
     if first.as_ptr() != text.as_ptr()
         && !text[..first.as_ptr() as usize - text.as_ptr() as usize]
             .chars()
             .all(|c| c.is_whitespace() || c == '*' || c == '_')
     {
-        return None;
+        return false;
     }
-    if !may_open_stamp(&first_lower) {
-        return None;
+    // Borrowed when the word is lowercase already: no allocation per paragraph.
+    may_open_stamp(&Lowercase::of(first))
+}
+
+/// Whether `text`'s last word can end a stamp (a number, a time zone, "am" or "pm"): the
+/// first test of [`trailing_stamp_start`], read from the paragraph's last few bytes.
+fn ends_with_stamp_word(text: &str) -> bool {
+    let mut tail_start = text.len().saturating_sub(16);
+    while !text.is_char_boundary(tail_start) {
+        tail_start -= 1;
     }
+    let Some(last) = crate::text::words(&text[tail_start..]).last() else {
+        return false;
+    };
+    let last_lower = Lowercase::of(last);
+    last.bytes().all(|b| b.is_ascii_digit())
+        || TIME_ZONES.contains(&last_lower.as_str())
+        || matches!(last_lower.as_str(), "am" | "pm" | "m")
+}
+
+/// When `text` opens with a stamp followed by article text: the byte offset where that text
+/// starts. A stamp without a label needs a field separator after it ("17 May 2024 | The
+/// ...", "May 3, 2024 / 2 Comments"): a sentence, or an entry of a timeline ("17 May 2024 —
+/// The council votes ..."), may begin with a bare date.
+///
+/// Only asked of a `text` that [`opens_with_stamp_word`].
+fn leading_stamp_end(text: &str) -> Option<usize> {
     let words = words_with_spans(text, LEADING_WORDS);
     let stamp = parse_stamps(text, &words, 0)?;
     let after = &text[stamp.end..];
@@ -263,18 +289,8 @@ fn only_stamp_words(text: &str, max_words: usize) -> bool {
 /// When `text` ends with a stamp after a sentence ("... its recovery? Monday, 6 January
 /// 2020"): the byte offset where the stamp starts.
 fn trailing_stamp_start(text: &str) -> Option<usize> {
-    // A stamp ends in a year, a time or a time zone: cheap to rule out first, from the
-    // paragraph's last few bytes.
-    let mut tail_start = text.len().saturating_sub(16);
-    while !text.is_char_boundary(tail_start) {
-        tail_start -= 1;
-    }
-    let last = crate::text::words(&text[tail_start..]).last()?;
-    let last_lower = Lowercase::of(last);
-    if !(last.bytes().all(|b| b.is_ascii_digit())
-        || TIME_ZONES.contains(&last_lower.as_str())
-        || matches!(last_lower.as_str(), "am" | "pm" | "m"))
-    {
+    // A stamp ends in a year, a time or a time zone: cheap to rule out first.
+    if !ends_with_stamp_word(text) {
         return None;
     }
     let sentence_ends = text
