@@ -316,30 +316,33 @@ impl Batch {
         let quote_lists: Vec<&[QuoteSummary]> =
             summaries.iter().map(|s| s.quotes.as_slice()).collect();
         let find_duplicates = || duplicates::find(&fingerprints, &duplicates::Settings::DEFAULT);
+        let grouped_quotes =
+            || quote_references(&quote_groups::group(&quote_lists), &ids, &summaries);
         let on_one_thread = || {
             let duplicate_pairs = find_duplicates();
             let story_groups = stories::group(&story_summaries, &duplicate_pairs);
-            (
-                duplicate_pairs,
-                story_groups,
-                quote_groups::group(&quote_lists),
-            )
+            (duplicate_pairs, story_groups, grouped_quotes())
         };
         #[cfg(not(target_arch = "wasm32"))]
         let (duplicate_pairs, story_groups, quote_groups) = if threads > 1 {
             std::thread::scope(|scope| {
-                // The duplicates and the quote groups need no story; the story pairs, the
-                // largest part, are scored on every thread meanwhile. The duplicates are
-                // handed over as soon as they are found, so that the story grouping (which
-                // needs them) runs beside the quote groups rather than after them.
+                // The duplicates and the quote groups need no story. The duplicates are
+                // searched while the story pairs' setup runs and handed over as soon as they
+                // are found; the quote groups wait until the story pairs are scored (on
+                // every thread), then run beside the story grouping, the one step that is
+                // not split, instead of taking a core from the scoring.
                 let (duplicates_found, duplicates) = std::sync::mpsc::channel();
-                let quote_lists = &quote_lists;
+                let (stories_scored, scored) = std::sync::mpsc::channel::<()>();
+                let grouped_quotes = &grouped_quotes;
                 let search = scope.spawn(move || {
                     // The receiver waits below until this is sent or the thread has ended.
                     let _ = duplicates_found.send(find_duplicates());
-                    quote_groups::group(quote_lists)
+                    // Ends when the scoring is over, or was abandoned (its sender dropped).
+                    let _ = scored.recv();
+                    grouped_quotes()
                 });
                 let story_graph = stories::scored_graph_on(&story_summaries, threads);
+                drop(stories_scored);
                 let join_search = || {
                     search
                         .join()
@@ -372,33 +375,44 @@ impl Batch {
                 .into_iter()
                 .map(|pair| pair.with_ids(&ids))
                 .collect(),
-            quote_groups: quote_groups
-                .groups
-                .iter()
-                .map(|group| {
-                    let summary = |&(article, quote): &(usize, usize)| {
-                        let quotes = &summaries[article].quotes;
-                        // Summaries are in quote order and every member has one.
-                        let position = quotes.partition_point(|summary| summary.index < quote);
-                        &quotes[position]
-                    };
-                    let centre_at = quote_groups.centre_of(group);
-                    let centre = summary(&group[centre_at]);
-                    group
-                        .iter()
-                        .enumerate()
-                        .map(|(position, member)| QuoteRef {
-                            article: ids[member.0].to_string(),
-                            quote: member.1,
-                            change: Some(if position == centre_at {
-                                quote_changes::reference(centre)
-                            } else {
-                                quote_changes::compare(centre, summary(member))
-                            }),
-                        })
-                        .collect()
-                })
-                .collect(),
+            quote_groups,
         }
     }
+}
+
+/// The quote groups as the report lists them: each member named by its article's id and
+/// quote, with how its quote differs from its group's centre (the centre's own entry says
+/// it is the reference). `summaries` are the batch's, in the order `grouping` numbers them.
+fn quote_references(
+    grouping: &quote_groups::Grouping,
+    ids: &[&str],
+    summaries: &[&ArticleSummary],
+) -> Vec<Vec<QuoteRef>> {
+    grouping
+        .groups
+        .iter()
+        .map(|group| {
+            let summary = |&(article, quote): &(usize, usize)| {
+                let quotes = &summaries[article].quotes;
+                // Summaries are in quote order and every member has one.
+                let position = quotes.partition_point(|summary| summary.index < quote);
+                &quotes[position]
+            };
+            let centre_at = grouping.centre_of(group);
+            let centre = summary(&group[centre_at]);
+            group
+                .iter()
+                .enumerate()
+                .map(|(position, member)| QuoteRef {
+                    article: ids[member.0].to_string(),
+                    quote: member.1,
+                    change: Some(if position == centre_at {
+                        quote_changes::reference(centre)
+                    } else {
+                        quote_changes::compare(centre, summary(member))
+                    }),
+                })
+                .collect()
+        })
+        .collect()
 }

@@ -386,10 +386,13 @@ pub fn attach_leftovers(
     let is_leftover = |group: usize| groups[group].len() <= rules.largest_leftover;
     let is_story =
         |group: usize| groups[group].len() >= rules.smallest_story.max(rules.largest_leftover + 1);
-    // Every scored pair between a leftover and a story, sorted by (leftover, story): each run
-    // is what one leftover has to do with one story.
-    let mut touches: Vec<(usize, usize, f64, OwnDates)> = Vec::new();
-    for edge in edges {
+    // Every scored pair between a leftover and a story, as (leftover, story, the edge's
+    // place), sorted: each run is what one leftover has to do with one story, its edges in
+    // the order given (so its sums add up as a stable sort by (leftover, story) would have
+    // them). No two touches are equal (an edge touches a leftover once), so a plain sort
+    // gives that order, without the stable sort's index buffers.
+    let mut touches: Vec<(usize, usize, usize)> = Vec::new();
+    for (place, edge) in edges.iter().enumerate() {
         let (Some(&x), Some(&y)) = (group_of.get(edge.a), group_of.get(edge.b)) else {
             continue;
         };
@@ -398,11 +401,11 @@ pub fn attach_leftovers(
         }
         for (leftover, story) in [(x, y), (y, x)] {
             if is_leftover(leftover) && is_story(story) {
-                touches.push((leftover, story, edge.similarity, edge.dates));
+                touches.push((leftover, story, place));
             }
         }
     }
-    sorting::sort_by_key(&mut touches, |&(leftover, story, _, _)| (leftover, story));
+    sorting::sort(&mut touches);
     let group_figures: Vec<GroupFigures> = groups
         .iter()
         .map(|group| {
@@ -437,9 +440,16 @@ pub fn attach_leftovers(
             ) {
                 continue;
             }
-            let sum: f64 = story_touches.iter().map(|touch| touch.2).sum();
+            let sum: f64 = story_touches
+                .iter()
+                .map(|touch| edges[touch.2].similarity)
+                .sum();
             let mean = sum / (groups[leftover].len() * groups[story].len()) as f64;
-            let dated = |dates: OwnDates| story_touches.iter().any(|touch| touch.3 == dates);
+            let dated = |dates: OwnDates| {
+                story_touches
+                    .iter()
+                    .any(|touch| edges[touch.2].dates == dates)
+            };
             let dated_apart = dated(OwnDates::Apart) && !dated(OwnDates::Near);
             match best {
                 Some((best_mean, _, _)) if mean <= best_mean => runner_up = runner_up.max(mean),

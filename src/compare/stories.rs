@@ -1053,7 +1053,7 @@ pub fn scored_graph_on(summaries: &[&StorySummary], threads: usize) -> StoryGrap
     if threads == 1 {
         return scored_graph(summaries);
     }
-    let scoring = PairScoring::new(summaries);
+    let scoring = PairScoring::new_on(summaries, threads);
     let claimed: Vec<AtomicBool> = (0..blocks).map(|_| AtomicBool::new(false)).collect();
     let score_claimed_blocks = || {
         let mut edges = Vec::new();
@@ -1123,18 +1123,78 @@ struct PairScoring<'s> {
 impl<'s> PairScoring<'s> {
     /// The batch's counts, norms and candidate index, once for all the threads that score.
     fn new(summaries: &'s [&'s StorySummary]) -> PairScoring<'s> {
-        let frequencies =
-            DocumentFrequencies::count(summaries.iter().copied()).without_single_holders();
+        let frequencies = Self::frequencies(summaries);
+        let (norms, entries) = Self::norms_and_entries(&Weighing::new(&frequencies), summaries, 0);
+        Self::indexed(summaries, frequencies, norms, entries)
+    }
+
+    /// [`PairScoring::new`] with the articles' norms and keys, most of its work, taken on up
+    /// to `threads` threads, each over a run of consecutive articles: the runs' lists joined
+    /// in order are the one thread's lists.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn new_on(summaries: &'s [&'s StorySummary], threads: usize) -> PairScoring<'s> {
+        let frequencies = Self::frequencies(summaries);
         let weighing = Weighing::new(&frequencies);
+        let run = summaries.len().div_ceil(threads.max(1)).max(1);
+        let parts: Vec<_> = std::thread::scope(|scope| {
+            let mut runs = summaries.chunks(run).enumerate();
+            let first = runs.next();
+            let helpers: Vec<_> = runs
+                .map(|(index, part)| {
+                    scope.spawn(move || Self::norms_and_entries(&weighing, part, index * run))
+                })
+                .collect();
+            let mut parts: Vec<_> = first
+                .map(|(_, part)| Self::norms_and_entries(&weighing, part, 0))
+                .into_iter()
+                .collect();
+            parts.extend(helpers.into_iter().map(|helper| {
+                helper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }));
+            parts
+        });
+        let mut parts = parts.into_iter();
+        let (mut norms, mut entries) = parts.next().unwrap_or_default();
+        for (more_norms, more_entries) in parts {
+            norms.extend(more_norms);
+            entries.extend(more_entries);
+        }
+        Self::indexed(summaries, frequencies, norms, entries)
+    }
+
+    /// In how many summaries each term stands, without the terms of one summary alone.
+    fn frequencies(summaries: &[&StorySummary]) -> DocumentFrequencies {
+        DocumentFrequencies::count(summaries.iter().copied()).without_single_holders()
+    }
+
+    /// The squared norms of `summaries`, the articles numbered from `first_item`, and their
+    /// (key, article) entries, in the articles' order.
+    fn norms_and_entries(
+        weighing: &Weighing<'_>,
+        summaries: &[&StorySummary],
+        first_item: usize,
+    ) -> (Vec<f64>, Vec<(u32, u32)>) {
         let mut norms: Vec<f64> = Vec::with_capacity(summaries.len());
         let mut entries: Vec<(u32, u32)> = Vec::new();
-        for (item, summary) in summaries.iter().enumerate() {
+        for (item, summary) in (first_item..).zip(summaries) {
             let (norm, keys) = weighing.squared_norm_and_keys(summary);
             norms.push(norm);
             // A batch holds at most MAX_DOCUMENTS (a million) articles, well within u32.
             let item = item as u32;
             entries.extend(keys.into_iter().map(|key| (key, item)));
         }
+        (norms, entries)
+    }
+
+    /// The scoring of `summaries` from their counts, norms and (key, article) entries.
+    fn indexed(
+        summaries: &'s [&'s StorySummary],
+        frequencies: DocumentFrequencies,
+        norms: Vec<f64>,
+        entries: Vec<(u32, u32)>,
+    ) -> PairScoring<'s> {
         PairScoring {
             summaries,
             norms,
