@@ -304,8 +304,9 @@ impl Batch {
     }
 
     /// [`cross_article`](Self::cross_article) on up to `threads` threads natively: the
-    /// search for duplicates and the quote groups run on a thread of their own while the
-    /// story pairs, which need no duplicate, are scored on `threads` threads. The result is
+    /// search for duplicates runs on a thread of their own while the story pairs, which need
+    /// no duplicate, are scored on `threads` threads; that thread then makes the quote groups
+    /// while the story pairs are grouped, the one step not split. The result is
     /// the same whatever the threads; the WebAssembly build has one thread and ignores
     /// `threads`.
     pub fn cross_article_on(&self, threads: usize) -> CrossArticle {

@@ -781,6 +781,57 @@ mod tests {
     }
 
     #[test]
+    fn terms_sharing_a_hash_keep_the_heaviest_of_them() {
+        // Hashes of 32 bits can collide: of the kept terms that share one, the heaviest
+        // (the lowest rank) stands for them all, in the order of the hashes.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for length in [1usize, 2, 7, 48, 49, 130] {
+            let ranks: Vec<Rank> = (0..length as u64)
+                .map(|index| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % 11, index)
+                })
+                .collect();
+            let hash_of = |rank: Rank| (rank.1 % 5) as u32 * 1000;
+            let mut heaviest = HeaviestTerms::new();
+            for &rank in &ranks {
+                let term = StoryTerm {
+                    hash: hash_of(rank),
+                    // Which rank the term was offered with.
+                    frequency: rank.1 as f64,
+                    background_share: 0.5,
+                };
+                heaviest.offer(rank, term);
+            }
+            let mut expected = ranks.clone();
+            expected.sort_unstable();
+            expected.truncate(MAX_TERMS);
+            let mut best: Vec<(u32, Rank)> = Vec::new();
+            for &rank in &expected {
+                let hash = hash_of(rank);
+                match best.iter_mut().find(|(h, _)| *h == hash) {
+                    Some((_, kept)) if rank < *kept => *kept = rank,
+                    Some(_) => {}
+                    None => best.push((hash, rank)),
+                }
+            }
+            best.sort_unstable();
+            let expected: Vec<(u32, f64)> = best
+                .iter()
+                .map(|&(hash, rank)| (hash, rank.1 as f64))
+                .collect();
+            let kept: Vec<(u32, f64)> = heaviest
+                .by_hash()
+                .iter()
+                .map(|term| (term.hash, term.frequency))
+                .collect();
+            assert_eq!(kept, expected, "{length}");
+        }
+    }
+
+    #[test]
     fn the_heaviest_kept_are_the_first_ranks_offered() {
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for length in 0..300 {

@@ -58,7 +58,20 @@ pub fn short_ascii_key(chunk: u64) -> u64 {
 /// and that bit moved to 0x20 makes it lowercase; no byte below 0x40 has it.
 #[inline(always)]
 fn lowercase_letters_and_low_bytes(chunk: u64) -> u64 {
+    debug_assert!(
+        only_letters_and_low_bytes(chunk),
+        "a byte of {chunk:#018x} is neither an ASCII letter nor below 0x40"
+    );
     chunk | ((chunk & (0x40 * EACH)) >> 1)
+}
+
+/// Whether every byte of `chunk` is an ASCII letter or below 0x40: the precondition of
+/// [`lowercase_letters_and_low_bytes`], checked in debug builds.
+fn only_letters_and_low_bytes(chunk: u64) -> bool {
+    chunk
+        .to_le_bytes()
+        .iter()
+        .all(|&byte| byte < 0x40 || byte.is_ascii_alphabetic())
 }
 
 /// The [`casing_key`] of a word outside ASCII (rare in English text), out of line.

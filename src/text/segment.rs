@@ -160,11 +160,10 @@ fn is_ascii_ink(byte: u8) -> bool {
 }
 
 /// The white space a line opens with ([`str::trim_start`]): its length in bytes, and its
-/// width in columns (a tab counts four). Most lines open with spaces or with none, read a
-/// byte at a time; from the first character outside ASCII, the standard trim goes on.
-///
-/// Runs of spaces (indented lines open with a few to a few dozen) are skipped eight bytes at
-/// a time first: a space is one byte and one column.
+/// width in columns (a tab counts four). Most lines open with spaces or with none. Runs of
+/// spaces (indented lines open with a few to a few dozen) are skipped eight bytes at a time
+/// first, a space being one byte and one column; what follows them is read a byte at a time,
+/// and from the first character outside ASCII, the standard trim goes on.
 fn indentation(raw: &str) -> (usize, usize) {
     let column_width = |c: char| if c == '\t' { 4 } else { 1 };
     let bytes = raw.as_bytes();

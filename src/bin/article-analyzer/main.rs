@@ -127,7 +127,8 @@ fn analyze(arguments: &AnalyzeArguments) -> Result<(), CliError> {
     writer.finish(batch.cross_article_on(arguments.jobs))?;
     // The process ends once this returns, and its memory goes back all at once: freeing
     // each article's summary first would be some 4,000 instructions an article on one
-    // thread, after the report is written.
+    // thread, after the report is written. Sound only while `analyze` is the last work of
+    // the process: a caller that went on would keep the batch's memory to its end.
     std::mem::forget(batch);
     match skipped.len() {
         0 => Ok(()),
