@@ -800,7 +800,7 @@ mod tests {
                 let term = StoryTerm {
                     hash: hash_of(rank),
                     // Which rank the term was offered with.
-                    frequency: rank.1 as f64,
+                    frequency: rank.1 as f32,
                     background_share: 0.5,
                 };
                 heaviest.offer(rank, term);
@@ -818,11 +818,11 @@ mod tests {
                 }
             }
             best.sort_unstable();
-            let expected: Vec<(u32, f64)> = best
+            let expected: Vec<(u32, f32)> = best
                 .iter()
-                .map(|&(hash, rank)| (hash, rank.1 as f64))
+                .map(|&(hash, rank)| (hash, rank.1 as f32))
                 .collect();
-            let kept: Vec<(u32, f64)> = heaviest
+            let kept: Vec<(u32, f32)> = heaviest
                 .by_hash()
                 .iter()
                 .map(|term| (term.hash, term.frequency))
