@@ -181,24 +181,15 @@ fn by_item<I: ItemNumber>(postings: &[I], bucket_starts: &[usize]) -> Vec<(I, us
         sorting::sort(&mut item_buckets);
         return item_buckets;
     }
-    // `next[n]`: where the next bucket of the item numbered n goes, once the counts of the
-    // items before it are summed (each item's count is first kept one place further on).
-    let mut next = vec![0usize; table_size];
-    for item in postings {
-        next[item.number() + 1] += 1;
-    }
-    for number in 1..table_size {
-        next[number] += next[number - 1];
-    }
+    let mut places =
+        sorting::group_starts(table_size - 1, postings.iter().map(|item| item.number()));
     let Some(&first) = postings.first() else {
         return Vec::new();
     };
     let mut item_buckets = vec![(first, 0); postings.len()];
-    for (item, bucket) in buckets {
-        let place = &mut next[item.number()];
-        item_buckets[*place] = (item, bucket);
-        *place += 1;
-    }
+    sorting::place_stably(&mut item_buckets, &mut places, buckets, |&(item, _)| {
+        item.number()
+    });
     item_buckets
 }
 

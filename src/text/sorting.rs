@@ -92,21 +92,48 @@ pub fn group_stably<T: Clone + Default>(
     groups: usize,
     group_of: impl Fn(&T) -> usize,
 ) -> (Vec<T>, Vec<u32>) {
-    let mut starts = vec![0u32; groups + 1];
-    for item in &items {
-        starts[group_of(item) + 1] += 1;
+    let mut places = group_starts(groups, items.iter().map(&group_of));
+    let mut grouped = vec![T::default(); items.len()];
+    place_stably(&mut grouped, &mut places, items, group_of);
+    // Each group's end is the next group's start.
+    let starts = std::iter::once(0)
+        .chain(places[..groups].iter().copied())
+        .map(|start| u32::try_from(start).expect("fewer than 2^32 items grouped"))
+        .collect();
+    (grouped, starts)
+}
+
+/// Where each of `groups` groups starts once items of the groups `item_groups` (each below
+/// `groups`, one per item, in the items' order) are put in the order of their groups: group
+/// `g` takes the places `starts[g]..starts[g + 1]` (`groups + 1` entries). The counting half of
+/// [`group_stably`], for a caller that places items it makes as it goes
+/// ([`place_stably`]) and never holds them in a list of their own.
+pub fn group_starts(groups: usize, item_groups: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts = vec![0usize; groups + 1];
+    for group in item_groups {
+        starts[group + 1] += 1;
     }
     for group in 0..groups {
         starts[group + 1] += starts[group];
     }
-    let mut next = starts.clone();
-    let mut grouped = vec![T::default(); items.len()];
+    starts
+}
+
+/// Puts `items`, the items [`group_starts`] counted and in the same order, in their groups'
+/// places of `grouped` (as long as the items), each group's items in the order they come: the
+/// placing half of [`group_stably`]. `places` holds [`group_starts`]' starts and serves as
+/// each group's next place: at the end `places[g]` is where group `g` ends.
+pub fn place_stably<T>(
+    grouped: &mut [T],
+    places: &mut [usize],
+    items: impl IntoIterator<Item = T>,
+    group_of: impl Fn(&T) -> usize,
+) {
     for item in items {
-        let at = &mut next[group_of(&item)];
-        grouped[*at as usize] = item;
-        *at += 1;
+        let next = &mut places[group_of(&item)];
+        grouped[*next] = item;
+        *next += 1;
     }
-    (grouped, starts)
 }
 
 /// Puts `items[order[i]]` at position `i`, following each cycle of the permutation with
