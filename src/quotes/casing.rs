@@ -246,6 +246,7 @@ pub fn dateline(input: &str, tokens: &[Token]) -> Option<Range<usize>> {
 mod tests {
     use super::*;
     use crate::quotes::tokens::tokenize;
+    use crate::text::test_texts::every_joining;
 
     fn tokens(text: &str) -> Vec<Token> {
         tokens_and_words(text).0
@@ -322,14 +323,7 @@ mod tests {
             "-", "—", "the", "Dec.", "8", "Reuters", "x", "\"", ":",
         ];
         // Every line of up to three pieces, and lines of many capitalised words before a dash.
-        let mut lines: Vec<String> = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = lines
-                .iter()
-                .flat_map(|line| pieces.iter().map(move |piece| format!("{line} {piece}")))
-                .collect();
-            lines.extend(longer);
-        }
+        let mut lines = every_joining(&pieces, 3, " ");
         for count in 9..14 {
             lines.push(format!("{} - The vote.", vec!["SAINT"; count].join(" ")));
             lines.push(format!(

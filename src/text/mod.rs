@@ -25,6 +25,8 @@ pub mod sorting;
 mod stopwords;
 #[cfg(test)]
 pub(crate) mod test_numbers;
+#[cfg(test)]
+pub(crate) mod test_texts;
 mod word_set;
 mod word_table;
 mod words;

@@ -334,6 +334,7 @@ fn push_char_collapsing(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_texts::every_joining;
 
     #[test]
     fn normalization_drops_markup_and_decodes_entities() {
@@ -363,14 +364,7 @@ mod tests {
             "_", "word",
         ];
         // Every line of up to three pieces, and a few longer ones.
-        let mut lines = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = lines
-                .iter()
-                .flat_map(|line| pieces.iter().map(move |piece| format!("{line}{piece}")))
-                .collect();
-            lines.extend(longer);
-        }
+        let mut lines = every_joining(&pieces, 3, "");
         lines.push("  Indented  line\twith **bold** &amp; <b>tags</b>\u{a0} end  ".into());
         for line in &lines {
             for start in ["", "x", "x "] {

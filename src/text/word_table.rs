@@ -280,6 +280,7 @@ impl ArticleWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_texts::every_joining;
     use crate::text::{hashed_words, is_capitalized, is_content_word};
 
     fn table_of(paragraphs: &[&str]) -> (ArticleWords, String) {
@@ -334,14 +335,7 @@ mod tests {
         let pieces = [
             "0", "9", "5", "/", ":", "a", "Z", "-", "'", "’", "é", "٣", " ", "@",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|text| pieces.iter().map(move |piece| format!("{text}{piece}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let mut texts = every_joining(&pieces, 5, "");
         texts.push("1234567 12345678 123456789 abcdefgh 2024-06-30 x1 99th".into());
         for text in &texts {
             let mut scanner = hashed_words(text);
