@@ -3,7 +3,7 @@
 //! missing value, `source` only when there is one), without serde's way through one call per
 //! field and per string fragment. Writing the articles was about 5% of a run's instructions
 //! with serde_json, most of it escaping strings byte by byte; here a string is searched eight
-//! bytes at a time (sixteen on x86-64) for its next escape and copied in runs, and the
+//! bytes at a time (thirty-two on x86-64) for its next escape and copied in runs, and the
 //! article's bytes are reserved at once.
 //!
 //! The report's other parts (the cross-article results, the indented report of `--pretty`)
@@ -150,7 +150,7 @@ fn write_usize(value: usize, out: &mut Vec<u8>) {
 /// A string in quotes with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
 /// and `\u00xx` (lowercase hexadecimal) for the other bytes below 0x20; everything else,
 /// DEL and non-ASCII included, as it is. The runs between escapes are copied whole, and the
-/// next escape is found sixteen bytes at a time on x86-64, else eight ([`next_escape`]): an
+/// next escape is found thirty-two bytes at a time on x86-64, else eight ([`Escapes`]): an
 /// article's text escapes little more than its paragraph breaks and quote marks, one byte in
 /// about ninety.
 fn write_str(value: &str, out: &mut Vec<u8>) {
@@ -188,13 +188,14 @@ struct FlaggedEscape {
     /// One bit for each byte from `at` on that JSON escapes (the byte at `at` in the lowest
     /// bit), for the `known` bytes from `at` and no further.
     flags: u32,
-    /// How many bytes from `at` (at least the one found, at most sixteen) `flags` tells of.
+    /// How many bytes from `at` (at least the one found, at most thirty-two) `flags` tells
+    /// of.
     known: usize,
 }
 
 /// A cursor over the bytes JSON escapes in one string, taken in order: it keeps what the
 /// last search learnt of the bytes after the escape it found (on x86-64, the rest of the
-/// sixteen bytes it tested), so that an escape among them (the second `\n` of a paragraph
+/// sixteen or thirty-two bytes it tested), so that an escape among them (the second `\n` of a paragraph
 /// break, the quote mark after a word) is read from those flags rather than searched for
 /// afresh. An article's text escapes about a byte in forty, often two close together.
 struct Escapes<'b> {
@@ -214,7 +215,7 @@ impl<'b> Escapes<'b> {
         let mut search_from = from;
         if let Some(last) = self.last {
             if let Some(ahead) = from.checked_sub(last.at).filter(|&ahead| ahead < last.known) {
-                // `ahead` is below sixteen: the shift keeps the flags of `from` and after.
+                // `ahead` is below thirty-two: the shift keeps the flags of `from` and after.
                 let later = last.flags >> ahead;
                 if later != 0 {
                     return Some(from + later.trailing_zeros() as usize);
@@ -240,21 +241,39 @@ fn next_escape_flagged(bytes: &[u8], from: usize) -> Option<FlaggedEscape> {
         known: 1,
     };
     let mut at = from;
-    // On x86-64, sixteen bytes a step first: SSE2 is in every x86-64 processor, so the test
+    // On x86-64, sixteen-byte tests first: SSE2 is in every x86-64 processor, so the test
     // needs no run-time check, and it takes about a quarter of the eight-byte test's
     // instructions per byte (the texts read and written are most of a run's bytes). A
     // string shorter than sixteen bytes goes through the eight-byte test below.
     #[cfg(target_arch = "x86_64")]
     {
-        while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+        // The find in `width` bytes from `start` whose flags (bit i for byte `start + i`,
+        // all exact) are `flags`, not zero.
+        let flagged = |start: usize, flags: u32, width: usize| {
+            let first = flags.trailing_zeros() as usize;
+            FlaggedEscape {
+                at: start + first,
+                flags: flags >> first,
+                known: width - first,
+            }
+        };
+        // Thirty-two bytes a step, two sixteen-byte tests and one branch (the step's cost is
+        // mostly the loop's own bookkeeping, halved), then at most one step of sixteen.
+        while let Some((low, high)) = bytes
+            .get(at..)
+            .and_then(<[u8]>::split_first_chunk::<16>)
+            .and_then(|(low, rest)| Some((low, rest.first_chunk::<16>()?)))
+        {
+            let flags = sixteen_escape_flags(low) | sixteen_escape_flags(high) << 16;
+            if flags != 0 {
+                return Some(flagged(at, flags, 32));
+            }
+            at += 32;
+        }
+        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
             let flags = sixteen_escape_flags(chunk);
             if flags != 0 {
-                let first = flags.trailing_zeros() as usize;
-                return Some(FlaggedEscape {
-                    at: at + first,
-                    flags: flags >> first,
-                    known: 16 - first,
-                });
+                return Some(flagged(at, flags, 16));
             }
             at += 16;
         }
@@ -264,12 +283,7 @@ fn next_escape_flagged(bytes: &[u8], from: usize) -> Option<FlaggedEscape> {
         // just written) as the eight-byte test's may.
         if let Some(last) = bytes.last_chunk::<16>().filter(|_| at < bytes.len()) {
             let flags = sixteen_escape_flags(last) >> (16 - (bytes.len() - at));
-            let first = flags.trailing_zeros() as usize;
-            return (flags != 0).then(|| FlaggedEscape {
-                at: at + first,
-                flags: flags >> first,
-                known: bytes.len() - at - first,
-            });
+            return (flags != 0).then(|| flagged(at, flags, bytes.len() - at));
         }
     }
     while let Some(word) = bytes.get(at..at + 8) {
@@ -615,14 +629,14 @@ mod tests {
 
     #[test]
     fn the_search_finds_the_first_byte_to_escape_at_every_place() {
-        // Each byte value at each place of runs of plain bytes up to three sixteen-byte steps
-        // and a tail long, from starts within the first step and near the end, with and
-        // without a later byte to escape: the sixteen-byte steps and the overlapping last
-        // sixteen bytes, or (other targets, shorter strings) the eight-byte word and the
+        // Each byte value at each place of runs of plain bytes up to two thirty-two-byte
+        // steps, one of sixteen and a tail long, from starts within the first steps and near
+        // the end, with and without a later byte to escape: the thirty-two and sixteen-byte
+        // steps and the overlapping last sixteen bytes, or (other targets, shorter strings) the eight-byte word and the
         // padded tail.
         // (The fillers just above the eight-byte test's bounds are the test above's.)
         for filler in [b'a', b' ', 0x7f, 0xff] {
-            for length in [1, 8, 15, 16, 17, 31, 33, 47, 55] {
+            for length in [1, 8, 15, 16, 17, 31, 32, 33, 47, 55, 63, 64, 65, 79] {
                 for place in 0..length {
                     for byte in 0..=255u8 {
                         for later in [None, Some(b'\\'), Some(0x00)] {
@@ -632,7 +646,7 @@ mod tests {
                                 bytes[length - 1] = later;
                             }
                             let near_the_end = [length.saturating_sub(9), length - 1];
-                            for from in [0, 1, 9, 15]
+                            for from in [0, 1, 9, 15, 17, 33]
                                 .into_iter()
                                 .chain(near_the_end)
                                 .filter(|&f| f <= place)
@@ -658,15 +672,16 @@ mod tests {
 
     #[test]
     fn the_cursor_finds_every_escape_the_search_finds() {
-        // Strings of plain bytes up to three sixteen-byte steps and a tail long, with two bytes
-        // to escape at every pair of places up to 21 apart, and a third at the end, walked as
+        // Strings of plain bytes up to two thirty-two-byte steps, one of sixteen and a tail
+        // long, with two bytes to escape at every pair of places up to 37 apart, and a third
+        // at the end, walked as
         // the writer and the reader walk them: from just past each escape, or five bytes
         // further (as after a `\u` escape). Each place must be the search's.
         let specials = [b'"', b'\\', b'\n', 0x1f];
         let plain = [b'a', b']', 0xc3];
-        for length in 0..=50 {
+        for length in 0..=80 {
             for first in 0..length {
-                for gap in 0..=20 {
+                for gap in 0..=36 {
                     let mut bytes: Vec<u8> = (0..length).map(|place| plain[place % 3]).collect();
                     bytes[first] = specials[gap % 4];
                     if let Some(second) = bytes.get_mut(first + 1 + gap) {
