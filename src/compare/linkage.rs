@@ -319,7 +319,10 @@ fn move_neighbour(list: &mut Vec<(usize, f64)>, from: usize, to: usize) {
         Err(_) => (0.0, list.len()),
     };
     // `to` sorts before `from`, so it is among the neighbours before `from`'s place.
-    match (list[..before_from].binary_search_by_key(&to, |&(n, _)| n), from_at) {
+    match (
+        list[..before_from].binary_search_by_key(&to, |&(n, _)| n),
+        from_at,
+    ) {
         (Ok(to_at), _) => {
             list[to_at].1 += back;
             if from_at.is_ok() {

@@ -219,12 +219,11 @@ impl JsonlLines {
             } else {
                 self.line.clear();
             }
-            let read = read_line(&mut *self.reader, &mut self.line).map_err(|source| {
-                CliError::Read {
+            let read =
+                read_line(&mut *self.reader, &mut self.line).map_err(|source| CliError::Read {
                     name: self.name.clone(),
                     source,
-                }
-            })?;
+                })?;
             if read == 0 {
                 return Ok(None);
             }

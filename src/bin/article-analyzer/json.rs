@@ -214,7 +214,10 @@ impl<'b> Escapes<'b> {
     fn next_from(&mut self, from: usize) -> Option<usize> {
         let mut search_from = from;
         if let Some(last) = self.last {
-            if let Some(ahead) = from.checked_sub(last.at).filter(|&ahead| ahead < last.known) {
+            if let Some(ahead) = from
+                .checked_sub(last.at)
+                .filter(|&ahead| ahead < last.known)
+            {
                 // `ahead` is below thirty-two: the shift keeps the flags of `from` and after.
                 let later = last.flags >> ahead;
                 if later != 0 {
@@ -710,7 +713,11 @@ mod tests {
         for byte in 0..=255u8 {
             let expected = char::from(byte).to_digit(16);
             let value = HEX_DIGIT_VALUES[usize::from(byte)];
-            assert_eq!((value != NOT_HEX).then_some(u32::from(value)), expected, "{byte}");
+            assert_eq!(
+                (value != NOT_HEX).then_some(u32::from(value)),
+                expected,
+                "{byte}"
+            );
         }
     }
 
