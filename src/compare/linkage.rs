@@ -272,15 +272,7 @@ pub fn average_linkage(
         // Each of b's neighbours now neighbours a in b's place, with b's sum added to
         // a's (what it had with a, or nothing).
         for &(neighbour, _) in b_links.iter().filter(|&&(n, _)| n != a) {
-            let list = &mut links[neighbour];
-            let back = match list.binary_search_by_key(&b, |&(n, _)| n) {
-                Ok(at) => list.remove(at).1,
-                Err(_) => 0.0,
-            };
-            match list.binary_search_by_key(&a, |&(n, _)| n) {
-                Ok(at) => list[at].1 += back,
-                Err(at) => list.insert(at, (a, 0.0 + back)),
-            }
+            move_neighbour(&mut links[neighbour], b, a);
         }
         // The merged list takes a's room (a's old list, now cleared), b's is dropped.
         let mut a_links = a_links;
@@ -309,6 +301,40 @@ pub fn average_linkage(
             .map(|(group, _)| group)
             .collect(),
     )
+}
+
+/// In one group's list of neighbours (sorted by neighbour), neighbour `from` becomes `to`
+/// (`to < from`, `to`'s group took `from`'s in): `from`'s sum is added to `to`'s, or stands
+/// as `to`'s own (0 plus the sum) when `to` was not a neighbour, and `from` goes. The lists
+/// hold both ends of every pair, so `from` is always found; were it missing, `to` gains
+/// nothing (0 added, or a sum of 0).
+///
+/// When `to` was a neighbour, `from` is taken out; else it is renamed `to` and moved down to
+/// `to`'s place, shifting only the neighbours between the two, where taking it out and
+/// putting `to` in shifted everything after each: the same list, one shift instead of two.
+fn move_neighbour(list: &mut Vec<(usize, f64)>, from: usize, to: usize) {
+    let from_at = list.binary_search_by_key(&from, |&(n, _)| n);
+    let (back, before_from) = match from_at {
+        Ok(at) => (list[at].1, at),
+        Err(_) => (0.0, list.len()),
+    };
+    // `to` sorts before `from`, so it is among the neighbours before `from`'s place.
+    match (
+        list[..before_from].binary_search_by_key(&to, |&(n, _)| n),
+        from_at,
+    ) {
+        (Ok(to_at), _) => {
+            list[to_at].1 += back;
+            if from_at.is_ok() {
+                list.remove(before_from);
+            }
+        }
+        (Err(to_at), Ok(_)) => {
+            list[before_from] = (to, 0.0 + back);
+            list[to_at..=before_from].rotate_right(1);
+        }
+        (Err(to_at), Err(_)) => list.insert(to_at, (to, 0.0 + back)),
+    }
 }
 
 /// The neighbours of two merged groups (`first`'s and `second`'s lists, each sorted by
@@ -359,6 +385,19 @@ fn sorted_groups(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
     groups
 }
 
+/// `touches` (leftover, story, edge's place), each a group below `groups`, made in the order
+/// of their places, sorted: grouped stably by story, then by leftover, which is the plain
+/// sort's order for touches in the order of their places, by two counting passes over the
+/// groups rather than a comparison sort of every touch (most of the leftovers' step on a
+/// large batch).
+fn sorted_touches(
+    touches: Vec<(usize, usize, usize)>,
+    groups: usize,
+) -> Vec<(usize, usize, usize)> {
+    let (by_story, _) = sorting::group_stably(touches, groups, |touch| touch.1);
+    sorting::group_stably(by_story, groups, |touch| touch.0).0
+}
+
 /// Joins what [`average_linkage`] left over (groups of at most `largest_leftover` items) to
 /// the story each clearly belongs to. Average linkage asks a newcomer to be close to a
 /// group's members on average; a brief or an odd-angle report of a story told in many varied
@@ -389,8 +428,8 @@ pub fn attach_leftovers(
     // Every scored pair between a leftover and a story, as (leftover, story, the edge's
     // place), sorted: each run is what one leftover has to do with one story, its edges in
     // the order given (so its sums add up as a stable sort by (leftover, story) would have
-    // them). No two touches are equal (an edge touches a leftover once), so a plain sort
-    // gives that order, without the stable sort's index buffers.
+    // them). No two touches are equal (an edge touches a leftover once), so this is the
+    // order a plain sort of the touches gives.
     let mut touches: Vec<(usize, usize, usize)> = Vec::new();
     for (place, edge) in edges.iter().enumerate() {
         let (Some(&x), Some(&y)) = (group_of.get(edge.a), group_of.get(edge.b)) else {
@@ -405,7 +444,7 @@ pub fn attach_leftovers(
             }
         }
     }
-    sorting::sort(&mut touches);
+    let touches = sorted_touches(touches, groups.len());
     let group_figures: Vec<GroupFigures> = groups
         .iter()
         .map(|group| {
@@ -631,6 +670,57 @@ mod tests {
             merges += count - groups.len();
         }
         assert!(merges > 1000, "{merges}");
+    }
+
+    #[test]
+    fn a_neighbour_moves_as_taking_it_out_and_putting_the_other_in_did() {
+        // Sorted lists of random neighbours, `from` present or not, `to` present or not,
+        // at every place: the list the two binary searches, the removal and the insertion
+        // gave.
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(11);
+        for round in 0..20_000 {
+            let span = 2 + numbers.below(30) as usize;
+            let mut list: Vec<(usize, f64)> = Vec::new();
+            for neighbour in 0..span {
+                if numbers.below(3) > 0 {
+                    list.push((neighbour, numbers.below(1001) as f64 / 1000.0));
+                }
+            }
+            if round % 7 == 0 {
+                list.clear();
+            }
+            let from = 1 + numbers.below(span as u64) as usize;
+            let to = numbers.below(from as u64) as usize;
+            let mut expected = list.clone();
+            let back = match expected.binary_search_by_key(&from, |&(n, _)| n) {
+                Ok(at) => expected.remove(at).1,
+                Err(_) => 0.0,
+            };
+            match expected.binary_search_by_key(&to, |&(n, _)| n) {
+                Ok(at) => expected[at].1 += back,
+                Err(at) => expected.insert(at, (to, 0.0 + back)),
+            }
+            move_neighbour(&mut list, from, to);
+            assert_eq!(list, expected, "{round}: {from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn touches_are_sorted_as_the_plain_sort_sorted_them() {
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(13);
+        for round in 0..2_000 {
+            let groups = 1 + numbers.below(20) as usize;
+            let touches: Vec<(usize, usize, usize)> = (0..numbers.below(60) as usize)
+                .map(|place| {
+                    let leftover = numbers.below(groups as u64) as usize;
+                    let story = numbers.below(groups as u64) as usize;
+                    (leftover, story, place)
+                })
+                .collect();
+            let mut expected = touches.clone();
+            expected.sort_unstable();
+            assert_eq!(sorted_touches(touches, groups), expected, "{round}");
+        }
     }
 
     #[test]

@@ -219,10 +219,8 @@ impl JsonlLines {
             } else {
                 self.line.clear();
             }
-            let read = self
-                .reader
-                .read_until(b'\n', &mut self.line)
-                .map_err(|source| CliError::Read {
+            let read =
+                read_line(&mut *self.reader, &mut self.line).map_err(|source| CliError::Read {
                     name: self.name.clone(),
                     source,
                 })?;
@@ -276,6 +274,32 @@ impl JsonlLines {
     }
 }
 
+/// Appends the bytes of `reader` up to and including the next line end (or to the end) to
+/// `line`, and says how many: what `BufRead::read_until(b'\n', ...)` does, with the line end
+/// found by the `memchr` crate's vector search rather than the standard library's word at a
+/// time (about a tenth of the instructions a byte, on the thread that reads while the
+/// articles are analysed).
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        let (taken, ended) = match memchr::memchr(b'\n', available) {
+            Some(end) => (end + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..taken]);
+        reader.consume(taken);
+        read += taken;
+        if ended {
+            return Ok(read);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +349,34 @@ mod tests {
             "{}",
             lines.line.capacity()
         );
+    }
+
+    #[test]
+    fn lines_are_read_as_read_until_reads_them() {
+        // Lines of every length around a small reader's buffer (so that a line spans several
+        // fills), with and without a last line end, blank lines among them.
+        for capacity in [1, 2, 3, 7, 16] {
+            for lengths in [&[0usize, 0][..], &[1, 5, 0, 17], &[15, 16, 17, 3], &[40]] {
+                let mut text: Vec<u8> = Vec::new();
+                for (index, &length) in lengths.iter().enumerate() {
+                    text.extend((0..length).map(|place| b'a' + (place % 26) as u8));
+                    if index + 1 < lengths.len() || length % 2 == 0 {
+                        text.push(b'\n');
+                    }
+                }
+                let mut ours = io::BufReader::with_capacity(capacity, text.as_slice());
+                let mut theirs = io::BufReader::with_capacity(capacity, text.as_slice());
+                loop {
+                    let (mut our_line, mut their_line) = (b"kept".to_vec(), b"kept".to_vec());
+                    let read = read_line(&mut ours, &mut our_line).unwrap();
+                    let expected = theirs.read_until(b'\n', &mut their_line).unwrap();
+                    assert_eq!((read, &our_line), (expected, &their_line), "{lengths:?}");
+                    if read == 0 {
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     #[test]

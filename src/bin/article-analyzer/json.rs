@@ -3,7 +3,7 @@
 //! missing value, `source` only when there is one), without serde's way through one call per
 //! field and per string fragment. Writing the articles was about 5% of a run's instructions
 //! with serde_json, most of it escaping strings byte by byte; here a string is searched eight
-//! bytes at a time (sixteen on x86-64) for its next escape and copied in runs, and the
+//! bytes at a time (thirty-two on x86-64) for its next escape and copied in runs, and the
 //! article's bytes are reserved at once.
 //!
 //! The report's other parts (the cross-article results, the indented report of `--pretty`)
@@ -150,7 +150,7 @@ fn write_usize(value: usize, out: &mut Vec<u8>) {
 /// A string in quotes with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`,
 /// and `\u00xx` (lowercase hexadecimal) for the other bytes below 0x20; everything else,
 /// DEL and non-ASCII included, as it is. The runs between escapes are copied whole, and the
-/// next escape is found sixteen bytes at a time on x86-64, else eight ([`next_escape`]): an
+/// next escape is found thirty-two bytes at a time on x86-64, else eight ([`Escapes`]): an
 /// article's text escapes little more than its paragraph breaks and quote marks, one byte in
 /// about ninety.
 fn write_str(value: &str, out: &mut Vec<u8>) {
@@ -159,7 +159,8 @@ fn write_str(value: &str, out: &mut Vec<u8>) {
     out.push(b'"');
     // The start of the run not yet copied.
     let mut run_start = 0;
-    while let Some(at) = next_escape(bytes, run_start) {
+    let mut escapes = Escapes::new(bytes);
+    while let Some(at) = escapes.next_from(run_start) {
         out.extend_from_slice(&bytes[run_start..at]);
         // `next_escape` stops only at a byte with an escape; were it ever to stop at another,
         // the byte is written as it is, never lost.
@@ -175,17 +176,107 @@ fn write_str(value: &str, out: &mut Vec<u8>) {
 
 /// The place of the first byte at or after `from` that JSON escapes.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    next_escape_flagged(bytes, from).map(|found| found.at)
+}
+
+/// A byte JSON escapes, found by [`next_escape_flagged`], with what the search learnt of the
+/// bytes after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct FlaggedEscape {
+    /// The byte's place.
+    at: usize,
+    /// One bit for each byte from `at` on that JSON escapes (the byte at `at` in the lowest
+    /// bit), for the `known` bytes from `at` and no further.
+    flags: u32,
+    /// How many bytes from `at` (at least the one found, at most thirty-two) `flags` tells
+    /// of.
+    known: usize,
+}
+
+/// A cursor over the bytes JSON escapes in one string, taken in order: it keeps what the
+/// last search learnt of the bytes after the escape it found (on x86-64, the rest of the
+/// sixteen or thirty-two bytes it tested), so that an escape among them (the second `\n` of a paragraph
+/// break, the quote mark after a word) is read from those flags rather than searched for
+/// afresh. An article's text escapes about a byte in forty, often two close together.
+struct Escapes<'b> {
+    bytes: &'b [u8],
+    /// The last search's find (its flags, from its place, up to `known` bytes), if any.
+    last: Option<FlaggedEscape>,
+}
+
+impl<'b> Escapes<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Escapes { bytes, last: None }
+    }
+
+    /// The place of the first byte at or after `from` that JSON escapes, as [`next_escape`]
+    /// finds it. `from` never goes back: it is past the escape found before.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let mut search_from = from;
+        if let Some(last) = self.last {
+            if let Some(ahead) = from
+                .checked_sub(last.at)
+                .filter(|&ahead| ahead < last.known)
+            {
+                // `ahead` is below thirty-two: the shift keeps the flags of `from` and after.
+                let later = last.flags >> ahead;
+                if later != 0 {
+                    return Some(from + later.trailing_zeros() as usize);
+                }
+                // No escape in the rest of the known bytes: the search starts after them.
+                search_from = last.at + last.known;
+            }
+        }
+        let found = next_escape_flagged(self.bytes, search_from)?;
+        self.last = Some(found);
+        Some(found.at)
+    }
+}
+
+/// The first byte at or after `from` that JSON escapes, with the flags of the bytes after it
+/// that the search tested: [`next_escape`]'s search.
+fn next_escape_flagged(bytes: &[u8], from: usize) -> Option<FlaggedEscape> {
+    // A find with nothing known of the bytes after it (the eight-byte test's other flags may
+    // be wrong, so they are not kept).
+    let alone = |at: usize| FlaggedEscape {
+        at,
+        flags: 1,
+        known: 1,
+    };
     let mut at = from;
-    // On x86-64, sixteen bytes a step first: SSE2 is in every x86-64 processor, so the test
+    // On x86-64, sixteen-byte tests first: SSE2 is in every x86-64 processor, so the test
     // needs no run-time check, and it takes about a quarter of the eight-byte test's
     // instructions per byte (the texts read and written are most of a run's bytes). A
     // string shorter than sixteen bytes goes through the eight-byte test below.
     #[cfg(target_arch = "x86_64")]
     {
-        while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+        // The find in `width` bytes from `start` whose flags (bit i for byte `start + i`,
+        // all exact) are `flags`, not zero.
+        let flagged = |start: usize, flags: u32, width: usize| {
+            let first = flags.trailing_zeros() as usize;
+            FlaggedEscape {
+                at: start + first,
+                flags: flags >> first,
+                known: width - first,
+            }
+        };
+        // Thirty-two bytes a step, two sixteen-byte tests and one branch (the step's cost is
+        // mostly the loop's own bookkeeping, halved), then at most one step of sixteen.
+        while let Some((low, high)) = bytes
+            .get(at..)
+            .and_then(<[u8]>::split_first_chunk::<16>)
+            .and_then(|(low, rest)| Some((low, rest.first_chunk::<16>()?)))
+        {
+            let flags = sixteen_escape_flags(low) | sixteen_escape_flags(high) << 16;
+            if flags != 0 {
+                return Some(flagged(at, flags, 32));
+            }
+            at += 32;
+        }
+        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
             let flags = sixteen_escape_flags(chunk);
             if flags != 0 {
-                return Some(at + flags.trailing_zeros() as usize);
+                return Some(flagged(at, flags, 16));
             }
             at += 16;
         }
@@ -195,13 +286,13 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
         // just written) as the eight-byte test's may.
         if let Some(last) = bytes.last_chunk::<16>().filter(|_| at < bytes.len()) {
             let flags = sixteen_escape_flags(last) >> (16 - (bytes.len() - at));
-            return (flags != 0).then(|| at + flags.trailing_zeros() as usize);
+            return (flags != 0).then(|| flagged(at, flags, bytes.len() - at));
         }
     }
     while let Some(word) = bytes.get(at..at + 8) {
         let flags = escape_flags(word_of(word));
         if flags != 0 {
-            return Some(at + first_flagged(flags));
+            return Some(alone(at + first_flagged(flags)));
         }
         at += 8;
     }
@@ -213,7 +304,7 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let mut padded = [b' '; 8];
     padded[..remaining].copy_from_slice(&bytes[at..]);
     let flags = escape_flags(u64::from_le_bytes(padded));
-    (flags != 0).then(|| at + first_flagged(flags))
+    (flags != 0).then(|| alone(at + first_flagged(flags)))
 }
 
 /// One bit for each of the sixteen bytes of `chunk` (the first byte's in the lowest bit)
@@ -343,6 +434,28 @@ pub fn read_id_and_text(line: &str) -> Option<(String, String)> {
     Some((id?, text?))
 }
 
+/// What [`HEX_DIGIT_VALUES`] gives a byte that is no hexadecimal digit.
+const NOT_HEX: u8 = u8::MAX;
+
+/// Each byte's value as a hexadecimal digit (`0`-`9`, `a`-`f`, `A`-`F`), else [`NOT_HEX`]:
+/// a lookup for each of a `\u` escape's four digits (a corpus written with ASCII escapes
+/// has one for every character beyond ASCII).
+const HEX_DIGIT_VALUES: [u8; 256] = {
+    let mut table = [NOT_HEX; 256];
+    let mut digit = 0;
+    while digit < 10 {
+        table[b'0' as usize + digit] = digit as u8;
+        digit += 1;
+    }
+    let mut letter = 0;
+    while letter < 6 {
+        table[b'a' as usize + letter] = 10 + letter as u8;
+        table[b'A' as usize + letter] = 10 + letter as u8;
+        letter += 1;
+    }
+    table
+};
+
 /// A place in a JSONL line being read by [`read_id_and_text`].
 struct LineReader<'a> {
     line: &'a str,
@@ -389,8 +502,9 @@ impl<'a> LineReader<'a> {
         self.expect(b'"')?;
         let bytes = self.line.as_bytes();
         let mut value = String::with_capacity(room);
+        let mut escapes = Escapes::new(bytes);
         loop {
-            let at = next_escape(bytes, self.at)?;
+            let at = escapes.next_from(self.at)?;
             // `at` and `self.at` stand at or just after ASCII bytes: character boundaries.
             value.push_str(&self.line[self.at..at]);
             self.at = at + 1;
@@ -436,11 +550,16 @@ impl<'a> LineReader<'a> {
 
     /// Four hexadecimal digits (either case) as a number.
     fn hex_four(&mut self) -> Option<u32> {
+        let digits = self.line.as_bytes().get(self.at..self.at + 4)?;
         let mut value = 0;
-        for _ in 0..4 {
-            let digit = char::from(self.next_byte()?).to_digit(16)?;
-            value = value * 16 + digit;
+        for &digit in digits {
+            let digit = HEX_DIGIT_VALUES[usize::from(digit)];
+            if digit == NOT_HEX {
+                return None;
+            }
+            value = value * 16 + u32::from(digit);
         }
+        self.at += 4;
         Some(value)
     }
 }
@@ -513,14 +632,14 @@ mod tests {
 
     #[test]
     fn the_search_finds_the_first_byte_to_escape_at_every_place() {
-        // Each byte value at each place of runs of plain bytes up to three sixteen-byte steps
-        // and a tail long, from starts within the first step and near the end, with and
-        // without a later byte to escape: the sixteen-byte steps and the overlapping last
-        // sixteen bytes, or (other targets, shorter strings) the eight-byte word and the
+        // Each byte value at each place of runs of plain bytes up to two thirty-two-byte
+        // steps, one of sixteen and a tail long, from starts within the first steps and near
+        // the end, with and without a later byte to escape: the thirty-two and sixteen-byte
+        // steps and the overlapping last sixteen bytes, or (other targets, shorter strings) the eight-byte word and the
         // padded tail.
         // (The fillers just above the eight-byte test's bounds are the test above's.)
         for filler in [b'a', b' ', 0x7f, 0xff] {
-            for length in [1, 8, 15, 16, 17, 31, 33, 47, 55] {
+            for length in [1, 8, 15, 16, 17, 31, 32, 33, 47, 55, 63, 64, 65, 79] {
                 for place in 0..length {
                     for byte in 0..=255u8 {
                         for later in [None, Some(b'\\'), Some(0x00)] {
@@ -530,7 +649,7 @@ mod tests {
                                 bytes[length - 1] = later;
                             }
                             let near_the_end = [length.saturating_sub(9), length - 1];
-                            for from in [0, 1, 9, 15]
+                            for from in [0, 1, 9, 15, 17, 33]
                                 .into_iter()
                                 .chain(near_the_end)
                                 .filter(|&f| f <= place)
@@ -552,6 +671,54 @@ mod tests {
         }
         assert_eq!(next_escape(b"", 0), None);
         assert_eq!(next_escape(b"abc", 3), None);
+    }
+
+    #[test]
+    fn the_cursor_finds_every_escape_the_search_finds() {
+        // Strings of plain bytes up to two thirty-two-byte steps, one of sixteen and a tail
+        // long, with two bytes to escape at every pair of places up to 37 apart, and a third
+        // at the end, walked as
+        // the writer and the reader walk them: from just past each escape, or five bytes
+        // further (as after a `\u` escape). Each place must be the search's.
+        let specials = [b'"', b'\\', b'\n', 0x1f];
+        let plain = [b'a', b']', 0xc3];
+        for length in 0..=80 {
+            for first in 0..length {
+                for gap in 0..=36 {
+                    let mut bytes: Vec<u8> = (0..length).map(|place| plain[place % 3]).collect();
+                    bytes[first] = specials[gap % 4];
+                    if let Some(second) = bytes.get_mut(first + 1 + gap) {
+                        *second = specials[(gap + 1) % 4];
+                    }
+                    if length > first + 1 {
+                        bytes[length - 1] = specials[length % 4];
+                    }
+                    for skip in [0, 5] {
+                        let mut escapes = Escapes::new(&bytes);
+                        let mut from = 0;
+                        while from <= bytes.len() {
+                            let found = escapes.next_from(from);
+                            assert_eq!(found, next_escape(&bytes, from), "{bytes:?} from {from}");
+                            let Some(at) = found else { break };
+                            from = at + 1 + skip;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hex_digits_are_read_as_to_digit_reads_them() {
+        for byte in 0..=255u8 {
+            let expected = char::from(byte).to_digit(16);
+            let value = HEX_DIGIT_VALUES[usize::from(byte)];
+            assert_eq!(
+                (value != NOT_HEX).then_some(u32::from(value)),
+                expected,
+                "{byte}"
+            );
+        }
     }
 
     /// What serde_json reads of a line as the command line's documents: (id, text) when
