@@ -215,59 +215,77 @@ impl<'a> SpeakerTable<'a> {
             }
         }
         table.prefer_the_most_likely(counts);
-        // Two names run together ("Olsen Dumas talks") are two mentions.
-        let mut mentions_found = Vec::with_capacity(found.len());
-        for name in found {
-            let split = (!name.chunk.organisation)
-                .then(|| table.run_together(&name.chunk.name, name.key, None))
-                .flatten();
-            let Some(space) = split else {
-                mentions_found.push(name);
+        // Two names run together ("Olsen Dumas talks") are two mentions. The runs are told
+        // apart first (asked of the table as it stands before any mention is entered), so
+        // that the names, nearly all single, are entered from where they were read,
+        // without being moved to another list.
+        let mut splits: Vec<(usize, usize)> = Vec::new();
+        for (index, name) in found.iter().enumerate() {
+            if name.chunk.organisation {
                 continue;
-            };
-            mentions_found.extend(split_run(&name, space));
+            }
+            if let Some(space) = table.run_together(&name.chunk.name, name.key, None) {
+                splits.push((index, space));
+            }
         }
+        let mut splits = splits.into_iter().peekable();
         let mut next_quote = 0;
-        table.mentions.reserve(mentions_found.len());
-        for name in mentions_found {
-            let FoundName {
-                chunk,
-                key,
-                position,
-                pronoun,
-                object,
-            } = name;
+        let mut in_quote = |position: usize| {
             while next_quote < quoted.len() && quoted[next_quote].end <= position {
                 next_quote += 1;
             }
-            let in_quote = quoted
+            quoted
                 .get(next_quote)
-                .is_some_and(|span| span.contains(&position));
-            let entity = table.entity_for(&chunk.name, key, chunk.organisation);
-            let record = &mut table.entities[entity];
-            for title in chunk.titles {
-                if !record.titles.contains(&title) {
-                    record.titles.push(title);
+                .is_some_and(|span| span.contains(&position))
+        };
+        table.mentions.reserve(found.len() + splits.len());
+        for (index, name) in found.into_iter().enumerate() {
+            if let Some((_, space)) = splits.next_if(|&(split, _)| split == index) {
+                for part in split_run(&name, space) {
+                    let quoted = in_quote(part.position);
+                    table.enter_mention(part, quoted);
                 }
+                continue;
             }
-            match chunk.gender {
-                Some(Gender::Masculine) => record.masculine += 3,
-                Some(Gender::Feminine) => record.feminine += 3,
-                _ => {}
-            }
-            match pronoun {
-                Some(Gender::Masculine) => record.masculine += 1,
-                Some(Gender::Feminine) => record.feminine += 1,
-                _ => {}
-            }
-            table.mentions.push(Mention {
-                position,
-                entity,
-                quoted: in_quote,
-                object,
-            });
+            let quoted = in_quote(name.position);
+            table.enter_mention(name, quoted);
         }
         table
+    }
+
+    /// Enters the mention `name` (standing inside a quotation when `quoted`): its entity,
+    /// and what the name says of it (titles, gender).
+    fn enter_mention(&mut self, name: FoundName<'a>, quoted: bool) {
+        let FoundName {
+            chunk,
+            key,
+            position,
+            pronoun,
+            object,
+        } = name;
+        let entity = self.entity_for(&chunk.name, key, chunk.organisation);
+        let record = &mut self.entities[entity];
+        for title in chunk.titles {
+            if !record.titles.contains(&title) {
+                record.titles.push(title);
+            }
+        }
+        match chunk.gender {
+            Some(Gender::Masculine) => record.masculine += 3,
+            Some(Gender::Feminine) => record.feminine += 3,
+            _ => {}
+        }
+        match pronoun {
+            Some(Gender::Masculine) => record.masculine += 1,
+            Some(Gender::Feminine) => record.feminine += 1,
+            _ => {}
+        }
+        self.mentions.push(Mention {
+            position,
+            entity,
+            quoted,
+            object,
+        });
     }
 
     /// The table of the article's distinct words the table was built with, for the next
