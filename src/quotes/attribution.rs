@@ -844,7 +844,17 @@ mod tests {
     #[test]
     fn narration_drops_the_quoted_words_as_defined() {
         let pieces = [
-            "Ann", "said", "“We", "won.”", "\"No,\"", "it", "ends:", "—", "x!", "‘a’", "Dumas’s",
+            "Ann",
+            "said",
+            "“We",
+            "won.”",
+            "\"No,\"",
+            "it",
+            "ends:",
+            "—",
+            "x!",
+            "‘a’",
+            "Dumas’s",
         ];
         let texts = every_joining(&pieces, 3, " ");
         // A fixed sequence of numbers (a linear congruential generator): the spans tried.

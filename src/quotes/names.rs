@@ -81,10 +81,11 @@ pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<Nam
 /// stem would be read for its lists).
 fn lone_word_is_no_name(input: &str, token: &Token) -> bool {
     let lists = token.lists();
-    lists.not_name() || lists.pronoun() && {
-        let word = &input[token.start..token.end];
-        strip_possessive(word).len() == word.len()
-    }
+    lists.not_name()
+        || lists.pronoun() && {
+            let word = &input[token.start..token.end];
+            strip_possessive(word).len() == word.len()
+        }
 }
 
 /// Reads the capitalised run ending just before token `end`.
@@ -265,7 +266,11 @@ mod tests {
             tokenize(&text, 0..text.len(), &mut tokens, &mut WordTable::default());
             for (index, token) in tokens.iter().enumerate() {
                 if token.is_capitalised_word() && lone_word_is_no_name(&text, token) {
-                    assert_eq!(name_of_run(&text, &tokens, index..index + 1), None, "{text}");
+                    assert_eq!(
+                        name_of_run(&text, &tokens, index..index + 1),
+                        None,
+                        "{text}"
+                    );
                     lone += 1;
                 }
             }
