@@ -84,6 +84,10 @@ struct Mention {
 /// How many mentions back a pronoun or description looks for its antecedent.
 const ANTECEDENT_WINDOW: usize = 60;
 
+/// About how many tokens of running text there are per name read: the first size of the
+/// list of names read (growing it costs a copy of the names; any size gives the same table).
+const TOKENS_PER_NAME_READ: usize = 20;
+
 /// How many tokens after a mention its pronouns are counted for the entity's gender.
 const GENDER_WINDOW: usize = 20;
 
@@ -146,7 +150,11 @@ impl<'a> SpeakerTable<'a> {
                 running_text.push(tokens);
             }
         }
-        let mut found: Vec<FoundName> = Vec::new();
+        // About one name is read per twenty tokens of running text: room for that many
+        // at once, where growing the list from empty moved every name read several times.
+        let running_tokens: usize = running_text.iter().map(|tokens| tokens.len()).sum();
+        let mut found: Vec<FoundName> =
+            Vec::with_capacity(running_tokens / TOKENS_PER_NAME_READ + 4);
         for tokens in running_text {
             // A dateline ("LYON —") names a place, never a speaker.
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
