@@ -14,7 +14,7 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 
 // Keyed by `name_key`, which the maps take as the hash itself.
-use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
+use crate::text::{DenseIds, HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::Gender;
@@ -204,9 +204,12 @@ impl<'a> SpeakerTable<'a> {
         table.by_last_word.reserve(room);
         table.by_first_word.reserve(room);
         table.full_names_by_last_word.reserve(room);
-        let mut seen = HashSetOfWords::with_capacity_and_hasher(room, Default::default());
+        // The names met so far by their keys, in a table of dense ids (a probe of one slot,
+        // most often, where a general set hashes and compares a group of tags).
+        let mut seen = DenseIds::with_room_for(room);
         for name in &found {
-            if !seen.insert(name.key) {
+            let (_, new) = seen.id_of(name.key);
+            if !new {
                 table.repeated_names.insert(name.key);
             }
         }
