@@ -452,7 +452,7 @@ impl Surroundings {
 }
 
 /// The tokens of each paragraph as the narrator writes it: the words of its quotations
-/// dropped (their marks and closing punctuation kept, see [`drop_quoted_words`]) and a
+/// dropped (their marks and closing punctuation kept, see [`push_narration`]) and a
 /// dateline opening it set aside. Each paragraph is read once, however many quotations it
 /// holds, so that attribution stays linear in the text's length.
 struct Narration<'a> {
@@ -497,13 +497,16 @@ impl<'a> Narration<'a> {
                 tokens.clear();
                 let written = self.paragraph_tokens.of(paragraph);
                 let from = dateline(input, written).map_or(0, |dateline| dateline.end);
-                tokens.extend_from_slice(&written[from..]);
                 let first = quotations.partition_point(|quotation| quotation.close <= span.start);
                 let in_paragraph = quotations[first..]
                     .iter()
                     .take_while(|quotation| quotation.open < span.end)
                     .count();
-                drop_quoted_words(&mut tokens, &quotations[first..first + in_paragraph]);
+                push_narration(
+                    &mut tokens,
+                    &written[from..],
+                    &quotations[first..first + in_paragraph],
+                );
                 self.read.push((paragraph, tokens));
                 self.read.len() - 1
             }
@@ -534,50 +537,47 @@ fn paragraph_before(
     tokens[last_sentence_start(input, tokens)..].to_vec()
 }
 
-/// Drops from `tokens` the words inside the quotations `quoted` (the byte spans of their
-/// words, `inner`): their marks stay, and so does the punctuation ending one, which belongs
-/// to the sentence around it (on “Morning Hour,” Olsen said; “We won.” Then …).
+/// Appends to `out` the tokens of `written` (a paragraph's, in the order of the text)
+/// without the words inside the quotations `quoted` (the byte spans of their words,
+/// `inner`): their marks stay, and so does the punctuation ending one, which belongs to the
+/// sentence around it (on “Morning Hour,” Olsen said; “We won.” Then …).
 ///
-/// `quoted` is in the order of the text, so one walk over both does it, in time linear in
-/// their lengths however many quotations stand close together; the tokens kept are moved
-/// forward in place, without a second list.
-fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Quotation]) {
-    if quoted.is_empty() {
+/// The tokens are in the order of their starts, so those inside one quotation's span stand
+/// together, found by two binary searches, and only the last of them can be kept (the
+/// token after it is outside the span); the tokens between quotations are copied a stretch
+/// at a time. `quoted` is in the order of the text: one walk over it, in time linear in
+/// the number of quotations however many tokens they hold. The definition, token by
+/// token, is `drop_quoted_words` in the tests, which this gives for any spans.
+fn push_narration(out: &mut Vec<Token>, written: &[Token], quoted: &[Quotation]) {
+    let Some(first_quotation) = quoted.first() else {
+        out.extend_from_slice(written);
         return;
-    }
-    // The tokens before the first quotation's words are all kept where they stand: the
-    // walk starts at its first word.
-    let first_inside = tokens.partition_point(|token| token.start < quoted[0].inner.start);
-    let mut next_span = 0;
-    let mut kept = first_inside;
-    for position in first_inside..tokens.len() {
-        // Read before any token is moved: `kept` never passes `position`.
-        let token = tokens[position];
-        while quoted
-            .get(next_span)
-            .is_some_and(|quotation| quotation.inner.end <= token.start)
-        {
-            next_span += 1;
-        }
-        let inside = quoted
-            .get(next_span)
-            .map(|quotation| &quotation.inner)
-            .filter(|span| span.contains(&token.start));
-        let keep = match inside {
-            None => true,
-            Some(span) => {
-                matches!(token.punct(), Some('.' | '!' | '?' | ',' | ';' | ':'))
-                    && tokens
-                        .get(position + 1)
-                        .is_none_or(|next| !span.contains(&next.start))
-            }
+    };
+    // The tokens before the first quotation's words are all kept.
+    let mut position = written.partition_point(|token| token.start < first_quotation.inner.start);
+    out.extend_from_slice(&written[..position]);
+    let mut spans = quoted.iter().map(|quotation| &quotation.inner).peekable();
+    while let Some(token) = written.get(position) {
+        // A quotation whose words end before the token holds none of the tokens after it.
+        while spans.next_if(|span| span.end <= token.start).is_some() {}
+        let rest = &written[position..];
+        let Some(span) = spans.peek() else {
+            out.extend_from_slice(rest);
+            break;
         };
-        if keep {
-            tokens[kept] = token;
-            kept += 1;
+        // Kept: the tokens before the span; dropped: those inside it, but for the
+        // punctuation ending it.
+        let before = rest.partition_point(|token| token.start < span.start.min(span.end));
+        let inside_end = before + rest[before..].partition_point(|token| token.start < span.end);
+        out.extend_from_slice(&rest[..before]);
+        if let Some(&last) = rest[before..inside_end].last() {
+            if matches!(last.punct(), Some('.' | '!' | '?' | ',' | ';' | ':')) {
+                out.push(last);
+            }
         }
+        // Never stuck: the token at `position` is before the span (kept) or inside it.
+        position += inside_end;
     }
-    tokens.truncate(kept);
 }
 
 /// The index of the first token of the last sentence of `tokens`.
@@ -782,5 +782,128 @@ fn resolve(table: &SpeakerTable<'_>, source: Source, position: usize) -> Option<
                 .flatten()
                 .or(Some(text))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::test_texts::every_joining;
+
+    /// [`push_narration`] as it is defined, token by token: drops from `tokens` the words
+    /// inside the quotations `quoted`, keeping a punctuation mark that is the last token
+    /// inside one (the former code, moving the tokens kept forward in place).
+    fn drop_quoted_words(tokens: &mut Vec<Token>, quoted: &[Quotation]) {
+        if quoted.is_empty() {
+            return;
+        }
+        let first_inside = tokens.partition_point(|token| token.start < quoted[0].inner.start);
+        let mut next_span = 0;
+        let mut kept = first_inside;
+        for position in first_inside..tokens.len() {
+            let token = tokens[position];
+            while quoted
+                .get(next_span)
+                .is_some_and(|quotation| quotation.inner.end <= token.start)
+            {
+                next_span += 1;
+            }
+            let inside = quoted
+                .get(next_span)
+                .map(|quotation| &quotation.inner)
+                .filter(|span| span.contains(&token.start));
+            let keep = match inside {
+                None => true,
+                Some(span) => {
+                    matches!(token.punct(), Some('.' | '!' | '?' | ',' | ';' | ':'))
+                        && tokens
+                            .get(position + 1)
+                            .is_none_or(|next| !span.contains(&next.start))
+                }
+            };
+            if keep {
+                tokens[kept] = token;
+                kept += 1;
+            }
+        }
+        tokens.truncate(kept);
+    }
+
+    /// A quotation whose words are the bytes `inner` (the other fields are not read).
+    fn quotation(inner: Range<usize>) -> Quotation {
+        Quotation {
+            open: inner.start.saturating_sub(1),
+            close: inner.end + 1,
+            inner,
+            first_paragraph: 0,
+            last_paragraph: 0,
+            pieces: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn narration_drops_the_quoted_words_as_defined() {
+        let pieces = [
+            "Ann",
+            "said",
+            "“We",
+            "won.”",
+            "\"No,\"",
+            "it",
+            "ends:",
+            "—",
+            "x!",
+            "‘a’",
+            "Dumas’s",
+        ];
+        let texts = every_joining(&pieces, 3, " ");
+        // A fixed sequence of numbers (a linear congruential generator): the spans tried.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |below: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % below.max(1)
+        };
+        let mut cases = 0;
+        for text in &texts {
+            let whole = 0..text.len();
+            let (paragraph_tokens, _) = ParagraphTokens::read(text, std::slice::from_ref(&whole));
+            let written = paragraph_tokens.of(0);
+            // Offsets to cut at: every token's edges, and the text's ends.
+            let mut cuts: Vec<usize> = written
+                .iter()
+                .flat_map(|token| [token.start, token.end])
+                .collect();
+            cuts.extend([0, text.len() + 1]);
+            for round in 0..24 {
+                // One to three spans; in order and apart most often, else in any order,
+                // overlapping, empty or reversed.
+                let count = 1 + next(3);
+                let mut spans: Vec<Range<usize>> = (0..count)
+                    .map(|_| cuts[next(cuts.len())]..cuts[next(cuts.len())])
+                    .collect();
+                if round % 4 != 0 {
+                    for span in &mut spans {
+                        if span.start > span.end {
+                            *span = span.end..span.start;
+                        }
+                    }
+                    spans.sort_by_key(|span| (span.start, span.end));
+                }
+                let quoted: Vec<Quotation> = spans.into_iter().map(quotation).collect();
+                let mut expected = written.to_vec();
+                drop_quoted_words(&mut expected, &quoted);
+                let mut got = vec![Token::mark(0, 1, '#')];
+                push_narration(&mut got, written, &quoted);
+                assert_eq!(got[0], Token::mark(0, 1, '#'), "{text}");
+                assert_eq!(got[1..], expected[..], "{text} {quoted:?}");
+                cases += 1;
+            }
+            let mut got = Vec::new();
+            push_narration(&mut got, written, &[]);
+            assert_eq!(got, written, "{text}");
+        }
+        assert!(cases > 30_000);
     }
 }

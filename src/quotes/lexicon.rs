@@ -242,10 +242,20 @@ impl QuoteLexicon {
     }
 
     /// The lists of names' words the ASCII word whose [`ascii_key`] is `key` stands in.
+    /// The filter's bit is read where the key is (natively: asked once per distinct word of
+    /// an article, by the tokeniser's fast path), the table only for the few keys it lets
+    /// through.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn lists_of_ascii_key(&self, key: u64) -> NameWordLists {
         if !self.key_filter.may_contain(key) {
             return NameWordLists::default();
         }
+        self.lists_of_filtered_key(key)
+    }
+
+    /// [`lists_of_ascii_key`](Self::lists_of_ascii_key) of a key the filter lets through.
+    #[inline(never)]
+    fn lists_of_filtered_key(&self, key: u64) -> NameWordLists {
         self.name_word_keys.get(&key).copied().unwrap_or_default()
     }
 

@@ -68,7 +68,24 @@ pub fn name_at<'a>(input: &'a str, tokens: &[Token], start: usize) -> Option<Nam
         }
         break;
     }
+    // Most runs of running text are one word opening a sentence ("The", "But", "He"):
+    // told by the word's lists, without reading the run.
+    if end == start + 1 && lone_word_is_no_name(input, &tokens[start]) {
+        return None;
+    }
     name_of_run(input, tokens, start..end)
+}
+
+/// Whether the word `token`, a run of one word, is surely no name by what
+/// [`name_of_run`] says of it: a not-name, or a pronoun without a possessive ending (whose
+/// stem would be read for its lists).
+fn lone_word_is_no_name(input: &str, token: &Token) -> bool {
+    let lists = token.lists();
+    lists.not_name()
+        || lists.pronoun() && {
+            let word = &input[token.start..token.end];
+            strip_possessive(word).len() == word.len()
+        }
 }
 
 /// Reads the capitalised run ending just before token `end`.
@@ -229,11 +246,36 @@ mod tests {
     use crate::quotes::lexicon::NameWordLists;
     use crate::quotes::tokens::tokenize;
     use crate::quotes::word_table::WordTable;
+    use crate::text::test_texts::every_joining;
 
     fn chunk(text: &str) -> Option<NameChunk<'_>> {
         let mut tokens = Vec::new();
         tokenize(text, 0..text.len(), &mut tokens, &mut WordTable::default());
         name_before(text, &tokens, tokens.len())
+    }
+
+    #[test]
+    fn a_lone_word_said_to_be_no_name_is_none_as_its_run() {
+        let pieces = [
+            "The", "But", "He", "His", "Its", "He's", "Her’s", "They", "Monday", "Anna", "Sen.",
+            "Ministry", "IT", "Mr.", "It’s", "Dumas", "Police", "said", ",", "the",
+        ];
+        let mut lone = 0;
+        for text in every_joining(&pieces, 3, " ") {
+            let mut tokens = Vec::new();
+            tokenize(&text, 0..text.len(), &mut tokens, &mut WordTable::default());
+            for (index, token) in tokens.iter().enumerate() {
+                if token.is_capitalised_word() && lone_word_is_no_name(&text, token) {
+                    assert_eq!(
+                        name_of_run(&text, &tokens, index..index + 1),
+                        None,
+                        "{text}"
+                    );
+                    lone += 1;
+                }
+            }
+        }
+        assert!(lone > 1_000);
     }
 
     #[test]

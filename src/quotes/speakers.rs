@@ -14,7 +14,7 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 
 // Keyed by `name_key`, which the maps take as the hash itself.
-use crate::text::{HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
+use crate::text::{DenseIds, HashMapOfWords, HashSetOfText as HashSet, HashSetOfWords};
 
 use super::casing::{dateline, is_all_capitals, is_headline_like, WordCasing};
 use super::lexicon::Gender;
@@ -84,6 +84,10 @@ struct Mention {
 /// How many mentions back a pronoun or description looks for its antecedent.
 const ANTECEDENT_WINDOW: usize = 60;
 
+/// About how many tokens of running text there are per name read: the first size of the
+/// list of names read (growing it costs a copy of the names; any size gives the same table).
+const TOKENS_PER_NAME_READ: usize = 20;
+
 /// How many tokens after a mention its pronouns are counted for the entity's gender.
 const GENDER_WINDOW: usize = 20;
 
@@ -146,7 +150,11 @@ impl<'a> SpeakerTable<'a> {
                 running_text.push(tokens);
             }
         }
-        let mut found: Vec<FoundName> = Vec::new();
+        // About one name is read per twenty tokens of running text: room for that many
+        // at once, where growing the list from empty moved every name read several times.
+        let running_tokens: usize = running_text.iter().map(|tokens| tokens.len()).sum();
+        let mut found: Vec<FoundName> =
+            Vec::with_capacity(running_tokens / TOKENS_PER_NAME_READ + 4);
         for tokens in running_text {
             // A dateline ("LYON —") names a place, never a speaker.
             let mut index = dateline(input, tokens).map_or(0, |range| range.end);
@@ -196,9 +204,12 @@ impl<'a> SpeakerTable<'a> {
         table.by_last_word.reserve(room);
         table.by_first_word.reserve(room);
         table.full_names_by_last_word.reserve(room);
-        let mut seen = HashSetOfWords::with_capacity_and_hasher(room, Default::default());
+        // The names met so far by their keys, in a table of dense ids (a probe of one slot,
+        // most often, where a general set hashes and compares a group of tags).
+        let mut seen = DenseIds::with_room_for(room);
         for name in &found {
-            if !seen.insert(name.key) {
+            let (_, new) = seen.id_of(name.key);
+            if !new {
                 table.repeated_names.insert(name.key);
             }
         }
@@ -215,59 +226,77 @@ impl<'a> SpeakerTable<'a> {
             }
         }
         table.prefer_the_most_likely(counts);
-        // Two names run together ("Olsen Dumas talks") are two mentions.
-        let mut mentions_found = Vec::with_capacity(found.len());
-        for name in found {
-            let split = (!name.chunk.organisation)
-                .then(|| table.run_together(&name.chunk.name, name.key, None))
-                .flatten();
-            let Some(space) = split else {
-                mentions_found.push(name);
+        // Two names run together ("Olsen Dumas talks") are two mentions. The runs are told
+        // apart first (asked of the table as it stands before any mention is entered), so
+        // that the names, nearly all single, are entered from where they were read,
+        // without being moved to another list.
+        let mut splits: Vec<(usize, usize)> = Vec::new();
+        for (index, name) in found.iter().enumerate() {
+            if name.chunk.organisation {
                 continue;
-            };
-            mentions_found.extend(split_run(&name, space));
+            }
+            if let Some(space) = table.run_together(&name.chunk.name, name.key, None) {
+                splits.push((index, space));
+            }
         }
+        let mut splits = splits.into_iter().peekable();
         let mut next_quote = 0;
-        table.mentions.reserve(mentions_found.len());
-        for name in mentions_found {
-            let FoundName {
-                chunk,
-                key,
-                position,
-                pronoun,
-                object,
-            } = name;
+        let mut in_quote = |position: usize| {
             while next_quote < quoted.len() && quoted[next_quote].end <= position {
                 next_quote += 1;
             }
-            let in_quote = quoted
+            quoted
                 .get(next_quote)
-                .is_some_and(|span| span.contains(&position));
-            let entity = table.entity_for(&chunk.name, key, chunk.organisation);
-            let record = &mut table.entities[entity];
-            for title in chunk.titles {
-                if !record.titles.contains(&title) {
-                    record.titles.push(title);
+                .is_some_and(|span| span.contains(&position))
+        };
+        table.mentions.reserve(found.len() + splits.len());
+        for (index, name) in found.into_iter().enumerate() {
+            if let Some((_, space)) = splits.next_if(|&(split, _)| split == index) {
+                for part in split_run(&name, space) {
+                    let quoted = in_quote(part.position);
+                    table.enter_mention(part, quoted);
                 }
+                continue;
             }
-            match chunk.gender {
-                Some(Gender::Masculine) => record.masculine += 3,
-                Some(Gender::Feminine) => record.feminine += 3,
-                _ => {}
-            }
-            match pronoun {
-                Some(Gender::Masculine) => record.masculine += 1,
-                Some(Gender::Feminine) => record.feminine += 1,
-                _ => {}
-            }
-            table.mentions.push(Mention {
-                position,
-                entity,
-                quoted: in_quote,
-                object,
-            });
+            let quoted = in_quote(name.position);
+            table.enter_mention(name, quoted);
         }
         table
+    }
+
+    /// Enters the mention `name` (standing inside a quotation when `quoted`): its entity,
+    /// and what the name says of it (titles, gender).
+    fn enter_mention(&mut self, name: FoundName<'a>, quoted: bool) {
+        let FoundName {
+            chunk,
+            key,
+            position,
+            pronoun,
+            object,
+        } = name;
+        let entity = self.entity_for(&chunk.name, key, chunk.organisation);
+        let record = &mut self.entities[entity];
+        for title in chunk.titles {
+            if !record.titles.contains(&title) {
+                record.titles.push(title);
+            }
+        }
+        match chunk.gender {
+            Some(Gender::Masculine) => record.masculine += 3,
+            Some(Gender::Feminine) => record.feminine += 3,
+            _ => {}
+        }
+        match pronoun {
+            Some(Gender::Masculine) => record.masculine += 1,
+            Some(Gender::Feminine) => record.feminine += 1,
+            _ => {}
+        }
+        self.mentions.push(Mention {
+            position,
+            entity,
+            quoted,
+            object,
+        });
     }
 
     /// The table of the article's distinct words the table was built with, for the next

@@ -232,7 +232,18 @@ pub fn count_words(text: &str) -> usize {
             .map(load_eight)
             .filter(|chunk| chunk & HIGH_BITS == 0);
         if let Some(chunk) = ascii_chunk {
-            let white = ascii_white_space_bytes(chunk);
+            // The bytes up to the space (each below 0x80: adding 0x5F sets its high bit
+            // from 0x21 on, 0x60 from 0x20 on, and carries into no other byte) are the
+            // white space when none is below the space, as in nearly every chunk of prose;
+            // else the control bytes are told apart (the tab to the carriage return are
+            // white space, the others not).
+            let up_to_space = !(chunk + 0x5F * EACH) & HIGH_BITS;
+            let below_space = !(chunk + 0x60 * EACH) & HIGH_BITS;
+            let white = if below_space == 0 {
+                up_to_space
+            } else {
+                ascii_white_space_bytes(chunk)
+            };
             let opens = !white & HIGH_BITS & ((white << 8) | white_before);
             count += opens.count_ones() as usize;
             white_before = (white >> 56) & 0x80;
@@ -261,7 +272,8 @@ mod tests {
     fn words_are_counted_as_split_whitespace_counts_them() {
         // Words, ASCII white space (the vertical tab among it), white space outside ASCII
         // (no-break, em and ideographic spaces, the next-line mark), characters that look
-        // blank but are none (zero-width space, byte order mark, NUL) and letters outside
+        // blank but are none (zero-width space, byte order mark, NUL and other control
+        // bytes) and letters outside
         // ASCII, in runs that put each at every offset of an eight-byte load and at every
         // length of the tail.
         let pieces = [
@@ -289,6 +301,12 @@ mod tests {
             "x\u{a0}y",
             "-",
             "\u{2028}",
+            // The bytes at the edges of the white space: control bytes below the tab,
+            // between the carriage return and the space, and the byte after the space.
+            "\u{8}",
+            "\u{e}",
+            "\u{1f}",
+            "!",
         ];
         let mut checked = 0;
         for lead in 0..17 {
