@@ -387,11 +387,11 @@ impl<'f> Weighing<'f> {
     }
 
     /// [`StoryVector::cosine`] of two summaries given with their `Weighing::squared_norm`:
-    /// the same walk and the same arithmetic on the same numbers, so the same result. Native
-    /// builds score the batch's pairs through `FirstOfPairs`, which tests check against this;
-    /// the page's WebAssembly keeps this walk, some 300 bytes less code, where its batches
-    /// are too small for the difference to show.
-    #[cfg(any(test, target_arch = "wasm32"))]
+    /// the same walk and the same arithmetic on the same numbers, so the same result. The
+    /// batch's pairs are scored through `FirstOfPairs`, which tests check against this (the
+    /// WebAssembly build too: this walk was some 300 bytes less code, but a batch of 1,500
+    /// articles spent 7% of its time in Node scoring pairs).
+    #[cfg(test)]
     fn cosine(&self, a: (&StorySummary, f64), b: (&StorySummary, f64)) -> f64 {
         let (x_terms, y_terms) = (&a.0.terms, &b.0.terms);
         let (mut i, mut j) = (0, 0);
@@ -434,7 +434,6 @@ impl<'f> Weighing<'f> {
 /// weight takes are kept per term of a: its batch shares' (which depend on the term alone)
 /// and its background share's (the same for b when b's term has the same background share,
 /// as one word's always has).
-#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) struct FirstOfPairs<'s> {
     summary: &'s StorySummary,
     squared_norm: f64,
@@ -453,22 +452,18 @@ pub(crate) struct FirstOfPairs<'s> {
 /// Low bits of a term's hash that pick its bit in [`FirstOfPairs::presence`]: 1,024 bits
 /// (128 bytes) for some 48 terms, so that about one term of b in twenty that a lacks passes
 /// the test and is looked up for nothing.
-#[cfg(any(test, not(target_arch = "wasm32")))]
 const PRESENCE_BITS: u32 = 10;
 
 /// Words of 64 bits in [`FirstOfPairs::presence`].
-#[cfg(any(test, not(target_arch = "wasm32")))]
 const PRESENCE_WORDS: usize = (1 << PRESENCE_BITS) / 64;
 
 /// Whether `hash`'s bit is set in `presence`: 1 or 0.
-#[cfg(any(test, not(target_arch = "wasm32")))]
 fn presence_bit(presence: &[u64; PRESENCE_WORDS], hash: u32) -> u64 {
     let bit = hash & ((1 << PRESENCE_BITS) - 1);
     (presence[(bit / 64) as usize] >> (bit % 64)) & 1
 }
 
 /// One term of a pair's first article, weighed against the batch.
-#[cfg(any(test, not(target_arch = "wasm32")))]
 #[derive(Debug, Clone, Copy)]
 struct WeighedTerm {
     /// The term's batch share with one holder left out (a lone article's weight) and with
@@ -485,7 +480,6 @@ struct WeighedTerm {
     shared: f64,
 }
 
-#[cfg(any(test, not(target_arch = "wasm32")))]
 impl WeighedTerm {
     /// -ln of the share a weight takes ([`Weighing::weight`]: the larger of the batch share
     /// and the background share), from the logarithms known when the larger one is known.
@@ -514,7 +508,6 @@ impl WeighedTerm {
     }
 }
 
-#[cfg(any(test, not(target_arch = "wasm32")))]
 impl<'s> FirstOfPairs<'s> {
     /// Article a, given with its squared norm ([`Weighing::squared_norm_and_keys`]). Its
     /// terms are sorted by hash without repeats ([`StorySummary::terms`]).
@@ -1208,7 +1201,6 @@ impl<'s> PairScoring<'s> {
     fn score(&self, mut takes: impl FnMut(usize) -> bool, mut edge: impl FnMut(Edge)) {
         let (summaries, norms) = (self.summaries, &self.norms);
         let weighing = Weighing::new(&self.frequencies);
-        #[cfg(not(target_arch = "wasm32"))]
         let mut first: Option<(usize, FirstOfPairs)> = None;
         self.candidates.for_each_pair(|a, b| {
             let (a, b) = (a as usize, b as usize);
@@ -1216,7 +1208,6 @@ impl<'s> PairScoring<'s> {
                 return;
             }
             // The pairs come a's partners at a time: a is weighed once for all of them.
-            #[cfg(not(target_arch = "wasm32"))]
             let cosine = match &mut first {
                 Some((current, scorer)) if *current == a => scorer,
                 _ => {
@@ -1226,8 +1217,6 @@ impl<'s> PairScoring<'s> {
                 }
             }
             .cosine(&weighing, (summaries[b], norms[b]));
-            #[cfg(target_arch = "wasm32")]
-            let cosine = weighing.cosine((summaries[a], norms[a]), (summaries[b], norms[b]));
             let (similarity, dates) = dated_similarity(cosine, summaries[a], summaries[b]);
             if similarity > 0.0 {
                 edge(Edge {
