@@ -254,7 +254,7 @@ pub fn spoken_dates_of_words(
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The words holding digits in hand, and the words for the word line, which is
         // written only when the text may hold a written date: no second scan of the text.
-        let word_line = || year_windows_line(&tokens);
+        let word_line = || year_windows_line(&tokens, digit_words);
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
@@ -447,6 +447,8 @@ struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    /// The number of tokens (the tests' definitions walk them all).
+    #[cfg(test)]
     fn len(&self) -> usize {
         self.words.len()
     }
@@ -502,11 +504,23 @@ fn word_line_of(tokens: &Tokens) -> String {
 /// back only as far as its window (`dates::earliest_date_start` counts the same words), so it
 /// finds in this line what it finds in the whole one, without writing out the tens of
 /// kilobytes of words between the years.
-fn year_windows_line(tokens: &Tokens) -> String {
+///
+/// `digit_words` are the spans of the tokens holding an ASCII digit, in order (a word that
+/// opens with a year is one): only they are asked whether they open with a year, each found
+/// among the tokens by where it starts, not every token of the text.
+fn year_windows_line(tokens: &Tokens, digit_words: &[(usize, usize)]) -> String {
+    let years = digit_words.iter().filter_map(|&(start, _)| {
+        let index = tokens.words.partition_point(|word| word.start < start);
+        let found = tokens
+            .words
+            .get(index)
+            .is_some_and(|word| word.start == start);
+        (found && tokens.opens_with_year(index)).then_some(index)
+    });
     let mut line = String::new();
     // The first token the line does not hold yet.
     let mut next = 0;
-    for year in (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)) {
+    for year in years {
         let mut start = year;
         let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
         while words_to_pass > 0 && start > 0 {
@@ -1038,12 +1052,78 @@ mod tests {
                 text: &text,
                 words: &date_words.words,
             };
-            let windows =
-                find_dates_in_digit_words(&text, &digit_words, &|| year_windows_line(&tokens));
+            let windows = find_dates_in_digit_words(&text, &digit_words, &|| {
+                year_windows_line(&tokens, &digit_words)
+            });
             let whole = super::super::dates::find_dates(&text);
             with_dates += usize::from(!whole.is_empty());
             assert_eq!(windows, whole, "{text:?}");
         }
         assert!(with_dates > 1_000, "{with_dates} lines with dates");
+    }
+
+    /// The year windows from the digit words against the windows of every token that opens
+    /// with a year (the definition), on generated texts of years, dates, digit words that
+    /// open with no year, fillers and words.
+    #[test]
+    fn year_windows_from_digit_words_are_those_of_every_token() {
+        let definition = |tokens: &Tokens| {
+            let mut line = String::new();
+            let mut next = 0;
+            for year in (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)) {
+                let mut start = year;
+                let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
+                while words_to_pass > 0 && start > 0 {
+                    start -= 1;
+                    if !is_date_filler(&tokens.lower(start)) {
+                        words_to_pass -= 1;
+                    }
+                }
+                for index in start.max(next)..=year {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&tokens.lower(index));
+                }
+                next = year + 1;
+            }
+            line
+        };
+        let pieces = [
+            "2024",
+            "1999-03-04",
+            "12345",
+            "x2024",
+            "2024x",
+            "of",
+            "the",
+            "March",
+            "3rd",
+            "é",
+            "on",
+            "’",
+            " ",
+            "-",
+        ];
+        for text in crate::text::test_texts::every_joining(&pieces, 4, " ") {
+            let mut date_words = DateWords::default();
+            let mut digit_words = Vec::new();
+            for word in crate::text::words(&text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                date_words.push(word, start);
+                if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                    digit_words.push((start, start + word.len()));
+                }
+            }
+            let tokens = Tokens {
+                text: &text,
+                words: &date_words.words,
+            };
+            assert_eq!(
+                year_windows_line(&tokens, &digit_words),
+                definition(&tokens),
+                "{text:?}"
+            );
+        }
     }
 }
