@@ -304,22 +304,35 @@ pub fn is_stamp_line(text: &str) -> bool {
 }
 
 fn only_stamp_words(text: &str, max_words: usize) -> bool {
-    // The words are counted before any is lowercased (most lines have more), then
-    // lowercased one at a time into one buffer, up to the first that is no stamp word.
+    // The first word is asked first: most lines open with a word no stamp holds, and are
+    // ruled out by it before their words are counted. Then the words are counted before
+    // another is lowercased (most of the lines left have more), then lowercased one at a
+    // time into one buffer, up to the first that is no stamp word.
+    let mut buffer = String::new();
+    let mut words = crate::text::words(text);
+    if words
+        .next()
+        .is_some_and(|first| !is_stamp_word(first, &mut buffer))
+    {
+        return false;
+    }
     if crate::text::words(text).nth(max_words).is_some() {
         return false;
     }
-    let mut buffer = String::new();
-    crate::text::words(text).all(|word| {
-        let word = lowercase_into(word, &mut buffer);
-        is_date_word(word)
-            || TIME_WORDS.contains(&word)
-            || TIME_ZONES.contains(&word)
-            || lexicon()
-                .date_labels
-                .iter()
-                .any(|label| label.words.contains(&word))
-    })
+    words.all(|word| is_stamp_word(word, &mut buffer))
+}
+
+/// Whether `word`, lowercased into `buffer`, can be a word of a date stamp: of a date, a
+/// time, a time zone or a date label.
+fn is_stamp_word(word: &str, buffer: &mut String) -> bool {
+    let word = lowercase_into(word, buffer);
+    is_date_word(word)
+        || TIME_WORDS.contains(&word)
+        || TIME_ZONES.contains(&word)
+        || lexicon()
+            .date_labels
+            .iter()
+            .any(|label| label.words.contains(&word))
 }
 
 /// When `text` ends with a stamp after a sentence ("... its recovery? Monday, 6 January
@@ -614,6 +627,27 @@ mod tests {
         ];
         for text in crate::text::test_texts::every_joining(&pieces, 3, "") {
             assert_eq!(ends_with_stamp_word(&text), definition(&text), "{text:?}");
+        }
+    }
+
+    /// The stamp-line test against its definition (no more than the most words, each a
+    /// stamp word), on every short joining of stamp words and others.
+    #[test]
+    fn only_stamp_words_is_its_definition() {
+        let pieces = [
+            "Posted", "12", "May", "2024", "pm", "EST", "the", "council", "|", " ",
+        ];
+        for text in crate::text::test_texts::every_joining(&pieces, 4, " ") {
+            for max_words in [0, 1, 2, 3] {
+                let mut buffer = String::new();
+                let definition = crate::text::words(&text).count() <= max_words
+                    && crate::text::words(&text).all(|word| is_stamp_word(word, &mut buffer));
+                assert_eq!(
+                    only_stamp_words(&text, max_words),
+                    definition,
+                    "{text:?} {max_words}"
+                );
+            }
         }
     }
 
