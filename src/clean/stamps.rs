@@ -47,6 +47,19 @@ const TIME_ZONES: &[&str] = &[
     "cet", "cest", "ist", "aest", "aedt", "jst", "hkt", "sgt", "wib",
 ];
 
+/// Bytes of the longest of the [`TIME_ZONES`], worked out when the program is built.
+const TIME_ZONE_MAX_BYTES: usize = {
+    let mut longest = 0;
+    let mut index = 0;
+    while index < TIME_ZONES.len() {
+        if TIME_ZONES[index].len() > longest {
+            longest = TIME_ZONES[index].len();
+        }
+        index += 1;
+    }
+    longest
+};
+
 /// Weekday names and their abbreviations, which may open a date ("Tue, 17 May 2024").
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -71,11 +84,26 @@ const WEEKDAYS: &[&str] = &[
 /// Splits every paragraph that opens or ends with a date stamp beside article text into
 /// the stamp and the text.
 pub fn split_stamps(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
-    let mut result = Vec::with_capacity(paragraphs.len());
-    for paragraph in paragraphs {
-        match stamp_split_point(input, &paragraph)
-            .and_then(|at| split_paragraph(input, &paragraph, at))
-        {
+    let split = |paragraph: &Paragraph| {
+        stamp_split_point(input, paragraph).and_then(|at| split_paragraph(input, paragraph, at))
+    };
+    // Most articles have no stamp to split: their paragraphs are handed back where they
+    // are, and moved to a new list only from the first split on.
+    let Some((first, (head, tail))) = paragraphs
+        .iter()
+        .enumerate()
+        .find_map(|(index, paragraph)| split(paragraph).map(|parts| (index, parts)))
+    else {
+        return paragraphs;
+    };
+    let mut result = Vec::with_capacity(paragraphs.len() + 1);
+    let mut rest = paragraphs.into_iter();
+    result.extend(rest.by_ref().take(first));
+    rest.next();
+    result.push(head);
+    result.push(tail);
+    for paragraph in rest {
+        match split(&paragraph) {
             Some((head, tail)) => {
                 result.push(head);
                 result.push(tail);
@@ -181,10 +209,18 @@ fn ends_with_stamp_word(text: &str) -> bool {
     let Some(last) = crate::text::words(&text[tail_start..]).last() else {
         return false;
     };
+    if last.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // The time zones, "am" and "pm" are short: a longer ASCII word (its lowercase form as
+    // long as it is) is none of them, and most last words are such, not lowercased to be
+    // compared. (Another word is lowercased first: U+212A, the Kelvin sign, is three
+    // bytes whose lowercase is "k".)
+    if last.len() > TIME_ZONE_MAX_BYTES && last.is_ascii() {
+        return false;
+    }
     let last_lower = Lowercase::of(last);
-    last.bytes().all(|b| b.is_ascii_digit())
-        || TIME_ZONES.contains(&last_lower.as_str())
-        || matches!(last_lower.as_str(), "am" | "pm" | "m")
+    TIME_ZONES.contains(&last_lower.as_str()) || matches!(last_lower.as_str(), "am" | "pm" | "m")
 }
 
 /// When `text` opens with a stamp followed by article text: the byte offset where that text
@@ -268,22 +304,35 @@ pub fn is_stamp_line(text: &str) -> bool {
 }
 
 fn only_stamp_words(text: &str, max_words: usize) -> bool {
-    // The words are counted before any is lowercased (most lines have more), then
-    // lowercased one at a time into one buffer, up to the first that is no stamp word.
+    // The first word is asked first: most lines open with a word no stamp holds, and are
+    // ruled out by it before their words are counted. Then the words are counted before
+    // another is lowercased (most of the lines left have more), then lowercased one at a
+    // time into one buffer, up to the first that is no stamp word.
+    let mut buffer = String::new();
+    let mut words = crate::text::words(text);
+    if words
+        .next()
+        .is_some_and(|first| !is_stamp_word(first, &mut buffer))
+    {
+        return false;
+    }
     if crate::text::words(text).nth(max_words).is_some() {
         return false;
     }
-    let mut buffer = String::new();
-    crate::text::words(text).all(|word| {
-        let word = lowercase_into(word, &mut buffer);
-        is_date_word(word)
-            || TIME_WORDS.contains(&word)
-            || TIME_ZONES.contains(&word)
-            || lexicon()
-                .date_labels
-                .iter()
-                .any(|label| label.words.contains(&word))
-    })
+    words.all(|word| is_stamp_word(word, &mut buffer))
+}
+
+/// Whether `word`, lowercased into `buffer`, can be a word of a date stamp: of a date, a
+/// time, a time zone or a date label.
+fn is_stamp_word(word: &str, buffer: &mut String) -> bool {
+    let word = lowercase_into(word, buffer);
+    is_date_word(word)
+        || TIME_WORDS.contains(&word)
+        || TIME_ZONES.contains(&word)
+        || lexicon()
+            .date_labels
+            .iter()
+            .any(|label| label.words.contains(&word))
 }
 
 /// When `text` ends with a stamp after a sentence ("... its recovery? Monday, 6 January
@@ -537,6 +586,98 @@ mod tests {
                     assert!(has_ascii_digit(&bytes), "{length} {at}");
                 }
             }
+        }
+    }
+
+    /// The last-word test against its definition (the last word of the last 16 bytes is all
+    /// digits, or in lowercase a time zone, "am", "pm" or "m") on every short joining of
+    /// words that are, words that are not, and ones whose lowercase form is shorter.
+    #[test]
+    fn the_last_word_test_is_its_definition() {
+        let definition = |text: &str| {
+            let mut tail_start = text.len().saturating_sub(16);
+            while !text.is_char_boundary(tail_start) {
+                tail_start -= 1;
+            }
+            crate::text::words(&text[tail_start..])
+                .last()
+                .is_some_and(|last| {
+                    let lower = last.to_lowercase();
+                    last.bytes().all(|b| b.is_ascii_digit())
+                        || TIME_ZONES.contains(&lower.as_str())
+                        || matches!(lower.as_str(), "am" | "pm" | "m")
+                })
+        };
+        let pieces = [
+            "EST",
+            "aedt",
+            "AEDTX",
+            "H\u{212A}T",
+            "\u{212A}",
+            "pm",
+            "M",
+            "2024",
+            "x",
+            "Monday",
+            "é",
+            " ",
+            ".",
+            "-",
+            "4",
+        ];
+        for text in crate::text::test_texts::every_joining(&pieces, 3, "") {
+            assert_eq!(ends_with_stamp_word(&text), definition(&text), "{text:?}");
+        }
+    }
+
+    /// The stamp-line test against its definition (no more than the most words, each a
+    /// stamp word), on every short joining of stamp words and others.
+    #[test]
+    fn only_stamp_words_is_its_definition() {
+        let pieces = [
+            "Posted", "12", "May", "2024", "pm", "EST", "the", "council", "|", " ",
+        ];
+        for text in crate::text::test_texts::every_joining(&pieces, 4, " ") {
+            for max_words in [0, 1, 2, 3] {
+                let mut buffer = String::new();
+                let definition = crate::text::words(&text).count() <= max_words
+                    && crate::text::words(&text).all(|word| is_stamp_word(word, &mut buffer));
+                assert_eq!(
+                    only_stamp_words(&text, max_words),
+                    definition,
+                    "{text:?} {max_words}"
+                );
+            }
+        }
+    }
+
+    /// The split paragraphs against a split of each paragraph in turn, on inputs of
+    /// paragraphs with a stamp to split and without, in every order.
+    #[test]
+    fn paragraphs_are_split_as_one_by_one() {
+        let pieces = [
+            "Published: 17 May 2024 The council voted on the plan today.",
+            "Nothing to split in these 12 words of an ordinary sentence.",
+            "Will the town find its recovery? Monday, 6 January 2020",
+            "Posted 2024-05-17 | The mayor spoke at length.",
+        ];
+        for input in crate::text::test_texts::every_joining(&pieces, 3, "\n\n") {
+            let one_by_one: Vec<Paragraph> = paragraphs(&input)
+                .into_iter()
+                .flat_map(|paragraph| {
+                    match stamp_split_point(&input, &paragraph)
+                        .and_then(|at| split_paragraph(&input, &paragraph, at))
+                    {
+                        Some((head, tail)) => vec![head, tail],
+                        None => vec![paragraph],
+                    }
+                })
+                .collect();
+            assert_eq!(
+                split_stamps(&input, paragraphs(&input)),
+                one_by_one,
+                "{input:?}"
+            );
         }
     }
 

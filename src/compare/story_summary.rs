@@ -14,7 +14,7 @@ use crate::text::relative_dates::{
     parse_iso_day, spoken_dates_of_words, CalendarDay, DateWords, DaySpan,
 };
 use crate::text::{
-    is_content_word, word_hash, words, ArticleWords, DenseIds, HashedWord, TableWord, WordTraits,
+    is_content_word, word_hash, words, ArticleWords, DenseIds, HashedWord, TableWord,
 };
 
 /// Terms kept per article: its most distinctive ones by background tf-idf. Enough to cover
@@ -518,24 +518,40 @@ struct TextWords<'a> {
 }
 
 impl TextWords<'_> {
-    /// Adds `word` of `text`, which holds it.
-    fn push(&mut self, text: &str, word: &HashedWord<'_>, traits: WordTraits) {
-        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-        if traits.has_digit() && start < self.date_bytes {
-            let end = (start + word.text.len()).min(self.date_bytes);
-            let at = self.in_dates_text;
-            self.digit_words.push((at + start, at + end));
-        }
-        if start + word.text.len() <= self.date_bytes {
-            let at = self.in_dates_text + start;
-            self.date_words
-                .push_hashed(word, at, traits.is_capitalized());
-        } else if start < self.date_bytes {
+    /// Adds the words of a paragraph or title of `text` (`text_words`, their spans within
+    /// it; it starts at `offset` of `text`) that stand in the dates' text: those wholly
+    /// inside its first `date_bytes` bytes from the table, and the word that the dates' text
+    /// cuts as a scan of the cut text finds it.
+    fn push_date_words(&mut self, text: &str, offset: usize, text_words: &[TableWord]) {
+        // The words are in order and apart: those that end inside come first.
+        let inside = text_words.partition_point(|word| offset + word.end <= self.date_bytes);
+        let paragraph = &text[offset..];
+        self.date_words.push_table_words(
+            paragraph,
+            &text_words[..inside],
+            self.in_dates_text + offset,
+        );
+        let Some(cut) = text_words.get(inside) else {
+            return;
+        };
+        let start = offset + cut.start;
+        if start < self.date_bytes {
             // The word the dates' text cuts: what a scan of the cut text finds of it.
             for word in words(&text[start..self.date_bytes]) {
                 let at = self.in_dates_text + (word.as_ptr() as usize - text.as_ptr() as usize);
                 self.date_words.push(word, at);
             }
+        }
+    }
+
+    /// Adds where `word` of `text` (which holds it) stands when it holds an ASCII digit
+    /// inside the dates' text.
+    fn push_digit_word(&mut self, text: &str, word: &HashedWord<'_>) {
+        let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
+        if start < self.date_bytes {
+            let end = (start + word.text.len()).min(self.date_bytes);
+            let at = self.in_dates_text;
+            self.digit_words.push((at + start, at + end));
         }
     }
 }
@@ -555,6 +571,7 @@ fn count_terms(
     words
         .hashes
         .extend(text_words.iter().map(|table_word| table_word.hash));
+    words.push_date_words(text, offset, text_words);
     let mut previous_number: Option<&str> = None;
     for table_word in text_words {
         let traits = table_word.traits;
@@ -563,7 +580,9 @@ fn count_terms(
             hash: table_word.hash,
             ascii: traits.is_ascii(),
         };
-        words.push(text, &word, traits);
+        if traits.has_digit() {
+            words.push_digit_word(text, &word);
+        }
         let is_number = traits.is_number();
         if let Some(integer) = previous_number.filter(|_| is_number) {
             let start = integer.as_ptr() as usize - text.as_ptr() as usize;

@@ -41,7 +41,11 @@ pub use dense_ids::{DenseIds, Keyed};
 pub use normalize::push_normalized;
 pub use stopwords::{is_content_word, stopwords};
 pub use word_set::{FirstWordFilter, HashFilter, WordSet};
-pub use word_table::{ArticleWords, TableWord, WordTraits};
+/// The type of a [`TableWord`]'s traits, named outside this room only by tests (the engine's
+/// readers take the traits from the table's words).
+#[cfg(test)]
+pub use word_table::WordTraits;
+pub use word_table::{ArticleWords, TableWord};
 pub use words::{
     ends_sentence, hashed_words, is_blank_char, is_capitalized, is_letter, is_unspaced_script,
     is_word_char, lowercase_into, lowercase_words, word_hash, word_hashes, words, HashMapOfText,

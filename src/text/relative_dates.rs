@@ -15,7 +15,8 @@ use super::dates::{
     day_number, find_dates_in_digit_words, is_date_filler, may_be_month, month_number_hashed,
     opens_with_year, FoundDate, DATE_WORDS_BEFORE_YEAR,
 };
-use super::words::{ascii_word_hash, is_capitalized, push_lowercase, word_hash, HashedWord};
+use super::word_table::TableWord;
+use super::words::{ascii_word_hash, is_capitalized, push_lowercase, word_hash};
 use std::borrow::Cow;
 
 /// Most spans and calendar days kept per article: the first ones named, which in news are
@@ -253,7 +254,7 @@ pub fn spoken_dates_of_words(
     if text.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
         // The words holding digits in hand, and the words for the word line, which is
         // written only when the text may hold a written date: no second scan of the text.
-        let word_line = || year_windows_line(&tokens);
+        let word_line = || year_windows_line(&tokens, digit_words);
         for date in find_dates_in_digit_words(text, digit_words, &word_line) {
             found.add_span(DaySpan::day(day_of(date)));
         }
@@ -278,7 +279,7 @@ pub struct DateWords {
 }
 
 /// One word of [`DateWords`].
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct DateWord {
     start: usize,
     end: usize,
@@ -371,55 +372,68 @@ impl DateWords {
     /// Adds the text's next word (a token of [`words`](super::words::words)), which starts
     /// at byte `start` of the text.
     pub fn push(&mut self, word: &str, start: usize) {
-        let hashed = HashedWord {
-            text: word,
-            hash: word_hash(word),
-            ascii: word.is_ascii(),
-        };
-        self.push_hashed(&hashed, start, is_capitalized(word));
-    }
-
-    /// [`DateWords::push`] of a word whose hash is known, and whether it is capitalised
-    /// ([`is_capitalized`]): the word's month is looked up by that hash (a [`word_hash`]
-    /// is the hash of the lowercase word).
-    ///
-    /// Natively compiled into its caller, the story summary's loop over every word of an
-    /// article: as a call, its saving and restoring of registers cost more than its work
-    /// (about 45 instructions a word). The rare month lookup stays a call of its own.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    pub fn push_hashed(&mut self, word: &HashedWord<'_>, start: usize, capitalized: bool) {
+        let hash = word_hash(word);
         // Month names are written with a capital here ("may" and "march" are verbs too). A
         // capitalised word whose hash is no month's is not lowercased to be looked up.
-        let month = if capitalized {
-            self.month_of_capitalized(word)
+        let month = if is_capitalized(word) {
+            month_of_capitalized(word, hash, &mut self.lowercase)
         } else {
             None
         };
         self.any_month |= month.is_some();
         self.words.push(DateWord {
             start,
-            end: start + word.text.len(),
-            ascii: word.ascii,
+            end: start + word.len(),
+            ascii: word.is_ascii(),
             month,
-            cue: may_be_cue(word.hash),
+            cue: may_be_cue(hash),
         });
     }
 
-    /// The month (1 to 12) a capitalised word names, if it names one: looked up only when
-    /// its hash may be a month's. Kept out of [`DateWords::push_hashed`], which is compiled
-    /// into its caller, so that the caller's loop stays small.
-    #[inline(never)]
-    fn month_of_capitalized(&mut self, word: &HashedWord<'_>) -> Option<u8> {
-        if !may_be_month(word.hash) {
-            return None;
-        }
-        self.lowercase.clear();
-        push_lowercase(word.text, &mut self.lowercase);
-        (self.lowercase.len() >= 3)
-            .then(|| month_number_hashed(&self.lowercase, word.hash))
-            .flatten()
-            .map(|number| number as u8)
+    /// [`DateWords::push`] of each of `words`, the next words of the text as the article's
+    /// word table holds them (their spans within `text`, which starts at byte `at` of the
+    /// text the dates are read from): their hashes and traits are in the table already.
+    ///
+    /// One tight loop per paragraph, apart from the caller's loop over the same words (where,
+    /// compiled in, a word's push cost about 45 instructions among the caller's own
+    /// registers), with the list's room made once for them all.
+    pub fn push_table_words(&mut self, text: &str, words: &[TableWord], at: usize) {
+        let lowercase = &mut self.lowercase;
+        let mut any_month = false;
+        self.words.extend(words.iter().map(|word| {
+            // As in `push`: only a capitalised word may name a month.
+            let month = if word.traits.is_capitalized() {
+                month_of_capitalized(&text[word.start..word.end], word.hash, lowercase)
+            } else {
+                None
+            };
+            any_month |= month.is_some();
+            DateWord {
+                start: at + word.start,
+                end: at + word.end,
+                ascii: word.traits.is_ascii(),
+                month,
+                cue: may_be_cue(word.hash),
+            }
+        }));
+        self.any_month |= any_month;
     }
+}
+
+/// The month (1 to 12) a capitalised word with this [`word_hash`] names, if it names one:
+/// lowercased (into `lowercase`) and looked up only when its hash may be a month's. A call of
+/// its own, so that the loops over every word that ask it stay small.
+#[inline(never)]
+fn month_of_capitalized(word: &str, hash: u64, lowercase: &mut String) -> Option<u8> {
+    if !may_be_month(hash) {
+        return None;
+    }
+    lowercase.clear();
+    push_lowercase(word, lowercase);
+    (lowercase.len() >= 3)
+        .then(|| month_number_hashed(lowercase, hash))
+        .flatten()
+        .map(|number| number as u8)
 }
 
 /// The words of a text as the resolver reads them, each lowercased when it is read: the
@@ -433,6 +447,8 @@ struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    /// The number of tokens (the tests' definitions walk them all).
+    #[cfg(test)]
     fn len(&self) -> usize {
         self.words.len()
     }
@@ -488,11 +504,23 @@ fn word_line_of(tokens: &Tokens) -> String {
 /// back only as far as its window (`dates::earliest_date_start` counts the same words), so it
 /// finds in this line what it finds in the whole one, without writing out the tens of
 /// kilobytes of words between the years.
-fn year_windows_line(tokens: &Tokens) -> String {
+///
+/// `digit_words` are the spans of the tokens holding an ASCII digit, in order (a word that
+/// opens with a year is one): only they are asked whether they open with a year, each found
+/// among the tokens by where it starts, not every token of the text.
+fn year_windows_line(tokens: &Tokens, digit_words: &[(usize, usize)]) -> String {
+    let years = digit_words.iter().filter_map(|&(start, _)| {
+        let index = tokens.words.partition_point(|word| word.start < start);
+        let found = tokens
+            .words
+            .get(index)
+            .is_some_and(|word| word.start == start);
+        (found && tokens.opens_with_year(index)).then_some(index)
+    });
     let mut line = String::new();
     // The first token the line does not hold yet.
     let mut next = 0;
-    for year in (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)) {
+    for year in years {
         let mut start = year;
         let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
         while words_to_pass > 0 && start > 0 {
@@ -680,6 +708,53 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    /// The date words pushed from an article's word table, a paragraph at a time, against
+    /// those pushed word by word from a scan of the text: the same words, months and cues.
+    #[test]
+    fn words_from_the_table_are_the_words_of_a_scan() {
+        use crate::text::test_texts::every_joining;
+        use crate::text::ArticleWords;
+        let pieces = [
+            "May",
+            "march",
+            "MARCH",
+            " ",
+            "\n\n",
+            "Tuesday",
+            "today",
+            "3rd",
+            "2024-05-17",
+            "Jun",
+            "é",
+            "Août",
+            "’s",
+            "-",
+            "'",
+            ".",
+            "x",
+            "Dec",
+        ];
+        for text in every_joining(&pieces, 3, "") {
+            let mut scanned = DateWords::with_capacity(text.len());
+            for word in super::super::words::words(&text) {
+                scanned.push(word, word.as_ptr() as usize - text.as_ptr() as usize);
+            }
+            let mut from_table = DateWords::default();
+            let mut table = ArticleWords::default();
+            let mut at = 0;
+            for (index, paragraph) in text.split("\n\n").enumerate() {
+                if index > 0 {
+                    at += 2;
+                }
+                let range = table.push_paragraph(paragraph);
+                from_table.push_table_words(paragraph, table.words(range), at);
+                at += paragraph.len();
+            }
+            assert_eq!(from_table.words, scanned.words, "{text:?}");
+            assert_eq!(from_table.any_month, scanned.any_month, "{text:?}");
+        }
     }
 
     #[test]
@@ -977,12 +1052,78 @@ mod tests {
                 text: &text,
                 words: &date_words.words,
             };
-            let windows =
-                find_dates_in_digit_words(&text, &digit_words, &|| year_windows_line(&tokens));
+            let windows = find_dates_in_digit_words(&text, &digit_words, &|| {
+                year_windows_line(&tokens, &digit_words)
+            });
             let whole = super::super::dates::find_dates(&text);
             with_dates += usize::from(!whole.is_empty());
             assert_eq!(windows, whole, "{text:?}");
         }
         assert!(with_dates > 1_000, "{with_dates} lines with dates");
+    }
+
+    /// The year windows from the digit words against the windows of every token that opens
+    /// with a year (the definition), on generated texts of years, dates, digit words that
+    /// open with no year, fillers and words.
+    #[test]
+    fn year_windows_from_digit_words_are_those_of_every_token() {
+        let definition = |tokens: &Tokens| {
+            let mut line = String::new();
+            let mut next = 0;
+            for year in (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)) {
+                let mut start = year;
+                let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
+                while words_to_pass > 0 && start > 0 {
+                    start -= 1;
+                    if !is_date_filler(&tokens.lower(start)) {
+                        words_to_pass -= 1;
+                    }
+                }
+                for index in start.max(next)..=year {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&tokens.lower(index));
+                }
+                next = year + 1;
+            }
+            line
+        };
+        let pieces = [
+            "2024",
+            "1999-03-04",
+            "12345",
+            "x2024",
+            "2024x",
+            "of",
+            "the",
+            "March",
+            "3rd",
+            "é",
+            "on",
+            "’",
+            " ",
+            "-",
+        ];
+        for text in crate::text::test_texts::every_joining(&pieces, 4, " ") {
+            let mut date_words = DateWords::default();
+            let mut digit_words = Vec::new();
+            for word in crate::text::words(&text) {
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                date_words.push(word, start);
+                if word.bytes().any(|byte| byte.is_ascii_digit()) {
+                    digit_words.push((start, start + word.len()));
+                }
+            }
+            let tokens = Tokens {
+                text: &text,
+                words: &date_words.words,
+            };
+            assert_eq!(
+                year_windows_line(&tokens, &digit_words),
+                definition(&tokens),
+                "{text:?}"
+            );
+        }
     }
 }

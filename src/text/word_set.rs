@@ -56,13 +56,14 @@ impl<const WORDS: usize> HashFilter<WORDS> {
 /// [`contains`]: WordSet::contains
 #[derive(Debug)]
 pub struct WordSet {
-    /// The hashes, each in one of its two slots; 0 marks an empty slot. A power of two
-    /// long, at least [`WordSet::MIN_SLOTS`].
+    /// The hashes, each in one of its two slots. A slot no hash took holds one the set
+    /// holds (an empty set's slots hold hashes whose places are both another slot: see
+    /// [`WordSet::fill_empty_slots`]), so that a hash equal to a slot's is always in the
+    /// set, and a lookup needs no test for empty slots. A power of two long, at least
+    /// [`WordSet::MIN_SLOTS`].
     slots: Box<[u64]>,
     /// How far a hash is shifted for its first slot: its top bits pick it.
     shift: u32,
-    /// Whether the set holds the hash 0, which would read as an empty slot.
-    holds_zero: bool,
 }
 
 impl WordSet {
@@ -82,16 +83,24 @@ impl WordSet {
     pub fn contains(&self, hash: &u64) -> bool {
         let hash = *hash;
         let (first, second) = self.places(hash);
-        let found = (self.slots[first] == hash) | (self.slots[second] == hash);
-        // `&` and `|` rather than `&&` and `||`: no branch.
-        (found & (hash != 0)) | ((hash == 0) & self.holds_zero)
+        // `|` rather than `||`: no branch.
+        (self.slots[first] == hash) | (self.slots[second] == hash)
     }
 
     /// The two slots where `hash` may stand.
     #[inline]
     fn places(&self, hash: u64) -> (usize, usize) {
-        let mask = self.slots.len() - 1;
-        ((hash >> self.shift) as usize, hash as usize & mask)
+        Self::places_in(self.slots.len(), self.shift, hash)
+    }
+
+    /// The two slots where `hash` may stand in a table of `length` slots (a power of two)
+    /// whose first slots are picked by the top bits after a shift by `shift`. The mask on
+    /// the first (which the shift alone keeps in the table) tells the compiler so: no bounds
+    /// test on either slot.
+    #[inline]
+    fn places_in(length: usize, shift: u32, hash: u64) -> (usize, usize) {
+        let mask = length - 1;
+        ((hash >> shift) as usize & mask, hash as usize & mask)
     }
 
     /// The set of `hashes` (distinct): placed at the first size where every hash finds a
@@ -101,38 +110,55 @@ impl WordSet {
             .next_power_of_two()
             .max(Self::MIN_SLOTS);
         loop {
-            let mut set = WordSet {
-                slots: vec![0; length].into_boxed_slice(),
-                shift: 64 - length.trailing_zeros(),
-                holds_zero: false,
-            };
-            if hashes.iter().all(|&hash| set.place(hash)) {
-                return set;
+            let shift = 64 - length.trailing_zeros();
+            let mut slots = vec![None; length];
+            if hashes
+                .iter()
+                .all(|&hash| Self::place(&mut slots, shift, hash))
+            {
+                return WordSet {
+                    slots: Self::fill_empty_slots(slots, shift, hashes.first().copied()),
+                    shift,
+                };
             }
             // Distinct hashes part at some size: their top and bottom bits differ there.
             length *= 2;
         }
     }
 
-    /// Places `hash`, moving the hashes in its way to their other slots; false when
-    /// [`WordSet::MAX_MOVES`] moves leave one without a slot.
-    fn place(&mut self, hash: u64) -> bool {
-        if hash == 0 {
-            self.holds_zero = true;
-            return true;
-        }
-        let mut moving = hash;
-        let mut at = self.places(moving).0;
+    /// Places `hash` in `slots` (`None` for an empty one), moving the hashes in its way to
+    /// their other slots; false when [`WordSet::MAX_MOVES`] moves leave one without a slot.
+    fn place(slots: &mut [Option<u64>], shift: u32, hash: u64) -> bool {
+        let mut moving = Some(hash);
+        let mut at = Self::places_in(slots.len(), shift, hash).0;
         for _ in 0..Self::MAX_MOVES {
-            std::mem::swap(&mut self.slots[at], &mut moving);
-            if moving == 0 {
+            std::mem::swap(&mut slots[at], &mut moving);
+            let Some(moved) = moving else {
                 return true;
-            }
-            // `moving` was put out of `at`: it goes to its other slot.
-            let (first, second) = self.places(moving);
+            };
+            // `moved` was put out of `at`: it goes to its other slot.
+            let (first, second) = Self::places_in(slots.len(), shift, moved);
             at = if first == at { second } else { first };
         }
         false
+    }
+
+    /// The placed slots with every empty one holding `member`, a hash of the set, so that
+    /// it matches no hash the set does not hold. Without a member (an empty set), slot `i`
+    /// holds the hash whose two places are both slot `i + 1` (around the end), which holds
+    /// another: no hash is found.
+    fn fill_empty_slots(slots: Vec<Option<u64>>, shift: u32, member: Option<u64>) -> Box<[u64]> {
+        let length = slots.len();
+        slots
+            .into_iter()
+            .enumerate()
+            .map(|(index, slot)| {
+                slot.or(member).unwrap_or_else(|| {
+                    let next = ((index + 1) % length) as u64;
+                    (next << shift) | next
+                })
+            })
+            .collect()
     }
 }
 
@@ -227,5 +253,23 @@ mod tests {
         assert!(!set.contains(&0xABCD_0000_0000_0634));
         assert!(!set.contains(&0));
         assert!(!WordSet::default().contains(&0));
+    }
+
+    #[test]
+    fn an_empty_set_holds_nothing_not_even_what_its_slots_hold() {
+        let set = WordSet::default();
+        for &slot in set.slots.iter() {
+            assert!(!set.contains(&slot), "{slot:#x}");
+        }
+        assert!(mixed(9).take(10_000).all(|hash| !set.contains(&hash)));
+        // A set of one hash, 0 among them: found, and nothing else.
+        for only in [0, 1, u64::MAX] {
+            let set: WordSet = [only].into_iter().collect();
+            assert!(set.contains(&only));
+            assert!(set.slots.iter().all(|&slot| slot == only));
+            assert!(mixed(10)
+                .take(1_000)
+                .all(|hash| set.contains(&hash) == (hash == only)));
+        }
     }
 }

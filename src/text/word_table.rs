@@ -8,7 +8,7 @@
 
 use super::stopwords::stopwords;
 use super::word_set::WordSet;
-use super::words::{hashed_words, HashedWord};
+use super::words::{hashed_words, HashedWord, WordSpan};
 
 /// What is known of a word token apart from its text and hash, worked out once per word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,31 +46,66 @@ impl WordTraits {
     /// [`WordTraits::of_scanned`] without the stopword bit.
     fn of_scanned_but_stopword(word: &HashedWord<'_>, digits: usize) -> WordTraits {
         let bytes = word.text.as_bytes();
+        let (three_chars, capitalized) = if word.ascii {
+            Self::ascii_three_chars_and_capital(bytes.first().copied(), bytes.len())
+        } else {
+            Self::three_chars_and_capital(word.text)
+        };
+        Self::of_parts(bytes.len(), digits, three_chars, capitalized, word.ascii)
+    }
+
+    /// [`WordTraits::of_scanned_but_stopword`] of the word at `span` of `text`, which is
+    /// sliced as a `&str` only when it is not all ASCII.
+    #[inline(always)]
+    fn of_span_but_stopword(text: &str, span: &WordSpan, digits: usize) -> WordTraits {
+        let length = span.end - span.start;
+        let (three_chars, capitalized) = if span.ascii {
+            Self::ascii_three_chars_and_capital(text.as_bytes().get(span.start).copied(), length)
+        } else {
+            Self::three_chars_and_capital(&text[span.start..span.end])
+        };
+        Self::of_parts(length, digits, three_chars, capitalized, span.ascii)
+    }
+
+    /// Whether an ASCII word of `length` bytes, `first` its first, has three characters or
+    /// more, and starts with a capital: a character per byte.
+    #[inline(always)]
+    fn ascii_three_chars_and_capital(first: Option<u8>, length: usize) -> (bool, bool) {
+        let first = first.unwrap_or(b' ');
+        (length >= 3, first.is_ascii_uppercase())
+    }
+
+    /// Whether a word with characters beyond ASCII has three characters or more, and starts
+    /// with a capital: its characters counted.
+    fn three_chars_and_capital(word: &str) -> (bool, bool) {
+        (word.chars().nth(2).is_some(), super::is_capitalized(word))
+    }
+
+    /// The traits (but the stopword bit) of a word of `length` bytes with `digits` ASCII
+    /// digits and the other answers given.
+    #[inline(always)]
+    fn of_parts(
+        length: usize,
+        digits: usize,
+        three_chars: bool,
+        capitalized: bool,
+        ascii: bool,
+    ) -> WordTraits {
         let mut traits = 0;
         // A digit is one byte: a word of digits only has as many digits as bytes.
-        if digits == bytes.len() {
+        if digits == length {
             traits |= Self::DIGITS_ONLY;
         }
         if digits > 0 {
             traits |= Self::HAS_DIGIT;
         }
-        // An ASCII word has a character per byte; another needs its characters counted.
-        let (three_chars, capitalized) = if word.ascii {
-            let first = bytes.first().copied().unwrap_or(b' ');
-            (bytes.len() >= 3, first.is_ascii_uppercase())
-        } else {
-            (
-                word.text.chars().nth(2).is_some(),
-                super::is_capitalized(word.text),
-            )
-        };
         if three_chars {
             traits |= Self::THREE_CHARS;
         }
         if capitalized {
             traits |= Self::CAPITALIZED;
         }
-        if word.ascii {
+        if ascii {
             traits |= Self::ASCII;
         }
         WordTraits(traits)
@@ -182,10 +217,14 @@ impl ArticleWords {
         let first = self.words.len();
         let stopwords = stopwords();
         let mut scanner = hashed_words(text);
-        while let Some(word) = scanner.next_inlined() {
-            let start = word.text.as_ptr() as usize - text.as_ptr() as usize;
-            let traits = WordTraits::of_scanned_but_stopword(&word, scanner.last_word_digits());
-            self.words.push(TableWord::new(start, &word, traits));
+        while let Some(span) = scanner.next_span_inlined() {
+            let traits = WordTraits::of_span_but_stopword(text, &span, scanner.last_word_digits());
+            self.words.push(TableWord {
+                start: span.start,
+                end: span.end,
+                hash: span.hash,
+                traits,
+            });
         }
         // The stopword bits in a loop of their own: each lookup waits for its word's hash, at
         // the end of the scan's chain of multiplies, and in the scan's loop the wait was
@@ -351,6 +390,19 @@ mod tests {
                     "{text:?}: {word:?}"
                 );
             }
+            // The table, filled from the scanner's spans, against the words and their
+            // traits by definition.
+            let mut table = ArticleWords::default();
+            let range = table.push_paragraph(text);
+            let from_table: Vec<(&str, u64, WordTraits)> = table
+                .words(range)
+                .iter()
+                .map(|word| (&text[word.start..word.end], word.hash, word.traits))
+                .collect();
+            let scanned: Vec<(&str, u64, WordTraits)> = hashed_words(text)
+                .map(|word| (word.text, word.hash, WordTraits::of(&word)))
+                .collect();
+            assert_eq!(from_table, scanned, "{text:?}");
         }
     }
 
