@@ -517,6 +517,12 @@ fn year_windows_line(tokens: &Tokens, digit_words: &[(usize, usize)]) -> String 
             .is_some_and(|word| word.start == start);
         (found && tokens.opens_with_year(index)).then_some(index)
     });
+    windows_before_years(tokens, years)
+}
+
+/// The line of [`year_windows_line`] for the tokens at `years` (indices in increasing order):
+/// each year's token with the date words before it, overlapping windows sharing their words.
+fn windows_before_years(tokens: &Tokens, years: impl Iterator<Item = usize>) -> String {
     let mut line = String::new();
     // The first token the line does not hold yet.
     let mut next = 0;
@@ -1063,31 +1069,16 @@ mod tests {
     }
 
     /// The year windows from the digit words against the windows of every token that opens
-    /// with a year (the definition), on generated texts of years, dates, digit words that
-    /// open with no year, fillers and words.
+    /// with a year (the definition; both lines written by `windows_before_years`, so what is
+    /// compared is which years are found), on generated texts of years, dates, digit words
+    /// that open with no year, fillers and words.
     #[test]
     fn year_windows_from_digit_words_are_those_of_every_token() {
         let definition = |tokens: &Tokens| {
-            let mut line = String::new();
-            let mut next = 0;
-            for year in (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)) {
-                let mut start = year;
-                let mut words_to_pass = DATE_WORDS_BEFORE_YEAR;
-                while words_to_pass > 0 && start > 0 {
-                    start -= 1;
-                    if !is_date_filler(&tokens.lower(start)) {
-                        words_to_pass -= 1;
-                    }
-                }
-                for index in start.max(next)..=year {
-                    if !line.is_empty() {
-                        line.push(' ');
-                    }
-                    line.push_str(&tokens.lower(index));
-                }
-                next = year + 1;
-            }
-            line
+            windows_before_years(
+                tokens,
+                (0..tokens.len()).filter(|&index| tokens.opens_with_year(index)),
+            )
         };
         let pieces = [
             "2024",
