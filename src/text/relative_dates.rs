@@ -198,6 +198,14 @@ fn nearest_year(month: u32, day: u32, published: i32) -> Option<i32> {
 /// ([`spoken_dates_of_words`]); this one-text form is what the tests hold it to.
 #[cfg(test)]
 pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
+    let (date_words, digit_words) = date_and_digit_words(text);
+    spoken_dates_of_words(text, &date_words, &digit_words, published)
+}
+
+/// A text's date words, pushed one word at a time, and the spans of its words that hold an
+/// ASCII digit: what [`spoken_dates_of_words`] reads, gathered the plain way for the tests.
+#[cfg(test)]
+fn date_and_digit_words(text: &str) -> (DateWords, Vec<(usize, usize)>) {
     let mut date_words = DateWords::with_capacity(text.len());
     let mut digit_words = Vec::new();
     for word in super::words::words(text) {
@@ -207,7 +215,7 @@ pub fn spoken_dates(text: &str, published: Option<i32>) -> SpokenDates {
             digit_words.push((start, start + word.len()));
         }
     }
-    spoken_dates_of_words(text, &date_words, &digit_words, published)
+    (date_words, digit_words)
 }
 
 /// [`spoken_dates`] for a caller that scans the text's words anyway (the story summary
@@ -1045,15 +1053,7 @@ mod tests {
             let length = 1 + next(14);
             let text: Vec<&str> = (0..length).map(|_| pieces[next(pieces.len())]).collect();
             let text = text.join(" ");
-            let mut date_words = DateWords::default();
-            let mut digit_words = Vec::new();
-            for word in crate::text::words(&text) {
-                let start = word.as_ptr() as usize - text.as_ptr() as usize;
-                date_words.push(word, start);
-                if word.bytes().any(|byte| byte.is_ascii_digit()) {
-                    digit_words.push((start, start + word.len()));
-                }
-            }
+            let (date_words, digit_words) = date_and_digit_words(&text);
             let tokens = Tokens {
                 text: &text,
                 words: &date_words.words,
@@ -1097,15 +1097,7 @@ mod tests {
             "-",
         ];
         for text in crate::text::test_texts::every_joining(&pieces, 4, " ") {
-            let mut date_words = DateWords::default();
-            let mut digit_words = Vec::new();
-            for word in crate::text::words(&text) {
-                let start = word.as_ptr() as usize - text.as_ptr() as usize;
-                date_words.push(word, start);
-                if word.bytes().any(|byte| byte.is_ascii_digit()) {
-                    digit_words.push((start, start + word.len()));
-                }
-            }
+            let (date_words, digit_words) = date_and_digit_words(&text);
             let tokens = Tokens {
                 text: &text,
                 words: &date_words.words,
