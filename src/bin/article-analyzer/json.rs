@@ -162,7 +162,7 @@ fn write_str(value: &str, out: &mut Vec<u8>) {
     let mut escapes = Escapes::new(bytes);
     while let Some(at) = escapes.next_from(run_start) {
         out.extend_from_slice(&bytes[run_start..at]);
-        // `next_escape` stops only at a byte with an escape; were it ever to stop at another,
+        // The cursor stops only at a byte with an escape; were it ever to stop at another,
         // the byte is written as it is, never lost.
         match escape_of(bytes[at]) {
             Some(escape) => out.extend_from_slice(escape),
@@ -195,9 +195,10 @@ struct FlaggedEscape {
 
 /// A cursor over the bytes JSON escapes in one string, taken in order: it keeps what the
 /// last search learnt of the bytes after the escape it found (on x86-64, the rest of the
-/// sixteen or thirty-two bytes it tested), so that an escape among them (the second `\n` of a paragraph
-/// break, the quote mark after a word) is read from those flags rather than searched for
-/// afresh. An article's text escapes about a byte in forty, often two close together.
+/// sixteen or thirty-two bytes it tested), so that an escape among them (the second `\n` of
+/// a paragraph break, the quote mark after a word) is read from those flags rather than
+/// searched for afresh. An article's text escapes about a byte in forty, often two close
+/// together.
 struct Escapes<'b> {
     bytes: &'b [u8],
     /// The last search's find (its flags, from its place, up to `known` bytes), if any.
@@ -205,6 +206,7 @@ struct Escapes<'b> {
 }
 
 impl<'b> Escapes<'b> {
+    /// A cursor over `bytes`, nothing searched yet.
     fn new(bytes: &'b [u8]) -> Self {
         Escapes { bytes, last: None }
     }
@@ -635,8 +637,8 @@ mod tests {
         // Each byte value at each place of runs of plain bytes up to two thirty-two-byte
         // steps, one of sixteen and a tail long, from starts within the first steps and near
         // the end, with and without a later byte to escape: the thirty-two and sixteen-byte
-        // steps and the overlapping last sixteen bytes, or (other targets, shorter strings) the eight-byte word and the
-        // padded tail.
+        // steps and the overlapping last sixteen bytes, or (other targets, shorter strings)
+        // the eight-byte word and the padded tail.
         // (The fillers just above the eight-byte test's bounds are the test above's.)
         for filler in [b'a', b' ', 0x7f, 0xff] {
             for length in [1, 8, 15, 16, 17, 31, 32, 33, 47, 55, 63, 64, 65, 79] {
