@@ -548,8 +548,8 @@ fn generated_batches_hold_duplicates_and_shared_quotes() {
 /// Found by `cleaning_its_own_output_changes_nothing`: prose hard-wrapped at 50 columns, so
 /// that every line of a paragraph stayed under 50, and a line ending in a first name
 /// ("Maria") before one starting with the surname. The paragraph split there, its first part
-/// was kept as a heading, and the second pass took that part for the headline. A group of
-/// three or more lines of about the same width from 40 columns on is now a wrap.
+/// was kept as a heading, and the second pass took that part for the headline. A full line
+/// ending mid-sentence after a line that ran on mid-sentence now runs on too.
 #[test]
 fn cleaning_twice_keeps_a_paragraph_wrapped_at_fifty_columns_across_a_name() {
     let input = "Bus route to the hospital approved\n\n\
