@@ -84,9 +84,7 @@ const WEEKDAYS: &[&str] = &[
 /// Splits every paragraph that opens or ends with a date stamp beside article text into
 /// the stamp and the text.
 pub fn split_stamps(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
-    let split = |paragraph: &Paragraph| {
-        stamp_split_point(input, paragraph).and_then(|at| split_paragraph(input, paragraph, at))
-    };
+    let split = |paragraph: &Paragraph| split_at_stamp(input, paragraph);
     // Most articles have no stamp to split: their paragraphs are handed back where they
     // are, and moved to a new list only from the first split on.
     let Some((first, (head, tail))) = paragraphs
@@ -112,6 +110,12 @@ pub fn split_stamps(input: &str, paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
         }
     }
     result
+}
+
+/// `paragraph` as its date stamp and its article text, when it opens or ends with a stamp
+/// beside text.
+fn split_at_stamp(input: &str, paragraph: &Paragraph) -> Option<(Paragraph, Paragraph)> {
+    stamp_split_point(input, paragraph).and_then(|at| split_paragraph(input, paragraph, at))
 }
 
 /// A word of a paragraph's text with its byte span.
@@ -202,11 +206,7 @@ fn opens_with_stamp_word(text: &str) -> bool {
 /// Whether `text`'s last word can end a stamp (a number, a time zone, "am" or "pm"): the
 /// first test of [`trailing_stamp_start`], read from the paragraph's last few bytes.
 fn ends_with_stamp_word(text: &str) -> bool {
-    let mut tail_start = text.len().saturating_sub(16);
-    while !text.is_char_boundary(tail_start) {
-        tail_start -= 1;
-    }
-    let Some(last) = crate::text::words(&text[tail_start..]).last() else {
+    let Some(last) = last_word_of_tail(text) else {
         return false;
     };
     if last.bytes().all(|b| b.is_ascii_digit()) {
@@ -221,6 +221,16 @@ fn ends_with_stamp_word(text: &str) -> bool {
     }
     let last_lower = Lowercase::of(last);
     TIME_ZONES.contains(&last_lower.as_str()) || matches!(last_lower.as_str(), "am" | "pm" | "m")
+}
+
+/// The last word of `text`'s last sixteen bytes (fewer, to a character boundary): its last
+/// word whenever that is shorter than sixteen bytes.
+fn last_word_of_tail(text: &str) -> Option<&str> {
+    let mut tail_start = text.len().saturating_sub(16);
+    while !text.is_char_boundary(tail_start) {
+        tail_start -= 1;
+    }
+    crate::text::words(&text[tail_start..]).last()
 }
 
 /// When `text` opens with a stamp followed by article text: the byte offset where that text
@@ -595,18 +605,12 @@ mod tests {
     #[test]
     fn the_last_word_test_is_its_definition() {
         let definition = |text: &str| {
-            let mut tail_start = text.len().saturating_sub(16);
-            while !text.is_char_boundary(tail_start) {
-                tail_start -= 1;
-            }
-            crate::text::words(&text[tail_start..])
-                .last()
-                .is_some_and(|last| {
-                    let lower = last.to_lowercase();
-                    last.bytes().all(|b| b.is_ascii_digit())
-                        || TIME_ZONES.contains(&lower.as_str())
-                        || matches!(lower.as_str(), "am" | "pm" | "m")
-                })
+            last_word_of_tail(text).is_some_and(|last| {
+                let lower = last.to_lowercase();
+                last.bytes().all(|b| b.is_ascii_digit())
+                    || TIME_ZONES.contains(&lower.as_str())
+                    || matches!(lower.as_str(), "am" | "pm" | "m")
+            })
         };
         let pieces = [
             "EST",
@@ -664,13 +668,9 @@ mod tests {
         for input in crate::text::test_texts::every_joining(&pieces, 3, "\n\n") {
             let one_by_one: Vec<Paragraph> = paragraphs(&input)
                 .into_iter()
-                .flat_map(|paragraph| {
-                    match stamp_split_point(&input, &paragraph)
-                        .and_then(|at| split_paragraph(&input, &paragraph, at))
-                    {
-                        Some((head, tail)) => vec![head, tail],
-                        None => vec![paragraph],
-                    }
+                .flat_map(|paragraph| match split_at_stamp(&input, &paragraph) {
+                    Some((head, tail)) => vec![head, tail],
+                    None => vec![paragraph],
                 })
                 .collect();
             assert_eq!(

@@ -803,15 +803,10 @@ mod tests {
     fn terms_sharing_a_hash_keep_the_heaviest_of_them() {
         // Hashes of 32 bits can collide: of the kept terms that share one, the heaviest
         // (the lowest rank) stands for them all, in the order of the hashes.
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut numbers = crate::text::test_numbers::TestNumbers::new(0x9E37_79B9_7F4A_7C15);
         for length in [1usize, 2, 7, 48, 49, 130] {
             let ranks: Vec<Rank> = (0..length as u64)
-                .map(|index| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    (state % 11, index)
-                })
+                .map(|index| (numbers.below(11), index))
                 .collect();
             let hash_of = |rank: Rank| (rank.1 % 5) as u32 * 1000;
             let mut heaviest = HeaviestTerms::new();

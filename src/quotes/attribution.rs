@@ -788,6 +788,7 @@ fn resolve(table: &SpeakerTable<'_>, source: Source, position: usize) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::test_numbers::TestNumbers;
     use crate::text::test_texts::every_joining;
 
     /// [`push_narration`] as it is defined, token by token: drops from `tokens` the words
@@ -857,14 +858,9 @@ mod tests {
             "Dumas’s",
         ];
         let texts = every_joining(&pieces, 3, " ");
-        // A fixed sequence of numbers (a linear congruential generator): the spans tried.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |below: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % below.max(1)
-        };
+        // A fixed sequence of numbers: the spans tried.
+        let mut numbers = TestNumbers::new(0x2545_f491_4f6c_dd1d);
+        let mut next = |below: usize| numbers.below(below.max(1) as u64) as usize;
         let mut cases = 0;
         for text in &texts {
             let whole = 0..text.len();
