@@ -7,7 +7,9 @@ Usage:
                                    [--tasks cleaning,html,quotes,duplicates]
 
 Measures throughput (input megabytes, 10^6 UTF-8 bytes, per second of one thread's wall time,
-the median of --runs runs) and quality of:
+the median of --runs runs; and per second of CPU time, user + system: the CLI's from the
+kernel's account of the process, the peers' from `time.process_time` around their calls, which
+a busy machine disturbs far less than wall time) and quality of:
 
 - cleaning: article-analyzer (native CLI `analyze --jsonl --no-quotes`, and the wasm package
   in Node, one article at a time as the page does) against jusText, on the cleaning sets of
@@ -49,6 +51,7 @@ import statistics
 import subprocess
 import sys
 import time
+from typing import NamedTuple
 import venv
 from pathlib import Path
 
@@ -131,40 +134,106 @@ def megabytes(documents: list[dict]) -> float:
     return sum(len(doc["text"].encode("utf-8")) for doc in documents) / 1e6
 
 
-def timed_runs(runs: int, once) -> tuple[float, object]:
-    """Median seconds of `runs` calls of `once()` (which returns (seconds, result)), and the
-    last result."""
-    seconds = []
+class Timing(NamedTuple):
+    """The median of several runs: wall seconds, and CPU seconds (user + system) where the
+    system's CPU time can be read (None otherwise)."""
+    wall: float
+    cpu: float | None
+
+
+def timed_runs(runs: int, once) -> tuple[Timing, object]:
+    """The median wall and CPU seconds of `runs` calls of `once()` (which returns
+    (wall seconds, CPU seconds or None, result)), and the last result."""
+    walls, cpus = [], []
     result = None
     for _ in range(runs):
-        elapsed, result = once()
-        seconds.append(elapsed)
-    return statistics.median(seconds), result
+        wall, cpu, result = once()
+        walls.append(wall)
+        cpus.append(cpu)
+    cpu = None if None in cpus else statistics.median(cpus)
+    return Timing(statistics.median(walls), cpu), result
 
 
-def ours_native(documents: list[dict], quotes: bool, runs: int) -> tuple[float, dict]:
-    """Median seconds of the CLI over the documents (process start and JSON included), and
-    the report. One thread (`--jobs 1`), as every peer gets one."""
+class PythonClock:
+    """Wall and CPU time of code run in this Python process (the peers): `time.process_time`
+    counts every thread of the process, so the numerical libraries' threads are not missed."""
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
+        return False
+
+
+def run_timed(command: list[str], stdin: bytes) -> tuple[float, float, bytes]:
+    """Runs a command as `run` does, also returning its wall seconds and the CPU seconds
+    (user + system, from the kernel's account of the child: os.wait4) it took."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=REPO_ROOT)
+    # communicate() reads both pipes to their end; the child is reaped below by wait4, which
+    # also gives its resource usage (communicate would reap it first without the timeout trick).
+    output, errors = _communicate_unreaped(process, stdin)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    process.returncode = code
+    if code != 0:
+        message = errors.decode("utf-8", "replace").strip()[-2000:]
+        raise BenchError(f"{' '.join(command)} exited with status {code}: {message}")
+    return wall, usage.ru_utime + usage.ru_stime, output
+
+
+def _communicate_unreaped(process: subprocess.Popen, stdin: bytes) -> tuple[bytes, bytes]:
+    """Writes stdin and reads stdout and stderr to their ends without reaping the child (so
+    that os.wait4 can), one thread per pipe."""
+    import threading
+
+    chunks: dict[str, bytes] = {}
+
+    def drain(name, pipe):
+        chunks[name] = pipe.read()
+        pipe.close()
+
+    readers = [threading.Thread(target=drain, args=("out", process.stdout)),
+               threading.Thread(target=drain, args=("err", process.stderr))]
+    for reader in readers:
+        reader.start()
+    try:
+        process.stdin.write(stdin)
+    except BrokenPipeError:
+        pass
+    process.stdin.close()
+    for reader in readers:
+        reader.join()
+    return chunks["out"], chunks["err"]
+
+
+def ours_native(documents: list[dict], quotes: bool, runs: int) -> tuple[Timing, dict]:
+    """Median wall and CPU seconds of the CLI over the documents (process start and JSON
+    included), and the report. One thread (`--jobs 1`), as every peer gets one."""
     command = [str(CLI), "analyze", "--jsonl", "--jobs", "1"] + ([] if quotes else ["--no-quotes"])
     payload = jsonl(documents)
 
     def once():
-        started = time.perf_counter()
-        output = run(command, payload)
-        return time.perf_counter() - started, json.loads(output)
+        wall, cpu, output = run_timed(command, payload)
+        return wall, cpu, json.loads(output)
 
     return timed_runs(runs, once)
 
 
-def ours_wasm(documents: list[dict], quotes: bool, runs: int) -> tuple[float, dict]:
+def ours_wasm(documents: list[dict], quotes: bool, runs: int) -> tuple[Timing, dict]:
     """Median seconds spent in the wasm package's analyze() in Node (one article at a
-    time), and a report holding its articles."""
+    time), and a report holding its articles. Its CPU time is not told apart (None)."""
     command = ["node", "scripts/analyze_wasm.mjs"] + ([] if quotes else ["--no-quotes"])
     payload = jsonl(documents)
 
     def once():
         output = json.loads(run(command, payload))
-        return output["seconds"], {"articles": output["articles"], "duplicates": []}
+        return output["seconds"], None, {"articles": output["articles"], "duplicates": []}
 
     return timed_runs(runs, once)
 
@@ -177,7 +246,7 @@ def by_id(report: dict) -> dict[str, dict]:
 # Cleaning: jusText.
 
 
-def justext_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, dict]]:
+def justext_clean(documents: list[dict], runs: int) -> tuple[Timing, dict[str, dict]]:
     """jusText over each text, every input line handed to it as an HTML paragraph (it reads
     HTML; a plain-text page has no other structure), with its English stoplist. The cleaned
     text is its non-boilerplate paragraphs joined by a blank line."""
@@ -190,12 +259,12 @@ def justext_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, di
 
     def once():
         articles = {}
-        started = time.perf_counter()
-        for doc_id, page in pages.items():
-            paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
-            text = "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
-            articles[doc_id] = {"id": doc_id, "text": text}
-        return time.perf_counter() - started, articles
+        with PythonClock() as clock:
+            for doc_id, page in pages.items():
+                paragraphs = justext.justext(page.encode("utf-8"), stoplist, encoding="utf-8")
+                text = "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+                articles[doc_id] = {"id": doc_id, "text": text}
+        return clock.wall, clock.cpu, articles
 
     return timed_runs(runs, once)
 
@@ -204,7 +273,7 @@ def justext_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, di
 # Cleaning from HTML: trafilatura.
 
 
-def trafilatura_clean(documents: list[dict], runs: int) -> tuple[float, dict[str, dict]]:
+def trafilatura_clean(documents: list[dict], runs: int) -> tuple[Timing, dict[str, dict]]:
     """trafilatura's bare_extraction over each page's HTML with its default settings and
     metadata: the article's text is its main text (the comments it finds are a separate
     field, left out), with the title, author and date it reads. A page it finds nothing in
@@ -213,17 +282,17 @@ def trafilatura_clean(documents: list[dict], runs: int) -> tuple[float, dict[str
 
     def once():
         articles = {}
-        started = time.perf_counter()
-        for doc in documents:
-            result = trafilatura.bare_extraction(doc["text"], with_metadata=True)
-            articles[doc["id"]] = {
-                "id": doc["id"],
-                "text": (result.text if result is not None else None) or "",
-                "title": result.title if result is not None else None,
-                "author": result.author if result is not None else None,
-                "date": result.date if result is not None else None,
-            }
-        return time.perf_counter() - started, articles
+        with PythonClock() as clock:
+            for doc in documents:
+                result = trafilatura.bare_extraction(doc["text"], with_metadata=True)
+                articles[doc["id"]] = {
+                    "id": doc["id"],
+                    "text": (result.text if result is not None else None) or "",
+                    "title": result.title if result is not None else None,
+                    "author": result.author if result is not None else None,
+                    "date": result.date if result is not None else None,
+                }
+        return clock.wall, clock.cpu, articles
 
     return timed_runs(runs, once)
 
@@ -232,7 +301,7 @@ def trafilatura_clean(documents: list[dict], runs: int) -> tuple[float, dict[str
 # Quotes: textacy with spaCy's small English model.
 
 
-def textacy_quotes(documents: list[dict], runs: int) -> tuple[float, dict[str, dict], set[str]]:
+def textacy_quotes(documents: list[dict], runs: int) -> tuple[Timing, dict[str, dict], set[str]]:
     """spaCy's en_core_web_sm parses each text (one process), textacy's direct_quotations
     finds the quotes; a quote's text is its content without the marks, its speaker the
     speaker tokens joined. textacy refuses a text with an unclosed quotation (it raises):
@@ -248,21 +317,21 @@ def textacy_quotes(documents: list[dict], runs: int) -> tuple[float, dict[str, d
 
     def once():
         articles = {}
-        started = time.perf_counter()
-        for doc_id, parsed in zip(ids, nlp.pipe(texts, n_process=1)):
-            quotes = []
-            try:
-                triples = list(textacy.extract.triples.direct_quotations(parsed))
-            except ValueError:
-                # textacy gives up on a text with an odd number of quote marks.
-                triples = []
-                bailed.add(doc_id)
-            for triple in triples:
-                text = triple.content.text.strip().strip("\"'“”‘’").strip()
-                speaker = " ".join(token.text for token in triple.speaker) or None
-                quotes.append({"text": text, "speaker": speaker})
-            articles[doc_id] = {"id": doc_id, "text": "", "quotes": quotes}
-        return time.perf_counter() - started, articles
+        with PythonClock() as clock:
+            for doc_id, parsed in zip(ids, nlp.pipe(texts, n_process=1)):
+                quotes = []
+                try:
+                    triples = list(textacy.extract.triples.direct_quotations(parsed))
+                except ValueError:
+                    # textacy gives up on a text with an odd number of quote marks.
+                    triples = []
+                    bailed.add(doc_id)
+                for triple in triples:
+                    text = triple.content.text.strip().strip("\"'“”‘’").strip()
+                    speaker = " ".join(token.text for token in triple.speaker) or None
+                    quotes.append({"text": text, "speaker": speaker})
+                articles[doc_id] = {"id": doc_id, "text": "", "quotes": quotes}
+        return clock.wall, clock.cpu, articles
 
     seconds, articles = timed_runs(runs, once)
     return seconds, articles, bailed
@@ -272,27 +341,27 @@ def textacy_quotes(documents: list[dict], runs: int) -> tuple[float, dict[str, d
 # Near duplicates: datasketch MinHash LSH.
 
 
-def datasketch_pairs(documents: list[dict], runs: int) -> tuple[float, list[tuple[str, str]]]:
+def datasketch_pairs(documents: list[dict], runs: int) -> tuple[Timing, list[tuple[str, str]]]:
     """MinHashLSH over the set of 4-word shingles of each text: every document inserted,
     then queried; a pair is two documents the index returns for each other."""
     from datasketch import MinHash, MinHashLSH
 
     def once():
-        started = time.perf_counter()
-        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        hashes = {}
-        for doc in documents:
-            minhash = MinHash(num_perm=NUM_PERM)
-            shingles = evaluate.shingles(doc["text"], SHINGLE_WORDS)
-            minhash.update_batch([" ".join(shingle).encode("utf-8") for shingle in shingles])
-            lsh.insert(doc["id"], minhash)
-            hashes[doc["id"]] = minhash
-        pairs = set()
-        for doc_id, minhash in hashes.items():
-            for other in lsh.query(minhash):
-                if other != doc_id:
-                    pairs.add(tuple(sorted((doc_id, other))))
-        return time.perf_counter() - started, sorted(pairs)
+        with PythonClock() as clock:
+            lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+            hashes = {}
+            for doc in documents:
+                minhash = MinHash(num_perm=NUM_PERM)
+                shingles = evaluate.shingles(doc["text"], SHINGLE_WORDS)
+                minhash.update_batch([" ".join(shingle).encode("utf-8") for shingle in shingles])
+                lsh.insert(doc["id"], minhash)
+                hashes[doc["id"]] = minhash
+            pairs = set()
+            for doc_id, minhash in hashes.items():
+                for other in lsh.query(minhash):
+                    if other != doc_id:
+                        pairs.add(tuple(sorted((doc_id, other))))
+        return clock.wall, clock.cpu, sorted(pairs)
 
     return timed_runs(runs, once)
 
@@ -342,19 +411,25 @@ def percent(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}%"
 
 
-def row(task: str, system: str, mb: float, seconds: float, quality: str) -> dict:
-    return {"task": task, "system": system, "mb": mb, "seconds": seconds,
-            "mb_per_s": mb / seconds if seconds > 0 else None, "quality": quality}
+def row(task: str, system: str, mb: float, timing: Timing, quality: str) -> dict:
+    """A table row: throughput by wall time, and by CPU time where it is known."""
+    cpu = timing.cpu
+    return {"task": task, "system": system, "mb": mb, "seconds": timing.wall,
+            "mb_per_s": mb / timing.wall if timing.wall > 0 else None,
+            "cpu_seconds": cpu, "cpu_mb_per_s": mb / cpu if cpu else None, "quality": quality}
 
 
 def print_table(rows: list[dict], ratios: list[str], header: str) -> None:
     print(header)
     print()
-    print("| task | system | input MB | seconds | MB/s | quality |")
-    print("|---|---|---|---|---|---|")
+    print("| task | system | input MB | seconds | MB/s | CPU seconds | MB/s of CPU time | quality |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         speed = "-" if r["mb_per_s"] is None else f"{r['mb_per_s']:.2f}"
-        print(f"| {r['task']} | {r['system']} | {r['mb']:.2f} | {r['seconds']:.3f} | {speed} | {r['quality']} |")
+        cpu = "-" if r["cpu_seconds"] is None else f"{r['cpu_seconds']:.3f}"
+        cpu_speed = "-" if r["cpu_mb_per_s"] is None else f"{r['cpu_mb_per_s']:.2f}"
+        print(f"| {r['task']} | {r['system']} | {r['mb']:.2f} | {r['seconds']:.3f} | {speed} "
+              f"| {cpu} | {cpu_speed} | {r['quality']} |")
     print()
     for line in ratios:
         print(f"- {line}")
@@ -362,7 +437,10 @@ def print_table(rows: list[dict], ratios: list[str], header: str) -> None:
 
 def ratio_line(ours: dict, peer: dict, ours_f1: float, peer_f1: float, what: str) -> str:
     speed = ours["mb_per_s"] / peer["mb_per_s"] if peer["mb_per_s"] else float("inf")
-    return (f"{what}: {ours['system']} is {speed:.1f}x the throughput of {peer['system']}, "
+    by_cpu = ""
+    if ours["cpu_mb_per_s"] and peer["cpu_mb_per_s"]:
+        by_cpu = f" ({ours['cpu_mb_per_s'] / peer['cpu_mb_per_s']:.1f}x by CPU time)"
+    return (f"{what}: {ours['system']} is {speed:.1f}x the throughput of {peer['system']}{by_cpu}, "
             f"{what.split()[0]} F1 {percent(ours_f1)} vs {percent(peer_f1)} "
             f"({100 * (ours_f1 - peer_f1):+.1f} points)")
 
